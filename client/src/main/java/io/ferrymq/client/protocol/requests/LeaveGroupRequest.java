@@ -1,0 +1,19 @@
+package io.ferrymq.client.protocol.requests;
+
+import io.ferrymq.client.protocol.ApiKey;
+import io.ferrymq.client.protocol.ApiRequest;
+import java.util.Objects;
+
+/** A member leaves its group at once (triggering a rebalance without waiting for its session to time out). Immutable. */
+public record LeaveGroupRequest(String groupId, String memberId) implements ApiRequest {
+
+    public LeaveGroupRequest {
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(memberId, "memberId");
+    }
+
+    @Override
+    public ApiKey apiKey() {
+        return ApiKey.LEAVE_GROUP;
+    }
+}

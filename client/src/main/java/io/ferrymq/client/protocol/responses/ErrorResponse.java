@@ -1,0 +1,18 @@
+package io.ferrymq.client.protocol.responses;
+
+import io.ferrymq.client.protocol.ApiResponse;
+import io.ferrymq.client.protocol.ErrorCode;
+import java.util.Objects;
+
+/**
+ * The answer to a request the server could frame but not serve as its API: an unknown API key
+ * (UNKNOWN_API_KEY) or an unsupported version (UNSUPPORTED_VERSION). Clients turn it into an
+ * {@link io.ferrymq.client.protocol.ApiException}. Immutable.
+ */
+public record ErrorResponse(ErrorCode error, String errorMessage) implements ApiResponse {
+
+    public ErrorResponse {
+        Objects.requireNonNull(error, "error");
+        errorMessage = errorMessage == null ? "" : errorMessage;
+    }
+}
