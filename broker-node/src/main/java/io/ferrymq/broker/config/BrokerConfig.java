@@ -1,0 +1,179 @@
+package io.ferrymq.broker.config;
+
+import static io.ferrymq.broker.config.GroupConfigKeys.GROUP_MAX_SESSION_TIMEOUT_MS;
+import static io.ferrymq.broker.config.GroupConfigKeys.GROUP_MIN_SESSION_TIMEOUT_MS;
+import static io.ferrymq.broker.config.ReplicationConfigKeys.REPLICA_FETCH_WAIT_MAX_MS;
+import static io.ferrymq.broker.config.ReplicationConfigKeys.REPLICA_LAG_TIME_MAX_MS;
+import static io.ferrymq.broker.config.ReplicationConfigKeys.REPLICA_SOCKET_TIMEOUT_MS;
+import static io.ferrymq.broker.config.ServerConfigKeys.ADVERTISED_LISTENERS;
+import static io.ferrymq.broker.config.ServerConfigKeys.LISTENERS;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * The broker's validated configuration: every key of {@link BrokerConfigKeys#DEFINITION} with its
+ * value from the properties file, an override, or the default. Construction fails with one
+ * {@link ConfigException} naming every unknown key, invalid value (with the allowed values), missing
+ * required key and inconsistent pair of keys; a broker never starts on a configuration it does not
+ * fully understand.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class BrokerConfig {
+
+    private final Map<String, String> originals;
+    private final Map<String, Optional<Object>> values;
+
+    private BrokerConfig(Map<String, String> originals) {
+        this.originals = Map.copyOf(originals);
+        this.values = BrokerConfigKeys.DEFINITION.parse(originals);
+        checkConsistency();
+    }
+
+    /** A configuration from raw {@code key=value} text; see the class comment for errors. */
+    public static BrokerConfig of(Map<String, String> raw) {
+        return new BrokerConfig(raw);
+    }
+
+    /** A configuration from a properties file and {@code k=v} overrides, which win over the file. */
+    public static BrokerConfig load(Path file, List<String> overrides) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read configuration file " + file + ": " + e.getMessage());
+        }
+        return fromProperties(properties, overrides);
+    }
+
+    /** A configuration from properties and {@code k=v} overrides, which win over the properties. */
+    public static BrokerConfig fromProperties(Properties properties, List<String> overrides) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(name -> raw.put(name.trim(), properties.getProperty(name)));
+        for (String override : overrides) {
+            int eq = override.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigException("Invalid override '" + override + "': expected key=value");
+            }
+            raw.put(override.substring(0, eq).trim(), override.substring(eq + 1));
+        }
+        return of(raw);
+    }
+
+    public int getInt(String key) {
+        return (Integer) required(key);
+    }
+
+    public long getLong(String key) {
+        return (Long) required(key);
+    }
+
+    public boolean getBoolean(String key) {
+        return (Boolean) required(key);
+    }
+
+    public String getString(String key) {
+        return (String) required(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> getList(String key) {
+        return (List<String>) required(key);
+    }
+
+    /** The value of an optional key, empty when it is not set. */
+    public Optional<Object> getOptional(String key) {
+        Optional<Object> value = values.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("not a broker configuration key: " + key);
+        }
+        return value;
+    }
+
+    public int brokerId() {
+        return getInt(ServerConfigKeys.BROKER_ID);
+    }
+
+    public List<Endpoint> listeners() {
+        return endpoints(LISTENERS);
+    }
+
+    /** The advertised listeners as configured; empty means "advertise the first bound listener". */
+    public List<Endpoint> advertisedListeners() {
+        return endpoints(ADVERTISED_LISTENERS);
+    }
+
+    public Optional<String> rack() {
+        return getOptional(ServerConfigKeys.BROKER_RACK).map(String::valueOf);
+    }
+
+    /** {@code log.roll.ms}, or {@code log.roll.hours} in milliseconds when it is not set. */
+    public long logRollMs() {
+        return getOptional(LogConfigKeys.LOG_ROLL_MS).map(v -> (Long) v)
+                .orElse(Duration.ofHours(getInt(LogConfigKeys.LOG_ROLL_HOURS)).toMillis());
+    }
+
+    /** {@code log.retention.ms}, or {@code log.retention.hours} in milliseconds; -1 keeps forever. */
+    public long logRetentionMs() {
+        Optional<Object> ms = getOptional(LogConfigKeys.LOG_RETENTION_MS);
+        if (ms.isPresent()) {
+            return (Long) ms.get();
+        }
+        int hours = getInt(LogConfigKeys.LOG_RETENTION_HOURS);
+        return hours < 0 ? -1 : Duration.ofHours(hours).toMillis();
+    }
+
+    /** Keys set explicitly (file and overrides), as given. */
+    public Map<String, String> originals() {
+        return originals;
+    }
+
+    /** Every key and its effective value as text, for the start-up log, in definition order. */
+    public String describe() {
+        return BrokerConfigKeys.DEFINITION.keys().stream()
+                .map(key -> "\t" + key.name() + " = "
+                        + values.get(key.name()).map(v -> key.type().format(v)).orElse("null"))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private Object required(String key) {
+        return getOptional(key).orElseThrow(() -> new IllegalStateException(key + " has no value"));
+    }
+
+    private List<Endpoint> endpoints(String key) {
+        return getList(key).stream().map(text -> Endpoint.parse(key, text)).toList();
+    }
+
+    private void checkConsistency() {
+        List<String> problems = new ArrayList<>();
+        if (getInt(REPLICA_FETCH_WAIT_MAX_MS) >= getLong(REPLICA_LAG_TIME_MAX_MS)) {
+            problems.add(REPLICA_FETCH_WAIT_MAX_MS + " must be below " + REPLICA_LAG_TIME_MAX_MS);
+        }
+        if (getInt(REPLICA_SOCKET_TIMEOUT_MS) < getInt(REPLICA_FETCH_WAIT_MAX_MS)) {
+            problems.add(REPLICA_SOCKET_TIMEOUT_MS + " must be at least " + REPLICA_FETCH_WAIT_MAX_MS);
+        }
+        if (getInt(GROUP_MIN_SESSION_TIMEOUT_MS) > getInt(GROUP_MAX_SESSION_TIMEOUT_MS)) {
+            problems.add(GROUP_MIN_SESSION_TIMEOUT_MS + " must not exceed " + GROUP_MAX_SESSION_TIMEOUT_MS);
+        }
+        for (Endpoint advertised : advertisedListeners()) {
+            if (advertised.host().isEmpty() || advertised.host().equals("0.0.0.0") || advertised.port() == 0) {
+                problems.add(ADVERTISED_LISTENERS + " must name a concrete host and port, was " + advertised);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException("Inconsistent configuration: " + String.join("; ", problems));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.ferrymq.broker.config;
+
+import static io.ferrymq.broker.config.ConfigType.INT;
+import static io.ferrymq.broker.config.ConfigType.LIST;
+import static io.ferrymq.broker.config.ConfigType.LONG;
+import static io.ferrymq.broker.config.Importance.HIGH;
+import static io.ferrymq.broker.config.Importance.LOW;
+import static io.ferrymq.broker.config.Importance.MEDIUM;
+import static io.ferrymq.broker.config.Validators.atLeast;
+import static io.ferrymq.broker.config.Validators.between;
+import static io.ferrymq.broker.config.Validators.nonEmpty;
+
+import java.util.List;
+
+/**
+ * Names and definitions of the log storage keys (Kafka's names and defaults). Where Kafka has both
+ * an {@code .ms} and an {@code .hours} form, the {@code .ms} form wins when set.
+ *
+ * <p>Constants only; thread-safe.
+ */
+public final class LogConfigKeys {
+
+    public static final String LOG_DIRS = "log.dirs";
+    public static final String LOG_SEGMENT_BYTES = "log.segment.bytes";
+    public static final String LOG_ROLL_MS = "log.roll.ms";
+    public static final String LOG_ROLL_HOURS = "log.roll.hours";
+    public static final String LOG_RETENTION_MS = "log.retention.ms";
+    public static final String LOG_RETENTION_HOURS = "log.retention.hours";
+    public static final String LOG_RETENTION_BYTES = "log.retention.bytes";
+    public static final String LOG_RETENTION_CHECK_INTERVAL_MS = "log.retention.check.interval.ms";
+    public static final String LOG_INDEX_INTERVAL_BYTES = "log.index.interval.bytes";
+    public static final String LOG_INDEX_SIZE_MAX_BYTES = "log.index.size.max.bytes";
+    public static final String LOG_FLUSH_INTERVAL_MESSAGES = "log.flush.interval.messages";
+    public static final String LOG_FLUSH_INTERVAL_MS = "log.flush.interval.ms";
+    public static final String LOG_FLUSH_OFFSET_CHECKPOINT_INTERVAL_MS = "log.flush.offset.checkpoint.interval.ms";
+    public static final String MESSAGE_MAX_BYTES = "message.max.bytes";
+
+    static final String GROUP_LOG = "Log";
+
+    /** Smallest segment size: a segment must hold at least one batch header with its log overhead. */
+    static final int MIN_SEGMENT_BYTES = 14;
+
+    private LogConfigKeys() {
+    }
+
+    static void defineInto(ConfigDefinition def) {
+        def.define(GROUP_LOG, LOG_DIRS, LIST, List.of("/tmp/ferry-logs"), nonEmpty(), HIGH,
+                "Directories holding partition logs, comma-separated; each partition lives in one of them.");
+        def.define(GROUP_LOG, MESSAGE_MAX_BYTES, INT, 1_048_588, atLeast(0), HIGH,
+                "Largest record batch (after compression) a partition accepts; larger ones are refused "
+                        + "with MESSAGE_TOO_LARGE.");
+        def.define(GROUP_LOG, LOG_SEGMENT_BYTES, INT, 1_073_741_824, atLeast(MIN_SEGMENT_BYTES), HIGH,
+                "Roll to a new segment when the active one reaches this size.");
+        def.defineOptional(GROUP_LOG, LOG_ROLL_MS, LONG, atLeast(1), MEDIUM,
+                "Roll to a new segment after this long even if it is not full; overrides log.roll.hours.");
+        def.define(GROUP_LOG, LOG_ROLL_HOURS, INT, 168, atLeast(1), HIGH,
+                "Roll to a new segment after this many hours; used when log.roll.ms is not set.");
+        def.defineOptional(GROUP_LOG, LOG_RETENTION_MS, LONG, atLeast(-1), MEDIUM,
+                "Delete segments older than this (-1 = keep forever); overrides log.retention.hours.");
+        def.define(GROUP_LOG, LOG_RETENTION_HOURS, INT, 168, atLeast(-1), HIGH,
+                "Delete segments older than this many hours (-1 = keep forever); used when log.retention.ms "
+                        + "is not set.");
+        def.define(GROUP_LOG, LOG_RETENTION_BYTES, LONG, -1L, atLeast(-1), HIGH,
+                "Delete the oldest segments while a partition is larger than this (-1 = no size limit).");
+        def.define(GROUP_LOG, LOG_RETENTION_CHECK_INTERVAL_MS, LONG, 300_000L, atLeast(1), MEDIUM,
+                "How often retention runs.");
+        def.define(GROUP_LOG, LOG_INDEX_INTERVAL_BYTES, INT, 4096, atLeast(0), MEDIUM,
+                "Bytes of log between two offset index entries.");
+        def.define(GROUP_LOG, LOG_INDEX_SIZE_MAX_BYTES, INT, 10_485_760, atLeast(8), MEDIUM,
+                "Largest offset index file; a segment rolls when its index is full.");
+        def.define(GROUP_LOG, LOG_FLUSH_INTERVAL_MESSAGES, LONG, Long.MAX_VALUE, atLeast(1), HIGH,
+                "fsync a partition after this many messages; by default durability comes from replication.");
+        def.define(GROUP_LOG, LOG_FLUSH_INTERVAL_MS, LONG, Long.MAX_VALUE, atLeast(0), HIGH,
+                "fsync a partition when its oldest unflushed message is this old.");
+        def.define(GROUP_LOG, LOG_FLUSH_OFFSET_CHECKPOINT_INTERVAL_MS, INT, 60_000, between(0, Integer.MAX_VALUE),
+                LOW, "How often the recovery-point checkpoint is written.");
+    }
+}

@@ -1,0 +1,125 @@
+package io.ferrymq.broker.config;
+
+import static io.ferrymq.broker.config.ConfigType.BOOLEAN;
+import static io.ferrymq.broker.config.ConfigType.INT;
+import static io.ferrymq.broker.config.ConfigType.LIST;
+import static io.ferrymq.broker.config.ConfigType.LONG;
+import static io.ferrymq.broker.config.ConfigType.STRING;
+import static io.ferrymq.broker.config.Importance.HIGH;
+import static io.ferrymq.broker.config.Importance.LOW;
+import static io.ferrymq.broker.config.Importance.MEDIUM;
+import static io.ferrymq.broker.config.Validators.any;
+import static io.ferrymq.broker.config.Validators.atLeast;
+import static io.ferrymq.broker.config.Validators.between;
+import static io.ferrymq.broker.config.Validators.listeners;
+import static io.ferrymq.broker.config.Validators.nonEmpty;
+
+import java.util.List;
+
+/**
+ * Names and definitions of the broker's general, network, ZooKeeper, topic-default and operations
+ * keys (Kafka's names and, unless noted in the doc, Kafka's defaults). Log keys are in
+ * {@link LogConfigKeys}, replication and group keys in {@link ReplicationConfigKeys}.
+ *
+ * <p>Constants only; thread-safe.
+ */
+public final class ServerConfigKeys {
+
+    public static final String BROKER_ID = "broker.id";
+    public static final String BROKER_RACK = "broker.rack";
+    public static final String LISTENERS = "listeners";
+    public static final String ADVERTISED_LISTENERS = "advertised.listeners";
+    public static final String NUM_NETWORK_THREADS = "num.network.threads";
+    public static final String NUM_IO_THREADS = "num.io.threads";
+    public static final String QUEUED_MAX_REQUESTS = "queued.max.requests";
+    public static final String SOCKET_REQUEST_MAX_BYTES = "socket.request.max.bytes";
+    public static final String SOCKET_SEND_BUFFER_BYTES = "socket.send.buffer.bytes";
+    public static final String SOCKET_RECEIVE_BUFFER_BYTES = "socket.receive.buffer.bytes";
+    public static final String CONNECTIONS_MAX_IDLE_MS = "connections.max.idle.ms";
+    public static final String ZOOKEEPER_CONNECT = "zookeeper.connect";
+    public static final String ZOOKEEPER_SESSION_TIMEOUT_MS = "zookeeper.session.timeout.ms";
+    public static final String ZOOKEEPER_CONNECTION_TIMEOUT_MS = "zookeeper.connection.timeout.ms";
+    public static final String NUM_PARTITIONS = "num.partitions";
+    public static final String DEFAULT_REPLICATION_FACTOR = "default.replication.factor";
+    public static final String AUTO_CREATE_TOPICS_ENABLE = "auto.create.topics.enable";
+    public static final String DELETE_TOPIC_ENABLE = "delete.topic.enable";
+    public static final String CONTROLLED_SHUTDOWN_ENABLE = "controlled.shutdown.enable";
+    public static final String CONTROLLED_SHUTDOWN_TIMEOUT_MS = "controlled.shutdown.timeout.ms";
+    public static final String ADMIN_HTTP_PORT = "admin.http.port";
+
+    static final String GROUP_SERVER = "Server";
+    static final String GROUP_NETWORK = "Network";
+    static final String GROUP_ZOOKEEPER = "ZooKeeper";
+    static final String GROUP_TOPICS = "Topic defaults";
+
+    private ServerConfigKeys() {
+    }
+
+    static void defineInto(ConfigDefinition def) {
+        defineServer(def);
+        defineNetwork(def);
+        defineZooKeeper(def);
+        defineTopicDefaults(def);
+    }
+
+    private static void defineServer(ConfigDefinition def) {
+        def.defineRequired(GROUP_SERVER, BROKER_ID, INT, between(0, Integer.MAX_VALUE), HIGH,
+                "The id of this broker, unique in the cluster. Ferry does not generate ids.");
+        def.defineOptional(GROUP_SERVER, BROKER_RACK, STRING, nonEmpty(), MEDIUM,
+                "The rack of this broker, used to spread replicas of a partition over racks.");
+        def.define(GROUP_SERVER, CONTROLLED_SHUTDOWN_ENABLE, BOOLEAN, true, any(), MEDIUM,
+                "On a clean shutdown, first move every leadership this broker holds to an in-sync follower.");
+        def.define(GROUP_SERVER, CONTROLLED_SHUTDOWN_TIMEOUT_MS, LONG, 30_000L, atLeast(0), LOW,
+                "Ferry-specific: how long a controlled shutdown waits for leaderships to move before it "
+                        + "closes anyway.");
+        def.define(GROUP_SERVER, ADMIN_HTTP_PORT, INT, -1, between(-1, 65535), MEDIUM,
+                "Ferry-specific: port of the admin HTTP server (/metrics, /health/live, /health/ready) on "
+                        + "the first listener's host; -1 disables it, 0 picks a free port.");
+    }
+
+    private static void defineNetwork(ConfigDefinition def) {
+        def.define(GROUP_NETWORK, LISTENERS, LIST, List.of("PLAINTEXT://:9092"), listeners(false), HIGH,
+                "Where the broker listens, as PLAINTEXT://host:port; an empty host binds every interface, "
+                        + "port 0 picks a free port.");
+        def.define(GROUP_NETWORK, ADVERTISED_LISTENERS, LIST, List.of(), listeners(true), HIGH,
+                "The address published in ZooKeeper for clients and other brokers, as PLAINTEXT://host:port; "
+                        + "empty means the first listener (with the bound port and, for an empty host, the "
+                        + "canonical local host name).");
+        def.define(GROUP_NETWORK, NUM_NETWORK_THREADS, INT, 3, atLeast(1), HIGH,
+                "Threads that read requests from and write responses to sockets.");
+        def.define(GROUP_NETWORK, NUM_IO_THREADS, INT, 8, atLeast(1), HIGH,
+                "Threads that run request handlers.");
+        def.define(GROUP_NETWORK, QUEUED_MAX_REQUESTS, INT, 500, atLeast(1), MEDIUM,
+                "Requests waiting for an I/O thread before the network threads stop reading sockets.");
+        def.define(GROUP_NETWORK, SOCKET_REQUEST_MAX_BYTES, INT, 104_857_600, atLeast(1), HIGH,
+                "Largest request frame accepted; a larger length prefix closes the connection before "
+                        + "anything that size is allocated.");
+        def.define(GROUP_NETWORK, SOCKET_SEND_BUFFER_BYTES, INT, 102_400, atLeast(-1), MEDIUM,
+                "SO_SNDBUF of server sockets; -1 uses the operating system default.");
+        def.define(GROUP_NETWORK, SOCKET_RECEIVE_BUFFER_BYTES, INT, 102_400, atLeast(-1), MEDIUM,
+                "SO_RCVBUF of server sockets; -1 uses the operating system default.");
+        def.define(GROUP_NETWORK, CONNECTIONS_MAX_IDLE_MS, LONG, 600_000L, atLeast(1), MEDIUM,
+                "Close connections idle for this long.");
+    }
+
+    private static void defineZooKeeper(ConfigDefinition def) {
+        def.defineRequired(GROUP_ZOOKEEPER, ZOOKEEPER_CONNECT, STRING, nonEmpty(), HIGH,
+                "ZooKeeper connect string host:port[,host:port...][/chroot]; the chroot defaults to /ferry.");
+        def.define(GROUP_ZOOKEEPER, ZOOKEEPER_SESSION_TIMEOUT_MS, INT, 18_000, atLeast(1), HIGH,
+                "ZooKeeper session timeout; size it above the longest expected GC pause.");
+        def.define(GROUP_ZOOKEEPER, ZOOKEEPER_CONNECTION_TIMEOUT_MS, INT, 18_000, atLeast(1), HIGH,
+                "How long to wait for the first ZooKeeper connection at start-up.");
+    }
+
+    private static void defineTopicDefaults(ConfigDefinition def) {
+        def.define(GROUP_TOPICS, NUM_PARTITIONS, INT, 1, atLeast(1), MEDIUM,
+                "Partitions of an auto-created topic, and of a created topic that does not say.");
+        def.define(GROUP_TOPICS, DEFAULT_REPLICATION_FACTOR, INT, 1, between(1, Short.MAX_VALUE), MEDIUM,
+                "Replication factor of an auto-created topic, and of a created topic that does not say.");
+        def.define(GROUP_TOPICS, AUTO_CREATE_TOPICS_ENABLE, BOOLEAN, false, any(), HIGH,
+                "Create a topic when a Metadata request names one that does not exist (Kafka's default "
+                        + "is true; Ferry's is false).");
+        def.define(GROUP_TOPICS, DELETE_TOPIC_ENABLE, BOOLEAN, true, any(), HIGH,
+                "Allow DeleteTopics; when false it is refused with INVALID_REQUEST.");
+    }
+}
