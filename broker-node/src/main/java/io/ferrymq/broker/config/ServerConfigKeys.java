@@ -46,6 +46,7 @@ public final class ServerConfigKeys {
     public static final String CONTROLLED_SHUTDOWN_ENABLE = "controlled.shutdown.enable";
     public static final String CONTROLLED_SHUTDOWN_TIMEOUT_MS = "controlled.shutdown.timeout.ms";
     public static final String ADMIN_HTTP_PORT = "admin.http.port";
+    public static final String ADMIN_HTTP_HOST = "admin.http.host";
 
     static final String GROUP_SERVER = "Server";
     static final String GROUP_NETWORK = "Network";
@@ -73,8 +74,10 @@ public final class ServerConfigKeys {
                 "Ferry-specific: how long a controlled shutdown waits for leaderships to move before it "
                         + "closes anyway.");
         def.define(GROUP_SERVER, ADMIN_HTTP_PORT, INT, -1, between(-1, 65535), MEDIUM,
-                "Ferry-specific: port of the admin HTTP server (/metrics, /health/live, /health/ready) on "
-                        + "the first listener's host; -1 disables it, 0 picks a free port.");
+                "Ferry-specific: port of the admin HTTP server (/metrics, /metrics.json, /health/live, "
+                        + "/health/ready); -1 disables it, 0 picks a free port (reported by the broker).");
+        def.define(GROUP_SERVER, ADMIN_HTTP_HOST, STRING, "127.0.0.1", nonEmpty(), MEDIUM,
+                "Ferry-specific: address the admin HTTP server binds.");
     }
 
     private static void defineNetwork(ConfigDefinition def) {
