@@ -1,0 +1,71 @@
+package io.ferrymq.broker.metrics;
+
+import io.ferrymq.client.common.TopicPartition;
+
+/**
+ * The names of every broker metric, in one place, modelled on Kafka's JMX names (the JMX object
+ * name is {@code io.ferrymq:type=<type>,name=<name>[,tag=value...]}). docs/METRICS.md lists them.
+ * Stateless.
+ */
+public final class BrokerMetricNames {
+
+    public static final String TOPIC_METRICS = "BrokerTopicMetrics";
+    public static final String REQUEST_METRICS = "RequestMetrics";
+    public static final String REPLICA_MANAGER = "ReplicaManager";
+
+    public static final MetricName MESSAGES_IN = MetricName.of(TOPIC_METRICS, "MessagesInPerSec");
+    public static final MetricName BYTES_IN = MetricName.of(TOPIC_METRICS, "BytesInPerSec");
+    public static final MetricName BYTES_OUT = MetricName.of(TOPIC_METRICS, "BytesOutPerSec");
+    public static final MetricName REPLICATION_BYTES_OUT = MetricName.of(TOPIC_METRICS, "ReplicationBytesOutPerSec");
+    public static final MetricName FAILED_PRODUCE = MetricName.of(TOPIC_METRICS, "FailedProduceRequestsPerSec");
+    public static final MetricName FAILED_FETCH = MetricName.of(TOPIC_METRICS, "FailedFetchRequestsPerSec");
+
+    public static final MetricName UNDER_REPLICATED = MetricName.of(REPLICA_MANAGER, "UnderReplicatedPartitions");
+    public static final MetricName UNDER_MIN_ISR = MetricName.of(REPLICA_MANAGER, "UnderMinIsrPartitionCount");
+    public static final MetricName OFFLINE = MetricName.of(REPLICA_MANAGER, "OfflinePartitionsCount");
+    public static final MetricName LEADER_COUNT = MetricName.of(REPLICA_MANAGER, "LeaderCount");
+    public static final MetricName PARTITION_COUNT = MetricName.of(REPLICA_MANAGER, "PartitionCount");
+    public static final MetricName ISR_SHRINKS = MetricName.of(REPLICA_MANAGER, "IsrShrinksPerSec");
+    public static final MetricName ISR_EXPANDS = MetricName.of(REPLICA_MANAGER, "IsrExpandsPerSec");
+
+    public static final MetricName UNCLEAN_ELECTIONS = MetricName.of("ControllerStats", "UncleanLeaderElectionsPerSec");
+    public static final MetricName ZK_SESSION_STATE = MetricName.of("SessionExpireListener", "SessionState");
+
+    public static final String PRODUCE = "Produce";
+    public static final String FETCH = "Fetch";
+    public static final String FETCH_FOLLOWER = "FetchFollower";
+
+    private BrokerMetricNames() {
+    }
+
+    /** A per-topic variant of a {@link #TOPIC_METRICS} meter. */
+    public static MetricName forTopic(MetricName total, String topic) {
+        return MetricName.of(total.type(), total.name(), "topic", topic);
+    }
+
+    /** Total time of one request type (rate and latency percentiles), e.g. {@code request=Produce}. */
+    public static MetricName requestTotalTime(String request) {
+        return MetricName.of(REQUEST_METRICS, "TotalTimeMs", "request", request);
+    }
+
+    /** Time a request waited in the request queue before a handler picked it up. */
+    public static MetricName requestQueueTime(String request) {
+        return MetricName.of(REQUEST_METRICS, "RequestQueueTimeMs", "request", request);
+    }
+
+    /** Number of delayed operations waiting, e.g. {@code delayedOperation=Produce}. */
+    public static MetricName purgatorySize(String operation) {
+        return MetricName.of("DelayedOperationPurgatory", "PurgatorySize", "delayedOperation", operation);
+    }
+
+    /** Bytes on disk of one partition's log. */
+    public static MetricName logSize(TopicPartition tp) {
+        return MetricName.of("Log", "Size", "topic", tp.topic(), "partition", Integer.toString(tp.partition()));
+    }
+
+    /** Messages a consumer group has yet to consume in one partition (high watermark - committed offset). */
+    public static MetricName consumerLag(String group, TopicPartition tp) {
+        return MetricName.of("ConsumerGroupMetrics", "ConsumerLag",
+                "group", group, "topic", tp.topic(), "partition", Integer.toString(tp.partition()));
+    }
+}
