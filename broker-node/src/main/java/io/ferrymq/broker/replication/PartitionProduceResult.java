@@ -1,0 +1,34 @@
+package io.ferrymq.broker.replication;
+
+import io.ferrymq.client.protocol.ErrorCode;
+import java.util.Objects;
+
+/**
+ * The outcome of a produce request for one partition, as the Produce handler puts it on the wire:
+ * an error code ({@link ErrorCode#NONE} on success), the offset given to the first record, the
+ * log-append time ({@code -1} when the producer's create time is kept), the partition's log start
+ * offset, and a human-readable message naming what went wrong (empty on success).
+ *
+ * <p>Immutable value.
+ */
+public record PartitionProduceResult(
+        ErrorCode error, long baseOffset, long logAppendTimeMs, long logStartOffset, String errorMessage) {
+
+    public PartitionProduceResult {
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(errorMessage, "errorMessage");
+    }
+
+    public static PartitionProduceResult success(long baseOffset, long logAppendTimeMs, long logStartOffset) {
+        return new PartitionProduceResult(ErrorCode.NONE, baseOffset, logAppendTimeMs, logStartOffset, "");
+    }
+
+    public static PartitionProduceResult failure(ErrorCode error, String message) {
+        return new PartitionProduceResult(error, -1L, -1L, -1L, message);
+    }
+
+    /** The same offsets with an error instead (e.g. written but not replicated in time). */
+    public PartitionProduceResult withError(ErrorCode newError, String message) {
+        return new PartitionProduceResult(newError, baseOffset, logAppendTimeMs, logStartOffset, message);
+    }
+}
