@@ -9,10 +9,10 @@ import java.util.Objects;
  * log-append time ({@code -1} when the producer's create time is kept), the partition's log start
  * offset, and a human-readable message naming what went wrong (empty on success).
  *
- * <p>Immutable value.
+ * <p>Immutable value; the field order follows {@code ProduceResponse.PartitionResponse}.
  */
 public record PartitionProduceResult(
-        ErrorCode error, long baseOffset, long logAppendTimeMs, long logStartOffset, String errorMessage) {
+        ErrorCode error, String errorMessage, long baseOffset, long logAppendTimeMs, long logStartOffset) {
 
     public PartitionProduceResult {
         Objects.requireNonNull(error, "error");
@@ -20,15 +20,15 @@ public record PartitionProduceResult(
     }
 
     public static PartitionProduceResult success(long baseOffset, long logAppendTimeMs, long logStartOffset) {
-        return new PartitionProduceResult(ErrorCode.NONE, baseOffset, logAppendTimeMs, logStartOffset, "");
+        return new PartitionProduceResult(ErrorCode.NONE, "", baseOffset, logAppendTimeMs, logStartOffset);
     }
 
     public static PartitionProduceResult failure(ErrorCode error, String message) {
-        return new PartitionProduceResult(error, -1L, -1L, -1L, message);
+        return new PartitionProduceResult(error, message, -1L, -1L, -1L);
     }
 
     /** The same offsets with an error instead (e.g. written but not replicated in time). */
     public PartitionProduceResult withError(ErrorCode newError, String message) {
-        return new PartitionProduceResult(newError, baseOffset, logAppendTimeMs, logStartOffset, message);
+        return new PartitionProduceResult(newError, message, baseOffset, logAppendTimeMs, logStartOffset);
     }
 }

@@ -1,0 +1,28 @@
+package io.ferrymq.broker.replication;
+
+import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.protocol.RecordSource;
+import java.util.Objects;
+
+/**
+ * One partition of a fetch response: an error code ({@link ErrorCode#NONE} on success) with a
+ * message naming the reason, the leader's high watermark, log start offset and current leader
+ * epoch, and the whole batches read. The records are file slices over segment channels that the
+ * server sends with zero copy and must not close.
+ *
+ * <p>Immutable value; the field order follows {@code FetchResponse.PartitionData}.
+ */
+public record PartitionFetchResult(
+        ErrorCode error, String errorMessage, long highWatermark, long logStartOffset, int leaderEpoch,
+        RecordSource records) {
+
+    public PartitionFetchResult {
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(errorMessage, "errorMessage");
+        Objects.requireNonNull(records, "records");
+    }
+
+    public static PartitionFetchResult failure(ErrorCode error, String message) {
+        return new PartitionFetchResult(error, message, -1L, -1L, -1, RecordSource.EMPTY);
+    }
+}
