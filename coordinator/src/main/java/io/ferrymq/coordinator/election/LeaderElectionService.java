@@ -1,0 +1,146 @@
+package io.ferrymq.coordinator.election;
+
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.coordinator.registry.BrokerInfo;
+import io.ferrymq.coordinator.registry.BrokerListener;
+import io.ferrymq.coordinator.registry.BrokerRegistry;
+import io.ferrymq.coordinator.zk.ZkClient;
+import io.ferrymq.coordinator.zk.ZkConnectionState;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One broker's leader electors: creates a {@link CuratorLeaderElector} per hosted replica and owns
+ * what they share — the ordered election thread {@code ferry-election-<brokerId>} on which every
+ * latch callback, watch, timer and {@link LeadershipListener} call runs; the reaction to
+ * connection changes (SUSPENDED/LOST: every leader steps down at once; RECONNECTED after LOST:
+ * every latch is closed and recreated); re-evaluation when brokers join or leave; and the count
+ * of unclean elections. Thread-safe.
+ */
+public final class LeaderElectionService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LeaderElectionService.class);
+
+    private final ElectorContext context;
+    private final Map<TopicPartition, CuratorLeaderElector> electors = new ConcurrentHashMap<>();
+    private final AtomicLong uncleanElections = new AtomicLong();
+    private volatile boolean sessionLost;
+
+    public LeaderElectionService(ZkClient zk, BrokerRegistry registry, ElectionConfig config, LeadershipListener listener) {
+        AtomicReference<Thread> electionThread = new AtomicReference<>();
+        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "ferry-election-" + config.brokerId());
+            electionThread.set(t);
+            return t;
+        });
+        thread.setRemoveOnCancelPolicy(true);
+        this.context = new ElectorContext(zk.curator(), registry, config, listener, thread, uncleanElections,
+                electionThread);
+        zk.addConnectionListener(this::onConnectionStateChanged);
+        registry.addListener(new BrokerListener() {
+            @Override
+            public void onBrokerAdded(BrokerInfo broker) {
+                onBrokersChanged();
+            }
+
+            @Override
+            public void onBrokerRemoved(int brokerId) {
+                onBrokersChanged();
+            }
+        });
+    }
+
+    /** Creates and starts the elector for a hosted replica; returns the existing one if there is one. */
+    public LeaderElector elector(TopicPartition partition, List<Integer> replicas) {
+        if (!replicas.contains(context.config().brokerId())) {
+            throw new IllegalArgumentException(partition + ": broker " + context.config().brokerId()
+                    + " is not among the assigned replicas " + replicas);
+        }
+        return electors.computeIfAbsent(partition, tp -> {
+            CuratorLeaderElector elector = new CuratorLeaderElector(context, tp, replicas);
+            elector.start();
+            return elector;
+        });
+    }
+
+    public Optional<LeaderElector> get(TopicPartition partition) {
+        return Optional.ofNullable(electors.get(partition));
+    }
+
+    /** Closes and forgets the elector of a replica this broker no longer hosts (e.g. topic deleted). */
+    public void remove(TopicPartition partition) {
+        CuratorLeaderElector elector = electors.remove(partition);
+        if (elector != null) {
+            elector.close();
+        }
+    }
+
+    /** Controlled shutdown: every elector steps down and leaves its latch. */
+    public void resignAll() {
+        electors.values().forEach(CuratorLeaderElector::resign);
+    }
+
+    /** How many times this broker became leader from outside the ISR. */
+    public long uncleanElections() {
+        return uncleanElections.get();
+    }
+
+    /** How many partitions this broker currently leads. */
+    public int leaderCount() {
+        return (int) electors.values().stream().filter(CuratorLeaderElector::isLeader).count();
+    }
+
+    private void onConnectionStateChanged(ZkConnectionState state) {
+        switch (state) {
+            case SUSPENDED -> forEachOnThread(CuratorLeaderElector::onConnectionSuspended);
+            case LOST -> {
+                sessionLost = true;
+                log.warn("ZooKeeper session lost: every leadership of broker {} ends; latches are recreated on reconnect",
+                        context.config().brokerId());
+                forEachOnThread(CuratorLeaderElector::onSessionLost);
+            }
+            case RECONNECTED -> {
+                boolean recreate = sessionLost;
+                sessionLost = false;
+                forEachOnThread(e -> e.onReconnected(recreate));
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void onBrokersChanged() {
+        forEachOnThread(CuratorLeaderElector::onBrokersChanged);
+    }
+
+    private void forEachOnThread(java.util.function.Consumer<CuratorLeaderElector> action) {
+        for (CuratorLeaderElector elector : electors.values()) {
+            context.executor().execute(() -> action.accept(elector));
+        }
+    }
+
+    @Override
+    public void close() {
+        electors.values().forEach(CuratorLeaderElector::close);
+        electors.clear();
+        ScheduledExecutorService thread = context.executor();
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("ferry-election-{} did not stop within 5 s", context.config().brokerId());
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

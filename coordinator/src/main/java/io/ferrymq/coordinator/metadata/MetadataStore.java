@@ -1,0 +1,76 @@
+package io.ferrymq.coordinator.metadata;
+
+import io.ferrymq.client.common.TopicPartition;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Topics, their replica assignment, config overrides and per-partition state. Administrative
+ * operations throw {@link io.ferrymq.client.protocol.ApiException} carrying the wire
+ * {@link io.ferrymq.client.protocol.ErrorCode} ({@code TOPIC_ALREADY_EXISTS},
+ * {@code INVALID_TOPIC_EXCEPTION}, {@code INVALID_PARTITIONS}, {@code INVALID_REPLICATION_FACTOR},
+ * {@code INVALID_CONFIG}, {@code UNKNOWN_TOPIC_OR_PARTITION}) with a message naming what was wrong.
+ *
+ * <p><b>Deletion protocol.</b> {@link #deleteTopic} only marks the topic under
+ * {@code /admin/delete_topics/<t>}. Every broker hosting replicas of it sees
+ * {@link TopicListener#onTopicDeletionRequested}, closes its electors, deletes its local replicas
+ * and calls {@link #acknowledgeDeletion}. The topic's znodes, then the mark, are removed once
+ * every assigned broker has acknowledged or is no longer registered (a broker that was down
+ * deletes its stale local replicas of unknown topics when it starts). {@link #maybeCompleteDeletions}
+ * re-checks that rule (brokers call it at start and when a broker leaves). A topic marked for
+ * deletion cannot be re-created until its deletion completes.
+ *
+ * <p>Reads of topics come from a cache that follows ZooKeeper ({@code CuratorCache}); partition
+ * state reads with a version go to ZooKeeper. Implementations are thread-safe.
+ */
+public interface MetadataStore extends AutoCloseable {
+
+    /** Starts following {@code /topics} and {@code /admin/delete_topics}; returns once the cache is loaded. */
+    void start();
+
+    /** Validates, assigns replicas over the live brokers and creates the topic with all partition znodes. */
+    TopicMetadata createTopic(NewTopic topic);
+
+    /** Grows a topic to {@code totalPartitions}, assigning the new partitions over the live brokers. */
+    TopicMetadata addPartitions(String topic, int totalPartitions);
+
+    /** Replaces the topic's config overrides (validated like at creation). */
+    TopicMetadata alterTopicConfigs(String topic, Map<String, String> configs);
+
+    /** Marks the topic for deletion (see the class comment). */
+    void deleteTopic(String topic);
+
+    /** This broker has deleted its local replicas of the topic; may complete the deletion. */
+    void acknowledgeDeletion(String topic, int brokerId);
+
+    /** Completes every pending deletion whose assigned brokers all acknowledged or are gone. */
+    void maybeCompleteDeletions();
+
+    /** Topics marked for deletion and not yet removed. */
+    Set<String> topicsPendingDeletion();
+
+    Optional<TopicMetadata> topic(String name);
+
+    /** Every topic by name (including those pending deletion). */
+    Map<String, TopicMetadata> topics();
+
+    /** The partition's state and znode version, read from ZooKeeper now. */
+    Optional<Versioned<PartitionState>> partitionState(TopicPartition partition);
+
+    /** The partition's state as last seen by the cache (cheap; for Metadata responses). */
+    Optional<PartitionState> cachedPartitionState(TopicPartition partition);
+
+    /**
+     * Writes a partition's state only if its znode is still at {@code expectedVersion}.
+     *
+     * @return the written state with its new version
+     * @throws PartitionStateConflictException when the version moved on (or the partition is gone)
+     */
+    Versioned<PartitionState> updatePartitionState(TopicPartition partition, PartitionState newState, int expectedVersion);
+
+    void addListener(TopicListener listener);
+
+    @Override
+    void close();
+}

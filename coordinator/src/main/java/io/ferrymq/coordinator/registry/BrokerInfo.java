@@ -1,0 +1,46 @@
+package io.ferrymq.coordinator.registry;
+
+import io.ferrymq.coordinator.zk.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A live broker as registered under {@code /brokers/ids/<id>}: id, the host and port clients
+ * reach it on, its rack (if any) and when it started. JSON form documented in
+ * {@link io.ferrymq.coordinator.zk.ZkPaths}. Immutable and thread-safe.
+ */
+public record BrokerInfo(int id, String host, int port, Optional<String> rack, long startTimeMs) {
+
+    public BrokerInfo {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(rack, "rack");
+        if (id < 0) {
+            throw new IllegalArgumentException("broker.id must be >= 0, was " + id);
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("broker port must be within [0, 65535], was " + port);
+        }
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("broker host must not be blank");
+        }
+    }
+
+    /** The znode content. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("version", 1);
+        json.put("host", host);
+        json.put("port", port);
+        json.put("rack", rack.orElse(null));
+        json.put("startTimeMs", startTimeMs);
+        return json;
+    }
+
+    /** Decodes a {@code /brokers/ids/<id>} node; throws {@link IllegalArgumentException} naming a bad field. */
+    public static BrokerInfo fromJson(int id, JsonObject json) {
+        return new BrokerInfo(id, json.requireString("host"), json.requireInt("port"),
+                json.optionalString("rack"), json.requireLong("startTimeMs"));
+    }
+}

@@ -1,0 +1,45 @@
+package io.ferrymq.coordinator.registry;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The set of live brokers. A broker {@link #register registers} itself once; the registration is
+ * an ephemeral znode kept alive across reconnects and re-created after a new session. Everyone may
+ * read the live set (served from a local cache that follows ZooKeeper) and listen for changes.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface BrokerRegistry extends AutoCloseable {
+
+    /** Starts following {@code /brokers/ids}; returns once the cache holds the current set. */
+    void start();
+
+    /**
+     * Registers this broker and waits until its node exists.
+     *
+     * @throws BrokerIdInUseException when another live session holds the id
+     */
+    void register(BrokerInfo self);
+
+    /** Removes this broker's registration (controlled shutdown); no-op when not registered. */
+    void deregister();
+
+    /** The live brokers by id, as last seen. */
+    Map<Integer, BrokerInfo> liveBrokers();
+
+    default Set<Integer> liveBrokerIds() {
+        return liveBrokers().keySet();
+    }
+
+    default Optional<BrokerInfo> broker(int id) {
+        return Optional.ofNullable(liveBrokers().get(id));
+    }
+
+    /** Adds a listener for later joins and leaves (not replayed for brokers already live). */
+    void addListener(BrokerListener listener);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,94 @@
+package io.ferrymq.coordinator.zk;
+
+import io.ferrymq.client.common.TopicPartition;
+import java.util.Optional;
+
+/**
+ * The one place that knows Ferry's ZooKeeper tree. All paths are relative to the chroot
+ * ({@link ZkConfig#chroot()}, default {@code /ferry}), which {@link ZkClient} applies as the Curator
+ * namespace. Every node holds UTF-8 JSON (see {@link Json}) so operators can read it with zkCli.
+ *
+ * <pre>
+ * /brokers/ids/&lt;id&gt;                          EPHEMERAL  {"version":1,"host":"h","port":9092,"rack":"r"|null,"startTimeMs":n}
+ * /topics/&lt;topic&gt;                            PERSISTENT {"version":1,"partitions":{"0":[1,2,3],...},"configs":{"k":"v"}}
+ * /topics/&lt;topic&gt;/partitions/&lt;p&gt;            PERSISTENT (empty)
+ * /topics/&lt;topic&gt;/partitions/&lt;p&gt;/state      PERSISTENT {"version":1,"leader":1,"leaderEpoch":0,"isr":[1,2,3],"unclean":false}
+ *                                                  written only by conditional setData(version) or a transaction
+ * /topics/&lt;topic&gt;/partitions/&lt;p&gt;/latch      PERSISTENT folder of Curator LeaderLatch participants
+ *                                                  (EPHEMERAL_SEQUENTIAL children, data = broker id)
+ * /admin/delete_topics/&lt;topic&gt;               PERSISTENT (empty) deletion requested
+ * /admin/delete_topics/&lt;topic&gt;/&lt;brokerId&gt;    PERSISTENT (empty) that broker has deleted its local replicas
+ * </pre>
+ *
+ * <p>The partition folder, {@code state} and {@code latch} nodes of a partition are created in one
+ * transaction with the topic (or with the partitions added to it), so latches never create parents.
+ * A new partition's state is {@code leader=-1, leaderEpoch=-1, isr=<all assigned replicas>}; the
+ * first elected leader writes epoch 0. Stateless and thread-safe.
+ */
+public final class ZkPaths {
+
+    public static final String BROKERS = "/brokers";
+    public static final String BROKER_IDS = "/brokers/ids";
+    public static final String TOPICS = "/topics";
+    public static final String ADMIN = "/admin";
+    public static final String DELETE_TOPICS = "/admin/delete_topics";
+
+    private ZkPaths() {
+    }
+
+    public static String broker(int brokerId) {
+        return BROKER_IDS + "/" + brokerId;
+    }
+
+    public static String topic(String topic) {
+        return TOPICS + "/" + topic;
+    }
+
+    public static String partitions(String topic) {
+        return topic(topic) + "/partitions";
+    }
+
+    public static String partition(TopicPartition tp) {
+        return partitions(tp.topic()) + "/" + tp.partition();
+    }
+
+    public static String state(TopicPartition tp) {
+        return partition(tp) + "/state";
+    }
+
+    public static String latch(TopicPartition tp) {
+        return partition(tp) + "/latch";
+    }
+
+    public static String deleteTopic(String topic) {
+        return DELETE_TOPICS + "/" + topic;
+    }
+
+    public static String deletionAck(String topic, int brokerId) {
+        return deleteTopic(topic) + "/" + brokerId;
+    }
+
+    /** The topic a path {@code /topics/<topic>} names, if it is exactly such a path. */
+    public static Optional<String> topicOf(String path) {
+        String[] parts = split(path);
+        return parts.length == 2 && parts[0].equals("topics") ? Optional.of(parts[1]) : Optional.empty();
+    }
+
+    /** The partition a path {@code /topics/<topic>/partitions/<p>/state} names, if it is exactly such a path. */
+    public static Optional<TopicPartition> partitionOfState(String path) {
+        String[] parts = split(path);
+        if (parts.length != 5 || !parts[0].equals("topics") || !parts[2].equals("partitions")
+                || !parts[4].equals("state")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new TopicPartition(parts[1], Integer.parseInt(parts[3])));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String[] split(String path) {
+        return path.startsWith("/") ? path.substring(1).split("/") : path.split("/");
+    }
+}
