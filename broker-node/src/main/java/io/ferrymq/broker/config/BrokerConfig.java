@@ -161,8 +161,8 @@ public final class BrokerConfig {
         if (getInt(REPLICA_FETCH_WAIT_MAX_MS) >= getLong(REPLICA_LAG_TIME_MAX_MS)) {
             problems.add(REPLICA_FETCH_WAIT_MAX_MS + " must be below " + REPLICA_LAG_TIME_MAX_MS);
         }
-        if (getInt(REPLICA_SOCKET_TIMEOUT_MS) < getInt(REPLICA_FETCH_WAIT_MAX_MS)) {
-            problems.add(REPLICA_SOCKET_TIMEOUT_MS + " must be at least " + REPLICA_FETCH_WAIT_MAX_MS);
+        if (getInt(REPLICA_SOCKET_TIMEOUT_MS) <= getInt(REPLICA_FETCH_WAIT_MAX_MS)) {
+            problems.add(REPLICA_SOCKET_TIMEOUT_MS + " must exceed " + REPLICA_FETCH_WAIT_MAX_MS);
         }
         if (getInt(GROUP_MIN_SESSION_TIMEOUT_MS) > getInt(GROUP_MAX_SESSION_TIMEOUT_MS)) {
             problems.add(GROUP_MIN_SESSION_TIMEOUT_MS + " must not exceed " + GROUP_MAX_SESSION_TIMEOUT_MS);

@@ -1,0 +1,106 @@
+package io.ferrymq.broker.server;
+
+import io.ferrymq.client.protocol.ApiKey;
+import io.ferrymq.client.protocol.ApiRequest;
+import io.ferrymq.client.protocol.ApiResponse;
+import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.protocol.responses.ErrorResponse;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes decoded requests to the {@link RequestHandler} of their API key on the request executor,
+ * and turns every failure into that API's error response through {@link ErrorMapper}. The future
+ * it returns never completes exceptionally; it holds {@link Optional#empty()} when the client
+ * expects no response (acks=0).
+ *
+ * <p>Immutable after construction; thread-safe.
+ */
+public final class RequestDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    private final Map<ApiKey, RequestHandler<?>> handlers = new EnumMap<>(ApiKey.class);
+    private final Executor executor;
+
+    public RequestDispatcher(Collection<? extends RequestHandler<?>> handlers, Executor executor) {
+        for (RequestHandler<?> handler : handlers) {
+            if (this.handlers.put(handler.apiKey(), handler) != null) {
+                throw new IllegalArgumentException("two handlers for " + handler.apiKey());
+            }
+        }
+        this.executor = executor;
+    }
+
+    /** The API keys this broker serves. */
+    public Set<ApiKey> supportedApis() {
+        return Collections.unmodifiableSet(handlers.keySet());
+    }
+
+    public boolean isSupported(ApiKey apiKey) {
+        return handlers.containsKey(apiKey);
+    }
+
+    /** The response to a request whose API key or version this broker does not serve. */
+    public static ApiResponse unsupported(short apiKeyId, short apiVersion) {
+        Optional<ApiKey> key = ApiKey.forId(apiKeyId);
+        if (key.isEmpty()) {
+            return new ErrorResponse(ErrorCode.UNKNOWN_API_KEY, "unknown API key " + apiKeyId);
+        }
+        return new ErrorResponse(ErrorCode.UNSUPPORTED_VERSION, key.get() + " version " + apiVersion
+                + " is not supported; supported versions are " + key.get().minVersion() + ".."
+                + key.get().maxVersion());
+    }
+
+    /** Serves {@code request} on the request executor; see the class comment. */
+    public CompletableFuture<Optional<ApiResponse>> dispatch(RequestContext context, ApiRequest request) {
+        RequestHandler<?> handler = handlers.get(request.apiKey());
+        if (handler == null) {
+            return CompletableFuture.completedFuture(Optional.of(new ErrorResponse(ErrorCode.UNKNOWN_API_KEY,
+                    request.apiKey() + " is not served by this broker")));
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> serve(handler, context, request), executor)
+                    .thenCompose(future -> future);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(Optional.of(errorResponse(handler, request, e)));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <Q extends ApiRequest> CompletableFuture<Optional<ApiResponse>> serve(
+            RequestHandler<Q> handler, RequestContext context, ApiRequest request) {
+        Q typed = (Q) request;
+        boolean expectsResponse = handler.expectsResponse(typed);
+        CompletableFuture<? extends ApiResponse> result;
+        try {
+            result = handler.handle(context, typed);
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        return result.handle((response, failure) -> {
+            if (!expectsResponse) {
+                if (failure != null) {
+                    log.debug("{} failed without a response to send: {}", context, failure.toString());
+                }
+                return Optional.empty();
+            }
+            return Optional.of(failure == null ? response : errorResponse(handler, typed, failure));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <Q extends ApiRequest> ApiResponse errorResponse(RequestHandler<Q> handler, ApiRequest request,
+                                                                    Throwable failure) {
+        ApiError error = ErrorMapper.toApiError(failure);
+        return handler.errorResponse((Q) request, error.error(), error.message());
+    }
+}

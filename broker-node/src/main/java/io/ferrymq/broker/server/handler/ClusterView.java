@@ -1,0 +1,42 @@
+package io.ferrymq.broker.server.handler;
+
+import io.ferrymq.client.protocol.BrokerNode;
+import io.ferrymq.coordinator.registry.BrokerInfo;
+import io.ferrymq.coordinator.registry.BrokerRegistry;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The cluster as the Metadata and DescribeCluster handlers show it: the cluster id and the live
+ * brokers, read from the {@link BrokerRegistry}'s cache (no ZooKeeper read per request).
+ *
+ * <p>Immutable; thread-safe because the registry is.
+ */
+public record ClusterView(String clusterId, BrokerRegistry registry) {
+
+    public ClusterView {
+        Objects.requireNonNull(clusterId, "clusterId");
+        Objects.requireNonNull(registry, "registry");
+    }
+
+    /** Live brokers ordered by id, as clients see them. */
+    public List<BrokerNode> liveBrokers() {
+        return registry.liveBrokers().values().stream()
+                .sorted(Comparator.comparingInt(BrokerInfo::id))
+                .map(ClusterView::toNode)
+                .toList();
+    }
+
+    public boolean isLive(int brokerId) {
+        return registry.liveBrokers().containsKey(brokerId);
+    }
+
+    public int liveBrokerCount() {
+        return registry.liveBrokers().size();
+    }
+
+    static BrokerNode toNode(BrokerInfo info) {
+        return new BrokerNode(info.id(), info.host(), info.port(), info.rack());
+    }
+}

@@ -1,0 +1,53 @@
+package io.ferrymq.broker.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ferrymq.broker.replication.ReplicationConfig;
+import io.ferrymq.coordinator.zk.ZkConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ModuleConfigsTest {
+
+    @Test
+    void shippedBrokerPropertiesParse() {
+        Path file = Path.of("../conf/broker.properties");
+        if (!Files.exists(file)) {
+            file = Path.of("conf/broker.properties");
+        }
+        BrokerConfig config = BrokerConfig.load(file, List.of());
+
+        assertThat(config.brokerId()).isZero();
+        assertThat(config.listeners()).containsExactly(new Endpoint("PLAINTEXT", "127.0.0.1", 9092));
+    }
+
+    @Test
+    void mapsZooKeeperAndReplicationSettings() {
+        BrokerConfig config = BrokerConfig.of(Map.of("broker.id", "7", "zookeeper.connect", "zk1:2181,zk2:2181/prod",
+                "zookeeper.session.timeout.ms", "6000", "min.insync.replicas", "2",
+                "unclean.leader.election.enable", "true", "replica.lag.time.max.ms", "10000"));
+
+        ZkConfig zk = ModuleConfigs.zkConfig(config);
+        assertThat(zk.hosts()).isEqualTo("zk1:2181,zk2:2181");
+        assertThat(zk.chroot()).isEqualTo("/prod");
+        assertThat(zk.sessionTimeout()).isEqualTo(Duration.ofSeconds(6));
+
+        ReplicationConfig replication = ModuleConfigs.replicationConfig(config);
+        assertThat(replication.brokerId()).isEqualTo(7);
+        assertThat(replication.minInsyncReplicas()).isEqualTo(2);
+        assertThat(replication.uncleanLeaderElectionEnable()).isTrue();
+        assertThat(replication.replicaLagTimeMaxMs()).isEqualTo(10_000L);
+    }
+
+    @Test
+    void badChrootIsAConfigError() {
+        BrokerConfig config = BrokerConfig.of(Map.of("broker.id", "1", "zookeeper.connect", "zk:2181/bad/"));
+        assertThatThrownBy(() -> ModuleConfigs.zkConfig(config))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("chroot");
+    }
+}
