@@ -1,0 +1,418 @@
+package io.ferrymq.broker.partition;
+
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.protocol.RecordSource;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One hosted replica of a partition: its {@link ReplicaLog}, its role (leader or follower of
+ * {@link #leaderId()} at {@link #leaderEpoch()}), and its high watermark. As leader it accepts
+ * appends, serves reads (consumers below the high watermark, followers to the log end), tracks
+ * its followers and proposes ISR changes; as follower it appends what the leader sent and truncates
+ * as {@link TruncationPolicy} decides. Every operation carrying an epoch is fenced with
+ * {@link LeaderEpochCheck}.
+ *
+ * <p>Invariants: {@code logStartOffset <= highWatermark <= logEndOffset}; while leading, the high
+ * watermark never decreases; an ISR change is used only after {@link #applyIsr} (i.e. after the
+ * conditional ZooKeeper write). Thread-safe: state changes, appends and truncations hold one lock;
+ * log reads run outside it; {@link #highWatermark()} is a volatile read.
+ */
+public final class Partition {
+
+    public static final int NO_LEADER = -1;
+
+    private final TopicPartition topicPartition;
+    private final ReplicaLog log;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile PartitionConfig config;
+    private volatile IsrPolicy isrPolicy;
+    private volatile long highWatermark;
+    private volatile int leaderId = NO_LEADER;
+    private volatile int leaderEpoch = -1;
+    private volatile Optional<LeaderState> leaderState = Optional.empty();
+
+    public Partition(TopicPartition topicPartition, ReplicaLog log, PartitionConfig config,
+                     long checkpointedHighWatermark, Clock clock) {
+        this.topicPartition = topicPartition;
+        this.log = log;
+        this.clock = clock;
+        updateConfig(config);
+        this.highWatermark = clamp(checkpointedHighWatermark);
+    }
+
+    public TopicPartition topicPartition() {
+        return topicPartition;
+    }
+
+    public void updateConfig(PartitionConfig newConfig) {
+        this.config = newConfig;
+        this.isrPolicy = new IsrPolicy(newConfig.replicaLagTimeMaxMs());
+    }
+
+    /**
+     * Becomes leader at {@code epoch} with the ISR just written to ZooKeeper: records the epoch in
+     * the leader-epoch cache at the log end, and resets what it knows of followers. Returns false
+     * (and changes nothing) for an epoch older than the current one.
+     */
+    public boolean makeLeader(int epoch, List<Integer> isr) {
+        lock.lock();
+        try {
+            if (epoch < leaderEpoch) {
+                return false;
+            }
+            long logEnd = log.logEndOffset();
+            if (log.latestEpoch().orElse(-1) < epoch) {
+                log.assignEpoch(epoch, logEnd);
+            }
+            PartitionConfig c = config;
+            LeaderState state = new LeaderState(c.localBrokerId(), epoch, logEnd, isr, c.replicas(), clock.millis());
+            leaderId = c.localBrokerId();
+            leaderEpoch = epoch;
+            leaderState = Optional.of(state);
+            highWatermark = clamp(highWatermark);
+            maybeIncrementHighWatermark(state);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Follows {@code newLeaderId} ({@link #NO_LEADER} when unknown) at {@code epoch}; stops serving
+     * produce at once. Returns true if the leader or epoch changed (the fetcher must truncate and
+     * restart), false if nothing changed or the epoch is stale.
+     */
+    public boolean makeFollower(int newLeaderId, int epoch) {
+        lock.lock();
+        try {
+            if (epoch < leaderEpoch) {
+                return false;
+            }
+            boolean changed = leaderState.isPresent() || newLeaderId != leaderId || epoch != leaderEpoch;
+            leaderState = Optional.empty();
+            leaderId = newLeaderId;
+            leaderEpoch = epoch;
+            return changed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Appends a producer's batches as leader. Throws {@code NOT_LEADER_OR_FOLLOWER} when not
+     * leading, {@code NOT_ENOUGH_REPLICAS} for acks=all when the ISR is below
+     * {@code min.insync.replicas}, or the log's validation error; nothing is appended then.
+     */
+    public LeaderAppend appendAsLeader(ByteBuffer batches, short acks) {
+        lock.lock();
+        try {
+            LeaderState state = requireLeader();
+            int minIsr = config.minInsyncReplicas();
+            if (acks == -1 && state.isr().size() < minIsr) {
+                throw ErrorCode.NOT_ENOUGH_REPLICAS.exception("the ISR " + state.isr() + " of " + topicPartition
+                        + " has " + state.isr().size() + " member(s), below min.insync.replicas=" + minIsr);
+            }
+            AppendInfo info = log.appendAsLeader(batches, state.epoch());
+            boolean moved = maybeIncrementHighWatermark(state);
+            return new LeaderAppend(info, state.epoch(), log.logStartOffset(), moved);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether an acks=all append made at {@code appendEpoch} is committed: empty while waiting;
+     * {@code NONE} once the high watermark reached {@code requiredOffset} with enough in-sync
+     * replicas; {@code NOT_ENOUGH_REPLICAS_AFTER_APPEND} if it was reached with fewer;
+     * {@code NOT_LEADER_OR_FOLLOWER} if leadership or the epoch changed meanwhile.
+     */
+    public Optional<ErrorCode> checkEnoughReplicasReachOffset(long requiredOffset, int appendEpoch) {
+        Optional<LeaderState> state = leaderState;
+        if (state.isEmpty() || state.get().epoch() != appendEpoch) {
+            return Optional.of(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+        }
+        if (highWatermark < requiredOffset) {
+            return Optional.empty();
+        }
+        return Optional.of(state.get().isr().size() >= config.minInsyncReplicas()
+                ? ErrorCode.NONE : ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND);
+    }
+
+    /**
+     * Reads as leader for a consumer (below the high watermark) or a follower (to the log end).
+     * Throws {@code NOT_LEADER_OR_FOLLOWER}, {@code FENCED_LEADER_EPOCH}/{@code UNKNOWN_LEADER_EPOCH}
+     * or {@code OFFSET_OUT_OF_RANGE}.
+     */
+    public ReadResult read(long fetchOffset, int currentLeaderEpoch, int maxBytes, boolean fromFollower,
+                           boolean minOneBatch) {
+        LeaderState state = requireLeader(currentLeaderEpoch);
+        long hw = highWatermark;
+        long logEnd = log.logEndOffset();
+        long logStart = log.logStartOffset();
+        if (fetchOffset < logStart || fetchOffset > logEnd) {
+            throw ErrorCode.OFFSET_OUT_OF_RANGE.exception("fetch offset " + fetchOffset + " of " + topicPartition
+                    + " is outside [" + logStart + ", " + logEnd + "]");
+        }
+        long end = fromFollower ? logEnd : hw;
+        if (fetchOffset >= end) {
+            return new ReadResult(RecordSource.EMPTY, hw, logStart, state.epoch());
+        }
+        return new ReadResult(log.read(fetchOffset, maxBytes, end, minOneBatch), hw, logStart, state.epoch());
+    }
+
+    /**
+     * Records that follower {@code followerId} has every offset below {@code fetchOffset}; may move
+     * the high watermark. Throws like {@link #read} when the fetch is not valid here.
+     */
+    public FollowerFetchUpdate updateFollowerFetchState(int followerId, long fetchOffset, int currentLeaderEpoch) {
+        lock.lock();
+        try {
+            LeaderState state = requireLeader(currentLeaderEpoch);
+            long logEnd = log.logEndOffset();
+            if (state.follower(followerId).isEmpty()) {
+                throw ErrorCode.NOT_LEADER_OR_FOLLOWER.exception("broker " + followerId
+                        + " is not a replica of " + topicPartition + " (replicas " + config.replicas() + ")");
+            }
+            if (fetchOffset > logEnd) {
+                throw ErrorCode.OFFSET_OUT_OF_RANGE.exception("follower " + followerId + " fetches " + topicPartition
+                        + " at " + fetchOffset + ", past the leader's log end " + logEnd);
+            }
+            state.recordFetch(followerId, fetchOffset, logEnd, clock.millis());
+            boolean moved = maybeIncrementHighWatermark(state);
+            ReplicaProgress progress = state.follower(followerId).orElseThrow();
+            // Liveness is checked when the expansion is proposed with the registry's view.
+            boolean mayExpand = isrPolicy.mayJoinIsr(progress, state.isr(), highWatermark, state.epochStartOffset(),
+                    Set.of(followerId));
+            return new FollowerFetchUpdate(moved, mayExpand);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The ISR members to drop now (lagging or unregistered), as a change to write; empty if none. */
+    public Optional<IsrChange> proposeIsrShrink(Set<Integer> liveBrokers) {
+        lock.lock();
+        try {
+            return leaderState.flatMap(state -> state.proposeShrink(isrPolicy, log.logEndOffset(), liveBrokers,
+                    clock.millis()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The followers that may join the ISR now, as a change to write; empty if none. */
+    public Optional<IsrChange> proposeIsrExpand(Set<Integer> liveBrokers) {
+        lock.lock();
+        try {
+            return leaderState.flatMap(state -> state.proposeExpand(isrPolicy, highWatermark, liveBrokers));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Uses an ISR that was written to ZooKeeper at {@code epoch}. Returns true if the high
+     * watermark moved; ignored (false) when no longer leading at that epoch.
+     */
+    public boolean applyIsr(int epoch, List<Integer> newIsr) {
+        lock.lock();
+        try {
+            Optional<LeaderState> state = leaderState.filter(s -> s.epoch() == epoch);
+            if (state.isEmpty()) {
+                return false;
+            }
+            state.get().setIsr(newIsr);
+            return maybeIncrementHighWatermark(state.get());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Appends batches fetched from the leader at {@code fetchOffset} in {@code epoch} and adopts the
+     * leader's high watermark (capped at the local log end). Returns empty, appending nothing, when
+     * this replica no longer follows at that epoch or its log end moved (a stale response).
+     */
+    public Optional<AppendInfo> appendAsFollower(ByteBuffer batches, long fetchOffset, int epoch,
+                                                 long leaderHighWatermark) {
+        lock.lock();
+        try {
+            if (!isFollowingAt(epoch) || log.logEndOffset() != fetchOffset) {
+                return Optional.empty();
+            }
+            AppendInfo info = batches.hasRemaining()
+                    ? log.appendAsFollower(batches)
+                    : new AppendInfo(fetchOffset, fetchOffset - 1, -1L);
+            highWatermark = clamp(leaderHighWatermark);
+            return Optional.of(info);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The latest epoch in the local leader-epoch cache, sent to the leader in OffsetsForLeaderEpoch. */
+    public OptionalInt latestLocalEpoch() {
+        return log.latestEpoch();
+    }
+
+    /** One truncation step against the leader's answer for {@link #latestLocalEpoch()}. */
+    public TruncationDecision decideTruncation(EpochEndOffset leaderAnswer) {
+        return TruncationPolicy.decide(leaderAnswer, log::endOffsetFor, log.logEndOffset(), highWatermark);
+    }
+
+    /** Truncates to {@code offset} while following at {@code epoch}; false (nothing done) otherwise. */
+    public boolean truncateTo(long offset, int epoch) {
+        lock.lock();
+        try {
+            if (!isFollowingAt(epoch)) {
+                return false;
+            }
+            if (offset < log.logEndOffset()) {
+                log.truncateTo(offset);
+            }
+            highWatermark = clamp(highWatermark);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Empties the log and restarts it at {@code offset} (the leader's log start is past our end). */
+    public boolean truncateFullyAndStartAt(long offset, int epoch) {
+        lock.lock();
+        try {
+            if (!isFollowingAt(epoch)) {
+                return false;
+            }
+            log.truncateFullyAndStartAt(offset);
+            highWatermark = offset;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** OffsetsForLeaderEpoch, answered by the leader only. */
+    public EpochEndOffset lastOffsetForLeaderEpoch(int currentLeaderEpoch, int requestedEpoch) {
+        requireLeader(currentLeaderEpoch);
+        return log.endOffsetFor(requestedEpoch).orElse(EpochEndOffset.UNDEFINED);
+    }
+
+    /**
+     * ListOffsets as leader: {@code -2} the log start, {@code -1} the high watermark, otherwise the
+     * first committed record at or after {@code timestamp} (empty if none).
+     */
+    public Optional<TimestampOffset> listOffset(long timestamp, int currentLeaderEpoch) {
+        LeaderState state = requireLeader(currentLeaderEpoch);
+        if (timestamp == -2L) {
+            return Optional.of(new TimestampOffset(-1L, log.logStartOffset(), state.epoch()));
+        }
+        long hw = highWatermark;
+        if (timestamp == -1L) {
+            return Optional.of(new TimestampOffset(-1L, hw, state.epoch()));
+        }
+        return log.offsetForTimestamp(timestamp).filter(found -> found.offset() < hw);
+    }
+
+    public boolean isLeader() {
+        return leaderState.isPresent();
+    }
+
+    public int leaderId() {
+        return leaderId;
+    }
+
+    public int leaderEpoch() {
+        return leaderEpoch;
+    }
+
+    public long highWatermark() {
+        return highWatermark;
+    }
+
+    public long logEndOffset() {
+        return log.logEndOffset();
+    }
+
+    public long logStartOffset() {
+        return log.logStartOffset();
+    }
+
+    public PartitionConfig config() {
+        return config;
+    }
+
+    /** The ISR as this leader last applied it; empty when not leading. */
+    public List<Integer> isr() {
+        lock.lock();
+        try {
+            return leaderState.map(LeaderState::isrList).orElse(List.of());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Leading with fewer in-sync replicas than assigned. */
+    public boolean isUnderReplicated() {
+        return isLeader() && isr().size() < config.replicas().size();
+    }
+
+    /** Leading with fewer in-sync replicas than {@code min.insync.replicas}. */
+    public boolean isUnderMinIsr() {
+        return isLeader() && isr().size() < config.minInsyncReplicas();
+    }
+
+    /** Leading, and another ISR member has the whole log (a safe successor for controlled shutdown). */
+    public boolean hasCaughtUpInSyncFollower() {
+        lock.lock();
+        try {
+            return leaderState.map(s -> s.hasCaughtUpFollower(log.logEndOffset())).orElse(false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isFollowingAt(int epoch) {
+        return leaderState.isEmpty() && leaderEpoch == epoch;
+    }
+
+    private boolean maybeIncrementHighWatermark(LeaderState state) {
+        long next = state.highWatermark(highWatermark, log.logEndOffset());
+        if (next == highWatermark) {
+            return false;
+        }
+        highWatermark = next;
+        return true;
+    }
+
+    private LeaderState requireLeader() {
+        return leaderState.orElseThrow(() -> ErrorCode.NOT_LEADER_OR_FOLLOWER.exception("broker "
+                + config.localBrokerId() + " is not the leader of " + topicPartition + " (leader "
+                + leaderId + ", epoch " + leaderEpoch + ")"));
+    }
+
+    private LeaderState requireLeader(int currentLeaderEpoch) {
+        ErrorCode fencing = LeaderEpochCheck.check(currentLeaderEpoch, leaderEpoch);
+        if (fencing != ErrorCode.NONE) {
+            throw fencing.exception(topicPartition + " is at leader epoch " + leaderEpoch + ", request has "
+                    + currentLeaderEpoch);
+        }
+        LeaderState state = requireLeader();
+        if (currentLeaderEpoch != LeaderEpochCheck.NO_EPOCH && state.epoch() != currentLeaderEpoch) {
+            throw ErrorCode.NOT_LEADER_OR_FOLLOWER.exception(topicPartition + " changed epoch during the request");
+        }
+        return state;
+    }
+
+    private long clamp(long offset) {
+        return Math.max(log.logStartOffset(), Math.min(offset, log.logEndOffset()));
+    }
+}
