@@ -1,0 +1,142 @@
+package io.ferrymq.broker.partition;
+
+import io.ferrymq.client.protocol.RecordSource;
+import io.ferrymq.client.record.RecordBatch;
+import io.ferrymq.client.record.RecordBatches;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/**
+ * A {@link ReplicaLog} kept in memory, for unit tests of the replication state machine: real
+ * record batches, offsets and an epoch cache, no files. Not thread-safe beyond synchronized methods.
+ */
+final class InMemoryReplicaLog implements ReplicaLog {
+
+    private final List<RecordBatch> batches = new ArrayList<>();
+    private final TreeMap<Integer, Long> epochs = new TreeMap<>();
+    private long logStartOffset;
+    private long logEndOffset;
+
+    @Override
+    public synchronized AppendInfo appendAsLeader(ByteBuffer input, int leaderEpoch) {
+        long first = logEndOffset;
+        for (RecordBatch batch : copy(input)) {
+            batch.ensureValid();
+            batch.setBaseOffset(logEndOffset);
+            batch.setPartitionLeaderEpoch(leaderEpoch);
+            add(batch);
+        }
+        return new AppendInfo(first, logEndOffset - 1, -1L);
+    }
+
+    @Override
+    public synchronized AppendInfo appendAsFollower(ByteBuffer input) {
+        long first = logEndOffset;
+        for (RecordBatch batch : copy(input)) {
+            if (batch.baseOffset() != logEndOffset) {
+                throw new IllegalStateException("batch at " + batch.baseOffset() + " does not follow log end " + logEndOffset);
+            }
+            add(batch);
+        }
+        return new AppendInfo(first, logEndOffset - 1, -1L);
+    }
+
+    private void add(RecordBatch batch) {
+        if (latestEpoch().orElse(-1) < batch.partitionLeaderEpoch()) {
+            epochs.put(batch.partitionLeaderEpoch(), batch.baseOffset());
+        }
+        batches.add(batch);
+        logEndOffset = batch.nextOffset();
+    }
+
+    private static List<RecordBatch> copy(ByteBuffer input) {
+        ByteBuffer owned = ByteBuffer.allocate(input.remaining()).put(input.duplicate()).flip();
+        List<RecordBatch> out = new ArrayList<>();
+        for (RecordBatch batch : RecordBatches.wrap(owned)) {
+            out.add(batch);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized RecordSource read(long startOffset, int maxBytes, long maxOffsetExclusive, boolean minOneBatch) {
+        List<RecordSource> parts = new ArrayList<>();
+        int size = 0;
+        for (RecordBatch batch : batches) {
+            if (batch.lastOffset() < startOffset || batch.baseOffset() >= maxOffsetExclusive) {
+                continue;
+            }
+            if (size + batch.sizeInBytes() > maxBytes && !(minOneBatch && parts.isEmpty())) {
+                break;
+            }
+            parts.add(RecordSource.of(batch.buffer().duplicate()));
+            size += batch.sizeInBytes();
+        }
+        return parts.isEmpty() ? RecordSource.EMPTY : RecordSource.of(RecordSource.concat(parts).toByteBuffer());
+    }
+
+    @Override
+    public synchronized long logStartOffset() {
+        return logStartOffset;
+    }
+
+    @Override
+    public synchronized long logEndOffset() {
+        return logEndOffset;
+    }
+
+    @Override
+    public synchronized Optional<TimestampOffset> offsetForTimestamp(long timestamp) {
+        for (RecordBatch batch : batches) {
+            if (batch.maxTimestamp() >= timestamp) {
+                return Optional.of(new TimestampOffset(batch.maxTimestamp(), batch.baseOffset(), batch.partitionLeaderEpoch()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized void truncateTo(long offset) {
+        batches.removeIf(b -> b.baseOffset() >= offset);
+        logEndOffset = Math.min(logEndOffset, offset);
+        epochs.entrySet().removeIf(e -> e.getValue() >= offset);
+    }
+
+    @Override
+    public synchronized void truncateFullyAndStartAt(long offset) {
+        batches.clear();
+        epochs.clear();
+        logStartOffset = offset;
+        logEndOffset = offset;
+    }
+
+    @Override
+    public synchronized void assignEpoch(int leaderEpoch, long startOffset) {
+        epochs.put(leaderEpoch, startOffset);
+    }
+
+    @Override
+    public synchronized OptionalInt latestEpoch() {
+        return epochs.isEmpty() ? OptionalInt.empty() : OptionalInt.of(epochs.lastKey());
+    }
+
+    @Override
+    public synchronized Optional<EpochEndOffset> endOffsetFor(int leaderEpoch) {
+        Map.Entry<Integer, Long> floor = epochs.floorEntry(leaderEpoch);
+        if (floor == null) {
+            return Optional.empty();
+        }
+        Map.Entry<Integer, Long> next = epochs.higherEntry(floor.getKey());
+        return Optional.of(new EpochEndOffset(floor.getKey(), next == null ? logEndOffset : next.getValue()));
+    }
+
+    /** Every batch as (baseOffset, epoch, crc) for comparing replicas. */
+    synchronized List<String> describeBatches() {
+        return batches.stream().map(b -> b.baseOffset() + "@" + b.partitionLeaderEpoch() + "#" + b.crc()).toList();
+    }
+}
