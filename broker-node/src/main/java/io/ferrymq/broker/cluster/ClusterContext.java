@@ -1,0 +1,85 @@
+package io.ferrymq.broker.cluster;
+
+import io.ferrymq.coordinator.zk.ZkClient;
+import io.ferrymq.coordinator.zk.ZkConfig;
+import io.ferrymq.coordinator.zk.ZkPaths;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every process of one local cluster shares: directories, the JVM command, the ZooKeeper
+ * connect string, the stop grace, and a lazily opened ZooKeeper client used only to watch broker
+ * registrations ({@code /brokers/ids/<id>} under the chroot). Thread-safe.
+ */
+final class ClusterContext implements AutoCloseable {
+
+    private final LocalClusterConfig config;
+    private volatile String zookeeperConnect = "";
+    private Optional<ZkClient> zk = Optional.empty();
+
+    ClusterContext(LocalClusterConfig config) {
+        this.config = config;
+    }
+
+    Path baseDir() {
+        return config.baseDir();
+    }
+
+    Path logDir() {
+        return config.baseDir().resolve("logs");
+    }
+
+    Path pidDir() {
+        return config.baseDir().resolve("pids");
+    }
+
+    JavaCommand java() {
+        return config.java();
+    }
+
+    Duration stopGrace() {
+        return config.stopGrace();
+    }
+
+    String zookeeperConnect() {
+        return zookeeperConnect;
+    }
+
+    void zookeeperConnect(String connect) {
+        this.zookeeperConnect = connect;
+    }
+
+    /** System properties of a child JVM: its log name and the cluster's logging config. */
+    Map<String, String> systemProperties(String processName) {
+        return Map.of("ferry.log.name", processName,
+                "ferry.log.dir", logDir().toString(),
+                "logback.configurationFile", baseDir().resolve("logback.xml").toString(),
+                "zookeeper.admin.enableServer", "false",
+                "zookeeper.4lw.commands.whitelist", "*");
+    }
+
+    /** True when {@code /brokers/ids/<id>} exists (false while ZooKeeper is unreachable). */
+    boolean isRegistered(int brokerId) {
+        try {
+            return zk().curator().checkExists().forPath(ZkPaths.broker(brokerId)) != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    synchronized ZkClient zk() {
+        if (zk.isEmpty()) {
+            Duration timeout = Duration.ofSeconds(10);
+            zk = Optional.of(ZkClient.connect(ZkConfig.of(zookeeperConnect).withTimeouts(timeout, timeout)));
+        }
+        return zk.get();
+    }
+
+    @Override
+    public synchronized void close() {
+        zk.ifPresent(ZkClient::close);
+        zk = Optional.empty();
+    }
+}

@@ -1,0 +1,105 @@
+package io.ferrymq.broker.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Small, bounded health probes the launcher uses to wait for its children: a TCP connect, an HTTP
+ * GET status, ZooKeeper's {@code srvr} four-letter word, plus a bounded polling wait and a log-tail
+ * reader for error messages. Every call has a short timeout. Stateless and thread-safe.
+ */
+public final class Probes {
+
+    private static final int TIMEOUT_MS = 1_000;
+
+    private Probes() {
+    }
+
+    /** True when something accepts TCP connections on 127.0.0.1:port. */
+    public static boolean tcpOpen(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MS);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The status of {@code GET http://127.0.0.1:port/path}; empty when nothing answers. */
+    public static OptionalInt httpStatus(int port, String path) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
+            c.setConnectTimeout(TIMEOUT_MS);
+            c.setReadTimeout(TIMEOUT_MS * 3);
+            try {
+                return OptionalInt.of(c.getResponseCode());
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** ZooKeeper's mode on 127.0.0.1:port ({@code standalone}, {@code leader}, {@code follower}) once it serves. */
+    public static Optional<String> zooKeeperMode(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MS);
+            s.setSoTimeout(TIMEOUT_MS * 3);
+            OutputStream out = s.getOutputStream();
+            out.write("srvr".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            String reply = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+            return reply.lines().filter(l -> l.startsWith("Mode: ")).map(l -> l.substring(6).trim()).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Polls {@code condition} every 100 ms until it holds, or throws {@link ClusterException}
+     * naming {@code what} (with {@code detail}, e.g. a log tail) after {@code timeout}.
+     */
+    public static void await(String what, Duration timeout, BooleanSupplier condition, Supplier<String> detail) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new ClusterException("timed out after " + timeout.toSeconds() + " s waiting for " + what
+                        + detail.get());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ClusterException("interrupted while waiting for " + what);
+            }
+        }
+    }
+
+    /** The last {@code lines} lines of a log file, prefixed for an error message; empty if unreadable. */
+    public static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> last = all.subList(Math.max(0, all.size() - lines), all.size());
+            return last.isEmpty() ? "" : "\n--- last lines of " + file + " ---\n" + String.join("\n", last);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+}
