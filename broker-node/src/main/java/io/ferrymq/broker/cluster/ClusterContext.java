@@ -1,5 +1,8 @@
 package io.ferrymq.broker.cluster;
 
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.coordinator.metadata.PartitionState;
+import io.ferrymq.coordinator.zk.JsonObject;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkConfig;
 import io.ferrymq.coordinator.zk.ZkPaths;
@@ -7,6 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
 
 /**
  * What every process of one local cluster shares: directories, the JVM command, the ZooKeeper
@@ -66,6 +72,29 @@ final class ClusterContext implements AutoCloseable {
             return zk().curator().checkExists().forPath(ZkPaths.broker(brokerId)) != null;
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    /** The partition's {@code state} znode, if the topic exists. */
+    Optional<PartitionState> partitionState(TopicPartition tp) {
+        try {
+            String path = ZkPaths.state(tp);
+            byte[] data = zk().curator().getData().forPath(path);
+            return Optional.of(PartitionState.fromJson(JsonObject.parse(path, data)));
+        } catch (KeeperException.NoNodeException e) {
+            return Optional.empty();
+        } catch (Exception e) {
+            throw new ClusterException("cannot read the state of " + tp + " from ZooKeeper", e);
+        }
+    }
+
+    /** The ZooKeeper session id that owns a broker's registration, if registered. */
+    OptionalLong registrationSession(int brokerId) {
+        try {
+            Stat stat = zk().curator().checkExists().forPath(ZkPaths.broker(brokerId));
+            return stat == null ? OptionalLong.empty() : OptionalLong.of(stat.getEphemeralOwner());
+        } catch (Exception e) {
+            throw new ClusterException("cannot read the registration of broker " + brokerId + " from ZooKeeper", e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.ferrymq.broker.cluster;
 
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.coordinator.metadata.PartitionState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,6 +150,16 @@ public final class LocalCluster implements AutoCloseable {
     /** True when {@code /brokers/ids/<id>} exists in ZooKeeper (the broker's session is alive). */
     public boolean isRegistered(int brokerId) {
         return context.isRegistered(brokerId);
+    }
+
+    /** The partition's leader, epoch and ISR as recorded in ZooKeeper (the source of truth), if the topic exists. */
+    public Optional<PartitionState> partitionState(TopicPartition tp) {
+        return context.partitionState(tp);
+    }
+
+    /** The ZooKeeper session that owns broker {@code id}'s registration (to expire it on purpose). */
+    public OptionalLong registrationSession(int brokerId) {
+        return context.registrationSession(brokerId);
     }
 
     /** Waits until every running broker is ready. */

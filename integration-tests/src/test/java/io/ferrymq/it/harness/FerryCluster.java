@@ -1,0 +1,165 @@
+package io.ferrymq.it.harness;
+
+import io.ferrymq.broker.cluster.BrokerProcess;
+import io.ferrymq.broker.cluster.LocalCluster;
+import io.ferrymq.broker.cluster.LocalClusterConfig;
+import io.ferrymq.broker.cluster.Signal;
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.coordinator.metadata.PartitionState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * The integration-test cluster: ZooKeeper (embedded in the test JVM by default, or server
+ * processes) and N broker JVMs started through {@link LocalCluster}, with the fault injections the
+ * failure tests need, each aimed at one broker's exact PID: {@link #kill9}, {@link #sigterm},
+ * {@link #pause} (SIGSTOP), {@link #resume} (SIGCONT), {@link #restart}, and
+ * {@link #expireSession}. {@link #close()} stops everything, also when a test failed (use
+ * try-with-resources or {@code @AfterEach}); a JVM shutdown hook is the last resort.
+ *
+ * <p>Session expiry: with the embedded ZooKeeper the server expires the session that owns
+ * {@code /brokers/ids/<id>} ({@link EmbeddedZooKeeper#expireSession}) — the broker keeps running and
+ * learns of it when it next talks to ZooKeeper, exactly like a real expiry. With ZooKeeper processes
+ * (no server hook; ZooKeeper has no admin command to expire another client's session) the broker is
+ * frozen with SIGSTOP until its registration disappears, then thawed with SIGCONT — the same thing a
+ * long GC pause does. Thread-safe.
+ */
+public final class FerryCluster implements AutoCloseable {
+
+    private final LocalCluster cluster;
+    private final Optional<EmbeddedZooKeeper> zookeeper;
+    private final Duration sessionTimeout;
+    private final Duration readyTimeout;
+
+    FerryCluster(LocalCluster cluster, Optional<EmbeddedZooKeeper> zookeeper, Duration sessionTimeout, Duration readyTimeout) {
+        this.cluster = cluster;
+        this.zookeeper = zookeeper;
+        this.sessionTimeout = sessionTimeout;
+        this.readyTimeout = readyTimeout;
+    }
+
+    /** A builder for a cluster living under {@code baseDir} (use a {@code @TempDir}). */
+    public static FerryClusterBuilder builder(Path baseDir) {
+        return new FerryClusterBuilder(baseDir);
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    public String zookeeperConnect() {
+        return cluster.zookeeperConnect();
+    }
+
+    public List<BrokerProcess> brokers() {
+        return cluster.brokers();
+    }
+
+    public BrokerProcess broker(int id) {
+        return cluster.broker(id);
+    }
+
+    /** The underlying launcher (ports, log files, config files, ZooKeeper processes). */
+    public LocalCluster localCluster() {
+        return cluster;
+    }
+
+    public Duration sessionTimeout() {
+        return sessionTimeout;
+    }
+
+    /** kill -9 the broker and wait for the process to exit. */
+    public void kill9(int id) {
+        broker(id).kill();
+    }
+
+    /** SIGTERM the broker and wait for its controlled shutdown (SIGKILL after the stop grace). */
+    public void sigterm(int id) {
+        broker(id).stop();
+    }
+
+    /** SIGSTOP: the broker freezes (no heartbeats, no requests answered). */
+    public void pause(int id) {
+        broker(id).signal(Signal.STOP);
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    public void resume(int id) {
+        broker(id).signal(Signal.CONT);
+    }
+
+    /** Starts a stopped or killed broker again (same id, port and data) and waits until it is ready. */
+    public void start(int id) {
+        broker(id).start();
+        broker(id).awaitReady(readyTimeout);
+    }
+
+    /** SIGTERM, then start again and wait until ready. */
+    public void restart(int id) {
+        broker(id).restart(readyTimeout);
+    }
+
+    /** True while {@code /brokers/ids/<id>} exists, i.e. the broker's ZooKeeper session is alive. */
+    public boolean isRegistered(int id) {
+        return cluster.isRegistered(id);
+    }
+
+    /**
+     * Expires the broker's ZooKeeper session (see the class javadoc for how) and returns once its
+     * registration is gone; the broker is running again when this returns.
+     */
+    public void expireSession(int id) {
+        long session = cluster.registrationSession(id)
+                .orElseThrow(() -> new IllegalStateException("broker " + id + " is not registered in ZooKeeper"));
+        if (zookeeper.isPresent()) {
+            zookeeper.get().expireSession(session);
+            Waits.until("registration of broker " + id + " to vanish", sessionTimeout.multipliedBy(3), () -> !sessionIs(id, session));
+            return;
+        }
+        pause(id);
+        try {
+            Waits.until("registration of broker " + id + " to vanish", sessionTimeout.multipliedBy(3), () -> !sessionIs(id, session));
+        } finally {
+            resume(id);
+        }
+    }
+
+    private boolean sessionIs(int id, long session) {
+        OptionalLong owner = cluster.registrationSession(id);
+        return owner.isPresent() && owner.getAsLong() == session;
+    }
+
+    /** The partition's current leader as recorded in ZooKeeper (empty when it has none or the topic is unknown). */
+    public OptionalInt leaderOf(TopicPartition tp) {
+        return cluster.partitionState(tp).filter(PartitionState::hasLeader)
+                .map(s -> OptionalInt.of(s.leader())).orElse(OptionalInt.empty());
+    }
+
+    /** The partition's state (leader, epoch, ISR) as recorded in ZooKeeper. */
+    public Optional<PartitionState> partitionState(TopicPartition tp) {
+        return cluster.partitionState(tp);
+    }
+
+    /** Waits until the partition has a leader that is a running broker, and returns it. */
+    public int awaitLeader(TopicPartition tp, Duration timeout) {
+        Waits.until("a live leader for " + tp, timeout, () -> {
+            OptionalInt leader = leaderOf(tp);
+            return leader.isPresent() && broker(leader.getAsInt()).isAlive() && isRegistered(leader.getAsInt());
+        });
+        return leaderOf(tp).orElseThrow();
+    }
+
+    /** Stops every broker, the ZooKeeper processes and the embedded ZooKeeper. Idempotent. */
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } finally {
+            zookeeper.ifPresent(EmbeddedZooKeeper::close);
+        }
+    }
+}

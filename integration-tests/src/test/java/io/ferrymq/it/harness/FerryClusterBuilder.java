@@ -1,0 +1,81 @@
+package io.ferrymq.it.harness;
+
+import io.ferrymq.broker.cluster.LocalCluster;
+import io.ferrymq.broker.cluster.LocalClusterConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds a {@link FerryCluster}. Defaults: 3 brokers, embedded ZooKeeper, a 6 s ZooKeeper session
+ * timeout, brokers with 256 MB heaps, 90 s to become ready, 20 s SIGTERM grace. Not thread-safe.
+ */
+public final class FerryClusterBuilder {
+
+    private final Path baseDir;
+    private final LocalClusterConfig.Builder config;
+    private boolean embeddedZooKeeper = true;
+    private Duration sessionTimeout = Duration.ofSeconds(6);
+    private Duration readyTimeout = Duration.ofSeconds(90);
+
+    FerryClusterBuilder(Path baseDir) {
+        this.baseDir = baseDir.toAbsolutePath();
+        this.config = LocalClusterConfig.builder(this.baseDir).brokers(3)
+                .jvmOptions(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+    }
+
+    public FerryClusterBuilder brokers(int n) {
+        config.brokers(n);
+        return this;
+    }
+
+    /** Run ZooKeeper as {@code n} server processes instead of inside the test JVM. */
+    public FerryClusterBuilder zookeeperProcesses(int n) {
+        embeddedZooKeeper = false;
+        config.zookeeperNodes(n);
+        return this;
+    }
+
+    /** A broker setting for every broker (validated by the broker at start-up). */
+    public FerryClusterBuilder brokerConfig(String key, String value) {
+        config.brokerConfig(key, value);
+        return this;
+    }
+
+    public FerryClusterBuilder sessionTimeout(Duration timeout) {
+        this.sessionTimeout = timeout;
+        return this;
+    }
+
+    public FerryClusterBuilder readyTimeout(Duration timeout) {
+        this.readyTimeout = timeout;
+        config.startTimeout(timeout);
+        return this;
+    }
+
+    public FerryClusterBuilder stopGrace(Duration grace) {
+        config.stopGrace(grace);
+        return this;
+    }
+
+    public FerryClusterBuilder jvmOptions(List<String> options) {
+        config.jvmOptions(options);
+        return this;
+    }
+
+    /** Starts ZooKeeper and the brokers and waits until all are ready; on failure stops what started. */
+    public FerryCluster start() {
+        config.brokerConfig("zookeeper.session.timeout.ms", Long.toString(sessionTimeout.toMillis()));
+        Optional<EmbeddedZooKeeper> zk = embeddedZooKeeper
+                ? Optional.of(EmbeddedZooKeeper.start(baseDir.resolve("embedded-zookeeper")))
+                : Optional.empty();
+        try {
+            zk.ifPresent(z -> config.externalZooKeeper(z.connectString()));
+            return new FerryCluster(LocalCluster.start(config.build()), zk, sessionTimeout, readyTimeout);
+        } catch (RuntimeException e) {
+            zk.ifPresent(EmbeddedZooKeeper::close);
+            throw e;
+        }
+    }
+}
