@@ -7,7 +7,6 @@ import static io.ferrymq.broker.config.Importance.HIGH;
 import static io.ferrymq.broker.config.Importance.LOW;
 import static io.ferrymq.broker.config.Importance.MEDIUM;
 import static io.ferrymq.broker.config.Validators.atLeast;
-import static io.ferrymq.broker.config.Validators.between;
 import static io.ferrymq.broker.config.Validators.nonEmpty;
 
 import java.util.List;
@@ -32,13 +31,14 @@ public final class LogConfigKeys {
     public static final String LOG_INDEX_SIZE_MAX_BYTES = "log.index.size.max.bytes";
     public static final String LOG_FLUSH_INTERVAL_MESSAGES = "log.flush.interval.messages";
     public static final String LOG_FLUSH_INTERVAL_MS = "log.flush.interval.ms";
+    public static final String LOG_FLUSH_SCHEDULER_INTERVAL_MS = "log.flush.scheduler.interval.ms";
     public static final String LOG_FLUSH_OFFSET_CHECKPOINT_INTERVAL_MS = "log.flush.offset.checkpoint.interval.ms";
     public static final String MESSAGE_MAX_BYTES = "message.max.bytes";
 
     static final String GROUP_LOG = "Log";
 
-    /** Smallest segment size: a segment must hold at least one batch header with its log overhead. */
-    static final int MIN_SEGMENT_BYTES = 14;
+    /** Smallest segment size the log accepts (Kafka allows 14; Ferry wants room for one batch header). */
+    static final int MIN_SEGMENT_BYTES = 100;
 
     private LogConfigKeys() {
     }
@@ -66,13 +66,16 @@ public final class LogConfigKeys {
                 "How often retention runs.");
         def.define(GROUP_LOG, LOG_INDEX_INTERVAL_BYTES, INT, 4096, atLeast(0), MEDIUM,
                 "Bytes of log between two offset index entries.");
-        def.define(GROUP_LOG, LOG_INDEX_SIZE_MAX_BYTES, INT, 10_485_760, atLeast(8), MEDIUM,
+        def.define(GROUP_LOG, LOG_INDEX_SIZE_MAX_BYTES, INT, 10_485_760, atLeast(16), MEDIUM,
                 "Largest offset index file; a segment rolls when its index is full.");
         def.define(GROUP_LOG, LOG_FLUSH_INTERVAL_MESSAGES, LONG, Long.MAX_VALUE, atLeast(1), HIGH,
                 "fsync a partition after this many messages; by default durability comes from replication.");
         def.define(GROUP_LOG, LOG_FLUSH_INTERVAL_MS, LONG, Long.MAX_VALUE, atLeast(0), HIGH,
                 "fsync a partition when its oldest unflushed message is this old.");
-        def.define(GROUP_LOG, LOG_FLUSH_OFFSET_CHECKPOINT_INTERVAL_MS, INT, 60_000, between(0, Integer.MAX_VALUE),
+        def.define(GROUP_LOG, LOG_FLUSH_SCHEDULER_INTERVAL_MS, LONG, 1_000L, atLeast(1), LOW,
+                "How often the flusher checks whether a partition is due for log.flush.interval.ms (Kafka's "
+                        + "default is Long.MAX_VALUE; Ferry checks every second).");
+        def.define(GROUP_LOG, LOG_FLUSH_OFFSET_CHECKPOINT_INTERVAL_MS, INT, 60_000, atLeast(1),
                 LOW, "How often the recovery-point checkpoint is written.");
     }
 }

@@ -31,7 +31,7 @@ public final class ServerConfigKeys {
     public static final String ADVERTISED_LISTENERS = "advertised.listeners";
     public static final String NUM_NETWORK_THREADS = "num.network.threads";
     public static final String NUM_IO_THREADS = "num.io.threads";
-    public static final String QUEUED_MAX_REQUESTS = "queued.max.requests";
+    public static final String SOCKET_MAX_INFLIGHT_REQUESTS = "socket.max.inflight.requests";
     public static final String SOCKET_REQUEST_MAX_BYTES = "socket.request.max.bytes";
     public static final String SOCKET_SEND_BUFFER_BYTES = "socket.send.buffer.bytes";
     public static final String SOCKET_RECEIVE_BUFFER_BYTES = "socket.receive.buffer.bytes";
@@ -92,9 +92,10 @@ public final class ServerConfigKeys {
                 "Threads that read requests from and write responses to sockets.");
         def.define(GROUP_NETWORK, NUM_IO_THREADS, INT, 8, atLeast(1), HIGH,
                 "Threads that run request handlers.");
-        def.define(GROUP_NETWORK, QUEUED_MAX_REQUESTS, INT, 500, atLeast(1), MEDIUM,
-                "Requests waiting for an I/O thread before the network threads stop reading sockets.");
-        def.define(GROUP_NETWORK, SOCKET_REQUEST_MAX_BYTES, INT, 104_857_600, atLeast(1), HIGH,
+        def.define(GROUP_NETWORK, SOCKET_MAX_INFLIGHT_REQUESTS, INT, 32, atLeast(1), MEDIUM,
+                "Ferry-specific: unanswered requests one connection may have before the broker stops reading "
+                        + "from it until responses go out (bounds memory per connection; responses stay in order).");
+        def.define(GROUP_NETWORK, SOCKET_REQUEST_MAX_BYTES, INT, 104_857_600, between(1, Integer.MAX_VALUE - 4), HIGH,
                 "Largest request frame accepted; a larger length prefix closes the connection before "
                         + "anything that size is allocated.");
         def.define(GROUP_NETWORK, SOCKET_SEND_BUFFER_BYTES, INT, 102_400, atLeast(-1), MEDIUM,
