@@ -1,0 +1,121 @@
+package io.ferrymq.broker.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.protocol.ApiKey;
+import io.ferrymq.client.protocol.ApiResponse;
+import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.protocol.RecordSource;
+import io.ferrymq.client.protocol.requests.DescribeClusterRequest;
+import io.ferrymq.client.protocol.requests.ProduceRequest;
+import io.ferrymq.client.protocol.responses.ErrorResponse;
+import io.ferrymq.client.protocol.responses.ProduceResponse;
+import io.ferrymq.client.record.CorruptRecordException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class RequestDispatcherTest {
+
+    private static final TopicPartition TP = new TopicPartition("t", 0);
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+    private final RequestHandler<ProduceRequest> produce = new RequestHandler<>() {
+        @Override
+        public ApiKey apiKey() {
+            return ApiKey.PRODUCE;
+        }
+
+        @Override
+        public boolean expectsResponse(ProduceRequest request) {
+            return request.acks() != 0;
+        }
+
+        @Override
+        public CompletableFuture<ProduceResponse> handle(RequestContext context, ProduceRequest request) {
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            return CompletableFuture.completedFuture(new ProduceResponse(List.of(
+                    new ProduceResponse.PartitionResponse(TP, ErrorCode.NONE, "", 42L, -1L, 0L))));
+        }
+
+        @Override
+        public ApiResponse errorResponse(ProduceRequest request, ErrorCode error, String message) {
+            return new ProduceResponse(List.of(ProduceResponse.PartitionResponse.error(TP, error, message)));
+        }
+    };
+
+    private final RequestDispatcher dispatcher = new RequestDispatcher(List.of(produce), Runnable::run);
+
+    private static ProduceRequest request(int acks) {
+        return new ProduceRequest((short) acks, 1000, List.of(new ProduceRequest.PartitionData(TP,
+                RecordSource.of(ByteBuffer.allocate(0)))));
+    }
+
+    private Optional<ApiResponse> dispatch(Object request) {
+        RequestContext context = new RequestContext(((io.ferrymq.client.protocol.ApiRequest) request).apiKey(),
+                (short) 0, 1, "test", new InetSocketAddress("127.0.0.1", 1));
+        return dispatcher.dispatch(context, (io.ferrymq.client.protocol.ApiRequest) request).join();
+    }
+
+    @Test
+    void servesThroughTheHandler() {
+        ProduceResponse response = (ProduceResponse) dispatch(request(1)).orElseThrow();
+        assertThat(response.partitions().get(0).baseOffset()).isEqualTo(42L);
+    }
+
+    @Test
+    void aThrownApiExceptionBecomesItsCodeWithoutStackTrace() {
+        failure.set(new CorruptRecordException("CRC mismatch at position 0"));
+
+        ProduceResponse.PartitionResponse partition =
+                ((ProduceResponse) dispatch(request(1)).orElseThrow()).partitions().get(0);
+
+        assertThat(partition.error()).isEqualTo(ErrorCode.CORRUPT_MESSAGE);
+        assertThat(partition.errorMessage()).isEqualTo("CRC mismatch at position 0").doesNotContain("at io.");
+    }
+
+    @Test
+    void anUnexpectedExceptionBecomesUnknownServerError() {
+        failure.set(new IllegalStateException("boom"));
+
+        ProduceResponse.PartitionResponse partition =
+                ((ProduceResponse) dispatch(request(1)).orElseThrow()).partitions().get(0);
+
+        assertThat(partition.error()).isEqualTo(ErrorCode.UNKNOWN_SERVER_ERROR);
+        assertThat(partition.errorMessage()).isEqualTo("IllegalStateException: boom");
+    }
+
+    @Test
+    void acksZeroGetsNoResponse() {
+        assertThat(dispatch(request(0))).isEmpty();
+    }
+
+    @Test
+    void anApiWithoutHandlerIsUnknownApiKey() {
+        ErrorResponse response = (ErrorResponse) dispatch(new DescribeClusterRequest()).orElseThrow();
+        assertThat(response.error()).isEqualTo(ErrorCode.UNKNOWN_API_KEY);
+    }
+
+    @Test
+    void unsupportedVersionNamesTheSupportedRange() {
+        ErrorResponse response = (ErrorResponse) RequestDispatcher.unsupported(ApiKey.FETCH.id(), (short) 9);
+        assertThat(response.error()).isEqualTo(ErrorCode.UNSUPPORTED_VERSION);
+        assertThat(response.errorMessage()).contains("FETCH version 9").contains("0..0");
+        assertThat(((ErrorResponse) RequestDispatcher.unsupported((short) 999, (short) 0)).error())
+                .isEqualTo(ErrorCode.UNKNOWN_API_KEY);
+    }
+
+    @Test
+    void errorMapperUnwrapsFutureWrappers() {
+        ApiError error = ErrorMapper.toApiError(new java.util.concurrent.CompletionException(
+                new java.util.concurrent.TimeoutException("waited 30000 ms")));
+        assertThat(error).isEqualTo(new ApiError(ErrorCode.REQUEST_TIMED_OUT, "waited 30000 ms"));
+    }
+}
