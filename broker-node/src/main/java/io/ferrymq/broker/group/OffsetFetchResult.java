@@ -1,0 +1,14 @@
+package io.ferrymq.broker.group;
+
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.coordinator.group.CommittedOffset;
+import java.util.Map;
+
+/** Committed offsets of a group (partitions without one are absent), or the error. Immutable. */
+public record OffsetFetchResult(ErrorCode error, Map<TopicPartition, CommittedOffset> offsets) {
+
+    public OffsetFetchResult {
+        offsets = Map.copyOf(offsets);
+    }
+}
