@@ -21,6 +21,7 @@ final class LeaderState {
     private final long epochStartOffset;
     private final Map<Integer, ReplicaProgress> followers = new HashMap<>();
     private Set<Integer> isr;
+    private boolean resigning;
 
     LeaderState(int localBrokerId, int epoch, long epochStartOffset, List<Integer> isr, List<Integer> replicas, long nowMs) {
         this.localBrokerId = localBrokerId;
@@ -33,6 +34,14 @@ final class LeaderState {
                 followers.put(replica, ReplicaProgress.onBecomeLeader(replica, this.isr.contains(replica), nowMs));
             }
         }
+    }
+
+    boolean isResigning() {
+        return resigning;
+    }
+
+    void beginResign() {
+        resigning = true;
     }
 
     int epoch() {

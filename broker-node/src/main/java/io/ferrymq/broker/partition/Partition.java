@@ -115,6 +115,10 @@ public final class Partition {
         lock.lock();
         try {
             LeaderState state = requireLeader();
+            if (state.isResigning()) {
+                throw ErrorCode.NOT_LEADER_OR_FOLLOWER.exception("the leader of " + topicPartition
+                        + " on broker " + config.localBrokerId() + " is handing over leadership (shutting down)");
+            }
             int minIsr = config.minInsyncReplicas();
             if (acks == -1 && state.isr().size() < minIsr) {
                 throw ErrorCode.NOT_ENOUGH_REPLICAS.exception("the ISR " + state.isr() + " of " + topicPartition
@@ -368,6 +372,24 @@ public final class Partition {
     /** Leading with fewer in-sync replicas than {@code min.insync.replicas}. */
     public boolean isUnderMinIsr() {
         return isLeader() && isr().size() < config.minInsyncReplicas();
+    }
+
+    /**
+     * Controlled shutdown: keeps leading (followers still fetch, pending acks=all still complete) but
+     * refuses new appends with the retriable {@code NOT_LEADER_OR_FOLLOWER}.
+     */
+    public void beginResign() {
+        lock.lock();
+        try {
+            leaderState.ifPresent(LeaderState::beginResign);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Everything in the log is committed (high watermark at the log end). */
+    public boolean isFullyCommitted() {
+        return highWatermark >= log.logEndOffset();
     }
 
     /** Leading, and another ISR member has the whole log (a safe successor for controlled shutdown). */

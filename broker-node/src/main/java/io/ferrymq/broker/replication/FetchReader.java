@@ -1,0 +1,103 @@
+package io.ferrymq.broker.replication;
+
+import io.ferrymq.broker.metrics.BrokerMetrics;
+import io.ferrymq.broker.partition.Partition;
+import io.ferrymq.broker.partition.ReadResult;
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.protocol.RecordSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a fetch's partitions from the local leaders within the response's byte budget: partitions
+ * in request order, each capped by its own {@code maxBytes} and what is left of the budget, the
+ * first non-empty partition getting at least one whole batch so a fetch always progresses. Errors
+ * are per partition; an out-of-range answer carries the log start offset so a follower can restart
+ * its log there.
+ *
+ * <p>Stateless apart from its collaborators; thread-safe.
+ */
+final class FetchReader {
+
+    private final HostedPartitions partitions;
+    private final BrokerMetrics metrics;
+
+    FetchReader(HostedPartitions partitions, BrokerMetrics metrics) {
+        this.partitions = partitions;
+        this.metrics = metrics;
+    }
+
+    Map<TopicPartition, PartitionFetchResult> read(FetchParams params, Map<TopicPartition, PartitionFetchRequest> requests,
+                                                   Map<TopicPartition, Errors.Described> earlier) {
+        Map<TopicPartition, PartitionFetchResult> results = new LinkedHashMap<>();
+        long budget = params.maxBytes();
+        boolean minOneBatch = true;
+        for (Map.Entry<TopicPartition, PartitionFetchRequest> entry : requests.entrySet()) {
+            TopicPartition tp = entry.getKey();
+            Errors.Described error = earlier.get(tp);
+            PartitionFetchResult result = error != null
+                    ? PartitionFetchResult.failure(error.error(), error.message())
+                    : readOne(tp, entry.getValue(), params.isFromFollower(), (int) Math.max(0, budget), minOneBatch);
+            int size = result.records().sizeInBytes();
+            if (size > 0) {
+                budget -= size;
+                minOneBatch = false;
+                metrics.recordBytesOut(tp.topic(), size, params.isFromFollower());
+            }
+            results.put(tp, result);
+        }
+        return results;
+    }
+
+    private PartitionFetchResult readOne(TopicPartition tp, PartitionFetchRequest request, boolean fromFollower,
+                                         int budget, boolean minOneBatch) {
+        Optional<Partition> hosted = Optional.empty();
+        try {
+            hosted = Optional.of(partitions.require(tp));
+            ReadResult read = hosted.get().read(request.fetchOffset(), request.currentLeaderEpoch(),
+                    Math.min(request.maxBytes(), budget), fromFollower, minOneBatch);
+            return new PartitionFetchResult(ErrorCode.NONE, "", read.highWatermark(), read.logStartOffset(),
+                    read.leaderEpoch(), read.records());
+        } catch (RuntimeException e) {
+            Errors.Described error = Errors.describe(e, tp);
+            if (error.error() == ErrorCode.OFFSET_OUT_OF_RANGE && hosted.isPresent()) {
+                Partition p = hosted.get();
+                return new PartitionFetchResult(error.error(), error.message(), p.highWatermark(), p.logStartOffset(),
+                        p.leaderEpoch(), RecordSource.EMPTY);
+            }
+            return PartitionFetchResult.failure(error.error(), error.message());
+        }
+    }
+
+    /** Whether a waiting fetch should be answered now: an error to report, or at least {@code minBytes}. */
+    boolean isSatisfied(FetchParams params, Map<TopicPartition, PartitionFetchRequest> requests) {
+        long bytes = 0;
+        for (Map.Entry<TopicPartition, PartitionFetchRequest> entry : requests.entrySet()) {
+            PartitionFetchRequest request = entry.getValue();
+            try {
+                ReadResult read = partitions.require(entry.getKey()).read(request.fetchOffset(),
+                        request.currentLeaderEpoch(), request.maxBytes(), params.isFromFollower(), true);
+                bytes += read.records().sizeInBytes();
+            } catch (RuntimeException e) {
+                return true;
+            }
+            if (bytes >= params.minBytes()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isSatisfiedBy(Map<TopicPartition, PartitionFetchResult> results, int minBytes) {
+        long bytes = 0;
+        for (PartitionFetchResult result : results.values()) {
+            if (result.error() != ErrorCode.NONE) {
+                return true;
+            }
+            bytes += result.records().sizeInBytes();
+        }
+        return bytes >= minBytes;
+    }
+}

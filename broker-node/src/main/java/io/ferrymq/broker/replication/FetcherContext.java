@@ -1,0 +1,26 @@
+package io.ferrymq.broker.replication;
+
+import io.ferrymq.broker.partition.Partition;
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.coordinator.registry.BrokerRegistry;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What every follower fetcher of a broker shares: the replication settings, the clock, the hosted
+ * partitions, the broker registry (to find leaders' addresses) and the connection factory.
+ *
+ * <p>Immutable holder of thread-safe parts.
+ */
+record FetcherContext(
+        ReplicationConfig config,
+        Clock clock,
+        Function<TopicPartition, Optional<Partition>> partitions,
+        BrokerRegistry registry,
+        LeaderEndpointFactory endpoints) {
+
+    Optional<Partition> partition(TopicPartition tp) {
+        return partitions.apply(tp);
+    }
+}

@@ -1,0 +1,168 @@
+package io.ferrymq.broker.replication;
+
+import io.ferrymq.broker.metrics.BrokerMetrics;
+import io.ferrymq.broker.partition.IsrChange;
+import io.ferrymq.broker.partition.Partition;
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.coordinator.isr.IsrUpdater;
+import io.ferrymq.coordinator.metadata.PartitionState;
+import io.ferrymq.coordinator.metadata.PartitionStateConflictException;
+import io.ferrymq.coordinator.metadata.Versioned;
+import io.ferrymq.coordinator.registry.BrokerRegistry;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The leader's ISR maintenance and high-watermark checkpoints, on one named thread
+ * {@code ferry-isr-<brokerId>}: every {@code replica.lag.time.max.ms / 2} (and at once when a broker's
+ * registration disappears) each led partition is checked for followers to drop; an expansion is
+ * checked when a follower's fetch suggests it. A change is written to ZooKeeper with a conditional
+ * write first and applied to the partition only after it succeeded; a conflict that shows this broker
+ * was deposed makes it step down at once (DESIGN.md rule 4).
+ *
+ * <p>Thread-safe: public methods only enqueue work on the thread.
+ */
+final class IsrManager implements AutoCloseable {
+
+    /** What the replica manager does when an ISR change moved a high watermark or revealed a new leader. */
+    interface Listener {
+        void onHighWatermarkMoved(TopicPartition partition);
+
+        void onDeposed(Partition partition, int leaderEpoch, Optional<PartitionState> current);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(IsrManager.class);
+
+    private final ReplicationConfig config;
+    private final HostedPartitions partitions;
+    private final IsrUpdater updater;
+    private final BrokerRegistry registry;
+    private final IsrDeps deps;
+    private final ScheduledThreadPoolExecutor thread;
+    private final Set<TopicPartition> expansionsQueued = ConcurrentHashMap.newKeySet();
+
+    /** The rest of what the ISR manager needs. */
+    record IsrDeps(ReplicaLogStore logs, BrokerMetrics metrics, Listener listener) {
+    }
+
+    IsrManager(ReplicationConfig config, HostedPartitions partitions, IsrUpdater updater, BrokerRegistry registry,
+               IsrDeps deps) {
+        this.config = config;
+        this.partitions = partitions;
+        this.updater = updater;
+        this.registry = registry;
+        this.deps = deps;
+        this.thread = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "ferry-isr-" + config.brokerId()));
+        this.thread.setRemoveOnCancelPolicy(true);
+    }
+
+    void start() {
+        long period = Math.max(1, config.replicaLagTimeMaxMs() / 2);
+        thread.scheduleWithFixedDelay(guard(this::shrinkAll), period, period, TimeUnit.MILLISECONDS);
+        long checkpoint = config.highWatermarkCheckpointIntervalMs();
+        thread.scheduleWithFixedDelay(guard(this::checkpointHighWatermarks), checkpoint, checkpoint, TimeUnit.MILLISECONDS);
+    }
+
+    /** Checks every led partition for followers to drop, soon (e.g. a broker's registration vanished). */
+    void shrinkSoon() {
+        submit(this::shrinkAll);
+    }
+
+    /** Checks whether followers of the partition may join its ISR, soon; repeated requests coalesce. */
+    void expandSoon(TopicPartition partition) {
+        if (expansionsQueued.add(partition)) {
+            submit(() -> {
+                expansionsQueued.remove(partition);
+                partitions.get(partition).ifPresent(p -> p.proposeIsrExpand(registry.liveBrokerIds())
+                        .ifPresent(change -> write(p, change)));
+            });
+        }
+    }
+
+    private void shrinkAll() {
+        Set<Integer> live = registry.liveBrokerIds();
+        for (Partition partition : partitions.leaders()) {
+            partition.proposeIsrShrink(live).ifPresent(change -> write(partition, change));
+        }
+    }
+
+    private void write(Partition partition, IsrChange change) {
+        TopicPartition tp = partition.topicPartition();
+        try {
+            Versioned<PartitionState> written = updater.updateIsr(tp, change.leaderEpoch(), change.newIsr());
+            boolean moved = partition.applyIsr(change.leaderEpoch(), written.value().isr());
+            LOG.info("{}: ISR now {} at leader epoch {} (removed {}, added {})", tp, written.value().isr(),
+                    change.leaderEpoch(), change.removed(), change.added());
+            (change.isShrink() ? deps.metrics().isrShrinks() : deps.metrics().isrExpands()).mark();
+            if (moved) {
+                deps.listener().onHighWatermarkMoved(tp);
+            }
+        } catch (PartitionStateConflictException e) {
+            Optional<PartitionState> current = e.current().map(Versioned::value);
+            boolean stillLeader = current.map(s -> s.leader() == config.brokerId()
+                    && s.leaderEpoch() == change.leaderEpoch()).orElse(false);
+            if (stillLeader) {
+                LOG.info("{}: ISR write raced with another change, retrying later: {}", tp, e.getMessage());
+            } else {
+                LOG.warn("{}: deposed while changing the ISR, stepping down: {}", tp, e.getMessage());
+                deps.listener().onDeposed(partition, change.leaderEpoch(), current);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("{}: could not write ISR {} ({}), retrying later", tp, change.newIsr(), e.toString());
+        }
+    }
+
+    /** Writes every hosted partition's high watermark to the checkpoint file. */
+    void checkpointHighWatermarks() {
+        Map<TopicPartition, Long> marks = new TreeMap<>();
+        for (Partition partition : partitions.all()) {
+            marks.put(partition.topicPartition(), partition.highWatermark());
+        }
+        deps.logs().checkpointHighWatermarks(marks);
+    }
+
+    private void submit(Runnable task) {
+        try {
+            thread.execute(guard(task));
+        } catch (RejectedExecutionException closed) {
+            LOG.debug("ISR manager closed; dropping a task");
+        }
+    }
+
+    private static Runnable guard(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("ISR maintenance task failed", e);
+            }
+        };
+    }
+
+    /** Stops the thread (bounded wait), then writes a last high-watermark checkpoint. */
+    @Override
+    public void close() {
+        // Not shutdownNow(): an interrupt during the checkpoint's file write would close its channel.
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("ferry-isr-{} did not stop within 5 s", config.brokerId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            checkpointHighWatermarks();
+        } catch (RuntimeException e) {
+            LOG.error("Final high-watermark checkpoint failed", e);
+        }
+    }
+}

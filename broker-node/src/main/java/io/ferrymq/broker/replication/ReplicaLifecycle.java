@@ -1,0 +1,185 @@
+package io.ferrymq.broker.replication;
+
+import io.ferrymq.broker.partition.Partition;
+import io.ferrymq.broker.partition.PartitionConfig;
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.coordinator.election.LeaderElectionService;
+import io.ferrymq.coordinator.election.LeadershipListener;
+import io.ferrymq.coordinator.metadata.PartitionState;
+import io.ferrymq.coordinator.metadata.TopicListener;
+import io.ferrymq.coordinator.metadata.TopicMetadata;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates, re-roles and deletes the local replicas: replicas for every partition the topic metadata
+ * assigns to this broker (log, {@link Partition}, elector), become-leader and become-follower as the
+ * electors say (a follower starts fetching from its leader, truncating first), and deletion of a
+ * topic's replicas when its deletion is requested (then acknowledged to the coordinator).
+ *
+ * <p>Thread-safety: leadership callbacks arrive on the election thread, topic events on the
+ * metadata thread, deposition on the ISR thread; every step is safe against the others because
+ * {@link Partition} fences by epoch and the fetcher manager is synchronized.
+ */
+final class ReplicaLifecycle implements LeadershipListener, TopicListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicaLifecycle.class);
+    private static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
+
+    private final ReplicationConfig config;
+    private final ReplicationContext context;
+    private final HostedPartitions partitions;
+    private final ReplicaFetcherManager fetchers;
+    private final Consumer<TopicPartition> wakeUp;
+    private volatile Optional<LeaderElectionService> elections = Optional.empty();
+    private long uncleanSeen;
+
+    ReplicaLifecycle(ReplicationConfig config, ReplicationContext context, HostedPartitions partitions,
+                     ReplicaFetcherManager fetchers, Consumer<TopicPartition> wakeUp) {
+        this.config = config;
+        this.context = context;
+        this.partitions = partitions;
+        this.fetchers = fetchers;
+        this.wakeUp = wakeUp;
+    }
+
+    void attach(LeaderElectionService service) {
+        this.elections = Optional.of(service);
+    }
+
+    /** Hosts every assigned replica, finishes pending deletions and removes logs of topics that are gone. */
+    void loadAll() {
+        Set<String> pendingDeletion = context.metadata().topicsPendingDeletion();
+        Map<String, TopicMetadata> topics = context.metadata().topics();
+        for (TopicMetadata topic : topics.values()) {
+            if (pendingDeletion.contains(topic.name())) {
+                onTopicDeletionRequested(topic.name());
+            } else {
+                onTopicChanged(topic);
+            }
+        }
+        Set<TopicPartition> stale = new HashSet<>(context.logs().localPartitions());
+        topics.values().forEach(t -> stale.removeAll(t.partitionsOn(config.brokerId())));
+        for (TopicPartition tp : stale) {
+            LOG.warn("Deleting local replica {}: its topic or assignment no longer includes broker {}", tp,
+                    config.brokerId());
+            context.logs().delete(tp);
+        }
+    }
+
+    @Override
+    public void onTopicChanged(TopicMetadata topic) {
+        if (context.metadata().topicsPendingDeletion().contains(topic.name())) {
+            return;
+        }
+        for (TopicPartition tp : topic.partitionsOn(config.brokerId())) {
+            PartitionConfig partitionConfig = partitionConfig(topic, tp);
+            Optional<Partition> hosted = partitions.get(tp);
+            if (hosted.isPresent()) {
+                hosted.get().updateConfig(partitionConfig);
+                continue;
+            }
+            long checkpoint = context.logs().highWatermarkCheckpoint(tp).orElse(0L);
+            Partition created = partitions.putIfAbsent(new Partition(tp, context.logs().getOrCreate(tp),
+                    partitionConfig, checkpoint, context.clock()));
+            elections.ifPresent(e -> e.elector(tp, created.config().replicas()));
+            LOG.info("Hosting replica {} (replicas {}, high watermark {})", tp, partitionConfig.replicas(),
+                    created.highWatermark());
+        }
+    }
+
+    private PartitionConfig partitionConfig(TopicMetadata topic, TopicPartition tp) {
+        int minIsr = config.minInsyncReplicas();
+        String override = topic.configs().get(MIN_INSYNC_REPLICAS);
+        if (override != null) {
+            try {
+                minIsr = Integer.parseInt(override.trim());
+            } catch (NumberFormatException e) {
+                LOG.error("Topic {} has an invalid {}={}; using the broker default {}", topic.name(),
+                        MIN_INSYNC_REPLICAS, override, minIsr);
+            }
+        }
+        return new PartitionConfig(config.brokerId(), topic.replicas(tp.partition()), Math.max(1, minIsr),
+                config.replicaLagTimeMaxMs());
+    }
+
+    @Override
+    public void onTopicDeletionRequested(String topic) {
+        for (Partition partition : partitions.ofTopic(topic)) {
+            TopicPartition tp = partition.topicPartition();
+            elections.ifPresent(e -> e.remove(tp));
+            fetchers.removePartition(tp);
+            partitions.remove(tp);
+            partition.makeFollower(Partition.NO_LEADER, partition.leaderEpoch());
+            wakeUp.accept(tp);
+            context.logs().delete(tp);
+            LOG.info("Deleted replica {} (topic deletion)", tp);
+        }
+        for (TopicPartition tp : context.logs().localPartitions()) {
+            if (tp.topic().equals(topic)) {
+                context.logs().delete(tp);
+            }
+        }
+        context.metadata().acknowledgeDeletion(topic, config.brokerId());
+    }
+
+    @Override
+    public void onBecomeLeader(TopicPartition tp, int leaderEpoch, List<Integer> isr) {
+        Optional<Partition> hosted = partitions.get(tp);
+        if (hosted.isEmpty()) {
+            LOG.warn("Elected leader of {} at epoch {}, but no local replica is hosted", tp, leaderEpoch);
+            return;
+        }
+        fetchers.removePartition(tp);
+        if (hosted.get().makeLeader(leaderEpoch, isr)) {
+            LOG.info("Leader of {} at epoch {} with ISR {} (log end {}, high watermark {})", tp, leaderEpoch, isr,
+                    hosted.get().logEndOffset(), hosted.get().highWatermark());
+            countUncleanElections(tp);
+        }
+        wakeUp.accept(tp);
+    }
+
+    private void countUncleanElections(TopicPartition tp) {
+        long total = elections.map(LeaderElectionService::uncleanElections).orElse(0L);
+        synchronized (this) {
+            if (total > uncleanSeen) {
+                context.metrics().uncleanLeaderElections().mark(total - uncleanSeen);
+                LOG.warn("Unclean leader election on broker {} (now {} in total, latest {}): acknowledged writes "
+                        + "may be lost", config.brokerId(), total, tp);
+                uncleanSeen = total;
+            }
+        }
+    }
+
+    @Override
+    public void onBecomeFollower(TopicPartition tp, int leaderId, int leaderEpoch) {
+        Optional<Partition> hosted = partitions.get(tp);
+        if (hosted.isEmpty()) {
+            return;
+        }
+        boolean changed = hosted.get().makeFollower(leaderId, leaderEpoch);
+        wakeUp.accept(tp);
+        if (leaderId == Partition.NO_LEADER || leaderId == config.brokerId()) {
+            fetchers.removePartition(tp);
+        } else if (changed || fetchers.sourceOf(tp).map(s -> s != leaderId).orElse(true)) {
+            fetchers.addPartition(tp, leaderId, leaderEpoch);
+            LOG.info("Following broker {} for {} at epoch {} from offset {}", leaderId, tp, leaderEpoch,
+                    hosted.get().logEndOffset());
+        }
+    }
+
+    /** A conditional ISR write showed another leader or epoch: stop leading now, follow if known. */
+    void onDeposed(Partition partition, int epoch, Optional<PartitionState> current) {
+        if (partition.makeFollower(Partition.NO_LEADER, epoch)) {
+            wakeUp.accept(partition.topicPartition());
+        }
+        current.filter(PartitionState::hasLeader)
+                .ifPresent(s -> onBecomeFollower(partition.topicPartition(), s.leader(), s.leaderEpoch()));
+    }
+}

@@ -1,0 +1,31 @@
+package io.ferrymq.broker.replication;
+
+import io.ferrymq.broker.partition.ReplicaLog;
+import io.ferrymq.client.common.TopicPartition;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The local logs of the partition replicas this broker hosts, as the replica manager sees them
+ * (the broker adapts the storage module's {@code LogManager} to it): open or create a replica's
+ * log, delete it, list what is on disk, and keep high watermarks across restarts.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface ReplicaLogStore {
+
+    ReplicaLog getOrCreate(TopicPartition partition);
+
+    /** Partitions with a log on local disk. */
+    Set<TopicPartition> localPartitions();
+
+    /** Deletes the replica's log and its files; no-op when absent. */
+    void delete(TopicPartition partition);
+
+    /** The high watermark last checkpointed for the partition. */
+    OptionalLong highWatermarkCheckpoint(TopicPartition partition);
+
+    /** Writes the high watermarks of every hosted partition (atomically replacing the previous checkpoint). */
+    void checkpointHighWatermarks(Map<TopicPartition, Long> highWatermarks);
+}

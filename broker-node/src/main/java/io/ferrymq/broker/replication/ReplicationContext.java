@@ -1,0 +1,35 @@
+package io.ferrymq.broker.replication;
+
+import io.ferrymq.broker.metrics.BrokerMetrics;
+import io.ferrymq.coordinator.metadata.MetadataStore;
+import io.ferrymq.coordinator.registry.BrokerRegistry;
+import io.ferrymq.coordinator.zk.ZkClient;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * What the {@link ReplicaManager} works with, all owned and closed by the broker: local logs,
+ * the ZooKeeper client, topic metadata, the broker registry, connections to leaders, metrics and
+ * the clock.
+ *
+ * <p>Immutable holder of thread-safe parts.
+ */
+public record ReplicationContext(
+        ReplicaLogStore logs,
+        ZkClient zk,
+        MetadataStore metadata,
+        BrokerRegistry registry,
+        LeaderEndpointFactory endpoints,
+        BrokerMetrics metrics,
+        Clock clock) {
+
+    public ReplicationContext {
+        Objects.requireNonNull(logs, "logs");
+        Objects.requireNonNull(zk, "zk");
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(endpoints, "endpoints");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(clock, "clock");
+    }
+}
