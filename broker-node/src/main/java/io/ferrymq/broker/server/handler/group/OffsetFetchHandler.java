@@ -1,0 +1,65 @@
+package io.ferrymq.broker.server.handler.group;
+
+import io.ferrymq.broker.group.GroupCoordinator;
+import io.ferrymq.broker.group.OffsetFetchResult;
+import io.ferrymq.broker.server.RequestContext;
+import io.ferrymq.broker.server.RequestHandler;
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.protocol.ApiKey;
+import io.ferrymq.client.protocol.ApiResponse;
+import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.protocol.requests.OffsetFetchRequest;
+import io.ferrymq.client.protocol.responses.OffsetFetchResponse;
+import io.ferrymq.client.protocol.responses.OffsetFetchResponse.PartitionResponse;
+import io.ferrymq.coordinator.group.CommittedOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * OffsetFetch: committed offsets read from ZooKeeper; a requested partition without one gets
+ * offset -1 (the consumer then applies auto.offset.reset). Thread-safe.
+ */
+public final class OffsetFetchHandler implements RequestHandler<OffsetFetchRequest> {
+
+    private final GroupCoordinator coordinator;
+
+    public OffsetFetchHandler(GroupCoordinator coordinator) {
+        this.coordinator = coordinator;
+    }
+
+    @Override
+    public ApiKey apiKey() {
+        return ApiKey.OFFSET_FETCH;
+    }
+
+    @Override
+    public CompletableFuture<OffsetFetchResponse> handle(RequestContext context, OffsetFetchRequest request) {
+        Optional<Set<TopicPartition>> wanted = request.allPartitions() ? Optional.empty()
+                : Optional.of(Set.copyOf(request.partitions()));
+        return coordinator.fetchOffsets(request.groupId(), wanted).thenApply(result -> toResponse(request, result));
+    }
+
+    private static OffsetFetchResponse toResponse(OffsetFetchRequest request, OffsetFetchResult result) {
+        if (result.error() != ErrorCode.NONE) {
+            return new OffsetFetchResponse(result.error(), List.of());
+        }
+        Set<TopicPartition> partitions = new TreeSet<>(result.offsets().keySet());
+        if (!request.allPartitions()) {
+            partitions.addAll(request.partitions());
+        }
+        return new OffsetFetchResponse(ErrorCode.NONE, partitions.stream().map(tp -> {
+            CommittedOffset committed = result.offsets().get(tp);
+            return committed == null
+                    ? new PartitionResponse(tp, ErrorCode.NONE, OffsetFetchResponse.NO_OFFSET, -1, "")
+                    : new PartitionResponse(tp, ErrorCode.NONE, committed.offset(), -1, committed.metadata());
+        }).toList());
+    }
+
+    @Override
+    public ApiResponse errorResponse(OffsetFetchRequest request, ErrorCode error, String message) {
+        return new OffsetFetchResponse(error, List.of());
+    }
+}
