@@ -1,0 +1,178 @@
+package io.ferrymq.broker.server;
+
+import io.ferrymq.client.protocol.ApiKey;
+import io.ferrymq.client.protocol.ApiResponse;
+import io.ferrymq.client.protocol.DecodedRequest;
+import io.ferrymq.client.protocol.EncodedFrame;
+import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.protocol.InvalidFrameException;
+import io.ferrymq.client.protocol.RequestHeader;
+import io.ferrymq.client.protocol.UnsupportedApiException;
+import io.ferrymq.client.protocol.WireCodec;
+import io.ferrymq.client.protocol.responses.ErrorResponse;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: decodes each frame, dispatches it, and writes the responses strictly in
+ * request order although handlers complete in any order. Each request gets a sequence number when
+ * read; a finished response waits in a small reorder map until every earlier one is written.
+ * Reading pauses while {@code maxInFlight} requests are unanswered or the socket is not writable (a
+ * client that does not read its responses cannot make the broker buffer without bound), and for
+ * good once the server stops taking requests. An unparsable frame closes this connection only; an
+ * unknown API key or version is answered with an {@link ErrorResponse} and the connection stays.
+ *
+ * <p>All fields are confined to the channel's event loop; completions from handler threads are
+ * handed to it. One instance per connection.
+ */
+final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
+
+    private final WireCodec codec;
+    private final RequestDispatcher dispatcher;
+    private final InFlightRequests inFlight;
+    private final int maxInFlight;
+
+    private final Map<Long, Optional<EncodedFrame>> finished = new HashMap<>();
+    private long nextSequence;
+    private long nextToWrite;
+    private boolean stopped;
+    private boolean closed;
+
+    ConnectionHandler(WireCodec codec, RequestDispatcher dispatcher, InFlightRequests inFlight, int maxInFlight) {
+        this.codec = codec;
+        this.dispatcher = dispatcher;
+        this.inFlight = inFlight;
+        this.maxInFlight = maxInFlight;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+        if (stopped || closed) {
+            return;
+        }
+        long sequence = nextSequence++;
+        inFlight.increment();
+        updateReading(ctx);
+        DecodedRequest decoded;
+        try {
+            decoded = codec.decodeRequest(frame);
+        } catch (UnsupportedApiException e) {
+            log.debug("Answering {} from {}: {}", e.error(), ctx.channel().remoteAddress(), e.getMessage());
+            ErrorResponse response = new ErrorResponse(e.error(), e.getMessage());
+            // an ErrorResponse is self-describing on the wire; the key only selects the codec's type check
+            complete(ctx, sequence, Optional.of(encode(ctx, e.correlationId(), ApiKey.API_VERSIONS, (short) 0, response)));
+            return;
+        } catch (InvalidFrameException e) {
+            log.info("Closing connection from {}: {}", ctx.channel().remoteAddress(), e.getMessage());
+            inFlight.decrement();
+            closed = true;
+            ctx.close();
+            return;
+        }
+        dispatch(ctx, sequence, decoded);
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, long sequence, DecodedRequest decoded) {
+        RequestHeader header = decoded.header();
+        RequestContext context = new RequestContext(header.apiKey(), header.apiVersion(), header.correlationId(),
+                header.clientId(), ctx.channel().remoteAddress());
+        CompletableFuture<Optional<ApiResponse>> response = dispatcher.dispatch(context, decoded.request());
+        response.whenComplete((result, failure) -> {
+            decoded.close();
+            Optional<EncodedFrame> frame = result == null ? Optional.empty() : result.map(r ->
+                    encode(ctx, header.correlationId(), header.apiKey(), header.apiVersion(), r));
+            ctx.executor().execute(() -> complete(ctx, sequence, frame));
+        });
+    }
+
+    private EncodedFrame encode(ChannelHandlerContext ctx, int correlationId, ApiKey key, short version,
+                                ApiResponse response) {
+        try {
+            return codec.encodeResponse(correlationId, key, version, response, ctx.alloc());
+        } catch (RuntimeException e) {
+            log.error("Cannot encode the {} response to correlation id {}", key, correlationId, e);
+            ErrorResponse fallback = new ErrorResponse(ErrorCode.UNKNOWN_SERVER_ERROR, "response could not be encoded");
+            return codec.encodeResponse(correlationId, key, version, fallback, ctx.alloc());
+        }
+    }
+
+    private void complete(ChannelHandlerContext ctx, long sequence, Optional<EncodedFrame> frame) {
+        if (closed) {
+            frame.ifPresent(EncodedFrame::release);
+            inFlight.decrement();
+            return;
+        }
+        finished.put(sequence, frame);
+        boolean wrote = false;
+        while (finished.containsKey(nextToWrite)) {
+            Optional<EncodedFrame> next = finished.remove(nextToWrite++);
+            if (next.isPresent()) {
+                FrameWriter.write(ctx, next.get()).addListener(done -> inFlight.decrement());
+                wrote = true;
+            } else {
+                inFlight.decrement();
+            }
+        }
+        if (wrote) {
+            ctx.flush();
+        }
+        updateReading(ctx);
+    }
+
+    /** Stops reading new requests; those already read are still answered. Call on the event loop. */
+    void stopReading(ChannelHandlerContext ctx) {
+        stopped = true;
+        updateReading(ctx);
+    }
+
+    private void updateReading(ChannelHandlerContext ctx) {
+        long unanswered = nextSequence - nextToWrite;
+        boolean shouldRead = !stopped && !closed && unanswered < maxInFlight && ctx.channel().isWritable();
+        if (ctx.channel().config().isAutoRead() != shouldRead) {
+            ctx.channel().config().setAutoRead(shouldRead);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        updateReading(ctx);
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closed = true;
+        finished.values().forEach(frame -> {
+            frame.ifPresent(EncodedFrame::release);
+            inFlight.decrement();
+        });
+        finished.clear();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            log.debug("Closing idle connection from {}", ctx.channel().remoteAddress());
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.info("Closing connection from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}
