@@ -1,0 +1,73 @@
+package io.ferrymq.broker.server.handler;
+
+import io.ferrymq.broker.replication.FetchParams;
+import io.ferrymq.broker.replication.PartitionFetchRequest;
+import io.ferrymq.broker.replication.PartitionFetchResult;
+import io.ferrymq.broker.replication.ReplicaManager;
+import io.ferrymq.broker.server.RequestContext;
+import io.ferrymq.broker.server.RequestHandler;
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.protocol.ApiKey;
+import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.protocol.requests.FetchRequest;
+import io.ferrymq.client.protocol.requests.FetchRequest.PartitionData;
+import io.ferrymq.client.protocol.responses.FetchResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Fetch (consumers and followers, long poll): hands the request to the {@link ReplicaManager}, which
+ * waits up to {@code maxWaitMs} for {@code minBytes} and returns whole batches as file slices; the
+ * server then sends those bytes straight from the segment files. Partitions are answered in request
+ * order; a partition named twice is answered once per mention with the same data.
+ *
+ * <p>Thread-safe.
+ */
+public final class FetchHandler implements RequestHandler<FetchRequest> {
+
+    private final ReplicaManager replicaManager;
+
+    public FetchHandler(ReplicaManager replicaManager) {
+        this.replicaManager = replicaManager;
+    }
+
+    @Override
+    public ApiKey apiKey() {
+        return ApiKey.FETCH;
+    }
+
+    @Override
+    public CompletableFuture<FetchResponse> handle(RequestContext context, FetchRequest request) {
+        if (request.maxWaitMs() < 0 || request.minBytes() < 0 || request.maxBytes() < 0) {
+            return CompletableFuture.completedFuture(errorResponse(request, ErrorCode.INVALID_REQUEST,
+                    "maxWaitMs, minBytes and maxBytes must be >= 0"));
+        }
+        Map<TopicPartition, PartitionFetchRequest> partitions = new LinkedHashMap<>();
+        for (PartitionData data : request.partitions()) {
+            partitions.putIfAbsent(data.topicPartition(), new PartitionFetchRequest(data.fetchOffset(),
+                    data.currentLeaderEpoch(), Math.max(0, data.partitionMaxBytes())));
+        }
+        FetchParams params = new FetchParams(request.replicaId(), request.maxWaitMs(), request.minBytes(),
+                request.maxBytes());
+        return replicaManager.fetch(params, partitions).thenApply(results -> new FetchResponse(ErrorCode.NONE,
+                request.partitions().stream().map(data -> toPartition(data.topicPartition(), results)).toList()));
+    }
+
+    @Override
+    public FetchResponse errorResponse(FetchRequest request, ErrorCode error, String message) {
+        return new FetchResponse(error, request.partitions().stream()
+                .map(data -> FetchResponse.PartitionData.error(data.topicPartition(), error))
+                .toList());
+    }
+
+    private static FetchResponse.PartitionData toPartition(TopicPartition tp,
+                                                           Map<TopicPartition, PartitionFetchResult> results) {
+        PartitionFetchResult result = results.get(tp);
+        if (result == null) {
+            return FetchResponse.PartitionData.error(tp, ErrorCode.UNKNOWN_SERVER_ERROR);
+        }
+        return new FetchResponse.PartitionData(tp, result.error(), result.highWatermark(), result.logStartOffset(),
+                result.leaderEpoch(), result.records());
+    }
+}
