@@ -139,15 +139,20 @@ public final class Partition {
      * {@code NOT_LEADER_OR_FOLLOWER} if leadership or the epoch changed meanwhile.
      */
     public Optional<ErrorCode> checkEnoughReplicasReachOffset(long requiredOffset, int appendEpoch) {
-        Optional<LeaderState> state = leaderState;
-        if (state.isEmpty() || state.get().epoch() != appendEpoch) {
-            return Optional.of(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+        lock.lock();
+        try {
+            Optional<LeaderState> state = leaderState;
+            if (state.isEmpty() || state.get().epoch() != appendEpoch) {
+                return Optional.of(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+            }
+            if (highWatermark < requiredOffset) {
+                return Optional.empty();
+            }
+            return Optional.of(state.get().isr().size() >= config.minInsyncReplicas()
+                    ? ErrorCode.NONE : ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND);
+        } finally {
+            lock.unlock();
         }
-        if (highWatermark < requiredOffset) {
-            return Optional.empty();
-        }
-        return Optional.of(state.get().isr().size() >= config.minInsyncReplicas()
-                ? ErrorCode.NONE : ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND);
     }
 
     /**

@@ -4,10 +4,16 @@ import io.ferrymq.coordinator.registry.BrokerInfo;
 
 /**
  * Opens {@link LeaderEndpoint}s to other brokers (over the network in a broker, in process in
- * tests). Thread-safe.
+ * tests). {@link #close()} releases what the factory owns (e.g. its network threads); the replica
+ * manager calls it when it closes. Thread-safe.
  */
 @FunctionalInterface
-public interface LeaderEndpointFactory {
+public interface LeaderEndpointFactory extends AutoCloseable {
 
+    /** Opens a connection; throws a retriable exception when the leader cannot be reached. */
     LeaderEndpoint connect(BrokerInfo leader);
+
+    @Override
+    default void close() {
+    }
 }

@@ -2,7 +2,6 @@ package io.ferrymq.broker.replication;
 
 import io.ferrymq.broker.partition.Partition;
 import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.protocol.ApiException;
 import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.client.protocol.requests.FetchRequest;
 import io.ferrymq.client.protocol.responses.FetchResponse;
@@ -175,7 +174,7 @@ final class ReplicaFetcherThread implements AutoCloseable {
                 try {
                     partition.appendAsFollower(data.records().toByteBuffer(), offset, sent.leaderEpoch(),
                             data.highWatermark());
-                } catch (ApiException | IllegalStateException e) {
+                } catch (RuntimeException e) {
                     LOG.error("Could not append what broker {} sent for {} at {}: {}", sourceBrokerId, tp, offset,
                             e.getMessage());
                     delay(tp, sent);

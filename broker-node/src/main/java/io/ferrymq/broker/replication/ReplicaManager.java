@@ -246,6 +246,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
         isrManager.close();
         producePurgatory.close();
         fetchPurgatory.close();
+        context.endpoints().close();
         LOG.info("Replica manager of broker {} closed", config.brokerId());
     }
 
