@@ -1,0 +1,155 @@
+package io.ferrymq.coordinator.metadata;
+
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.coordinator.zk.CoordinatorException;
+import io.ferrymq.coordinator.zk.JsonObject;
+import io.ferrymq.coordinator.zk.ZkPaths;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.recipes.cache.ChildData;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The metadata store's view of {@code /topics} and {@code /admin/delete_topics}, kept by two
+ * {@link CuratorCache}s: topics (complete ones only), partition states and pending deletions, and
+ * the {@link TopicListener}s told about changes on the {@code ferry-metadata-events} thread. Latch
+ * nodes under {@code /topics} are ignored. Thread-safe.
+ */
+final class MetadataCache implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MetadataCache.class);
+
+    private final CuratorCache topicsCache;
+    private final CuratorCache deletionsCache;
+    private final ExecutorService events = Executors.newSingleThreadExecutor(r -> new Thread(r, "ferry-metadata-events"));
+    private final Map<String, TopicMetadata> topics = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, PartitionState> states = new ConcurrentHashMap<>();
+    private final Set<String> pendingDeletions = ConcurrentHashMap.newKeySet();
+    private final CopyOnWriteArrayList<TopicListener> listeners = new CopyOnWriteArrayList<>();
+    private final CountDownLatch initialized = new CountDownLatch(2);
+
+    MetadataCache(CuratorFramework curator) {
+        this.topicsCache = CuratorCache.build(curator, ZkPaths.TOPICS);
+        this.deletionsCache = CuratorCache.build(curator, ZkPaths.DELETE_TOPICS);
+    }
+
+    void start(long timeoutMs) {
+        topicsCache.listenable().addListener(CuratorCacheListener.builder()
+                .forCreatesAndChanges((before, after) -> onTopicsNode(after))
+                .forDeletes(this::onTopicsNodeDeleted)
+                .forInitialized(initialized::countDown)
+                .build(), events);
+        deletionsCache.listenable().addListener(CuratorCacheListener.builder()
+                .forCreates(this::onDeletionNode)
+                .forDeletes(this::onDeletionNodeDeleted)
+                .forInitialized(initialized::countDown)
+                .build(), events);
+        topicsCache.start();
+        deletionsCache.start();
+        try {
+            if (!initialized.await(timeoutMs, TimeUnit.MILLISECONDS)) {
+                throw new CoordinatorException("topic metadata cache not loaded within " + timeoutMs + " ms");
+            }
+        } catch (InterruptedException e) {
+            throw CoordinatorException.wrap("loading the topic metadata cache", e);
+        }
+    }
+
+    Map<String, TopicMetadata> topics() {
+        return Map.copyOf(topics);
+    }
+
+    Optional<TopicMetadata> topic(String name) {
+        return Optional.ofNullable(topics.get(name));
+    }
+
+    Optional<PartitionState> state(TopicPartition partition) {
+        return Optional.ofNullable(states.get(partition));
+    }
+
+    Set<String> pendingDeletions() {
+        return Set.copyOf(pendingDeletions);
+    }
+
+    void addListener(TopicListener listener) {
+        listeners.add(listener);
+    }
+
+    private void onTopicsNode(ChildData data) {
+        String path = data.getPath();
+        try {
+            Optional<String> topic = ZkPaths.topicOf(path);
+            if (topic.isPresent()) {
+                TopicMetadata metadata = TopicCodec.fromJson(topic.get(), JsonObject.parse(path, data.getData()));
+                if (metadata.partitionCount() > 0 && !metadata.equals(topics.put(topic.get(), metadata))) {
+                    listeners.forEach(l -> l.onTopicChanged(metadata));
+                }
+                return;
+            }
+            Optional<TopicPartition> partition = ZkPaths.partitionOfState(path);
+            if (partition.isPresent()) {
+                PartitionState state = PartitionState.fromJson(JsonObject.parse(path, data.getData()));
+                states.put(partition.get(), state);
+                listeners.forEach(l -> l.onPartitionStateChanged(partition.get(), state));
+            }
+        } catch (IllegalArgumentException e) {
+            log.warn("Ignoring unreadable metadata node {}: {}", path, e.getMessage());
+        }
+    }
+
+    private void onTopicsNodeDeleted(ChildData data) {
+        ZkPaths.topicOf(data.getPath()).ifPresent(topic -> {
+            states.keySet().removeIf(tp -> tp.topic().equals(topic));
+            if (topics.remove(topic) != null) {
+                listeners.forEach(l -> l.onTopicDeleted(topic));
+            }
+        });
+        ZkPaths.partitionOfState(data.getPath()).ifPresent(states::remove);
+    }
+
+    private void onDeletionNode(ChildData data) {
+        deletionTopic(data.getPath()).ifPresent(topic -> {
+            if (pendingDeletions.add(topic)) {
+                listeners.forEach(l -> l.onTopicDeletionRequested(topic));
+            }
+        });
+    }
+
+    private void onDeletionNodeDeleted(ChildData data) {
+        deletionTopic(data.getPath()).ifPresent(pendingDeletions::remove);
+    }
+
+    /** The topic of {@code /admin/delete_topics/<topic>} (not of its acknowledgement children). */
+    private static Optional<String> deletionTopic(String path) {
+        String prefix = ZkPaths.DELETE_TOPICS + "/";
+        if (!path.startsWith(prefix) || path.indexOf('/', prefix.length()) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(path.substring(prefix.length()));
+    }
+
+    @Override
+    public void close() {
+        topicsCache.close();
+        deletionsCache.close();
+        events.shutdown();
+        try {
+            if (!events.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("ferry-metadata-events did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.ferrymq.coordinator.zk;
+
+import java.time.Duration;
+import org.apache.curator.test.KillSession;
+import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.ZooKeeper;
+
+/** Test helpers: short timeouts for an embedded ZooKeeper, and session expiry on demand. */
+public final class ZkTesting {
+
+    public static final Duration SESSION_TIMEOUT = Duration.ofSeconds(3);
+
+    private ZkTesting() {
+    }
+
+    public static ZkConfig config(TestingServer server) {
+        return new ZkConfig(server.getConnectString() + "/ferry-test", SESSION_TIMEOUT, Duration.ofSeconds(5),
+                3, Duration.ofMillis(50));
+    }
+
+    public static ZkClient connect(TestingServer server) {
+        return ZkClient.connect(config(server));
+    }
+
+    /** Expires the client's session locally and on the server (Curator's KillSession). */
+    public static void expireSession(ZkClient client) {
+        try {
+            ZooKeeper zooKeeper = client.curator().getZookeeperClient().getZooKeeper();
+            KillSession.kill(zooKeeper);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not expire the session", e);
+        }
+    }
+
+    /**
+     * Expires the client's session on the server only, as a long network partition would: the
+     * client learns it only from the server, which is the case a leader must notice in time.
+     */
+    public static void expireSessionOnServer(ZkClient client, TestingServer server) {
+        try {
+            ZooKeeper zooKeeper = client.curator().getZookeeperClient().getZooKeeper();
+            ZooKeeper twin = new ZooKeeper(server.getConnectString(), (int) SESSION_TIMEOUT.toMillis(), event -> { },
+                    zooKeeper.getSessionId(), zooKeeper.getSessionPasswd());
+            twin.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not expire the session on the server", e);
+        }
+    }
+}
