@@ -1,0 +1,194 @@
+package io.ferrymq.client.consumer.internals.group;
+
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.network.ConnectionPool;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client side of a consumer group, driven by the consumer's poll thread: {@link #subscribe},
+ * then each {@link #poll} rejoins when needed (eager protocol: auto-commit, revoke everything, join,
+ * sync, seek the new partitions to their committed offsets, then assign), and auto-commits every
+ * {@code auto.commit.interval.ms}. A background {@link HeartbeatThread} keeps the session alive.
+ * Explicit commits ({@link #commitSync}, {@link #commitAsync}) and {@link #committed} go to the
+ * coordinator; {@link #close} commits (when auto-commit is on), revokes and leaves the group at once.
+ *
+ * <p>Not thread-safe: one consumer thread calls it, like Kafka's consumer. A rebalance blocks
+ * {@code poll} until it ends or {@code max.poll.interval.ms + request.timeout.ms} pass.
+ */
+public final class ConsumerGroupCoordinator implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerGroupCoordinator.class);
+
+    private final GroupMemberConfig config;
+    private final AssignmentTarget target;
+    private final Clock clock;
+    private final MemberState state;
+    private final GroupJoiner joiner;
+    private final OffsetClient offsets;
+    private final HeartbeatThread heartbeat;
+    private final AsyncCommits asyncCommits;
+    private List<String> topics = List.of();
+    private RebalanceListener listener = RebalanceListener.NONE;
+    private Set<TopicPartition> assignment = Set.of();
+    private long nextAutoCommitMs;
+
+    public ConsumerGroupCoordinator(GroupMemberConfig config, ConnectionPool pool, AssignmentTarget target, Clock clock) {
+        this.config = config;
+        this.target = target;
+        this.clock = clock;
+        this.state = new MemberState(config.groupId());
+        CoordinatorConnection coordinator = new CoordinatorConnection(config, pool);
+        this.joiner = new GroupJoiner(config, coordinator, state);
+        this.offsets = new OffsetClient(config, coordinator, state);
+        this.heartbeat = new HeartbeatThread(config, coordinator, state);
+        this.asyncCommits = new AsyncCommits(config.clientId(), offsets, config.requestTimeoutMs());
+        heartbeat.start();
+    }
+
+    /** Subscribes to {@code topics} (replacing any previous subscription); takes effect on the next poll. */
+    public void subscribe(Collection<String> newTopics, RebalanceListener newListener) {
+        List<String> sorted = List.copyOf(new TreeSet<>(newTopics));
+        if (!sorted.equals(topics)) {
+            state.requestRejoin("subscription changed to " + sorted);
+        }
+        topics = sorted;
+        listener = newListener;
+    }
+
+    public List<String> subscription() {
+        return topics;
+    }
+
+    public Set<TopicPartition> assignment() {
+        return assignment;
+    }
+
+    /** Called at the start of every consumer poll; returns the current assignment. */
+    public Set<TopicPartition> poll(Duration timeout) {
+        heartbeat.polled();
+        asyncCommits.runCallbacks();
+        if (topics.isEmpty()) {
+            return assignment;
+        }
+        if (state.needsJoin()) {
+            rebalance(timeout);
+        } else {
+            maybeAutoCommitAsync();
+        }
+        return assignment;
+    }
+
+    private void rebalance(Duration timeout) {
+        boolean lost = state.takeLost();
+        if (!assignment.isEmpty()) {
+            if (lost) {
+                listener.onPartitionsLost(assignment);
+            } else {
+                maybeAutoCommitSync();
+                listener.onPartitionsRevoked(assignment);
+            }
+            assignment = Set.of();
+            target.assign(assignment);
+        }
+        long waitMs = Math.max(timeout.toMillis(), (long) config.rebalanceTimeoutMs() + config.requestTimeoutMs());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        Optional<Assignment> joined = joiner.joinAndSync(new Subscription(topics), deadline);
+        if (joined.isEmpty()) {
+            return;
+        }
+        Set<TopicPartition> partitions = new TreeSet<>();
+        joined.get().partitions().stream().filter(tp -> topics.contains(tp.topic())).forEach(partitions::add);
+        target.assign(partitions);
+        offsets.fetch(partitions, deadline).forEach((tp, committed) -> target.seek(tp, committed.offset()));
+        assignment = Set.copyOf(partitions);
+        nextAutoCommitMs = clock.millis() + config.autoCommitIntervalMs();
+        listener.onPartitionsAssigned(partitions);
+    }
+
+    private void maybeAutoCommitAsync() {
+        if (config.enableAutoCommit() && clock.millis() >= nextAutoCommitMs) {
+            nextAutoCommitMs = clock.millis() + config.autoCommitIntervalMs();
+            commitAsync(consumed(), (committed, failure) -> failure.ifPresent(f ->
+                    log.warn("Group {}: auto-commit of {} failed: {}", config.groupId(), committed.keySet(), f.getMessage())));
+        }
+    }
+
+    private void maybeAutoCommitSync() {
+        if (config.enableAutoCommit()) {
+            try {
+                commitSync(consumed(), Duration.ofMillis(config.requestTimeoutMs()));
+            } catch (RuntimeException e) {
+                log.warn("Group {}: auto-commit before rebalance failed: {}", config.groupId(), e.getMessage());
+            }
+        }
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> consumed() {
+        Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>();
+        target.consumedPositions().forEach((tp, position) -> {
+            if (assignment.contains(tp)) {
+                result.put(tp, new OffsetAndMetadata(position));
+            }
+        });
+        return result;
+    }
+
+    /** Commits the consumed positions of the assignment. */
+    public void commitSync(Duration timeout) {
+        commitSync(consumed(), timeout);
+    }
+
+    public void commitSync(Map<TopicPartition, OffsetAndMetadata> toCommit, Duration timeout) {
+        asyncCommits.awaitPending(timeout);
+        offsets.commit(toCommit, System.nanoTime() + timeout.toNanos());
+    }
+
+    /** Commits in the background, in order after earlier async commits; the callback runs in a later poll. */
+    public void commitAsync(Map<TopicPartition, OffsetAndMetadata> toCommit, OffsetCommitCallback callback) {
+        asyncCommits.submit(Map.copyOf(toCommit), callback);
+    }
+
+    public Map<TopicPartition, OffsetAndMetadata> committed(Set<TopicPartition> partitions, Duration timeout) {
+        return offsets.fetch(partitions, System.nanoTime() + timeout.toNanos());
+    }
+
+    /** Leaves the group: revokes the assignment (committing first when auto-commit is on) and sends LeaveGroup. */
+    public void unsubscribe() {
+        revokeAll();
+        topics = List.of();
+        heartbeat.leave(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.requestTimeoutMs()));
+    }
+
+    private void revokeAll() {
+        if (!assignment.isEmpty()) {
+            maybeAutoCommitSync();
+            listener.onPartitionsRevoked(assignment);
+            assignment = Set.of();
+            target.assign(assignment);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            revokeAll();
+            asyncCommits.awaitPending(Duration.ofMillis(config.requestTimeoutMs()));
+            asyncCommits.runCallbacks();
+            heartbeat.leave(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.requestTimeoutMs()));
+        } finally {
+            heartbeat.close();
+            asyncCommits.close();
+        }
+    }
+}
