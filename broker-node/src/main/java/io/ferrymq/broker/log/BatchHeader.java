@@ -1,0 +1,16 @@
+package io.ferrymq.broker.log;
+
+/**
+ * The fields of a stored batch that the log needs to find, bound and index it, read from the
+ * file without loading the records. Immutable.
+ */
+record BatchHeader(int position, long baseOffset, long lastOffset, int size, long maxTimestamp) {
+
+    long nextOffset() {
+        return lastOffset + 1;
+    }
+
+    int endPosition() {
+        return position + size;
+    }
+}

@@ -1,0 +1,95 @@
+package io.ferrymq.broker.log;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Kafka's checkpoint text format: a version line, a count line, then that many entry lines.
+ * Writes are atomic: the content goes to {@code <name>.tmp}, is fsynced, renamed over the file,
+ * and the directory is fsynced, so a crash leaves either the old or the new checkpoint.
+ * Stateless; callers serialize writes to the same file.
+ */
+public final class CheckpointFile {
+
+    public static final int VERSION = 0;
+
+    private CheckpointFile() {
+    }
+
+    public static void write(Path file, List<String> entries) {
+        StringBuilder text = new StringBuilder().append(VERSION).append('\n').append(entries.size()).append('\n');
+        entries.forEach(line -> text.append(line).append('\n'));
+        Path temp = LogFiles.tempFile(file);
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            fsyncDirectory(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + file, e);
+        }
+    }
+
+    /**
+     * The entry lines, or empty when the file does not exist.
+     *
+     * @throws CorruptCheckpointException when the version, count or number of lines is wrong
+     */
+    public static Optional<List<String>> read(Path file) {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoint " + file, e);
+        }
+        if (lines.size() < 2 || !lines.get(0).strip().equals(String.valueOf(VERSION))) {
+            throw new CorruptCheckpointException("checkpoint " + file + " does not start with version " + VERSION);
+        }
+        int count;
+        try {
+            count = Integer.parseInt(lines.get(1).strip());
+        } catch (NumberFormatException e) {
+            throw new CorruptCheckpointException("checkpoint " + file + " has a bad count line '" + lines.get(1) + "'");
+        }
+        List<String> entries = lines.subList(2, lines.size()).stream().filter(l -> !l.isBlank()).toList();
+        if (count != entries.size()) {
+            throw new CorruptCheckpointException("checkpoint " + file + " declares " + count + " entries but has "
+                    + entries.size());
+        }
+        return Optional.of(entries);
+    }
+
+    static void fsyncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some file systems refuse to open directories; the rename is still atomic there.
+            if (!(e instanceof java.nio.file.AccessDeniedException)) {
+                throw new UncheckedIOException("cannot fsync directory " + dir, e);
+            }
+        }
+    }
+}

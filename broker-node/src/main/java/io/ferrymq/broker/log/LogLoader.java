@@ -1,0 +1,121 @@
+package io.ferrymq.broker.log;
+
+import io.ferrymq.broker.log.index.CorruptIndexException;
+import io.ferrymq.broker.log.recovery.ScanResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the segments of a partition directory and repairs them. Leftover temporary and
+ * {@code .deleted} files are removed. After an unclean shutdown every segment that may hold
+ * offsets at or above the recovery point is scanned ({@link LogSegment#recover()}: CRC and
+ * offsets of each batch, indexes rebuilt); at the first torn or corrupt batch the segment is
+ * truncated there and every later segment deleted. Any segment whose index is missing,
+ * malformed or fails its sanity check is rebuilt the same way, clean shutdown or not.
+ * Runs before the log is shared; not thread-safe.
+ */
+final class LogLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LogLoader.class);
+
+    /** The loaded segments, oldest first, and the log end offset. */
+    record Loaded(List<LogSegment> segments, long logEndOffset) {
+    }
+
+    private LogLoader() {
+    }
+
+    static Loaded load(Path dir, LogConfig config, long nowMs, long recoveryPoint, boolean cleanShutdown) {
+        List<Long> baseOffsets = cleanDirectory(dir);
+        List<LogSegment> segments = new ArrayList<>();
+        for (long base : baseOffsets) {
+            segments.add(LogSegment.open(dir, base, config, nowMs));
+        }
+        for (int i = 0; i < segments.size(); i++) {
+            LogSegment segment = segments.get(i);
+            long nextBase = i + 1 < segments.size() ? segments.get(i + 1).baseOffset() : Long.MAX_VALUE;
+            boolean pastRecoveryPoint = nextBase > recoveryPoint;
+            if ((!cleanShutdown && pastRecoveryPoint) || !indexesUsable(segment, nextBase)) {
+                ScanResult result = segment.recover();
+                if (result.problem().isPresent()) {
+                    LOG.warn("Truncated {} to {} bytes during recovery: {}", segment, result.validBytes(),
+                            result.problem().get());
+                    deleteAfter(segments, i);
+                }
+            }
+        }
+        if (segments.isEmpty()) {
+            segments.add(LogSegment.create(dir, 0L, config, nowMs));
+        }
+        for (int i = 0; i < segments.size() - 1; i++) {
+            segments.get(i).onBecomeInactive();
+        }
+        LogSegment active = segments.get(segments.size() - 1);
+        return new Loaded(segments, active.readNextOffset());
+    }
+
+    private static boolean indexesUsable(LogSegment segment, long nextBase) {
+        if (!segment.indexesTrusted()) {
+            return false;
+        }
+        try {
+            segment.offsetIndex().sanityCheck(segment.sizeInBytes(), nextBase);
+            segment.timeIndex().sanityCheck(nextBase);
+            return true;
+        } catch (CorruptIndexException e) {
+            LOG.warn("Rebuilding the indexes of {}: {}", segment, e.getMessage());
+            return false;
+        }
+    }
+
+    private static void deleteAfter(List<LogSegment> segments, int index) {
+        while (segments.size() > index + 1) {
+            LogSegment removed = segments.remove(segments.size() - 1);
+            LOG.warn("Deleting {} which follows a truncated segment", removed);
+            removed.closeAndDelete();
+        }
+    }
+
+    /** Removes temporary and deleted leftovers and orphan indexes; returns segment base offsets, sorted. */
+    private static List<Long> cleanDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            List<Long> bases = new ArrayList<>();
+            List<Path> files;
+            try (Stream<Path> listing = Files.list(dir)) {
+                files = listing.toList();
+            }
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(LogFiles.TEMP_SUFFIX) || name.endsWith(LogFiles.DELETED_SUFFIX)) {
+                    Files.deleteIfExists(file);
+                    continue;
+                }
+                OptionalLong base = LogFiles.parseLogFileBaseOffset(file);
+                base.ifPresent(bases::add);
+            }
+            for (Path file : files) {
+                if (LogFiles.isIndexFile(file) && !Files.exists(siblingLog(file))) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            bases.sort(Long::compare);
+            return bases;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list log directory " + dir, e);
+        }
+    }
+
+    private static Path siblingLog(Path indexFile) {
+        String name = indexFile.getFileName().toString();
+        return indexFile.resolveSibling(name.substring(0, name.indexOf('.')) + LogFiles.LOG_SUFFIX);
+    }
+}

@@ -1,0 +1,339 @@
+package io.ferrymq.broker.log;
+
+import io.ferrymq.broker.log.index.CorruptIndexException;
+import io.ferrymq.broker.log.index.OffsetIndex;
+import io.ferrymq.broker.log.index.TimeIndex;
+import io.ferrymq.broker.log.index.TimestampOffset;
+import io.ferrymq.broker.log.recovery.ScanResult;
+import io.ferrymq.broker.log.recovery.SegmentScanner;
+import io.ferrymq.client.record.Record;
+import io.ferrymq.client.record.RecordBatch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One segment of a partition log: the {@code <base>.log} file of whole batches, its
+ * {@link OffsetIndex} and {@link TimeIndex} (file names from {@link LogFiles}). An index entry
+ * {@code (batch last offset, batch position)} is added for a batch when more than
+ * {@code log.index.interval.bytes} were written since the previous entry's batch began
+ * (Kafka's rule, so rebuilt indexes equal Kafka's). {@link #recover()} rebuilds both indexes from
+ * the log and truncates a torn or corrupt tail; indexes that were missing or unreadable at open
+ * are reported by {@link #indexesTrusted()} so the loader rebuilds them.
+ *
+ * <p>Thread-safety: writes (append, truncate, recover, roll) come from one thread at a time
+ * under the partition log's lock; reads may run concurrently and see only published batches.
+ */
+public final class LogSegment implements AutoCloseable {
+
+    private final long baseOffset;
+    private final int indexIntervalBytes;
+    private final SegmentFile log;
+    private final OffsetIndex offsetIndex;
+    private final TimeIndex timeIndex;
+    private final boolean indexesTrusted;
+    private final long createdMs;
+    private long rollingBaseTimestamp;
+    private int bytesSinceLastIndexEntry;
+    private volatile long maxTimestampSoFar;
+    private volatile long offsetOfMaxTimestamp;
+
+    private LogSegment(long baseOffset, LogConfig config, SegmentFile log, OffsetIndex offsetIndex,
+                       TimeIndex timeIndex, boolean indexesTrusted, long nowMs) {
+        this.baseOffset = baseOffset;
+        this.indexIntervalBytes = config.indexIntervalBytes();
+        this.log = log;
+        this.offsetIndex = offsetIndex;
+        this.timeIndex = timeIndex;
+        this.indexesTrusted = indexesTrusted;
+        TimestampOffset last = timeIndex.lastEntry();
+        this.maxTimestampSoFar = last.timestamp();
+        this.offsetOfMaxTimestamp = last.offset();
+        this.bytesSinceLastIndexEntry = Math.max(0, log.size() - offsetIndex.lastEntry().position());
+        this.createdMs = nowMs;
+        this.rollingBaseTimestamp = firstBatchHeader().map(BatchHeader::maxTimestamp).orElse(-1L);
+    }
+
+    /** A new, empty segment; stale files with the same base offset are replaced. */
+    static LogSegment create(Path dir, long baseOffset, LogConfig config, long nowMs) {
+        deleteQuietly(LogFiles.indexFile(dir, baseOffset));
+        deleteQuietly(LogFiles.timeIndexFile(dir, baseOffset));
+        SegmentFile log = new SegmentFile(LogFiles.logFile(dir, baseOffset), true);
+        return new LogSegment(baseOffset, config, log,
+                OffsetIndex.open(LogFiles.indexFile(dir, baseOffset), baseOffset, config.indexSizeMaxBytes()),
+                TimeIndex.open(LogFiles.timeIndexFile(dir, baseOffset), baseOffset, config.indexSizeMaxBytes()), true, nowMs);
+    }
+
+    /** An existing segment; a missing or malformed index is replaced by an empty one and reported untrusted. */
+    static LogSegment open(Path dir, long baseOffset, LogConfig config, long nowMs) {
+        Path indexPath = LogFiles.indexFile(dir, baseOffset);
+        Path timeIndexPath = LogFiles.timeIndexFile(dir, baseOffset);
+        boolean trusted = Files.exists(indexPath) && Files.exists(timeIndexPath);
+        SegmentFile log = new SegmentFile(LogFiles.logFile(dir, baseOffset), false);
+        OffsetIndex offsetIndex;
+        try {
+            offsetIndex = OffsetIndex.open(indexPath, baseOffset, config.indexSizeMaxBytes());
+        } catch (CorruptIndexException e) {
+            trusted = false;
+            deleteQuietly(indexPath);
+            offsetIndex = OffsetIndex.open(indexPath, baseOffset, config.indexSizeMaxBytes());
+        }
+        TimeIndex timeIndex;
+        try {
+            timeIndex = TimeIndex.open(timeIndexPath, baseOffset, config.indexSizeMaxBytes());
+        } catch (CorruptIndexException e) {
+            trusted = false;
+            deleteQuietly(timeIndexPath);
+            timeIndex = TimeIndex.open(timeIndexPath, baseOffset, config.indexSizeMaxBytes());
+        }
+        return new LogSegment(baseOffset, config, log, offsetIndex, timeIndex, trusted, nowMs);
+    }
+
+    public long baseOffset() {
+        return baseOffset;
+    }
+
+    public int sizeInBytes() {
+        return log.size();
+    }
+
+    public OffsetIndex offsetIndex() {
+        return offsetIndex;
+    }
+
+    public TimeIndex timeIndex() {
+        return timeIndex;
+    }
+
+    boolean indexesTrusted() {
+        return indexesTrusted;
+    }
+
+    SegmentFile file() {
+        return log;
+    }
+
+    /** The largest record timestamp seen, or the file's modification time when none is known. */
+    public long largestTimestamp() {
+        long max = maxTimestampSoFar;
+        return max >= 0 ? max : log.lastModifiedMs();
+    }
+
+    /**
+     * How long this segment has been filling, for {@code log.roll.ms} (Kafka's rule): the incoming
+     * batch's timestamp minus the first batch's, or the time since the segment was created or
+     * opened when the first batch carries no timestamp.
+     */
+    long timeWaitedForRoll(long nowMs, long incomingMaxTimestamp) {
+        return rollingBaseTimestamp >= 0 ? incomingMaxTimestamp - rollingBaseTimestamp : nowMs - createdMs;
+    }
+
+    boolean isFull() {
+        return offsetIndex.isFull() || timeIndex.isFull();
+    }
+
+    /** Appends validated batches (offsets assigned) and indexes them per Kafka's rule. */
+    void append(ByteBuffer batches) {
+        int filePosition = log.size();
+        log.append(batches);
+        int start = batches.position();
+        if (rollingBaseTimestamp < 0 && filePosition == 0) {
+            rollingBaseTimestamp = batches.getLong(start + RecordBatch.MAX_TIMESTAMP_OFFSET);
+        }
+        for (int p = start; p < batches.limit(); ) {
+            int size = batches.getInt(p + RecordBatch.LENGTH_OFFSET) + RecordBatch.LOG_OVERHEAD;
+            long lastOffset = batches.getLong(p) + batches.getInt(p + RecordBatch.LAST_OFFSET_DELTA_OFFSET);
+            indexBatch(filePosition + p - start, lastOffset, batches.getLong(p + RecordBatch.MAX_TIMESTAMP_OFFSET), size);
+            p += size;
+        }
+    }
+
+    private void indexBatch(int position, long lastOffset, long maxTimestamp, int size) {
+        if (maxTimestamp > maxTimestampSoFar) {
+            maxTimestampSoFar = maxTimestamp;
+            offsetOfMaxTimestamp = lastOffset;
+        }
+        if (bytesSinceLastIndexEntry > indexIntervalBytes && !isFull()) {
+            offsetIndex.append(lastOffset, position);
+            timeIndex.maybeAppend(maxTimestampSoFar, offsetOfMaxTimestamp, false);
+            bytesSinceLastIndexEntry = 0;
+        }
+        bytesSinceLastIndexEntry += size;
+    }
+
+    /**
+     * Rebuilds both indexes from the log, checking every batch, and truncates the log after the
+     * last valid batch.
+     */
+    public ScanResult recover() {
+        offsetIndex.reset();
+        timeIndex.reset();
+        maxTimestampSoFar = -1L;
+        offsetOfMaxTimestamp = baseOffset;
+        bytesSinceLastIndexEntry = 0;
+        ScanResult result = SegmentScanner.scan(log.channel(), baseOffset,
+                (position, batch) -> indexBatch(position, batch.lastOffset(), batch.maxTimestamp(), batch.sizeInBytes()));
+        if (result.validBytes() < log.size()) {
+            log.truncateTo(result.validBytes());
+        }
+        return result;
+    }
+
+    /** The header of the first batch holding an offset at or above {@code offset}, within {@code limit}. */
+    Optional<BatchHeader> translateOffset(long offset, int limit, ByteBuffer scratch) {
+        int position = offsetIndex.lookup(offset).position();
+        while (position < limit) {
+            Optional<BatchHeader> header = log.readHeader(position, limit, scratch);
+            if (header.isEmpty() || header.get().lastOffset() >= offset) {
+                return header;
+            }
+            position = header.get().endPosition();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whole batches from the one holding {@code startOffset}: stops before a batch whose last
+     * offset reaches {@code maxOffsetExclusive} or that would take the slice past {@code maxBytes}
+     * (unless it is the first and {@code minOneBatch}). Empty when no batch here holds
+     * {@code startOffset} or later.
+     */
+    Optional<SegmentRead> read(long startOffset, int maxBytes, long maxOffsetExclusive, boolean minOneBatch) {
+        int limit = log.size();
+        ByteBuffer scratch = SegmentFile.newScratch();
+        Optional<BatchHeader> first = translateOffset(startOffset, limit, scratch);
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        int start = first.get().position();
+        int end = start;
+        long next = startOffset;
+        Optional<BatchHeader> header = first;
+        while (header.isPresent() && header.get().lastOffset() < maxOffsetExclusive) {
+            BatchHeader batch = header.get();
+            if (batch.endPosition() - start > maxBytes && !(minOneBatch && end == start)) {
+                break;
+            }
+            end = batch.endPosition();
+            next = batch.nextOffset();
+            header = log.readHeader(end, limit, scratch);
+        }
+        long firstOffset = end == start ? startOffset : first.get().baseOffset();
+        return Optional.of(new SegmentRead(new FileSlice(log.channel(), start, end - start), firstOffset, next));
+    }
+
+    /** The first record at or after {@code timestamp} with an offset at or above {@code minOffset}. */
+    Optional<TimestampOffset> findOffsetByTimestamp(long timestamp, long minOffset) {
+        if (maxTimestampSoFar < timestamp) {
+            return Optional.empty();
+        }
+        long fromOffset = Math.max(minOffset, timeIndex.lookupBefore(timestamp).offset());
+        int limit = log.size();
+        ByteBuffer scratch = SegmentFile.newScratch();
+        Optional<BatchHeader> header = translateOffset(fromOffset, limit, scratch);
+        while (header.isPresent()) {
+            BatchHeader batch = header.get();
+            if (batch.maxTimestamp() >= timestamp) {
+                FileSlice slice = new FileSlice(log.channel(), batch.position(), batch.size());
+                for (Record record : RecordBatch.wrap(slice.readFully())) {
+                    if (record.timestamp() >= timestamp && record.offset() >= minOffset) {
+                        return Optional.of(new TimestampOffset(record.timestamp(), record.offset()));
+                    }
+                }
+            }
+            header = log.readHeader(batch.endPosition(), limit, scratch);
+        }
+        return Optional.empty();
+    }
+
+    Optional<BatchHeader> firstBatchHeader() {
+        return log.readHeader(0, log.size(), SegmentFile.newScratch());
+    }
+
+    /** The offset after the last batch (the base offset when empty), scanning from the last index entry. */
+    long readNextOffset() {
+        ByteBuffer scratch = SegmentFile.newScratch();
+        int position = offsetIndex.lastEntry().position();
+        long next = baseOffset;
+        int limit = log.size();
+        Optional<BatchHeader> header = log.readHeader(position, limit, scratch);
+        while (header.isPresent()) {
+            next = header.get().nextOffset();
+            header = log.readHeader(header.get().endPosition(), limit, scratch);
+        }
+        return next;
+    }
+
+    /**
+     * Removes the batch holding {@code offset} and everything after it; returns the bytes removed.
+     */
+    int truncateTo(long offset) {
+        int size = log.size();
+        Optional<BatchHeader> header = translateOffset(offset, size, SegmentFile.newScratch());
+        if (header.isEmpty()) {
+            return 0;
+        }
+        int position = header.get().position();
+        offsetIndex.truncateTo(offset);
+        timeIndex.truncateTo(offset);
+        log.truncateTo(position);
+        if (position == 0) {
+            rollingBaseTimestamp = -1L;
+        }
+        TimestampOffset last = timeIndex.lastEntry();
+        maxTimestampSoFar = last.timestamp();
+        offsetOfMaxTimestamp = last.offset();
+        bytesSinceLastIndexEntry = Math.max(0, position - offsetIndex.lastEntry().position());
+        return size - position;
+    }
+
+    /** Called when a newer segment takes over: records the final max timestamp in the time index. */
+    void onBecomeInactive() {
+        if (maxTimestampSoFar >= 0) {
+            timeIndex.maybeAppend(maxTimestampSoFar, offsetOfMaxTimestamp, true);
+        }
+    }
+
+    long maxTimestampSoFar() {
+        return maxTimestampSoFar;
+    }
+
+    long offsetOfMaxTimestamp() {
+        return offsetOfMaxTimestamp;
+    }
+
+    void flush() {
+        log.flush();
+        offsetIndex.flush();
+        timeIndex.flush();
+    }
+
+    @Override
+    public void close() {
+        log.close();
+        offsetIndex.close();
+        timeIndex.close();
+    }
+
+    void closeAndDelete() {
+        log.closeAndDelete();
+        offsetIndex.closeAndDelete();
+        timeIndex.closeAndDelete();
+    }
+
+    @Override
+    public String toString() {
+        return "LogSegment(" + log.path() + ", size=" + log.size() + ")";
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path, e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.ferrymq.broker.log;
+
+import io.ferrymq.client.protocol.ApiException;
+import io.ferrymq.client.protocol.ErrorCode;
+
+/** A read asked for an offset below the log start or above the log end. Maps to OFFSET_OUT_OF_RANGE. */
+public class OffsetOutOfRangeException extends ApiException {
+
+    public OffsetOutOfRangeException(String message) {
+        super(ErrorCode.OFFSET_OUT_OF_RANGE, message);
+    }
+}

@@ -1,0 +1,440 @@
+package io.ferrymq.broker.log;
+
+import io.ferrymq.broker.log.index.TimestampOffset;
+import io.ferrymq.broker.log.retention.RetentionPolicy;
+import io.ferrymq.broker.log.retention.SegmentInfo;
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.record.RecordBatch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+/**
+ * The log of one partition: a directory of segments (see {@link LogSegment}, {@link LogFiles}).
+ * Vocabulary (Kafka's): {@code baseOffset} is a segment's or batch's first offset;
+ * {@code logStartOffset} the first offset kept; {@code logEndOffset} (exclusive) the offset the
+ * next record gets; {@code highWatermark} the end of committed data (owned by the partition, passed
+ * in as {@code maxOffsetExclusive} when reading); {@code relativeOffset} an offset minus its
+ * segment's base; {@code position} a byte position in a segment file; {@code recoveryPoint} the
+ * offset below which everything is fsynced.
+ *
+ * <p>Appends validate every batch first and change nothing when one is refused. A leader append
+ * assigns offsets and stamps its epoch in place (the caller's buffer is modified; a read-only
+ * buffer is copied); a follower append keeps offsets and epochs and must start at the log end.
+ *
+ * <p>Thread-safety: appends, truncation, roll and retention run one at a time under a lock;
+ * reads and offset lookups take no lock and may run concurrently with them, seeing only batches
+ * whose append completed. Flushes are serialized separately so an fsync never blocks readers.
+ */
+public final class PartitionLog implements AutoCloseable {
+
+    private final TopicPartition topicPartition;
+    private final Path dir;
+    private final LogConfig config;
+    private final Clock clock;
+    private final RollPolicy rollPolicy;
+    private final RetentionPolicy retentionPolicy;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Object flushLock = new Object();
+    private final ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
+    private final LeaderEpochCache leaderEpochCache;
+    private volatile long logStartOffset;
+    private volatile long logEndOffset;
+    private volatile long recoveryPoint;
+    private volatile long lastFlushMs;
+    private long unflushedMessages;
+    private volatile boolean closed;
+
+    private PartitionLog(Path dir, LogConfig config, Clock clock, LogLoader.Loaded loaded) {
+        this.topicPartition = LogFiles.parsePartitionDir(dir).orElseThrow(() -> new IllegalArgumentException(
+                "partition directory " + dir + " is not named <topic>-<partition>"));
+        this.dir = dir;
+        this.config = config;
+        this.clock = clock;
+        this.rollPolicy = new RollPolicy(config.segmentBytes(), config.rollMs());
+        this.retentionPolicy = new RetentionPolicy(config.retentionMs(), config.retentionBytes());
+        loaded.segments().forEach(s -> segments.put(s.baseOffset(), s));
+        this.logStartOffset = segments.firstKey();
+        this.logEndOffset = loaded.logEndOffset();
+        this.lastFlushMs = clock.millis();
+        this.leaderEpochCache = LeaderEpochCache.open(dir.resolve(LogFiles.LEADER_EPOCH_CHECKPOINT));
+        leaderEpochCache.truncateFromEnd(logEndOffset);
+        leaderEpochCache.truncateFromStart(logStartOffset);
+    }
+
+    /**
+     * Opens (creating if needed) the partition directory {@code <topic>-<partition>}, recovering
+     * it when the previous shutdown was not clean (see {@link LogLoader}).
+     *
+     * @param recoveryPoint offset below which data was known fsynced (0 if unknown)
+     */
+    public static PartitionLog open(Path dir, LogConfig config, Clock clock, long recoveryPoint,
+                                    boolean hadCleanShutdown) {
+        LogLoader.Loaded loaded = LogLoader.load(dir, config, clock.millis(), recoveryPoint, hadCleanShutdown);
+        PartitionLog log = new PartitionLog(dir, config, clock, loaded);
+        if (!hadCleanShutdown) {
+            log.flush();
+        }
+        log.recoveryPoint = hadCleanShutdown ? Math.min(Math.max(recoveryPoint, log.logEndOffset), log.logEndOffset)
+                : log.logEndOffset;
+        return log;
+    }
+
+    public TopicPartition topicPartition() {
+        return topicPartition;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public LogConfig config() {
+        return config;
+    }
+
+    public long logStartOffset() {
+        return logStartOffset;
+    }
+
+    public long logEndOffset() {
+        return logEndOffset;
+    }
+
+    public long recoveryPoint() {
+        return recoveryPoint;
+    }
+
+    public LeaderEpochCache leaderEpochCache() {
+        return leaderEpochCache;
+    }
+
+    public int segmentCount() {
+        return segments.size();
+    }
+
+    /** Base offsets of the segments, oldest first. */
+    public List<Long> segmentBaseOffsets() {
+        return new ArrayList<>(segments.keySet());
+    }
+
+    public long sizeInBytes() {
+        return segments.values().stream().mapToLong(LogSegment::sizeInBytes).sum();
+    }
+
+    /**
+     * Validates the batches, assigns offsets from the log end, stamps {@code leaderEpoch} and
+     * appends them; records the epoch's start offset in the leader-epoch cache.
+     *
+     * @throws io.ferrymq.client.record.CorruptRecordException wrong CRC, cut batch, lying length,
+     *     last offset delta not matching the record count, empty batch
+     * @throws io.ferrymq.client.record.RecordTooLargeException a batch above message.max.bytes
+     * @throws RecordListTooLargeException the append is larger than a segment
+     * @throws io.ferrymq.client.record.UnsupportedCompressionTypeException snappy, lz4, zstd
+     */
+    public LogAppendInfo appendAsLeader(ByteBuffer batches, int leaderEpoch) {
+        ByteBuffer buffer = batches.isReadOnly() ? copyOf(batches) : batches.duplicate();
+        LogValidator.Summary summary = LogValidator.validate(buffer, config.messageMaxBytes(), config.segmentBytes(),
+                false);
+        lock.lock();
+        try {
+            ensureOpen();
+            long firstOffset = logEndOffset;
+            long offset = firstOffset;
+            for (int p = buffer.position(); p < buffer.limit(); ) {
+                buffer.putLong(p, offset);
+                buffer.putInt(p + RecordBatch.PARTITION_LEADER_EPOCH_OFFSET, leaderEpoch);
+                offset += buffer.getInt(p + RecordBatch.LAST_OFFSET_DELTA_OFFSET) + 1L;
+                p += buffer.getInt(p + RecordBatch.LENGTH_OFFSET) + RecordBatch.LOG_OVERHEAD;
+            }
+            if (leaderEpoch >= 0) {
+                leaderEpochCache.assign(leaderEpoch, firstOffset);
+            }
+            return appendLocked(buffer, summary);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Appends batches fetched from the leader as they are (offsets and epochs kept); new epochs
+     * enter the leader-epoch cache.
+     *
+     * @throws UnexpectedAppendOffsetException when the first batch does not start at the log end
+     */
+    public LogAppendInfo appendAsFollower(ByteBuffer batches) {
+        ByteBuffer buffer = batches.duplicate();
+        LogValidator.Summary summary = LogValidator.validate(buffer, config.segmentBytes(), config.segmentBytes(),
+                true);
+        lock.lock();
+        try {
+            ensureOpen();
+            if (summary.firstBaseOffset() != logEndOffset) {
+                throw new UnexpectedAppendOffsetException(summary.firstBaseOffset(), logEndOffset,
+                        topicPartition.toString());
+            }
+            for (int p = buffer.position(); p < buffer.limit(); ) {
+                int epoch = buffer.getInt(p + RecordBatch.PARTITION_LEADER_EPOCH_OFFSET);
+                if (epoch >= 0 && epoch > leaderEpochCache.latestEpoch().orElse(-1)) {
+                    leaderEpochCache.assign(epoch, buffer.getLong(p));
+                }
+                p += buffer.getInt(p + RecordBatch.LENGTH_OFFSET) + RecordBatch.LOG_OVERHEAD;
+            }
+            return appendLocked(buffer, summary);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private LogAppendInfo appendLocked(ByteBuffer buffer, LogValidator.Summary summary) {
+        long firstOffset = logEndOffset;
+        long maxTimestamp = -1L;
+        long offsetOfMax = -1L;
+        long lastOffset = firstOffset - 1;
+        for (int p = buffer.position(); p < buffer.limit(); ) {
+            lastOffset = buffer.getLong(p) + buffer.getInt(p + RecordBatch.LAST_OFFSET_DELTA_OFFSET);
+            long timestamp = buffer.getLong(p + RecordBatch.MAX_TIMESTAMP_OFFSET);
+            if (timestamp > maxTimestamp) {
+                maxTimestamp = timestamp;
+                offsetOfMax = lastOffset;
+            }
+            p += buffer.getInt(p + RecordBatch.LENGTH_OFFSET) + RecordBatch.LOG_OVERHEAD;
+        }
+        LogSegment active = maybeRoll(buffer.remaining(), lastOffset, maxTimestamp);
+        active.append(buffer);
+        logEndOffset = lastOffset + 1;
+        unflushedMessages += summary.records();
+        if (unflushedMessages >= config.flushIntervalMessages()) {
+            flush();
+        }
+        return new LogAppendInfo(firstOffset, lastOffset, maxTimestamp, offsetOfMax, summary.records(),
+                summary.batches(), summary.sizeInBytes(), logStartOffset);
+    }
+
+    private LogSegment maybeRoll(int appendBytes, long lastOffset, long maxTimestamp) {
+        LogSegment active = segments.lastEntry().getValue();
+        long now = clock.millis();
+        if (rollPolicy.shouldRoll(active.sizeInBytes(), active.timeWaitedForRoll(now, maxTimestamp), active.isFull(),
+                active.baseOffset(), lastOffset, appendBytes)) {
+            active.onBecomeInactive();
+            LogSegment next = LogSegment.create(dir, logEndOffset, config, now);
+            segments.put(next.baseOffset(), next);
+            return next;
+        }
+        return active;
+    }
+
+    /**
+     * Whole batches from the one holding {@code startOffset}, at most {@code maxBytes} (but the
+     * first batch even if larger when {@code minOneBatch}), none whose last offset reaches
+     * {@code maxOffsetExclusive} (the high watermark for consumers, the log end for followers).
+     * Reads come from one segment; the caller asks again from {@code nextOffset}.
+     *
+     * @throws OffsetOutOfRangeException below the log start or above the log end
+     */
+    public LogReadInfo read(long startOffset, int maxBytes, long maxOffsetExclusive, boolean minOneBatch) {
+        long end = logEndOffset;
+        long start = logStartOffset;
+        if (startOffset < start || startOffset > end) {
+            throw new OffsetOutOfRangeException("offset " + startOffset + " is outside [" + start + ", " + end
+                    + "] of " + topicPartition);
+        }
+        long bound = Math.min(maxOffsetExclusive, end);
+        Map.Entry<Long, LogSegment> entry = segments.floorEntry(startOffset);
+        while (entry != null && startOffset < bound) {
+            Optional<SegmentRead> read = entry.getValue().read(startOffset, maxBytes, bound, minOneBatch);
+            if (read.isPresent()) {
+                SegmentRead r = read.get();
+                return new LogReadInfo(r.slice(), r.firstOffset(), r.nextOffset(), start, end);
+            }
+            entry = segments.higherEntry(entry.getKey());
+        }
+        LogSegment last = segments.lastEntry().getValue();
+        return new LogReadInfo(new FileSlice(last.file().channel(), 0, 0), startOffset, startOffset, start, end);
+    }
+
+    /**
+     * The first record whose timestamp is at or after {@code timestamp} (Kafka's ListOffsets
+     * semantics); empty when every record is older. Special values -1/-2 are the caller's.
+     */
+    public Optional<TimestampOffset> offsetForTimestamp(long timestamp) {
+        long start = logStartOffset;
+        for (LogSegment segment : segments.values()) {
+            Optional<TimestampOffset> found = segment.findOffsetByTimestamp(timestamp, start);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Removes every record at or after {@code offset} (replication divergence). A batch holding
+     * {@code offset} is removed whole. Returns false when there was nothing to remove.
+     */
+    public boolean truncateTo(long offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("cannot truncate " + topicPartition + " to negative offset " + offset);
+        }
+        lock.lock();
+        try {
+            ensureOpen();
+            if (offset >= logEndOffset) {
+                return false;
+            }
+            if (offset <= logStartOffset) {
+                truncateFullyAndStartAt(offset);
+                return true;
+            }
+            while (segments.size() > 1 && segments.lastKey() >= offset) {
+                segments.pollLastEntry().getValue().closeAndDelete();
+            }
+            LogSegment active = segments.lastEntry().getValue();
+            active.truncateTo(offset);
+            logEndOffset = active.readNextOffset();
+            recoveryPoint = Math.min(recoveryPoint, logEndOffset);
+            leaderEpochCache.truncateFromEnd(logEndOffset);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Deletes every segment and starts an empty log at {@code offset} (a follower far behind the leader's start). */
+    public void truncateFullyAndStartAt(long offset) {
+        lock.lock();
+        try {
+            ensureOpen();
+            while (!segments.isEmpty()) {
+                segments.pollLastEntry().getValue().closeAndDelete();
+            }
+            LogSegment fresh = LogSegment.create(dir, offset, config, clock.millis());
+            segments.put(offset, fresh);
+            logStartOffset = offset;
+            logEndOffset = offset;
+            recoveryPoint = offset;
+            leaderEpochCache.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Applies log.retention.ms and log.retention.bytes; returns how many segments were deleted. */
+    public int deleteRetainedSegments() {
+        lock.lock();
+        try {
+            ensureOpen();
+            List<SegmentInfo> infos = segments.values().stream()
+                    .map(s -> new SegmentInfo(s.baseOffset(), s.sizeInBytes(), s.largestTimestamp())).toList();
+            int count = retentionPolicy.segmentsToDelete(infos, clock.millis());
+            for (int i = 0; i < count; i++) {
+                segments.pollFirstEntry().getValue().closeAndDelete();
+            }
+            if (count > 0) {
+                logStartOffset = segments.firstKey();
+                leaderEpochCache.truncateFromStart(logStartOffset);
+            }
+            return count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Fsyncs everything up to the log end and moves the recovery point there. */
+    public void flush() {
+        synchronized (flushLock) {
+            long end = logEndOffset;
+            Long from = segments.floorKey(recoveryPoint);
+            for (LogSegment segment : segments.tailMap(from == null ? Long.MIN_VALUE : from).values()) {
+                segment.flush();
+            }
+            recoveryPoint = Math.max(recoveryPoint, end);
+            lastFlushMs = clock.millis();
+            if (lock.isHeldByCurrentThread()) {
+                unflushedMessages = 0;
+            }
+        }
+    }
+
+    /** Flushes when log.flush.interval.ms has passed, else fsyncs rolled segments past the recovery point. */
+    public void maybeFlush() {
+        if (closed) {
+            return;
+        }
+        if (clock.millis() - lastFlushMs >= config.flushIntervalMs()) {
+            flush();
+            return;
+        }
+        synchronized (flushLock) {
+            long activeBase = segments.lastKey();
+            if (recoveryPoint < activeBase) {
+                Long from = segments.floorKey(recoveryPoint);
+                segments.subMap(from == null ? Long.MIN_VALUE : from, activeBase).values().forEach(LogSegment::flush);
+                recoveryPoint = activeBase;
+            }
+        }
+    }
+
+    /** Flushes and closes every segment, recording the final time index entry as Kafka does. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            segments.lastEntry().getValue().onBecomeInactive();
+            flush();
+            closed = true;
+            segments.values().forEach(LogSegment::close);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes the log and deletes its directory. */
+    public void closeAndDelete() {
+        lock.lock();
+        try {
+            closed = true;
+            segments.values().forEach(LogSegment::closeAndDelete);
+            segments.clear();
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + dir, e);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("log of " + topicPartition + " is closed");
+        }
+    }
+
+    private static ByteBuffer copyOf(ByteBuffer readOnly) {
+        ByteBuffer copy = ByteBuffer.allocate(readOnly.remaining());
+        copy.put(readOnly.duplicate()).flip();
+        return copy;
+    }
+
+    @Override
+    public String toString() {
+        return "PartitionLog(" + topicPartition + ", start=" + logStartOffset + ", end=" + logEndOffset + ")";
+    }
+}
