@@ -1,0 +1,108 @@
+package io.ferrymq.broker.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.server.ServerConfig;
+import org.apache.zookeeper.server.ZooKeeperServerMain;
+import org.apache.zookeeper.server.admin.AdminServer;
+import org.apache.zookeeper.server.quorum.QuorumPeerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ferry zookeeper --port P --data-dir D [--host H]}: runs ZooKeeper's own standalone server
+ * ({@link ZooKeeperServerMain}) for local use and the quickstart, bound to 127.0.0.1 unless
+ * {@code --host} says otherwise, with the admin HTTP server off. Blocks until the server stops
+ * (Ctrl-C or {@link #stop()}). Prints one line {@code ZooKeeper listening on host:port} once the
+ * server accepts connections ({@code --port 0} picks a free port).
+ */
+@Command(name = "zookeeper", mixinStandardHelpOptions = true,
+        description = "Run a standalone ZooKeeper server (for local use and the quickstart).")
+public final class ZooKeeperCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "2181", description = "Client port (0 = any free port). Default: ${DEFAULT-VALUE}.")
+    private int port;
+
+    @Option(names = "--data-dir", required = true, description = "Directory for snapshots and transaction logs.")
+    private Path dataDir;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
+    private String host;
+
+    @Option(names = "--tick-time", defaultValue = "2000", description = "ZooKeeper tickTime in ms. Default: ${DEFAULT-VALUE}.")
+    private int tickTimeMs;
+
+    private final Server server = new Server();
+
+    @Override
+    public Integer call() throws IOException, QuorumPeerConfig.ConfigException, AdminServer.AdminServerException {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be within [0, 65535], was " + port);
+        }
+        Files.createDirectories(dataDir);
+        System.setProperty("zookeeper.admin.enableServer", "false");
+        Properties properties = new Properties();
+        properties.setProperty("dataDir", dataDir.toAbsolutePath().toString());
+        properties.setProperty("clientPort", String.valueOf(port));
+        properties.setProperty("clientPortAddress", host);
+        properties.setProperty("tickTime", String.valueOf(tickTimeMs));
+        properties.setProperty("maxClientCnxns", "0");
+        QuorumPeerConfig quorumConfig = new QuorumPeerConfig();
+        quorumConfig.parseProperties(properties);
+        ServerConfig config = new ServerConfig();
+        config.readFrom(quorumConfig);
+        Thread hook = new Thread(server::close, "ferry-zookeeper-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            server.runFromConfig(config);
+        } finally {
+            removeHook(hook);
+        }
+        return 0;
+    }
+
+    /** Stops a running server; {@link #call()} then returns. */
+    public void stop() {
+        server.close();
+    }
+
+    /** Waits until the server accepts connections and returns its port. */
+    public int awaitStarted(long timeout, TimeUnit unit) throws InterruptedException {
+        if (!server.started.await(timeout, unit)) {
+            throw new IllegalStateException("ZooKeeper did not start within " + unit.toMillis(timeout) + " ms");
+        }
+        return server.getClientPort();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already running shutdown hooks
+        }
+    }
+
+    /** ZooKeeperServerMain that reports when it accepts connections. */
+    private final class Server extends ZooKeeperServerMain {
+        private final CountDownLatch started = new CountDownLatch(1);
+
+        @Override
+        protected void serverStarted() {
+            PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
+            out.println("ZooKeeper listening on " + host + ":" + getClientPort() + " (data in " + dataDir + ")");
+            out.flush();
+            started.countDown();
+        }
+    }
+}
