@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         description = "Ferry: a small, clear, ZooKeeper-coordinated distributed message queue.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            io.ferrymq.broker.cli.ZooKeeperCommand.class,
         })
 public final class FerryMain implements Runnable {
 
