@@ -1,0 +1,266 @@
+package io.ferrymq.coordinator.metadata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.protocol.ApiException;
+import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.coordinator.isr.IsrUpdater;
+import io.ferrymq.coordinator.registry.BrokerInfo;
+import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
+import io.ferrymq.coordinator.zk.ZkClient;
+import io.ferrymq.coordinator.zk.ZkPaths;
+import io.ferrymq.coordinator.zk.ZkTesting;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ZkMetadataStoreIT {
+
+    private static TestingServer server;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private ZkClient client;
+    private ZkMetadataStore store;
+    private static int topicCounter;
+
+    @BeforeAll
+    static void startZooKeeper() throws Exception {
+        server = new TestingServer(true);
+    }
+
+    @AfterAll
+    static void stopZooKeeper() throws Exception {
+        server.close();
+    }
+
+    @BeforeEach
+    void threeBrokersAndAStore() throws Exception {
+        client = track(ZkTesting.connect(server));
+        client.curator().delete().deletingChildrenIfNeeded().forPath(ZkPaths.TOPICS);
+        client.curator().create().forPath(ZkPaths.TOPICS);
+        for (int id = 0; id < 3; id++) {
+            ZkClient brokerClient = track(ZkTesting.connect(server));
+            ZkBrokerRegistry registry = track(new ZkBrokerRegistry(brokerClient));
+            registry.start();
+            registry.register(new BrokerInfo(id, "127.0.0.1", 9000 + id, Optional.empty(), 0));
+        }
+        store = track(new ZkMetadataStore(client, new Random(7)));
+        store.start();
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            closeables.get(i).close();
+        }
+    }
+
+    private <T extends AutoCloseable> T track(T closeable) {
+        closeables.add(closeable);
+        return closeable;
+    }
+
+    private static String newTopicName() {
+        return "topic-" + (++topicCounter);
+    }
+
+    @Test
+    void createdTopicIsDescribedListedAndHasEveryPartitionZnode() throws Exception {
+        String name = newTopicName();
+        TopicMetadata created = store.createTopic(new NewTopic(name, 6, 3, Map.of("min.insync.replicas", "2")));
+
+        assertThat(created.partitionCount()).isEqualTo(6);
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.topic(name).isPresent());
+        assertThat(store.topic(name)).contains(created);
+        assertThat(store.topics()).containsKey(name);
+        for (TopicPartition tp : created.partitions()) {
+            assertThat(client.curator().checkExists().forPath(ZkPaths.latch(tp))).isNotNull();
+            Versioned<PartitionState> state = store.partitionState(tp).orElseThrow();
+            assertThat(state.value()).isEqualTo(PartitionState.initial(created.replicas(tp.partition())));
+            assertThat(state.version()).isZero();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.cachedPartitionState(new TopicPartition(name, 5)).isPresent());
+    }
+
+    @Test
+    void invalidRequestsAreRefusedWithTheMatchingErrorCode() {
+        assertError(() -> store.createTopic(new NewTopic("bad name", 1, 1, Map.of())), ErrorCode.INVALID_TOPIC_EXCEPTION, "illegal");
+        assertError(() -> store.createTopic(new NewTopic("..", 1, 1, Map.of())), ErrorCode.INVALID_TOPIC_EXCEPTION, "'..'");
+        assertError(() -> store.createTopic(new NewTopic("x".repeat(250), 1, 1, Map.of())), ErrorCode.INVALID_TOPIC_EXCEPTION, "250");
+        assertError(() -> store.createTopic(new NewTopic("t", 0, 1, Map.of())), ErrorCode.INVALID_PARTITIONS, "at least 1");
+        assertError(() -> store.createTopic(new NewTopic("t", 1, 4, Map.of())), ErrorCode.INVALID_REPLICATION_FACTOR, "3");
+        assertError(() -> store.createTopic(new NewTopic("t", 1, 2, Map.of("min.insync.replicas", "3"))),
+                ErrorCode.INVALID_CONFIG, "min.insync.replicas=3");
+        assertError(() -> store.createTopic(new NewTopic("t", 1, 2, Map.of("no.such.config", "1"))),
+                ErrorCode.INVALID_CONFIG, "no.such.config");
+        assertError(() -> store.createTopic(new NewTopic("t", 1, 2, Map.of("retention.ms", "soon"))),
+                ErrorCode.INVALID_CONFIG, "retention.ms");
+        assertThat(store.topic("t")).isEmpty();
+    }
+
+    @Test
+    void twoConcurrentCreatorsOfOneTopicGetOneSuccessAndOneTopicExists() throws Exception {
+        String name = newTopicName();
+        ZkMetadataStore other = track(new ZkMetadataStore(track(ZkTesting.connect(server))));
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Optional<ErrorCode>>> results = new ArrayList<>();
+            for (MetadataStore creator : List.of(store, other)) {
+                results.add(pool.submit(outcome(go, () -> creator.createTopic(new NewTopic(name, 20, 2, Map.of())))));
+            }
+            go.countDown();
+            List<Optional<ErrorCode>> outcomes = new ArrayList<>();
+            for (Future<Optional<ErrorCode>> result : results) {
+                outcomes.add(result.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder(Optional.empty(), Optional.of(ErrorCode.TOPIC_ALREADY_EXISTS));
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertError(() -> store.createTopic(new NewTopic(name, 1, 1, Map.of())), ErrorCode.TOPIC_ALREADY_EXISTS, name);
+    }
+
+    @Test
+    void concurrentConditionalStateWritesHaveExactlyOneWinner() throws Exception {
+        TopicPartition tp = new TopicPartition(store.createTopic(new NewTopic(newTopicName(), 1, 3, Map.of())).name(), 0);
+        Versioned<PartitionState> read = store.partitionState(tp).orElseThrow();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Optional<ErrorCode>>> results = new ArrayList<>();
+            for (List<Integer> isr : List.of(List.of(0, 1), List.of(0, 2))) {
+                results.add(pool.submit(outcome(go,
+                        () -> store.updatePartitionState(tp, read.value().withIsr(isr), read.version()))));
+            }
+            go.countDown();
+            List<Optional<ErrorCode>> outcomes = new ArrayList<>();
+            for (Future<Optional<ErrorCode>> result : results) {
+                outcomes.add(result.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder(Optional.empty(), Optional.of(ErrorCode.UNKNOWN_SERVER_ERROR));
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(store.partitionState(tp).orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
+    void isrUpdaterRefusesAWriterThatIsNotTheLeaderAtThatEpoch() {
+        TopicPartition tp = new TopicPartition(store.createTopic(new NewTopic(newTopicName(), 1, 3, Map.of())).name(), 0);
+        Versioned<PartitionState> initial = store.partitionState(tp).orElseThrow();
+        PartitionState led = new PartitionState(1, 0, List.of(0, 1, 2), false);
+        Versioned<PartitionState> current = store.updatePartitionState(tp, led, initial.version());
+
+        Versioned<PartitionState> shrunk = new IsrUpdater(store, 1).updateIsr(tp, 0, List.of(1, 2));
+        assertThat(shrunk.value().isr()).containsExactly(1, 2);
+        assertThat(shrunk.version()).isEqualTo(current.version() + 1);
+
+        assertThatThrownBy(() -> new IsrUpdater(store, 2).updateIsr(tp, 0, List.of(2)))
+                .isInstanceOf(PartitionStateConflictException.class).hasMessageContaining("no longer leads");
+        assertThatThrownBy(() -> new IsrUpdater(store, 1).updateIsr(tp, current, List.of(1)))
+                .isInstanceOf(PartitionStateConflictException.class)
+                .satisfies(e -> assertThat(((PartitionStateConflictException) e).current()).contains(shrunk));
+    }
+
+    @Test
+    void addPartitionsGrowsTheTopicWithZnodesAndRefusesShrinking() throws Exception {
+        String name = newTopicName();
+        store.createTopic(new NewTopic(name, 2, 2, Map.of()));
+
+        TopicMetadata grown = store.addPartitions(name, 5);
+
+        assertThat(grown.partitionCount()).isEqualTo(5);
+        assertThat(store.partitionState(new TopicPartition(name, 4))).isPresent();
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.topic(name).map(TopicMetadata::partitionCount).orElse(0) == 5);
+        assertError(() -> store.addPartitions(name, 5), ErrorCode.INVALID_PARTITIONS, "must be larger");
+        assertError(() -> store.addPartitions("missing", 5), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "does not exist");
+    }
+
+    @Test
+    void configOverridesAreReplacedAndValidated() {
+        String name = newTopicName();
+        store.createTopic(new NewTopic(name, 1, 2, Map.of("retention.ms", "1000")));
+
+        TopicMetadata altered = store.alterTopicConfigs(name, Map.of("min.insync.replicas", "2"));
+
+        assertThat(altered.configs()).isEqualTo(Map.of("min.insync.replicas", "2"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.topic(name).orElseThrow().configs().equals(altered.configs()));
+        assertError(() -> store.alterTopicConfigs(name, Map.of("min.insync.replicas", "3")), ErrorCode.INVALID_CONFIG, "replication factor 2");
+    }
+
+    @Test
+    void deletionCompletesWhenEveryLiveAssignedBrokerAcknowledged() throws Exception {
+        String name = newTopicName();
+        TopicMetadata topic = store.createTopic(new NewTopic(name, 3, 3, Map.of()));
+        List<String> events = new CopyOnWriteArrayList<>();
+        store.addListener(new TopicListener() {
+            @Override
+            public void onTopicDeletionRequested(String t) {
+                events.add("requested " + t);
+            }
+
+            @Override
+            public void onTopicDeleted(String t) {
+                events.add("deleted " + t);
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.topic(name).isPresent());
+
+        store.deleteTopic(name);
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.topicsPendingDeletion().contains(name));
+        assertError(() -> store.createTopic(new NewTopic(name, 1, 1, Map.of())), ErrorCode.TOPIC_ALREADY_EXISTS, "marked for deletion");
+        store.acknowledgeDeletion(name, 0);
+        store.acknowledgeDeletion(name, 1);
+        assertThat(client.curator().checkExists().forPath(ZkPaths.topic(name))).as("broker 2 has not acked").isNotNull();
+        store.acknowledgeDeletion(name, 2);
+
+        assertThat(client.curator().checkExists().forPath(ZkPaths.topic(name))).isNull();
+        assertThat(client.curator().checkExists().forPath(ZkPaths.deleteTopic(name))).isNull();
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("deleted " + name));
+        assertThat(events).containsExactly("requested " + name, "deleted " + name);
+        assertThat(store.topic(name)).isEmpty();
+        assertThat(topic.partitionCount()).isEqualTo(3);
+        assertError(() -> store.deleteTopic(name), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "does not exist");
+    }
+
+    private static Callable<Optional<ErrorCode>> outcome(CountDownLatch go, Runnable action) {
+        return () -> {
+            go.await();
+            try {
+                action.run();
+                return Optional.empty();
+            } catch (ApiException e) {
+                return Optional.of(e.error());
+            } catch (PartitionStateConflictException e) {
+                return Optional.of(ErrorCode.UNKNOWN_SERVER_ERROR);
+            }
+        };
+    }
+
+    private static void assertError(Runnable action, ErrorCode code, String messagePart) {
+        assertThatThrownBy(action::run).isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).error()).isEqualTo(code))
+                .hasMessageContaining(messagePart);
+    }
+}
