@@ -87,8 +87,11 @@ public final class LocalCluster implements AutoCloseable {
         for (ZooKeeperNode node : nodes) {
             String name = "zookeeper-" + node.id();
             Path cfg = node.writeConfig(config.baseDir().resolve(name).resolve("zookeeper.properties"), nodes);
-            List<String> cmd = config.java().commandLine(context.systemProperties(name),
-                    List.of("zookeeper", "--config", cfg.toString()));
+            List<String> args = n == 1
+                    ? List.of("zookeeper", "--port", Integer.toString(node.clientPort()), "--data-dir", node.dataDir().toString(),
+                            "--tick-time", Integer.toString(ZooKeeperNode.TICK_TIME_MS))
+                    : List.of("zookeeper", "--config", cfg.toString());
+            List<String> cmd = config.java().commandLine(context.systemProperties(name), args);
             zookeepers.add(ManagedProcess.start(name, cmd, config.baseDir().resolve(name), context.logDir().resolve(name + ".log"),
                     context.pidDir()));
         }
