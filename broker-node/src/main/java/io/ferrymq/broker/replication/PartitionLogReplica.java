@@ -1,0 +1,97 @@
+package io.ferrymq.broker.replication;
+
+import io.ferrymq.broker.log.LeaderEpochCache;
+import io.ferrymq.broker.log.LogAppendInfo;
+import io.ferrymq.broker.log.LogReadInfo;
+import io.ferrymq.broker.log.PartitionLog;
+import io.ferrymq.broker.partition.AppendInfo;
+import io.ferrymq.broker.partition.EpochEndOffset;
+import io.ferrymq.broker.partition.ReplicaLog;
+import io.ferrymq.broker.partition.TimestampOffset;
+import io.ferrymq.client.protocol.RecordSource;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The storage module's {@link PartitionLog} and its leader-epoch cache seen as a {@link ReplicaLog}.
+ * Reads come back as zero-copy file slices of the segment files.
+ *
+ * <p>Thread-safe as the underlying log is.
+ */
+final class PartitionLogReplica implements ReplicaLog {
+
+    private final PartitionLog log;
+
+    PartitionLogReplica(PartitionLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public AppendInfo appendAsLeader(ByteBuffer batches, int leaderEpoch) {
+        return toAppendInfo(log.appendAsLeader(batches, leaderEpoch));
+    }
+
+    @Override
+    public AppendInfo appendAsFollower(ByteBuffer batches) {
+        return toAppendInfo(log.appendAsFollower(batches));
+    }
+
+    private static AppendInfo toAppendInfo(LogAppendInfo info) {
+        return new AppendInfo(info.firstOffset(), info.lastOffset(), -1L);
+    }
+
+    @Override
+    public RecordSource read(long startOffset, int maxBytes, long maxOffsetExclusive, boolean minOneBatch) {
+        LogReadInfo read = log.read(startOffset, maxBytes, maxOffsetExclusive, minOneBatch);
+        if (read.records().size() == 0) {
+            return RecordSource.EMPTY;
+        }
+        return RecordSource.ofFile(read.records().channel(), read.records().position(), read.records().size());
+    }
+
+    @Override
+    public long logStartOffset() {
+        return log.logStartOffset();
+    }
+
+    @Override
+    public long logEndOffset() {
+        return log.logEndOffset();
+    }
+
+    @Override
+    public Optional<TimestampOffset> offsetForTimestamp(long timestamp) {
+        return log.offsetForTimestamp(timestamp).map(found -> new TimestampOffset(found.timestamp(), found.offset(),
+                log.leaderEpochCache().epochForOffset(found.offset()).orElse(-1)));
+    }
+
+    @Override
+    public void truncateTo(long offset) {
+        log.truncateTo(offset);
+    }
+
+    @Override
+    public void truncateFullyAndStartAt(long offset) {
+        log.truncateFullyAndStartAt(offset);
+    }
+
+    @Override
+    public void assignEpoch(int leaderEpoch, long startOffset) {
+        log.leaderEpochCache().assign(leaderEpoch, startOffset);
+    }
+
+    @Override
+    public OptionalInt latestEpoch() {
+        return log.leaderEpochCache().latestEpoch();
+    }
+
+    @Override
+    public Optional<EpochEndOffset> endOffsetFor(int leaderEpoch) {
+        LeaderEpochCache.EpochEndOffset found = log.leaderEpochCache().endOffsetFor(leaderEpoch, log.logEndOffset());
+        if (found.epoch() == LeaderEpochCache.UNDEFINED_EPOCH || found.endOffset() == LeaderEpochCache.UNDEFINED_OFFSET) {
+            return Optional.empty();
+        }
+        return Optional.of(new EpochEndOffset(found.epoch(), found.endOffset()));
+    }
+}

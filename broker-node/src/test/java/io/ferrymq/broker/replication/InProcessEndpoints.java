@@ -1,0 +1,78 @@
+package io.ferrymq.broker.replication;
+
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.protocol.RecordSource;
+import io.ferrymq.client.protocol.requests.FetchRequest;
+import io.ferrymq.client.protocol.requests.OffsetsForLeaderEpochRequest;
+import io.ferrymq.client.protocol.responses.FetchResponse;
+import io.ferrymq.client.protocol.responses.OffsetsForLeaderEpochResponse;
+import io.ferrymq.coordinator.registry.BrokerInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Routes follower requests to another {@link InProcessBroker}'s replica manager the way the Fetch and
+ * OffsetsForLeaderEpoch handlers would, copying record bytes as the wire does. A closed broker
+ * refuses connections with {@code NETWORK_EXCEPTION}. Thread-safe.
+ */
+final class InProcessEndpoints implements LeaderEndpointFactory {
+
+    private final Map<Integer, InProcessBroker> brokers = new ConcurrentHashMap<>();
+
+    void register(InProcessBroker broker) {
+        brokers.put(broker.id, broker);
+    }
+
+    @Override
+    public LeaderEndpoint connect(BrokerInfo leader) {
+        InProcessBroker target = brokers.get(leader.id());
+        if (target == null || target.isClosed()) {
+            throw ErrorCode.NETWORK_EXCEPTION.exception("broker " + leader.id() + " is down");
+        }
+        return new Endpoint(target);
+    }
+
+    private record Endpoint(InProcessBroker target) implements LeaderEndpoint {
+
+        @Override
+        public CompletableFuture<FetchResponse> fetch(FetchRequest request) {
+            if (target.isClosed()) {
+                return CompletableFuture.failedFuture(ErrorCode.NETWORK_EXCEPTION.exception("connection closed"));
+            }
+            Map<TopicPartition, PartitionFetchRequest> partitions = new LinkedHashMap<>();
+            request.partitions().forEach(p -> partitions.put(p.topicPartition(),
+                    new PartitionFetchRequest(p.fetchOffset(), p.currentLeaderEpoch(), p.partitionMaxBytes())));
+            return target.replicas.fetch(new FetchParams(request.replicaId(), request.maxWaitMs(), request.minBytes(),
+                    request.maxBytes()), partitions).thenApply(results -> {
+                        List<FetchResponse.PartitionData> data = new ArrayList<>();
+                        results.forEach((tp, r) -> data.add(new FetchResponse.PartitionData(tp, r.error(), r.highWatermark(),
+                                r.logStartOffset(), r.leaderEpoch(), RecordSource.of(r.records().toByteBuffer()))));
+                        return new FetchResponse(ErrorCode.NONE, data);
+                    });
+        }
+
+        @Override
+        public CompletableFuture<OffsetsForLeaderEpochResponse> offsetsForLeaderEpoch(OffsetsForLeaderEpochRequest request) {
+            if (target.isClosed()) {
+                return CompletableFuture.failedFuture(ErrorCode.NETWORK_EXCEPTION.exception("connection closed"));
+            }
+            List<OffsetsForLeaderEpochResponse.PartitionResponse> out = new ArrayList<>();
+            for (OffsetsForLeaderEpochRequest.PartitionData p : request.partitions()) {
+                EpochEndOffsetResult r = target.replicas.lastOffsetForLeaderEpoch(p.topicPartition(),
+                        p.currentLeaderEpoch(), p.leaderEpoch());
+                out.add(new OffsetsForLeaderEpochResponse.PartitionResponse(p.topicPartition(), r.error(),
+                        r.leaderEpoch(), r.endOffset()));
+            }
+            return CompletableFuture.completedFuture(new OffsetsForLeaderEpochResponse(out));
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

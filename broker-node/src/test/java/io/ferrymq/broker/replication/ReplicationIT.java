@@ -1,0 +1,187 @@
+package io.ferrymq.broker.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ferrymq.broker.log.PartitionLog;
+import io.ferrymq.broker.partition.Partition;
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.record.CompressionType;
+import io.ferrymq.client.record.Record;
+import io.ferrymq.client.record.RecordBatchBuilder;
+import io.ferrymq.client.record.RecordBatches;
+import io.ferrymq.coordinator.metadata.NewTopic;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three brokers' replication stacks in one JVM on an embedded ZooKeeper, real logs on disk, follower
+ * fetches routed in process: commit on every ISR member, failover without losing acknowledged
+ * writes, NOT_ENOUGH_REPLICAS below min.insync.replicas and recovery, controlled shutdown.
+ */
+class ReplicationIT {
+
+    private static final TopicPartition TP = new TopicPartition("orders", 0);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private TestingServer zookeeper;
+    private final InProcessEndpoints endpoints = new InProcessEndpoints();
+    private final Map<Integer, InProcessBroker> brokers = new TreeMap<>();
+
+    @BeforeEach
+    void startCluster() throws Exception {
+        zookeeper = new TestingServer(true);
+        for (int id = 1; id <= 3; id++) {
+            start(id);
+        }
+        brokers.get(1).metadata.createTopic(new NewTopic(TP.topic(), 1, 3, Map.of("min.insync.replicas", "2")));
+    }
+
+    @AfterEach
+    void stopCluster() throws Exception {
+        brokers.values().forEach(InProcessBroker::close);
+        if (zookeeper != null) {
+            zookeeper.close();
+        }
+    }
+
+    private void start(int id) {
+        ReplicationConfig config = new ReplicationConfig(id, 1_500, 1, false, 1 << 20, 10 << 20, 200, 1, 100, 3_000, 1,
+                500, Duration.ofSeconds(5));
+        brokers.put(id, new InProcessBroker(id, zookeeper.getConnectString(), dir.resolve("broker-" + id), config, endpoints));
+    }
+
+    private void stop(int id) {
+        brokers.remove(id).close();
+    }
+
+    private Optional<Partition> replica(int id) {
+        return brokers.get(id).replicas.partition(TP);
+    }
+
+    private InProcessBroker awaitLeader() {
+        return await().atMost(WAIT).until(() -> brokers.values().stream()
+                .filter(b -> b.replicas.partition(TP).map(Partition::isLeader).orElse(false)).findFirst(), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static ByteBuffer batch(String value) {
+        return RecordBatchBuilder.allocate(128, CompressionType.NONE)
+                .append(System.currentTimeMillis(), null, value.getBytes(StandardCharsets.UTF_8)).build().buffer().duplicate();
+    }
+
+    private static PartitionProduceResult produce(InProcessBroker leader, short acks, String value) throws Exception {
+        return leader.replicas.appendRecords(acks, 5_000, Map.of(TP, batch(value))).get(10, TimeUnit.SECONDS).get(TP);
+    }
+
+    private static List<String> values(InProcessBroker broker) {
+        PartitionLog log = broker.logs.get(TP).orElseThrow();
+        List<String> out = new ArrayList<>();
+        long offset = log.logStartOffset();
+        while (offset < log.logEndOffset()) {
+            var read = log.read(offset, 1 << 20, Long.MAX_VALUE, true);
+            for (Record record : RecordBatches.wrap(read.records().readFully()).records()) {
+                out.add(record.offset() + ":" + new String(record.valueBytes().orElseThrow(), StandardCharsets.UTF_8));
+            }
+            offset = read.nextOffset();
+        }
+        return out;
+    }
+
+    private static ByteBuffer bytes(InProcessBroker broker) {
+        PartitionLog log = broker.logs.get(TP).orElseThrow();
+        return log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records().readFully();
+    }
+
+    @Test
+    void acksAllWritesAreCommittedOnEveryReplicaWithIdenticalBytes() throws Exception {
+        InProcessBroker leader = awaitLeader();
+        await().atMost(WAIT).until(() -> replica(leader.id).orElseThrow().isr().size() == 3);
+        for (int i = 0; i < 20; i++) {
+            PartitionProduceResult result = produce(leader, (short) -1, "v" + i);
+            assertThat(result.error()).as(result.errorMessage()).isEqualTo(ErrorCode.NONE);
+            assertThat(result.baseOffset()).isEqualTo(i);
+        }
+        await().atMost(WAIT).until(() -> brokers.keySet().stream()
+                .allMatch(id -> replica(id).orElseThrow().highWatermark() == 20 && replica(id).orElseThrow().logEndOffset() == 20));
+        for (InProcessBroker broker : brokers.values()) {
+            assertThat(bytes(broker)).isEqualTo(bytes(leader));
+        }
+    }
+
+    @Test
+    void failoverKeepsEveryAcknowledgedWriteAndTheOldLeaderRejoins() throws Exception {
+        InProcessBroker leader = awaitLeader();
+        await().atMost(WAIT).until(() -> replica(leader.id).orElseThrow().isr().size() == 3);
+        List<String> acked = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            PartitionProduceResult r = produce(leader, (short) -1, "a" + i);
+            assertThat(r.error()).isEqualTo(ErrorCode.NONE);
+            acked.add(r.baseOffset() + ":a" + i);
+        }
+        int oldId = leader.id;
+        stop(oldId);
+        InProcessBroker successor = awaitLeader();
+        assertThat(successor.id).isNotEqualTo(oldId);
+        for (int i = 0; i < 10; i++) {
+            String value = "b" + i;
+            PartitionProduceResult r = await().atMost(WAIT).until(() -> produce(successor, (short) -1, value),
+                    res -> res.error() == ErrorCode.NONE);
+            acked.add(r.baseOffset() + ":" + value);
+        }
+        assertThat(values(successor)).containsAll(acked);
+        start(oldId);
+        await().atMost(WAIT).until(() -> replica(successor.id).orElseThrow().isr().size() == 3
+                && replica(oldId).orElseThrow().logEndOffset() == successor.logs.get(TP).orElseThrow().logEndOffset());
+        assertThat(values(brokers.get(oldId))).isEqualTo(values(successor));
+    }
+
+    @Test
+    void acksAllIsRefusedBelowMinInsyncReplicasAndRecoversWhenFollowersReturn() throws Exception {
+        InProcessBroker leader = awaitLeader();
+        List<Integer> followers = brokers.keySet().stream().filter(id -> id != leader.id).toList();
+        followers.forEach(this::stop);
+        await().atMost(WAIT).until(() -> replica(leader.id).orElseThrow().isr().size() == 1);
+        PartitionProduceResult refused = produce(leader, (short) -1, "x");
+        assertThat(refused.error()).isEqualTo(ErrorCode.NOT_ENOUGH_REPLICAS);
+        assertThat(refused.errorMessage()).contains("min.insync.replicas=2");
+        assertThat(produce(leader, (short) 1, "one").error()).isEqualTo(ErrorCode.NONE);
+        followers.forEach(this::start);
+        await().atMost(WAIT).until(() -> replica(leader.id).orElseThrow().isr().size() == 3);
+        assertThat(produce(leader, (short) -1, "y").error()).isEqualTo(ErrorCode.NONE);
+    }
+
+    @Test
+    void controlledShutdownHandsLeadershipToACaughtUpFollower() throws Exception {
+        InProcessBroker leader = awaitLeader();
+        await().atMost(WAIT).until(() -> replica(leader.id).orElseThrow().isr().size() == 3);
+        List<String> acked = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            acked.add(produce(leader, (short) -1, "c" + i).baseOffset() + ":c" + i);
+        }
+        leader.replicas.resignLeaderships();
+        PartitionProduceResult afterResign = produce(leader, (short) -1, "late");
+        assertThat(afterResign.error()).isEqualTo(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+        stop(leader.id);
+        InProcessBroker successor = awaitLeader();
+        assertThat(values(successor)).containsExactlyElementsOf(acked);
+        assertThat(produce(successor, (short) -1, "next").error()).isIn(ErrorCode.NONE);
+    }
+}
