@@ -1,0 +1,316 @@
+package io.ferrymq.coordinator.election;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.coordinator.isr.IsrUpdater;
+import io.ferrymq.coordinator.metadata.NewTopic;
+import io.ferrymq.coordinator.metadata.PartitionState;
+import io.ferrymq.coordinator.metadata.PartitionStateConflictException;
+import io.ferrymq.coordinator.metadata.TopicMetadata;
+import io.ferrymq.coordinator.metadata.Versioned;
+import io.ferrymq.coordinator.metadata.ZkMetadataStore;
+import io.ferrymq.coordinator.zk.ZkClient;
+import io.ferrymq.coordinator.zk.ZkConfig;
+import io.ferrymq.coordinator.zk.ZkPaths;
+import io.ferrymq.coordinator.zk.ZkTesting;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LeaderElectionIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private TestingServer server;
+    private ZkConfig config;
+    private ZkClient adminClient;
+    private ZkMetadataStore store;
+    private final Map<Integer, TestBroker> brokers = new ConcurrentHashMap<>();
+    private final Map<String, Integer> leaderOfEpoch = TestBroker.newEpochLog();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new TestingServer(true);
+        config = ZkTesting.config(server);
+        adminClient = ZkClient.connect(config);
+        store = new ZkMetadataStore(adminClient, new Random(1));
+        store.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        brokers.values().forEach(TestBroker::close);
+        store.close();
+        adminClient.close();
+        server.close();
+    }
+
+    private TestBroker startBroker(int id) {
+        TestBroker broker = TestBroker.start(config, id, leaderOfEpoch, violations);
+        brokers.put(id, broker);
+        return broker;
+    }
+
+    private TestBroker startBroker(int id, ElectionConfig electionConfig) {
+        TestBroker broker = new TestBroker(config, id, electionConfig, leaderOfEpoch, violations);
+        brokers.put(id, broker);
+        return broker;
+    }
+
+    private TopicMetadata createTopic(int partitions) {
+        String name = "t" + System.nanoTime();
+        return store.createTopic(new NewTopic(name, partitions, 3, Map.of()));
+    }
+
+    private void joinAll(TopicMetadata topic) {
+        for (TopicPartition tp : topic.partitions()) {
+            for (int replica : topic.replicas(tp.partition())) {
+                brokers.get(replica).join(tp, topic.replicas(tp.partition()));
+            }
+        }
+    }
+
+    private PartitionState state(TopicPartition tp) {
+        return store.partitionState(tp).orElseThrow().value();
+    }
+
+    /** Waits until one broker leads in its own view and in ZooKeeper, at the same epoch; returns it. */
+    private TestBroker awaitSingleLeader(TopicPartition tp) {
+        await().atMost(WAIT).until(() -> {
+            PartitionState state = state(tp);
+            TestBroker leader = brokers.get(state.leader());
+            return leader != null && leader.isLeader(tp) && leader.epoch(tp) == state.leaderEpoch()
+                    && brokers.values().stream().filter(b -> b.isLeader(tp)).count() == 1;
+        });
+        return brokers.get(state(tp).leader());
+    }
+
+    private Set<Integer> latchParticipants(TopicPartition tp) throws Exception {
+        Set<Integer> ids = new HashSet<>();
+        for (String child : adminClient.curator().getChildren().forPath(ZkPaths.latch(tp))) {
+            try {
+                ids.add(Integer.parseInt(new String(adminClient.curator().getData().forPath(ZkPaths.latch(tp) + "/" + child))));
+            } catch (org.apache.zookeeper.KeeperException.NoNodeException gone) {
+                // the participant left between listing and reading
+            }
+        }
+        return ids;
+    }
+
+    /** What the leader's replication does once a follower caught up: put it back into the ISR. */
+    private void restoreIsr(TopicPartition tp, List<Integer> isr) {
+        await().atMost(WAIT).untilAsserted(() -> {
+            for (int id : isr) {
+                assertThat(brokers.get(id).registry.liveBrokerIds()).contains(id);
+            }
+            Versioned<PartitionState> current = store.partitionState(tp).orElseThrow();
+            if (!new HashSet<>(current.value().isr()).equals(new HashSet<>(isr))) {
+                try {
+                    new IsrUpdater(store, current.value().leader()).updateIsr(tp, current, isr);
+                } catch (PartitionStateConflictException retry) {
+                    throw new AssertionError("ISR write raced: " + retry.getMessage());
+                }
+            }
+            assertThat(latchParticipants(tp)).containsExactlyInAnyOrderElementsOf(isr);
+        });
+    }
+
+    @Test
+    void fiftyForcedFailoversKeepOneLeaderPerEpochWithIncreasingEpochs() throws Exception {
+        for (int id = 1; id <= 3; id++) {
+            startBroker(id);
+        }
+        TopicMetadata topic = createTopic(1);
+        TopicPartition tp = topic.partitions().get(0);
+        List<Integer> replicas = topic.replicas(0);
+        joinAll(topic);
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleWithFixedDelay(() -> sampleAtMostOneCurrentLeader(tp), 5, 5, TimeUnit.MILLISECONDS);
+        try {
+            List<Integer> epochs = new ArrayList<>();
+            for (int round = 0; round < 50; round++) {
+                TestBroker leader = awaitSingleLeader(tp);
+                epochs.add(state(tp).leaderEpoch());
+                restoreIsr(tp, replicas);
+                if (round % 2 == 0) {
+                    ZkTesting.expireSession(leader.client);
+                    await().atMost(ZkTesting.SESSION_TIMEOUT).until(() -> !leader.isLeader(tp));
+                } else {
+                    brokers.remove(leader.id).close();
+                    startBroker(leader.id).join(tp, replicas);
+                }
+            }
+            epochs.add(awaitSingleLeader(tp).epoch(tp));
+            assertThat(epochs).isSorted().doesNotHaveDuplicates().hasSize(51);
+        } finally {
+            sampler.shutdownNow();
+            assertThat(sampler.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    private void sampleAtMostOneCurrentLeader(TopicPartition tp) {
+        try {
+            PartitionState state = state(tp);
+            long current = brokers.values().stream()
+                    .filter(b -> b.isLeader(tp) && b.epoch(tp) == state.leaderEpoch()).count();
+            if (current > 1) {
+                violations.add(current + " brokers lead " + tp + " at epoch " + state.leaderEpoch());
+            }
+        } catch (RuntimeException e) {
+            // a broker may be closing while sampled; the next sample looks again
+        }
+    }
+
+    @Test
+    void leaderWhoseSessionExpiresOnTheServerIsToldWithinTheSessionTimeout() {
+        for (int id = 1; id <= 3; id++) {
+            startBroker(id);
+        }
+        TopicMetadata topic = createTopic(1);
+        TopicPartition tp = topic.partitions().get(0);
+        joinAll(topic);
+        TestBroker leader = awaitSingleLeader(tp);
+        int epoch = leader.epoch(tp);
+
+        ZkTesting.expireSessionOnServer(leader.client, server);
+
+        await().atMost(ZkTesting.SESSION_TIMEOUT).until(() -> !leader.isLeader(tp));
+        assertThat(leader.events).contains(new TestBroker.Event(leader.id, tp, false, -1, epoch));
+        TestBroker next = awaitSingleLeader(tp);
+        assertThat(next.epoch(tp)).isGreaterThan(epoch);
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void replicaOutsideTheIsrNeverJoinsTheLatchNorLeads() throws Exception {
+        for (int id = 1; id <= 3; id++) {
+            startBroker(id);
+        }
+        TopicMetadata topic = createTopic(1);
+        TopicPartition tp = topic.partitions().get(0);
+        List<Integer> replicas = topic.replicas(0);
+        joinAll(topic);
+        int outsider = replicas.get(2);
+        List<Integer> isr = replicas.subList(0, 2);
+        awaitSingleLeader(tp);
+        restoreIsr(tp, isr);
+
+        for (int round = 0; round < 6; round++) {
+            TestBroker leader = awaitSingleLeader(tp);
+            brokers.remove(leader.id).close();
+            startBroker(leader.id).join(tp, replicas);
+            awaitSingleLeader(tp);
+            restoreIsr(tp, isr);
+            assertThat(latchParticipants(tp)).doesNotContain(outsider);
+        }
+        for (int id : isr) {
+            brokers.remove(id).close();
+        }
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> !brokers.get(outsider).isLeader(tp));
+        assertThat(brokers.get(outsider).wasEverLeader()).isFalse();
+        assertThat(state(tp).leader()).isNotEqualTo(outsider);
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void replicaJoinsTheLatchOnceTheLeaderPutsItBackIntoTheIsr() throws Exception {
+        for (int id = 1; id <= 3; id++) {
+            startBroker(id);
+        }
+        TopicMetadata topic = createTopic(1);
+        TopicPartition tp = topic.partitions().get(0);
+        List<Integer> replicas = topic.replicas(0);
+        joinAll(topic);
+        awaitSingleLeader(tp);
+        restoreIsr(tp, replicas.subList(0, 2));
+        assertThat(latchParticipants(tp)).doesNotContain(replicas.get(2));
+
+        restoreIsr(tp, replicas);
+
+        assertThat(latchParticipants(tp)).contains(replicas.get(2));
+    }
+
+    @Test
+    void uncleanElectionLetsAnOutOfIsrReplicaLeadOnlyWhenEnabled() {
+        for (int id = 1; id <= 2; id++) {
+            startBroker(id);
+        }
+        startBroker(3, new ElectionConfig(3, true, Duration.ofMillis(100)));
+        TopicMetadata topic = createTopic(1);
+        TopicPartition tp = topic.partitions().get(0);
+        List<Integer> replicas = topic.replicas(0);
+        joinAll(topic);
+        awaitSingleLeader(tp);
+        int only = replicas.get(0) == 3 ? replicas.get(1) : replicas.get(0);
+        restoreIsr(tp, List.of(only));
+        await().atMost(WAIT).until(() -> state(tp).leader() == only && brokers.get(only).isLeader(tp));
+
+        brokers.remove(only).close();
+
+        await().atMost(WAIT).until(() -> brokers.get(3).isLeader(tp));
+        PartitionState state = state(tp);
+        assertThat(state.leader()).isEqualTo(3);
+        assertThat(state.unclean()).isTrue();
+        assertThat(state.isr()).containsExactly(3);
+        assertThat(brokers.get(3).election.uncleanElections()).isEqualTo(1);
+        int clean = replicas.stream().filter(b -> b != 3 && b != only).findFirst().orElseThrow();
+        assertThat(brokers.get(clean).wasEverLeader()).isFalse();
+    }
+
+    @Test
+    void preferredReplicasLeadSoLeadershipIsBalanced() {
+        for (int id = 1; id <= 3; id++) {
+            startBroker(id, new ElectionConfig(id, false, Duration.ofSeconds(3)));
+        }
+        TopicMetadata topic = createTopic(30);
+        joinAll(topic);
+
+        await().atMost(WAIT).until(() -> topic.partitions().stream().allMatch(tp -> state(tp).hasLeader()));
+
+        Map<Integer, Integer> leaderCounts = new TreeMap<>();
+        for (TopicPartition tp : topic.partitions()) {
+            assertThat(state(tp).leader()).as("leader of %s", tp).isEqualTo(topic.replicas(tp.partition()).get(0));
+            leaderCounts.merge(state(tp).leader(), 1, Integer::sum);
+        }
+        assertThat(leaderCounts).containsValues(10, 10, 10);
+    }
+
+    @Test
+    void resignHandsLeadershipToAnotherIsrMember() {
+        for (int id = 1; id <= 3; id++) {
+            startBroker(id);
+        }
+        TopicMetadata topic = createTopic(1);
+        TopicPartition tp = topic.partitions().get(0);
+        joinAll(topic);
+        TestBroker leader = awaitSingleLeader(tp);
+        int epoch = leader.epoch(tp);
+
+        leader.election.get(tp).orElseThrow().resign();
+
+        assertThat(leader.isLeader(tp)).isFalse();
+        assertThat(leader.events).contains(new TestBroker.Event(leader.id, tp, false, -1, epoch));
+        TestBroker next = awaitSingleLeader(tp);
+        assertThat(next.id).isNotEqualTo(leader.id);
+        assertThat(next.epoch(tp)).isEqualTo(epoch + 1);
+        await().atMost(WAIT).until(() -> leader.events.contains(new TestBroker.Event(leader.id, tp, false, next.id, epoch + 1)));
+    }
+}
