@@ -1,5 +1,6 @@
 package io.ferrymq.client.protocol;
 
+import io.ferrymq.client.protocol.responses.ErrorResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
@@ -25,6 +26,9 @@ public interface WireCodec {
 
     EncodedFrame encodeResponse(int correlationId, ApiKey apiKey, short apiVersion, ApiResponse response,
             ByteBufAllocator allocator);
+
+    /** Encodes the answer to a request whose API key or version this build cannot serve. */
+    EncodedFrame encodeErrorResponse(int correlationId, ErrorResponse response, ByteBufAllocator allocator);
 
     /** Reads only the response header, so a client can find the request a frame answers. */
     ResponseHeader decodeResponseHeader(ByteBuf frame);

@@ -79,6 +79,11 @@ public final class KryoCodec implements WireCodec {
     }
 
     @Override
+    public EncodedFrame encodeErrorResponse(int correlationId, ErrorResponse response, ByteBufAllocator allocator) {
+        return encodeResponse(correlationId, ApiKey.API_VERSIONS, (short) 0, response, allocator);
+    }
+
+    @Override
     public DecodedRequest decodeRequest(ByteBuf frame) {
         int start = frame.readerIndex();
         int length = frame.readableBytes();

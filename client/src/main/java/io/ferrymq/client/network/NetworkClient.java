@@ -1,0 +1,123 @@
+package io.ferrymq.client.network;
+
+import io.ferrymq.client.protocol.WireCodec;
+import io.ferrymq.client.protocol.kryo.KryoCodec;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The network side of one client instance (a producer, consumer, admin client or a broker's
+ * follower fetchers): its own Netty event loop ({@link NetworkConfig#ioThreads()} named daemon
+ * threads, epoll when available), the wire codec, and the connections it opened. {@link #close()}
+ * closes every connection (failing requests in flight with {@link NetworkException}) and joins the
+ * I/O threads. Thread-safe.
+ */
+public final class NetworkClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NetworkClient.class);
+    private static final long SHUTDOWN_TIMEOUT_MS = 5_000;
+
+    private final NetworkConfig config;
+    private final WireCodec codec;
+    private final EventLoopGroup group;
+    private final Bootstrap bootstrap;
+    private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    public NetworkClient(NetworkConfig config) {
+        this(config, new KryoCodec());
+    }
+
+    public NetworkClient(NetworkConfig config, WireCodec codec) {
+        this.config = config;
+        this.codec = codec;
+        NettyTransport transport = NettyTransport.best();
+        this.group = transport.newEventLoopGroup(config.ioThreads(), config.threadNamePrefix());
+        this.bootstrap = new Bootstrap().group(group).channel(transport.socketChannelClass())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true);
+    }
+
+    /**
+     * Opens a new connection. The future fails with {@link NetworkException} when the broker cannot
+     * be reached within the connect timeout.
+     */
+    public CompletableFuture<BrokerConnection> connect(BrokerAddress address) {
+        CompletableFuture<BrokerConnection> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new NetworkException("Network client " + config.clientId() + " is closed"));
+            return result;
+        }
+        InFlightRequests inFlight = new InFlightRequests();
+        ChannelFuture connecting = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel channel) {
+                channel.pipeline().addLast(new FrameDecoder(config.maxResponseBytes()),
+                        new ResponseHandler(codec, inFlight, address));
+            }
+        }).connect(address.host(), address.port());
+        connecting.addListener((ChannelFuture done) -> onConnected(done, address, inFlight, result));
+        return result;
+    }
+
+    public CompletableFuture<BrokerConnection> connect(String host, int port) {
+        return connect(new BrokerAddress(host, port));
+    }
+
+    private void onConnected(ChannelFuture done, BrokerAddress address, InFlightRequests inFlight,
+            CompletableFuture<BrokerConnection> result) {
+        if (!done.isSuccess()) {
+            result.completeExceptionally(new NetworkException("Cannot connect to " + address + ": " + done.cause(), done.cause()));
+            return;
+        }
+        Channel channel = done.channel();
+        channels.add(channel);
+        channel.closeFuture().addListener(f -> channels.remove(channel));
+        if (closed) {
+            channel.close();
+            result.completeExceptionally(new NetworkException("Network client " + config.clientId() + " is closed"));
+            return;
+        }
+        result.complete(new BrokerConnection(channel, address, codec, inFlight, config));
+    }
+
+    public NetworkConfig config() {
+        return config;
+    }
+
+    public WireCodec codec() {
+        return codec;
+    }
+
+    /** Closes all connections and stops the I/O threads, waiting for them unless called from one of them. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<ChannelFuture> closing = channels.stream().map(Channel::close).toList();
+        boolean onIoThread = group.next().inEventLoop() || channels.stream().anyMatch(c -> c.eventLoop().inEventLoop());
+        var termination = group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        if (onIoThread) {
+            return;
+        }
+        closing.forEach(f -> f.awaitUninterruptibly(SHUTDOWN_TIMEOUT_MS));
+        if (!termination.awaitUninterruptibly(SHUTDOWN_TIMEOUT_MS * 2)) {
+            LOG.warn("I/O threads of network client {} did not stop within {} ms", config.clientId(), SHUTDOWN_TIMEOUT_MS * 2);
+        }
+    }
+}

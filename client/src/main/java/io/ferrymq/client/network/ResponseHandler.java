@@ -1,0 +1,83 @@
+package io.ferrymq.client.network;
+
+import io.ferrymq.client.protocol.ApiResponse;
+import io.ferrymq.client.protocol.InvalidFrameException;
+import io.ferrymq.client.protocol.WireCodec;
+import io.ferrymq.client.protocol.responses.ErrorResponse;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last handler of a client channel: matches each response frame to its request by correlation
+ * id, decodes it and completes the request's future (on this I/O thread); an
+ * {@link ErrorResponse} completes it exceptionally with its error. A frame that does not parse
+ * closes the connection. When the channel goes inactive every request still in flight fails with a
+ * retriable {@link NetworkException}. Runs on the channel's event loop only.
+ */
+final class ResponseHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseHandler.class);
+
+    private final WireCodec codec;
+    private final InFlightRequests inFlight;
+    private final BrokerAddress address;
+
+    ResponseHandler(WireCodec codec, InFlightRequests inFlight, BrokerAddress address) {
+        this.codec = codec;
+        this.inFlight = inFlight;
+        this.address = address;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        ByteBuf frame = (ByteBuf) message;
+        try {
+            int correlationId = codec.decodeResponseHeader(frame).correlationId();
+            Optional<InFlightRequests.Pending> pending = inFlight.remove(correlationId);
+            if (pending.isEmpty()) {
+                LOG.debug("Dropping response {} from {}: its request already timed out or failed", correlationId, address);
+                return;
+            }
+            complete(pending.get(), frame);
+        } catch (InvalidFrameException e) {
+            LOG.warn("Closing connection to {}: {}", address, e.getMessage());
+            ctx.close();
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void complete(InFlightRequests.Pending pending, ByteBuf frame) {
+        ApiResponse response;
+        try {
+            response = codec.decodeResponse(frame, pending.header().apiKey(), pending.header().apiVersion());
+        } catch (InvalidFrameException e) {
+            pending.future().completeExceptionally(e);
+            throw e;
+        }
+        if (response instanceof ErrorResponse error) {
+            pending.future().completeExceptionally(error.error().exception(
+                    pending.header().apiKey() + " to " + address + ": " + error.errorMessage()));
+        } else {
+            pending.future().complete(response);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        int count = inFlight.size();
+        inFlight.closeAndFailAll(new NetworkException("Connection to " + address + " closed"
+                + (count > 0 ? " with " + count + " request(s) in flight" : "")));
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.warn("Closing connection to {} after an error: {}", address, cause.toString());
+        ctx.close();
+    }
+}
