@@ -12,8 +12,11 @@ import static io.ferrymq.broker.config.ReplicationConfigKeys.REPLICA_LAG_TIME_MA
 import static io.ferrymq.broker.config.ReplicationConfigKeys.REPLICA_SOCKET_TIMEOUT_MS;
 import static io.ferrymq.broker.config.ReplicationConfigKeys.UNCLEAN_LEADER_ELECTION_ENABLE;
 
+import io.ferrymq.broker.group.GroupConfig;
+import io.ferrymq.broker.log.LogConfig;
 import io.ferrymq.broker.replication.ReplicationConfig;
 import io.ferrymq.coordinator.zk.ZkConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -37,6 +40,38 @@ public final class ModuleConfigs {
                     ZkConfig.DEFAULT_MAX_RETRIES, ZkConfig.DEFAULT_RETRY_BASE_SLEEP);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid ZooKeeper configuration: " + e.getMessage());
+        }
+    }
+
+    /** The log storage settings ({@code log.*}, {@code message.max.bytes}); {@code .ms} forms win over hours. */
+    public static LogConfig logConfig(BrokerConfig config) {
+        try {
+            return new LogConfig(config.getList(LogConfigKeys.LOG_DIRS).stream().map(Path::of).toList(),
+                    config.getInt(LogConfigKeys.LOG_SEGMENT_BYTES),
+                    config.logRollMs(),
+                    config.getInt(LogConfigKeys.LOG_INDEX_INTERVAL_BYTES),
+                    config.getInt(LogConfigKeys.LOG_INDEX_SIZE_MAX_BYTES),
+                    config.logRetentionMs(),
+                    config.getLong(LogConfigKeys.LOG_RETENTION_BYTES),
+                    config.getLong(LogConfigKeys.LOG_FLUSH_INTERVAL_MESSAGES),
+                    config.getLong(LogConfigKeys.LOG_FLUSH_INTERVAL_MS),
+                    config.getInt(LogConfigKeys.MESSAGE_MAX_BYTES),
+                    config.getLong(LogConfigKeys.LOG_RETENTION_CHECK_INTERVAL_MS),
+                    config.getLong(LogConfigKeys.LOG_FLUSH_SCHEDULER_INTERVAL_MS),
+                    config.getInt(LogConfigKeys.LOG_FLUSH_OFFSET_CHECKPOINT_INTERVAL_MS));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Invalid log configuration: " + e.getMessage());
+        }
+    }
+
+    /** The group coordinator's settings ({@code group.*} session timeouts and initial rebalance delay). */
+    public static GroupConfig groupConfig(BrokerConfig config) {
+        try {
+            return new GroupConfig(config.getInt(GroupConfigKeys.GROUP_MIN_SESSION_TIMEOUT_MS),
+                    config.getInt(GroupConfigKeys.GROUP_MAX_SESSION_TIMEOUT_MS),
+                    config.getInt(GroupConfigKeys.GROUP_INITIAL_REBALANCE_DELAY_MS));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Invalid group configuration: " + e.getMessage());
         }
     }
 

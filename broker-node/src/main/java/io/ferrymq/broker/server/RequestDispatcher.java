@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +31,21 @@ public final class RequestDispatcher {
 
     private final Map<ApiKey, RequestHandler<?>> handlers = new EnumMap<>(ApiKey.class);
     private final Executor executor;
+    private final RequestObserver observer;
 
     public RequestDispatcher(Collection<? extends RequestHandler<?>> handlers, Executor executor) {
+        this(handlers, executor, RequestObserver.NONE);
+    }
+
+    public RequestDispatcher(Collection<? extends RequestHandler<?>> handlers, Executor executor,
+                             RequestObserver observer) {
         for (RequestHandler<?> handler : handlers) {
             if (this.handlers.put(handler.apiKey(), handler) != null) {
                 throw new IllegalArgumentException("two handlers for " + handler.apiKey());
             }
         }
         this.executor = executor;
+        this.observer = observer;
     }
 
     /** The API keys this broker serves. */
@@ -67,11 +75,28 @@ public final class RequestDispatcher {
             return CompletableFuture.completedFuture(Optional.of(new ErrorResponse(ErrorCode.UNKNOWN_API_KEY,
                     request.apiKey() + " is not served by this broker")));
         }
+        long received = System.nanoTime();
+        long[] started = {received};
+        CompletableFuture<Optional<ApiResponse>> result;
         try {
-            return CompletableFuture.supplyAsync(() -> serve(handler, context, request), executor)
-                    .thenCompose(future -> future);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            return CompletableFuture.completedFuture(Optional.of(errorResponse(handler, request, e)));
+            result = CompletableFuture.supplyAsync(() -> {
+                started[0] = System.nanoTime();
+                return serve(handler, context, request);
+            }, executor).thenCompose(future -> future);
+        } catch (RejectedExecutionException e) {
+            result = CompletableFuture.completedFuture(Optional.of(errorResponse(handler, request, e)));
+        }
+        return result.whenComplete((response, ignored) -> observe(context, request, received, started[0], response));
+    }
+
+    private void observe(RequestContext context, ApiRequest request, long received, long started,
+                         Optional<ApiResponse> response) {
+        try {
+            long now = System.nanoTime();
+            observer.onCompleted(context, request, started - received, now - received,
+                    response == null ? Optional.empty() : response);
+        } catch (RuntimeException e) {
+            log.warn("Request observer failed for {}", context, e);
         }
     }
 

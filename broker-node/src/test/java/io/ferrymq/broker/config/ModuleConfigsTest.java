@@ -3,6 +3,7 @@ package io.ferrymq.broker.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ferrymq.broker.log.LogConfig;
 import io.ferrymq.broker.replication.ReplicationConfig;
 import io.ferrymq.coordinator.zk.ZkConfig;
 import java.nio.file.Files;
@@ -42,6 +43,28 @@ class ModuleConfigsTest {
         assertThat(replication.minInsyncReplicas()).isEqualTo(2);
         assertThat(replication.uncleanLeaderElectionEnable()).isTrue();
         assertThat(replication.replicaLagTimeMaxMs()).isEqualTo(10_000L);
+    }
+
+    @Test
+    void mapsLogSettingsWithMsFormsWinning() {
+        BrokerConfig config = BrokerConfig.of(Map.of("broker.id", "1", "zookeeper.connect", "zk:2181",
+                "log.dirs", "/data/a,/data/b", "log.segment.bytes", "4096", "log.roll.hours", "2",
+                "log.retention.ms", "60000", "message.max.bytes", "2048"));
+
+        LogConfig log = ModuleConfigs.logConfig(config);
+
+        assertThat(log.logDirs()).containsExactly(Path.of("/data/a"), Path.of("/data/b"));
+        assertThat(log.segmentBytes()).isEqualTo(4096);
+        assertThat(log.rollMs()).isEqualTo(Duration.ofHours(2).toMillis());
+        assertThat(log.retentionMs()).isEqualTo(60_000L);
+        assertThat(log.messageMaxBytes()).isEqualTo(2048);
+    }
+
+    @Test
+    void mapsGroupSettings() {
+        BrokerConfig config = BrokerConfig.of(Map.of("broker.id", "1", "zookeeper.connect", "zk:2181",
+                "group.initial.rebalance.delay.ms", "0"));
+        assertThat(ModuleConfigs.groupConfig(config).initialRebalanceDelayMs()).isZero();
     }
 
     @Test

@@ -45,7 +45,7 @@ final class RawClient implements AutoCloseable {
         EncodedFrame frame = codec.encodeRequest(header, request, ByteBufAllocator.DEFAULT);
         try {
             ByteBuffer all = ByteBuffer.allocate((int) frame.totalBytes());
-            frame.head().readBytes(all);
+            all.put(frame.head().nioBuffer());
             for (RecordSource source : frame.records()) {
                 all.put(source.toByteBuffer());
             }
