@@ -1,5 +1,6 @@
 package io.ferrymq.broker.replication;
 
+import io.ferrymq.broker.log.LogManager;
 import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
@@ -31,5 +32,15 @@ public record ReplicationContext(
         Objects.requireNonNull(endpoints, "endpoints");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The broker's wiring: the storage module's log manager and follower connections over the
+     * network (owned, and closed, by the replica manager).
+     */
+    public static ReplicationContext of(ReplicationConfig config, LogManager logs, ZkClient zk, MetadataStore metadata,
+                                        BrokerRegistry registry, BrokerMetrics metrics, Clock clock) {
+        return new ReplicationContext(new LogManagerReplicaLogs(logs), zk, metadata, registry,
+                new NetworkLeaderEndpoints(config), metrics, clock);
     }
 }
