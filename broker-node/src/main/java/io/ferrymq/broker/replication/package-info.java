@@ -1,0 +1,71 @@
+/**
+ * Replication: the {@link io.ferrymq.broker.replication.ReplicaManager} and what it drives — follower
+ * fetchers, ISR maintenance, purgatories for acks=all and long-poll fetches — over the per-partition
+ * state machine of {@code io.ferrymq.broker.partition}. DESIGN.md ("Leader election, epochs and
+ * fencing", "Commit rule") is the contract; where it is silent this package decided as follows.
+ *
+ * <h2>Commit and acknowledgement</h2>
+ * <ul>
+ *   <li>An acks=all waiter remembers the leader epoch of its append. If the partition's epoch changes
+ *       before the high watermark passes the batch (even when this broker is re-elected) the waiter
+ *       fails with {@code NOT_LEADER_OR_FOLLOWER}: the offset may have been truncated and rewritten,
+ *       so it must never be acknowledged by a later high watermark.</li>
+ *   <li>{@code NOT_ENOUGH_REPLICAS_AFTER_APPEND} follows Kafka: the high watermark passed the batch
+ *       while the ISR was below {@code min.insync.replicas} (it shrank after the append).</li>
+ *   <li>A new leader does not know its followers' log end offsets until they fetch; until every ISR
+ *       member has fetched in the new epoch the high watermark stays where it was.</li>
+ *   <li>While the ZooKeeper connection is SUSPENDED or LOST, appends are refused with
+ *       {@code NOT_LEADER_OR_FOLLOWER} and acks=all waiters are not completed; the electors also
+ *       step every leader down, which fails the waiters.</li>
+ *   <li>Waiters are woken by events (append, high-watermark move, leadership change, ISR change,
+ *       reconnection), never by polling; one timer thread per purgatory expires them.</li>
+ * </ul>
+ *
+ * <h2>ISR</h2>
+ * <ul>
+ *   <li>Shrink checks run every {@code replica.lag.time.max.ms / 2} and at once when a broker's
+ *       registration disappears (rule 9); expansion is checked when a follower's fetch reaches the
+ *       high watermark and when a broker registers. A follower joins only when its log end offset
+ *       is at least the high watermark and the start offset of the leader's current epoch (it has
+ *       fetched in this epoch, so it holds no divergent tail), and it is registered.</li>
+ *   <li>Every change is written to ZooKeeper first ({@code IsrUpdater}: conditional on the znode
+ *       version and on this broker leading at its epoch) and only then used for the high watermark.
+ *       On a conflict the state is re-read; if another leader or epoch is found the partition steps
+ *       down at once and follows the leader it found.</li>
+ * </ul>
+ *
+ * <h2>Followers</h2>
+ * <ul>
+ *   <li>A follower fetch without a leader epoch is refused ({@code INVALID_REQUEST}); it could not
+ *       be fenced.</li>
+ *   <li>Truncation repeats OffsetsForLeaderEpoch until the answer matches the follower's own epoch
+ *       (see {@code TruncationPolicy}); a replica with an empty epoch cache keeps only its high
+ *       watermark. Fetching starts only after truncation completed in the current epoch.</li>
+ *   <li>{@code OFFSET_OUT_OF_RANGE} from the leader: if the leader's log start is past our log end
+ *       the log restarts there, otherwise truncation is redone.</li>
+ *   <li>Fetcher threads are never interrupted (an interrupt during a segment write would close the
+ *       file channel); stopping cancels the request in flight instead.</li>
+ * </ul>
+ *
+ * <h2>Controlled shutdown</h2>
+ * {@link io.ferrymq.broker.replication.ReplicaManager#resignLeaderships()} first refuses new appends
+ * on every partition led here (retriable), waits until each one's high watermark reaches its log end
+ * (every ISR member has everything, every pending acks=all request was answered), bounded by
+ * {@code controlled.shutdown.timeout.ms}, and only then leaves the latches. So a rolling restart
+ * loses nothing acknowledged and leaves nothing appended-but-unanswered for a producer to duplicate.
+ * The broker must call it while its socket server still serves follower fetches.
+ *
+ * <h2>Other choices</h2>
+ * <ul>
+ *   <li>A topic's {@code min.insync.replicas} override wins over the broker default; an unparsable
+ *       override is logged and the default used.</li>
+ *   <li>At start, local logs of partitions no longer assigned to this broker (topic deleted while
+ *       it was down) are deleted; pending deletions are finished and acknowledged.</li>
+ *   <li>Unclean elections are decided and logged by the coordinator's electors; the replica manager
+ *       counts them in {@code uncleanLeaderElections} and logs a warning with the partition.</li>
+ *   <li>High watermarks are checkpointed every
+ *       {@code replica.high.watermark.checkpoint.interval.ms} and on close; a restarted replica
+ *       starts from its checkpoint, capped to its log.</li>
+ * </ul>
+ */
+package io.ferrymq.broker.replication;
