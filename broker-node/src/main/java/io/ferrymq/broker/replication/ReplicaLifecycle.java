@@ -165,6 +165,9 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
         }
         boolean changed = hosted.get().makeFollower(leaderId, leaderEpoch);
         wakeUp.accept(tp);
+        if (hosted.get().isLeader() || hosted.get().leaderEpoch() != leaderEpoch) {
+            return;
+        }
         if (leaderId == Partition.NO_LEADER || leaderId == config.brokerId()) {
             fetchers.removePartition(tp);
         } else if (changed || fetchers.sourceOf(tp).map(s -> s != leaderId).orElse(true)) {
