@@ -100,7 +100,12 @@ public final class LogManager implements AutoCloseable {
     private void lock(Path logDir) throws IOException {
         FileChannel channel = FileChannel.open(logDir.resolve(LogFiles.LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
         if (lock == null) {
             channel.close();
             throw new IllegalStateException("log dir " + logDir + " is in use by another broker (" + LogFiles.LOCK_FILE
@@ -210,15 +215,18 @@ public final class LogManager implements AutoCloseable {
 
     /** Stops the background threads, closes every log, checkpoints, and writes the clean-shutdown markers. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
+        // outside the monitor: the flusher thread may be waiting for it to write a checkpoint
         scheduler.close();
         logs.values().forEach(PartitionLog::close);
         checkpointRecoveryPoints();
-        writePerDir(LogManager::highWatermarkCheckpoint, tp -> Optional.ofNullable(highWatermarks.get(tp)));
+        checkpointHighWatermarks(Map.of());
         for (Path logDir : config.logDirs()) {
             try {
                 Files.createFile(logDir.resolve(LogFiles.CLEAN_SHUTDOWN_MARKER));
