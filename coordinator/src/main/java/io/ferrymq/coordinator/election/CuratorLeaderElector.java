@@ -53,6 +53,7 @@ final class CuratorLeaderElector implements LeaderElector {
     private int notifiedLeader = Integer.MIN_VALUE;
     private int notifiedEpoch = Integer.MIN_VALUE;
     private boolean joinPending;
+    private int joinAhead;
     private boolean resigned;
     private boolean closed;
     private volatile boolean leader;
@@ -65,7 +66,7 @@ final class CuratorLeaderElector implements LeaderElector {
         this.replicas = List.copyOf(replicas);
         this.self = context.config().brokerId();
         this.stateWatcher = event -> onWatch(event, this::refresh);
-        this.latchWatcher = event -> onWatch(event, this::onLatchChildrenChanged);
+        this.latchWatcher = event -> onWatch(event, this::checkLatchParticipants);
     }
 
     void start() {
@@ -146,17 +147,19 @@ final class CuratorLeaderElector implements LeaderElector {
         if (closed || !zk.isConnected()) {
             return;
         }
-        try {
-            Optional<Versioned<PartitionState>> read = zk.readState(partition, stateWatcher);
-            if (read.isEmpty()) {
+        zk.readState(partition, stateWatcher).whenCompleteAsync((read, error) -> {
+            if (closed) {
+                return;
+            }
+            if (error != null) {
+                log.warn("{}: reading state failed; retrying in 1 s", partition, unwrap(error));
+                context.executor().schedule(this::refresh, 1, TimeUnit.SECONDS);
+            } else if (read.isEmpty()) {
                 onPartitionGone();
             } else {
                 onState(read.get());
             }
-        } catch (CoordinatorException e) {
-            log.warn("{}: reading state failed; retrying in 1 s", partition, e);
-            context.executor().schedule(this::refresh, 1, TimeUnit.SECONDS);
-        }
+        }, context.executor());
     }
 
     private void onState(Versioned<PartitionState> versioned) {
@@ -196,15 +199,33 @@ final class CuratorLeaderElector implements LeaderElector {
         if (latch != null || joinPending) {
             return;
         }
-        int preferred = replicas.get(0);
-        if (preferred == self || !state.isInIsr(preferred) || !context.registry().liveBrokerIds().contains(preferred)) {
+        joinAhead = eligibleReplicasAhead(state);
+        if (joinAhead == 0) {
             joinLatch();
             return;
         }
         joinPending = true;
         context.executor().schedule(this::onGraceExpired,
                 context.config().preferredReplicaGrace().toMillis(), TimeUnit.MILLISECONDS);
-        onLatchChildrenChanged();
+        checkLatchParticipants();
+    }
+
+    /**
+     * Replicas before this one in the assignment that can lead (in the ISR and registered): this one
+     * joins once that many are in the latch, so leadership goes to replicas in preference order.
+     */
+    private int eligibleReplicasAhead(PartitionState state) {
+        Set<Integer> live = context.registry().liveBrokerIds();
+        int ahead = 0;
+        for (int replica : replicas) {
+            if (replica == self) {
+                break;
+            }
+            if (state.isInIsr(replica) && live.contains(replica)) {
+                ahead++;
+            }
+        }
+        return ahead;
     }
 
     private boolean isEligible(PartitionState state) {
@@ -218,18 +239,18 @@ final class CuratorLeaderElector implements LeaderElector {
         return context.config().uncleanLeaderElectionEnable() && state.isr().stream().noneMatch(live::contains);
     }
 
-    private void onLatchChildrenChanged() {
+    private void checkLatchParticipants() {
         if (!joinPending || closed || !zk.isConnected()) {
             return;
         }
-        try {
-            if (zk.latchHasParticipants(partition, latchWatcher)) {
+        zk.latchParticipants(partition, latchWatcher).whenCompleteAsync((participants, error) -> {
+            if (error != null) {
+                log.debug("{}: counting latch participants failed; the grace period still applies", partition, error);
+            } else if (joinPending && participants >= joinAhead) {
                 joinPending = false;
                 joinLatch();
             }
-        } catch (CoordinatorException e) {
-            log.warn("{}: checking the latch failed; joining after the grace period", partition, e);
-        }
+        }, context.executor());
     }
 
     private void onGraceExpired() {
@@ -271,31 +292,36 @@ final class CuratorLeaderElector implements LeaderElector {
     }
 
     private void onLatchLeader() {
-        if (closed || leader || latch == null || !latch.hasLeadership() || latch.getOurPath() == null) {
+        if (!isCandidate(latchGeneration) || latch.getOurPath() == null) {
             return;
         }
+        int generation = latchGeneration;
         String ourNode = latch.getOurPath();
-        try {
-            Optional<Versioned<PartitionState>> read = zk.readState(partition, stateWatcher);
-            if (read.isEmpty()) {
-                onPartitionGone();
-                return;
-            }
-            tryToLead(read.get(), ourNode);
-        } catch (PartitionStateConflictException e) {
-            log.info("{}: broker {} lost the election write, leaving the latch: {}", partition, self, e.getMessage());
-            closeLatch();
-            refresh();
-        } catch (CoordinatorException e) {
-            log.warn("{}: election write failed, leaving the latch; retrying in 1 s", partition, e);
-            closeLatch();
-            context.executor().schedule(this::refresh, 1, TimeUnit.SECONDS);
-        }
+        zk.readState(partition, stateWatcher).thenCombine(zk.liveBrokerIds(), ElectionInputs::new)
+                .whenCompleteAsync((inputs, error) -> {
+                    if (!isCandidate(generation)) {
+                        return;
+                    }
+                    if (error != null) {
+                        leaveLatchAndRetry(unwrap(error));
+                    } else if (inputs.state().isEmpty()) {
+                        onPartitionGone();
+                    } else {
+                        tryToLead(generation, inputs.state().get(), inputs.live(), ourNode);
+                    }
+                }, context.executor());
     }
 
-    private void tryToLead(Versioned<PartitionState> read, String ourNode) {
+    private record ElectionInputs(Optional<Versioned<PartitionState>> state, Set<Integer> live) {
+    }
+
+    /** Still holds the latch it won with {@code generation}, and has not yet become leader with it. */
+    private boolean isCandidate(int generation) {
+        return !closed && !leader && generation == latchGeneration && latch != null && latch.hasLeadership();
+    }
+
+    private void tryToLead(int generation, Versioned<PartitionState> read, Set<Integer> live, String ourNode) {
         PartitionState state = read.value();
-        Set<Integer> live = zk.liveBrokerIds();
         boolean clean = state.isInIsr(self);
         boolean unclean = !clean && context.config().uncleanLeaderElectionEnable()
                 && state.isr().stream().noneMatch(live::contains);
@@ -308,20 +334,52 @@ final class CuratorLeaderElector implements LeaderElector {
         List<Integer> isr = unclean ? List.of(self)
                 : state.isr().stream().filter(b -> b == self || live.contains(b)).toList();
         PartitionState elected = new PartitionState(self, state.leaderEpoch() + 1, isr, unclean);
-        Versioned<PartitionState> written = zk.writeElected(partition, ourNode, elected, read.version());
+        zk.writeElected(partition, ourNode, elected, read.version()).whenCompleteAsync((written, error) -> {
+            if (closed) {
+                return;
+            }
+            Throwable cause = error == null ? null : unwrap(error);
+            if (cause instanceof PartitionStateConflictException conflict) {
+                log.info("{}: broker {} lost the election write, leaving the latch: {}", partition, self, conflict.getMessage());
+                closeLatch();
+                refresh();
+            } else if (cause != null) {
+                leaveLatchAndRetry(cause);
+            } else if (!isCandidate(generation)) {
+                lastState = written;
+                refresh();
+            } else {
+                becomeLeader(written, unclean, state.isr());
+            }
+        }, context.executor());
+    }
+
+    private void becomeLeader(Versioned<PartitionState> written, boolean unclean, List<Integer> previousIsr) {
         lastState = written;
         leader = true;
-        epoch = elected.leaderEpoch();
+        epoch = written.value().leaderEpoch();
         notifiedLeader = self;
         notifiedEpoch = epoch;
+        List<Integer> isr = written.value().isr();
         if (unclean) {
             context.uncleanElections().incrementAndGet();
             log.warn("UNCLEAN leader election: broker {} leads {} at epoch {} from outside the ISR {}; "
-                    + "messages acknowledged by the old ISR may be lost", self, partition, epoch, state.isr());
+                    + "messages acknowledged by the old ISR may be lost", self, partition, epoch, previousIsr);
         } else {
             log.info("{}: broker {} is leader at epoch {} with ISR {}", partition, self, epoch, isr);
         }
         context.listener().onBecomeLeader(partition, epoch, isr);
+    }
+
+    private void leaveLatchAndRetry(Throwable cause) {
+        log.warn("{}: election failed, leaving the latch; retrying in 1 s", partition, cause);
+        closeLatch();
+        context.executor().schedule(this::refresh, 1, TimeUnit.SECONDS);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
     }
 
     private void stepDown(String reason) {

@@ -12,17 +12,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.BackgroundCallback;
+import org.apache.curator.framework.api.CuratorEvent;
 import org.apache.curator.framework.api.CuratorWatcher;
 import org.apache.curator.framework.api.transaction.CuratorTransactionResult;
 import org.apache.zookeeper.KeeperException;
-import org.apache.zookeeper.data.Stat;
 
 /**
- * The ZooKeeper calls an elector makes, all synchronous and meant for the election thread (never
- * ZooKeeper's event thread): read {@code state} with its version and a watch, the fenced election
- * write (a transaction that checks the latch node still exists and sets {@code state} at the version
- * read), the latch's participant check and a fresh read of the registered broker ids. Thread-safe.
+ * The ZooKeeper calls an elector makes, all asynchronous (Curator background calls) so one election
+ * thread can keep thousands of partitions' requests in flight: read {@code state} with its version
+ * and a watch, the fenced election write (one transaction that checks the latch node still exists
+ * and sets {@code state} at the version read), the latch's participant count and the registered
+ * broker ids. Futures complete on ZooKeeper's event thread: callers continue on their own executor.
+ * Thread-safe.
  */
 final class ElectionZk {
 
@@ -37,64 +41,94 @@ final class ElectionZk {
     }
 
     /** The state and its version (watch armed), or empty when the partition no longer exists. */
-    Optional<Versioned<PartitionState>> readState(TopicPartition partition, CuratorWatcher watcher) {
+    CompletableFuture<Optional<Versioned<PartitionState>>> readState(TopicPartition partition, CuratorWatcher watcher) {
         String path = ZkPaths.state(partition);
-        Stat stat = new Stat();
-        try {
-            byte[] data = curator.getData().storingStatIn(stat).usingWatcher(watcher).forPath(path);
-            return Optional.of(new Versioned<>(PartitionState.fromJson(JsonObject.parse(path, data)), stat.getVersion()));
-        } catch (KeeperException.NoNodeException gone) {
-            return Optional.empty();
-        } catch (Exception e) {
-            throw CoordinatorException.wrap("reading " + path, e);
-        }
+        return call(path, result -> {
+            if (result.getResultCode() == KeeperException.Code.NONODE.intValue()) {
+                return Optional.empty();
+            }
+            requireOk(result, path);
+            PartitionState state = PartitionState.fromJson(JsonObject.parse(path, result.getData()));
+            return Optional.of(new Versioned<>(state, result.getStat().getVersion()));
+        }, callback -> curator.getData().usingWatcher(watcher).inBackground(callback).forPath(path));
     }
 
     /**
      * Writes the elected state only if our latch node still exists and {@code state} is still at
-     * {@code version}; both checks and the write are one ZooKeeper transaction.
-     *
-     * @throws PartitionStateConflictException when either check fails
+     * {@code version}; fails with {@link PartitionStateConflictException} when either check fails.
      */
-    Versioned<PartitionState> writeElected(TopicPartition partition, String latchNode, PartitionState elected, int version) {
+    CompletableFuture<Versioned<PartitionState>> writeElected(TopicPartition partition, String latchNode,
+                                                              PartitionState elected, int version) {
         String path = ZkPaths.state(partition);
-        try {
-            List<CuratorTransactionResult> results = curator.transaction().forOperations(
-                    curator.transactionOp().check().forPath(latchNode),
-                    curator.transactionOp().setData().withVersion(version).forPath(path, Json.bytes(elected.toJson())));
-            return new Versioned<>(elected, results.get(1).getResultStat().getVersion());
-        } catch (KeeperException.BadVersionException | KeeperException.NoNodeException e) {
-            throw new PartitionStateConflictException(partition, "election write at version " + version
-                    + " failed (" + e.code() + ")", Optional.empty());
-        } catch (Exception e) {
-            throw CoordinatorException.wrap("writing the election of " + partition, e);
-        }
+        return call(path, result -> {
+            int code = result.getResultCode();
+            if (code == KeeperException.Code.BADVERSION.intValue() || code == KeeperException.Code.NONODE.intValue()) {
+                throw new PartitionStateConflictException(partition, "election write at version " + version
+                        + " failed (" + KeeperException.Code.get(code) + ")", Optional.empty());
+            }
+            requireOk(result, path);
+            List<CuratorTransactionResult> results = result.getOpResults();
+            int newVersion = results.get(1).getResultStat().getVersion();
+            return new Versioned<>(elected, newVersion);
+        }, callback -> curator.transaction().inBackground(callback).forOperations(
+                curator.transactionOp().check().forPath(latchNode),
+                curator.transactionOp().setData().withVersion(version).forPath(path, Json.bytes(elected.toJson()))));
     }
 
-    /** Whether any replica is already in the partition's latch (watch armed on its children). */
-    boolean latchHasParticipants(TopicPartition partition, CuratorWatcher watcher) {
+    /** How many replicas are in the partition's latch (watch armed on its children). */
+    CompletableFuture<Integer> latchParticipants(TopicPartition partition, CuratorWatcher watcher) {
         String path = ZkPaths.latch(partition);
-        try {
-            return !curator.getChildren().usingWatcher(watcher).forPath(path).isEmpty();
-        } catch (Exception e) {
-            throw CoordinatorException.wrap("listing " + path, e);
-        }
+        return call(path, result -> {
+            requireOk(result, path);
+            return result.getChildren().size();
+        }, callback -> curator.getChildren().usingWatcher(watcher).inBackground(callback).forPath(path));
     }
 
-    /** The registered broker ids, read now. */
-    Set<Integer> liveBrokerIds() {
-        try {
+    /** The registered broker ids. */
+    CompletableFuture<Set<Integer>> liveBrokerIds() {
+        return call(ZkPaths.BROKER_IDS, result -> {
+            requireOk(result, ZkPaths.BROKER_IDS);
             Set<Integer> ids = new HashSet<>();
-            for (String child : curator.getChildren().forPath(ZkPaths.BROKER_IDS)) {
+            for (String child : result.getChildren()) {
                 try {
                     ids.add(Integer.parseInt(child));
-                } catch (NumberFormatException ignored) {
-                    // not a broker registration
+                } catch (NumberFormatException notABroker) {
+                    continue;
                 }
             }
             return ids;
-        } catch (Exception e) {
-            throw CoordinatorException.wrap("listing " + ZkPaths.BROKER_IDS, e);
+        }, callback -> curator.getChildren().inBackground(callback).forPath(ZkPaths.BROKER_IDS));
+    }
+
+    private static void requireOk(CuratorEvent result, String path) {
+        int code = result.getResultCode();
+        if (code != KeeperException.Code.OK.intValue()) {
+            throw new CoordinatorException("ZooKeeper call on " + path + " failed: " + KeeperException.Code.get(code),
+                    KeeperException.create(KeeperException.Code.get(code), path));
         }
+    }
+
+    private interface Decoder<T> {
+        T decode(CuratorEvent result);
+    }
+
+    private interface Request {
+        void send(BackgroundCallback callback) throws Exception;
+    }
+
+    private static <T> CompletableFuture<T> call(String path, Decoder<T> decoder, Request request) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        try {
+            request.send((client, event) -> {
+                try {
+                    future.complete(decoder.decode(event));
+                } catch (RuntimeException e) {
+                    future.completeExceptionally(e);
+                }
+            });
+        } catch (Exception e) {
+            future.completeExceptionally(CoordinatorException.wrap("ZooKeeper call on " + path, e));
+        }
+        return future;
     }
 }
