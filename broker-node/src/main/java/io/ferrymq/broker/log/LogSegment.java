@@ -212,6 +212,7 @@ public final class LogSegment implements AutoCloseable {
         int end = start;
         long next = startOffset;
         Optional<BatchHeader> header = first;
+        boolean jumped = false;
         while (header.isPresent() && header.get().lastOffset() < maxOffsetExclusive) {
             BatchHeader batch = header.get();
             if (batch.endPosition() - start > maxBytes && !(minOneBatch && end == start)) {
@@ -219,10 +220,24 @@ public final class LogSegment implements AutoCloseable {
             }
             end = batch.endPosition();
             next = batch.nextOffset();
-            header = log.readHeader(end, limit, scratch);
+            int jump = jumped ? -1 : jumpTarget(start, end, maxBytes, maxOffsetExclusive, limit);
+            jumped = true;
+            header = log.readHeader(jump > end ? jump : end, limit, scratch);
+            if (jump > end && header.isPresent()) {
+                // every batch between end and the index entry is whole and below both bounds
+                end = jump;
+                next = header.get().baseOffset();
+            }
         }
         long firstOffset = end == start ? startOffset : first.get().baseOffset();
         return Optional.of(new SegmentRead(new FileSlice(log.channel(), start, end - start), firstOffset, next));
+    }
+
+    /** A batch start found in the offset index, below both bounds, from which to keep scanning; -1 if none. */
+    private int jumpTarget(int start, int end, int maxBytes, long maxOffsetExclusive, int limit) {
+        long maxPosition = Math.min((long) start + maxBytes, limit - 1L);
+        int position = offsetIndex.lookupByPosition((int) maxPosition, maxOffsetExclusive).position();
+        return position > end ? position : -1;
     }
 
     /** The first record at or after {@code timestamp} with an offset at or above {@code minOffset}. */

@@ -12,7 +12,10 @@ import java.util.Arrays;
  * binary-searches the largest entry at or below the target, from where the log is scanned.
  *
  * <p>Crash policy: the index is derived data. A file that fails {@link #sanityCheck} is rebuilt
- * from the log, never trusted. Entries are kept in memory (8 bytes each) and mirrored to the file.
+ * from the log, never trusted. Entries live in memory (8 bytes each); the file receives them in
+ * chunks of {@value #WRITE_CHUNK_ENTRIES} and on {@link #flush()} / {@link #close()} (like Kafka's
+ * memory-mapped index, whose pages the OS writes back when it likes), so after a crash the file
+ * may lag; recovery rebuilds the index of every segment past the recovery point.
  *
  * <p>Thread-safety: one writer at a time (the partition log's lock); lookups may run
  * concurrently with appends and see a consistent prefix of the entries.
@@ -20,12 +23,14 @@ import java.util.Arrays;
 public final class OffsetIndex implements AutoCloseable {
 
     public static final int ENTRY_SIZE = 8;
+    static final int WRITE_CHUNK_ENTRIES = 512;
 
     private final IndexFile file;
     private final long baseOffset;
     private final int maxEntries;
     private volatile long[] entries;
     private volatile int count;
+    private int persisted;
 
     private OffsetIndex(IndexFile file, long baseOffset, int maxIndexBytes) {
         this.file = file;
@@ -50,6 +55,7 @@ public final class OffsetIndex implements AutoCloseable {
             }
             index.entries = loaded;
             index.count = n;
+            index.persisted = n;
             return index;
         } catch (RuntimeException e) {
             index.close();
@@ -106,7 +112,6 @@ public final class OffsetIndex implements AutoCloseable {
             throw new IllegalStateException("index entry (" + offset + ", " + position + ") is not after "
                     + entry(n - 1) + " in " + path());
         }
-        file.write(n, ByteBuffer.allocate(ENTRY_SIZE).putInt((int) relative).putInt(position).flip());
         long[] current = entries;
         if (n == current.length) {
             current = Arrays.copyOf(current, Math.min(maxEntries, current.length * 2));
@@ -114,6 +119,23 @@ public final class OffsetIndex implements AutoCloseable {
         current[n] = pack((int) relative, position);
         entries = current;
         count = n + 1;
+        if (count - persisted >= WRITE_CHUNK_ENTRIES) {
+            writePending();
+        }
+    }
+
+    private void writePending() {
+        int n = count;
+        if (persisted >= n) {
+            return;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate((n - persisted) * ENTRY_SIZE);
+        long[] snapshot = entries;
+        for (int i = persisted; i < n; i++) {
+            bytes.putInt(relativeOffset(snapshot[i])).putInt(position(snapshot[i]));
+        }
+        file.write(persisted, bytes.flip());
+        persisted = n;
     }
 
     /** The largest entry whose offset is at or below {@code target}, or (baseOffset, 0) if none. */
@@ -144,13 +166,40 @@ public final class OffsetIndex implements AutoCloseable {
             n--;
         }
         count = n;
-        file.truncateToEntries(n);
+        persisted = Math.min(persisted, n);
+        file.truncateToEntries(persisted);
     }
 
     /** Removes every entry. */
     public void reset() {
         count = 0;
+        persisted = 0;
         file.truncateToEntries(0);
+    }
+
+    /**
+     * The largest entry whose position is at or below {@code maxPosition} and whose offset is
+     * below {@code maxOffsetExclusive}, or (baseOffset, 0) if none: every batch before that
+     * entry's position ends below both bounds.
+     */
+    public OffsetPosition lookupByPosition(int maxPosition, long maxOffsetExclusive) {
+        int n = count;
+        long[] snapshot = entries;
+        long maxRelative = maxOffsetExclusive - baseOffset;
+        int low = 0;
+        int high = n - 1;
+        int found = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (position(snapshot[mid]) <= maxPosition && relativeOffset(snapshot[mid]) < maxRelative) {
+                found = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return found < 0 ? new OffsetPosition(baseOffset, 0)
+                : new OffsetPosition(baseOffset + relativeOffset(snapshot[found]), position(snapshot[found]));
     }
 
     /**
@@ -173,11 +222,13 @@ public final class OffsetIndex implements AutoCloseable {
     }
 
     public void flush() {
+        writePending();
         file.flush();
     }
 
     @Override
     public void close() {
+        writePending();
         file.close();
     }
 

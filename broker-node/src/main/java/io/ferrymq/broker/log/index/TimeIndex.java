@@ -11,8 +11,8 @@ import java.util.Arrays;
  * offset {@code o} is {@code t}; timestamps strictly increase and offsets never decrease. Written
  * next to each offset index entry, plus a final entry when the segment stops being active.
  *
- * <p>Crash policy and thread-safety as {@link OffsetIndex}: derived data, rebuilt when it fails
- * {@link #sanityCheck}; one writer, concurrent lookups.
+ * <p>Crash policy, chunked file writes and thread-safety as {@link OffsetIndex}: derived data,
+ * rebuilt when it fails {@link #sanityCheck}; one writer, concurrent lookups.
  */
 public final class TimeIndex implements AutoCloseable {
 
@@ -24,6 +24,7 @@ public final class TimeIndex implements AutoCloseable {
     private volatile long[] timestamps;
     private volatile int[] relativeOffsets;
     private volatile int count;
+    private int persisted;
 
     private TimeIndex(IndexFile file, long baseOffset, int maxIndexBytes) {
         this.file = file;
@@ -48,6 +49,7 @@ public final class TimeIndex implements AutoCloseable {
             index.timestamps = loadedTimestamps;
             index.relativeOffsets = loadedOffsets;
             index.count = n;
+            index.persisted = n;
             return index;
         } catch (RuntimeException e) {
             index.close();
@@ -95,7 +97,6 @@ public final class TimeIndex implements AutoCloseable {
             throw new IllegalStateException("time index entry (" + timestamp + ", " + offset
                     + ") does not fit after " + lastEntry() + " in " + path());
         }
-        file.write(n, ByteBuffer.allocate(ENTRY_SIZE).putLong(timestamp).putInt((int) relative).flip());
         long[] ts = timestamps;
         int[] offsets = relativeOffsets;
         if (n == ts.length) {
@@ -107,6 +108,22 @@ public final class TimeIndex implements AutoCloseable {
         relativeOffsets = offsets;
         timestamps = ts;
         count = n + 1;
+        if (count - persisted >= OffsetIndex.WRITE_CHUNK_ENTRIES) {
+            writePending();
+        }
+    }
+
+    private void writePending() {
+        int n = count;
+        if (persisted >= n) {
+            return;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate((n - persisted) * ENTRY_SIZE);
+        for (int i = persisted; i < n; i++) {
+            bytes.putLong(timestamps[i]).putInt(relativeOffsets[i]);
+        }
+        file.write(persisted, bytes.flip());
+        persisted = n;
     }
 
     /**
@@ -141,11 +158,13 @@ public final class TimeIndex implements AutoCloseable {
             n--;
         }
         count = n;
-        file.truncateToEntries(n);
+        persisted = Math.min(persisted, n);
+        file.truncateToEntries(persisted);
     }
 
     public void reset() {
         count = 0;
+        persisted = 0;
         file.truncateToEntries(0);
     }
 
@@ -162,11 +181,13 @@ public final class TimeIndex implements AutoCloseable {
     }
 
     public void flush() {
+        writePending();
         file.flush();
     }
 
     @Override
     public void close() {
+        writePending();
         file.close();
     }
 
