@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             io.ferrymq.broker.cli.ZooKeeperCommand.class,
+            io.ferrymq.broker.cli.BrokerCommand.class,
         })
 public final class FerryMain implements Runnable {
 

@@ -1,0 +1,243 @@
+package io.ferrymq.broker;
+
+import io.ferrymq.broker.admin.AdminServer;
+import io.ferrymq.broker.admin.AdminServerConfig;
+import io.ferrymq.broker.admin.ReadinessCheck;
+import io.ferrymq.broker.config.BrokerConfig;
+import io.ferrymq.broker.config.ConfigException;
+import io.ferrymq.broker.config.Endpoint;
+import io.ferrymq.broker.config.ModuleConfigs;
+import io.ferrymq.broker.config.ServerConfigKeys;
+import io.ferrymq.broker.group.GroupCoordinator;
+import io.ferrymq.broker.log.LogManager;
+import io.ferrymq.broker.metrics.BrokerMetrics;
+import io.ferrymq.broker.replication.ReplicaManager;
+import io.ferrymq.broker.replication.ReplicationConfig;
+import io.ferrymq.broker.replication.ReplicationContext;
+import io.ferrymq.broker.server.RequestDispatcher;
+import io.ferrymq.broker.server.RequestExecutor;
+import io.ferrymq.broker.server.RequestMetrics;
+import io.ferrymq.broker.server.ServerSettings;
+import io.ferrymq.broker.server.SocketServer;
+import io.ferrymq.broker.server.handler.BrokerHandlers;
+import io.ferrymq.broker.server.handler.ClusterView;
+import io.ferrymq.broker.server.handler.TopicDefaults;
+import io.ferrymq.broker.server.handler.group.GroupHandlers;
+import io.ferrymq.client.protocol.kryo.KryoCodec;
+import io.ferrymq.coordinator.metadata.MetadataStore;
+import io.ferrymq.coordinator.metadata.ZkMetadataStore;
+import io.ferrymq.coordinator.registry.BrokerInfo;
+import io.ferrymq.coordinator.registry.BrokerRegistry;
+import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
+import io.ferrymq.coordinator.zk.ZkClient;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One broker: wires the log manager, the ZooKeeper client, broker registry, metadata store,
+ * replica manager, group coordinator ({@link BrokerGroups}), request handlers, the network server
+ * and the admin HTTP server.
+ *
+ * <p>Start-up order: logs (recovery) → ZooKeeper → registry and metadata caches → replica manager
+ * (not started) → network server bound (so the real port is known for port 0) → registration under
+ * {@code /brokers/ids} with the advertised address → replica manager started (loads replicas, joins
+ * latches) → admin HTTP. A failure at any step closes what was started, in reverse, and is rethrown.
+ *
+ * <p>Stop order ({@link #close}, idempotent, also from the SIGTERM hook): controlled shutdown first
+ * (leaderships move to in-sync followers while this broker still serves their catch-up fetches),
+ * then the server stops reading requests and finishes those in flight, then the replica manager
+ * leaves its latches, the registration is removed, logs are closed with the clean-shutdown marker
+ * and the ZooKeeper session is closed.
+ *
+ * <p>Thread-safe.
+ */
+public final class Broker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Broker.class);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+    private final BrokerConfig config;
+    private final Deque<Step> started = new ArrayDeque<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile SocketServer server;
+    private volatile Endpoint advertised;
+    private volatile Optional<AdminServer> admin = Optional.empty();
+    private volatile BrokerRegistry registry;
+    private volatile ReplicaManager replicaManager;
+    private volatile boolean replicasLoaded;
+
+    private Broker(BrokerConfig config) {
+        this.config = config;
+    }
+
+    /** Starts a broker; throws (after cleaning up) when any part cannot start. */
+    public static Broker start(BrokerConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static Broker start(BrokerConfig config, Clock clock) {
+        Broker broker = new Broker(config);
+        try {
+            broker.startParts(clock);
+            return broker;
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+    }
+
+    private void startParts(Clock clock) {
+        BrokerMetrics metrics = register("metrics", new BrokerMetrics());
+        metrics.startJmx();
+        LogManager logs = register("log manager", LogManager.open(ModuleConfigs.logConfig(config), clock));
+        ZkClient zk = register("ZooKeeper client", ZkClient.connect(ModuleConfigs.zkConfig(config)));
+        registry = register("broker registry", new ZkBrokerRegistry(zk));
+        registry.start();
+        MetadataStore metadata = register("metadata store", new ZkMetadataStore(zk));
+        metadata.start();
+        ReplicationConfig replication = ModuleConfigs.replicationConfig(config);
+        replicaManager = register("replica manager", new ReplicaManager(replication,
+                ReplicationContext.of(replication, logs, zk, metadata, registry, metrics, clock)));
+        RequestExecutor executor = register("request executor",
+                new RequestExecutor(config.getInt(ServerConfigKeys.NUM_IO_THREADS)));
+        ClusterView cluster = new ClusterView(clusterId(zk), registry);
+        GroupCoordinator groups = register("group coordinator",
+                new BrokerGroups(config, metrics, clock).start(zk, registry, metadata, replicaManager));
+        RequestDispatcher dispatcher = new RequestDispatcher(BrokerHandlers.create(replicaManager, metadata, cluster,
+                TopicDefaults.from(config), GroupHandlers.all(groups, cluster)), executor, new RequestMetrics(metrics));
+        server = register("socket server", new SocketServer(ServerSettings.from(config), new KryoCodec(), dispatcher));
+        server.start();
+        advertised = advertisedEndpoint(server.boundAddresses().get(0));
+        registry.register(new BrokerInfo(config.brokerId(), advertised.host(), advertised.port(), config.rack(),
+                clock.millis()));
+        replicaManager.start();
+        replicasLoaded = true;
+        startAdmin(metrics);
+        log.info("Broker {} started: listening on {}, advertised as {}", config.brokerId(), server.boundAddresses(),
+                advertised);
+    }
+
+    private void startAdmin(BrokerMetrics metrics) {
+        int port = config.getInt(ServerConfigKeys.ADMIN_HTTP_PORT);
+        if (port < 0) {
+            return;
+        }
+        AdminServer adminServer = register("admin HTTP server", AdminServer.start(
+                new AdminServerConfig(config.getString(ServerConfigKeys.ADMIN_HTTP_HOST), port), metrics,
+                ReadinessCheck.of(() -> registry.broker(config.brokerId()).isPresent(),
+                        () -> replicasLoaded)));
+        admin = Optional.of(adminServer);
+    }
+
+    private String clusterId(ZkClient zk) {
+        return "ferry" + zk.config().chroot().replace('/', '-');
+    }
+
+    private Endpoint advertisedEndpoint(InetSocketAddress bound) {
+        List<Endpoint> configured = config.advertisedListeners();
+        if (!configured.isEmpty()) {
+            return configured.get(0);
+        }
+        Endpoint listener = config.listeners().get(0).withPort(bound.getPort());
+        if (!listener.host().isEmpty() && !listener.host().equals("0.0.0.0")) {
+            return listener;
+        }
+        try {
+            return new Endpoint(listener.securityProtocol(), InetAddress.getLocalHost().getCanonicalHostName(),
+                    bound.getPort());
+        } catch (UnknownHostException e) {
+            throw new ConfigException("listeners binds every interface and the local host name cannot be resolved ("
+                    + e.getMessage() + "); set advertised.listeners");
+        }
+    }
+
+    public int brokerId() {
+        return config.brokerId();
+    }
+
+    public BrokerConfig config() {
+        return config;
+    }
+
+    /** The address the first listener is bound to (the real port when port 0 was configured). */
+    public InetSocketAddress boundAddress() {
+        return server.boundAddresses().get(0);
+    }
+
+    /** What this broker registered for clients and other brokers. */
+    public Endpoint advertisedEndpoint() {
+        return advertised;
+    }
+
+    /** The admin HTTP server's port, when it runs. */
+    public Optional<Integer> adminPort() {
+        return admin.map(AdminServer::port);
+    }
+
+    public ReplicaManager replicaManager() {
+        return replicaManager;
+    }
+
+    /** Blocks until {@link #close} has finished. */
+    public void awaitShutdown() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Stops the broker (see the class comment); idempotent, and safe on a half-started broker. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        log.info("Broker {} stopping", config.brokerId());
+        if (replicaManager != null && server != null
+                && config.getBoolean(ServerConfigKeys.CONTROLLED_SHUTDOWN_ENABLE)) {
+            runQuietly("controlled shutdown", replicaManager::resignLeaderships);
+        }
+        if (server != null) {
+            runQuietly("draining requests", () -> server.stopAccepting(DRAIN_TIMEOUT));
+        }
+        if (registry != null) {
+            runQuietly("deregistering", registry::deregister);
+        }
+        while (!started.isEmpty()) {
+            Step step = started.pop();
+            runQuietly("closing " + step.name(), step.resource()::close);
+        }
+        log.info("Broker {} stopped", config.brokerId());
+        stopped.countDown();
+    }
+
+    private <T extends AutoCloseable> T register(String name, T resource) {
+        started.push(new Step(name, resource));
+        return resource;
+    }
+
+    private static void runQuietly(String what, ThrowingRunnable action) {
+        try {
+            action.run();
+        } catch (Exception e) {
+            log.warn("Error while {}: {}", what, e.toString(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    private record Step(String name, AutoCloseable resource) {
+    }
+}
