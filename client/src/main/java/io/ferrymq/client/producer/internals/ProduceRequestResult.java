@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The outcome of one batch, shared by the futures of all its records so that a record costs no
  * more than its own future: the base offset the leader assigned and its log-append time, or the
- * error. Completed once, by the I/O thread.
+ * error. Completed once, by the I/O thread: set, then callbacks, then done.
  *
  * <p>Thread-safe: fields are written before the latch opens and read after it.
  */
@@ -18,14 +18,15 @@ public final class ProduceRequestResult {
     private volatile long logAppendTime = -1;
     private volatile RuntimeException error;
 
-    /** Sets the outcome; {@code error} empty means success. Subsequent calls are ignored. */
+    /** Records the outcome ({@code error} empty means success); waiters see it after {@link #done()}. */
     void set(long baseOffset, long logAppendTime, Optional<RuntimeException> error) {
-        if (done.getCount() == 0) {
-            return;
-        }
         this.baseOffset = baseOffset;
         this.logAppendTime = logAppendTime;
         this.error = error.orElse(null);
+    }
+
+    /** Releases waiters; called once, after the callbacks ran (as Kafka does). */
+    void done() {
         done.countDown();
     }
 

@@ -105,6 +105,7 @@ public final class ProducerBatch {
                 runCallback(callback, error, futures.get(i));
             }
         }
+        result.done();
         return true;
     }
 

@@ -1,0 +1,35 @@
+package io.ferrymq.client.admin;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Manages topics and inspects the cluster. Each call retries retriable errors (a broker down, no
+ * leader yet) until {@code default.api.timeout.ms}, then throws; a failure names the topic and the
+ * reason ({@link io.ferrymq.client.protocol.ApiException} carries the wire error code).
+ *
+ * <p>Thread-safe.
+ */
+public interface Admin extends AutoCloseable {
+
+    /** Creates the topics; throws for the first that failed (the others were still attempted). */
+    void createTopics(Collection<NewTopic> topics);
+
+    /** Deletes the topics; throws for the first that failed. */
+    void deleteTopics(Collection<String> topics);
+
+    /** Names of every topic. */
+    Set<String> listTopics();
+
+    /** Partitions of each named topic; an unknown topic throws UNKNOWN_TOPIC_OR_PARTITION naming it. */
+    Map<String, TopicDescription> describeTopics(Collection<String> topics);
+
+    /** Grows each topic to the given total partition count. */
+    void createPartitions(Map<String, Integer> totalCounts);
+
+    ClusterDescription describeCluster();
+
+    @Override
+    void close();
+}

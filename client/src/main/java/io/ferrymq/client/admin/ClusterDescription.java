@@ -1,0 +1,12 @@
+package io.ferrymq.client.admin;
+
+import io.ferrymq.client.common.Node;
+import java.util.List;
+
+/** The cluster id and the live brokers, sorted by id. Immutable. */
+public record ClusterDescription(String clusterId, List<Node> nodes) {
+
+    public ClusterDescription {
+        nodes = List.copyOf(nodes);
+    }
+}

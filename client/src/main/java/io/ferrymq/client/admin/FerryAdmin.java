@@ -1,0 +1,197 @@
+package io.ferrymq.client.admin;
+
+import io.ferrymq.client.common.Cluster;
+import io.ferrymq.client.common.Node;
+import io.ferrymq.client.common.errors.InterruptException;
+import io.ferrymq.client.common.errors.TimeoutException;
+import io.ferrymq.client.common.internals.ErrorMapping;
+import io.ferrymq.client.common.internals.Metadata;
+import io.ferrymq.client.common.internals.NetworkChannel;
+import io.ferrymq.client.common.internals.RequestChannel;
+import io.ferrymq.client.common.internals.Requests;
+import io.ferrymq.client.protocol.ApiException;
+import io.ferrymq.client.protocol.ApiRequest;
+import io.ferrymq.client.protocol.ApiResponse;
+import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.protocol.requests.CreatePartitionsRequest;
+import io.ferrymq.client.protocol.requests.CreateTopicsRequest;
+import io.ferrymq.client.protocol.requests.DeleteTopicsRequest;
+import io.ferrymq.client.protocol.requests.DescribeClusterRequest;
+import io.ferrymq.client.protocol.requests.MetadataRequest;
+import io.ferrymq.client.protocol.responses.CreatePartitionsResponse;
+import io.ferrymq.client.protocol.responses.CreateTopicsResponse;
+import io.ferrymq.client.protocol.responses.DeleteTopicsResponse;
+import io.ferrymq.client.protocol.responses.DescribeClusterResponse;
+import io.ferrymq.client.protocol.responses.MetadataResponse;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The admin client: each call sends one request to some broker (bootstrap addresses first, then
+ * the brokers it learnt), retrying network failures and retriable errors on the next broker
+ * until {@code default.api.timeout.ms}. Per-topic errors are raised as
+ * {@link ApiException}s naming the topic.
+ *
+ * <p>Thread-safe: calls block the calling thread only.
+ */
+public final class FerryAdmin implements Admin {
+
+    private final AdminConfig config;
+    private final RequestChannel channel;
+    private final Optional<RequestChannel> ownChannel;
+    private final Clock clock;
+    private final AtomicInteger nextAddress = new AtomicInteger();
+    private volatile List<Node> knownNodes = List.of();
+
+    /** For tests and tools: an explicit channel (null = the network client) and clock. */
+    public FerryAdmin(AdminConfig config, RequestChannel channel, Clock clock) {
+        this.config = config;
+        this.ownChannel = channel != null ? Optional.empty()
+                : Optional.of(NetworkChannel.open(config.clientId(), config.requestTimeoutMs()));
+        this.channel = ownChannel.orElse(channel);
+        this.clock = clock;
+    }
+
+    public static Admin create(Map<String, ?> props) {
+        return new FerryAdmin(AdminConfig.parse(props), null, Clock.systemUTC());
+    }
+
+    @Override
+    public void createTopics(Collection<NewTopic> topics) {
+        List<CreateTopicsRequest.TopicSpec> specs = topics.stream().map(t -> new CreateTopicsRequest.TopicSpec(t.name(),
+                t.numPartitions().orElse(-1), t.replicationFactor().orElse((short) -1), t.configs())).toList();
+        CreateTopicsResponse response = call("creating topics " + names(specs, CreateTopicsRequest.TopicSpec::name),
+                new CreateTopicsRequest(specs, config.requestTimeoutMs(), false), CreateTopicsResponse.class);
+        response.topics().forEach(t -> check(t.error(), "Cannot create topic '" + t.name() + "'", t.errorMessage()));
+    }
+
+    @Override
+    public void deleteTopics(Collection<String> topics) {
+        DeleteTopicsResponse response = call("deleting topics " + topics,
+                new DeleteTopicsRequest(List.copyOf(topics), config.requestTimeoutMs()), DeleteTopicsResponse.class);
+        response.topics().forEach(t -> check(t.error(), "Cannot delete topic '" + t.name() + "'", t.errorMessage()));
+    }
+
+    @Override
+    public Set<String> listTopics() {
+        MetadataResponse response = call("listing topics", MetadataRequest.forAllTopics(), MetadataResponse.class);
+        Set<String> names = new TreeSet<>();
+        response.topics().forEach(t -> names.add(t.name()));
+        return names;
+    }
+
+    @Override
+    public Map<String, TopicDescription> describeTopics(Collection<String> topics) {
+        MetadataResponse response = call("describing topics " + topics,
+                MetadataRequest.forTopics(List.copyOf(topics), false), MetadataResponse.class);
+        response.topics().forEach(t -> check(t.error(), "Cannot describe topic '" + t.name() + "'",
+                t.error() == ErrorCode.UNKNOWN_TOPIC_OR_PARTITION ? "the topic does not exist" : ""));
+        Cluster cluster = Metadata.toCluster(response);
+        Map<String, TopicDescription> result = new LinkedHashMap<>();
+        topics.stream().sorted().forEach(name ->
+                result.put(name, new TopicDescription(name, cluster.partitionsForTopic(name))));
+        return result;
+    }
+
+    @Override
+    public void createPartitions(Map<String, Integer> totalCounts) {
+        List<CreatePartitionsRequest.TopicSpec> specs = new ArrayList<>();
+        totalCounts.forEach((name, count) -> specs.add(new CreatePartitionsRequest.TopicSpec(name, count)));
+        CreatePartitionsResponse response = call("adding partitions to " + totalCounts.keySet(),
+                new CreatePartitionsRequest(specs, config.requestTimeoutMs(), false), CreatePartitionsResponse.class);
+        response.topics().forEach(t -> check(t.error(), "Cannot add partitions to topic '" + t.name() + "'",
+                t.errorMessage()));
+    }
+
+    @Override
+    public ClusterDescription describeCluster() {
+        DescribeClusterResponse response = call("describing the cluster", new DescribeClusterRequest(),
+                DescribeClusterResponse.class);
+        check(response.error(), "Cannot describe the cluster", response.errorMessage());
+        List<Node> nodes = response.brokers().stream().map(Metadata::toNode)
+                .sorted(Comparator.comparingInt(Node::id)).toList();
+        return new ClusterDescription(response.clusterId(), nodes);
+    }
+
+    private static void check(ErrorCode error, String what, String message) {
+        if (error != ErrorCode.NONE) {
+            throw error.exception(what + ": " + (message == null || message.isEmpty() ? error.defaultMessage() : message));
+        }
+    }
+
+    private static <T> String names(List<T> items, java.util.function.Function<T, String> name) {
+        return items.stream().map(name).toList().toString();
+    }
+
+    /** Sends {@code request} to brokers in turn until one answers, retrying retriable failures until the deadline. */
+    private <R extends ApiResponse> R call(String what, ApiRequest request, Class<R> type) {
+        long deadline = clock.millis() + config.defaultApiTimeoutMs();
+        while (true) {
+            InetSocketAddress target = target();
+            RuntimeException failure;
+            try {
+                long waitMs = Math.max(1, Math.min(config.requestTimeoutMs(), deadline - clock.millis()));
+                ApiResponse response = Requests.send(channel, target, request).get(waitMs, TimeUnit.MILLISECONDS);
+                learnNodes(response);
+                return type.cast(response);
+            } catch (ExecutionException e) {
+                Throwable cause = ErrorMapping.unwrap(e);
+                if (cause instanceof ApiException api && !api.isRetriable()) {
+                    throw api;
+                }
+                failure = new ApiException(ErrorMapping.codeOf(cause), what + " via " + target + ": " + cause.getMessage());
+            } catch (java.util.concurrent.TimeoutException e) {
+                failure = new TimeoutException("No response from " + target + " while " + what);
+            } catch (InterruptedException e) {
+                throw new InterruptException("Interrupted while " + what, e);
+            }
+            if (clock.millis() + config.retryBackoffMs() >= deadline) {
+                throw new TimeoutException("Timed out after " + config.defaultApiTimeoutMs() + " ms " + what
+                        + "; last error: " + failure.getMessage(), failure);
+            }
+            pause(config.retryBackoffMs());
+        }
+    }
+
+    private void learnNodes(ApiResponse response) {
+        if (response instanceof MetadataResponse metadata && !metadata.brokers().isEmpty()) {
+            knownNodes = metadata.brokers().stream().map(Metadata::toNode).toList();
+        } else if (response instanceof DescribeClusterResponse cluster && !cluster.brokers().isEmpty()) {
+            knownNodes = cluster.brokers().stream().map(Metadata::toNode).toList();
+        }
+    }
+
+    private InetSocketAddress target() {
+        List<Node> nodes = knownNodes;
+        int index = Math.floorMod(nextAddress.getAndIncrement(), config.bootstrapServers().size() + nodes.size());
+        if (index < config.bootstrapServers().size()) {
+            return config.bootstrapServers().get(index);
+        }
+        return Requests.address(nodes.get(index - config.bootstrapServers().size()));
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            throw new InterruptException("Interrupted during an admin retry backoff", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ownChannel.ifPresent(RequestChannel::close);
+    }
+}

@@ -1,0 +1,112 @@
+package io.ferrymq.client.consumer.internals;
+
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.consumer.ConsumerRecord;
+import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.protocol.responses.FetchResponse;
+import io.ferrymq.client.record.CorruptRecordException;
+import io.ferrymq.client.record.Record;
+import io.ferrymq.client.record.RecordBatch;
+import io.ferrymq.client.record.RecordBatches;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One partition's part of a fetch response, turned into records lazily as {@code poll} asks for
+ * them, so a large response costs no more than the records returned. Records before the fetch
+ * offset (the rest of a batch that straddles it) are skipped; {@link #nextOffset()} is the offset
+ * after the last record handed out, or after the last whole batch consumed.
+ *
+ * <p>Confined to the consumer's thread.
+ */
+final class CompletedFetch {
+
+    private final TopicPartition partition;
+    private final long fetchOffset;
+    private final FetchResponse.PartitionData data;
+    private final Iterator<RecordBatch> batches;
+    private RecordBatch currentBatch;
+    private Iterator<Record> records;
+    private long nextOffset;
+
+    CompletedFetch(FetchResponse.PartitionData data, long fetchOffset) {
+        this.partition = data.topicPartition();
+        this.fetchOffset = fetchOffset;
+        this.data = data;
+        this.batches = data.error() == ErrorCode.NONE ? RecordBatches.wrap(data.records().toByteBuffer()).iterator()
+                : List.<RecordBatch>of().iterator();
+        this.nextOffset = fetchOffset;
+    }
+
+    TopicPartition partition() {
+        return partition;
+    }
+
+    long fetchOffset() {
+        return fetchOffset;
+    }
+
+    ErrorCode error() {
+        return data.error();
+    }
+
+    long highWatermark() {
+        return data.highWatermark();
+    }
+
+    long nextOffset() {
+        return nextOffset;
+    }
+
+    /** Appends up to {@code max} records to {@code out}; returns how many. */
+    <K, V> int drainInto(List<ConsumerRecord<K, V>> out, int max, Deserializers<K, V> deserializers) {
+        int added = 0;
+        while (added < max) {
+            Optional<Record> next = nextRecord();
+            if (next.isEmpty()) {
+                break;
+            }
+            Record record = next.get();
+            out.add(new ConsumerRecord<>(partition.topic(), partition.partition(), record.offset(), record.timestamp(),
+                    currentBatch.timestampType(),
+                    deserializers.key(partition.topic(), partition.partition(), record.offset(), record.key()),
+                    deserializers.value(partition.topic(), partition.partition(), record.offset(), record.value()),
+                    record.headers(), Optional.of(currentBatch.partitionLeaderEpoch()).filter(e -> e >= 0)));
+            nextOffset = record.offset() + 1;
+            added++;
+        }
+        return added;
+    }
+
+    /** True once every record has been handed out. */
+    boolean isConsumed() {
+        return (records == null || !records.hasNext()) && !batches.hasNext();
+    }
+
+    private Optional<Record> nextRecord() {
+        try {
+            while (true) {
+                if (records != null && records.hasNext()) {
+                    Record record = records.next();
+                    if (record.offset() >= nextOffset) {
+                        return Optional.of(record);
+                    }
+                    continue;
+                }
+                if (currentBatch != null) {
+                    nextOffset = Math.max(nextOffset, currentBatch.nextOffset());
+                }
+                if (!batches.hasNext()) {
+                    return Optional.empty();
+                }
+                currentBatch = batches.next();
+                currentBatch.ensureValid();
+                records = currentBatch.lastOffset() >= nextOffset ? currentBatch.iterator() : null;
+            }
+        } catch (CorruptRecordException e) {
+            throw ErrorCode.CORRUPT_MESSAGE.exception("Corrupt record batch in fetch from " + partition
+                    + " at offset " + nextOffset + ": " + e.getMessage());
+        }
+    }
+}
