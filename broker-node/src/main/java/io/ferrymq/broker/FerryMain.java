@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             io.ferrymq.broker.cli.ZooKeeperCommand.class,
             io.ferrymq.broker.cli.BrokerCommand.class,
+            io.ferrymq.client.cli.groups.GroupsCommand.class,
         })
 public final class FerryMain implements Runnable {
 
