@@ -7,6 +7,7 @@ import io.ferrymq.client.protocol.EncodedFrame;
 import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.client.protocol.RequestHeader;
 import io.ferrymq.client.protocol.WireCodec;
+import io.ferrymq.client.protocol.requests.ProduceRequest;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import java.time.Duration;
@@ -55,6 +56,9 @@ public final class BrokerConnection implements AutoCloseable {
 
     /** Sends with an explicit timeout (e.g. a long-poll fetch: its max wait plus the request timeout). */
     public CompletableFuture<ApiResponse> send(ApiRequest request, Duration timeout) {
+        if (request instanceof ProduceRequest produce && produce.acks() == 0) {
+            throw new IllegalArgumentException("A Produce with acks=0 gets no response: use sendNoResponse");
+        }
         CompletableFuture<ApiResponse> future = new CompletableFuture<>();
         if (inFlight.isClosed() || !channel.isActive()) {
             future.completeExceptionally(new NetworkException("Connection to " + address + " is closed"));

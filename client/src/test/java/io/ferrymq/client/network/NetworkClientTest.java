@@ -17,7 +17,6 @@ import io.ferrymq.client.protocol.requests.MetadataRequest;
 import io.ferrymq.client.protocol.requests.ProduceRequest;
 import io.ferrymq.client.protocol.responses.ErrorResponse;
 import io.ferrymq.client.protocol.responses.FetchResponse;
-import io.ferrymq.client.protocol.responses.HeartbeatResponse;
 import io.ferrymq.client.protocol.responses.MetadataResponse;
 import io.ferrymq.client.protocol.responses.ProduceResponse;
 import java.io.IOException;
@@ -206,6 +205,8 @@ class NetworkClientTest {
                 new ProduceRequest.PartitionData(TP, RecordSource.of(ByteBuffer.wrap(new byte[] {1})))));
 
         connection.sendNoResponse(acksZero).orTimeout(10, TimeUnit.SECONDS).join();
+        assertThatThrownBy(() -> connection.send(acksZero)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sendNoResponse");
 
         await().atMost(WAIT).until(() -> broker.received().size() == 1);
         assertThat(connection.inFlightCount()).isZero();

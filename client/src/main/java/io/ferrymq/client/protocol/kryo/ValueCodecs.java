@@ -7,7 +7,6 @@ import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.client.protocol.RecordSource;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,23 +63,23 @@ final class ValueCodecs {
 
     private static ValueCodec forSimpleClass(Class<?> type) {
         if (type == int.class) {
-            return Primitives.INT;
+            return LeafCodec.INT;
         } else if (type == long.class) {
-            return Primitives.LONG;
+            return LeafCodec.LONG;
         } else if (type == short.class) {
-            return Primitives.SHORT;
+            return LeafCodec.SHORT;
         } else if (type == byte.class) {
-            return Primitives.BYTE;
+            return LeafCodec.BYTE;
         } else if (type == boolean.class) {
-            return Primitives.BOOLEAN;
+            return LeafCodec.BOOLEAN;
         } else if (type == String.class || type == Integer.class || type == Long.class) {
-            return type == String.class ? Primitives.STRING : type == Integer.class ? Primitives.INT : Primitives.LONG;
+            return type == String.class ? LeafCodec.STRING : type == Integer.class ? LeafCodec.INT : LeafCodec.LONG;
         } else if (type == byte[].class) {
-            return Primitives.BYTES;
+            return LeafCodec.BYTES;
         } else if (type == ErrorCode.class) {
-            return Primitives.ERROR_CODE;
+            return LeafCodec.ERROR_CODE;
         } else if (type == RecordSource.class) {
-            return Primitives.RECORD_SOURCE;
+            return LeafCodec.RECORD_SOURCE;
         }
         return null;
     }
@@ -186,131 +185,6 @@ final class ValueCodecs {
         @Override
         public Object read(WireKryo kryo, Input input) {
             return input.readBoolean() ? Optional.of(element.read(kryo, input)) : Optional.empty();
-        }
-    }
-
-    /** Strings, byte arrays and the other leaf types. */
-    enum Primitives implements ValueCodec {
-        INT {
-            @Override
-            public void write(WireKryo kryo, Output output, Object value) {
-                output.writeVarInt((Integer) value, false);
-            }
-
-            @Override
-            public Object read(WireKryo kryo, Input input) {
-                return input.readVarInt(false);
-            }
-        },
-        LONG {
-            @Override
-            public void write(WireKryo kryo, Output output, Object value) {
-                output.writeVarLong((Long) value, false);
-            }
-
-            @Override
-            public Object read(WireKryo kryo, Input input) {
-                return input.readVarLong(false);
-            }
-        },
-        SHORT {
-            @Override
-            public void write(WireKryo kryo, Output output, Object value) {
-                output.writeShort((Short) value);
-            }
-
-            @Override
-            public Object read(WireKryo kryo, Input input) {
-                return input.readShort();
-            }
-        },
-        BYTE {
-            @Override
-            public void write(WireKryo kryo, Output output, Object value) {
-                output.writeByte((Byte) value);
-            }
-
-            @Override
-            public Object read(WireKryo kryo, Input input) {
-                return input.readByte();
-            }
-        },
-        BOOLEAN {
-            @Override
-            public void write(WireKryo kryo, Output output, Object value) {
-                output.writeBoolean((Boolean) value);
-            }
-
-            @Override
-            public Object read(WireKryo kryo, Input input) {
-                return input.readBoolean();
-            }
-        },
-        STRING {
-            @Override
-            public void write(WireKryo kryo, Output output, Object value) {
-                if (value == null) {
-                    output.writeVarInt(0, true);
-                    return;
-                }
-                byte[] utf8 = ((String) value).getBytes(StandardCharsets.UTF_8);
-                output.writeVarInt(utf8.length + 1, true);
-                output.writeBytes(utf8);
-            }
-
-            @Override
-            public Object read(WireKryo kryo, Input input) {
-                int remaining = input.limit() - input.position();
-                int declared = input.readVarInt(true);
-                if (declared == 0) {
-                    return null;
-                }
-                int length = declared - 1;
-                if (length < 0 || length > MAX_STRING_BYTES || length > remaining) {
-                    throw new KryoException("string declares " + length + " bytes but only " + remaining
-                            + " remain (limit " + MAX_STRING_BYTES + ")");
-                }
-                return new String(input.readBytes(length), StandardCharsets.UTF_8);
-            }
-        },
-        BYTES {
-            @Override
-            public void write(WireKryo kryo, Output output, Object value) {
-                byte[] bytes = (byte[]) value;
-                output.writeVarInt(bytes.length, true);
-                output.writeBytes(bytes);
-            }
-
-            @Override
-            public Object read(WireKryo kryo, Input input) {
-                int length = readCount(input, Integer.MAX_VALUE, 1, "byte array");
-                return input.readBytes(length);
-            }
-        },
-        ERROR_CODE {
-            @Override
-            public void write(WireKryo kryo, Output output, Object value) {
-                output.writeShort(((ErrorCode) value).code());
-            }
-
-            @Override
-            public Object read(WireKryo kryo, Input input) {
-                return ErrorCode.forCode(input.readShort());
-            }
-        },
-        RECORD_SOURCE {
-            @Override
-            public void write(WireKryo kryo, Output output, Object value) {
-                RecordSource source = (RecordSource) value;
-                output.writeVarInt(source.sizeInBytes(), true);
-                kryo.records().add(source);
-            }
-
-            @Override
-            public Object read(WireKryo kryo, Input input) {
-                int size = input.readVarInt(true);
-                return RecordSource.of(kryo.records().take(size));
-            }
         }
     }
 }

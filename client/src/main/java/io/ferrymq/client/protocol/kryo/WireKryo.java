@@ -3,6 +3,7 @@ package io.ferrymq.client.protocol.kryo;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.ByteBufferInput;
 import com.esotericsoftware.kryo.io.Output;
+import java.nio.ByteBuffer;
 
 /**
  * A Kryo instance configured for the wire (registration required, no references, bounded depth)
@@ -14,6 +15,8 @@ final class WireKryo extends Kryo {
 
     /** An output buffer that grew past this is replaced after use, so one huge message does not pin memory. */
     private static final int RETAINED_OUTPUT_BYTES = 1 << 20;
+
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final RecordsCursor records = new RecordsCursor();
     private final ByteBufferInput input = new ByteBufferInput();
@@ -40,7 +43,7 @@ final class WireKryo extends Kryo {
     /** Drops per-message state before the instance goes back to the pool. */
     void resetScratch() {
         records.clear();
-        input.setBuffer(java.nio.ByteBuffer.allocate(0));
+        input.setBuffer(EMPTY);
         if (output.getBuffer().length > RETAINED_OUTPUT_BYTES) {
             output = newOutput();
         } else {
