@@ -17,8 +17,11 @@ import picocli.CommandLine.Command;
         description = "Ferry: a small, clear, ZooKeeper-coordinated distributed message queue.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            io.ferrymq.broker.cli.DumpLogCommand.class,
+            io.ferrymq.broker.cli.PerfLogCommand.class,
             io.ferrymq.broker.cli.ZooKeeperCommand.class,
             io.ferrymq.broker.cli.BrokerCommand.class,
+            io.ferrymq.broker.cli.ClusterCommand.class,
             io.ferrymq.client.cli.groups.GroupsCommand.class,
         })
 public final class FerryMain implements Runnable {

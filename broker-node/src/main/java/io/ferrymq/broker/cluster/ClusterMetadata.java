@@ -1,0 +1,56 @@
+package io.ferrymq.broker.cluster;
+
+import io.ferrymq.client.network.BrokerAddress;
+import io.ferrymq.client.network.BrokerConnection;
+import io.ferrymq.client.network.NetworkClient;
+import io.ferrymq.client.network.NetworkConfig;
+import io.ferrymq.client.protocol.requests.MetadataRequest;
+import io.ferrymq.client.protocol.responses.MetadataResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Reads cluster metadata the way clients do: a Metadata request (all topics) to the first
+ * bootstrap broker that answers, each try bounded by the timeout. Never touches ZooKeeper.
+ * Stateless and thread-safe.
+ */
+public final class ClusterMetadata {
+
+    private ClusterMetadata() {
+    }
+
+    /**
+     * Metadata of every topic from one of {@code bootstrapServers} ({@code host:port[,host:port]});
+     * throws {@link ClusterException} naming each broker tried and why it failed.
+     */
+    public static MetadataResponse fetch(String bootstrapServers, Duration timeout) {
+        List<String> failures = new ArrayList<>();
+        NetworkConfig config = NetworkConfig.defaults("ferry-metadata").withConnectTimeout(timeout).withRequestTimeout(timeout);
+        try (NetworkClient client = new NetworkClient(config)) {
+            for (String server : bootstrapServers.split(",")) {
+                try {
+                    return ask(client, BrokerAddress.parse(server.trim()), timeout);
+                } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                    failures.add(server.trim() + ": " + cause.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ClusterException("interrupted while asking " + server + " for metadata", e);
+                }
+            }
+        }
+        throw new ClusterException("no broker answered a Metadata request (" + String.join("; ", failures) + ")");
+    }
+
+    private static MetadataResponse ask(NetworkClient client, BrokerAddress address, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long waitMs = timeout.toMillis() * 2 + 1_000;
+        try (BrokerConnection connection = client.connect(address).get(waitMs, TimeUnit.MILLISECONDS)) {
+            return connection.send(MetadataRequest.forAllTopics(), MetadataResponse.class).get(waitMs, TimeUnit.MILLISECONDS);
+        }
+    }
+}
