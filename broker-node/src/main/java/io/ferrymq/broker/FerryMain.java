@@ -19,8 +19,6 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             io.ferrymq.broker.cli.DumpLogCommand.class,
             io.ferrymq.broker.cli.PerfLogCommand.class,
-            io.ferrymq.broker.cli.DumpLogCommand.class,
-            io.ferrymq.broker.cli.PerfLogCommand.class,
             io.ferrymq.broker.cli.ZooKeeperCommand.class,
             io.ferrymq.broker.cli.BrokerCommand.class,
             io.ferrymq.broker.cli.ClusterCommand.class,
