@@ -9,6 +9,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -110,8 +112,11 @@ public final class NetworkClient implements AutoCloseable {
         }
         closed = true;
         List<ChannelFuture> closing = channels.stream().map(Channel::close).toList();
-        boolean onIoThread = group.next().inEventLoop() || channels.stream().anyMatch(c -> c.eventLoop().inEventLoop());
-        var termination = group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        boolean onIoThread = false;
+        for (EventExecutor executor : group) {
+            onIoThread |= executor.inEventLoop();
+        }
+        Future<?> termination = group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         if (onIoThread) {
             return;
         }
