@@ -7,35 +7,34 @@ import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.PartitionStateConflictException;
 import io.ferrymq.coordinator.metadata.Versioned;
 import io.ferrymq.coordinator.zk.CoordinatorException;
-import io.ferrymq.coordinator.zk.ZkPaths;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.curator.framework.api.CuratorWatcher;
-import org.apache.curator.framework.recipes.leader.LeaderLatch;
-import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
-import org.apache.zookeeper.Watcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link LeaderElector} around a Curator {@link LeaderLatch}, following DESIGN.md: the replica is
- * in the latch only while eligible (in the ISR recorded in {@code state}, or, with unclean election
- * enabled, when no ISR member is registered); the preferred replica joins at once, the others once
- * the latch has a participant or after a grace period. On winning the latch it reads {@code state}
- * with its version and writes {@code leader=self, leaderEpoch+1, isr minus unregistered brokers}
- * in a transaction that also checks its latch node still exists; if not eligible, or the write
- * loses, it leaves the latch. It steps down at once when the latch is lost, the connection is
- * SUSPENDED/LOST, or {@code state} shows another leader or epoch; after LOST the latch is closed
- * and a new one created on reconnect. A watch on {@code state} tells followers the leader and
- * epoch and triggers rejoining once eligible again.
+ * {@link LeaderElector} around a Curator {@code LeaderLatch} ({@link LatchSeat}), following
+ * DESIGN.md: the replica is in the latch only while eligible (in the ISR recorded in {@code state},
+ * or, with unclean election enabled, when no ISR member is registered). On winning the latch it
+ * reads {@code state} with its version and the registered brokers, and writes {@code leader=self,
+ * leaderEpoch+1, isr minus unregistered brokers} in a transaction that also checks its latch node
+ * still exists ({@link ElectionZk#writeElected}); if not eligible, or the write loses, it leaves the
+ * latch. It steps down at once when the latch is lost, the connection is SUSPENDED/LOST, or
+ * {@code state} shows another leader or epoch; after LOST the latch is closed and a new one created
+ * on reconnect. A watch on {@code state} tells followers the leader and epoch and triggers
+ * rejoining once eligible again.
  *
  * <p>Thread-safety: all fields except the two volatile ones are confined to the broker's election
  * thread; public methods hand their work to it.
  */
-final class CuratorLeaderElector implements LeaderElector {
+final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner {
 
     private static final Logger log = LoggerFactory.getLogger(CuratorLeaderElector.class);
 
@@ -45,15 +44,11 @@ final class CuratorLeaderElector implements LeaderElector {
     private final List<Integer> replicas;
     private final int self;
     private final CuratorWatcher stateWatcher;
-    private final CuratorWatcher latchWatcher;
+    private final LatchSeat seat;
 
-    private LeaderLatch latch;
-    private int latchGeneration;
     private Versioned<PartitionState> lastState;
     private int notifiedLeader = Integer.MIN_VALUE;
     private int notifiedEpoch = Integer.MIN_VALUE;
-    private boolean joinPending;
-    private int joinAhead;
     private boolean resigned;
     private boolean closed;
     private volatile boolean leader;
@@ -65,12 +60,12 @@ final class CuratorLeaderElector implements LeaderElector {
         this.partition = partition;
         this.replicas = List.copyOf(replicas);
         this.self = context.config().brokerId();
-        this.stateWatcher = event -> onWatch(event, this::refresh);
-        this.latchWatcher = event -> onWatch(event, this::checkLatchParticipants);
+        this.stateWatcher = context.watcher(this::refresh);
+        this.seat = new LatchSeat(context, zk, partition, this);
     }
 
     void start() {
-        onThread(this::refresh);
+        context.onThread(this::refresh);
     }
 
     @Override
@@ -97,11 +92,10 @@ final class CuratorLeaderElector implements LeaderElector {
     public void resign() {
         runAndWait(() -> {
             resigned = true;
-            joinPending = false;
             if (leader) {
                 stepDown("resigned (controlled shutdown)");
             }
-            closeLatch();
+            seat.leave();
         });
     }
 
@@ -110,8 +104,7 @@ final class CuratorLeaderElector implements LeaderElector {
         runAndWait(() -> {
             closed = true;
             leader = false;
-            joinPending = false;
-            closeLatch();
+            seat.leave();
         });
     }
 
@@ -125,14 +118,12 @@ final class CuratorLeaderElector implements LeaderElector {
         if (leader) {
             stepDown("ZooKeeper session lost");
         }
-        joinPending = false;
-        closeLatch();
+        seat.leave();
     }
 
     void onReconnected(boolean newSession) {
         if (newSession) {
-            joinPending = false;
-            closeLatch();
+            seat.leave();
         }
         refresh();
     }
@@ -152,8 +143,7 @@ final class CuratorLeaderElector implements LeaderElector {
                 return;
             }
             if (error != null) {
-                log.warn("{}: reading state failed; retrying in 1 s", partition, unwrap(error));
-                context.executor().schedule(this::refresh, 1, TimeUnit.SECONDS);
+                retryLater("reading state failed", unwrap(error));
             } else if (read.isEmpty()) {
                 onPartitionGone();
             } else {
@@ -170,7 +160,7 @@ final class CuratorLeaderElector implements LeaderElector {
                 return;
             }
             stepDown("deposed: state now has leader " + state.leader() + " at epoch " + state.leaderEpoch());
-            closeLatch();
+            seat.leave();
         }
         notifyFollower(state);
         maybeJoinOrLeave(state);
@@ -188,32 +178,17 @@ final class CuratorLeaderElector implements LeaderElector {
     }
 
     private void maybeJoinOrLeave(PartitionState state) {
-        if (!isEligible(state)) {
-            joinPending = false;
-            if (latch != null) {
-                log.info("{}: broker {} leaves the latch: not in ISR {}", partition, self, state.isr());
-                closeLatch();
-            }
+        if (isEligible(state)) {
+            seat.join(eligibleReplicasAhead(state));
             return;
         }
-        if (latch != null || joinPending) {
-            return;
+        if (seat.isJoined()) {
+            log.info("{}: broker {} leaves the latch: not eligible (ISR {})", partition, self, state.isr());
         }
-        joinAhead = eligibleReplicasAhead(state);
-        if (joinAhead == 0) {
-            joinLatch();
-            return;
-        }
-        joinPending = true;
-        context.executor().schedule(this::onGraceExpired,
-                context.config().preferredReplicaGrace().toMillis(), TimeUnit.MILLISECONDS);
-        checkLatchParticipants();
+        seat.leave();
     }
 
-    /**
-     * Replicas before this one in the assignment that can lead (in the ISR and registered): this one
-     * joins once that many are in the latch, so leadership goes to replicas in preference order.
-     */
+    /** Replicas before this one in the assignment that can lead now (in the ISR and registered). */
     private int eligibleReplicasAhead(PartitionState state) {
         Set<Integer> live = context.registry().liveBrokerIds();
         int ahead = 0;
@@ -239,75 +214,41 @@ final class CuratorLeaderElector implements LeaderElector {
         return context.config().uncleanLeaderElectionEnable() && state.isr().stream().noneMatch(live::contains);
     }
 
-    private void checkLatchParticipants() {
-        if (!joinPending || closed || !zk.isConnected()) {
-            return;
-        }
-        zk.latchParticipants(partition, latchWatcher).whenCompleteAsync((participants, error) -> {
-            if (error != null) {
-                log.debug("{}: counting latch participants failed; the grace period still applies", partition, error);
-            } else if (joinPending && participants >= joinAhead) {
-                joinPending = false;
-                joinLatch();
-            }
-        }, context.executor());
+    @Override
+    public boolean mayJoin() {
+        return lastState != null && isEligible(lastState.value());
     }
 
-    private void onGraceExpired() {
-        if (joinPending) {
-            joinPending = false;
-            joinLatch();
+    @Override
+    public void onLatchLost(int generation) {
+        if (leader) {
+            stepDown("latch leadership lost");
         }
     }
 
-    private void joinLatch() {
-        if (latch != null || lastState == null || !isEligible(lastState.value())) {
-            return;
-        }
-        int generation = ++latchGeneration;
-        LeaderLatch created = new LeaderLatch(context.curator(), ZkPaths.latch(partition), String.valueOf(self),
-                LeaderLatch.CloseMode.SILENT);
-        created.addListener(new LeaderLatchListener() {
-            @Override
-            public void isLeader() {
-                if (generation == latchGeneration) {
-                    onLatchLeader();
-                }
-            }
-
-            @Override
-            public void notLeader() {
-                if (generation == latchGeneration && leader) {
-                    stepDown("latch leadership lost");
-                }
-            }
-        }, context.executor());
-        try {
-            created.start();
-            latch = created;
-        } catch (Exception e) {
-            log.warn("{}: joining the latch failed; retrying in 1 s", partition, e);
-            context.executor().schedule(this::refresh, 1, TimeUnit.SECONDS);
-        }
+    @Override
+    public void onJoinFailed(Exception cause) {
+        retryLater("joining the latch failed", cause);
     }
 
-    private void onLatchLeader() {
-        if (!isCandidate(latchGeneration) || latch.getOurPath() == null) {
+    @Override
+    public void onLatchWon(int generation) {
+        Optional<String> ourNode = seat.ourNode();
+        if (!isCandidate(generation) || ourNode.isEmpty()) {
             return;
         }
-        int generation = latchGeneration;
-        String ourNode = latch.getOurPath();
         zk.readState(partition, stateWatcher).thenCombine(zk.liveBrokerIds(), ElectionInputs::new)
                 .whenCompleteAsync((inputs, error) -> {
                     if (!isCandidate(generation)) {
                         return;
                     }
                     if (error != null) {
-                        leaveLatchAndRetry(unwrap(error));
+                        seat.leave();
+                        retryLater("election read failed", unwrap(error));
                     } else if (inputs.state().isEmpty()) {
                         onPartitionGone();
                     } else {
-                        tryToLead(generation, inputs.state().get(), inputs.live(), ourNode);
+                        tryToLead(generation, inputs.state().get(), inputs.live(), ourNode.get());
                     }
                 }, context.executor());
     }
@@ -315,9 +256,9 @@ final class CuratorLeaderElector implements LeaderElector {
     private record ElectionInputs(Optional<Versioned<PartitionState>> state, Set<Integer> live) {
     }
 
-    /** Still holds the latch it won with {@code generation}, and has not yet become leader with it. */
+    /** Still holds the latch it won as {@code generation}, and has not yet become leader with it. */
     private boolean isCandidate(int generation) {
-        return !closed && !leader && generation == latchGeneration && latch != null && latch.hasLeadership();
+        return !closed && !leader && seat.leads(generation);
     }
 
     private void tryToLead(int generation, Versioned<PartitionState> read, Set<Integer> live, String ourNode) {
@@ -327,7 +268,7 @@ final class CuratorLeaderElector implements LeaderElector {
                 && state.isr().stream().noneMatch(live::contains);
         if (!clean && !unclean) {
             log.info("{}: broker {} won the latch but is not in ISR {}; leaving", partition, self, state.isr());
-            closeLatch();
+            seat.leave();
             onState(read);
             return;
         }
@@ -341,12 +282,12 @@ final class CuratorLeaderElector implements LeaderElector {
             Throwable cause = error == null ? null : unwrap(error);
             if (cause instanceof PartitionStateConflictException conflict) {
                 log.info("{}: broker {} lost the election write, leaving the latch: {}", partition, self, conflict.getMessage());
-                closeLatch();
+                seat.leave();
                 refresh();
             } else if (cause != null) {
-                leaveLatchAndRetry(cause);
+                seat.leave();
+                retryLater("election write failed", cause);
             } else if (!isCandidate(generation)) {
-                lastState = written;
                 refresh();
             } else {
                 becomeLeader(written, unclean, state.isr());
@@ -371,17 +312,6 @@ final class CuratorLeaderElector implements LeaderElector {
         context.listener().onBecomeLeader(partition, epoch, isr);
     }
 
-    private void leaveLatchAndRetry(Throwable cause) {
-        log.warn("{}: election failed, leaving the latch; retrying in 1 s", partition, cause);
-        closeLatch();
-        context.executor().schedule(this::refresh, 1, TimeUnit.SECONDS);
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-    }
-
     private void stepDown(String reason) {
         leader = false;
         notifiedLeader = NO_LEADER;
@@ -394,36 +324,16 @@ final class CuratorLeaderElector implements LeaderElector {
         if (leader) {
             stepDown("partition deleted");
         }
-        joinPending = false;
-        closeLatch();
+        seat.leave();
     }
 
-    private void closeLatch() {
-        if (latch == null) {
-            return;
-        }
-        latchGeneration++;
-        LeaderLatch closing = latch;
-        latch = null;
-        try {
-            closing.close();
-        } catch (IOException | IllegalStateException e) {
-            log.warn("{}: closing the latch failed", partition, e);
-        }
+    private void retryLater(String what, Throwable cause) {
+        log.warn("{}: {}; retrying in 1 s", partition, what, cause);
+        context.executor().schedule(this::refresh, 1, TimeUnit.SECONDS);
     }
 
-    private void onWatch(org.apache.zookeeper.WatchedEvent event, Runnable action) {
-        if (event.getType() != Watcher.Event.EventType.None) {
-            onThread(action);
-        }
-    }
-
-    private void onThread(Runnable action) {
-        try {
-            context.executor().execute(action);
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-            log.debug("{}: election thread stopped; dropping an event", partition);
-        }
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private void runAndWait(Runnable action) {
@@ -433,9 +343,9 @@ final class CuratorLeaderElector implements LeaderElector {
         }
         try {
             context.executor().submit(action).get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+        } catch (RejectedExecutionException stopped) {
             action.run();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new CoordinatorException(partition + ": elector operation failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

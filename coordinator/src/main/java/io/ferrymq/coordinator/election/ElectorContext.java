@@ -16,6 +16,24 @@ record ElectorContext(
         AtomicLong uncleanElections,
         AtomicReference<Thread> electionThread) {
 
+    /** Runs an action on the election thread; dropped (logged at debug) once the thread has stopped. */
+    void onThread(Runnable action) {
+        try {
+            executor.execute(action);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            org.slf4j.LoggerFactory.getLogger(ElectorContext.class).debug("election thread stopped; event dropped");
+        }
+    }
+
+    /** A watcher that runs {@code action} on the election thread for node events (not connection events). */
+    org.apache.curator.framework.api.CuratorWatcher watcher(Runnable action) {
+        return event -> {
+            if (event.getType() != org.apache.zookeeper.Watcher.Event.EventType.None) {
+                onThread(action);
+            }
+        };
+    }
+
     boolean isElectionThread() {
         return Thread.currentThread() == electionThread.get();
     }
