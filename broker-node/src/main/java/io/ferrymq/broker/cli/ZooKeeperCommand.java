@@ -12,6 +12,7 @@ import org.apache.zookeeper.server.ServerConfig;
 import org.apache.zookeeper.server.ZooKeeperServerMain;
 import org.apache.zookeeper.server.admin.AdminServer;
 import org.apache.zookeeper.server.quorum.QuorumPeerConfig;
+import org.apache.zookeeper.server.quorum.QuorumPeerMain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,6 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code --host} says otherwise, with the admin HTTP server off. Blocks until the server stops
  * (Ctrl-C or {@link #stop()}). Prints one line {@code ZooKeeper listening on host:port} once the
  * server accepts connections ({@code --port 0} picks a free port).
+ *
+ * <p>{@code ferry zookeeper --config FILE} instead reads a standard zoo.cfg-style file with
+ * ZooKeeper's {@link QuorumPeerConfig}: a file with {@code server.N} lines runs an ensemble member
+ * ({@link QuorumPeerMain}, {@code myid} in its dataDir), otherwise a standalone server.
  */
 @Command(name = "zookeeper", mixinStandardHelpOptions = true,
         description = "Run a standalone ZooKeeper server (for local use and the quickstart).")
@@ -34,8 +39,11 @@ public final class ZooKeeperCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "2181", description = "Client port (0 = any free port). Default: ${DEFAULT-VALUE}.")
     private int port;
 
-    @Option(names = "--data-dir", required = true, description = "Directory for snapshots and transaction logs.")
+    @Option(names = "--data-dir", description = "Directory for snapshots and transaction logs (required without --config).")
     private Path dataDir;
+
+    @Option(names = "--config", description = "zoo.cfg-style file (dataDir, clientPort, server.N=...); excludes --port and --data-dir.")
+    private Path configFile;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
     private String host;
@@ -47,11 +55,17 @@ public final class ZooKeeperCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, QuorumPeerConfig.ConfigException, AdminServer.AdminServerException {
+        System.setProperty("zookeeper.admin.enableServer", "false");
+        if (configFile != null) {
+            return runFromFile();
+        }
+        if (dataDir == null) {
+            throw new IllegalArgumentException("--data-dir is required (or give --config FILE)");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be within [0, 65535], was " + port);
         }
         Files.createDirectories(dataDir);
-        System.setProperty("zookeeper.admin.enableServer", "false");
         Properties properties = new Properties();
         properties.setProperty("dataDir", dataDir.toAbsolutePath().toString());
         properties.setProperty("clientPort", String.valueOf(port));
@@ -60,6 +74,39 @@ public final class ZooKeeperCommand implements Callable<Integer> {
         properties.setProperty("maxClientCnxns", "0");
         QuorumPeerConfig quorumConfig = new QuorumPeerConfig();
         quorumConfig.parseProperties(properties);
+        return runStandalone(quorumConfig);
+    }
+
+    private int runFromFile() throws IOException, QuorumPeerConfig.ConfigException, AdminServer.AdminServerException {
+        boolean portGiven = spec != null && spec.commandLine().getParseResult().hasMatchedOption("--port");
+        if (dataDir != null || portGiven) {
+            throw new IllegalArgumentException("--config excludes --port and --data-dir: put clientPort and dataDir in the file");
+        }
+        if (!Files.isReadable(configFile)) {
+            throw new IllegalArgumentException("cannot read ZooKeeper config file " + configFile);
+        }
+        QuorumPeerConfig quorumConfig = new QuorumPeerConfig();
+        quorumConfig.parse(configFile.toString());
+        if (quorumConfig.getClientPortAddress() == null) {
+            throw new IllegalArgumentException(configFile + " must set clientPort");
+        }
+        if (!quorumConfig.isDistributed()) {
+            host = quorumConfig.getClientPortAddress().getHostString();
+            dataDir = quorumConfig.getDataDir().toPath();
+            return runStandalone(quorumConfig);
+        }
+        QuorumPeerMain member = new QuorumPeerMain();
+        Thread hook = new Thread(member::close, "ferry-zookeeper-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            member.runFromConfig(quorumConfig);
+        } finally {
+            removeHook(hook);
+        }
+        return 0;
+    }
+
+    private int runStandalone(QuorumPeerConfig quorumConfig) throws IOException, AdminServer.AdminServerException {
         ServerConfig config = new ServerConfig();
         config.readFrom(quorumConfig);
         Thread hook = new Thread(server::close, "ferry-zookeeper-shutdown");

@@ -18,6 +18,7 @@ import java.util.Optional;
  *                                                  (EPHEMERAL_SEQUENTIAL children, data = broker id)
  * /admin/delete_topics/&lt;topic&gt;               PERSISTENT (empty) deletion requested
  * /admin/delete_topics/&lt;topic&gt;/&lt;brokerId&gt;    PERSISTENT (empty) that broker has deleted its local replicas
+ * /cluster/id                                PERSISTENT {"version":1,"id":"&lt;base64 UUID&gt;"} (see {@link ClusterId})
  * </pre>
  *
  * <p>The partition folder, {@code state} and {@code latch} nodes of a partition are created in one
@@ -32,6 +33,7 @@ public final class ZkPaths {
     public static final String TOPICS = "/topics";
     public static final String ADMIN = "/admin";
     public static final String DELETE_TOPICS = "/admin/delete_topics";
+    public static final String CLUSTER_ID = "/cluster/id";
 
     private ZkPaths() {
     }
