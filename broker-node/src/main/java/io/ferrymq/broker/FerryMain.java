@@ -17,6 +17,10 @@ import picocli.CommandLine.Command;
         description = "Ferry: a small, clear, ZooKeeper-coordinated distributed message queue.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            io.ferrymq.client.cli.TopicsCommand.class,
+            io.ferrymq.client.cli.ProduceCommand.class,
+            io.ferrymq.client.cli.ConsumeCommand.class,
+            io.ferrymq.client.cli.VerifiableProducerCommand.class,
             io.ferrymq.broker.cli.DumpLogCommand.class,
             io.ferrymq.broker.cli.PerfLogCommand.class,
             io.ferrymq.broker.cli.ZooKeeperCommand.class,
