@@ -91,6 +91,11 @@ public final class BrokerProcess {
         return process.filter(ManagedProcess::isAlive).map(p -> OptionalInt.of((int) p.pid())).orElse(OptionalInt.empty());
     }
 
+    /** True while the process is frozen by SIGSTOP. */
+    public synchronized boolean isPaused() {
+        return process.map(ManagedProcess::isPaused).orElse(false);
+    }
+
     public synchronized boolean isAlive() {
         return process.map(ManagedProcess::isAlive).orElse(false);
     }

@@ -1,10 +1,13 @@
 package io.ferrymq.it.harness;
 
 import io.ferrymq.broker.cluster.BrokerProcess;
+import io.ferrymq.broker.cluster.ClusterException;
+import io.ferrymq.broker.cluster.ClusterMetadata;
 import io.ferrymq.broker.cluster.LocalCluster;
-import io.ferrymq.broker.cluster.LocalClusterConfig;
 import io.ferrymq.broker.cluster.Signal;
 import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.protocol.responses.MetadataResponse;
+import io.ferrymq.client.protocol.responses.MetadataResponse.PartitionMetadata;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 /**
  * The integration-test cluster: ZooKeeper (embedded in the test JVM by default, or server
@@ -26,7 +30,8 @@ import java.util.OptionalLong;
  * learns of it when it next talks to ZooKeeper, exactly like a real expiry. With ZooKeeper processes
  * (no server hook; ZooKeeper has no admin command to expire another client's session) the broker is
  * frozen with SIGSTOP until its registration disappears, then thawed with SIGCONT — the same thing a
- * long GC pause does. Thread-safe.
+ * long GC pause does. Leaders are looked up like a client does (Metadata request);
+ * {@link #partitionState} reads the authoritative state (leader, epoch, ISR) from ZooKeeper. Thread-safe.
  */
 public final class FerryCluster implements AutoCloseable {
 
@@ -133,10 +138,26 @@ public final class FerryCluster implements AutoCloseable {
         return owner.isPresent() && owner.getAsLong() == session;
     }
 
-    /** The partition's current leader as recorded in ZooKeeper (empty when it has none or the topic is unknown). */
+    /**
+     * The partition's leader as the cluster tells clients: a Metadata request to the running,
+     * unpaused brokers (empty when no broker answers, the topic is unknown or the partition has no leader).
+     */
     public OptionalInt leaderOf(TopicPartition tp) {
-        return cluster.partitionState(tp).filter(PartitionState::hasLeader)
-                .map(s -> OptionalInt.of(s.leader())).orElse(OptionalInt.empty());
+        String live = cluster.brokers().stream().filter(b -> b.isAlive() && !b.isPaused())
+                .map(BrokerProcess::address).collect(Collectors.joining(","));
+        if (live.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        MetadataResponse md;
+        try {
+            md = ClusterMetadata.fetch(live, Duration.ofSeconds(3));
+        } catch (ClusterException e) {
+            return OptionalInt.empty();
+        }
+        return md.topics().stream().filter(t -> t.name().equals(tp.topic()))
+                .flatMap(t -> t.partitions().stream()).filter(p -> p.partition() == tp.partition())
+                .filter(p -> p.leaderId() != PartitionMetadata.NO_LEADER)
+                .mapToInt(PartitionMetadata::leaderId).findFirst();
     }
 
     /** The partition's state (leader, epoch, ISR) as recorded in ZooKeeper. */
