@@ -145,6 +145,36 @@ class NetworkClientTest {
     }
 
     @Test
+    void framesWithRecordsFromConcurrentSendersNeverInterleave() throws Exception {
+        BrokerConnection connection = connect(NetworkConfig.defaults("mix"));
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<ProduceResponse>> sends = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String topic = "topic-" + i;
+                ProduceRequest request = new ProduceRequest((short) 1, 1000, List.of(
+                        new ProduceRequest.PartitionData(new TopicPartition(topic, 0), RecordSource.of(filled(i, 5000))),
+                        new ProduceRequest.PartitionData(new TopicPartition(topic, 1), RecordSource.of(filled(i + 1, 7)))));
+                sends.add(CompletableFuture.supplyAsync(() -> connection.send(request, ProduceResponse.class), senders)
+                        .thenCompose(f -> f));
+            }
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        } finally {
+            senders.shutdownNow();
+        }
+        for (int i = 0; i < 200; i++) {
+            assertThat(producedBytes.get("topic-" + i + "-0")).isEqualTo(filled(i, 5000));
+            assertThat(producedBytes.get("topic-" + i + "-1")).isEqualTo(filled(i + 1, 7));
+        }
+    }
+
+    private static ByteBuffer filled(int value, int size) {
+        byte[] bytes = new byte[size];
+        java.util.Arrays.fill(bytes, (byte) value);
+        return ByteBuffer.wrap(bytes);
+    }
+
+    @Test
     void fetchRecordsSentFromAFileSliceArriveAsBytes() throws IOException {
         Path segment = dir.resolve("segment.log");
         byte[] content = new byte[2 * 1024 * 1024];
