@@ -5,6 +5,7 @@ import io.ferrymq.coordinator.metadata.NewTopic;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.TopicMetadata;
 import io.ferrymq.coordinator.metadata.ZkMetadataStore;
+import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkConfig;
 import io.ferrymq.coordinator.zk.ZkTesting;
@@ -51,16 +52,7 @@ public final class ElectionScaleMain {
                 waitUntil(() -> store.topic("scale").isPresent(), 30_000);
 
                 long joinStart = System.nanoTime();
-                for (TopicPartition tp : topic.partitions()) {
-                    for (TestBroker broker : brokers) {
-                        broker.join(tp, topic.replicas(tp.partition()));
-                    }
-                }
-                Set<TopicPartition> leaderless = new HashSet<>(topic.partitions());
-                waitUntil(() -> {
-                    leaderless.removeIf(tp -> leaderOf(store, tp).isPresent());
-                    return leaderless.isEmpty();
-                }, 60_000);
+                joinAndAwaitLeaders(store, brokers, topic);
                 System.out.printf("all %d partitions have a leader %d ms after the electors started%n",
                         partitions, millisSince(joinStart));
                 System.out.println("leaders per broker: " + leaderCounts(store, topic));
@@ -78,11 +70,32 @@ public final class ElectionScaleMain {
                 System.out.printf("%d leaderships of broker %d moved %d ms after its session expired%n",
                         victimLeads.size(), victim.id, millisSince(expiry));
                 System.out.println("leaders per broker: " + leaderCounts(store, topic));
+                waitUntil(() -> ZkBrokerRegistry.readLiveBrokers(admin.curator()).size() == 3, 60_000);
+                TopicMetadata warm = store.createTopic(new NewTopic("scale-warm", partitions, 3, Map.of()));
+                waitUntil(() -> store.topic("scale-warm").isPresent(), 30_000);
+                long warmStart = System.nanoTime();
+                joinAndAwaitLeaders(store, brokers, warm);
+                System.out.printf("second topic, warm JVM: all %d partitions have a leader %d ms after the electors started%n",
+                        partitions, millisSince(warmStart));
                 System.out.println("violations: " + violations);
             } finally {
                 brokers.forEach(TestBroker::close);
             }
         }
+    }
+
+    private static void joinAndAwaitLeaders(ZkMetadataStore store, List<TestBroker> brokers, TopicMetadata topic)
+            throws InterruptedException {
+        for (TopicPartition tp : topic.partitions()) {
+            for (TestBroker broker : brokers) {
+                broker.join(tp, topic.replicas(tp.partition()));
+            }
+        }
+        Set<TopicPartition> leaderless = new HashSet<>(topic.partitions());
+        waitUntil(() -> {
+            leaderless.removeIf(tp -> leaderOf(store, tp).isPresent());
+            return leaderless.isEmpty();
+        }, 60_000);
     }
 
     private static Optional<Integer> leaderOf(ZkMetadataStore store, TopicPartition tp) {
