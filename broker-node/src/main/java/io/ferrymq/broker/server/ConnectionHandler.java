@@ -14,6 +14,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * One client connection: decodes each frame, dispatches it, and writes the responses strictly in
  * request order although handlers complete in any order. Each request gets a sequence number when
  * read; a finished response waits in a small reorder map until every earlier one is written.
- * Reading pauses while {@code maxInFlight} requests are unanswered or the socket is not writable (a
- * client that does not read its responses cannot make the broker buffer without bound), and for
- * good once the server stops taking requests. An unparsable frame closes this connection only; an
+ * At most {@code maxInFlight} requests are being served at once; frames decoded beyond that (one
+ * socket read may hold many) wait, and reading pauses until responses go out, also while the socket
+ * is not writable (a client that does not read its responses cannot make the broker buffer without
+ * bound), and for good once the server stops taking requests. An unparsable frame closes this connection only; an
  * unknown API key or version is answered with an {@link ErrorResponse} and the connection stays.
  *
  * <p>All fields are confined to the channel's event loop; completions from handler threads are
@@ -43,6 +46,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private final int maxInFlight;
 
     private final Map<Long, Optional<EncodedFrame>> finished = new HashMap<>();
+    private final Deque<ByteBuf> waiting = new ArrayDeque<>();
     private long nextSequence;
     private long nextToWrite;
     private boolean stopped;
@@ -60,6 +64,15 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
         if (stopped || closed) {
             return;
         }
+        if (isAtLimit() || !waiting.isEmpty()) {
+            waiting.add(frame.retain());
+            updateReading(ctx);
+            return;
+        }
+        process(ctx, frame);
+    }
+
+    private void process(ChannelHandlerContext ctx, ByteBuf frame) {
         long sequence = nextSequence++;
         inFlight.increment();
         updateReading(ctx);
@@ -126,18 +139,40 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
         if (wrote) {
             ctx.flush();
         }
+        processWaiting(ctx);
         updateReading(ctx);
+    }
+
+    /** Serves frames decoded while at the limit (one socket read can hold many), oldest first. */
+    private void processWaiting(ChannelHandlerContext ctx) {
+        while (!waiting.isEmpty() && !isAtLimit() && !stopped && !closed) {
+            ByteBuf frame = waiting.poll();
+            try {
+                process(ctx, frame);
+            } finally {
+                frame.release();
+            }
+        }
+    }
+
+    private boolean isAtLimit() {
+        return nextSequence - nextToWrite >= maxInFlight;
+    }
+
+    private void releaseWaiting() {
+        waiting.forEach(ByteBuf::release);
+        waiting.clear();
     }
 
     /** Stops reading new requests; those already read are still answered. Call on the event loop. */
     void stopReading(ChannelHandlerContext ctx) {
         stopped = true;
+        releaseWaiting();
         updateReading(ctx);
     }
 
     private void updateReading(ChannelHandlerContext ctx) {
-        long unanswered = nextSequence - nextToWrite;
-        boolean shouldRead = !stopped && !closed && unanswered < maxInFlight && ctx.channel().isWritable();
+        boolean shouldRead = !stopped && !closed && !isAtLimit() && waiting.isEmpty() && ctx.channel().isWritable();
         if (ctx.channel().config().isAutoRead() != shouldRead) {
             ctx.channel().config().setAutoRead(shouldRead);
         }
@@ -152,6 +187,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closed = true;
+        releaseWaiting();
         finished.values().forEach(frame -> {
             frame.ifPresent(EncodedFrame::release);
             inFlight.decrement();

@@ -125,6 +125,37 @@ class BrokerIT {
     }
 
     @Test
+    void acksZeroGetsNoResponseAndLaterResponsesStayInOrder() throws IOException {
+        try (RawClient client = connect()) {
+            createTopic(client, "orders", 1);
+            client.send(new ProduceRequest((short) 0, 10_000, List.of(new ProduceRequest.PartitionData(TP,
+                    RecordSource.of(batch("fire-and-forget"))))), next());
+            int listOffsets = next();
+            client.send(new ListOffsetsRequest(-1, List.of(new ListOffsetsRequest.PartitionData(TP,
+                    ListOffsetsRequest.LATEST_TIMESTAMP, -1))), listOffsets);
+
+            RawClient.Response response = client.read(ApiKey.LIST_OFFSETS);
+            assertThat(response.correlationId()).isEqualTo(listOffsets);
+            assertThat(((ListOffsetsResponse) response.body()).partitions().get(0).offset()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void longPollFetchReturnsWhenDataArrives() throws Exception {
+        try (RawClient consumer = connect(); RawClient producer = connect()) {
+            createTopic(consumer, "orders", 1);
+            consumer.send(new FetchRequest(FetchRequest.CONSUMER_REPLICA_ID, 10_000, 1, 1 << 20,
+                    List.of(new FetchRequest.PartitionData(TP, 0, -1, 1 << 20))), next());
+            produce(producer, batch("wake-up"));
+
+            FetchResponse.PartitionData data = ((FetchResponse) consumer.read(ApiKey.FETCH).body()).partitions().get(0);
+            assertThat(data.error()).isEqualTo(ErrorCode.NONE);
+            assertThat(data.highWatermark()).isEqualTo(1);
+            assertThat(RecordBatches.wrap(data.records().toByteBuffer()).records()).hasSize(1);
+        }
+    }
+
+    @Test
     void creatingAnExistingTopicIsRefusedPerTopic() throws IOException {
         try (RawClient client = connect()) {
             createTopic(client, "orders", 1);
