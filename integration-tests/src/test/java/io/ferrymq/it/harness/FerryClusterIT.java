@@ -56,4 +56,19 @@ class FerryClusterIT {
             assertThat(cluster.broker(other).isReady()).isTrue();
         }
     }
+
+    @Test
+    void zookeeperAsAProcessAndSessionExpiryByFreezingTheBroker() {
+        try (FerryCluster cluster = FerryCluster.builder(work).brokers(1).zookeeperProcesses(1).start()) {
+            assertThat(cluster.localCluster().zookeeperProcesses()).hasSize(1);
+            assertThat(cluster.isRegistered(1)).isTrue();
+            long before = cluster.localCluster().registrationSession(1).orElseThrow();
+
+            cluster.expireSession(1);
+
+            assertThat(cluster.broker(1).isPaused()).isFalse();
+            await().atMost(Duration.ofSeconds(60)).until(() -> cluster.isRegistered(1));
+            assertThat(cluster.localCluster().registrationSession(1).orElseThrow()).isNotEqualTo(before);
+        }
+    }
 }
