@@ -58,6 +58,11 @@ public final class GroupAdmin implements AutoCloseable {
         this.coordinator = new CoordinatorConnection(settings, pool);
     }
 
+    /** The broker coordinating the group now. */
+    public BrokerNode coordinator() {
+        return coordinator.ensureCoordinator(deadline());
+    }
+
     /** Every group of the cluster (asks each live broker), sorted by id. */
     public List<ListGroupsResponse.GroupListing> listGroups() {
         Map<String, ListGroupsResponse.GroupListing> all = new TreeMap<>();
