@@ -62,18 +62,16 @@ public final class ReplicaAssigner {
             for (int i = 0; i < n; i++) {
                 freeRackExists |= !chosen.contains(i) && isOnFreeRack(order.get(i), usedRacks);
             }
-            final boolean preferFreeRack = freeRackExists;
             int pick = -1;
-            Comparator<Integer> urgency = Comparator
-                    .comparing((Integer i) -> quota[i] <= 0)
-                    .thenComparingInt(i -> remainingSlots(i, p, last, start, n) - quota[i])
-                    .thenComparingInt(i -> Math.floorMod(i - leaderIndex - 1 - shift, n));
+            long pickKey = Long.MAX_VALUE;
             for (int i = 0; i < n; i++) {
-                if (chosen.contains(i) || (preferFreeRack && !isOnFreeRack(order.get(i), usedRacks))) {
+                if (chosen.contains(i) || (freeRackExists && !isOnFreeRack(order.get(i), usedRacks))) {
                     continue;
                 }
-                if (pick < 0 || urgency.compare(i, pick) < 0) {
+                long key = urgency(i, quota[i], p, last, start, n, leaderIndex, shift);
+                if (key < pickKey) {
                     pick = i;
+                    pickKey = key;
                 }
             }
             chosen.add(pick);
@@ -81,6 +79,18 @@ public final class ReplicaAssigner {
             order.get(pick).rack().ifPresent(usedRacks::add);
         }
         return chosen.stream().map(i -> order.get(i).id()).toList();
+    }
+
+    /**
+     * Orders follower candidates: those with quota left first, then the most urgent (fewest remaining
+     * partitions where the broker could still take a follower, relative to its quota), then by a
+     * distance from the leader that shifts every n partitions. Smaller is picked first.
+     */
+    private static long urgency(int index, int quota, int p, int last, int start, int n, int leaderIndex, int shift) {
+        long exhausted = quota <= 0 ? 1 : 0;
+        long slack = remainingSlots(index, p, last, start, n) - quota + (1L << 31);
+        long distance = Math.floorMod(index - leaderIndex - 1 - shift, n);
+        return (exhausted << 62) | (slack << 16) | distance;
     }
 
     private static boolean isOnFreeRack(BrokerPlacement broker, Set<String> usedRacks) {
