@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             io.ferrymq.broker.cli.ZooKeeperCommand.class,
             io.ferrymq.broker.cli.BrokerCommand.class,
             io.ferrymq.broker.cli.ClusterCommand.class,
+            io.ferrymq.broker.cli.QuickstartCommand.class,
             io.ferrymq.client.cli.groups.GroupsCommand.class,
         })
 public final class FerryMain implements Runnable {
