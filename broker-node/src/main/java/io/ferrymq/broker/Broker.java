@@ -29,6 +29,7 @@ import io.ferrymq.coordinator.metadata.ZkMetadataStore;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
+import io.ferrymq.coordinator.zk.ClusterId;
 import io.ferrymq.coordinator.zk.ZkClient;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -112,7 +113,7 @@ public final class Broker implements AutoCloseable {
                 ReplicationContext.of(replication, logs, zk, metadata, registry, metrics, clock)));
         RequestExecutor executor = register("request executor",
                 new RequestExecutor(config.getInt(ServerConfigKeys.NUM_IO_THREADS)));
-        ClusterView cluster = new ClusterView(clusterId(zk), registry);
+        ClusterView cluster = new ClusterView(ClusterId.getOrCreate(zk), registry);
         GroupCoordinator groups = register("group coordinator",
                 new BrokerGroups(config, metrics, clock).start(zk, registry, metadata, replicaManager));
         RequestDispatcher dispatcher = new RequestDispatcher(BrokerHandlers.create(replicaManager, metadata, cluster,
@@ -139,10 +140,6 @@ public final class Broker implements AutoCloseable {
                 ReadinessCheck.of(() -> registry.broker(config.brokerId()).isPresent(),
                         () -> replicasLoaded)));
         admin = Optional.of(adminServer);
-    }
-
-    private String clusterId(ZkClient zk) {
-        return "ferry" + zk.config().chroot().replace('/', '-');
     }
 
     private Endpoint advertisedEndpoint(InetSocketAddress bound) {

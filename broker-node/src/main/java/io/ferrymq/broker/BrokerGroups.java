@@ -2,6 +2,7 @@ package io.ferrymq.broker;
 
 import io.ferrymq.broker.config.BrokerConfig;
 import io.ferrymq.broker.config.ModuleConfigs;
+import io.ferrymq.broker.group.GroupClusterListener;
 import io.ferrymq.broker.group.GroupCoordinator;
 import io.ferrymq.broker.group.GroupCoordinatorContext;
 import io.ferrymq.broker.group.LagGauges;
@@ -13,15 +14,10 @@ import io.ferrymq.broker.replication.ReplicaManager;
 import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.coordinator.group.ZkGroupStore;
 import io.ferrymq.coordinator.metadata.MetadataStore;
-import io.ferrymq.coordinator.metadata.TopicListener;
-import io.ferrymq.coordinator.metadata.TopicMetadata;
-import io.ferrymq.coordinator.registry.BrokerInfo;
-import io.ferrymq.coordinator.registry.BrokerListener;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
 import io.ferrymq.coordinator.zk.ZkClient;
 import java.time.Clock;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -50,23 +46,9 @@ final class BrokerGroups {
         GroupCoordinator groups = new GroupCoordinator(new GroupCoordinatorContext(config.brokerId(),
                 ModuleConfigs.groupConfig(config), new ZkGroupStore(zk.curator()), registry::liveBrokerIds,
                 highWatermarks, lagGauges(), clock));
-        registry.addListener(new BrokerListener() {
-            @Override
-            public void onBrokerAdded(BrokerInfo broker) {
-                groups.onLiveBrokersChanged();
-            }
-
-            @Override
-            public void onBrokerRemoved(int brokerId) {
-                groups.onLiveBrokersChanged();
-            }
-        });
-        metadata.addListener(new TopicListener() {
-            @Override
-            public void onTopicChanged(TopicMetadata topic) {
-                groups.onPartitionsChanged(Set.of(topic.name()));
-            }
-        });
+        GroupClusterListener listener = new GroupClusterListener(groups);
+        registry.addListener(listener);
+        metadata.addListener(listener);
         groups.start();
         return groups;
     }

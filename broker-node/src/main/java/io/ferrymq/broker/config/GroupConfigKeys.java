@@ -27,11 +27,12 @@ public final class GroupConfigKeys {
 
     static void defineInto(ConfigDefinition def) {
         def.define(GROUP_GROUPS, OFFSETS_TOPIC_REPLICATION_FACTOR, INT, 3, between(1, Short.MAX_VALUE), HIGH,
-                "Replication factor of the internal offsets topic; set 1 for a single-broker cluster.");
+                "Accepted for Kafka compatibility and ignored: Ferry keeps committed offsets in ZooKeeper, "
+                        + "not in an offsets topic.");
         def.define(GROUP_GROUPS, OFFSETS_TOPIC_NUM_PARTITIONS, INT, 50, atLeast(1), HIGH,
-                "Partitions of the internal offsets topic (fixed once the topic exists).");
+                "Accepted for Kafka compatibility and ignored (no offsets topic; see offsets.topic.replication.factor).");
         def.define(GROUP_GROUPS, OFFSETS_RETENTION_MINUTES, INT, 10_080, atLeast(1), MEDIUM,
-                "Committed offsets of an empty group are dropped after this long.");
+                "Accepted for Kafka compatibility and ignored (offsets live in ZooKeeper; see docs/GROUPS.md).");
         def.define(GROUP_GROUPS, GROUP_MIN_SESSION_TIMEOUT_MS, INT, 6_000, atLeast(0), MEDIUM,
                 "Smallest session timeout a group member may ask for.");
         def.define(GROUP_GROUPS, GROUP_MAX_SESSION_TIMEOUT_MS, INT, 1_800_000, atLeast(0), MEDIUM,

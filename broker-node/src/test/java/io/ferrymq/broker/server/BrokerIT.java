@@ -121,6 +121,7 @@ class BrokerIT {
             client.send(new DescribeClusterRequest(), next());
             DescribeClusterResponse cluster = (DescribeClusterResponse) client.read(ApiKey.DESCRIBE_CLUSTER).body();
             assertThat(cluster.brokers()).hasSize(1);
+            assertThat(cluster.clusterId()).isNotBlank().isEqualTo(metadata.clusterId());
         }
     }
 
