@@ -4,7 +4,6 @@ import io.ferrymq.broker.log.index.TimestampOffset;
 import io.ferrymq.broker.log.retention.RetentionPolicy;
 import io.ferrymq.broker.log.retention.SegmentInfo;
 import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.record.RecordBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -48,6 +46,7 @@ public final class PartitionLog implements AutoCloseable {
     private final Object flushLock = new Object();
     private final ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
     private final LeaderEpochCache leaderEpochCache;
+    private final LogReader reader;
     private volatile long logStartOffset;
     private volatile long logEndOffset;
     private volatile long recoveryPoint;
@@ -64,6 +63,7 @@ public final class PartitionLog implements AutoCloseable {
         this.rollPolicy = new RollPolicy(config.segmentBytes(), config.rollMs());
         this.retentionPolicy = new RetentionPolicy(config.retentionMs(), config.retentionBytes());
         loaded.segments().forEach(s -> segments.put(s.baseOffset(), s));
+        this.reader = new LogReader(topicPartition, segments);
         this.logStartOffset = segments.firstKey();
         this.logEndOffset = loaded.logEndOffset();
         this.lastFlushMs = clock.millis();
@@ -149,13 +149,7 @@ public final class PartitionLog implements AutoCloseable {
         try {
             ensureOpen();
             long firstOffset = logEndOffset;
-            long offset = firstOffset;
-            for (int p = buffer.position(); p < buffer.limit(); ) {
-                buffer.putLong(p, offset);
-                buffer.putInt(p + RecordBatch.PARTITION_LEADER_EPOCH_OFFSET, leaderEpoch);
-                offset += buffer.getInt(p + RecordBatch.LAST_OFFSET_DELTA_OFFSET) + 1L;
-                p += buffer.getInt(p + RecordBatch.LENGTH_OFFSET) + RecordBatch.LOG_OVERHEAD;
-            }
+            StoredBatches.assignOffsetsAndEpoch(buffer, firstOffset, leaderEpoch);
             if (leaderEpoch >= 0) {
                 leaderEpochCache.assign(leaderEpoch, firstOffset);
             }
@@ -182,13 +176,7 @@ public final class PartitionLog implements AutoCloseable {
                 throw new UnexpectedAppendOffsetException(summary.firstBaseOffset(), logEndOffset,
                         topicPartition.toString());
             }
-            for (int p = buffer.position(); p < buffer.limit(); ) {
-                int epoch = buffer.getInt(p + RecordBatch.PARTITION_LEADER_EPOCH_OFFSET);
-                if (epoch >= 0 && epoch > leaderEpochCache.latestEpoch().orElse(-1)) {
-                    leaderEpochCache.assign(epoch, buffer.getLong(p));
-                }
-                p += buffer.getInt(p + RecordBatch.LENGTH_OFFSET) + RecordBatch.LOG_OVERHEAD;
-            }
+            StoredBatches.assignNewEpochs(buffer, leaderEpochCache);
             return appendLocked(buffer, summary);
         } finally {
             lock.unlock();
@@ -197,27 +185,17 @@ public final class PartitionLog implements AutoCloseable {
 
     private LogAppendInfo appendLocked(ByteBuffer buffer, LogValidator.Summary summary) {
         long firstOffset = logEndOffset;
-        long maxTimestamp = -1L;
-        long offsetOfMax = -1L;
-        long lastOffset = firstOffset - 1;
-        for (int p = buffer.position(); p < buffer.limit(); ) {
-            lastOffset = buffer.getLong(p) + buffer.getInt(p + RecordBatch.LAST_OFFSET_DELTA_OFFSET);
-            long timestamp = buffer.getLong(p + RecordBatch.MAX_TIMESTAMP_OFFSET);
-            if (timestamp > maxTimestamp) {
-                maxTimestamp = timestamp;
-                offsetOfMax = lastOffset;
-            }
-            p += buffer.getInt(p + RecordBatch.LENGTH_OFFSET) + RecordBatch.LOG_OVERHEAD;
-        }
-        LogSegment active = maybeRoll(buffer.remaining(), lastOffset, maxTimestamp);
+        StoredBatches.Extent extent = StoredBatches.extent(buffer, firstOffset - 1);
+        LogSegment active = maybeRoll(buffer.remaining(), extent.lastOffset(), extent.maxTimestamp());
         active.append(buffer);
-        logEndOffset = lastOffset + 1;
+        logEndOffset = extent.lastOffset() + 1;
         unflushedMessages += summary.records();
         if (unflushedMessages >= config.flushIntervalMessages()) {
             flush();
         }
-        return new LogAppendInfo(firstOffset, lastOffset, maxTimestamp, offsetOfMax, summary.records(),
-                summary.batches(), summary.sizeInBytes(), logStartOffset);
+        return new LogAppendInfo(firstOffset, extent.lastOffset(), extent.maxTimestamp(),
+                extent.offsetOfMaxTimestamp(), summary.records(), summary.batches(), summary.sizeInBytes(),
+                logStartOffset);
     }
 
     private LogSegment maybeRoll(int appendBytes, long lastOffset, long maxTimestamp) {
@@ -242,24 +220,7 @@ public final class PartitionLog implements AutoCloseable {
      * @throws OffsetOutOfRangeException below the log start or above the log end
      */
     public LogReadInfo read(long startOffset, int maxBytes, long maxOffsetExclusive, boolean minOneBatch) {
-        long end = logEndOffset;
-        long start = logStartOffset;
-        if (startOffset < start || startOffset > end) {
-            throw new OffsetOutOfRangeException("offset " + startOffset + " is outside [" + start + ", " + end
-                    + "] of " + topicPartition);
-        }
-        long bound = Math.min(maxOffsetExclusive, end);
-        Map.Entry<Long, LogSegment> entry = segments.floorEntry(startOffset);
-        while (entry != null && startOffset < bound) {
-            Optional<SegmentRead> read = entry.getValue().read(startOffset, maxBytes, bound, minOneBatch);
-            if (read.isPresent()) {
-                SegmentRead r = read.get();
-                return new LogReadInfo(r.slice(), r.firstOffset(), r.nextOffset(), start, end);
-            }
-            entry = segments.higherEntry(entry.getKey());
-        }
-        LogSegment last = segments.lastEntry().getValue();
-        return new LogReadInfo(new FileSlice(last.file().channel(), 0, 0), startOffset, startOffset, start, end);
+        return reader.read(startOffset, maxBytes, maxOffsetExclusive, minOneBatch, logStartOffset, logEndOffset);
     }
 
     /**
@@ -267,14 +228,7 @@ public final class PartitionLog implements AutoCloseable {
      * semantics); empty when every record is older. Special values -1/-2 are the caller's.
      */
     public Optional<TimestampOffset> offsetForTimestamp(long timestamp) {
-        long start = logStartOffset;
-        for (LogSegment segment : segments.values()) {
-            Optional<TimestampOffset> found = segment.findOffsetByTimestamp(timestamp, start);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
+        return reader.offsetForTimestamp(timestamp, logStartOffset);
     }
 
     /**
