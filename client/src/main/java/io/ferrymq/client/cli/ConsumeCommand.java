@@ -43,6 +43,9 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Option(names = "--offset", description = "earliest, latest or an offset (needs --partition); default latest.")
     private String offset;
 
+    @Option(names = "--group", description = "Consume as a member of this consumer group (subscribe instead of assign).")
+    private String group;
+
     @Option(names = "--from-beginning", description = "Start at the earliest offset.")
     private boolean fromBeginning;
 
@@ -75,14 +78,18 @@ public final class ConsumeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long count = 0;
         CountDownLatch finished = new CountDownLatch(1);
-        try (Consumer<String, String> consumer = clients.consumer(cluster.clientProps(Map.of()),
+        try (Consumer<String, String> consumer = clients.consumer(cluster.clientProps(groupProps()),
                 new StringDeserializer(), new StringDeserializer())) {
             Thread hook = new Thread(() -> stopOnSignal(consumer, finished), "ferry-consume-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                List<TopicPartition> partitions = partitions(consumer);
-                consumer.assign(partitions);
-                position(consumer, partitions);
+                if (group != null) {
+                    consumer.subscribe(List.of(topic));
+                } else {
+                    List<TopicPartition> partitions = partitions(consumer);
+                    consumer.assign(partitions);
+                    position(consumer, partitions);
+                }
                 count = consumeLoop(consumer, formatter, out);
             } catch (WakeupException e) {
                 out.flush();
@@ -126,7 +133,17 @@ public final class ConsumeCommand implements Callable<Integer> {
         return pollMs;
     }
 
+    private Map<String, Object> groupProps() {
+        if (group == null) {
+            return Map.of();
+        }
+        return Map.of("group.id", group, "auto.offset.reset", fromBeginning ? "earliest" : "latest");
+    }
+
     private void validateStart() {
+        if (group != null && (partition != null || offset != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--group cannot be used with --partition or --offset");
+        }
         if (offset != null && partition == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--offset needs --partition");
         }

@@ -24,7 +24,7 @@ public record ConsumerConfig(List<InetSocketAddress> bootstrapServers, Optional<
                              int maxPartitionFetchBytes, int fetchMaxBytes, int maxPollRecords,
                              int sessionTimeoutMs, int heartbeatIntervalMs, int maxPollIntervalMs,
                              List<String> partitionAssignmentStrategy, String clientId, int requestTimeoutMs,
-                             long retryBackoffMs, long metadataMaxAgeMs) {
+                             int defaultApiTimeoutMs, long retryBackoffMs, long metadataMaxAgeMs) {
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String GROUP_ID = "group.id";
@@ -42,6 +42,7 @@ public record ConsumerConfig(List<InetSocketAddress> bootstrapServers, Optional<
     public static final String PARTITION_ASSIGNMENT_STRATEGY = "partition.assignment.strategy";
     public static final String CLIENT_ID = "client.id";
     public static final String REQUEST_TIMEOUT_MS = "request.timeout.ms";
+    public static final String DEFAULT_API_TIMEOUT_MS = "default.api.timeout.ms";
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     public static final String METADATA_MAX_AGE_MS = "metadata.max.age.ms";
 
@@ -69,6 +70,8 @@ public record ConsumerConfig(List<InetSocketAddress> bootstrapServers, Optional<
                     "a non-empty list of " + String.join(", ", ASSIGNORS)), "group partition assignors")
             .define(CLIENT_ID, ConfigType.STRING, "", Validator.any(), "name sent in every request header")
             .define(REQUEST_TIMEOUT_MS, ConfigType.INT, 30_000, Validator.atLeast(1), "wait for one response")
+            .define(DEFAULT_API_TIMEOUT_MS, ConfigType.INT, 60_000, Validator.atLeast(0),
+                    "deadline of blocking calls without an explicit timeout (commitSync, committed, offsets)")
             .define(RETRY_BACKOFF_MS, ConfigType.LONG, 100L, Validator.atLeast(0), "pause before a retry")
             .define(METADATA_MAX_AGE_MS, ConfigType.LONG, 300_000L, Validator.atLeast(0),
                     "refresh metadata at least this often");
@@ -93,6 +96,6 @@ public record ConsumerConfig(List<InetSocketAddress> bootstrapServers, Optional<
                 c.getInt(FETCH_MAX_BYTES), c.getInt(MAX_POLL_RECORDS), c.getInt(SESSION_TIMEOUT_MS),
                 c.getInt(HEARTBEAT_INTERVAL_MS), c.getInt(MAX_POLL_INTERVAL_MS),
                 c.getList(PARTITION_ASSIGNMENT_STRATEGY), c.getString(CLIENT_ID), c.getInt(REQUEST_TIMEOUT_MS),
-                c.getLong(RETRY_BACKOFF_MS), c.getLong(METADATA_MAX_AGE_MS));
+                c.getInt(DEFAULT_API_TIMEOUT_MS), c.getLong(RETRY_BACKOFF_MS), c.getLong(METADATA_MAX_AGE_MS));
     }
 }

@@ -12,11 +12,14 @@ import io.ferrymq.client.consumer.internals.ConsumerNetwork;
 import io.ferrymq.client.consumer.internals.Deserializers;
 import io.ferrymq.client.consumer.internals.Fetcher;
 import io.ferrymq.client.consumer.internals.FetcherContext;
+import io.ferrymq.client.consumer.internals.GroupMembership;
 import io.ferrymq.client.consumer.internals.OffsetLookup;
 import io.ferrymq.client.consumer.internals.SubscriptionState;
+import io.ferrymq.client.consumer.internals.group.OffsetAndMetadata;
+import io.ferrymq.client.consumer.internals.group.OffsetCommitCallback;
+import io.ferrymq.client.consumer.internals.group.RebalanceListener;
 import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.client.protocol.requests.ListOffsetsRequest;
-import io.ferrymq.client.protocol.responses.ListOffsetsResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -28,6 +31,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The consumer: positions in {@link SubscriptionState}, fetches by the {@link Fetcher} (one in
@@ -40,6 +45,8 @@ import java.util.function.Supplier;
  */
 public final class FerryConsumer<K, V> implements Consumer<K, V> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FerryConsumer.class);
+
     private final ConsumerConfig config;
     private final Clock clock;
     private final SubscriptionState subscriptions;
@@ -47,6 +54,7 @@ public final class FerryConsumer<K, V> implements Consumer<K, V> {
     private final ConsumerNetwork network;
     private final Fetcher<K, V> fetcher;
     private final OffsetLookup offsets;
+    private final GroupMembership group;
     private final Optional<RequestChannel> ownChannel;
     private final AtomicReference<Thread> owner = new AtomicReference<>();
     private boolean closed;
@@ -71,6 +79,7 @@ public final class FerryConsumer<K, V> implements Consumer<K, V> {
                 config.retryBackoffMs());
         this.fetcher = new Fetcher<>(context, deserializers);
         this.offsets = new OffsetLookup(context);
+        this.group = new GroupMembership(config, subscriptions, clock);
     }
 
     @Override
@@ -87,12 +96,62 @@ public final class FerryConsumer<K, V> implements Consumer<K, V> {
     }
 
     @Override
+    public void subscribe(Collection<String> topics) {
+        subscribe(topics, RebalanceListener.NONE);
+    }
+
+    @Override
+    public void subscribe(Collection<String> topics, RebalanceListener listener) {
+        run(() -> {
+            group.subscribe(topics, listener);
+            topics.forEach(metadata::addTopic);
+        });
+    }
+
+    @Override
+    public void unsubscribe() {
+        run(group::unsubscribe);
+    }
+
+    @Override
+    public Set<String> subscription() {
+        return call(subscriptions::subscription);
+    }
+
+    @Override
+    public void commitSync() {
+        run(() -> group.commitSync(Duration.ofMillis(config.defaultApiTimeoutMs())));
+    }
+
+    @Override
+    public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        run(() -> group.commitSync(offsets, Duration.ofMillis(config.defaultApiTimeoutMs())));
+    }
+
+    @Override
+    public void commitAsync() {
+        run(() -> group.commitAsync((committed, failure) -> failure.ifPresent(e ->
+                LOG.warn("Asynchronous commit of {} failed: {}", committed.keySet(), e.getMessage()))));
+    }
+
+    @Override
+    public void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {
+        run(() -> group.commitAsync(offsets, callback));
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> committed(Set<TopicPartition> partitions) {
+        return call(() -> group.committed(partitions, Duration.ofMillis(config.defaultApiTimeoutMs())));
+    }
+
+    @Override
     public ConsumerRecords<K, V> poll(Duration timeout) {
         return call(() -> {
-            if (subscriptions.assignedPartitions().isEmpty()) {
-                throw new IllegalStateException("Consumer is not assigned any partitions");
+            if (subscriptions.assignedPartitions().isEmpty() && !group.isSubscribed()) {
+                throw new IllegalStateException("Consumer is not subscribed to any topics or assigned any partitions");
             }
             long deadline = clock.millis() + timeout.toMillis();
+            group.poll(timeout);
             do {
                 Map<TopicPartition, List<ConsumerRecord<K, V>>> records = pollOnce(deadline);
                 if (!records.isEmpty()) {
@@ -230,7 +289,13 @@ public final class FerryConsumer<K, V> implements Consumer<K, V> {
     @Override
     public void close(Duration timeout) {
         if (!closed) {
-            run(() -> ownChannel.ifPresent(RequestChannel::close));
+            run(() -> {
+                try {
+                    group.close();
+                } finally {
+                    ownChannel.ifPresent(RequestChannel::close);
+                }
+            });
             closed = true;
         }
     }

@@ -153,6 +153,17 @@ class FerryConsumerTest {
     }
 
     @Test
+    void subscribingOrCommittingNeedsAGroupAndPollNeedsPartitions() {
+        FerryConsumer<String, String> consumer = consumer();
+        assertThatThrownBy(() -> consumer.poll(Duration.ofMillis(10))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not subscribed");
+        assertThatThrownBy(() -> consumer.subscribe(List.of("t"))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("group.id");
+        assertThatThrownBy(consumer::commitSync).hasMessageContaining("group.id");
+        assertThat(consumer.subscription()).isEmpty();
+    }
+
+    @Test
     void wakeupInterruptsALongPollOnce() throws Exception {
         FerryConsumer<String, String> consumer = consumer();
         consumer.assign(List.of(TP0));
