@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             io.ferrymq.broker.cli.ClusterCommand.class,
             io.ferrymq.broker.cli.QuickstartCommand.class,
             io.ferrymq.client.cli.groups.GroupsCommand.class,
+            io.ferrymq.client.cli.groups.VerifiableConsumerCommand.class,
         })
 public final class FerryMain implements Runnable {
 
