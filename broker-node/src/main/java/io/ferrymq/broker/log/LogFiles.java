@@ -91,6 +91,22 @@ public final class LogFiles {
         return Optional.of(new TopicPartition(name.substring(0, dash), Integer.parseInt(partition)));
     }
 
+    public static Path deletedFile(Path file) {
+        return file.resolveSibling(file.getFileName() + DELETED_SUFFIX);
+    }
+
+    /** Deletes a partition directory and the files in it (no subdirectories are expected). */
+    public static void deleteDirectory(Path dir) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            for (Path file : files.toList()) {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+            java.nio.file.Files.deleteIfExists(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
     public static Path tempFile(Path file) {
         return file.resolveSibling(file.getFileName() + TEMP_SUFFIX);
     }

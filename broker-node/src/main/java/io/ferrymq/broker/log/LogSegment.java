@@ -333,6 +333,16 @@ public final class LogSegment implements AutoCloseable {
         timeIndex.close();
     }
 
+    /**
+     * Renames the files to {@code <name>.deleted}: readers holding slices keep working until
+     * {@link #closeAndDelete()} runs after a delay, and a restart in between discards them.
+     */
+    void markDeleted() {
+        log.renameTo(LogFiles.deletedFile(log.path()));
+        offsetIndex.renameTo(LogFiles.deletedFile(offsetIndex.path()));
+        timeIndex.renameTo(LogFiles.deletedFile(timeIndex.path()));
+    }
+
     void closeAndDelete() {
         log.closeAndDelete();
         offsetIndex.closeAndDelete();

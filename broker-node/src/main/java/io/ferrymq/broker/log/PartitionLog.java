@@ -4,18 +4,16 @@ import io.ferrymq.broker.log.index.TimestampOffset;
 import io.ferrymq.broker.log.retention.RetentionPolicy;
 import io.ferrymq.broker.log.retention.SegmentInfo;
 import io.ferrymq.client.common.TopicPartition;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 
 /**
  * The log of one partition: a directory of segments (see {@link LogSegment}, {@link LogFiles}).
@@ -30,11 +28,22 @@ import java.util.stream.Stream;
  * assigns offsets and stamps its epoch in place (the caller's buffer is modified; a read-only
  * buffer is copied); a follower append keeps offsets and epochs and must start at the log end.
  *
+ * <p>Retention renames deleted segments to {@code .deleted} and removes them
+ * {@value #FILE_DELETE_DELAY_MS} ms later (next retention pass or close), so an in-flight zero-copy
+ * read of them completes; truncation (followers) deletes at once.
+ *
  * <p>Thread-safety: appends, truncation, roll and retention run one at a time under a lock;
  * reads and offset lookups take no lock and may run concurrently with them, seeing only batches
  * whose append completed. Flushes are serialized separately so an fsync never blocks readers.
  */
 public final class PartitionLog implements AutoCloseable {
+
+    /** Kafka's {@code file.delete.delay.ms} default: how long a retained-away segment stays readable. */
+    static final long FILE_DELETE_DELAY_MS = 60_000L;
+
+    /** A segment removed by retention, renamed {@code .deleted}, closed and deleted once readers are done. */
+    private record PendingDelete(LogSegment segment, long deleteAtMs) {
+    }
 
     private final TopicPartition topicPartition;
     private final Path dir;
@@ -47,6 +56,7 @@ public final class PartitionLog implements AutoCloseable {
     private final ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
     private final LeaderEpochCache leaderEpochCache;
     private final LogReader reader;
+    private final Deque<PendingDelete> pendingDeletes = new ArrayDeque<>();
     private volatile long logStartOffset;
     private volatile long logEndOffset;
     private volatile long recoveryPoint;
@@ -289,9 +299,13 @@ public final class PartitionLog implements AutoCloseable {
             ensureOpen();
             List<SegmentInfo> infos = segments.values().stream()
                     .map(s -> new SegmentInfo(s.baseOffset(), s.sizeInBytes(), s.largestTimestamp())).toList();
-            int count = retentionPolicy.segmentsToDelete(infos, clock.millis());
+            long now = clock.millis();
+            deleteExpiredPending(now);
+            int count = retentionPolicy.segmentsToDelete(infos, now);
             for (int i = 0; i < count; i++) {
-                segments.pollFirstEntry().getValue().closeAndDelete();
+                LogSegment segment = segments.pollFirstEntry().getValue();
+                segment.markDeleted();
+                pendingDeletes.add(new PendingDelete(segment, now + FILE_DELETE_DELAY_MS));
             }
             if (count > 0) {
                 logStartOffset = segments.firstKey();
@@ -300,6 +314,12 @@ public final class PartitionLog implements AutoCloseable {
             return count;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void deleteExpiredPending(long now) {
+        while (!pendingDeletes.isEmpty() && pendingDeletes.peekFirst().deleteAtMs() <= now) {
+            pendingDeletes.pollFirst().segment().closeAndDelete();
         }
     }
 
@@ -350,6 +370,7 @@ public final class PartitionLog implements AutoCloseable {
             flush();
             closed = true;
             segments.values().forEach(LogSegment::close);
+            deleteExpiredPending(Long.MAX_VALUE);
         } finally {
             lock.unlock();
         }
@@ -360,16 +381,10 @@ public final class PartitionLog implements AutoCloseable {
         lock.lock();
         try {
             closed = true;
+            deleteExpiredPending(Long.MAX_VALUE);
             segments.values().forEach(LogSegment::closeAndDelete);
             segments.clear();
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
-                }
-                Files.deleteIfExists(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete " + dir, e);
-            }
+            LogFiles.deleteDirectory(dir);
         } finally {
             lock.unlock();
         }

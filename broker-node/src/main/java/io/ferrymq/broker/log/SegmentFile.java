@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 final class SegmentFile implements AutoCloseable {
 
-    private final Path path;
+    private volatile Path path;
     private final FileChannel channel;
     private volatile int size;
 
@@ -93,6 +93,16 @@ final class SegmentFile implements AutoCloseable {
 
     static ByteBuffer newScratch() {
         return ByteBuffer.allocate(RecordBatch.HEADER_SIZE);
+    }
+
+    /** Renames the file; the open channel stays valid (POSIX), so readers holding slices are unaffected. */
+    void renameTo(Path target) {
+        try {
+            Files.move(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            path = target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rename " + path + " to " + target, e);
+        }
     }
 
     void truncateTo(int newSize) {

@@ -92,6 +92,24 @@ class LogLifecycleTest {
     }
 
     @Test
+    void retainedAwaySegmentsStayReadableUntilTheDeleteDelayAndAreIgnoredOnReopen() throws Exception {
+        open(tiny(tempDir).withRetention(-1, 0), true);
+        fill(30);
+        LogReadInfo inFlight = log.read(0, 1 << 20, Long.MAX_VALUE, true);
+        assertThat(log.deleteRetainedSegments()).isPositive();
+        assertThat(LogFiles.deletedFile(LogFiles.logFile(log.dir(), 0))).exists();
+        assertThat(io.ferrymq.client.record.RecordBatches.wrap(inFlight.records().readFully()).records())
+                .isNotEmpty();
+        clock.advance(PartitionLog.FILE_DELETE_DELAY_MS);
+        log.deleteRetainedSegments();
+        assertThat(LogFiles.deletedFile(LogFiles.logFile(log.dir(), 0))).doesNotExist();
+        long start = log.logStartOffset();
+        log.close();
+        open(tiny(tempDir), false);
+        assertThat(log.logStartOffset()).isEqualTo(start);
+    }
+
+    @Test
     void retentionByTimeDeletesExpiredSegmentsButNeverTheActiveOne() {
         open(tiny(tempDir).withRetention(10_000, -1), true);
         fill(30);

@@ -16,7 +16,7 @@ import java.nio.file.StandardOpenOption;
  */
 final class IndexFile implements AutoCloseable {
 
-    private final Path path;
+    private volatile Path path;
     private final int entrySize;
     private final FileChannel channel;
 
@@ -63,6 +63,15 @@ final class IndexFile implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to index " + path, e);
+        }
+    }
+
+    void renameTo(Path target) {
+        try {
+            Files.move(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            path = target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rename " + path + " to " + target, e);
         }
     }
 

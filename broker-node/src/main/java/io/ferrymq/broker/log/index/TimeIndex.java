@@ -191,6 +191,12 @@ public final class TimeIndex implements AutoCloseable {
         file.close();
     }
 
+    /** Renames the index file (e.g. to mark it deleted); entries in memory stay usable. */
+    public void renameTo(Path target) {
+        writePending();
+        file.renameTo(target);
+    }
+
     public void closeAndDelete() {
         file.closeAndDelete();
     }
