@@ -82,8 +82,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
         } catch (UnsupportedApiException e) {
             log.debug("Answering {} from {}: {}", e.error(), ctx.channel().remoteAddress(), e.getMessage());
             ErrorResponse response = new ErrorResponse(e.error(), e.getMessage());
-            // an ErrorResponse is self-describing on the wire; the key only selects the codec's type check
-            complete(ctx, sequence, Optional.of(encode(ctx, e.correlationId(), ApiKey.API_VERSIONS, (short) 0, response)));
+            complete(ctx, sequence, Optional.of(codec.encodeErrorResponse(e.correlationId(), response, ctx.alloc())));
             return;
         } catch (InvalidFrameException e) {
             log.info("Closing connection from {}: {}", ctx.channel().remoteAddress(), e.getMessage());
@@ -115,7 +114,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
         } catch (RuntimeException e) {
             log.error("Cannot encode the {} response to correlation id {}", key, correlationId, e);
             ErrorResponse fallback = new ErrorResponse(ErrorCode.UNKNOWN_SERVER_ERROR, "response could not be encoded");
-            return codec.encodeResponse(correlationId, key, version, fallback, ctx.alloc());
+            return codec.encodeErrorResponse(correlationId, fallback, ctx.alloc());
         }
     }
 
