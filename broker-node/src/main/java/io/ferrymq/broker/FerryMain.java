@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
             io.ferrymq.broker.cli.QuickstartCommand.class,
             io.ferrymq.client.cli.groups.GroupsCommand.class,
             io.ferrymq.client.cli.groups.VerifiableConsumerCommand.class,
+            io.ferrymq.client.cli.perf.PerfProduceCommand.class,
+            io.ferrymq.client.cli.perf.PerfConsumeCommand.class,
         })
 public final class FerryMain implements Runnable {
 
