@@ -329,7 +329,7 @@ public final class PartitionLog implements AutoCloseable {
             long end = logEndOffset;
             Long from = segments.floorKey(recoveryPoint);
             for (LogSegment segment : segments.tailMap(from == null ? Long.MIN_VALUE : from).values()) {
-                segment.flush();
+                flushSegment(segment);
             }
             recoveryPoint = Math.max(recoveryPoint, end);
             lastFlushMs = clock.millis();
@@ -352,7 +352,7 @@ public final class PartitionLog implements AutoCloseable {
             long activeBase = segments.lastKey();
             if (recoveryPoint < activeBase) {
                 Long from = segments.floorKey(recoveryPoint);
-                segments.subMap(from == null ? Long.MIN_VALUE : from, activeBase).values().forEach(LogSegment::flush);
+                segments.subMap(from == null ? Long.MIN_VALUE : from, activeBase).values().forEach(this::flushSegment);
                 recoveryPoint = activeBase;
             }
         }
@@ -373,6 +373,18 @@ public final class PartitionLog implements AutoCloseable {
             deleteExpiredPending(Long.MAX_VALUE);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Flushes a segment; one that truncation removed meanwhile (channel closed) no longer needs it. */
+    private void flushSegment(LogSegment segment) {
+        try {
+            segment.flush();
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof java.nio.channels.ClosedChannelException)
+                    || segments.get(segment.baseOffset()) == segment) {
+                throw e;
+            }
         }
     }
 
