@@ -10,13 +10,17 @@ import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.client.protocol.ApiKey;
 import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.client.protocol.RecordSource;
+import io.ferrymq.client.protocol.requests.CreatePartitionsRequest;
 import io.ferrymq.client.protocol.requests.CreateTopicsRequest;
+import io.ferrymq.client.protocol.requests.DeleteTopicsRequest;
 import io.ferrymq.client.protocol.requests.DescribeClusterRequest;
 import io.ferrymq.client.protocol.requests.FetchRequest;
 import io.ferrymq.client.protocol.requests.ListOffsetsRequest;
 import io.ferrymq.client.protocol.requests.MetadataRequest;
 import io.ferrymq.client.protocol.requests.ProduceRequest;
+import io.ferrymq.client.protocol.responses.CreatePartitionsResponse;
 import io.ferrymq.client.protocol.responses.CreateTopicsResponse;
+import io.ferrymq.client.protocol.responses.DeleteTopicsResponse;
 import io.ferrymq.client.protocol.responses.DescribeClusterResponse;
 import io.ferrymq.client.protocol.responses.FetchResponse;
 import io.ferrymq.client.protocol.responses.ListOffsetsResponse;
@@ -154,6 +158,43 @@ class BrokerIT {
             assertThat(data.highWatermark()).isEqualTo(1);
             assertThat(RecordBatches.wrap(data.records().toByteBuffer()).records()).hasSize(1);
         }
+    }
+
+    @Test
+    void growAndDeleteTopics() throws IOException {
+        try (RawClient client = connect()) {
+            createTopic(client, "orders", 2);
+            client.send(new CreatePartitionsRequest(List.of(new CreatePartitionsRequest.TopicSpec("orders", 3),
+                    new CreatePartitionsRequest.TopicSpec("orders-missing", 3)), 10_000, false), next());
+            CreatePartitionsResponse grown = (CreatePartitionsResponse) client.read(ApiKey.CREATE_PARTITIONS).body();
+            assertThat(grown.topics()).extracting(CreatePartitionsResponse.TopicResult::error)
+                    .containsExactly(ErrorCode.NONE, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+            assertThat(topicMetadata(client, "orders").partitions()).hasSize(3);
+
+            client.send(new DeleteTopicsRequest(List.of("orders"), 10_000), next());
+            DeleteTopicsResponse deleted = (DeleteTopicsResponse) client.read(ApiKey.DELETE_TOPICS).body();
+            assertThat(deleted.topics().get(0).error()).isEqualTo(ErrorCode.NONE);
+            await().atMost(Duration.ofSeconds(15)).until(() ->
+                    topicMetadata(client, "orders").error() == ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+        }
+    }
+
+    @Test
+    void deleteIsRefusedWhenDisabled() throws IOException {
+        broker.close();
+        broker = startBroker(Map.of("delete.topic.enable", "false"));
+        try (RawClient client = connect()) {
+            createTopic(client, "orders", 1);
+            client.send(new DeleteTopicsRequest(List.of("orders"), 10_000), next());
+            DeleteTopicsResponse response = (DeleteTopicsResponse) client.read(ApiKey.DELETE_TOPICS).body();
+            assertThat(response.topics().get(0).error()).isEqualTo(ErrorCode.INVALID_REQUEST);
+            assertThat(response.topics().get(0).errorMessage()).contains("delete.topic.enable");
+        }
+    }
+
+    private MetadataResponse.TopicMetadata topicMetadata(RawClient client, String topic) throws IOException {
+        client.send(MetadataRequest.forTopics(List.of(topic), false), next());
+        return ((MetadataResponse) client.read(ApiKey.METADATA).body()).topics().get(0);
     }
 
     @Test
