@@ -43,17 +43,18 @@ public final class RequestExecutor implements Executor, AutoCloseable {
         return pool.getQueue().size();
     }
 
-    /** Stops taking requests and waits up to {@code timeout} for running ones to finish. */
+    /**
+     * Stops taking requests and waits up to {@code timeout} for running ones to finish. Request
+     * threads are never interrupted: they may be writing a log segment, and an interrupt closes the
+     * segment's {@code FileChannel}. Threads still busy after the timeout are daemons and are left.
+     */
     public void close(Duration timeout) {
         pool.shutdown();
         try {
             if (!pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("Request threads still busy after {} ms; interrupting them", timeout.toMillis());
-                pool.shutdownNow();
-                pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                log.warn("Request threads still busy after {} ms; leaving them to finish", timeout.toMillis());
             }
         } catch (InterruptedException e) {
-            pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
