@@ -15,12 +15,12 @@ import io.ferrymq.client.protocol.responses.MetadataResponse.TopicMetadata;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A client's view of the cluster: the latest {@link Cluster} snapshot, the topics it needs, and
@@ -28,15 +28,15 @@ import java.util.Set;
  * asks, never more often than {@code retry.backoff.ms}). The I/O thread sends the requests and
  * feeds the responses in; caller threads may wait for a newer version.
  *
- * <p>Thread-safe: the snapshot is volatile; the rest is guarded by this object's monitor, which
- * {@link #awaitUpdate} waits on.
+ * <p>Thread-safe: the snapshot is volatile and the topic set concurrent; the rest is guarded by
+ * this object's monitor, which {@link #awaitUpdate} waits on.
  */
 public final class Metadata {
 
     private final List<InetSocketAddress> bootstrap;
     private final long refreshBackoffMs;
     private final long maxAgeMs;
-    private final Set<String> topics = new LinkedHashSet<>();
+    private final Set<String> topics = ConcurrentHashMap.newKeySet();
     private volatile Cluster cluster = Cluster.empty();
     private Map<String, ErrorCode> topicErrors = Map.of();
     private boolean needUpdate = true;
@@ -55,14 +55,18 @@ public final class Metadata {
         return cluster;
     }
 
-    /** Adds a topic of interest; a new one triggers an update. */
-    public synchronized void addTopic(String topic) {
-        if (topics.add(topic)) {
-            needUpdate = true;
+    /** Adds a topic of interest; a new one triggers an update. Lock-free when already known (every send calls it). */
+    public void addTopic(String topic) {
+        if (!topics.contains(topic)) {
+            synchronized (this) {
+                if (topics.add(topic)) {
+                    needUpdate = true;
+                }
+            }
         }
     }
 
-    public synchronized boolean containsTopic(String topic) {
+    public boolean containsTopic(String topic) {
         return topics.contains(topic);
     }
 

@@ -6,6 +6,7 @@ import io.ferrymq.client.common.PartitionInfo;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -14,12 +15,17 @@ import java.util.function.IntUnaryOperator;
  * records without a key stick to one randomly chosen available partition until about
  * {@code batch.size} bytes went there, then move on, so they fill whole batches.
  *
- * <p>Thread-safe: the per-topic sticky state is replaced atomically; a race can only make two
- * threads pick new sticky partitions at once, which is harmless.
+ * <p>Thread-safe: byte counts are atomic and the per-topic sticky state is replaced atomically
+ * (no allocation per record); a race can only make two threads pick new partitions at once, which
+ * is harmless.
  */
 public final class StickyPartitioner {
 
-    private record Sticky(int partition, long bytes) {
+    /** The current sticky partition and the bytes sent to it since it was chosen. */
+    private record Sticky(int partition, AtomicLong bytes) {
+        Sticky(int partition) {
+            this(partition, new AtomicLong());
+        }
     }
 
     private final int batchSize;
@@ -56,11 +62,8 @@ public final class StickyPartitioner {
         if (current == null || current.partition != partition) {
             return;
         }
-        long total = current.bytes + bytes;
-        if (total >= batchSize) {
+        if (current.bytes.addAndGet(bytes) >= batchSize) {
             switchPartition(topic, cluster, current);
-        } else {
-            sticky.replace(topic, current, new Sticky(partition, total));
         }
     }
 
@@ -74,7 +77,7 @@ public final class StickyPartitioner {
         if (previous != null && candidates.size() > 1 && choice == previous.partition) {
             choice = candidates.get((indexOf(candidates, choice) + 1) % candidates.size()).partition();
         }
-        Sticky next = new Sticky(choice, 0);
+        Sticky next = new Sticky(choice);
         if (previous == null ? sticky.putIfAbsent(topic, next) == null : sticky.replace(topic, previous, next)) {
             return choice;
         }
