@@ -3,6 +3,9 @@ package io.ferrymq.coordinator.zk;
 import java.time.Duration;
 import org.apache.curator.test.KillSession;
 import org.apache.curator.test.TestingServer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
 
 /** Test helpers: short timeouts for an embedded ZooKeeper, and session expiry on demand. */
@@ -39,9 +42,19 @@ public final class ZkTesting {
     public static void expireSessionOnServer(ZkClient client, TestingServer server) {
         try {
             ZooKeeper zooKeeper = client.curator().getZookeeperClient().getZooKeeper();
-            ZooKeeper twin = new ZooKeeper(server.getConnectString(), (int) SESSION_TIMEOUT.toMillis(), event -> { },
-                    zooKeeper.getSessionId(), zooKeeper.getSessionPasswd());
-            twin.close();
+            CountDownLatch connected = new CountDownLatch(1);
+            ZooKeeper twin = new ZooKeeper(server.getConnectString(), (int) SESSION_TIMEOUT.toMillis(), event -> {
+                if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                    connected.countDown();
+                }
+            }, zooKeeper.getSessionId(), zooKeeper.getSessionPasswd());
+            try {
+                if (!connected.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("twin session handle did not connect within 30 s");
+                }
+            } finally {
+                twin.close();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("could not expire the session on the server", e);
         }
