@@ -269,6 +269,23 @@ class BrokerIT {
     }
 
     @Test
+    void restartOnTheSameLogDirsKeepsTheData() throws IOException {
+        try (RawClient client = connect()) {
+            createTopic(client, "orders", 1);
+            produce(client, batch("before", "restart"));
+        }
+        broker.close();
+        assertThat(dir.resolve("logs").resolve(".kafka_cleanshutdown")).exists();
+
+        broker = startBroker(Map.of());
+        try (RawClient client = connect()) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> latestOffsetError(client) == ErrorCode.NONE);
+            assertThat(fetchValues(client, 0)).containsExactly("before", "restart");
+            assertThat(produce(client, batch("after")).baseOffset()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void stopIsCleanAndIdempotent() {
         broker.close();
         broker.close();
