@@ -1,0 +1,289 @@
+#!/usr/bin/env bash
+# Ferry performance workloads a-e (issue 8), the same shapes as the Kafka anchor
+# (../shared/anchors/kafka-zk/run.sh), against a local cluster of 1 ZooKeeper + 3 brokers.
+#
+# End to end: snapshot the built jars -> ZooKeeper + 3 brokers as processes on 127.0.0.1
+# -> topic bench (6 partitions, RF=3, min.insync.replicas=2) -> workloads a, b, e, c, d
+# -> stop every process it started, by PID -> delete its /tmp dir -> print summary lines
+# `ferry.<workload>.<metric>=<value>` (same metric names as the anchor's `anchor.` lines).
+#
+# Workload d needs all 6 partitions of an RF=1 topic on one broker. Ferry's CreateTopics has no
+# replica assignment, so brokers 1 and 2 are stopped (SIGTERM, controlled shutdown) before d and
+# bench1 is created while broker 0 is the only live broker (Kafka's anchor keeps them up, idle).
+#
+# Loopback only. Every wait and workload is bounded; a global deadline (RUN_BUDGET_S) caps the
+# workload phase. A leftover run (crash, kill -9 of this script) is cleaned up by the PIDs it
+# recorded, checked against a tag on the JVM command line before any signal is sent.
+#
+# Knobs (env): NUM_RECORDS (2000000) RECORD_SIZE (100) ZK_PORT (32181) BROKER_PORT_BASE (39092)
+#   RUN_BUDGET_S (600) START_TIMEOUT_S (240) BUILD (0: build only when the jar is missing; 1: always)
+#   JFR (0; 1 = Flight Recorder on every broker and client, .jfr files kept with the outputs)
+#   WORKLOADS ("a b e c d") BENCH_WORK (/tmp/ferry-bench-work: kept outputs)
+set -u -o pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=${BENCH_WORK:-/tmp/ferry-bench-work}
+BASE=/tmp/ferry-bench                # everything written at run time lives here
+PIDS="$BASE/pids"
+MARK="-Dferrybench.run=1"
+ZK_PORT=${ZK_PORT:-32181}
+BROKER_PORT_BASE=${BROKER_PORT_BASE:-39092}
+NB=3
+N=${NUM_RECORDS:-2000000}
+SIZE=${RECORD_SIZE:-100}
+RUN_BUDGET_S=${RUN_BUDGET_S:-600}
+START_TIMEOUT_S=${START_TIMEOUT_S:-240}
+WORKLOADS=${WORKLOADS:-"a b e c d"}
+JFR=${JFR:-0}
+
+BROKER_JVM="-Xmx1g -Xms1g -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true"
+TOOL_JVM="-Xmx512M -server -XX:+UseG1GC -Djava.awt.headless=true"
+ZK_JVM="-Xmx512m -Xms512m"
+ADMIN_JVM="-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+
+declare -a SUMMARY=()
+emit() { SUMMARY+=("ferry.$1=$2"); }
+log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
+alive() { local st; st=$(ps -o stat= -p "$1" 2>/dev/null) || return 1; [[ $st != Z* ]]; }
+ours() { [ -r "/proc/$1/cmdline" ] && tr '\0' ' ' < "/proc/$1/cmdline" | grep -q -- "$MARK"; }
+
+stop_pid() { # stop_pid <pid> <seconds>: SIGTERM, wait, then SIGKILL (only our own tagged JVMs)
+  local pid=$1 s=$2
+  ours "$pid" || return 0
+  kill -TERM "$pid" 2>/dev/null
+  for _ in $(seq 1 $((s * 2))); do alive "$pid" || return 0; sleep 0.5; done
+  log "SIGKILL pid $pid"; kill -KILL "$pid" 2>/dev/null; return 0
+}
+
+kill_recorded() { # brokers (recorded after ZooKeeper, in parallel) first, ZooKeeper last
+  [ -f "$PIDS" ] || return 0
+  local zk_pid pid; zk_pid=$(head -1 "$PIDS")
+  local -a stoppers=()
+  for pid in $(tail -n +2 "$PIDS"); do stop_pid "$pid" 60 & stoppers+=($!); done
+  [ ${#stoppers[@]} -gt 0 ] && wait "${stoppers[@]}"
+  [ -n "$zk_pid" ] && stop_pid "$zk_pid" 20
+  return 0
+}
+
+stop_and_clean() {
+  log "stopping processes by PID"
+  kill_recorded
+  if [ -d "$BASE/out" ]; then
+    local dst; dst="$WORK/logs/$(date +%Y%m%d-%H%M%S)"
+    mkdir -p "$dst"
+    cp -r "$BASE/out" "$BASE/logs" "$dst"/ 2>/dev/null
+    log "outputs and broker logs kept in $dst"
+  fi
+  rm -rf "$BASE"
+}
+
+on_exit() { local rc=$?; trap - EXIT INT TERM; stop_and_clean; exit $rc; }
+
+if [ -d "$BASE" ]; then log "found leftover $BASE, cleaning it"; kill_recorded; rm -rf "$BASE"; fi
+
+port_busy() { ss -ltnH "sport = :$1" 2>/dev/null | grep -q .; }
+for p in "$ZK_PORT" $(seq "$BROKER_PORT_BASE" $((BROKER_PORT_BASE + NB - 1))); do
+  if port_busy "$p"; then echo "port $p is busy; set ZK_PORT/BROKER_PORT_BASE" >&2; exit 2; fi
+done
+
+# ---------------------------------------------------------------- jars (snapshot: other builds may run meanwhile)
+jar_of() { ls "$ROOT"/broker-node/target/ferry-broker-node-*.jar 2>/dev/null | grep -v -e sources -e tests | head -1; }
+if [ "${BUILD:-0}" = 1 ] || [ -z "$(jar_of)" ] || [ ! -d "$ROOT/broker-node/target/lib" ]; then
+  log "building (mvn -o package -DskipTests -pl broker-node -am)"
+  (cd "$ROOT" && timeout 600 mvn -B -q -o package -DskipTests -pl broker-node -am) >&2 || { echo "build failed" >&2; exit 1; }
+fi
+mkdir -p "$BASE/lib" "$BASE/out" "$BASE/logs" "$WORK"
+cp "$(jar_of)" "$ROOT"/broker-node/target/lib/*.jar "$BASE/lib/"
+: > "$PIDS"
+trap on_exit EXIT
+trap 'exit 130' INT TERM
+
+jfr_opt() { [ "$JFR" = 1 ] && echo "-XX:StartFlightRecording=filename=$BASE/out/$1.jfr,settings=profile,dumponexit=true"; }
+
+fcmd() { # fcmd <jvm opts> <log name> <logback file> subcommand args...: sets CMD to a ferry JVM command line
+  local jvm=$1 name=$2 lb=$3; shift 3
+  # shellcheck disable=SC2206
+  CMD=(java $jvm $MARK -Dferry.home="$ROOT" -Dferry.log.dir="$BASE/logs" -Dferry.log.name="$name"
+       -Dlogback.configurationFile="$ROOT/conf/$lb" -cp "$BASE/lib/*" io.ferrymq.broker.FerryMain "$@")
+}
+admin() { local t=$1; shift; fcmd "$ADMIN_JVM" admin logback-tools.xml "$@"; timeout "$t" "${CMD[@]}"; }
+
+T0=$(date +%s)
+DEADLINE=$((T0 + START_TIMEOUT_S + RUN_BUDGET_S))
+left() { local l=$((DEADLINE - $(date +%s))); [ $l -lt 5 ] && l=5; echo $l; }
+bound() { local cap=$1 l; l=$(left); [ "$l" -lt "$cap" ] && echo "$l" || echo "$cap"; }
+
+# ---------------------------------------------------------------- ZooKeeper + brokers
+log "starting ZooKeeper on 127.0.0.1:$ZK_PORT"
+fcmd "$ZK_JVM" zookeeper logback.xml zookeeper --port "$ZK_PORT" --data-dir "$BASE/zk"
+"${CMD[@]}" >"$BASE/logs/zookeeper.stdout" 2>&1 &
+echo $! >> "$PIDS"
+zk_ok() { [ "$(timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$ZK_PORT; printf ruok >&3; cat <&3" 2>/dev/null)" = "imok" ] || port_busy "$ZK_PORT"; }
+ok=0; for _ in $(seq 1 120); do zk_ok && { ok=1; break; }; sleep 0.5; done
+[ $ok -eq 1 ] || { echo "ZooKeeper did not come up" >&2; tail -30 "$BASE/logs/zookeeper.stdout" >&2; exit 1; }
+
+BOOTSTRAP=""
+for i in $(seq 0 $((NB - 1))); do
+  port=$((BROKER_PORT_BASE + i))
+  BOOTSTRAP="${BOOTSTRAP:+$BOOTSTRAP,}127.0.0.1:$port"
+  mkdir -p "$BASE/broker-$i/data"
+  cat > "$BASE/broker-$i/server.properties" <<CFG
+broker.id=$i
+listeners=PLAINTEXT://127.0.0.1:$port
+log.dirs=$BASE/broker-$i/data
+zookeeper.connect=127.0.0.1:$ZK_PORT
+zookeeper.connection.timeout.ms=18000
+admin.http.port=-1
+unclean.leader.election.enable=false
+group.initial.rebalance.delay.ms=0
+CFG
+  log "starting broker $i on 127.0.0.1:$port"
+  fcmd "$BROKER_JVM $(jfr_opt "broker-$i")" "broker-$i" logback.xml broker --config "$BASE/broker-$i/server.properties"
+  "${CMD[@]}" >"$BASE/logs/broker-$i.stdout" 2>&1 &
+  echo $! >> "$PIDS"
+done
+broker_pid() { sed -n "$(($1 + 2))p" "$PIDS"; }
+
+log "waiting for 3 brokers (<= ${START_TIMEOUT_S}s)"
+ok=0
+for _ in $(seq 1 $((START_TIMEOUT_S))); do
+  up=0
+  for i in $(seq 0 $((NB - 1))); do
+    alive "$(broker_pid "$i")" || { echo "broker $i died" >&2; tail -40 "$BASE/logs/broker-$i.stdout" >&2; exit 1; }
+    grep -q "Broker $i started" "$BASE/logs/broker-$i.log" 2>/dev/null && up=$((up + 1))
+  done
+  [ $up -eq $NB ] && { ok=1; break; }
+  sleep 1
+done
+[ $ok -eq 1 ] || { echo "brokers did not all start" >&2; exit 1; }
+emit "run.cluster_start_s" "$(($(date +%s) - T0))"
+
+healthy() { # healthy <expected brokers>: cluster health exit 0 within bounded retries
+  for _ in $(seq 1 30); do admin 60 cluster health --bootstrap-server "$BOOTSTRAP" --expected-brokers "$1" \
+      >"$BASE/out/health.txt" 2>&1 && return 0; sleep 2; done
+  cat "$BASE/out/health.txt" >&2; return 1
+}
+
+create_topic() { # create_topic <name> args...
+  local name=$1; shift
+  for _ in $(seq 1 10); do
+    admin 90 topics create --bootstrap-server "$BOOTSTRAP" --topic "$name" "$@" >"$BASE/out/create-$name.txt" 2>&1 && return 0
+    grep -qi "already exists" "$BASE/out/create-$name.txt" && return 0
+    sleep 2
+  done
+  cat "$BASE/out/create-$name.txt" >&2; return 1
+}
+
+log "creating topic bench (6 partitions, RF=3, min.insync.replicas=2)"
+create_topic bench --partitions 6 --replication-factor 3 --config min.insync.replicas=2 || exit 1
+healthy 3 || { echo "cluster not healthy after creating bench" >&2; exit 1; }
+admin 60 topics describe --bootstrap-server "$BOOTSTRAP" --topic bench | tee "$BASE/out/describe-bench.txt" >&2
+T1=$(date +%s)
+DEADLINE=$((T1 + RUN_BUDGET_S))
+
+# ---------------------------------------------------------------- measurement helpers
+cpu_snap() { awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8+$9, $5, $6}' /proc/stat; }
+cpu_emit() {
+  local w=$1 b=$2 a t0 i0 w0 t1 i1 w1; a=$(cpu_snap)
+  read -r t0 i0 w0 <<<"$b"; read -r t1 i1 w1 <<<"$a"
+  emit "$w.machine_cpu_busy_pct" "$(awk -v t=$((t1 - t0)) -v i=$((i1 - i0)) -v o=$((w1 - w0)) 'BEGIN{printf "%.0f", (t > 0 ? 100*(t-i-o)/t : 0)}')"
+  emit "$w.machine_cpu_iowait_pct" "$(awk -v t=$((t1 - t0)) -v o=$((w1 - w0)) 'BEGIN{printf "%.0f", (t > 0 ? 100*o/t : 0)}')"
+  emit "$w.loadavg_1m_end" "$(cut -d' ' -f1 /proc/loadavg)"
+}
+heap_emit() { # broker heap use after a workload (jcmd GC.heap_info, used KB of the whole heap)
+  local w=$1 i pid used
+  for i in $(seq 0 $((NB - 1))); do
+    pid=$(broker_pid "$i"); alive "$pid" || continue
+    used=$(timeout 20 jcmd "$pid" GC.heap_info 2>/dev/null | awk '/garbage-first heap/{for(k=1;k<=NF;k++) if($k=="used"){gsub(/K,?/,"",$(k+1)); print $(k+1)}}')
+    [ -n "$used" ] && emit "$w.broker$i.heap_used_mb" "$((used / 1024))"
+  done
+}
+
+produce() { # produce <workload> <topic> <bootstrap> <acks> [throughput] [records]
+  local w=$1 topic=$2 bs=$3 acks=$4 rate=${5:--1} n=${6:-$N} t s e c rc line; t=$(bound 240)
+  log "workload $w: $n x $SIZE B -> $topic, acks=$acks, throughput=$rate, linger.ms=5 (timeout ${t}s)"
+  s=$(date +%s.%N); c=$(cpu_snap)
+  fcmd "$TOOL_JVM $(jfr_opt "$w")" "$w" logback-tools.xml perf-produce --topic "$topic" \
+    --num-records "$n" --record-size "$SIZE" --throughput "$rate" \
+    --producer-props bootstrap.servers="$bs" acks="$acks" linger.ms=5 compression.type=none
+  timeout "$t" "${CMD[@]}" >"$BASE/out/$w.txt" 2>&1
+  rc=$?; e=$(date +%s.%N)
+  emit "$w.exit_code" "$rc"; cpu_emit "$w" "$c"; heap_emit "$w"
+  emit "$w.wall_s" "$(awk -v s="$s" -v e="$e" 'BEGIN{printf "%.1f", e-s}')"
+  line=$(grep 'records sent,' "$BASE/out/$w.txt" | grep 'th\.' | tail -1)
+  if [ -z "$line" ]; then emit "$w.status" "FAILED"; tail -20 "$BASE/out/$w.txt" >&2; return 0; fi
+  echo "$line" >&2
+  local rec rps mbs avg max p50 p95 p99 p999
+  read -r rec rps mbs avg max p50 p95 p99 p999 < <(echo "$line" | sed -E \
+    's/^([0-9]+) records sent, ([0-9.]+) records\/sec \(([0-9.]+) MB\/sec\), ([0-9.]+) ms avg latency, ([0-9.]+) ms max latency, ([0-9]+) ms 50th, ([0-9]+) ms 95th, ([0-9]+) ms 99th, ([0-9]+) ms 99.9th.*/\1 \2 \3 \4 \5 \6 \7 \8 \9/')
+  emit "$w.status" "$([ "$rc" = 0 ] && echo OK || echo "FAILED(rc=$rc)")"
+  emit "$w.records" "$rec"; emit "$w.records_per_s" "$rps"; emit "$w.mb_per_s" "$mbs"
+  emit "$w.latency_avg_ms" "$avg"; emit "$w.latency_p50_ms" "$p50"; emit "$w.latency_p95_ms" "$p95"
+  emit "$w.latency_p99_ms" "$p99"; emit "$w.latency_p999_ms" "$p999"; emit "$w.latency_max_ms" "$max"
+}
+
+consume() { # c) one consumer reads back everything produced to bench
+  local W=consume total=$1 t s e c rc hdr row; t=$(bound 240)
+  log "workload $W: 1 consumer (group) reads $total records from bench (timeout ${t}s)"
+  s=$(date +%s.%N); c=$(cpu_snap)
+  fcmd "$TOOL_JVM $(jfr_opt "$W")" "$W" logback-tools.xml perf-consume --bootstrap-server "$BOOTSTRAP" \
+    --topic bench --messages "$total" --timeout-ms 30000 --group "bench-consumer-$$"
+  timeout "$t" "${CMD[@]}" >"$BASE/out/$W.txt" 2>&1
+  rc=$?; e=$(date +%s.%N)
+  emit "$W.exit_code" "$rc"; cpu_emit "$W" "$c"
+  emit "$W.wall_s" "$(awk -v s="$s" -v e="$e" 'BEGIN{printf "%.1f", e-s}')"
+  hdr=$(grep '^start.time' "$BASE/out/$W.txt" | tail -1)
+  row=$(grep -E '^[0-9]{4}-' "$BASE/out/$W.txt" | tail -1)
+  cat "$BASE/out/$W.txt" >&2
+  if [ -z "$hdr" ] || [ -z "$row" ]; then emit "$W.status" "FAILED"; return 0; fi
+  val() { awk -F', *' -v h="$hdr" -v k="$1" 'BEGIN{n=split(h,H,/, */)} {for(i=1;i<=n;i++) if(H[i]==k) print $i}' <<<"$row"; }
+  emit "$W.status" "$([ "$rc" = 0 ] && echo OK || echo "FAILED(rc=$rc)")"
+  emit "$W.records" "$(val data.consumed.in.nMsg)"; emit "$W.mb" "$(val data.consumed.in.MB)"
+  emit "$W.records_per_s" "$(val nMsg.sec)"; emit "$W.mb_per_s" "$(val MB.sec)"
+  emit "$W.rebalance_ms" "$(val rebalance.time.ms)"
+  emit "$W.fetch_records_per_s" "$(val fetch.nMsg.sec)"; emit "$W.fetch_mb_per_s" "$(val fetch.MB.sec)"
+}
+
+single_broker() { # d) stop brokers 1 and 2, create bench1 (RF 1, 6 partitions, all on broker 0), acks=1
+  log "workload d: stopping brokers 1 and 2 (SIGTERM) so that bench1 lands on broker 0 only"
+  stop_pid "$(broker_pid 1)" 90 & local s1=$!
+  stop_pid "$(broker_pid 2)" 90 & local s2=$!
+  wait "$s1" "$s2"
+  local bs0="127.0.0.1:$BROKER_PORT_BASE" ok=0
+  for _ in $(seq 1 10); do
+    create_topic bench1 --partitions 6 --replication-factor 1 || true
+    admin 60 topics describe --bootstrap-server "$bs0" --topic bench1 >"$BASE/out/describe-bench1.txt" 2>&1
+    if [ "$(grep -c 'Leader: 0' "$BASE/out/describe-bench1.txt")" -eq 6 ]; then ok=1; break; fi
+    admin 60 topics delete --bootstrap-server "$bs0" --topic bench1 >/dev/null 2>&1; sleep 3
+  done
+  cat "$BASE/out/describe-bench1.txt" >&2
+  [ $ok -eq 1 ] || { emit "produce_single_broker_rf1_acks_1.status" "FAILED(topic)"; return 0; }
+  produce produce_single_broker_rf1_acks_1 bench1 "$bs0" 1
+}
+
+# ---------------------------------------------------------------- workloads
+for wl in $WORKLOADS; do
+  case $wl in
+    a) produce produce_acks_all bench "$BOOTSTRAP" all ;;
+    b) produce produce_acks_1 bench "$BOOTSTRAP" 1 ;;
+    e) produce produce_acks_all_20k bench "$BOOTSTRAP" all 20000 $((N * 3 / 10)) ;;
+    c) consume $((2 * N + N * 3 / 10)) ;;
+    d) single_broker ;;
+    *) echo "unknown workload '$wl' (a b e c d)" >&2; exit 2 ;;
+  esac
+done
+
+emit "run.workload_phase_s" "$(($(date +%s) - T1))"
+emit "env.brokers" "$NB"
+emit "env.record_size_bytes" "$SIZE"
+emit "env.records_per_producer_run" "$N"
+emit "env.nproc" "$(nproc)"
+emit "env.java" "$(java -version 2>&1 | head -1 | sed -E 's/.*"(.*)".*/\1/')"
+emit "env.git_head" "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)"
+
+trap - EXIT INT TERM
+stop_and_clean
+echo "=== ferry bench summary ($(date -u +%Y-%m-%dT%H:%M:%SZ)) ==="
+for l in "${SUMMARY[@]}"; do echo "$l"; done
+echo "ferry.run.total_s=$(($(date +%s) - T0))"
+[ -d "$BASE" ] && echo "ferry.run.cleanup=INCOMPLETE" || echo "ferry.run.cleanup=OK"
