@@ -1,0 +1,148 @@
+package io.ferrymq.it.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ferrymq.broker.cluster.BrokerProcess;
+import io.ferrymq.broker.cluster.TopicAdmin;
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.consumer.ConsumerRecord;
+import io.ferrymq.client.protocol.requests.CreateTopicsRequest;
+import io.ferrymq.coordinator.metadata.PartitionState;
+import io.ferrymq.it.harness.FerryCluster;
+import io.ferrymq.it.harness.FerryClusterBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Common frame of the replication failure tests (issue 5): three broker processes on an embedded
+ * ZooKeeper with short session and lag timeouts, a topic of 6 partitions with replication factor 3
+ * and {@code min.insync.replicas=2}, an {@link AckingProducer} sending unique values with acks=all
+ * throughout, and the final verification of {@link LogVerifier} once every broker is back and in
+ * sync.
+ */
+public abstract class FailureScenario {
+
+    protected static final String TOPIC = "verified";
+    protected static final int PARTITIONS = 6;
+    protected static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    protected Path dir;
+
+    protected FerryCluster cluster;
+    protected AckingProducer producer;
+
+    /** The session timeout of this scenario's brokers. */
+    protected Duration sessionTimeout() {
+        return Duration.ofSeconds(4);
+    }
+
+    /**
+     * {@code replica.lag.time.max.ms} of this scenario's brokers: long enough that a follower starved
+     * of CPU on a loaded 2-core machine is not dropped (dead brokers leave the ISR through their
+     * registration, DESIGN.md rule 9); the lagging-follower scenario shortens it.
+     */
+    protected long replicaLagTimeMaxMs() {
+        return 10_000;
+    }
+
+    @BeforeEach
+    void startClusterAndProducer() {
+        FerryClusterBuilder builder = FerryCluster.builder(dir).brokers(3).sessionTimeout(sessionTimeout())
+                .brokerConfig("replica.lag.time.max.ms", Long.toString(replicaLagTimeMaxMs()))
+                .brokerConfig("replica.fetch.wait.max.ms", "200")
+                .brokerConfig("replica.fetch.backoff.ms", "100")
+                .brokerConfig("replica.high.watermark.checkpoint.interval.ms", "1000")
+                .brokerConfig("controlled.shutdown.timeout.ms", "10000");
+        cluster = builder.start();
+        TopicAdmin.createTopic(cluster.bootstrapServers(),
+                new CreateTopicsRequest.TopicSpec(TOPIC, PARTITIONS, (short) 3, TopicAdmin.minInsyncReplicas(2)), WAIT);
+        TopicAdmin.awaitFullyReplicated(cluster.bootstrapServers(), TOPIC, PARTITIONS, WAIT);
+        producer = new AckingProducer(cluster.bootstrapServers(), TOPIC, PARTITIONS, 20);
+        await().atMost(WAIT).until(() -> producer.ackCount() >= 100);
+    }
+
+    @AfterEach
+    void stopEverything(TestInfo test) {
+        try {
+            if (producer != null) {
+                producer.close();
+            }
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+                keepBrokerLogs(test);
+            }
+        }
+    }
+
+    /** Copies the brokers' log files to {@code target/failure-test-logs/<test class>/} for diagnosis. */
+    private void keepBrokerLogs(TestInfo test) {
+        Path target = Path.of("target", "failure-test-logs", test.getTestClass().map(Class::getSimpleName).orElse("unknown"));
+        try (Stream<Path> logs = Files.list(dir.resolve("logs"))) {
+            Files.createDirectories(target);
+            for (Path log : logs.toList()) {
+                Files.copy(log, target.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.err.println("could not keep broker logs: " + e);
+        }
+    }
+
+    protected static TopicPartition partition(int p) {
+        return new TopicPartition(TOPIC, p);
+    }
+
+    protected PartitionState state(int p) {
+        return cluster.partitionState(partition(p)).orElseThrow();
+    }
+
+    /** Waits, without sleeping blindly, for {@code duration} while the producer keeps running. */
+    protected static void keepProducing(Duration duration) {
+        await().pollDelay(duration).atMost(duration.plusSeconds(5)).until(() -> true);
+    }
+
+    protected void awaitFullIsr() {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> IntStream.range(0, PARTITIONS)
+                .allMatch(p -> cluster.partitionState(partition(p)).map(s -> s.hasLeader() && s.isr().size() == 3)
+                        .orElse(false)));
+    }
+
+    /**
+     * With every broker running: lets the producer finish (every failed value resent and
+     * acknowledged), reads the topic back, checks it against the acknowledgements, stops the
+     * brokers and compares their segment files. Returns the report (also printed).
+     */
+    protected LogVerifier.Report finishAndVerify() {
+        awaitFullIsr();
+        assertThat(producer.drain(WAIT)).as("every value acknowledged in the end").isTrue();
+        producer.close();
+        awaitFullIsr();
+        Map<TopicPartition, List<ConsumerRecord<String, String>>> log =
+                LogVerifier.readAll(cluster.bootstrapServers(), TOPIC, PARTITIONS, WAIT);
+        LogVerifier.Report report = LogVerifier.verify(log, producer.acks(), producer.retriedValues());
+        Map<Integer, Path> dataDirs = new TreeMap<>();
+        for (BrokerProcess broker : cluster.brokers()) {
+            dataDirs.put(broker.id(), broker.dataDir());
+        }
+        cluster.brokers().forEach(b -> cluster.sigterm(b.id()));
+        LogVerifier.assertReplicasIdentical(dataDirs, TOPIC, report.highWatermarks());
+        System.out.printf("%s: %d acknowledged, %d records, %d duplicates of retried sends, errors %s%n",
+                getClass().getSimpleName(), report.acknowledged(), report.records(), report.duplicates(),
+                producer.errorCounts());
+        return report;
+    }
+}
