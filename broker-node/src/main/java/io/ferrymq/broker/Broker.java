@@ -9,6 +9,7 @@ import io.ferrymq.broker.config.Endpoint;
 import io.ferrymq.broker.config.ModuleConfigs;
 import io.ferrymq.broker.config.ServerConfigKeys;
 import io.ferrymq.broker.group.GroupCoordinator;
+import io.ferrymq.broker.log.LogConfig;
 import io.ferrymq.broker.log.LogManager;
 import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.replication.ReplicaManager;
@@ -31,6 +32,7 @@ import io.ferrymq.coordinator.registry.BrokerRegistry;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
 import io.ferrymq.coordinator.zk.ClusterId;
 import io.ferrymq.coordinator.zk.ZkClient;
+import io.ferrymq.coordinator.zk.ZkConfig;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -50,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * replica manager, group coordinator ({@link BrokerGroups}), request handlers, the network server
  * and the admin HTTP server.
  *
- * <p>Start-up order: logs (recovery) → ZooKeeper → registry and metadata caches → replica manager
- * (not started) → network server bound (so the real port is known for port 0) → registration under
+ * <p>Start-up order: every module's config is mapped (a bad value fails before anything opens) →
+ * logs (recovery) → ZooKeeper → registry and metadata caches → replica manager (not started) → group
+ * coordinator → network server bound (so the real port is known for port 0) → registration under
  * {@code /brokers/ids} with the advertised address → replica manager started (loads replicas, joins
  * latches) → admin HTTP. A failure at any step closes what was started, in reverse, and is rethrown.
  *
@@ -100,27 +103,23 @@ public final class Broker implements AutoCloseable {
     }
 
     private void startParts(Clock clock) {
+        // map every module's config first, so a bad value fails before anything is opened
+        LogConfig logConfig = ModuleConfigs.logConfig(config);
+        ZkConfig zkConfig = ModuleConfigs.zkConfig(config);
+        ReplicationConfig replication = ModuleConfigs.replicationConfig(config);
         BrokerMetrics metrics = register("metrics", new BrokerMetrics());
         metrics.startJmx();
-        LogManager logs = register("log manager", LogManager.open(ModuleConfigs.logConfig(config), clock));
-        ZkClient zk = register("ZooKeeper client", ZkClient.connect(ModuleConfigs.zkConfig(config)));
+        LogManager logs = register("log manager", LogManager.open(logConfig, clock));
+        ZkClient zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
         registry = register("broker registry", new ZkBrokerRegistry(zk));
         registry.start();
         MetadataStore metadata = register("metadata store", new ZkMetadataStore(zk));
         metadata.start();
-        ReplicationConfig replication = ModuleConfigs.replicationConfig(config);
         replicaManager = register("replica manager", new ReplicaManager(replication,
                 ReplicationContext.of(replication, logs, zk, metadata, registry, metrics, clock)));
-        RequestExecutor executor = register("request executor",
-                new RequestExecutor(config.getInt(ServerConfigKeys.NUM_IO_THREADS)));
-        ClusterView cluster = new ClusterView(ClusterId.getOrCreate(zk), registry);
         GroupCoordinator groups = register("group coordinator",
                 new BrokerGroups(config, metrics, clock).start(zk, registry, metadata, replicaManager));
-        RequestDispatcher dispatcher = new RequestDispatcher(BrokerHandlers.create(replicaManager, metadata, cluster,
-                TopicDefaults.from(config), GroupHandlers.all(groups, cluster)), executor, new RequestMetrics(metrics));
-        server = register("socket server", new SocketServer(ServerSettings.from(config), new KryoCodec(), dispatcher));
-        server.start();
-        advertised = advertisedEndpoint(server.boundAddresses().get(0));
+        startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, metrics);
         registry.register(new BrokerInfo(config.brokerId(), advertised.host(), advertised.port(), config.rack(),
                 clock.millis()));
         replicaManager.start();
@@ -128,6 +127,17 @@ public final class Broker implements AutoCloseable {
         startAdmin(metrics);
         log.info("Broker {} started: listening on {}, advertised as {}", config.brokerId(), server.boundAddresses(),
                 advertised);
+    }
+
+    private void startServing(ClusterView cluster, MetadataStore metadata, GroupCoordinator groups,
+                              BrokerMetrics metrics) {
+        RequestExecutor executor = register("request executor",
+                new RequestExecutor(config.getInt(ServerConfigKeys.NUM_IO_THREADS)));
+        RequestDispatcher dispatcher = new RequestDispatcher(BrokerHandlers.create(replicaManager, metadata, cluster,
+                TopicDefaults.from(config), GroupHandlers.all(groups, cluster)), executor, new RequestMetrics(metrics));
+        server = register("socket server", new SocketServer(ServerSettings.from(config), new KryoCodec(), dispatcher));
+        server.start();
+        advertised = advertisedEndpoint(server.boundAddresses().get(0));
     }
 
     private void startAdmin(BrokerMetrics metrics) {
