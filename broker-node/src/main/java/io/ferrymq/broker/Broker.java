@@ -60,9 +60,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Stop order ({@link #close}, idempotent, also from the SIGTERM hook): controlled shutdown first
  * (leaderships move to in-sync followers while this broker still serves their catch-up fetches),
- * then the server stops reading requests and finishes those in flight, then the replica manager
- * leaves its latches, the registration is removed, logs are closed with the clean-shutdown marker
- * and the ZooKeeper session is closed.
+ * then the server stops reading requests and finishes those in flight, then the registration is
+ * removed, then everything closes in reverse start order: connections, group coordinator, replica
+ * manager (leaves its latches), metadata and registry caches, the ZooKeeper session, and the logs
+ * (with the clean-shutdown marker).
  *
  * <p>Thread-safe.
  */
