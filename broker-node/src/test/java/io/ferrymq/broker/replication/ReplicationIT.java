@@ -184,4 +184,36 @@ class ReplicationIT {
         assertThat(values(successor)).containsExactlyElementsOf(acked);
         assertThat(produce(successor, (short) -1, "next").error()).isIn(ErrorCode.NONE);
     }
+
+    @Test
+    void consumerLongPollWaitsForTheHighWatermarkAndFollowerFetchesNeedAnEpoch() throws Exception {
+        InProcessBroker leader = awaitLeader();
+        await().atMost(WAIT).until(() -> replica(leader.id).orElseThrow().isr().size() == 3);
+        var poll = leader.replicas.fetch(new FetchParams(FetchParams.CONSUMER_REPLICA_ID, 20_000, 1, 1 << 20),
+                Map.of(TP, new PartitionFetchRequest(0, -1, 1 << 20)));
+        assertThat(poll).isNotDone();
+        assertThat(produce(leader, (short) -1, "wake").error()).isEqualTo(ErrorCode.NONE);
+        PartitionFetchResult woken = poll.get(10, TimeUnit.SECONDS).get(TP);
+        assertThat(woken.error()).isEqualTo(ErrorCode.NONE);
+        assertThat(RecordBatches.wrap(woken.records().toByteBuffer()).records()).hasSize(1);
+        assertThat(woken.highWatermark()).isEqualTo(1);
+
+        int follower = brokers.keySet().stream().filter(id -> id != leader.id).findFirst().orElseThrow();
+        PartitionFetchResult noEpoch = leader.replicas.fetch(new FetchParams(follower, 0, 1, 1 << 20),
+                Map.of(TP, new PartitionFetchRequest(0, -1, 1 << 20))).get(10, TimeUnit.SECONDS).get(TP);
+        assertThat(noEpoch.error()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        PartitionProduceResult badAcks = leader.replicas.appendRecords((short) 2, 1_000, Map.of(TP, batch("x")))
+                .get(10, TimeUnit.SECONDS).get(TP);
+        assertThat(badAcks.error()).isEqualTo(ErrorCode.INVALID_REQUIRED_ACKS);
+    }
+
+    @Test
+    void deletedTopicLeavesNoReplicaBehindAndDeletionCompletes() {
+        awaitLeader();
+        brokers.get(1).metadata.deleteTopic(TP.topic());
+        await().atMost(WAIT).until(() -> brokers.values().stream()
+                .allMatch(b -> b.replicas.partition(TP).isEmpty() && b.logs.get(TP).isEmpty()));
+        await().atMost(WAIT).until(() -> brokers.get(1).metadata.topic(TP.topic()).isEmpty());
+        assertThat(brokers.get(2).replicas.listOffset(TP, -1, -1).error()).isEqualTo(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+    }
 }
