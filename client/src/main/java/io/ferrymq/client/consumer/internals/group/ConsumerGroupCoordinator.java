@@ -109,8 +109,17 @@ public final class ConsumerGroupCoordinator implements AutoCloseable {
         }
         Set<TopicPartition> partitions = new TreeSet<>();
         joined.get().partitions().stream().filter(tp -> topics.contains(tp.topic())).forEach(partitions::add);
+        Map<TopicPartition, OffsetAndMetadata> committed;
+        try {
+            committed = offsets.fetch(partitions, deadline);
+        } catch (RuntimeException e) {
+            // Without committed offsets the consumer would apply auto.offset.reset: rejoin instead.
+            log.warn("Group {}: could not read committed offsets ({}); rejoining", config.groupId(), e.getMessage());
+            state.requestRejoin("committed offsets unavailable");
+            return;
+        }
         target.assign(partitions);
-        offsets.fetch(partitions, deadline).forEach((tp, committed) -> target.seek(tp, committed.offset()));
+        committed.forEach((tp, offset) -> target.seek(tp, offset.offset()));
         assignment = Set.copyOf(partitions);
         nextAutoCommitMs = clock.millis() + config.autoCommitIntervalMs();
         listener.onPartitionsAssigned(partitions);
