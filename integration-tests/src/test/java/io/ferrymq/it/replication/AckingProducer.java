@@ -6,12 +6,12 @@ import io.ferrymq.client.producer.ProducerConfig;
 import io.ferrymq.client.producer.ProducerRecord;
 import io.ferrymq.client.producer.RecordMetadata;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.Semaphore;
@@ -54,7 +54,7 @@ public final class AckingProducer implements AutoCloseable {
     private final FerryProducer<String, String> producer;
     private final Semaphore inFlight;
     private final DelayQueue<Resend> resends = new DelayQueue<>();
-    private final List<Ack> acks = new CopyOnWriteArrayList<>();
+    private final List<Ack> acks = new ArrayList<>();
     private final Set<String> retried = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private final AtomicLong outstanding = new AtomicLong();
@@ -118,7 +118,10 @@ public final class AckingProducer implements AutoCloseable {
 
     private void onCompletion(String value, RecordMetadata metadata, Exception exception) {
         if (exception == null) {
-            acks.add(new Ack(value, metadata.partition(), metadata.offset(), System.nanoTime()));
+            Ack ack = new Ack(value, metadata.partition(), metadata.offset(), System.nanoTime());
+            synchronized (acks) {
+                acks.add(ack);
+            }
         } else {
             errors.computeIfAbsent(describe(exception), k -> new AtomicLong()).incrementAndGet();
             retried.add(value);
@@ -152,11 +155,15 @@ public final class AckingProducer implements AutoCloseable {
     }
 
     public List<Ack> acks() {
-        return List.copyOf(acks);
+        synchronized (acks) {
+            return List.copyOf(acks);
+        }
     }
 
     public int ackCount() {
-        return acks.size();
+        synchronized (acks) {
+            return acks.size();
+        }
     }
 
     /** Values sent more than once (after an error); only these may appear twice in the log. */
