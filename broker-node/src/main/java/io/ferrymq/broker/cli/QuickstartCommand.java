@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * {@code ferry quickstart}: starts a real ZooKeeper server and three brokers, each its own JVM on
  * free loopback ports (data under {@code --data-dir}), creates topic {@code demo} (6 partitions,
  * replication factor 3, {@code min.insync.replicas=2}), produces {@code --messages} records with
- * acks=all, reads them all back, and prints throughput, latency and the cluster layout. With
+ * acks=all, reads them all back in consumer group {@code quickstart}, and prints throughput, latency and the cluster layout. With
  * {@code --keep-running} the cluster stays up until Ctrl-C. Everything it starts is stopped on exit
  * (a shutdown hook covers Ctrl-C); a crashed earlier run is cleaned up first (see
  * {@link QuickstartDataDir}).
@@ -34,6 +34,7 @@ public final class QuickstartCommand implements Callable<Integer> {
 
     static final String TOPIC = "demo";
     static final int PARTITIONS = 6;
+    static final String GROUP = "quickstart";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -86,6 +87,9 @@ public final class QuickstartCommand implements Callable<Integer> {
                 .brokerConfig("default.replication.factor", "3")
                 .brokerConfig("offsets.topic.replication.factor", "3")
                 .brokerConfig("zookeeper.session.timeout.ms", "10000")
+                // everything stops together at the end: handing leaderships to brokers that are stopping too is moot
+                .brokerConfig("controlled.shutdown.timeout.ms", "5000")
+                .brokerConfig("group.initial.rebalance.delay.ms", "0")
                 .startTimeout(timeout)
                 .build();
     }
@@ -98,9 +102,9 @@ public final class QuickstartCommand implements Callable<Integer> {
         out.flush();
         QuickstartWorkload.ProduceResult produced = QuickstartWorkload.produce(bootstrap, TOPIC, messages, messageSize, timeout);
         out.println(QuickstartSummary.produced(produced, messageSize));
-        out.println("Consuming them from the beginning of every partition ...");
+        out.printf("Consuming them in consumer group %s from the beginning ...%n", GROUP);
         out.flush();
-        QuickstartWorkload.ConsumeResult consumed = QuickstartWorkload.consume(bootstrap, TOPIC, PARTITIONS, messages, timeout);
+        QuickstartWorkload.ConsumeResult consumed = QuickstartWorkload.consume(bootstrap, TOPIC, GROUP, messages, timeout);
         out.println(QuickstartSummary.consumed(consumed, messageSize));
         out.println();
         out.println("Cluster layout:");
@@ -127,6 +131,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         out.println("The cluster keeps running. Try:");
         out.println("  bin/ferry cluster health --bootstrap-server " + cluster.bootstrapServers());
         out.println("  bin/ferry topics describe --bootstrap-server " + cluster.bootstrapServers() + " --topic " + TOPIC);
+        out.println("  bin/ferry groups describe --bootstrap-server " + cluster.bootstrapServers() + " --group " + GROUP);
         out.println("Use --bootstrap-server " + cluster.bootstrapServers());
         out.println("Press Ctrl-C to stop everything.");
         out.flush();

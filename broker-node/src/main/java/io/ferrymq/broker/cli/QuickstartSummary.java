@@ -17,8 +17,8 @@ final class QuickstartSummary {
     }
 
     static String consumed(QuickstartWorkload.ConsumeResult r, int messageSize) {
-        return String.format("Consumed %,d distinct messages (%,d duplicates) in %.2f s: %s",
-                r.distinct(), r.duplicates(), seconds(r.elapsed()), rate(r.distinct(), messageSize, r.elapsed()));
+        return String.format("Consumed %,d distinct messages (%,d duplicates) from %d partitions in %.2f s: %s",
+                r.distinct(), r.duplicates(), r.partitionsRead(), seconds(r.elapsed()), rate(r.distinct(), messageSize, r.elapsed()));
     }
 
     static String rate(long records, int size, Duration elapsed) {

@@ -15,19 +15,21 @@ import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
  * The quickstart's demo traffic: a producer with acks=all sends {@code messages} values of
  * {@code size} bytes, each starting with its sequence number, timing every send from the call to
- * its acknowledgement; then a consumer reads the topic from the beginning until it has seen every
- * sequence number, counting duplicates. Every wait is bounded. Not thread-safe (one run at a time).
+ * its acknowledgement (so the time a record waits in the producer's buffer counts); then a consumer
+ * reads the topic from the beginning until it has seen every sequence number as a member of consumer group {@code group} (committing its offsets at the end),
+ * counting duplicates. Every wait is bounded. Not thread-safe (one run at a time).
  */
 final class QuickstartWorkload {
 
@@ -35,7 +37,7 @@ final class QuickstartWorkload {
                          String firstError) {
     }
 
-    record ConsumeResult(long distinct, long duplicates, Duration elapsed) {
+    record ConsumeResult(long distinct, long duplicates, Duration elapsed, int partitionsRead) {
     }
 
     private QuickstartWorkload() {
@@ -71,17 +73,16 @@ final class QuickstartWorkload {
         return new ProduceResult(latency.getTotalCount(), failed.get() + done.getCount(), elapsed, latency, firstError.get());
     }
 
-    static ConsumeResult consume(String bootstrap, String topic, int partitions, int expected, Duration timeout) {
+    static ConsumeResult consume(String bootstrap, String topic, String group, int expected, Duration timeout) {
         BitSet seen = new BitSet(expected);
         long duplicates = 0;
+        Set<TopicPartition> assigned = new TreeSet<>();
         Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "client.id", "quickstart-consumer",
-                "enable.auto.commit", "false", "auto.offset.reset", "earliest", "max.poll.records", "5000");
-        List<TopicPartition> all = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList();
+                "group.id", group, "enable.auto.commit", "false", "auto.offset.reset", "earliest", "max.poll.records", "5000");
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         try (Consumer<byte[], byte[]> consumer = new FerryConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.assign(all);
-            consumer.seekToBeginning(all);
+            consumer.subscribe(List.of(topic));
             while (seen.cardinality() < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     int seq = ByteBuffer.wrap(r.value()).getInt();
@@ -89,10 +90,12 @@ final class QuickstartWorkload {
                         duplicates++;
                     }
                     seen.set(seq);
+                    assigned.add(r.topicPartition());
                 }
             }
+            consumer.commitSync();
         }
-        return new ConsumeResult(seen.cardinality(), duplicates, Duration.ofNanos(System.nanoTime() - start));
+        return new ConsumeResult(seen.cardinality(), duplicates, Duration.ofNanos(System.nanoTime() - start), assigned.size());
     }
 
     private static byte[] key(int i) {

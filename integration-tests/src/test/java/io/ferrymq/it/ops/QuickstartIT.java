@@ -9,15 +9,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bin/ferry quickstart} end to end through the real launcher, with a short message count. */
+/**
+ * {@code bin/ferry quickstart --keep-running} end to end through the real launcher, twice on one data
+ * directory: the first run is killed with -9 (its ZooKeeper and brokers survive it), the second must stop
+ * those leftovers, start clean, and stop everything it started when it gets SIGTERM (as on Ctrl-C).
+ */
 class QuickstartIT {
 
-    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
 
     @TempDir
     Path work;
@@ -30,44 +34,46 @@ class QuickstartIT {
         PidFile.stopLeftovers(work.resolve("qs").resolve("pids"), Duration.ofSeconds(10));
     }
 
-    @Test
-    void quickstartProducesConsumesReportsAndStopsEverythingItStarted() {
-        FerryLauncher.Result r = FerryLauncher.run(work, "quickstart", RUN_TIMEOUT,
-                "quickstart", "--data-dir", work.resolve("qs").toString(), "--messages", "3000");
-
-        assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.stdout()).as(r.toString())
-                .contains("Created topic demo: 6 partitions, replication factor 3, min.insync.replicas=2")
-                .contains("Produced 3,000 messages")
-                .containsPattern("ack latency p50 [0-9.]+ ms, p99 [0-9.]+ ms")
-                .contains("Consumed 3,000 distinct messages (0 duplicates)")
-                .contains("OK: every acknowledged message was read back.");
-        assertThat(r.stdout().lines().filter(l -> l.matches("\\s+demo\\s+\\d+\\s+\\d+.*"))).hasSize(6);
-        assertThat(PidFile.readAll(work.resolve("qs").resolve("pids"))).as("processes left running").isEmpty();
+    private Process startKeepRunning(String name, int messages) {
+        Process p = FerryLauncher.start(work, name, List.of("quickstart", "--data-dir", work.resolve("qs").toString(),
+                "--messages", Integer.toString(messages), "--keep-running"));
+        launched.add(p);
+        await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> FerryLauncher.output(work, name, -1).stdout().contains("Press Ctrl-C") || !p.isAlive());
+        assertThat(p.isAlive()).as(FerryLauncher.output(work, name, -1).toString()).isTrue();
+        return p;
     }
 
     @Test
-    void aRunAfterACrashedRunStopsItsLeftoversAndStartsClean() throws Exception {
-        Path qs = work.resolve("qs");
-        Process first = FerryLauncher.start(work, "first", List.of("quickstart", "--data-dir", qs.toString(),
-                "--messages", "500", "--keep-running"));
-        launched.add(first);
-        await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofSeconds(1))
-                .until(() -> FerryLauncher.output(work, "first", -1).stdout().contains("Press Ctrl-C")
-                        || !first.isAlive());
-        assertThat(first.isAlive()).as(FerryLauncher.output(work, "first", -1).toString()).isTrue();
-        List<PidFile> children = PidFile.readAll(qs.resolve("pids"));
-        assertThat(children).hasSize(4);
+    void demoRunsAndASecondRunCleansUpAfterACrashedOne() throws Exception {
+        Path pids = work.resolve("qs").resolve("pids");
+        Process first = startKeepRunning("first", 3000);
+        String out = FerryLauncher.output(work, "first", -1).stdout();
+        assertThat(out).as(out)
+                .contains("Created topic demo: 6 partitions, replication factor 3, min.insync.replicas=2")
+                .contains("Produced 3,000 messages")
+                .containsPattern("ack latency p50 [0-9.]+ ms, p99 [0-9.]+ ms")
+                .contains("Consumed 3,000 distinct messages (0 duplicates) from 6 partitions")
+                .contains("OK: every acknowledged message was read back.")
+                .contains("--bootstrap-server 127.0.0.1:");
+        assertThat(out.lines().filter(l -> l.matches("\\s+demo\\s+\\d+\\s+\\d+.*"))).hasSize(6);
+        List<PidFile> crashed = PidFile.readAll(pids);
+        assertThat(crashed).hasSize(4);
 
-        first.destroyForcibly().waitFor();
-        assertThat(children).allMatch(c -> c.liveProcess().isPresent(), "children outlive a kill -9 of the launcher");
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(crashed).allMatch(c -> c.liveProcess().isPresent(), "children outlive a kill -9 of the launcher");
 
-        FerryLauncher.Result second = FerryLauncher.run(work, "second", RUN_TIMEOUT,
-                "quickstart", "--data-dir", qs.toString(), "--messages", "500");
+        Process second = startKeepRunning("second", 500);
+        String again = FerryLauncher.output(work, "second", -1).stdout();
+        assertThat(again.lines().filter(l -> l.startsWith("Stopped a process left by an earlier run"))).hasSize(4);
+        assertThat(again).contains("Removed the data of the previous run", "Consumed 500 distinct messages (0 duplicates)");
+        assertThat(crashed).allMatch(c -> c.liveProcess().isEmpty(), "leftovers stopped");
+        List<PidFile> running = PidFile.readAll(pids);
+        assertThat(running).hasSize(4);
 
-        assertThat(second.exitCode()).as(second.toString()).isZero();
-        assertThat(second.stdout().lines().filter(l -> l.startsWith("Stopped a process left by an earlier run"))).hasSize(4);
-        assertThat(second.stdout()).contains("Removed the data of the previous run", "Consumed 500 distinct messages (0 duplicates)");
-        assertThat(children).allMatch(c -> c.liveProcess().equals(Optional.empty()), "old children stopped");
+        second.destroy();
+        assertThat(second.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("quickstart exits on SIGTERM").isTrue();
+        assertThat(running).allMatch(c -> c.liveProcess().isEmpty(), "everything it started is stopped");
+        assertThat(PidFile.readAll(pids)).isEmpty();
     }
 }
