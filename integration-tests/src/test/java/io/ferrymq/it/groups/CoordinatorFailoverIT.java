@@ -19,10 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * kill -9 of the group's coordinator broker while three members keep committing: the group moves to
@@ -62,12 +64,15 @@ class CoordinatorFailoverIT {
                 Map<TopicPartition, Long> ackedBeforeKill = Map.copyOf(maxAcked);
 
                 cluster.kill9(coordinator);
+                long killedAt = System.nanoTime();
 
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
                     Map<TopicPartition, Long> committed = sample(observer);
                     ackedBeforeKill.forEach((tp, acked) -> assertThat(committed.get(tp)).as(tp.toString()).isGreaterThan(acked));
                     members.forEach(m -> assertThat(m.assignment()).hasSize(2));
                 });
+                LoggerFactory.getLogger(CoordinatorFailoverIT.class).info("Commits resumed on every partition {} ms after kill -9 "
+                        + "of coordinator {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt), coordinator);
                 assertThat(observer.coordinator().id()).isNotEqualTo(coordinator);
                 Map<TopicPartition, Long> finalCommitted = sample(observer);
                 ackedBeforeKill.forEach((tp, acked) -> assertThat(finalCommitted.get(tp)).isGreaterThanOrEqualTo(acked));

@@ -21,12 +21,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Consumer groups end to end on one 3-broker cluster: members share partitions 2/2/2 with one owner
@@ -117,11 +119,14 @@ class GroupConsumptionIT {
 
             VerifiableOutput killed = output(0);
             processes.get(0).destroyForcibly().waitFor();
+            long killedAt = System.nanoTime();
             produce(topic, 6, 300, 300);
             await().atMost(Duration.ofMillis(SESSION_MS).plusSeconds(30)).untilAsserted(() -> {
                 assertThat(output(1).assignment.size() + output(2).assignment.size()).isEqualTo(6);
                 assertThat(output(1).assignment).doesNotContainAnyElementsOf(output(2).assignment);
             });
+            LoggerFactory.getLogger(GroupConsumptionIT.class).info("Partitions of the killed member moved {} ms after kill -9 "
+                    + "(session.timeout.ms={})", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt), SESSION_MS);
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(everyOffsetConsumed(topic, 600)).isEmpty());
             assertThat(duplicatesOutsideUncommittedWindow(killed)).isEmpty();
         } finally {
