@@ -99,6 +99,20 @@ class FerryConsumerTest {
     }
 
     @Test
+    void theNextFetchIsSentBeforePollReturnsRecords() {
+        produce(0, 0, 10);
+        FerryConsumer<String, String> consumer = consumer("auto.offset.reset", "earliest");
+        consumer.assign(List.of(TP0));
+        ConsumerRecords<String, String> records = ConsumerRecords.empty();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (records.isEmpty() && System.currentTimeMillis() < deadline) {
+            records = consumer.poll(Duration.ofMillis(100));
+        }
+        assertThat(records.count()).isEqualTo(10);
+        assertThat(cluster.fetchRequests()).isEqualTo(cluster.lastFetchWithRecords() + 1);
+    }
+
+    @Test
     void latestResetSkipsExistingRecords() {
         produce(1, 0, 10);
         FerryConsumer<String, String> consumer = consumer();

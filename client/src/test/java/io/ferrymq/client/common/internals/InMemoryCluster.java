@@ -55,6 +55,8 @@ public final class InMemoryCluster implements RequestChannel {
     private final ScheduledExecutorService io = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "in-memory-cluster"));
     private final AtomicInteger metadataRequests = new AtomicInteger();
     private final AtomicInteger produceRequests = new AtomicInteger();
+    private final AtomicInteger fetchRequests = new AtomicInteger();
+    private volatile int lastFetchWithRecords;
     private volatile int leaderShift;
     private volatile boolean unreachable;
 
@@ -95,6 +97,16 @@ public final class InMemoryCluster implements RequestChannel {
         return produceRequests.get();
     }
 
+    /** Fetch requests sent so far (counted when sent, numbered from 1). */
+    public int fetchRequests() {
+        return fetchRequests.get();
+    }
+
+    /** The number of the latest fetch whose response carried records. */
+    public int lastFetchWithRecords() {
+        return lastFetchWithRecords;
+    }
+
     /** Every record appended to {@code tp}, in offset order. */
     public synchronized List<Record> records(TopicPartition tp) {
         List<Record> records = new ArrayList<>();
@@ -116,7 +128,10 @@ public final class InMemoryCluster implements RequestChannel {
         Function<ApiRequest, ApiResponse> handler = switch (request.apiKey()) {
             case METADATA -> r -> metadata((MetadataRequest) r);
             case PRODUCE -> r -> produce(broker, (ProduceRequest) r);
-            case FETCH -> r -> fetch((FetchRequest) r);
+            case FETCH -> {
+                int sequence = fetchRequests.incrementAndGet();
+                yield r -> fetch((FetchRequest) r, sequence);
+            }
             case LIST_OFFSETS -> r -> listOffsets((ListOffsetsRequest) r);
             case CREATE_TOPICS -> r -> createTopics((CreateTopicsRequest) r);
             case DELETE_TOPICS -> r -> deleteTopics((DeleteTopicsRequest) r);
@@ -198,7 +213,7 @@ public final class InMemoryCluster implements RequestChannel {
         return log.isEmpty() ? 0 : RecordBatch.wrap(log.get(log.size() - 1).duplicate()).nextOffset();
     }
 
-    private synchronized FetchResponse fetch(FetchRequest request) {
+    private synchronized FetchResponse fetch(FetchRequest request, int sequence) {
         List<FetchResponse.PartitionData> result = new ArrayList<>();
         for (FetchRequest.PartitionData data : request.partitions()) {
             List<ByteBuffer> log = logs.get(data.topicPartition());
@@ -219,6 +234,9 @@ public final class InMemoryCluster implements RequestChannel {
                     parts.add(RecordSource.of(batch.duplicate()));
                     size += view.sizeInBytes();
                 }
+            }
+            if (!parts.isEmpty()) {
+                lastFetchWithRecords = Math.max(lastFetchWithRecords, sequence);
             }
             result.add(new FetchResponse.PartitionData(data.topicPartition(), ErrorCode.NONE, end, 0, leaderShift,
                     parts.isEmpty() ? RecordSource.EMPTY : RecordSource.concat(parts)));
