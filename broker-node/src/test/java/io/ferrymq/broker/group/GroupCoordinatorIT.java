@@ -8,6 +8,7 @@ import io.ferrymq.client.consumer.internals.group.ConsumerProtocol;
 import io.ferrymq.client.consumer.internals.group.Subscription;
 import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.coordinator.group.ZkGroupStore;
+import io.ferrymq.coordinator.metadata.TopicMetadata;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -141,6 +142,19 @@ class GroupCoordinatorIT {
         assertThat(broker1.deleteGroup("g").join()).isEqualTo(ErrorCode.GROUP_ID_NOT_FOUND);
         assertThat(broker1.fetchOffsets("g", Optional.empty()).join().offsets()).isEmpty();
         assertThat(broker1.describe("g").join().description().orElseThrow().state()).isEqualTo(GroupState.DEAD);
+    }
+
+    @Test
+    void aSubscribedTopicGainingPartitionsRebalancesTheGroup() {
+        joinAlone(broker1, "g");
+        GroupClusterListener listener = new GroupClusterListener(broker1);
+        listener.onTopicChanged(new TopicMetadata("t", Map.of(0, List.of(1)), Map.of()));
+        listener.onTopicChanged(new TopicMetadata("other", Map.of(0, List.of(1)), Map.of()));
+        listener.onTopicChanged(new TopicMetadata("other", Map.of(0, List.of(1), 1, List.of(1)), Map.of()));
+        assertThat(broker1.describe("g").join().description().orElseThrow().state()).isEqualTo(GroupState.STABLE);
+        listener.onTopicChanged(new TopicMetadata("t", Map.of(0, List.of(1), 1, List.of(1)), Map.of()));
+        assertThat(broker1.describe("g").join().description().orElseThrow().state())
+                .isEqualTo(GroupState.PREPARING_REBALANCE);
     }
 
     @Test
