@@ -17,7 +17,7 @@
 #
 # Knobs (env): NUM_RECORDS (2000000) RECORD_SIZE (100) ZK_PORT (32181) BROKER_PORT_BASE (39092)
 #   RUN_BUDGET_S (600) START_TIMEOUT_S (240) BUILD (0: build only when the jar is missing; 1: always)
-#   JFR (0; 1 = Flight Recorder on every broker and client, .jfr files kept with the outputs)
+#   JFR (0; 1 = Flight Recorder, 2 ms Java sampling: each client run, each broker per workload; .jfr kept)
 #   WORKLOADS ("a b e c d") BENCH_WORK (/tmp/ferry-bench-work: kept outputs)
 set -u -o pipefail
 
@@ -98,7 +98,26 @@ cp "$(jar_of)" "$ROOT"/broker-node/target/lib/*.jar "$BASE/lib/"
 trap on_exit EXIT
 trap 'exit 130' INT TERM
 
-jfr_opt() { [ "$JFR" = 1 ] && echo "-XX:StartFlightRecording=filename=$BASE/out/$1.jfr,settings=profile,dumponexit=true"; }
+# JFR=1: clients record their whole run; brokers record each workload (jcmd JFR.start/stop around it).
+# Settings: the JDK's profile.jfc with Java method sampling every 2 ms instead of 10 ms.
+JFC="$BASE/profile-2ms.jfc"
+if [ "$JFR" = 1 ]; then
+  jh=$(java -XshowSettings:properties -version 2>&1 | awk '/java.home =/{print $3}')
+  sed -E 's#(control="method-sampling-java-interval">)[^<]*#\12 ms#' "$jh/lib/jfr/profile.jfc" > "$JFC" || exit 1
+fi
+jfr_opt() { [ "$JFR" = 1 ] && echo "-XX:StartFlightRecording=filename=$BASE/out/$1.jfr,settings=$JFC,dumponexit=true"; }
+jfr_brokers() { # jfr_brokers start|stop <workload>
+  [ "$JFR" = 1 ] || return 0
+  local i pid
+  for i in $(seq 0 $((NB - 1))); do
+    pid=$(broker_pid "$i"); alive "$pid" || continue
+    if [ "$1" = start ]; then
+      timeout 30 jcmd "$pid" JFR.start name="$2" settings="$JFC" filename="$BASE/out/$2.broker$i.jfr" >/dev/null 2>&1
+    else
+      timeout 60 jcmd "$pid" JFR.stop name="$2" >/dev/null 2>&1
+    fi
+  done
+}
 
 fcmd() { # fcmd <jvm opts> <log name> <logback file> subcommand args...: sets CMD to a ferry JVM command line
   local jvm=$1 name=$2 lb=$3; shift 3
@@ -138,7 +157,7 @@ unclean.leader.election.enable=false
 group.initial.rebalance.delay.ms=0
 CFG
   log "starting broker $i on 127.0.0.1:$port"
-  fcmd "$BROKER_JVM $(jfr_opt "broker-$i")" "broker-$i" logback.xml broker --config "$BASE/broker-$i/server.properties"
+  fcmd "$BROKER_JVM" "broker-$i" logback.xml broker --config "$BASE/broker-$i/server.properties"
   "${CMD[@]}" >"$BASE/logs/broker-$i.stdout" 2>&1 &
   echo $! >> "$PIDS"
 done
@@ -190,6 +209,32 @@ cpu_emit() {
   emit "$w.machine_cpu_iowait_pct" "$(awk -v t=$((t1 - t0)) -v o=$((w1 - w0)) 'BEGIN{printf "%.0f", (t > 0 ? 100*o/t : 0)}')"
   emit "$w.loadavg_1m_end" "$(cut -d' ' -f1 /proc/loadavg)"
 }
+# CPU seconds used by our processes (ZooKeeper + brokers from /proc/<pid>/stat; the client from the
+# shell's waited-for children, `times`) and per broker thread (/proc/<pid>/task/*/stat, names with
+# trailing digits folded) - independent of what else runs on the machine.
+HZ=$(getconf CLK_TCK)
+proc_ticks() { local pid t=0 v; for pid in $(cat "$PIDS"); do
+  v=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null) && t=$((t + v)); done; echo $t; }
+child_s() { # sets CHILD_S (must run in this shell: a subshell has its own, empty, children times)
+  times > "$BASE/out/.times"
+  CHILD_S=$(tail -1 "$BASE/out/.times" | awk '{ n = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); n += a[1] * 60 + a[2] } printf "%.2f", n }')
+}
+thread_snap() { local i pid; for i in $(seq 0 $((NB - 1))); do pid=$(broker_pid "$i")
+  for f in /proc/"$pid"/task/*/stat; do
+    awk -v b="$i" '{ s = $0; sub(/^[^(]*\(/, "", s); name = substr(s, 1, index(s, ")") - 1); sub(/.*\) /, "", s); split(s, f, " ");
+      gsub(/[-0-9]+$/, "", name); print "broker" b "/" name, f[12] + f[13] }' "$f" 2>/dev/null; done; done; }
+cpu_begin() { PT0=$(proc_ticks); child_s; CS0=$CHILD_S; thread_snap > "$BASE/out/threads.before"; }
+cpu_end() { # cpu_end <workload> <records>
+  local w=$1 n=$2 pt cs; child_s
+  pt=$(awk -v a="$PT0" -v b="$(proc_ticks)" -v hz="$HZ" 'BEGIN{printf "%.2f", (b - a) / hz}')
+  cs=$(awk -v a="$CS0" -v b="$CHILD_S" 'BEGIN{printf "%.2f", b - a}')
+  emit "$w.cpu_s_brokers_zk" "$pt"; emit "$w.cpu_s_client" "$cs"
+  [ "${n:-0}" -gt 0 ] 2>/dev/null && emit "$w.cpu_ms_per_1k_records" "$(awk -v a="$pt" -v b="$cs" -v n="$n" 'BEGIN{printf "%.2f", (a + b) * 1e6 / n}')"
+  thread_snap > "$BASE/out/threads.after"
+  awk -v hz="$HZ" 'NR == FNR { b[$1] += $2; next } { a[$1] += $2 } END { for (k in a) if (a[k] - b[k] > 0) printf "%.2f %s\n", (a[k] - b[k]) / hz, k }' \
+    "$BASE/out/threads.before" "$BASE/out/threads.after" | sort -rn | head -12 > "$BASE/out/$w.threads.txt"
+  echo "broker threads by CPU seconds during $w:" >&2; sed 's/^/  /' "$BASE/out/$w.threads.txt" >&2
+}
 heap_emit() { # broker heap use after a workload (jcmd GC.heap_info, used KB of the whole heap)
   local w=$1 i pid used
   for i in $(seq 0 $((NB - 1))); do
@@ -202,13 +247,14 @@ heap_emit() { # broker heap use after a workload (jcmd GC.heap_info, used KB of 
 produce() { # produce <workload> <topic> <bootstrap> <acks> [throughput] [records]
   local w=$1 topic=$2 bs=$3 acks=$4 rate=${5:--1} n=${6:-$N} t s e c rc line; t=$(bound 240)
   log "workload $w: $n x $SIZE B -> $topic, acks=$acks, throughput=$rate, linger.ms=5 (timeout ${t}s)"
-  s=$(date +%s.%N); c=$(cpu_snap)
+  jfr_brokers start "$w"
+  cpu_begin; s=$(date +%s.%N); c=$(cpu_snap)
   fcmd "$TOOL_JVM $(jfr_opt "$w")" "$w" logback-tools.xml perf-produce --topic "$topic" \
     --num-records "$n" --record-size "$SIZE" --throughput "$rate" \
     --producer-props bootstrap.servers="$bs" acks="$acks" linger.ms=5 compression.type=none
   timeout "$t" "${CMD[@]}" >"$BASE/out/$w.txt" 2>&1
   rc=$?; e=$(date +%s.%N)
-  emit "$w.exit_code" "$rc"; cpu_emit "$w" "$c"; heap_emit "$w"
+  emit "$w.exit_code" "$rc"; cpu_emit "$w" "$c"; cpu_end "$w" "$n"; jfr_brokers stop "$w"; heap_emit "$w"
   emit "$w.wall_s" "$(awk -v s="$s" -v e="$e" 'BEGIN{printf "%.1f", e-s}')"
   line=$(grep 'records sent,' "$BASE/out/$w.txt" | grep 'th\.' | tail -1)
   if [ -z "$line" ]; then emit "$w.status" "FAILED"; tail -20 "$BASE/out/$w.txt" >&2; return 0; fi
@@ -225,12 +271,13 @@ produce() { # produce <workload> <topic> <bootstrap> <acks> [throughput] [record
 consume() { # c) one consumer reads back everything produced to bench
   local W=consume total=$1 t s e c rc hdr row; t=$(bound 240)
   log "workload $W: 1 consumer (group) reads $total records from bench (timeout ${t}s)"
-  s=$(date +%s.%N); c=$(cpu_snap)
+  jfr_brokers start "$W"
+  cpu_begin; s=$(date +%s.%N); c=$(cpu_snap)
   fcmd "$TOOL_JVM $(jfr_opt "$W")" "$W" logback-tools.xml perf-consume --bootstrap-server "$BOOTSTRAP" \
     --topic bench --messages "$total" --timeout-ms 30000 --group "bench-consumer-$$"
   timeout "$t" "${CMD[@]}" >"$BASE/out/$W.txt" 2>&1
   rc=$?; e=$(date +%s.%N)
-  emit "$W.exit_code" "$rc"; cpu_emit "$W" "$c"
+  emit "$W.exit_code" "$rc"; cpu_emit "$W" "$c"; cpu_end "$W" "$total"; jfr_brokers stop "$W"
   emit "$W.wall_s" "$(awk -v s="$s" -v e="$e" 'BEGIN{printf "%.1f", e-s}')"
   hdr=$(grep '^start.time' "$BASE/out/$W.txt" | tail -1)
   row=$(grep -E '^[0-9]{4}-' "$BASE/out/$W.txt" | tail -1)
