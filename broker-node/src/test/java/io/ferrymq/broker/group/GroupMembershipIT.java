@@ -134,6 +134,23 @@ class GroupMembershipIT {
                 .singleElement().satisfies(m -> assertThat(m.clientId()).isEqualTo("c1"));
     }
 
+    @Test
+    void autoCommitCommitsConsumedPositionsEveryInterval() {
+        GroupMemberConfig config = new GroupMemberConfig("g", "auto", List.of(new BrokerAddress("127.0.0.1", port)),
+                3_000, 6_000, 300, 50, 2_000, List.of(new RangeAssignor()), true, 200);
+        TestMember member = TestMember.start(config, ownership);
+        members.add(member);
+        awaitBalanced(members, PARTITIONS);
+        TopicPartition tp = new TopicPartition("t", 2);
+        member.consumedUpTo(tp, 42);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                coordinator.fetchOffsets("g", Optional.of(Set.of(tp))).join().offsets().get(tp))
+                .isNotNull().satisfies(c -> assertThat(c.offset()).isEqualTo(42)));
+        member.consumedUpTo(tp, 50);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                coordinator.fetchOffsets("g", Optional.of(Set.of(tp))).join().offsets().get(tp).offset() == 50);
+    }
+
     private void awaitBalanced(List<TestMember> group, int each) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Set<TopicPartition> union = new TreeSet<>();

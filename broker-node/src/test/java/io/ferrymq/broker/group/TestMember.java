@@ -37,6 +37,7 @@ final class TestMember implements AssignmentTarget, RebalanceListener {
     private final ConsumerGroupCoordinator coordinator;
     private final ExecutorService thread;
     private final Map<TopicPartition, Long> seeks = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private volatile Set<TopicPartition> assignment = Set.of();
     private volatile boolean running = true;
@@ -135,7 +136,12 @@ final class TestMember implements AssignmentTarget, RebalanceListener {
 
     @Override
     public Map<TopicPartition, Long> consumedPositions() {
-        return Map.of();
+        return Map.copyOf(positions);
+    }
+
+    /** Pretends the application consumed up to {@code position} (what auto-commit commits). */
+    void consumedUpTo(TopicPartition partition, long position) {
+        positions.put(partition, position);
     }
 
     @Override
