@@ -267,9 +267,13 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
             LOG.info("ZooKeeper connection {}: broker {} {} writes", state, config.brokerId(),
                     connected ? "accepts and completes" : "stops accepting and completing");
         }
-        if (connected) {
-            partitions.all().forEach(p -> wakeUp(p.topicPartition()));
+        if (!connected) {
+            // Rule 5 without waiting for the election thread: stop leading now; a reconnect re-elects.
+            for (Partition partition : partitions.leaders()) {
+                partition.makeFollower(Partition.NO_LEADER, partition.leaderEpoch());
+            }
         }
+        partitions.all().forEach(p -> wakeUp(p.topicPartition()));
     }
 
     private IsrManager.Listener isrListener() {

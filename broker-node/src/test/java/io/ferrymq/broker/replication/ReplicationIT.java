@@ -216,4 +216,19 @@ class ReplicationIT {
         await().atMost(WAIT).until(() -> brokers.get(1).metadata.topic(TP.topic()).isEmpty());
         assertThat(brokers.get(2).replicas.listOffset(TP, -1, -1).error()).isEqualTo(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
     }
+
+    @Test
+    void leaderRefusesWritesWhileZooKeeperIsUnreachableAndRecoversAfterwards() throws Exception {
+        InProcessBroker leader = awaitLeader();
+        await().atMost(WAIT).until(() -> replica(leader.id).orElseThrow().isr().size() == 3);
+        zookeeper.stop();
+        try {
+            await().atMost(WAIT).until(() -> produce(leader, (short) 1, "cut-off").error(),
+                    error -> error == ErrorCode.NOT_LEADER_OR_FOLLOWER);
+            assertThat(replica(leader.id).orElseThrow().isLeader()).isFalse();
+        } finally {
+            zookeeper.restart();
+        }
+        await().atMost(WAIT).until(() -> produce(awaitLeader(), (short) -1, "after").error() == ErrorCode.NONE);
+    }
 }
