@@ -119,6 +119,27 @@ class FerryProducerTest {
     }
 
     @Test
+    void inFlightRequestsPerBrokerAndPerPartitionAreBounded() throws Exception {
+        cluster.createTopic("t", 6);
+        cluster.setProduceDelayMs(20);
+        FerryProducer<String, String> producer = producer("batch.size", "200", "max.in.flight.requests.per.connection", "1",
+                "linger.ms", "0");
+        for (int i = 0; i < 600; i++) {
+            producer.send(new ProducerRecord<>("t", i % 6, null, "value-" + i));
+        }
+        producer.flush();
+        assertThat(cluster.maxPartitionInFlight()).isEqualTo(1);
+        assertThat(cluster.maxProducesInFlight()).isEqualTo(1);
+        for (int p = 0; p < 6; p++) {
+            List<String> values = values(cluster.records(new TopicPartition("t", p)));
+            assertThat(values).hasSize(100);
+            for (int j = 0; j < 100; j++) {
+                assertThat(values.get(j)).isEqualTo("value-" + (j * 6 + p));
+            }
+        }
+    }
+
+    @Test
     void unknownTopicFailsAfterMaxBlock() {
         FerryProducer<String, String> producer = producer("max.block.ms", "200");
         Future<RecordMetadata> future = producer.send(new ProducerRecord<>("missing", "v"));

@@ -57,6 +57,11 @@ public final class InMemoryCluster implements RequestChannel {
     private final AtomicInteger produceRequests = new AtomicInteger();
     private final AtomicInteger fetchRequests = new AtomicInteger();
     private volatile int lastFetchWithRecords;
+    private volatile long produceDelayMs;
+    private final Map<Integer, AtomicInteger> brokerInFlight = new ConcurrentHashMap<>();
+    private final AtomicInteger maxProducesInFlight = new AtomicInteger();
+    private final Map<TopicPartition, AtomicInteger> partitionInFlight = new ConcurrentHashMap<>();
+    private final AtomicInteger maxPartitionInFlight = new AtomicInteger();
     private volatile int leaderShift;
     private volatile boolean unreachable;
 
@@ -95,6 +100,21 @@ public final class InMemoryCluster implements RequestChannel {
 
     public int produceRequests() {
         return produceRequests.get();
+    }
+
+    /** Produce responses are sent this long after the request arrives (a slow broker). */
+    public void setProduceDelayMs(long delayMs) {
+        this.produceDelayMs = delayMs;
+    }
+
+    /** The most produce requests that were unanswered at once on one broker. */
+    public int maxProducesInFlight() {
+        return maxProducesInFlight.get();
+    }
+
+    /** The most unanswered produce requests that carried the same partition at once. */
+    public int maxPartitionInFlight() {
+        return maxPartitionInFlight.get();
     }
 
     /** Fetch requests sent so far (counted when sent, numbered from 1). */
@@ -141,14 +161,31 @@ public final class InMemoryCluster implements RequestChannel {
                 throw new ApiException(ErrorCode.UNKNOWN_API_KEY, "not faked: " + r.apiKey());
             };
         };
-        io.execute(() -> {
+        long delay = request instanceof ProduceRequest ? produceDelayMs : 0;
+        if (request instanceof ProduceRequest produce) {
+            trackInFlight(broker.getPort(), produce, future);
+        }
+        io.schedule(() -> {
             try {
                 future.complete(handler.apply(request));
             } catch (RuntimeException e) {
                 future.completeExceptionally(e);
             }
-        });
+        }, delay, TimeUnit.MILLISECONDS);
         return future;
+    }
+
+    private void trackInFlight(int port, ProduceRequest request, CompletableFuture<ApiResponse> response) {
+        AtomicInteger onBroker = brokerInFlight.computeIfAbsent(port, k -> new AtomicInteger());
+        maxProducesInFlight.accumulateAndGet(onBroker.incrementAndGet(), Math::max);
+        for (ProduceRequest.PartitionData data : request.partitions()) {
+            AtomicInteger count = partitionInFlight.computeIfAbsent(data.topicPartition(), k -> new AtomicInteger());
+            maxPartitionInFlight.accumulateAndGet(count.incrementAndGet(), Math::max);
+        }
+        response.whenComplete((r, e) -> {
+            onBroker.decrementAndGet();
+            request.partitions().forEach(d -> partitionInFlight.get(d.topicPartition()).decrementAndGet());
+        });
     }
 
     private int leaderOf(TopicPartition tp) {
