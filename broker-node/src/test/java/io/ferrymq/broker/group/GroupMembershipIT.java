@@ -135,6 +135,17 @@ class GroupMembershipIT {
     }
 
     @Test
+    void aMemberThatStopsPollingLeavesAfterMaxPollIntervalThoughItStillHeartbeats() {
+        IntStream.range(0, 2).forEach(i -> members.add(member("c" + i)));
+        awaitBalanced(members, 3);
+        long stalledAt = System.nanoTime();
+        members.get(1).stall();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(members.get(0).assignment()).hasSize(PARTITIONS));
+        assertThat(Duration.ofNanos(System.nanoTime() - stalledAt)).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
     void autoCommitCommitsConsumedPositionsEveryInterval() {
         GroupMemberConfig config = new GroupMemberConfig("g", "auto", List.of(new BrokerAddress("127.0.0.1", port)),
                 3_000, 6_000, 300, 50, 2_000, List.of(new RangeAssignor()), true, 200);

@@ -97,6 +97,12 @@ final class TestMember implements AssignmentTarget, RebalanceListener {
         }
     }
 
+    /** Stops polling but keeps the process (heartbeat thread, network) alive: a stuck application. */
+    void stall() {
+        running = false;
+        shutdownThread();
+    }
+
     void crash() {
         running = false;
         shutdownThread();
