@@ -62,4 +62,17 @@ class ExampleConfigsTest {
         assertThat(second.getServers()).hasSize(3);
         assertThat(second.getServerId()).isEqualTo(2);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"logback.xml", "logback-tools.xml"})
+    void logbackConfigsLoadWithoutErrors(String file) throws Exception {
+        ch.qos.logback.classic.LoggerContext context = new ch.qos.logback.classic.LoggerContext();
+        context.putProperty("ferry.log.dir", dir.toString());
+        ch.qos.logback.classic.joran.JoranConfigurator configurator = new ch.qos.logback.classic.joran.JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(CONF.resolve(file).toFile());
+        assertThat(context.getStatusManager().getCopyOfStatusList())
+                .noneMatch(status -> status.getEffectiveLevel() >= ch.qos.logback.core.status.Status.ERROR);
+        context.stop();
+    }
 }
