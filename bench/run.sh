@@ -18,7 +18,7 @@
 # Knobs (env): NUM_RECORDS (2000000) RECORD_SIZE (100) ZK_PORT (32181) BROKER_PORT_BASE (39092)
 #   RUN_BUDGET_S (600) START_TIMEOUT_S (240) BUILD (0: build only when the jar is missing; 1: always)
 #   JFR (0; 1 = Flight Recorder, 2 ms Java sampling: each client run, each broker per workload; .jfr kept)
-#   WORKLOADS ("a b e c d") BENCH_WORK (/tmp/ferry-bench-work: kept outputs)
+#   WORKLOADS ("a b e c d") BENCH_WORK (/tmp/ferry-bench-work: kept outputs) GIT_HEAD (label when ROOT is an export)
 set -u -o pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -326,7 +326,7 @@ emit "env.record_size_bytes" "$SIZE"
 emit "env.records_per_producer_run" "$N"
 emit "env.nproc" "$(nproc)"
 emit "env.java" "$(java -version 2>&1 | head -1 | sed -E 's/.*"(.*)".*/\1/')"
-emit "env.git_head" "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)"
+emit "env.git_head" "${GIT_HEAD:-$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)}"
 
 trap - EXIT INT TERM
 stop_and_clean
