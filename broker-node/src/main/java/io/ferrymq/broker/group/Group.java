@@ -7,7 +7,6 @@ import static io.ferrymq.broker.group.GroupState.PREPARING_REBALANCE;
 import static io.ferrymq.broker.group.GroupState.STABLE;
 
 import io.ferrymq.broker.group.GenerationListener.Generation;
-import io.ferrymq.broker.group.JoinResult.MemberProtocol;
 import io.ferrymq.client.protocol.ErrorCode;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -113,12 +112,7 @@ public final class Group {
         if (request.protocolType().isEmpty() || request.protocols().isEmpty()) {
             return ErrorCode.INCONSISTENT_GROUP_PROTOCOL;
         }
-        if (members.isEmpty() || (members.size() == 1 && members.containsKey(request.memberId()))) {
-            return ErrorCode.NONE;
-        }
-        Set<String> candidates = GroupProtocols.candidates(members.values(), request.memberId());
-        boolean shared = request.protocols().stream().anyMatch(p -> candidates.contains(p.name()));
-        return request.protocolType().equals(protocolType) && shared ? ErrorCode.NONE
+        return GroupProtocols.isCompatible(request, members.values(), protocolType) ? ErrorCode.NONE
                 : ErrorCode.INCONSISTENT_GROUP_PROTOCOL;
     }
 
@@ -373,11 +367,7 @@ public final class Group {
     }
 
     private JoinResult joinResult(Member member) {
-        List<MemberProtocol> all = new ArrayList<>();
-        if (member.memberId.equals(leaderId)) {
-            members.values().forEach(m -> all.add(new MemberProtocol(m.memberId, m.metadata(protocol))));
-        }
-        return new JoinResult(ErrorCode.NONE, generationId, protocol, leaderId, member.memberId, all);
+        return snapshots.joinResult(member, members.values(), generationId, protocol, leaderId);
     }
 
     private int maxRebalanceTimeoutMs() {

@@ -34,6 +34,20 @@ final class GroupProtocols {
         return candidates == null ? Set.of() : candidates;
     }
 
+    /**
+     * Whether a joining member fits the group: same protocol type and at least one protocol every
+     * other member supports (always true when it would be alone).
+     */
+    static boolean isCompatible(JoinRequest request, Collection<Member> members, String groupProtocolType) {
+        boolean alone = members.stream().allMatch(m -> m.memberId.equals(request.memberId()));
+        if (alone) {
+            return true;
+        }
+        Set<String> shared = candidates(members, request.memberId());
+        return request.protocolType().equals(groupProtocolType)
+                && request.protocols().stream().anyMatch(p -> shared.contains(p.name()));
+    }
+
     static String select(Collection<Member> members) {
         Set<String> candidates = candidates(members, "");
         Map<String, Integer> votes = new TreeMap<>();

@@ -1,11 +1,12 @@
 package io.ferrymq.broker.group;
 
 import io.ferrymq.broker.group.GroupDescription.MemberDescription;
+import io.ferrymq.client.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** Builds {@link GroupDescription}s from a group's members. Stateless and thread-safe. */
+/** Builds {@link GroupDescription}s and {@link JoinResult}s from a group's members. Stateless and thread-safe. */
 final class GroupSnapshots {
 
     GroupDescription describe(String groupId, GroupState state, int generationId, String protocolType,
@@ -16,5 +17,14 @@ final class GroupSnapshots {
                     m.assignment));
         }
         return new GroupDescription(groupId, state, generationId, protocolType, protocol, leaderId, described);
+    }
+
+    /** A successful JoinGroup answer; only the leader's lists every member with its metadata for {@code protocol}. */
+    JoinResult joinResult(Member member, Collection<Member> members, int generationId, String protocol, String leaderId) {
+        List<JoinResult.MemberProtocol> all = new ArrayList<>();
+        if (member.memberId.equals(leaderId)) {
+            members.forEach(m -> all.add(new JoinResult.MemberProtocol(m.memberId, m.metadata(protocol))));
+        }
+        return new JoinResult(ErrorCode.NONE, generationId, protocol, leaderId, member.memberId, all);
     }
 }
