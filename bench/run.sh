@@ -232,7 +232,7 @@ cpu_end() { # cpu_end <workload> <records>
   [ "${n:-0}" -gt 0 ] 2>/dev/null && emit "$w.cpu_ms_per_1k_records" "$(awk -v a="$pt" -v b="$cs" -v n="$n" 'BEGIN{printf "%.2f", (a + b) * 1e6 / n}')"
   thread_snap > "$BASE/out/threads.after"
   awk -v hz="$HZ" 'NR == FNR { b[$1] += $2; next } { a[$1] += $2 } END { for (k in a) if (a[k] - b[k] > 0) printf "%.2f %s\n", (a[k] - b[k]) / hz, k }' \
-    "$BASE/out/threads.before" "$BASE/out/threads.after" | sort -rn | head -12 > "$BASE/out/$w.threads.txt"
+    "$BASE/out/threads.before" "$BASE/out/threads.after" | sort -rn | head -20 > "$BASE/out/$w.threads.txt"
   echo "broker threads by CPU seconds during $w:" >&2; sed 's/^/  /' "$BASE/out/$w.threads.txt" >&2
 }
 heap_emit() { # broker heap use after a workload (jcmd GC.heap_info, used KB of the whole heap)
