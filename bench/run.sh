@@ -222,7 +222,7 @@ child_s() { # sets CHILD_S (must run in this shell: a subshell has its own, empt
 thread_snap() { local i pid; for i in $(seq 0 $((NB - 1))); do pid=$(broker_pid "$i")
   for f in /proc/"$pid"/task/*/stat; do
     awk -v b="$i" '{ s = $0; sub(/^[^(]*\(/, "", s); name = substr(s, 1, index(s, ")") - 1); sub(/.*\) /, "", s); split(s, f, " ");
-      gsub(/[-0-9]+$/, "", name); print "broker" b "/" name, f[12] + f[13] }' "$f" 2>/dev/null; done; done; }
+      gsub(/[-#0-9]+$/, "", name); gsub(/ /, "_", name); print "broker" b "/" name, f[12] + f[13] }' "$f" 2>/dev/null; done; done; }
 cpu_begin() { PT0=$(proc_ticks); child_s; CS0=$CHILD_S; thread_snap > "$BASE/out/threads.before"; }
 cpu_end() { # cpu_end <workload> <records>
   local w=$1 n=$2 pt cs; child_s
