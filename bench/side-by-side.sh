@@ -14,6 +14,8 @@ mkdir -p "$OUT"
 [ -x "$ANCHOR_DIR/run.sh" ] || { echo "no Kafka anchor at $ANCHOR_DIR (set ANCHOR_DIR)" >&2; exit 2; }
 
 snap() { echo "$1 $(date -u +%H:%M:%SZ) loadavg=$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/sitting.txt" >&2; }
+{ echo "machine: nproc=$(nproc) cpu=\"$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)\" mem=$(free -g | awk '/Mem:/{print $2}')G kernel=$(uname -r)"
+  echo "java: $(java -version 2>&1 | head -1)"; } | tee -a "$OUT/sitting.txt" >&2
 snap "kafka-start"
 timeout 900 "$ANCHOR_DIR/run.sh" >"$OUT/kafka.out" 2>"$OUT/kafka.err"; echo "kafka exit $?" >>"$OUT/sitting.txt"
 snap "ferry-start"
@@ -36,4 +38,12 @@ ratio() { # ratio <label> <ferry key> <kafka key>
   ratio "c) consume fetch records/s, excl. join (target >= 1)" consume.fetch_records_per_s consume.fetch_records_per_s
   ratio "c) consume records/s, incl. join" consume.records_per_s consume.records_per_s
   ratio "d) 1 broker RF1 acks=1 records/s (target >= 1.2)" produce_single_broker_rf1_acks_1.records_per_s produce_single_broker_rf1_acks_1.records_per_s
+  # whole-machine CPU per record (busy% x cores x wall / records): comparable only when nothing else runs
+  for w in produce_acks_all produce_acks_1 produce_acks_all_20k consume produce_single_broker_rf1_acks_1; do
+    for side in anchor ferry; do
+      b=$(val "$side.$w.machine_cpu_busy_pct"); t=$(val "$side.$w.wall_s"); n=$(val "$side.$w.records")
+      awk -v s="$side" -v w="$w" -v b="$b" -v t="$t" -v n="$n" -v c="$(nproc)" 'BEGIN{ if (n > 0)
+        printf "%s %s: machine CPU %.1f ms per 1k records (busy %s%%, %s s wall)\n", s, w, b / 100 * c * t * 1e6 / n, b, t }'
+    done
+  done
 } | tee "$OUT/ratios.txt"
