@@ -40,6 +40,8 @@ class PausedLeaderIT extends FailureScenario {
         }
         long resumedAt = System.nanoTime();
         await().atMost(WAIT).until(() -> state(0).isr().contains(old) && state(0).leader() != old);
+        await().atMost(WAIT).until(() -> producer.acks().stream()
+                .filter(a -> epochsLedByOld.containsKey(a.partition()) && a.ackedAtNanos() > resumedAt).count() >= 20);
         finishAndVerify();
         for (Map.Entry<Integer, Integer> led : epochsLedByOld.entrySet()) {
             assertAckedAfterResumeInNewerEpoch(led.getKey(), led.getValue(), resumedAt);
