@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * One hosted replica of a partition: its {@link ReplicaLog}, its role (leader or follower of
@@ -63,8 +64,7 @@ public final class Partition {
      * (and changes nothing) for an epoch older than the current one.
      */
     public boolean makeLeader(int epoch, List<Integer> isr) {
-        lock.lock();
-        try {
+        return locked(() -> {
             if (epoch < leaderEpoch) {
                 return false;
             }
@@ -80,9 +80,7 @@ public final class Partition {
             highWatermark = clamp(highWatermark);
             maybeIncrementHighWatermark(state);
             return true;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -91,8 +89,7 @@ public final class Partition {
      * restart), false if nothing changed or the epoch is stale.
      */
     public boolean makeFollower(int newLeaderId, int epoch) {
-        lock.lock();
-        try {
+        return locked(() -> {
             if (epoch < leaderEpoch) {
                 return false;
             }
@@ -101,9 +98,7 @@ public final class Partition {
             leaderId = newLeaderId;
             leaderEpoch = epoch;
             return changed;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -112,8 +107,7 @@ public final class Partition {
      * {@code min.insync.replicas}, or the log's validation error; nothing is appended then.
      */
     public LeaderAppend appendAsLeader(ByteBuffer batches, short acks) {
-        lock.lock();
-        try {
+        return locked(() -> {
             LeaderState state = requireLeader();
             if (state.isResigning()) {
                 throw ErrorCode.NOT_LEADER_OR_FOLLOWER.exception("the leader of " + topicPartition
@@ -127,9 +121,7 @@ public final class Partition {
             AppendInfo info = log.appendAsLeader(batches, state.epoch());
             boolean moved = maybeIncrementHighWatermark(state);
             return new LeaderAppend(info, state.epoch(), log.logStartOffset(), moved);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -139,8 +131,7 @@ public final class Partition {
      * {@code NOT_LEADER_OR_FOLLOWER} if leadership or the epoch changed meanwhile.
      */
     public Optional<ErrorCode> checkEnoughReplicasReachOffset(long requiredOffset, int appendEpoch) {
-        lock.lock();
-        try {
+        return locked(() -> {
             Optional<LeaderState> state = leaderState;
             if (state.isEmpty() || state.get().epoch() != appendEpoch) {
                 return Optional.of(ErrorCode.NOT_LEADER_OR_FOLLOWER);
@@ -150,9 +141,7 @@ public final class Partition {
             }
             return Optional.of(state.get().isr().size() >= config.minInsyncReplicas()
                     ? ErrorCode.NONE : ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -182,8 +171,7 @@ public final class Partition {
      * the high watermark. Throws like {@link #read} when the fetch is not valid here.
      */
     public FollowerFetchUpdate updateFollowerFetchState(int followerId, long fetchOffset, int currentLeaderEpoch) {
-        lock.lock();
-        try {
+        return locked(() -> {
             LeaderState state = requireLeader(currentLeaderEpoch);
             long logEnd = log.logEndOffset();
             if (state.follower(followerId).isEmpty()) {
@@ -201,30 +189,22 @@ public final class Partition {
             boolean mayExpand = isrPolicy.mayJoinIsr(progress, state.isr(), highWatermark, state.epochStartOffset(),
                     Set.of(followerId));
             return new FollowerFetchUpdate(moved, mayExpand);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** The ISR members to drop now (lagging or unregistered), as a change to write; empty if none. */
     public Optional<IsrChange> proposeIsrShrink(Set<Integer> liveBrokers) {
-        lock.lock();
-        try {
+        return locked(() -> {
             return leaderState.flatMap(state -> state.proposeShrink(isrPolicy, log.logEndOffset(), liveBrokers,
                     clock.millis()));
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** The followers that may join the ISR now, as a change to write; empty if none. */
     public Optional<IsrChange> proposeIsrExpand(Set<Integer> liveBrokers) {
-        lock.lock();
-        try {
+        return locked(() -> {
             return leaderState.flatMap(state -> state.proposeExpand(isrPolicy, highWatermark, liveBrokers));
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -232,17 +212,14 @@ public final class Partition {
      * watermark moved; ignored (false) when no longer leading at that epoch.
      */
     public boolean applyIsr(int epoch, List<Integer> newIsr) {
-        lock.lock();
-        try {
+        return locked(() -> {
             Optional<LeaderState> state = leaderState.filter(s -> s.epoch() == epoch);
             if (state.isEmpty()) {
                 return false;
             }
             state.get().setIsr(newIsr);
             return maybeIncrementHighWatermark(state.get());
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -252,8 +229,7 @@ public final class Partition {
      */
     public Optional<AppendInfo> appendAsFollower(ByteBuffer batches, long fetchOffset, int epoch,
                                                  long leaderHighWatermark) {
-        lock.lock();
-        try {
+        return locked(() -> {
             if (!isFollowingAt(epoch) || log.logEndOffset() != fetchOffset) {
                 return Optional.empty();
             }
@@ -262,9 +238,7 @@ public final class Partition {
                     : new AppendInfo(fetchOffset, fetchOffset - 1, -1L);
             highWatermark = clamp(leaderHighWatermark);
             return Optional.of(info);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** The latest epoch in the local leader-epoch cache, sent to the leader in OffsetsForLeaderEpoch. */
@@ -279,8 +253,7 @@ public final class Partition {
 
     /** Truncates to {@code offset} while following at {@code epoch}; false (nothing done) otherwise. */
     public boolean truncateTo(long offset, int epoch) {
-        lock.lock();
-        try {
+        return locked(() -> {
             if (!isFollowingAt(epoch)) {
                 return false;
             }
@@ -289,24 +262,19 @@ public final class Partition {
             }
             highWatermark = clamp(highWatermark);
             return true;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Empties the log and restarts it at {@code offset} (the leader's log start is past our end). */
     public boolean truncateFullyAndStartAt(long offset, int epoch) {
-        lock.lock();
-        try {
+        return locked(() -> {
             if (!isFollowingAt(epoch)) {
                 return false;
             }
             log.truncateFullyAndStartAt(offset);
             highWatermark = offset;
             return true;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** OffsetsForLeaderEpoch, answered by the leader only. */
@@ -361,12 +329,9 @@ public final class Partition {
 
     /** The ISR as this leader last applied it; empty when not leading. */
     public List<Integer> isr() {
-        lock.lock();
-        try {
+        return locked(() -> {
             return leaderState.map(LeaderState::isrList).orElse(List.of());
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Leading with fewer in-sync replicas than assigned. */
@@ -384,12 +349,10 @@ public final class Partition {
      * refuses new appends with the retriable {@code NOT_LEADER_OR_FOLLOWER}.
      */
     public void beginResign() {
-        lock.lock();
-        try {
+        locked(() -> {
             leaderState.ifPresent(LeaderState::beginResign);
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     /** Everything in the log is committed (high watermark at the log end). */
@@ -399,12 +362,9 @@ public final class Partition {
 
     /** Leading, and another ISR member has the whole log (a safe successor for controlled shutdown). */
     public boolean hasCaughtUpInSyncFollower() {
-        lock.lock();
-        try {
+        return locked(() -> {
             return leaderState.map(s -> s.hasCaughtUpFollower(log.logEndOffset())).orElse(false);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private boolean isFollowingAt(int epoch) {
@@ -437,6 +397,15 @@ public final class Partition {
             throw ErrorCode.NOT_LEADER_OR_FOLLOWER.exception(topicPartition + " changed epoch during the request");
         }
         return state;
+    }
+
+    private <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private long clamp(long offset) {
