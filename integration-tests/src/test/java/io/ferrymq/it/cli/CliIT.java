@@ -94,6 +94,22 @@ class CliIT {
     }
 
     @Test
+    void consumeStartedOnAFreshEmptyTopicPrintsRecordsProducedLater() throws InterruptedException {
+        TopicAdmin.createTopic(bootstrap, new TopicSpec("cli-later", 1, (short) 1, Map.of()), CALL);
+        Process consumer = FerryLauncher.start(work, "consume-later", List.of(withBootstrap("consume", "--topic",
+                "cli-later", "--from-beginning", "--max-messages", "3", "--timeout-ms", "60000")));
+        try {
+            assertThat(produce("produce-later", "p\nq\nr\n", "--topic", "cli-later").exitCode()).isZero();
+            assertThat(consumer.waitFor(CALL.toMillis(), TimeUnit.MILLISECONDS)).as("consumer finished").isTrue();
+            Result consumed = logged("consume-later", () -> FerryLauncher.output(work, "consume-later", consumer.exitValue()));
+            assertThat(consumed.exitCode()).as(consumed.toString()).isZero();
+            assertThat(consumed.stdout().lines()).as(consumed.toString()).containsExactly("p", "q", "r");
+        } finally {
+            FerryLauncher.stop(consumer, Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void consumeInAGroupThenListAndDescribeTheGroup() {
         createTopic("cli-group", 1);
         assertThat(produce("produce-group", "x\ny\n", "--topic", "cli-group").exitCode()).isZero();
