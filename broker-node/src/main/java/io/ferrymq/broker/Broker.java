@@ -32,6 +32,7 @@ import io.ferrymq.coordinator.registry.BrokerRegistry;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
 import io.ferrymq.coordinator.zk.ClusterId;
 import io.ferrymq.coordinator.zk.ZkClient;
+import io.ferrymq.coordinator.zk.ZkConnectionState;
 import io.ferrymq.coordinator.zk.ZkConfig;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -44,6 +45,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,9 +111,11 @@ public final class Broker implements AutoCloseable {
         ZkConfig zkConfig = ModuleConfigs.zkConfig(config);
         ReplicationConfig replication = ModuleConfigs.replicationConfig(config);
         BrokerMetrics metrics = register("metrics", new BrokerMetrics());
+        metrics.registerJvmMetrics();
         metrics.startJmx();
         LogManager logs = register("log manager", LogManager.open(logConfig, clock));
         ZkClient zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
+        registerSessionState(zk, metrics);
         registry = register("broker registry", new ZkBrokerRegistry(zk));
         registry.start();
         MetadataStore metadata = register("metadata store", new ZkMetadataStore(zk));
@@ -139,6 +143,13 @@ public final class Broker implements AutoCloseable {
         server = register("socket server", new SocketServer(ServerSettings.from(config), new KryoCodec(), dispatcher));
         server.start();
         advertised = advertisedEndpoint(server.boundAddresses().get(0));
+    }
+
+    private static void registerSessionState(ZkClient zk, BrokerMetrics metrics) {
+        AtomicReference<ZkConnectionState> state = new AtomicReference<>(
+                zk.isConnected() ? ZkConnectionState.CONNECTED : ZkConnectionState.SUSPENDED);
+        zk.addConnectionListener(state::set);
+        metrics.registerZooKeeperSessionState(() -> state.get().name());
     }
 
     private void startAdmin(BrokerMetrics metrics) {

@@ -2,29 +2,41 @@ package io.ferrymq.broker.replication;
 
 import io.ferrymq.broker.log.LogManager;
 import io.ferrymq.broker.log.PartitionLog;
+import io.ferrymq.broker.metrics.BrokerMetricNames;
+import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.partition.ReplicaLog;
 import io.ferrymq.client.common.TopicPartition;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The storage module's {@link LogManager} seen as the replica manager's {@link ReplicaLogStore}.
+ * With metrics, every local log's size is a gauge from creation to deletion.
  *
  * <p>Thread-safe as the log manager is.
  */
 public final class LogManagerReplicaLogs implements ReplicaLogStore {
 
     private final LogManager logs;
+    private final Optional<BrokerMetrics> metrics;
 
     public LogManagerReplicaLogs(LogManager logs) {
+        this(logs, Optional.empty());
+    }
+
+    public LogManagerReplicaLogs(LogManager logs, Optional<BrokerMetrics> metrics) {
         this.logs = logs;
+        this.metrics = metrics;
     }
 
     @Override
     public ReplicaLog getOrCreate(TopicPartition partition) {
-        return new PartitionLogReplica(logs.getOrCreate(partition));
+        PartitionLog log = logs.getOrCreate(partition);
+        metrics.ifPresent(m -> m.registerLogSize(partition, log::sizeInBytes));
+        return new PartitionLogReplica(log);
     }
 
     @Override
@@ -34,6 +46,7 @@ public final class LogManagerReplicaLogs implements ReplicaLogStore {
 
     @Override
     public void delete(TopicPartition partition) {
+        metrics.ifPresent(m -> m.remove(BrokerMetricNames.logSize(partition)));
         logs.delete(partition);
     }
 

@@ -7,6 +7,7 @@ import io.ferrymq.coordinator.registry.BrokerRegistry;
 import io.ferrymq.coordinator.zk.ZkClient;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the {@link ReplicaManager} works with, all owned and closed by the broker: local logs,
@@ -40,7 +41,7 @@ public record ReplicationContext(
      */
     public static ReplicationContext of(ReplicationConfig config, LogManager logs, ZkClient zk, MetadataStore metadata,
                                         BrokerRegistry registry, BrokerMetrics metrics, Clock clock) {
-        return new ReplicationContext(new LogManagerReplicaLogs(logs), zk, metadata, registry,
+        return new ReplicationContext(new LogManagerReplicaLogs(logs, Optional.of(metrics)), zk, metadata, registry,
                 new NetworkLeaderEndpoints(config), metrics, clock);
     }
 }

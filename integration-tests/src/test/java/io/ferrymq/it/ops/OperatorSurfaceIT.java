@@ -83,7 +83,12 @@ class OperatorSurfaceIT {
                 assertThat(sum(cluster, "ferry_replica_manager_leader_count")).isEqualTo(3);
                 assertThat(sum(cluster, "ferry_replica_manager_partition_count")).isEqualTo(9);
                 assertThat(sum(cluster, "ferry_replica_manager_under_replicated_partitions")).isZero();
+                assertThat(sum(cluster, "ferry_log_size\\{topic=\"" + TOPIC + "\",partition=\"\\d\"\\}"))
+                        .as("3 replicas of every produced byte").isGreaterThan(3L * 1_001 * 10);
             });
+            assertThat(sum(cluster, "ferry_session_expire_listener_session_state_info\\{value=\"CONNECTED\"\\}"))
+                    .isEqualTo(3);
+            assertThat(sum(cluster, "ferry_jvm_memory_heap_used")).isPositive();
             assertThat(get(cluster.broker(1), "/metrics.json").body()).contains("\"BrokerTopicMetrics.MessagesInPerSec\":{\"count\":");
 
             clusterHealthFollowsABrokerDownAndBack(cluster);
