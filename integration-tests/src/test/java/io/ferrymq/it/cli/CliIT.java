@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every {@code ferry} client subcommand not already driven through the real launcher elsewhere
  * (cluster health: OperatorSurfaceIT, quickstart: QuickstartIT, verifiable-consumer: GroupConsumptionIT)
  * runs here as a {@code bin/ferry} process against one ZooKeeper + one broker process shared by all
- * tests. Each test uses its own topic, so the tests are independent of their order. Not thread-safe
+ * tests; {@code zookeeper}, {@code broker}, {@code perf-log} and {@code --version} run through the
+ * launcher too. Each test uses its own topic, so the tests are independent of their order. Not thread-safe
  * (JUnit runs the methods one after the other).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -184,6 +185,63 @@ class CliIT {
                 "--bootstrap-server", "127.0.0.1:" + FreePorts.pick(),
                 "--command-property", "default.api.timeout.ms=5000"));
         assertFailsWithOneLine(r, "ferry list: ");
+    }
+
+    /**
+     * The two server commands through the launcher, as an operator types them: ZooKeeper's own
+     * server, then a broker from the shipped {@code conf/broker.properties} with overrides; the
+     * broker serves until SIGTERM and then exits 0.
+     */
+    @Test
+    void zookeeperAndBrokerRunThroughTheLauncherUntilSigterm() throws InterruptedException {
+        List<Integer> ports = FreePorts.pick(2);
+        Path dir = work.resolve("servers");
+        Process zookeeper = FerryLauncher.start(dir, "zookeeper", List.of("zookeeper", "--port", ports.get(0).toString(),
+                "--data-dir", dir.resolve("zk").toString()));
+        Process broker = null;
+        try {
+            broker = FerryLauncher.start(dir, "broker", List.of("broker",
+                    "--config", FerryLauncher.home().resolve("conf").resolve("broker.properties").toString(),
+                    "--override", "broker.id=7",
+                    "--override", "listeners=PLAINTEXT://127.0.0.1:" + ports.get(1),
+                    "--override", "zookeeper.connect=127.0.0.1:" + ports.get(0) + "/cli-servers",
+                    "--override", "log.dirs=" + dir.resolve("data")));
+            String own = "127.0.0.1:" + ports.get(1);
+            Result healthy = null;
+            long deadline = System.nanoTime() + CALL.toNanos();
+            while (System.nanoTime() < deadline && (healthy == null || healthy.exitCode() != 0)) {
+                assertThat(broker.isAlive()).as(FerryLauncher.output(dir, "broker", -1).toString()).isTrue();
+                healthy = FerryLauncher.run(dir, "health", CALL, "cluster", "health", "--bootstrap-server", own,
+                        "--expected-brokers", "1", "--timeout-ms", "2000");
+            }
+            assertThat(healthy).isNotNull();
+            assertThat(healthy.exitCode()).as(healthy.toString()).isZero();
+            assertThat(healthy.stdout()).containsPattern("Live brokers:\\s+\\[7\\]");
+
+            broker.destroy();
+            assertThat(broker.waitFor(CALL.toMillis(), TimeUnit.MILLISECONDS)).as("broker stops on SIGTERM").isTrue();
+            assertThat(broker.exitValue()).as(FerryLauncher.output(dir, "broker", broker.exitValue()).toString())
+                    .isIn(0, 143);
+            assertThat(dir.resolve("data").resolve(".kafka_cleanshutdown")).exists();
+        } finally {
+            if (broker != null) {
+                FerryLauncher.stop(broker, Duration.ofSeconds(30));
+            }
+            FerryLauncher.stop(zookeeper, Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void perfLogAndVersionRunThroughTheLauncher() {
+        Result perf = logged("perf-log", () -> FerryLauncher.run(work, "perf-log", CALL, "perf-log", "--size-mb", "8",
+                "--dir", work.toString()));
+        assertThat(perf.exitCode()).as(perf.toString()).isZero();
+        assertThat(perf.stdout()).contains("plain FileChannel write:").contains("PartitionLog append:")
+                .contains("PartitionLog read:");
+
+        Result version = logged("version", () -> FerryLauncher.run(work, "version", CALL, "--version"));
+        assertThat(version.exitCode()).as(version.toString()).isZero();
+        assertThat(version.stdout()).startsWith("ferry ");
     }
 
     private static void assertFailsWithOneLine(Result r, String mentions) {
