@@ -3,6 +3,7 @@ package io.ferrymq.broker.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferrymq.broker.group.GenerationListener.Generation;
+import io.ferrymq.broker.log.MutableClock;
 import io.ferrymq.client.consumer.internals.group.ConsumerProtocol;
 import io.ferrymq.client.consumer.internals.group.Subscription;
 import io.ferrymq.client.protocol.ErrorCode;

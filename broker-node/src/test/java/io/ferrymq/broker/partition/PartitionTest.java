@@ -3,6 +3,7 @@ package io.ferrymq.broker.partition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ferrymq.broker.log.MutableClock;
 import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.client.protocol.ApiException;
 import io.ferrymq.client.protocol.ErrorCode;
