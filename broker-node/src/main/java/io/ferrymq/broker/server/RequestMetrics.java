@@ -1,5 +1,6 @@
 package io.ferrymq.broker.server;
 
+import com.codahale.metrics.Timer;
 import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.client.protocol.ApiKey;
 import io.ferrymq.client.protocol.ApiRequest;
@@ -9,45 +10,72 @@ import io.ferrymq.client.protocol.requests.FetchRequest;
 import io.ferrymq.client.protocol.responses.ErrorResponse;
 import io.ferrymq.client.protocol.responses.FetchResponse;
 import io.ferrymq.client.protocol.responses.ProduceResponse;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Records request metrics in {@link BrokerMetrics}: per-API request and queue time, the produce and
  * fetch (consumer and follower) latency timers, and failed produce/fetch requests (any partition
- * answered with an error). Message and byte rates are recorded by the replica manager, not here.
+ * answered with an error). {@code Fetch} times consumer fetches, {@code FetchFollower} follower
+ * fetches; each request updates one total-time timer once. Message and byte rates are recorded by the
+ * replica manager, not here. The per-API timers are resolved once, at construction: a request only updates them.
  *
- * <p>Thread-safe (Dropwizard metrics are).
+ * <p>Thread-safe (Dropwizard metrics are; the timer maps are not modified after construction).
  */
 public final class RequestMetrics implements RequestObserver {
 
     private final BrokerMetrics metrics;
+    private final Map<ApiKey, Timer> queueTimes = new EnumMap<>(ApiKey.class);
+    private final Map<ApiKey, Timer> totalTimes = new EnumMap<>(ApiKey.class);
+    private final Timer fetchFollower;
 
     public RequestMetrics(BrokerMetrics metrics) {
         this.metrics = metrics;
+        for (ApiKey key : ApiKey.values()) {
+            queueTimes.put(key, metrics.requestQueueTime(apiName(key)));
+            totalTimes.put(key, metrics.requestTime(apiName(key)));
+        }
+        this.fetchFollower = metrics.fetchFollowerRequest();
     }
 
     @Override
     public void onCompleted(RequestContext context, ApiRequest request, long queueNanos, long totalNanos,
                             Optional<ApiResponse> response) {
-        String api = apiName(context.apiKey());
-        metrics.requestQueueTime(api).update(queueNanos, TimeUnit.NANOSECONDS);
-        metrics.requestTime(api).update(totalNanos, TimeUnit.NANOSECONDS);
+        ApiKey key = context.apiKey();
+        queueTimes.get(key).update(queueNanos, TimeUnit.NANOSECONDS);
+        boolean follower = key == ApiKey.FETCH && request instanceof FetchRequest fetch && fetch.isFromFollower();
+        (follower ? fetchFollower : totalTimes.get(key)).update(totalNanos, TimeUnit.NANOSECONDS);
         ApiResponse body = response.orElse(null);
-        if (context.apiKey() == ApiKey.PRODUCE) {
-            metrics.produceRequest().update(totalNanos, TimeUnit.NANOSECONDS);
-            if (body instanceof ErrorResponse || body instanceof ProduceResponse produce && produce.partitions().stream()
-                    .anyMatch(p -> p.error() != ErrorCode.NONE)) {
-                metrics.failedProduceRequests().mark();
+        if (key == ApiKey.PRODUCE && failed(body)) {
+            metrics.failedProduceRequests().mark();
+        } else if (key == ApiKey.FETCH && failed(body)) {
+            metrics.failedFetchRequests().mark();
+        }
+    }
+
+    private static boolean failed(ApiResponse body) {
+        if (body instanceof ErrorResponse) {
+            return true;
+        }
+        if (body instanceof ProduceResponse produce) {
+            for (ProduceResponse.PartitionResponse p : produce.partitions()) {
+                if (p.error() != ErrorCode.NONE) {
+                    return true;
+                }
             }
-        } else if (context.apiKey() == ApiKey.FETCH) {
-            boolean follower = request instanceof FetchRequest fetchRequest && fetchRequest.isFromFollower();
-            (follower ? metrics.fetchFollowerRequest() : metrics.fetchRequest()).update(totalNanos, TimeUnit.NANOSECONDS);
-            if (body instanceof ErrorResponse || body instanceof FetchResponse fetch && (fetch.error() != ErrorCode.NONE
-                    || fetch.partitions().stream().anyMatch(p -> p.error() != ErrorCode.NONE))) {
-                metrics.failedFetchRequests().mark();
+        } else if (body instanceof FetchResponse fetch) {
+            if (fetch.error() != ErrorCode.NONE) {
+                return true;
+            }
+            for (FetchResponse.PartitionData p : fetch.partitions()) {
+                if (p.error() != ErrorCode.NONE) {
+                    return true;
+                }
             }
         }
+        return false;
     }
 
     /** Kafka's request names: PRODUCE -> Produce, LIST_OFFSETS -> ListOffsets. */

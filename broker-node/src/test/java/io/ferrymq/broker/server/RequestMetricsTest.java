@@ -1,0 +1,83 @@
+package io.ferrymq.broker.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.Timer;
+import io.ferrymq.broker.metrics.BrokerMetrics;
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.protocol.ApiKey;
+import io.ferrymq.client.protocol.ApiRequest;
+import io.ferrymq.client.protocol.ApiResponse;
+import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.protocol.requests.FetchRequest;
+import io.ferrymq.client.protocol.requests.ProduceRequest;
+import io.ferrymq.client.protocol.responses.ErrorResponse;
+import io.ferrymq.client.protocol.responses.FetchResponse;
+import io.ferrymq.client.protocol.responses.ProduceResponse;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RequestMetricsTest {
+
+    private static final TopicPartition TP = new TopicPartition("t", 0);
+
+    private final BrokerMetrics metrics = new BrokerMetrics();
+    private final RequestMetrics requestMetrics = new RequestMetrics(metrics);
+
+    @Test
+    void eachRequestUpdatesItsApiTimersOnce() {
+        complete(ApiKey.PRODUCE, new ProduceRequest((short) -1, 1000, List.of()), ok(ErrorCode.NONE));
+        complete(ApiKey.FETCH, fetch(FetchRequest.CONSUMER_REPLICA_ID), new FetchResponse(ErrorCode.NONE, List.of()));
+        complete(ApiKey.FETCH, fetch(2), new FetchResponse(ErrorCode.NONE, List.of()));
+        complete(ApiKey.FETCH, fetch(2), new FetchResponse(ErrorCode.NONE, List.of()));
+
+        assertThat(totalTime("Produce").getCount()).isEqualTo(1);
+        assertThat(totalTime("Fetch").getCount()).isEqualTo(1);
+        assertThat(totalTime("FetchFollower").getCount()).isEqualTo(2);
+        assertThat(timer("RequestMetrics.RequestQueueTimeMs{request=Fetch}").getCount()).isEqualTo(3);
+        assertThat(totalTime("Metadata").getCount()).isZero();
+        assertThat(meter("FailedProduceRequestsPerSec").getCount()).isZero();
+        assertThat(meter("FailedFetchRequestsPerSec").getCount()).isZero();
+    }
+
+    @Test
+    void aPartitionErrorOrAnErrorResponseCountsAsAFailedRequest() {
+        complete(ApiKey.PRODUCE, new ProduceRequest((short) 1, 1000, List.of()), ok(ErrorCode.NOT_LEADER_OR_FOLLOWER));
+        complete(ApiKey.PRODUCE, new ProduceRequest((short) 1, 1000, List.of()),
+                new ErrorResponse(ErrorCode.CORRUPT_MESSAGE, "bad"));
+        complete(ApiKey.FETCH, fetch(FetchRequest.CONSUMER_REPLICA_ID),
+                new FetchResponse(ErrorCode.UNKNOWN_SERVER_ERROR, List.of()));
+
+        assertThat(meter("FailedProduceRequestsPerSec").getCount()).isEqualTo(2);
+        assertThat(meter("FailedFetchRequestsPerSec").getCount()).isEqualTo(1);
+    }
+
+    private void complete(ApiKey key, ApiRequest request, ApiResponse response) {
+        RequestContext context = new RequestContext(key, (short) 0, 1, "test",
+                InetSocketAddress.createUnresolved("127.0.0.1", 1));
+        requestMetrics.onCompleted(context, request, 1_000, 2_000_000, Optional.of(response));
+    }
+
+    private static ProduceResponse ok(ErrorCode error) {
+        return new ProduceResponse(List.of(new ProduceResponse.PartitionResponse(TP, error, "", 0, -1, 0)));
+    }
+
+    private static FetchRequest fetch(int replicaId) {
+        return new FetchRequest(replicaId, 500, 1, 1 << 20, List.of());
+    }
+
+    private Timer totalTime(String request) {
+        return timer("RequestMetrics.TotalTimeMs{request=" + request + "}");
+    }
+
+    private Timer timer(String name) {
+        return metrics.registry().getTimers().get(name);
+    }
+
+    private Meter meter(String name) {
+        return metrics.registry().getMeters().get("BrokerTopicMetrics." + name);
+    }
+}
