@@ -55,12 +55,17 @@ public final class Metadata {
         return cluster;
     }
 
-    /** Adds a topic of interest; a new one triggers an update. Lock-free when already known (every send calls it). */
+    /**
+     * Adds a topic of interest; a new one triggers an update that skips the refresh backoff (as Kafka's
+     * client does: the backoff guards against retry storms, not against a first look at a topic).
+     * Lock-free when already known (every send calls it).
+     */
     public void addTopic(String topic) {
         if (!topics.contains(topic)) {
             synchronized (this) {
                 if (topics.add(topic)) {
                     needUpdate = true;
+                    lastAttemptMs = Long.MIN_VALUE / 2;
                 }
             }
         }
