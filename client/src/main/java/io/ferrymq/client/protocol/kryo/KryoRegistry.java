@@ -34,6 +34,14 @@ public final class KryoRegistry {
         }
     };
 
+    /**
+     * A registry with one instance ready in its pool: building an instance loads every message class
+     * and builds their codecs, work that would otherwise delay a client's first request.
+     */
+    public KryoRegistry() {
+        pool.free(newKryo());
+    }
+
     /** Every registered class and its id, in id order. */
     public static Map<Class<?>, Integer> registrations() {
         return IDS;
