@@ -18,6 +18,7 @@
 # Knobs (env): NUM_RECORDS (2000000) RECORD_SIZE (100) ZK_PORT (32181) BROKER_PORT_BASE (39092)
 #   RUN_BUDGET_S (600) START_TIMEOUT_S (240) BUILD (0: build only when the jar is missing; 1: always)
 #   JFR (0; 1 = Flight Recorder, 2 ms Java sampling: each client run, each broker per workload; .jfr kept)
+#   REPORT_MS (5000: perf-produce progress period)
 #   WORKLOADS ("a b e c d") BENCH_WORK (/tmp/ferry-bench-work: kept outputs) GIT_HEAD (label when ROOT is an export)
 set -u -o pipefail
 
@@ -35,6 +36,7 @@ RUN_BUDGET_S=${RUN_BUDGET_S:-600}
 START_TIMEOUT_S=${START_TIMEOUT_S:-240}
 WORKLOADS=${WORKLOADS:-"a b e c d"}
 JFR=${JFR:-0}
+REPORT_MS=${REPORT_MS:-5000}
 
 BROKER_JVM="-Xmx1g -Xms1g -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true"
 TOOL_JVM="-Xmx512M -server -XX:+UseG1GC -Djava.awt.headless=true"
@@ -99,11 +101,12 @@ trap on_exit EXIT
 trap 'exit 130' INT TERM
 
 # JFR=1: clients record their whole run; brokers record each workload (jcmd JFR.start/stop around it).
-# Settings: the JDK's profile.jfc with Java method sampling every 2 ms instead of 10 ms.
+# Settings: the JDK's profile.jfc with Java method sampling every 2 ms instead of 10 ms, and every JIT
+# compilation recorded (not only those over 100 ms).
 JFC="$BASE/profile-2ms.jfc"
 if [ "$JFR" = 1 ]; then
   jh=$(java -XshowSettings:properties -version 2>&1 | awk '/java.home =/{print $3}')
-  sed -E 's#(control="method-sampling-java-interval">)[^<]*#\12 ms#' "$jh/lib/jfr/profile.jfc" > "$JFC" || exit 1
+  sed -E -e 's#(control="method-sampling-java-interval">)[^<]*#\12 ms#' -e 's#(control="compiler-compilation-threshold">)[^<]*#\10 ms#' "$jh/lib/jfr/profile.jfc" > "$JFC" || exit 1
 fi
 jfr_opt() { [ "$JFR" = 1 ] && echo "-XX:StartFlightRecording=filename=$BASE/out/$1.jfr,settings=$JFC,dumponexit=true"; }
 jfr_brokers() { # jfr_brokers start|stop <workload>
@@ -250,7 +253,7 @@ produce() { # produce <workload> <topic> <bootstrap> <acks> [throughput] [record
   jfr_brokers start "$w"
   cpu_begin; s=$(date +%s.%N); c=$(cpu_snap)
   fcmd "$TOOL_JVM $(jfr_opt "$w")" "$w" logback-tools.xml perf-produce --topic "$topic" \
-    --num-records "$n" --record-size "$SIZE" --throughput "$rate" \
+    --num-records "$n" --record-size "$SIZE" --throughput "$rate" --reporting-interval-ms "$REPORT_MS" \
     --producer-props bootstrap.servers="$bs" acks="$acks" linger.ms=5 compression.type=none
   timeout "$t" "${CMD[@]}" >"$BASE/out/$w.txt" 2>&1
   rc=$?; e=$(date +%s.%N)
