@@ -75,6 +75,9 @@ public record Record(long offset, long timestamp, Optional<ByteBuffer> key, Opti
         if (count < 0 || count > body.remaining()) {
             throw new CorruptRecordException("invalid header count " + count);
         }
+        if (count == 0) {
+            return List.of();
+        }
         List<Header> headers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int keyLength = Varints.readVarint(body);

@@ -27,6 +27,7 @@ final class CompletedFetch {
     private final FetchResponse.PartitionData data;
     private final Iterator<RecordBatch> batches;
     private RecordBatch currentBatch;
+    private Optional<Integer> currentLeaderEpoch = Optional.empty();
     private Iterator<Record> records;
     private long nextOffset;
 
@@ -72,7 +73,7 @@ final class CompletedFetch {
                     currentBatch.timestampType(),
                     deserializers.key(partition.topic(), partition.partition(), record.offset(), record.key()),
                     deserializers.value(partition.topic(), partition.partition(), record.offset(), record.value()),
-                    record.headers(), Optional.of(currentBatch.partitionLeaderEpoch()).filter(e -> e >= 0)));
+                    record.headers(), currentLeaderEpoch));
             nextOffset = record.offset() + 1;
             added++;
         }
@@ -102,6 +103,7 @@ final class CompletedFetch {
                 }
                 currentBatch = batches.next();
                 currentBatch.ensureValid();
+                currentLeaderEpoch = Optional.of(currentBatch.partitionLeaderEpoch()).filter(e -> e >= 0);
                 records = currentBatch.lastOffset() >= nextOffset ? currentBatch.iterator() : null;
             }
         } catch (CorruptRecordException e) {

@@ -131,7 +131,8 @@ public final class Fetcher<K, V> {
                 continue;
             }
             subscriptions.updateHighWatermark(tp, fetch.highWatermark());
-            List<ConsumerRecord<K, V>> records = result.computeIfAbsent(tp, k -> new ArrayList<>());
+            int capacity = remaining;
+            List<ConsumerRecord<K, V>> records = result.computeIfAbsent(tp, k -> new ArrayList<>(capacity));
             remaining -= fetch.drainInto(records, remaining, deserializers);
             subscriptions.advance(tp, fetch.nextOffset());
             if (records.isEmpty()) {
