@@ -51,7 +51,7 @@ public final class ZooKeeperCommand implements Callable<Integer> {
     @Option(names = "--tick-time", defaultValue = "2000", description = "ZooKeeper tickTime in ms. Default: ${DEFAULT-VALUE}.")
     private int tickTimeMs;
 
-    private final Server server = new Server();
+    private Server server;
 
     @Override
     public Integer call() throws IOException, QuorumPeerConfig.ConfigException, AdminServer.AdminServerException {
@@ -109,10 +109,11 @@ public final class ZooKeeperCommand implements Callable<Integer> {
     private int runStandalone(QuorumPeerConfig quorumConfig) throws IOException, AdminServer.AdminServerException {
         ServerConfig config = new ServerConfig();
         config.readFrom(quorumConfig);
-        Thread hook = new Thread(server::close, "ferry-zookeeper-shutdown");
+        Server standalone = server();
+        Thread hook = new Thread(standalone::close, "ferry-zookeeper-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            server.runFromConfig(config);
+            standalone.runFromConfig(config);
         } finally {
             removeHook(hook);
         }
@@ -121,15 +122,27 @@ public final class ZooKeeperCommand implements Callable<Integer> {
 
     /** Stops a running server; {@link #call()} then returns. */
     public void stop() {
-        server.close();
+        server().close();
     }
 
     /** Waits until the server accepts connections and returns its port. */
     public int awaitStarted(long timeout, TimeUnit unit) throws InterruptedException {
-        if (!server.started.await(timeout, unit)) {
+        Server standalone = server();
+        if (!standalone.started.await(timeout, unit)) {
             throw new IllegalStateException("ZooKeeper did not start within " + unit.toMillis(timeout) + " ms");
         }
-        return server.getClientPort();
+        return standalone.getClientPort();
+    }
+
+    /**
+     * The server, created on first use: picocli builds every subcommand of {@code ferry} at start-up,
+     * and loading ZooKeeper's server classes there would slow every other tool down.
+     */
+    private synchronized Server server() {
+        if (server == null) {
+            server = new Server();
+        }
+        return server;
     }
 
     private static void removeHook(Thread hook) {
