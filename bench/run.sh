@@ -18,7 +18,7 @@
 # Knobs (env): NUM_RECORDS (2000000) RECORD_SIZE (100) ZK_PORT (32181) BROKER_PORT_BASE (39092)
 #   RUN_BUDGET_S (600) START_TIMEOUT_S (240) BUILD (0: build only when the jar is missing; 1: always)
 #   JFR (0; 1 = Flight Recorder, 2 ms Java sampling: each client run, each broker per workload; .jfr kept)
-#   REPORT_MS (5000: perf-produce progress period)
+#   REPORT_MS (5000: perf-produce progress period) FERRY_JIT (auto: as bin/ferry; c1; c2)
 #   WORKLOADS ("a b e c d") BENCH_WORK (/tmp/ferry-bench-work: kept outputs) GIT_HEAD (label when ROOT is an export)
 set -u -o pipefail
 
@@ -38,9 +38,15 @@ WORKLOADS=${WORKLOADS:-"a b e c d"}
 JFR=${JFR:-0}
 REPORT_MS=${REPORT_MS:-5000}
 
-BROKER_JVM="-Xmx1g -Xms1g -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true"
+# Servers get bin/ferry's JIT rule (FERRY_JIT: auto = C1 only on <= 2 CPUs; c1; c2), the rest is Kafka's flags.
+case "${FERRY_JIT:-auto}" in
+  c1) SERVER_JIT="-XX:TieredStopAtLevel=1" ;;
+  c2) SERVER_JIT="" ;;
+  *) if [ "$(nproc)" -le 2 ]; then SERVER_JIT="-XX:TieredStopAtLevel=1"; else SERVER_JIT=""; fi ;;
+esac
+BROKER_JVM="-Xmx1g -Xms1g -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true $SERVER_JIT"
 TOOL_JVM="-Xmx512M -server -XX:+UseG1GC -Djava.awt.headless=true"
-ZK_JVM="-Xmx512m -Xms512m"
+ZK_JVM="-Xmx512m -Xms512m $SERVER_JIT"
 ADMIN_JVM="-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
 declare -a SUMMARY=()
@@ -328,6 +334,7 @@ emit "env.brokers" "$NB"
 emit "env.record_size_bytes" "$SIZE"
 emit "env.records_per_producer_run" "$N"
 emit "env.nproc" "$(nproc)"
+emit "env.server_jit" "${SERVER_JIT:-tiered (C1+C2)}"
 emit "env.java" "$(java -version 2>&1 | head -1 | sed -E 's/.*"(.*)".*/\1/')"
 emit "env.git_head" "${GIT_HEAD:-$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)}"
 

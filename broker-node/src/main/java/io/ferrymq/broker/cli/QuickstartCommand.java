@@ -3,6 +3,7 @@ package io.ferrymq.broker.cli;
 import io.ferrymq.broker.cluster.BrokerProcess;
 import io.ferrymq.broker.cluster.ClusterLayout;
 import io.ferrymq.broker.cluster.ClusterMetadata;
+import io.ferrymq.broker.cluster.JavaCommand;
 import io.ferrymq.broker.cluster.LocalCluster;
 import io.ferrymq.broker.cluster.LocalClusterConfig;
 import io.ferrymq.broker.cluster.ManagedProcess;
@@ -83,7 +84,8 @@ public final class QuickstartCommand implements Callable<Integer> {
 
     private LocalClusterConfig clusterConfig(Duration timeout) {
         return LocalClusterConfig.builder(dataDir).brokers(3).zookeeperNodes(1)
-                .jvmOptions(List.of("-Xms64m", "-Xmx384m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError"))
+                .jvmOptions(JavaCommand.withServerJit(
+                        List.of("-Xms64m", "-Xmx384m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError")))
                 .brokerConfig("default.replication.factor", "3")
                 .brokerConfig("offsets.topic.replication.factor", "3")
                 .brokerConfig("zookeeper.session.timeout.ms", "10000")

@@ -15,7 +15,9 @@ import java.util.Optional;
 public record JavaCommand(Path javaBinary, String classpath, List<String> jvmOptions) {
 
     public static final String MAIN_CLASS = "io.ferrymq.broker.FerryMain";
-    public static final List<String> DEFAULT_JVM_OPTIONS =
+    /** Environment variable choosing the servers' JIT: {@code auto} (default), {@code c1} or {@code c2}. */
+    public static final String JIT_ENV = "FERRY_JIT";
+    private static final List<String> BASE_JVM_OPTIONS =
             List.of("-Xms64m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError");
 
     public JavaCommand {
@@ -25,10 +27,36 @@ public record JavaCommand(Path javaBinary, String classpath, List<String> jvmOpt
         }
     }
 
-    /** The running JVM's java binary and classpath with {@link #DEFAULT_JVM_OPTIONS}. */
+    /** The running JVM's java binary and classpath with a 512 MiB G1 heap and {@link #withServerJit the servers' JIT}. */
     public static JavaCommand ofCurrentJvm() {
         return new JavaCommand(Path.of(System.getProperty("java.home"), "bin", "java"), currentClasspath(),
-                DEFAULT_JVM_OPTIONS);
+                withServerJit(BASE_JVM_OPTIONS));
+    }
+
+    /**
+     * {@code options} plus the JIT flags of a server JVM (broker, ZooKeeper) on this machine, by
+     * {@link #serverJitOptions(int, String)} with the CPUs the running JVM sees and {@value #JIT_ENV}.
+     */
+    public static List<String> withServerJit(List<String> options) {
+        List<String> all = new ArrayList<>(options);
+        all.addAll(serverJitOptions(Runtime.getRuntime().availableProcessors(),
+                Optional.ofNullable(System.getenv(JIT_ENV)).orElse("auto")));
+        return List.copyOf(all);
+    }
+
+    /**
+     * The rule {@code bin/ferry} applies too: on a machine with at most 2 CPUs a server runs C1 only
+     * ({@code -XX:TieredStopAtLevel=1}), because C2's compile threads take the cores from request
+     * handling for minutes after start (docs/PERFORMANCE.md has the figures); with more CPUs the
+     * JVM's tiered default. {@code mode} {@code c1} or {@code c2} overrides the CPU count.
+     */
+    static List<String> serverJitOptions(int cpus, String mode) {
+        return switch (mode) {
+            case "auto" -> cpus <= 2 ? List.of("-XX:TieredStopAtLevel=1") : List.of();
+            case "c1" -> List.of("-XX:TieredStopAtLevel=1");
+            case "c2" -> List.of();
+            default -> throw new IllegalArgumentException(JIT_ENV + " must be auto, c1 or c2, was '" + mode + "'");
+        };
     }
 
     /** The same command with other JVM options. */
