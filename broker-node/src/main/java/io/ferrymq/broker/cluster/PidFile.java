@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -104,11 +105,14 @@ public record PidFile(String name, long pid, Optional<Instant> startInstant) {
 
     /**
      * Stops every still-running process recorded in {@code dir} (SIGTERM, then SIGKILL after
-     * {@code grace}), deletes the files and returns the names of the processes it stopped.
+     * {@code grace}), deletes the files and returns the names of the processes it stopped. ZooKeeper
+     * servers go last: a broker whose ZooKeeper is gone cannot finish its controlled shutdown.
      */
     public static List<String> stopLeftovers(Path dir, Duration grace) {
         List<String> stopped = new ArrayList<>();
-        for (PidFile f : readAll(dir)) {
+        List<PidFile> files = new ArrayList<>(readAll(dir));
+        files.sort(Comparator.comparing((PidFile f) -> f.name().startsWith("zookeeper")).thenComparing(PidFile::name));
+        for (PidFile f : files) {
             f.liveProcess().ifPresent(h -> {
                 LOG.warn("stopping leftover {} (pid {})", f.name(), f.pid());
                 ManagedProcess.terminate(h, grace);

@@ -95,4 +95,15 @@ class ManagedProcessIT {
         assertThat(unrelated.isAlive()).isTrue();
         assertThat(PidFile.readAll(dir.resolve("pids"))).isEmpty();
     }
+
+    @Test
+    void leftoverBrokersAreStoppedBeforeTheirZooKeeper() {
+        ManagedProcess zookeeper = sleeper("zookeeper-1");
+        ManagedProcess broker = sleeper("broker-2");
+
+        List<String> stopped = PidFile.stopLeftovers(dir.resolve("pids"), Duration.ofSeconds(20));
+
+        assertThat(stopped).containsExactly("broker-2 (pid " + broker.pid() + ")",
+                "zookeeper-1 (pid " + zookeeper.pid() + ")");
+    }
 }
