@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * completes, on that I/O thread, with the response of the same correlation id, or exceptionally with
  * {@link ApiException} (REQUEST_TIMED_OUT after the timeout; the error of an
  * {@link io.ferrymq.client.protocol.responses.ErrorResponse}) or a retriable {@link NetworkException}
- * when the connection fails or closes. Callbacks must not block: they run on the I/O thread. A
+ * when the connection fails or closes. A timeout closes the connection, as Kafka's client does: the
+ * broker is not answering, and bytes of the timed-out request still queued for the socket (record
+ * bytes the caller may reuse once the future fails) are discarded, never written later. Callbacks must not block: they run on the I/O thread. A
  * closed connection stays closed: reconnect by asking {@link NetworkClient} or {@link ConnectionPool}
  * for a new one. Thread-safe.
  */
@@ -110,6 +112,7 @@ public final class BrokerConnection implements AutoCloseable {
             pending.attachTimeout(channel.eventLoop().schedule(() -> {
                 inFlight.fail(header.correlationId(), new ApiException(ErrorCode.REQUEST_TIMED_OUT,
                         header.apiKey() + " to " + address + " got no response within " + timeout.toMillis() + " ms"));
+                channel.close();
             }, timeout.toNanos(), TimeUnit.NANOSECONDS));
         } catch (RejectedExecutionException e) {
             inFlight.fail(header.correlationId(), new NetworkException("Client is shutting down", e));

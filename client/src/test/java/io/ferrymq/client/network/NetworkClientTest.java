@@ -194,8 +194,9 @@ class NetworkClientTest {
     }
 
     @Test
-    void unansweredRequestTimesOutWithARetriableErrorAndTheConnectionStaysUsable() {
+    void unansweredRequestTimesOutWithARetriableErrorAndClosesTheConnection() {
         BrokerConnection connection = connect(NetworkConfig.defaults("t"));
+        CompletableFuture<ApiResponse> other = connection.send(new HeartbeatRequest("g", 1, "n"), Duration.ofSeconds(60));
 
         CompletableFuture<ApiResponse> future = connection.send(new HeartbeatRequest("g", 1, "m"), Duration.ofMillis(200));
 
@@ -204,8 +205,10 @@ class NetworkClientTest {
                     assertThat(((ApiException) e).error()).isEqualTo(ErrorCode.REQUEST_TIMED_OUT);
                     assertThat(((ApiException) e).isRetriable()).isTrue();
                 }).hasMessageContaining("HEARTBEAT").hasMessageContaining("200 ms");
-        assertThat(connection.isActive()).isTrue();
-        assertThat(connection.send(MetadataRequest.forTopics(List.of("x"), false)).orTimeout(10, TimeUnit.SECONDS).join())
+        assertThatThrownBy(() -> other.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(NetworkException.class);
+        await().atMost(WAIT).until(() -> !connection.isActive());
+        BrokerConnection fresh = connect(NetworkConfig.defaults("t"));
+        assertThat(fresh.send(MetadataRequest.forTopics(List.of("x"), false)).orTimeout(10, TimeUnit.SECONDS).join())
                 .isInstanceOf(MetadataResponse.class);
     }
 
