@@ -71,7 +71,8 @@ public final class FerryAdmin implements Admin {
     @Override
     public void createTopics(Collection<NewTopic> topics) {
         List<CreateTopicsRequest.TopicSpec> specs = topics.stream().map(t -> new CreateTopicsRequest.TopicSpec(t.name(),
-                t.numPartitions().orElse(-1), t.replicationFactor().orElse((short) -1), t.configs())).toList();
+                t.numPartitions().orElse(-1), t.replicationFactor().orElse((short) -1), t.configs(),
+                t.replicaAssignment())).toList();
         CreateTopicsResponse response = call("creating topics " + names(specs, CreateTopicsRequest.TopicSpec::name),
                 new CreateTopicsRequest(specs, config.requestTimeoutMs(), false), CreateTopicsResponse.class);
         response.topics().forEach(t -> check(t.error(), "Cannot create topic '" + t.name() + "'", t.errorMessage()));

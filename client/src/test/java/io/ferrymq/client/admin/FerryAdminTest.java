@@ -8,9 +8,12 @@ import io.ferrymq.client.common.errors.TimeoutException;
 import io.ferrymq.client.common.internals.InMemoryCluster;
 import io.ferrymq.client.protocol.ApiException;
 import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.protocol.requests.CreateTopicsRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +40,22 @@ class FerryAdminTest {
         assertThat(admin.describeTopics(List.of("orders")).get("orders").partitions()).hasSize(5);
         admin.deleteTopics(List.of("audit"));
         assertThat(admin.listTopics()).containsExactly("orders");
+    }
+
+    @Test
+    void explicitAssignmentIsSentWithoutCountsAndExcludesThem() {
+        admin.createTopics(List.of(new NewTopic("pinned", Map.of(0, List.of(1, 2), 1, List.of(2, 1)))
+                .withConfigs(Map.of("retention.ms", "1000"))));
+
+        CreateTopicsRequest.TopicSpec sent = cluster.createTopicSpecs().get(0);
+        assertThat(sent.assignment()).containsExactly(Map.entry(0, List.of(1, 2)), Map.entry(1, List.of(2, 1)));
+        assertThat(sent.numPartitions()).isEqualTo(-1);
+        assertThat(sent.replicationFactor()).isEqualTo((short) -1);
+        assertThat(sent.configs()).containsEntry("retention.ms", "1000");
+        assertThat(admin.describeTopics(List.of("pinned")).get("pinned").partitions()).hasSize(2);
+        assertThatThrownBy(() -> new NewTopic("t", OptionalInt.of(2), Optional.empty(), Map.of(),
+                Map.of(0, List.of(1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("excludes a partition count");
     }
 
     @Test

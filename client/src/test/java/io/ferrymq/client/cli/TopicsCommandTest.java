@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ferrymq.client.common.PartitionInfo;
 import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.client.common.internals.InMemoryCluster;
+import io.ferrymq.client.protocol.requests.CreateTopicsRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,5 +73,41 @@ class TopicsCommandTest {
         assertThat(filtered.out()).isEmpty();
         CommandRun unavailable = CommandRun.of(new TopicsDescribeCommand(clients), BOOTSTRAP, "--unavailable");
         assertThat(unavailable.out()).isEmpty();
+    }
+
+    @Test
+    void replicaAssignmentIsSentAsGivenWithoutCounts() {
+        CommandRun created = CommandRun.of(new TopicsCreateCommand(clients), BOOTSTRAP, "--topic", "pinned",
+                "--replica-assignment", "2:0,0:1,1:2", "--config", "retention.ms=1000");
+
+        assertThat(created.exitCode()).isZero();
+        CreateTopicsRequest.TopicSpec sent = cluster.createTopicSpecs().get(0);
+        assertThat(sent.assignment()).containsExactly(
+                Map.entry(0, List.of(2, 0)), Map.entry(1, List.of(0, 1)), Map.entry(2, List.of(1, 2)));
+        assertThat(sent.numPartitions()).isEqualTo(-1);
+        assertThat(sent.replicationFactor()).isEqualTo((short) -1);
+        assertThat(sent.configs()).containsEntry("retention.ms", "1000");
+        assertThat(CommandRun.of(new TopicsDescribeCommand(clients), BOOTSTRAP, "--topic", "pinned").out())
+                .startsWith("Topic: pinned\tPartitionCount: 3");
+    }
+
+    @Test
+    void replicaAssignmentExcludesCountsAndBadInputIsRefusedBeforeSending() {
+        CommandRun withPartitions = CommandRun.of(new TopicsCreateCommand(clients), BOOTSTRAP, "--topic", "t",
+                "--replica-assignment", "0,1", "--partitions", "2");
+        assertThat(withPartitions.exitCode()).isNotZero();
+        assertThat(withPartitions.err()).contains("--replica-assignment cannot be used with --partitions");
+        CommandRun withBoth = CommandRun.of(new TopicsCreateCommand(clients), BOOTSTRAP, "--topic", "t",
+                "--replica-assignment", "0,1", "--partitions", "2", "--replication-factor", "1");
+        assertThat(withBoth.err()).contains("cannot be used with --partitions and --replication-factor");
+        CommandRun withFactor = CommandRun.of(new TopicsCreateCommand(clients), BOOTSTRAP, "--topic", "t",
+                "--replica-assignment", "0,1", "--replication-factor", "1");
+        assertThat(withFactor.err()).contains("cannot be used with --replication-factor");
+        CommandRun uneven = CommandRun.of(new TopicsCreateCommand(clients), BOOTSTRAP, "--topic", "t",
+                "--replica-assignment", "0:1,2");
+        assertThat(uneven.exitCode()).isNotZero();
+        assertThat(uneven.err()).contains("invalid --replica-assignment '0:1,2'")
+                .contains("partition 1 has 1 replicas");
+        assertThat(cluster.createTopicSpecs()).isEmpty();
     }
 }

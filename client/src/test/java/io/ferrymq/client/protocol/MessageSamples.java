@@ -78,7 +78,10 @@ public final class MessageSamples {
                 Map.entry(ApiKey.CREATE_TOPICS, new CreateTopicsRequest(List.of(
                         new CreateTopicsRequest.TopicSpec("orders", 6, (short) 3,
                                 Map.of("retention.ms", "86400000", "min.insync.replicas", "2")),
-                        new CreateTopicsRequest.TopicSpec("defaults", -1, (short) -1, Map.of())), 10_000, true)),
+                        new CreateTopicsRequest.TopicSpec("defaults", -1, (short) -1, Map.of()),
+                        CreateTopicsRequest.TopicSpec.withAssignment("pinned",
+                                Map.of(0, List.of(2, 0, 1), 1, List.of(0, 1, 2)), Map.of("retention.ms", "1000"))),
+                        10_000, true)),
                 Map.entry(ApiKey.DELETE_TOPICS, new DeleteTopicsRequest(List.of("a", "b"), 5_000)),
                 Map.entry(ApiKey.CREATE_PARTITIONS, new CreatePartitionsRequest(List.of(
                         new CreatePartitionsRequest.TopicSpec("orders", 12)), 5_000, false)),

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,7 @@ public final class InMemoryCluster implements RequestChannel {
     private final Map<TopicPartition, List<ByteBuffer>> logs = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Deque<ErrorCode>> produceErrors = new ConcurrentHashMap<>();
     private final ScheduledExecutorService io = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "in-memory-cluster"));
+    private final List<CreateTopicsRequest.TopicSpec> createTopicSpecs = new CopyOnWriteArrayList<>();
     private final AtomicInteger metadataRequests = new AtomicInteger();
     private final AtomicInteger produceRequests = new AtomicInteger();
     private final AtomicInteger fetchRequests = new AtomicInteger();
@@ -92,6 +94,11 @@ public final class InMemoryCluster implements RequestChannel {
 
     public void setUnreachable(boolean unreachable) {
         this.unreachable = unreachable;
+    }
+
+    /** Every topic spec received in a CreateTopics request, in arrival order. */
+    public List<CreateTopicsRequest.TopicSpec> createTopicSpecs() {
+        return List.copyOf(createTopicSpecs);
     }
 
     public int metadataRequests() {
@@ -294,7 +301,9 @@ public final class InMemoryCluster implements RequestChannel {
     private synchronized CreateTopicsResponse createTopics(CreateTopicsRequest request) {
         List<CreateTopicsResponse.TopicResult> results = new ArrayList<>();
         for (CreateTopicsRequest.TopicSpec spec : request.topics()) {
-            int partitions = spec.numPartitions() < 0 ? 1 : spec.numPartitions();
+            createTopicSpecs.add(spec);
+            int partitions = !spec.assignment().isEmpty() ? spec.assignment().size()
+                    : spec.numPartitions() < 0 ? 1 : spec.numPartitions();
             if (topics.containsKey(spec.name())) {
                 results.add(new CreateTopicsResponse.TopicResult(spec.name(), ErrorCode.TOPIC_ALREADY_EXISTS,
                         "Topic '" + spec.name() + "' already exists.", -1, (short) -1));
