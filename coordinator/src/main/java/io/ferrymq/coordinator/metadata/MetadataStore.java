@@ -10,7 +10,8 @@ import java.util.Set;
  * operations throw {@link io.ferrymq.client.protocol.ApiException} carrying the wire
  * {@link io.ferrymq.client.protocol.ErrorCode} ({@code TOPIC_ALREADY_EXISTS},
  * {@code INVALID_TOPIC_EXCEPTION}, {@code INVALID_PARTITIONS}, {@code INVALID_REPLICATION_FACTOR},
- * {@code INVALID_CONFIG}, {@code UNKNOWN_TOPIC_OR_PARTITION}) with a message naming what was wrong.
+ * {@code INVALID_REPLICA_ASSIGNMENT}, {@code INVALID_CONFIG}, {@code UNKNOWN_TOPIC_OR_PARTITION})
+ * with a message naming what was wrong.
  *
  * <p><b>Deletion protocol.</b> {@link #deleteTopic} only marks the topic under
  * {@code /admin/delete_topics/<t>}. Every broker hosting replicas of it sees
@@ -29,8 +30,14 @@ public interface MetadataStore extends AutoCloseable {
     /** Starts following {@code /topics} and {@code /admin/delete_topics}; returns once the cache is loaded. */
     void start();
 
-    /** Validates, assigns replicas over the live brokers and creates the topic with all partition znodes. */
+    /**
+     * Validates, assigns replicas over the live brokers (or takes the request's explicit assignment,
+     * which must name only registered brokers, as given) and creates the topic with all partition znodes.
+     */
     TopicMetadata createTopic(NewTopic topic);
+
+    /** Checks the request as {@link #createTopic} would, including that the topic does not exist yet; creates nothing. */
+    void validateNewTopic(NewTopic topic);
 
     /** Grows a topic to {@code totalPartitions}, assigning the new partitions over the live brokers. */
     TopicMetadata addPartitions(String topic, int totalPartitions);

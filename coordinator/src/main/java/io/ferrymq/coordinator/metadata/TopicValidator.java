@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Pure validation of topic requests, with Kafka's rules: names of {@code [a-zA-Z0-9._-]}, at most
  * {@value #MAX_NAME_LENGTH} characters, not {@code .} or {@code ..}; at least one partition; a
  * replication factor within [1, live brokers]; config overrides from a known set with values of
- * the right type, and {@code min.insync.replicas} not above the replication factor. Every failure
+ * the right type, and {@code min.insync.replicas} not above the replication factor; an explicit
+ * assignment instead of counts is checked by {@link ReplicaAssignmentValidator}. Every failure
  * is an {@link io.ferrymq.client.protocol.ApiException} with the matching {@link ErrorCode} and a
  * message naming the bad value. Stateless and thread-safe.
  */
@@ -47,6 +48,26 @@ public final class TopicValidator {
             throw ErrorCode.INVALID_TOPIC_EXCEPTION.exception("topic name '" + name
                     + "' is illegal: only ASCII letters, digits, '.', '_' and '-' are allowed");
         }
+    }
+
+    /**
+     * Checks a creation request against the live brokers: the name, then the counts or the explicit
+     * assignment, then the configs.
+     *
+     * @return the replication factor the topic will have
+     */
+    public static int validateNewTopic(NewTopic request, Set<Integer> liveBrokers) {
+        validateName(request.name());
+        int replicationFactor;
+        if (request.hasExplicitAssignment()) {
+            replicationFactor = ReplicaAssignmentValidator.validate(request.assignment(), liveBrokers);
+        } else {
+            validatePartitions(request.partitions());
+            validateReplicationFactor(request.replicationFactor(), liveBrokers.size());
+            replicationFactor = request.replicationFactor();
+        }
+        validateConfigs(request.configs(), replicationFactor);
+        return replicationFactor;
     }
 
     public static void validatePartitions(int partitions) {

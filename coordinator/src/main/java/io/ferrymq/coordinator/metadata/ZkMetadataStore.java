@@ -25,10 +25,11 @@ import org.apache.zookeeper.data.Stat;
  * so that no partition is ever visible without its znodes: create {@code /topics/<t>} with an empty
  * assignment and its {@code partitions} folder in one transaction (a concurrent creator fails here
  * with {@code TOPIC_ALREADY_EXISTS}); create every partition's znodes in bulk ({@link PartitionZnodes});
- * then write the assignment into {@code /topics/<t>} at the version created. Topics with an empty
- * assignment are being created and are not listed. Adding partitions creates the new znodes, then
- * writes the grown assignment conditionally. Deletion follows the protocol in {@link MetadataStore}.
- * Thread-safe.
+ * then write the assignment into {@code /topics/<t>} at the version created. The assignment is the
+ * request's explicit one when given (every broker registered), else {@link ReplicaAssigner}'s over
+ * the live brokers. Topics with an empty assignment are being created and are not listed. Adding
+ * partitions creates the new znodes, then writes the grown assignment conditionally. Deletion
+ * follows the protocol in {@link MetadataStore}. Thread-safe.
  */
 public final class ZkMetadataStore implements MetadataStore {
 
@@ -61,17 +62,12 @@ public final class ZkMetadataStore implements MetadataStore {
 
     @Override
     public TopicMetadata createTopic(NewTopic request) {
-        TopicValidator.validateName(request.name());
-        TopicValidator.validatePartitions(request.partitions());
         Map<Integer, BrokerInfo> live = ZkBrokerRegistry.readLiveBrokers(curator);
-        TopicValidator.validateReplicationFactor(request.replicationFactor(), live.size());
-        TopicValidator.validateConfigs(request.configs(), request.replicationFactor());
+        checkNewTopic(request, live);
         String name = request.name();
-        if (exists(ZkPaths.deleteTopic(name))) {
-            throw ErrorCode.TOPIC_ALREADY_EXISTS.exception("topic '" + name + "' is marked for deletion; retry once it is gone");
-        }
-        Map<Integer, List<Integer>> assignment = ReplicaAssigner.assign(placements(live), request.replicationFactor(),
-                0, request.partitions(), random.nextInt(live.size()));
+        Map<Integer, List<Integer>> assignment = request.hasExplicitAssignment() ? request.assignment()
+                : ReplicaAssigner.assign(placements(live), request.replicationFactor(), 0, request.partitions(),
+                        random.nextInt(live.size()));
         try {
             curator.transaction().forOperations(
                     curator.transactionOp().create().forPath(ZkPaths.topic(name),
@@ -87,6 +83,23 @@ public final class ZkMetadataStore implements MetadataStore {
         }
         writeTopic(name, assignment, request.configs(), 0);
         return new TopicMetadata(name, assignment, request.configs());
+    }
+
+    @Override
+    public void validateNewTopic(NewTopic request) {
+        checkNewTopic(request, ZkBrokerRegistry.readLiveBrokers(curator));
+        if (exists(ZkPaths.topic(request.name()))) {
+            throw ErrorCode.TOPIC_ALREADY_EXISTS.exception("topic '" + request.name() + "' already exists");
+        }
+    }
+
+    /** What creation checks before writing: the request against the live brokers, and no pending deletion. */
+    private void checkNewTopic(NewTopic request, Map<Integer, BrokerInfo> live) {
+        TopicValidator.validateNewTopic(request, live.keySet());
+        if (exists(ZkPaths.deleteTopic(request.name()))) {
+            throw ErrorCode.TOPIC_ALREADY_EXISTS.exception("topic '" + request.name()
+                    + "' is marked for deletion; retry once it is gone");
+        }
     }
 
     @Override

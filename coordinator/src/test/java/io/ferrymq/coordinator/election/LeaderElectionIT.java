@@ -294,6 +294,27 @@ class LeaderElectionIT {
     }
 
     @Test
+    void theFirstReplicaOfAnExplicitAssignmentLeadsEvenWhenItJoinsLast() {
+        for (int id = 1; id <= 3; id++) {
+            startBroker(id, new ElectionConfig(id, false, Duration.ofSeconds(3)));
+        }
+        Map<Integer, List<Integer>> given = Map.of(0, List.of(3, 2, 1), 1, List.of(2, 1, 3), 2, List.of(3, 1, 2));
+        TopicMetadata topic = store.createTopic(NewTopic.withAssignment("pinned", given, Map.of()));
+        for (TopicPartition tp : topic.partitions()) {
+            List<Integer> replicas = topic.replicas(tp.partition());
+            for (int i = replicas.size() - 1; i >= 0; i--) {
+                brokers.get(replicas.get(i)).join(tp, replicas);
+            }
+        }
+
+        await().atMost(WAIT).until(() -> topic.partitions().stream().allMatch(tp -> state(tp).hasLeader()));
+
+        for (TopicPartition tp : topic.partitions()) {
+            assertThat(state(tp).leader()).as("leader of %s", tp).isEqualTo(given.get(tp.partition()).get(0));
+        }
+    }
+
+    @Test
     void resignHandsLeadershipToAnotherIsrMember() {
         for (int id = 1; id <= 3; id++) {
             startBroker(id);

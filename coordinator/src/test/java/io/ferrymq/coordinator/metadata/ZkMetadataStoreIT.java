@@ -10,6 +10,7 @@ import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.coordinator.isr.IsrUpdater;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
+import io.ferrymq.coordinator.zk.JsonObject;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import io.ferrymq.coordinator.zk.ZkTesting;
@@ -114,6 +115,46 @@ class ZkMetadataStoreIT {
         assertError(() -> store.createTopic(new NewTopic("t", 1, 2, Map.of("retention.ms", "soon"))),
                 ErrorCode.INVALID_CONFIG, "retention.ms");
         assertThat(store.topic("t")).isEmpty();
+    }
+
+    @Test
+    void explicitAssignmentIsWrittenExactlyAsGivenWithReplicaOrderKept() throws Exception {
+        String name = newTopicName();
+        Map<Integer, List<Integer>> given = Map.of(0, List.of(2, 0, 1), 1, List.of(1, 2, 0), 2, List.of(2, 1, 0),
+                3, List.of(0, 2, 1));
+
+        TopicMetadata created = store.createTopic(NewTopic.withAssignment(name, given, Map.of("min.insync.replicas", "2")));
+
+        assertThat(created.assignment()).isEqualTo(given);
+        byte[] topicZnode = client.curator().getData().forPath(ZkPaths.topic(name));
+        TopicMetadata stored = TopicCodec.fromJson(name, JsonObject.parse(ZkPaths.topic(name), topicZnode));
+        assertThat(stored.assignment()).isEqualTo(given);
+        assertThat(stored.configs()).containsEntry("min.insync.replicas", "2");
+        for (TopicPartition tp : created.partitions()) {
+            assertThat(store.partitionState(tp).orElseThrow().value().isr()).containsExactlyElementsOf(given.get(tp.partition()));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.topic(name).isPresent());
+        assertThat(store.topic(name).orElseThrow().assignment()).isEqualTo(given);
+    }
+
+    @Test
+    void badExplicitAssignmentsAreRefusedAndCreateNothing() throws Exception {
+        String name = newTopicName();
+        assertError(() -> store.createTopic(NewTopic.withAssignment(name, Map.of(0, List.of(0, 1), 1, List.of(3, 1)), Map.of())),
+                ErrorCode.INVALID_REPLICA_ASSIGNMENT, "unknown broker(s) [3]");
+        assertError(() -> store.createTopic(NewTopic.withAssignment(name, Map.of(0, List.of(0, 1), 2, List.of(2, 1)), Map.of())),
+                ErrorCode.INVALID_REPLICA_ASSIGNMENT, "without gaps");
+        assertError(() -> store.validateNewTopic(NewTopic.withAssignment(name, Map.of(0, List.of(1, 1)), Map.of())),
+                ErrorCode.INVALID_REPLICA_ASSIGNMENT, "more than once");
+        assertError(() -> store.createTopic(NewTopic.withAssignment(name, Map.of(0, List.of(1)), Map.of("min.insync.replicas", "2"))),
+                ErrorCode.INVALID_CONFIG, "replication factor 1");
+        assertThat(client.curator().checkExists().forPath(ZkPaths.topic(name))).isNull();
+
+        store.validateNewTopic(NewTopic.withAssignment(name, Map.of(0, List.of(1, 2)), Map.of()));
+        assertThat(client.curator().checkExists().forPath(ZkPaths.topic(name))).isNull();
+        store.createTopic(new NewTopic(name, 1, 1, Map.of()));
+        assertError(() -> store.validateNewTopic(NewTopic.withAssignment(name, Map.of(0, List.of(1)), Map.of())),
+                ErrorCode.TOPIC_ALREADY_EXISTS, name);
     }
 
     @Test
