@@ -23,9 +23,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * CreateTopics through the {@link MetadataStore}, which validates names, counts and configs and
- * assigns replicas; its errors are reported per topic. Counts of -1 take the broker defaults. A
- * name given twice in one request is refused for both. The response is sent once the created
+ * CreateTopics through the {@link MetadataStore}, which validates names, counts or an explicit
+ * replica assignment, and configs, and assigns replicas unless they were given; its errors are
+ * reported per topic. Counts of -1 take the broker defaults; with an explicit assignment both must
+ * be -1 ({@code INVALID_REQUEST} otherwise, as in Kafka). A name given twice in one request is
+ * refused for both. The response is sent once the created
  * partitions have leaders or {@code timeoutMs} passed (the topics exist either way; clients retry
  * on {@code LEADER_NOT_AVAILABLE}). {@code validateOnly} checks without creating.
  *
@@ -36,14 +38,11 @@ public final class CreateTopicsHandler implements RequestHandler<CreateTopicsReq
     private final MetadataStore store;
     private final LeaderWaiter leaderWaiter;
     private final TopicDefaults defaults;
-    private final ClusterView cluster;
 
-    public CreateTopicsHandler(MetadataStore store, LeaderWaiter leaderWaiter, TopicDefaults defaults,
-                               ClusterView cluster) {
+    public CreateTopicsHandler(MetadataStore store, LeaderWaiter leaderWaiter, TopicDefaults defaults) {
         this.store = store;
         this.leaderWaiter = leaderWaiter;
         this.defaults = defaults;
-        this.cluster = cluster;
     }
 
     @Override
@@ -80,38 +79,39 @@ public final class CreateTopicsHandler implements RequestHandler<CreateTopicsReq
     }
 
     private TopicResult create(TopicSpec spec, boolean validateOnly, List<TopicPartition> created) {
-        int partitions = spec.numPartitions() == -1 ? defaults.numPartitions() : spec.numPartitions();
-        int replicationFactor = spec.replicationFactor() == -1 ? defaults.replicationFactor()
-                : spec.replicationFactor();
         try {
+            NewTopic request = toNewTopic(spec);
             if (validateOnly) {
-                validate(spec.name(), partitions, replicationFactor);
-                return new TopicResult(spec.name(), ErrorCode.NONE, "", partitions, (short) replicationFactor);
+                store.validateNewTopic(request);
+                return request.hasExplicitAssignment()
+                        ? success(spec, request.assignment().size(), request.assignment().get(0).size())
+                        : success(spec, request.partitions(), request.replicationFactor());
             }
-            TopicMetadata topic = store.createTopic(
-                    new NewTopic(spec.name(), partitions, replicationFactor, spec.configs()));
+            TopicMetadata topic = store.createTopic(request);
             created.addAll(topic.partitions());
-            return new TopicResult(spec.name(), ErrorCode.NONE, "", topic.partitionCount(),
-                    (short) topic.replicationFactor());
+            return success(spec, topic.partitionCount(), topic.replicationFactor());
         } catch (RuntimeException e) {
             ApiError error = ErrorMapper.toApiError(e);
             return new TopicResult(spec.name(), error.error(), error.message(), -1, (short) -1);
         }
     }
 
-    private void validate(String name, int partitions, int replicationFactor) {
-        if (store.topic(name).isPresent()) {
-            throw ErrorCode.TOPIC_ALREADY_EXISTS.exception("topic " + name + " already exists");
+    private NewTopic toNewTopic(TopicSpec spec) {
+        if (spec.assignment().isEmpty()) {
+            int partitions = spec.numPartitions() == -1 ? defaults.numPartitions() : spec.numPartitions();
+            int replicationFactor = spec.replicationFactor() == -1 ? defaults.replicationFactor()
+                    : spec.replicationFactor();
+            return new NewTopic(spec.name(), partitions, replicationFactor, spec.configs());
         }
-        if (name.isEmpty()) {
-            throw ErrorCode.INVALID_TOPIC_EXCEPTION.exception("topic name must not be empty");
+        if (spec.numPartitions() != -1 || spec.replicationFactor() != -1) {
+            throw ErrorCode.INVALID_REQUEST.exception("topic " + spec.name() + ": numPartitions ("
+                    + spec.numPartitions() + ") and replicationFactor (" + spec.replicationFactor()
+                    + ") must both be -1 when a replica assignment is given");
         }
-        if (partitions < 1) {
-            throw ErrorCode.INVALID_PARTITIONS.exception("number of partitions must be >= 1, was " + partitions);
-        }
-        if (replicationFactor < 1 || replicationFactor > cluster.liveBrokerCount()) {
-            throw ErrorCode.INVALID_REPLICATION_FACTOR.exception("replication factor " + replicationFactor
-                    + " must be within [1, " + cluster.liveBrokerCount() + "] (live brokers)");
-        }
+        return NewTopic.withAssignment(spec.name(), spec.assignment(), spec.configs());
+    }
+
+    private static TopicResult success(TopicSpec spec, int partitions, int replicationFactor) {
+        return new TopicResult(spec.name(), ErrorCode.NONE, "", partitions, (short) replicationFactor);
     }
 }
