@@ -7,9 +7,9 @@
 # -> stop every process it started, by PID -> delete its /tmp dir -> print summary lines
 # `ferry.<workload>.<metric>=<value>` (same metric names as the anchor's `anchor.` lines).
 #
-# Workload d needs all 6 partitions of an RF=1 topic on one broker. Ferry's CreateTopics has no
-# replica assignment, so brokers 1 and 2 are stopped (SIGTERM, controlled shutdown) before d and
-# bench1 is created while broker 0 is the only live broker (Kafka's anchor keeps them up, idle).
+# Workload d needs all 6 partitions of an RF=1 topic on one broker: as in Kafka's anchor, bench1 is
+# created with `--replica-assignment 0,0,0,0,0,0` while brokers 1 and 2 stay up, idle; the run
+# checks that broker 0 leads all 6 partitions before producing.
 #
 # Loopback only. Every wait and workload is bounded; a global deadline (RUN_BUDGET_S) caps the
 # workload phase. A leftover run (crash, kill -9 of this script) is cleaned up by the PIDs it
@@ -300,19 +300,17 @@ consume() { # c) one consumer reads back everything produced to bench
   emit "$W.fetch_records_per_s" "$(val fetch.nMsg.sec)"; emit "$W.fetch_mb_per_s" "$(val fetch.MB.sec)"
 }
 
-single_broker() { # d) stop brokers 1 and 2, create bench1 (RF 1, 6 partitions, all on broker 0), acks=1
-  log "workload d: stopping brokers 1 and 2 (SIGTERM) so that bench1 lands on broker 0 only"
-  stop_pid "$(broker_pid 1)" 90 & local s1=$!
-  stop_pid "$(broker_pid 2)" 90 & local s2=$!
-  wait "$s1" "$s2"
+single_broker() { # d) bench1 (RF 1, 6 partitions, all on broker 0 by --replica-assignment), acks=1
+  log "workload d: creating bench1 with --replica-assignment 0,0,0,0,0,0 (brokers 1 and 2 stay up, idle)"
   local bs0="127.0.0.1:$BROKER_PORT_BASE" ok=0
-  for _ in $(seq 1 10); do
-    create_topic bench1 --partitions 6 --replication-factor 1 || true
-    admin 60 topics describe --bootstrap-server "$bs0" --topic bench1 >"$BASE/out/describe-bench1.txt" 2>&1
-    if [ "$(grep -c 'Leader: 0' "$BASE/out/describe-bench1.txt")" -eq 6 ]; then ok=1; break; fi
-    admin 60 topics delete --bootstrap-server "$bs0" --topic bench1 >/dev/null 2>&1; sleep 3
-  done
-  cat "$BASE/out/describe-bench1.txt" >&2
+  if create_topic bench1 --replica-assignment 0,0,0,0,0,0; then
+    for _ in $(seq 1 20); do
+      admin "$(bound 60)" topics describe --bootstrap-server "$bs0" --topic bench1 >"$BASE/out/describe-bench1.txt" 2>&1
+      if [ "$(grep -c 'Leader: 0' "$BASE/out/describe-bench1.txt")" -eq 6 ]; then ok=1; break; fi
+      sleep 1
+    done
+    cat "$BASE/out/describe-bench1.txt" >&2
+  fi
   [ $ok -eq 1 ] || { emit "produce_single_broker_rf1_acks_1.status" "FAILED(topic)"; return 0; }
   produce produce_single_broker_rf1_acks_1 bench1 "$bs0" 1
 }
