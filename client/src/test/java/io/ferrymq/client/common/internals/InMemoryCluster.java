@@ -169,30 +169,32 @@ public final class InMemoryCluster implements RequestChannel {
             };
         };
         long delay = request instanceof ProduceRequest ? produceDelayMs : 0;
-        if (request instanceof ProduceRequest produce) {
-            trackInFlight(broker.getPort(), produce, future);
-        }
+        Runnable answered = request instanceof ProduceRequest produce ? trackInFlight(broker.getPort(), produce) : () -> { };
         io.schedule(() -> {
             try {
-                future.complete(handler.apply(request));
+                ApiResponse response = handler.apply(request);
+                answered.run();
+                future.complete(response);
             } catch (RuntimeException e) {
+                answered.run();
                 future.completeExceptionally(e);
             }
         }, delay, TimeUnit.MILLISECONDS);
         return future;
     }
 
-    private void trackInFlight(int port, ProduceRequest request, CompletableFuture<ApiResponse> response) {
+    /** Counts the request as in flight; the returned action ends that, and must run before the client sees the answer. */
+    private Runnable trackInFlight(int port, ProduceRequest request) {
         AtomicInteger onBroker = brokerInFlight.computeIfAbsent(port, k -> new AtomicInteger());
         maxProducesInFlight.accumulateAndGet(onBroker.incrementAndGet(), Math::max);
         for (ProduceRequest.PartitionData data : request.partitions()) {
             AtomicInteger count = partitionInFlight.computeIfAbsent(data.topicPartition(), k -> new AtomicInteger());
             maxPartitionInFlight.accumulateAndGet(count.incrementAndGet(), Math::max);
         }
-        response.whenComplete((r, e) -> {
+        return () -> {
             onBroker.decrementAndGet();
             request.partitions().forEach(d -> partitionInFlight.get(d.topicPartition()).decrementAndGet());
-        });
+        };
     }
 
     private int leaderOf(TopicPartition tp) {
