@@ -64,7 +64,8 @@ public final class FerryProducer<K, V> implements Producer<K, V> {
         this.metadata = new Metadata(config.bootstrapServers(), config.retryBackoffMs(), config.metadataMaxAgeMs());
         this.accumulator = new RecordAccumulator(AccumulatorConfig.from(config),
                 new BufferPool(config.bufferMemory(), config.batchSize()));
-        this.partitioner = new StickyPartitioner(config.batchSize());
+        this.partitioner = new StickyPartitioner(config.batchSize(),
+                (topic, partition) -> accumulator.hasFillingBatch(new TopicPartition(topic, partition)));
         this.ownChannel = channel != null ? Optional.empty()
                 : Optional.of(NetworkChannel.open(config.clientId(), config.requestTimeoutMs()));
         RequestChannel network = ownChannel.orElse(channel);

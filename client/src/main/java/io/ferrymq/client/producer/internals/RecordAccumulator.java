@@ -179,6 +179,18 @@ public final class RecordAccumulator {
         return !incomplete.isEmpty();
     }
 
+    /** True when the last queued batch of {@code tp} still takes records (it is neither full nor drained). */
+    public boolean hasFillingBatch(TopicPartition tp) {
+        Deque<ProducerBatch> deque = batches.get(tp);
+        if (deque == null) {
+            return false;
+        }
+        synchronized (deque) {
+            ProducerBatch last = deque.peekLast();
+            return last != null && !last.isFull();
+        }
+    }
+
     /** True while some caller thread is inside {@link #append}. */
     public boolean hasAppendsInProgress() {
         return appendsInProgress.get() > 0;

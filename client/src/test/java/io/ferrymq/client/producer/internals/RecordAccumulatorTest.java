@@ -58,6 +58,17 @@ class RecordAccumulatorTest {
     }
 
     @Test
+    void aPartitionHasAFillingBatchFromItsFirstRecordUntilTheBatchIsDrained() {
+        assertThat(accumulator.hasFillingBatch(TP0)).isFalse();
+        append(TP0, "a", 0);
+        assertThat(accumulator.hasFillingBatch(TP0)).isTrue();
+        assertThat(accumulator.hasFillingBatch(TP1)).isFalse();
+        Map<Integer, List<ProducerBatch>> drained = readyDrain.drain(cluster, Set.of(NODE1), 1 << 20, 10);
+        assertThat(drained.get(NODE1.id())).hasSize(1);
+        assertThat(accumulator.hasFillingBatch(TP0)).isFalse();
+    }
+
+    @Test
     void aPartialBatchIsReadyOnlyAfterLinger() {
         append(TP0, "a", 0);
         ReadyCheckResult notYet = readyDrain.ready(cluster, 4);

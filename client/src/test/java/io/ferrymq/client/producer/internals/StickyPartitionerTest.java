@@ -37,11 +37,13 @@ class StickyPartitionerTest {
                 .isEqualTo((-790332482 & 0x7fffffff) % 3);
     }
 
+    private static final StickyPartitioner.BatchFilling NOTHING_FILLING = (topic, partition) -> false;
+
     @Test
     void keylessRecordsStickUntilABatchWorthThenMove() {
         Cluster cluster = cluster("t", 4, Set.of());
         int[] next = {0};
-        StickyPartitioner partitioner = new StickyPartitioner(100, bound -> next[0]++ % bound);
+        StickyPartitioner partitioner = new StickyPartitioner(100, bound -> next[0]++ % bound, NOTHING_FILLING);
         int first = partitioner.stickyPartition("t", cluster);
         for (int i = 0; i < 9; i++) {
             partitioner.onAppend("t", first, 10, cluster);
@@ -54,10 +56,46 @@ class StickyPartitionerTest {
     }
 
     @Test
+    void aBatchStillFillingKeepsThePartitionPastABatchWorthUntilItIsSent() {
+        Cluster cluster = cluster("t", 4, Set.of());
+        boolean[] filling = {true};
+        StickyPartitioner partitioner = new StickyPartitioner(100, bound -> 0, (topic, p) -> filling[0]);
+        int first = partitioner.stickyPartition("t", cluster);
+        for (int i = 0; i < 15; i++) {
+            partitioner.onAppend("t", first, 10, cluster);
+            assertThat(partitioner.stickyPartition("t", cluster)).isEqualTo(first);
+        }
+        filling[0] = false;
+        assertThat(partitioner.stickyPartition("t", cluster)).isNotEqualTo(first);
+    }
+
+    @Test
+    void twoBatchesWorthMoveOnEvenWhileABatchIsFilling() {
+        Cluster cluster = cluster("t", 4, Set.of());
+        StickyPartitioner partitioner = new StickyPartitioner(100, bound -> 0, (topic, p) -> true);
+        int first = partitioner.stickyPartition("t", cluster);
+        for (int i = 0; i < 19; i++) {
+            partitioner.onAppend("t", first, 10, cluster);
+        }
+        assertThat(partitioner.stickyPartition("t", cluster)).isEqualTo(first);
+        partitioner.onAppend("t", first, 10, cluster);
+        assertThat(partitioner.stickyPartition("t", cluster)).isNotEqualTo(first);
+    }
+
+    @Test
+    void aBatchWorthBelowTheLimitNeverMovesEvenWhenNothingIsFilling() {
+        Cluster cluster = cluster("t", 4, Set.of());
+        StickyPartitioner partitioner = new StickyPartitioner(100, bound -> 0, NOTHING_FILLING);
+        int first = partitioner.stickyPartition("t", cluster);
+        partitioner.onAppend("t", first, 99, cluster);
+        assertThat(partitioner.stickyPartition("t", cluster)).isEqualTo(first);
+    }
+
+    @Test
     void keylessRecordsAvoidPartitionsWithoutLeader() {
         Cluster cluster = cluster("t", 4, Set.of(0, 1, 3));
         Set<Integer> chosen = new HashSet<>();
-        StickyPartitioner partitioner = new StickyPartitioner(10);
+        StickyPartitioner partitioner = new StickyPartitioner(10, NOTHING_FILLING);
         for (int i = 0; i < 50; i++) {
             int p = partitioner.stickyPartition("t", cluster);
             chosen.add(p);
@@ -69,7 +107,7 @@ class StickyPartitionerTest {
     @Test
     void appendsToAnotherPartitionDoNotMoveTheStickyOne() {
         Cluster cluster = cluster("t", 4, Set.of());
-        StickyPartitioner partitioner = new StickyPartitioner(10);
+        StickyPartitioner partitioner = new StickyPartitioner(10, NOTHING_FILLING);
         int sticky = partitioner.stickyPartition("t", cluster);
         partitioner.onAppend("t", (sticky + 1) % 4, 1000, cluster);
         assertThat(partitioner.stickyPartition("t", cluster)).isEqualTo(sticky);
