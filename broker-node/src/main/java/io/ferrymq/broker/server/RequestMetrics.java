@@ -1,6 +1,7 @@
 package io.ferrymq.broker.server;
 
 import com.codahale.metrics.Timer;
+import io.ferrymq.broker.metrics.BrokerMetricNames;
 import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.client.protocol.ApiKey;
 import io.ferrymq.client.protocol.ApiRequest;
@@ -30,6 +31,7 @@ public final class RequestMetrics implements RequestObserver {
     private final Map<ApiKey, Timer> queueTimes = new EnumMap<>(ApiKey.class);
     private final Map<ApiKey, Timer> totalTimes = new EnumMap<>(ApiKey.class);
     private final Timer fetchFollower;
+    private final Timer fetchFollowerQueue;
 
     public RequestMetrics(BrokerMetrics metrics) {
         this.metrics = metrics;
@@ -38,14 +40,15 @@ public final class RequestMetrics implements RequestObserver {
             totalTimes.put(key, metrics.requestTime(apiName(key)));
         }
         this.fetchFollower = metrics.fetchFollowerRequest();
+        this.fetchFollowerQueue = metrics.requestQueueTime(BrokerMetricNames.FETCH_FOLLOWER);
     }
 
     @Override
     public void onCompleted(RequestContext context, ApiRequest request, long queueNanos, long totalNanos,
                             Optional<ApiResponse> response) {
         ApiKey key = context.apiKey();
-        queueTimes.get(key).update(queueNanos, TimeUnit.NANOSECONDS);
         boolean follower = key == ApiKey.FETCH && request instanceof FetchRequest fetch && fetch.isFromFollower();
+        (follower ? fetchFollowerQueue : queueTimes.get(key)).update(queueNanos, TimeUnit.NANOSECONDS);
         (follower ? fetchFollower : totalTimes.get(key)).update(totalNanos, TimeUnit.NANOSECONDS);
         ApiResponse body = response.orElse(null);
         if (key == ApiKey.PRODUCE && failed(body)) {

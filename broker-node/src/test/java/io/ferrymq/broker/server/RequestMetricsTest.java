@@ -37,7 +37,8 @@ class RequestMetricsTest {
         assertThat(totalTime("Produce").getCount()).isEqualTo(1);
         assertThat(totalTime("Fetch").getCount()).isEqualTo(1);
         assertThat(totalTime("FetchFollower").getCount()).isEqualTo(2);
-        assertThat(timer("RequestMetrics.RequestQueueTimeMs{request=Fetch}").getCount()).isEqualTo(3);
+        assertThat(timer("RequestMetrics.RequestQueueTimeMs{request=Fetch}").getCount()).isEqualTo(1);
+        assertThat(timer("RequestMetrics.RequestQueueTimeMs{request=FetchFollower}").getCount()).isEqualTo(2);
         assertThat(totalTime("Metadata").getCount()).isZero();
         assertThat(meter("FailedProduceRequestsPerSec").getCount()).isZero();
         assertThat(meter("FailedFetchRequestsPerSec").getCount()).isZero();
