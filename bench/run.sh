@@ -19,7 +19,8 @@
 #   RUN_BUDGET_S (600) START_TIMEOUT_S (240) BUILD (0: build only when the jar is missing; 1: always)
 #   JFR (0; 1 = Flight Recorder, 2 ms Java sampling: each client run, each broker per workload; .jfr kept)
 #   REPORT_MS (5000: perf-produce progress period) FERRY_JIT (auto: as bin/ferry; c1; c2)
-#   WORKLOADS ("a b e c d") BENCH_WORK (/tmp/ferry-bench-work: kept outputs) GIT_HEAD (label when ROOT is an export)
+#   WORKLOADS ("a b e c d"; x runs the shell command XCMD with BOOTSTRAP and LIB (the jars) set, e.g.
+#   XCMD='java -Dlogback.configurationFile=conf/logback-tools.xml -cp "$LIB/*" bench/BatchLatency.java "$BOOTSTRAP" all 5 300000 20000') BENCH_WORK (/tmp/ferry-bench-work: kept outputs) GIT_HEAD (label when ROOT is an export)
 set -u -o pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -322,8 +323,9 @@ for wl in $WORKLOADS; do
     b) produce produce_acks_1 bench "$BOOTSTRAP" 1 ;;
     e) produce produce_acks_all_20k bench "$BOOTSTRAP" all 20000 $((N * 3 / 10)) ;;
     c) consume $((2 * N + N * 3 / 10)) ;;
+    x) log "x: $XCMD"; (cd "$ROOT" && BOOTSTRAP="$BOOTSTRAP" LIB="$BASE/lib" timeout "$(bound 600)" bash -c "$XCMD") >&2 ;;
     d) single_broker ;;
-    *) echo "unknown workload '$wl' (a b e c d)" >&2; exit 2 ;;
+    *) echo "unknown workload '$wl' (a b e c d x)" >&2; exit 2 ;;
   esac
 done
 
