@@ -35,6 +35,10 @@ final class IndexFile implements AutoCloseable {
         return path;
     }
 
+    int entrySize() {
+        return entrySize;
+    }
+
     /** The whole file; throws {@link CorruptIndexException} unless it is a whole number of entries. */
     ByteBuffer readAll() {
         try {

@@ -12,31 +12,20 @@ import java.util.Arrays;
  * binary-searches the largest entry at or below the target, from where the log is scanned.
  *
  * <p>Crash policy: the index is derived data. A file that fails {@link #sanityCheck} is rebuilt
- * from the log, never trusted. Entries live in memory (8 bytes each); the file receives them in
- * chunks of {@value #WRITE_CHUNK_ENTRIES} and on {@link #flush()} / {@link #close()} (like Kafka's
- * memory-mapped index, whose pages the OS writes back when it likes), so after a crash the file
- * may lag; recovery rebuilds the index of every segment past the recovery point.
+ * from the log, never trusted. Entries live in memory (8 bytes each) and reach the file in chunks
+ * ({@link SparseIndex}).
  *
  * <p>Thread-safety: one writer at a time (the partition log's lock); lookups may run
  * concurrently with appends and see a consistent prefix of the entries.
  */
-public final class OffsetIndex implements AutoCloseable {
+public final class OffsetIndex extends SparseIndex {
 
     public static final int ENTRY_SIZE = 8;
-    static final int WRITE_CHUNK_ENTRIES = 512;
 
-    private final IndexFile file;
-    private final long baseOffset;
-    private final int maxEntries;
-    private volatile long[] entries;
-    private volatile int count;
-    private int persisted;
+    private volatile long[] entries = new long[16];
 
-    private OffsetIndex(IndexFile file, long baseOffset, int maxIndexBytes) {
-        this.file = file;
-        this.baseOffset = baseOffset;
-        this.maxEntries = Math.max(1, maxIndexBytes / ENTRY_SIZE);
-        this.entries = new long[16];
+    private OffsetIndex(Path path, long baseOffset, int maxIndexBytes) {
+        super(path, ENTRY_SIZE, baseOffset, maxIndexBytes);
     }
 
     /**
@@ -45,42 +34,21 @@ public final class OffsetIndex implements AutoCloseable {
      * @throws CorruptIndexException when the file is not a whole number of entries
      */
     public static OffsetIndex open(Path path, long baseOffset, int maxIndexBytes) {
-        OffsetIndex index = new OffsetIndex(new IndexFile(path, ENTRY_SIZE), baseOffset, maxIndexBytes);
-        try {
-            ByteBuffer bytes = index.file.readAll();
+        OffsetIndex index = new OffsetIndex(path, baseOffset, maxIndexBytes);
+        index.load(bytes -> {
             long[] loaded = new long[Math.max(16, bytes.remaining() / ENTRY_SIZE)];
             int n = 0;
             while (bytes.hasRemaining()) {
                 loaded[n++] = pack(bytes.getInt(), bytes.getInt());
             }
             index.entries = loaded;
-            index.count = n;
-            index.persisted = n;
-            return index;
-        } catch (RuntimeException e) {
-            index.close();
-            throw e;
-        }
+            return n;
+        });
+        return index;
     }
 
     public long baseOffset() {
         return baseOffset;
-    }
-
-    public Path path() {
-        return file.path();
-    }
-
-    public int entries() {
-        return count;
-    }
-
-    public boolean isFull() {
-        return count >= maxEntries;
-    }
-
-    public int maxEntries() {
-        return maxEntries;
     }
 
     public OffsetPosition entry(int n) {
@@ -90,7 +58,7 @@ public final class OffsetIndex implements AutoCloseable {
 
     /** The last entry, or (baseOffset, 0) for an empty index. */
     public OffsetPosition lastEntry() {
-        int n = count;
+        int n = count();
         return n == 0 ? new OffsetPosition(baseOffset, 0) : entry(n - 1);
     }
 
@@ -100,8 +68,8 @@ public final class OffsetIndex implements AutoCloseable {
      * @throws IllegalStateException when full or out of order (a bug, not bad input)
      */
     public void append(long offset, int position) {
-        int n = count;
-        if (n >= maxEntries) {
+        int n = count();
+        if (n >= maxEntries()) {
             throw new IllegalStateException("index " + path() + " is full (" + n + " entries)");
         }
         long relative = offset - baseOffset;
@@ -114,33 +82,16 @@ public final class OffsetIndex implements AutoCloseable {
         }
         long[] current = entries;
         if (n == current.length) {
-            current = Arrays.copyOf(current, Math.min(maxEntries, current.length * 2));
+            current = Arrays.copyOf(current, Math.min(maxEntries(), current.length * 2));
         }
         current[n] = pack((int) relative, position);
         entries = current;
-        count = n + 1;
-        if (count - persisted >= WRITE_CHUNK_ENTRIES) {
-            writePending();
-        }
-    }
-
-    private void writePending() {
-        int n = count;
-        if (persisted >= n) {
-            return;
-        }
-        ByteBuffer bytes = ByteBuffer.allocate((n - persisted) * ENTRY_SIZE);
-        long[] snapshot = entries;
-        for (int i = persisted; i < n; i++) {
-            bytes.putInt(relativeOffset(snapshot[i])).putInt(position(snapshot[i]));
-        }
-        file.write(persisted, bytes.flip());
-        persisted = n;
+        appended(n + 1);
     }
 
     /** The largest entry whose offset is at or below {@code target}, or (baseOffset, 0) if none. */
     public OffsetPosition lookup(long target) {
-        int n = count;
+        int n = count();
         long[] snapshot = entries;
         long relative = target - baseOffset;
         int low = 0;
@@ -159,31 +110,13 @@ public final class OffsetIndex implements AutoCloseable {
                 : new OffsetPosition(baseOffset + relativeOffset(snapshot[found]), position(snapshot[found]));
     }
 
-    /** Removes every entry whose offset is at or above {@code offset}. */
-    public void truncateTo(long offset) {
-        int n = count;
-        while (n > 0 && baseOffset + relativeOffset(entries[n - 1]) >= offset) {
-            n--;
-        }
-        count = n;
-        persisted = Math.min(persisted, n);
-        file.truncateToEntries(persisted);
-    }
-
-    /** Removes every entry. */
-    public void reset() {
-        count = 0;
-        persisted = 0;
-        file.truncateToEntries(0);
-    }
-
     /**
      * The largest entry whose position is at or below {@code maxPosition} and whose offset is
      * below {@code maxOffsetExclusive}, or (baseOffset, 0) if none: every batch before that
      * entry's position ends below both bounds.
      */
     public OffsetPosition lookupByPosition(int maxPosition, long maxOffsetExclusive) {
-        int n = count;
+        int n = count();
         long[] snapshot = entries;
         long maxRelative = maxOffsetExclusive - baseOffset;
         int low = 0;
@@ -208,7 +141,7 @@ public final class OffsetIndex implements AutoCloseable {
      */
     public void sanityCheck(long logSize, long nextSegmentBaseOffset) {
         long[] snapshot = entries;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count(); i++) {
             long offset = baseOffset + relativeOffset(snapshot[i]);
             int position = position(snapshot[i]);
             boolean ordered = i == 0 || (relativeOffset(snapshot[i]) > relativeOffset(snapshot[i - 1])
@@ -221,25 +154,15 @@ public final class OffsetIndex implements AutoCloseable {
         }
     }
 
-    public void flush() {
-        writePending();
-        file.flush();
+    @Override
+    int relativeOffsetAt(int i) {
+        return relativeOffset(entries[i]);
     }
 
     @Override
-    public void close() {
-        writePending();
-        file.close();
-    }
-
-    /** Renames the index file (e.g. to mark it deleted); entries in memory stay usable. */
-    public void renameTo(Path target) {
-        writePending();
-        file.renameTo(target);
-    }
-
-    public void closeAndDelete() {
-        file.closeAndDelete();
+    void writeEntry(int i, ByteBuffer out) {
+        long entry = entries[i];
+        out.putInt(relativeOffset(entry)).putInt(position(entry));
     }
 
     private static long pack(int relativeOffset, int position) {

@@ -14,31 +14,21 @@ import java.util.Arrays;
  * <p>Crash policy, chunked file writes and thread-safety as {@link OffsetIndex}: derived data,
  * rebuilt when it fails {@link #sanityCheck}; one writer, concurrent lookups.
  */
-public final class TimeIndex implements AutoCloseable {
+public final class TimeIndex extends SparseIndex {
 
     public static final int ENTRY_SIZE = 12;
 
-    private final IndexFile file;
-    private final long baseOffset;
-    private final int maxEntries;
-    private volatile long[] timestamps;
-    private volatile int[] relativeOffsets;
-    private volatile int count;
-    private int persisted;
+    private volatile long[] timestamps = new long[16];
+    private volatile int[] relativeOffsets = new int[16];
 
-    private TimeIndex(IndexFile file, long baseOffset, int maxIndexBytes) {
-        this.file = file;
-        this.baseOffset = baseOffset;
-        this.maxEntries = Math.max(1, maxIndexBytes / ENTRY_SIZE);
-        this.timestamps = new long[16];
-        this.relativeOffsets = new int[16];
+    private TimeIndex(Path path, long baseOffset, int maxIndexBytes) {
+        super(path, ENTRY_SIZE, baseOffset, maxIndexBytes);
     }
 
     /** Opens (or creates) the time index; throws {@link CorruptIndexException} for a partial entry. */
     public static TimeIndex open(Path path, long baseOffset, int maxIndexBytes) {
-        TimeIndex index = new TimeIndex(new IndexFile(path, ENTRY_SIZE), baseOffset, maxIndexBytes);
-        try {
-            ByteBuffer bytes = index.file.readAll();
+        TimeIndex index = new TimeIndex(path, baseOffset, maxIndexBytes);
+        index.load(bytes -> {
             int n = bytes.remaining() / ENTRY_SIZE;
             long[] loadedTimestamps = new long[Math.max(16, n)];
             int[] loadedOffsets = new int[Math.max(16, n)];
@@ -48,25 +38,9 @@ public final class TimeIndex implements AutoCloseable {
             }
             index.timestamps = loadedTimestamps;
             index.relativeOffsets = loadedOffsets;
-            index.count = n;
-            index.persisted = n;
-            return index;
-        } catch (RuntimeException e) {
-            index.close();
-            throw e;
-        }
-    }
-
-    public Path path() {
-        return file.path();
-    }
-
-    public int entries() {
-        return count;
-    }
-
-    public boolean isFull() {
-        return count >= maxEntries;
+            return n;
+        });
+        return index;
     }
 
     public TimestampOffset entry(int n) {
@@ -75,7 +49,7 @@ public final class TimeIndex implements AutoCloseable {
 
     /** The last entry, or (-1, baseOffset) when empty. */
     public TimestampOffset lastEntry() {
-        int n = count;
+        int n = count();
         return n == 0 ? new TimestampOffset(-1L, baseOffset) : entry(n - 1);
     }
 
@@ -85,11 +59,11 @@ public final class TimeIndex implements AutoCloseable {
      * segment being rolled or closed).
      */
     public void maybeAppend(long timestamp, long offset, boolean skipFullCheck) {
-        int n = count;
+        int n = count();
         if (n > 0 && timestamp <= timestamps[n - 1]) {
             return;
         }
-        if (!skipFullCheck && n >= maxEntries) {
+        if (!skipFullCheck && n >= maxEntries()) {
             throw new IllegalStateException("time index " + path() + " is full (" + n + " entries)");
         }
         long relative = offset - baseOffset;
@@ -107,23 +81,7 @@ public final class TimeIndex implements AutoCloseable {
         offsets[n] = (int) relative;
         relativeOffsets = offsets;
         timestamps = ts;
-        count = n + 1;
-        if (count - persisted >= OffsetIndex.WRITE_CHUNK_ENTRIES) {
-            writePending();
-        }
-    }
-
-    private void writePending() {
-        int n = count;
-        if (persisted >= n) {
-            return;
-        }
-        ByteBuffer bytes = ByteBuffer.allocate((n - persisted) * ENTRY_SIZE);
-        for (int i = persisted; i < n; i++) {
-            bytes.putLong(timestamps[i]).putInt(relativeOffsets[i]);
-        }
-        file.write(persisted, bytes.flip());
-        persisted = n;
+        appended(n + 1);
     }
 
     /**
@@ -132,7 +90,7 @@ public final class TimeIndex implements AutoCloseable {
      * first record at or after {@code target} may start at the batch holding that offset.
      */
     public TimestampOffset lookupBefore(long target) {
-        int n = count;
+        int n = count();
         long[] ts = timestamps;
         int[] offsets = relativeOffsets;
         int low = 0;
@@ -151,26 +109,9 @@ public final class TimeIndex implements AutoCloseable {
                 : new TimestampOffset(ts[found], baseOffset + offsets[found]);
     }
 
-    /** Removes every entry whose offset is at or above {@code offset}. */
-    public void truncateTo(long offset) {
-        int n = count;
-        while (n > 0 && baseOffset + relativeOffsets[n - 1] >= offset) {
-            n--;
-        }
-        count = n;
-        persisted = Math.min(persisted, n);
-        file.truncateToEntries(persisted);
-    }
-
-    public void reset() {
-        count = 0;
-        persisted = 0;
-        file.truncateToEntries(0);
-    }
-
     /** Timestamps strictly increase, offsets never decrease and stay in [baseOffset, nextSegmentBaseOffset). */
     public void sanityCheck(long nextSegmentBaseOffset) {
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count(); i++) {
             long offset = baseOffset + relativeOffsets[i];
             boolean ordered = i == 0 || (timestamps[i] > timestamps[i - 1] && relativeOffsets[i] >= relativeOffsets[i - 1]);
             if (!ordered || relativeOffsets[i] < 0 || offset >= nextSegmentBaseOffset) {
@@ -180,24 +121,13 @@ public final class TimeIndex implements AutoCloseable {
         }
     }
 
-    public void flush() {
-        writePending();
-        file.flush();
+    @Override
+    int relativeOffsetAt(int i) {
+        return relativeOffsets[i];
     }
 
     @Override
-    public void close() {
-        writePending();
-        file.close();
-    }
-
-    /** Renames the index file (e.g. to mark it deleted); entries in memory stay usable. */
-    public void renameTo(Path target) {
-        writePending();
-        file.renameTo(target);
-    }
-
-    public void closeAndDelete() {
-        file.closeAndDelete();
+    void writeEntry(int i, ByteBuffer out) {
+        out.putLong(timestamps[i]).putInt(relativeOffsets[i]);
     }
 }

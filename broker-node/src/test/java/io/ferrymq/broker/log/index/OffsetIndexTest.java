@@ -47,6 +47,28 @@ class OffsetIndexTest {
     }
 
     @Test
+    void entriesReachTheFileInChunksAndATruncationSurvivesReopen() throws Exception {
+        Path path = tempDir.resolve("chunks.index");
+        try (OffsetIndex index = OffsetIndex.open(path, 0, 1 << 20)) {
+            for (int i = 1; i <= 1300; i++) {
+                index.append(i, i * 10);
+            }
+            assertThat(Files.size(path)).isEqualTo(1024L * OffsetIndex.ENTRY_SIZE);
+            index.truncateTo(1100);
+            assertThat(index.entries()).isEqualTo(1099);
+            assertThat(Files.size(path)).isEqualTo(1024L * OffsetIndex.ENTRY_SIZE);
+            index.truncateTo(700);
+            assertThat(Files.size(path)).isEqualTo(699L * OffsetIndex.ENTRY_SIZE);
+            index.append(700, 7005);
+        }
+        try (OffsetIndex index = OffsetIndex.open(path, 0, 1 << 20)) {
+            assertThat(index.entries()).isEqualTo(700);
+            assertThat(index.lastEntry()).isEqualTo(new OffsetPosition(700, 7005));
+            assertThat(index.lookup(650)).isEqualTo(new OffsetPosition(650, 6500));
+        }
+    }
+
+    @Test
     void fullAndOutOfOrderAppendsAreBugs() {
         try (OffsetIndex index = OffsetIndex.open(tempDir.resolve("c.index"), 0, 16)) {
             index.append(1, 10);

@@ -35,6 +35,23 @@ class TimeIndexTest {
     }
 
     @Test
+    void entriesReachTheFileInChunksAndATruncationSurvivesReopen() throws Exception {
+        Path path = tempDir.resolve("chunks.timeindex");
+        try (TimeIndex index = TimeIndex.open(path, 0, 1 << 20)) {
+            for (int i = 1; i <= 600; i++) {
+                index.maybeAppend(1000L + i, i, false);
+            }
+            assertThat(Files.size(path)).isEqualTo(512L * TimeIndex.ENTRY_SIZE);
+            index.truncateTo(300);
+            assertThat(Files.size(path)).isEqualTo(299L * TimeIndex.ENTRY_SIZE);
+        }
+        try (TimeIndex index = TimeIndex.open(path, 0, 1 << 20)) {
+            assertThat(index.entries()).isEqualTo(299);
+            assertThat(index.lastEntry()).isEqualTo(new TimestampOffset(1299, 299));
+        }
+    }
+
+    @Test
     void finalEntryMayGoPastTheLimit() {
         try (TimeIndex index = TimeIndex.open(tempDir.resolve("b.timeindex"), 0, 12)) {
             index.maybeAppend(1, 1, false);
