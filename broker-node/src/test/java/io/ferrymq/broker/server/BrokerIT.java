@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.Broker;
-import io.ferrymq.broker.config.BrokerConfig;
 import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.client.protocol.ApiKey;
 import io.ferrymq.client.protocol.ErrorCode;
@@ -70,18 +69,9 @@ class BrokerIT {
     }
 
     private Broker startBroker(Map<String, String> overrides) {
-        Map<String, String> config = new HashMap<>(Map.of(
-                "broker.id", "1",
-                "listeners", "PLAINTEXT://127.0.0.1:0",
-                "log.dirs", dir.resolve("logs").toString(),
-                "zookeeper.connect", zookeeper.getConnectString(),
-                "zookeeper.session.timeout.ms", "6000",
-                "zookeeper.connection.timeout.ms", "6000",
-                "message.max.bytes", String.valueOf(MESSAGE_MAX_BYTES),
-                "num.network.threads", "1",
-                "num.io.threads", "2"));
+        Map<String, String> config = new HashMap<>(Map.of("message.max.bytes", String.valueOf(MESSAGE_MAX_BYTES)));
         config.putAll(overrides);
-        return Broker.start(BrokerConfig.of(config));
+        return SingleBroker.start(dir.resolve("logs"), zookeeper.getConnectString(), config);
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.Broker;
-import io.ferrymq.broker.config.BrokerConfig;
 import io.ferrymq.client.protocol.ApiKey;
 import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.client.protocol.requests.CreateTopicsRequest;
@@ -43,15 +42,7 @@ class CreateTopicsIT {
     @BeforeEach
     void start() throws Exception {
         zookeeper = new TestingServer(true);
-        broker = Broker.start(BrokerConfig.of(Map.of(
-                "broker.id", "1",
-                "listeners", "PLAINTEXT://127.0.0.1:0",
-                "log.dirs", dir.resolve("logs").toString(),
-                "zookeeper.connect", zookeeper.getConnectString(),
-                "zookeeper.session.timeout.ms", "6000",
-                "zookeeper.connection.timeout.ms", "6000",
-                "num.network.threads", "1",
-                "num.io.threads", "2")));
+        broker = SingleBroker.start(dir.resolve("logs"), zookeeper.getConnectString(), Map.of());
         client = new RawClient(broker.boundAddress());
     }
 
