@@ -18,7 +18,7 @@
 # Knobs (env): NUM_RECORDS (2000000) RECORD_SIZE (100) ZK_PORT (32181) BROKER_PORT_BASE (39092)
 #   RUN_BUDGET_S (600) START_TIMEOUT_S (240) BUILD (0: build only when the jar is missing; 1: always)
 #   JFR (0; 1 = Flight Recorder, 2 ms Java sampling: each client run, each broker per workload; .jfr kept)
-#   REPORT_MS (5000: perf-produce progress period) FERRY_JIT (auto: as bin/ferry; c1; c2)
+#   REPORT_MS (5000: perf-produce progress period) FERRY_JIT (auto: as bin/ferry; c1; c2) TOOL_JIT (FERRY_JIT)
 #   WORKLOADS ("a b e c d"; x runs the shell command XCMD with BOOTSTRAP and LIB (the jars) set, e.g.
 #   XCMD='java -Dlogback.configurationFile=conf/logback-tools.xml -cp "$LIB/*" bench/BatchLatency.java "$BOOTSTRAP" all 5 300000 20000') BENCH_WORK (/tmp/ferry-bench-work: kept outputs) GIT_HEAD (label when ROOT is an export)
 set -u -o pipefail
@@ -39,14 +39,17 @@ WORKLOADS=${WORKLOADS:-"a b e c d"}
 JFR=${JFR:-0}
 REPORT_MS=${REPORT_MS:-5000}
 
-# Servers get bin/ferry's JIT rule (FERRY_JIT: auto = C1 only on <= 2 CPUs; c1; c2), the rest is Kafka's flags.
-case "${FERRY_JIT:-auto}" in
-  c1) SERVER_JIT="-XX:TieredStopAtLevel=1" ;;
-  c2) SERVER_JIT="" ;;
-  *) if [ "$(nproc)" -le 2 ]; then SERVER_JIT="-XX:TieredStopAtLevel=1"; else SERVER_JIT=""; fi ;;
-esac
+# Every Ferry JVM gets bin/ferry's JIT rule (FERRY_JIT: auto = C1 only on <= 2 CPUs; c1; c2; TOOL_JIT
+# overrides it for the perf tools alone), the rest is Kafka's flags.
+jit_opts() { case "$1" in
+  c1) echo "-XX:TieredStopAtLevel=1" ;;
+  c2) echo "" ;;
+  *) if [ "$(nproc)" -le 2 ]; then echo "-XX:TieredStopAtLevel=1"; else echo ""; fi ;;
+esac; }
+SERVER_JIT=$(jit_opts "${FERRY_JIT:-auto}")
+TOOL_JIT_OPTS=$(jit_opts "${TOOL_JIT:-${FERRY_JIT:-auto}}")
 BROKER_JVM="-Xmx1g -Xms1g -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true $SERVER_JIT"
-TOOL_JVM="-Xmx512M -server -XX:+UseG1GC -Djava.awt.headless=true"
+TOOL_JVM="-Xmx512M -server -XX:+UseG1GC -Djava.awt.headless=true $TOOL_JIT_OPTS"
 ZK_JVM="-Xmx512m -Xms512m $SERVER_JIT"
 ADMIN_JVM="-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
@@ -335,6 +338,7 @@ emit "env.record_size_bytes" "$SIZE"
 emit "env.records_per_producer_run" "$N"
 emit "env.nproc" "$(nproc)"
 emit "env.server_jit" "${SERVER_JIT:-tiered (C1+C2)}"
+emit "env.tool_jit" "${TOOL_JIT_OPTS:-tiered (C1+C2)}"
 emit "env.java" "$(java -version 2>&1 | head -1 | sed -E 's/.*"(.*)".*/\1/')"
 emit "env.git_head" "${GIT_HEAD:-$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)}"
 
