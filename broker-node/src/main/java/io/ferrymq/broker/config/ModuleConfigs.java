@@ -90,7 +90,9 @@ public final class ModuleConfigs {
                     config.getInt(REPLICA_SOCKET_TIMEOUT_MS),
                     config.getInt(NUM_REPLICA_FETCHERS),
                     config.getLong(REPLICA_HIGH_WATERMARK_CHECKPOINT_INTERVAL_MS),
-                    Duration.ofMillis(config.getLong(ServerConfigKeys.CONTROLLED_SHUTDOWN_TIMEOUT_MS)));
+                    Duration.ofMillis(config.getLong(ServerConfigKeys.CONTROLLED_SHUTDOWN_TIMEOUT_MS)),
+                    config.getBoolean(ReplicationConfigKeys.AUTO_LEADER_REBALANCE_ENABLE),
+                    Duration.ofSeconds(config.getLong(ReplicationConfigKeys.LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid replication configuration: " + e.getMessage());
         }

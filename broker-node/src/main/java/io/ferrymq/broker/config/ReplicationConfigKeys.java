@@ -28,6 +28,8 @@ public final class ReplicationConfigKeys {
     public static final String NUM_REPLICA_FETCHERS = "num.replica.fetchers";
     public static final String REPLICA_HIGH_WATERMARK_CHECKPOINT_INTERVAL_MS =
             "replica.high.watermark.checkpoint.interval.ms";
+    public static final String AUTO_LEADER_REBALANCE_ENABLE = "auto.leader.rebalance.enable";
+    public static final String LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS = "leader.imbalance.check.interval.seconds";
 
     static final String GROUP_REPLICATION = "Replication";
 
@@ -58,5 +60,10 @@ public final class ReplicationConfigKeys {
                 "Fetcher threads per source broker.");
         def.define(GROUP_REPLICATION, REPLICA_HIGH_WATERMARK_CHECKPOINT_INTERVAL_MS, LONG, 5_000L, atLeast(1),
                 MEDIUM, "How often high watermarks are checkpointed to disk.");
+        def.define(GROUP_REPLICATION, AUTO_LEADER_REBALANCE_ENABLE, BOOLEAN, true, any(), HIGH,
+                "Give leadership back to each partition's preferred replica (the first assigned) once it is "
+                        + "registered and in the ISR again, checked every leader.imbalance.check.interval.seconds.");
+        def.define(GROUP_REPLICATION, LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS, LONG, 300L, atLeast(1), HIGH,
+                "How often a broker checks the partitions it hosts for a preferred replica that should lead.");
     }
 }

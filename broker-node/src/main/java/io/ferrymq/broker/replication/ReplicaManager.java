@@ -89,6 +89,9 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
         context.metadata().addListener(lifecycle);
         lifecycle.loadAll();
         isrManager.start();
+        if (config.autoLeaderRebalanceEnable()) {
+            elections.scheduleLeaderRebalance(config.leaderImbalanceCheckInterval());
+        }
         context.metrics().registerReplicaState(this);
         context.metrics().registerPurgatorySize("Produce", producePurgatory::watched);
         context.metrics().registerPurgatorySize("Fetch", fetchPurgatory::watched);

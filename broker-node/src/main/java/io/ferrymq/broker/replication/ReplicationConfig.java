@@ -10,7 +10,8 @@ import java.util.Objects;
  * {@code replica.fetch.response.max.bytes}, {@code replica.fetch.wait.max.ms},
  * {@code replica.fetch.min.bytes}, {@code replica.fetch.backoff.ms}, {@code replica.socket.timeout.ms},
  * {@code num.replica.fetchers} (fetcher threads per source broker),
- * {@code replica.high.watermark.checkpoint.interval.ms}, and the bound on controlled shutdown.
+ * {@code replica.high.watermark.checkpoint.interval.ms}, the bound on controlled shutdown,
+ * {@code auto.leader.rebalance.enable} and {@code leader.imbalance.check.interval.seconds}.
  *
  * <p>Immutable value.
  */
@@ -27,10 +28,14 @@ public record ReplicationConfig(
         int replicaSocketTimeoutMs,
         int numReplicaFetchers,
         long highWatermarkCheckpointIntervalMs,
-        Duration controlledShutdownTimeout) {
+        Duration controlledShutdownTimeout,
+        boolean autoLeaderRebalanceEnable,
+        Duration leaderImbalanceCheckInterval) {
 
     public ReplicationConfig {
         Objects.requireNonNull(controlledShutdownTimeout, "controlledShutdownTimeout");
+        Objects.requireNonNull(leaderImbalanceCheckInterval, "leaderImbalanceCheckInterval");
+        requireAtLeast("leader.imbalance.check.interval.seconds", leaderImbalanceCheckInterval.toMillis(), 1);
         requireAtLeast("broker.id", brokerId, 0);
         requireAtLeast("replica.lag.time.max.ms", replicaLagTimeMaxMs, 1);
         requireAtLeast("min.insync.replicas", minInsyncReplicas, 1);
@@ -51,7 +56,7 @@ public record ReplicationConfig(
     /** Kafka's defaults for everything but the broker id. */
     public static ReplicationConfig defaults(int brokerId) {
         return new ReplicationConfig(brokerId, 30_000L, 1, false, 1_048_576, 10_485_760, 500, 1, 1_000, 30_000, 1,
-                5_000L, Duration.ofSeconds(30));
+                5_000L, Duration.ofSeconds(30), true, Duration.ofSeconds(300));
     }
 
     private static void requireAtLeast(String key, long value, long min) {

@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,8 +47,14 @@ class ReplicationIT {
     private final InProcessEndpoints endpoints = new InProcessEndpoints();
     private final Map<Integer, InProcessBroker> brokers = new TreeMap<>();
 
+    /** Tag of tests whose brokers run the preferred-leader rebalance (every 500 ms; off for the others). */
+    private static final String REBALANCE = "leader-rebalance";
+
+    private boolean leaderRebalance;
+
     @BeforeEach
-    void startCluster() throws Exception {
+    void startCluster(TestInfo test) throws Exception {
+        leaderRebalance = test.getTags().contains(REBALANCE);
         zookeeper = new TestingServer(true);
         for (int id = 1; id <= 3; id++) {
             start(id);
@@ -64,7 +72,7 @@ class ReplicationIT {
 
     private void start(int id) {
         ReplicationConfig config = new ReplicationConfig(id, 1_500, 1, false, 1 << 20, 10 << 20, 200, 1, 100, 3_000, 1,
-                500, Duration.ofSeconds(5));
+                500, Duration.ofSeconds(5), leaderRebalance, Duration.ofMillis(500));
         brokers.put(id, new InProcessBroker(id, zookeeper.getConnectString(), dir.resolve("broker-" + id), config, endpoints));
     }
 
@@ -151,6 +159,38 @@ class ReplicationIT {
         await().atMost(WAIT).until(() -> replica(successor.id).orElseThrow().isr().size() == 3
                 && replica(oldId).orElseThrow().logEndOffset() == successor.logs.get(TP).orElseThrow().logEndOffset());
         assertThat(values(brokers.get(oldId))).isEqualTo(values(successor));
+    }
+
+    @Test
+    @Tag(REBALANCE)
+    void theRestartedPreferredReplicaLeadsAgainWithEveryAcknowledgedWrite() throws Exception {
+        InProcessBroker preferred = awaitLeader();
+        int preferredId = preferred.id;
+        assertThat(preferred.metadata.topic(TP.topic()).orElseThrow().replicas(TP.partition()).get(0)).isEqualTo(preferredId);
+        await().atMost(WAIT).until(() -> replica(preferredId).orElseThrow().isr().size() == 3);
+        List<String> acked = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            acked.add(produce(preferred, (short) -1, "p" + i).baseOffset() + ":p" + i);
+        }
+        stop(preferredId);
+        InProcessBroker successor = awaitLeader();
+        for (int i = 0; i < 5; i++) {
+            String value = "s" + i;
+            PartitionProduceResult r = await().atMost(WAIT).until(() -> produce(successor, (short) -1, value),
+                    res -> res.error() == ErrorCode.NONE);
+            acked.add(r.baseOffset() + ":" + value);
+        }
+        int successorEpoch = replica(successor.id).orElseThrow().leaderEpoch();
+
+        start(preferredId);
+
+        InProcessBroker back = await().atMost(WAIT).until(this::awaitLeader, b -> b.id == preferredId);
+        assertThat(replica(preferredId).orElseThrow().leaderEpoch()).isEqualTo(successorEpoch + 1);
+        String value = "after";
+        PartitionProduceResult r = await().atMost(WAIT).until(() -> produce(back, (short) -1, value),
+                res -> res.error() == ErrorCode.NONE);
+        acked.add(r.baseOffset() + ":" + value);
+        assertThat(values(back)).containsExactlyElementsOf(acked);
     }
 
     @Test

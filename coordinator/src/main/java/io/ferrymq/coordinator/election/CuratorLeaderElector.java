@@ -128,6 +128,45 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner {
         refresh();
     }
 
+    /**
+     * One step of a preferred-leader rebalance (Kafka's {@code auto.leader.rebalance.enable}),
+     * for a replica that is not the preferred one while the preferred replica is registered, in
+     * the ISR and in the latch behind this one. A follower ahead of it leaves the latch and rejoins
+     * (behind it; leadership does not move); the leader steps down and rejoins only when the
+     * preferred replica is next in the latch, so the leadership moves once, straight to it. A
+     * replica that won the latch but has not finished its election write waits for a later round.
+     */
+    void makeWayForPreferred() {
+        int preferred = replicas.get(0);
+        if (closed || resigned || preferred == self || lastState == null || !seat.isJoined()
+                || !lastState.value().isInIsr(preferred) || !context.registry().liveBrokerIds().contains(preferred)) {
+            return;
+        }
+        int generation = seat.generation();
+        zk.latchOrder(partition).whenCompleteAsync((order, error) -> {
+            if (error != null || closed || resigned || generation != seat.generation() || lastState == null) {
+                return;
+            }
+            int ours = order.indexOf(self);
+            int theirs = order.indexOf(preferred);
+            if (ours < 0 || theirs < ours) {
+                return;
+            }
+            if (leader) {
+                if (theirs != ours + 1) {
+                    return;
+                }
+                stepDown("preferred replica " + preferred + " is in the ISR and next in the latch");
+            } else if (ours == 0) {
+                return;
+            } else {
+                log.info("{}: broker {} rejoins the latch behind the preferred replica {}", partition, self, preferred);
+            }
+            seat.leave();
+            maybeJoinOrLeave(lastState.value());
+        }, context.executor());
+    }
+
     void onBrokersChanged() {
         if (!closed && !leader && lastState != null) {
             maybeJoinOrLeave(lastState.value());

@@ -8,6 +8,8 @@ import io.ferrymq.coordinator.zk.CoordinatorException;
 import io.ferrymq.coordinator.zk.Json;
 import io.ferrymq.coordinator.zk.JsonObject;
 import io.ferrymq.coordinator.zk.ZkPaths;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +26,8 @@ import org.apache.zookeeper.KeeperException;
  * The ZooKeeper calls an elector makes, all asynchronous (Curator background calls) so one election
  * thread can keep thousands of partitions' requests in flight: read {@code state} with its version
  * and a watch, the fenced election write (one transaction that checks the latch node still exists
- * and sets {@code state} at the version read), the latch's participant count and the registered
- * broker ids. Futures complete on ZooKeeper's event thread: callers continue on their own executor.
+ * and sets {@code state} at the version read), the latch's participant count and order, and the
+ * registered broker ids. Futures complete on ZooKeeper's event thread: callers continue on their own executor.
  * Thread-safe.
  */
 final class ElectionZk {
@@ -82,6 +84,41 @@ final class ElectionZk {
             requireOk(result, path);
             return result.getChildren().size();
         }, callback -> curator.getChildren().usingWatcher(watcher).inBackground(callback).forPath(path));
+    }
+
+    /**
+     * The broker ids in the partition's latch in the order the latch serves them (by the sequence
+     * number ending each node's name: the first leads). A node that vanishes while being read is left out.
+     */
+    CompletableFuture<List<Integer>> latchOrder(TopicPartition partition) {
+        String path = ZkPaths.latch(partition);
+        return call(path, result -> {
+            requireOk(result, path);
+            return result.getChildren().stream().sorted(Comparator.comparing(ElectionZk::sequenceOf)).toList();
+        }, callback -> curator.getChildren().inBackground(callback).forPath(path)).thenCompose(nodes -> {
+            List<CompletableFuture<Optional<Integer>>> ids = nodes.stream().map(node -> participant(path + "/" + node)).toList();
+            return CompletableFuture.allOf(ids.toArray(CompletableFuture[]::new)).thenApply(done ->
+                    ids.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
+        });
+    }
+
+    private CompletableFuture<Optional<Integer>> participant(String node) {
+        return call(node, result -> {
+            if (result.getResultCode() == KeeperException.Code.NONODE.intValue()) {
+                return Optional.empty();
+            }
+            requireOk(result, node);
+            try {
+                return Optional.of(Integer.parseInt(new String(result.getData(), StandardCharsets.UTF_8)));
+            } catch (NumberFormatException notABroker) {
+                return Optional.empty();
+            }
+        }, callback -> curator.getData().inBackground(callback).forPath(node));
+    }
+
+    /** A latch node's sequence number: the digits after its last '-' (Curator: {@code <uuid>-latch-0000000012}). */
+    static String sequenceOf(String node) {
+        return node.substring(node.lastIndexOf('-') + 1);
     }
 
     /** The registered broker ids. */

@@ -6,6 +6,7 @@ import io.ferrymq.coordinator.registry.BrokerListener;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkConnectionState;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * what they share — the ordered election thread {@code ferry-election-<brokerId>} on which every
  * latch callback, watch, timer and {@link LeadershipListener} call runs; the reaction to
  * connection changes (SUSPENDED/LOST: every leader steps down at once; RECONNECTED after LOST:
- * every latch is closed and recreated); re-evaluation when brokers join or leave; and the count
- * of unclean elections. Thread-safe.
+ * every latch is closed and recreated); re-evaluation when brokers join or leave; the
+ * preferred-leader rebalance; and the count of unclean elections. Thread-safe.
  */
 public final class LeaderElectionService implements AutoCloseable {
 
@@ -87,6 +88,22 @@ public final class LeaderElectionService implements AutoCloseable {
     /** Controlled shutdown: every elector steps down and leaves its latch. */
     public void resignAll() {
         electors.values().forEach(CuratorLeaderElector::resign);
+    }
+
+    /**
+     * One round of the preferred-leader rebalance: every elector of a non-preferred replica makes
+     * way for its preferred replica when that one is registered and in the ISR and the latch
+     * ({@link CuratorLeaderElector#makeWayForPreferred}). Asynchronous; a partition whose latch holds
+     * other replicas between the two moves on a later round.
+     */
+    public void rebalancePreferredLeaders() {
+        forEachOnThread(CuratorLeaderElector::makeWayForPreferred);
+    }
+
+    /** Runs {@link #rebalancePreferredLeaders} every {@code interval} until closed. */
+    public void scheduleLeaderRebalance(Duration interval) {
+        context.executor().scheduleWithFixedDelay(this::rebalancePreferredLeaders, interval.toMillis(),
+                interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** How many times this broker became leader from outside the ISR. */

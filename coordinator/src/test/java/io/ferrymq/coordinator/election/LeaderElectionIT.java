@@ -334,4 +334,62 @@ class LeaderElectionIT {
         assertThat(next.epoch(tp)).isEqualTo(epoch + 1);
         await().atMost(WAIT).until(() -> leader.events.contains(new TestBroker.Event(leader.id, tp, false, next.id, epoch + 1)));
     }
+
+    /** Broker 1 (preferred) leads, goes away and comes back; the successor's epoch is returned. */
+    private int preferredLeaderLeavesAndReturns(TopicPartition tp, boolean backInIsr) {
+        assertThat(awaitSingleLeader(tp).id).isEqualTo(1);
+        brokers.remove(1).close();
+        int epoch = awaitSingleLeader(tp).epoch(tp);
+        startBroker(1).join(tp, List.of(1, 2, 3));
+        if (backInIsr) {
+            restoreIsr(tp, List.of(1, 2, 3));
+        }
+        return epoch;
+    }
+
+    private TopicPartition topicPreferring1() {
+        for (int id = 1; id <= 3; id++) {
+            startBroker(id);
+        }
+        TopicMetadata topic = store.createTopic(NewTopic.withAssignment("t" + System.nanoTime(),
+                Map.of(0, List.of(1, 2, 3)), Map.of()));
+        joinAll(topic);
+        return topic.partitions().get(0);
+    }
+
+    @Test
+    void aRebalanceHandsLeadershipBackToThePreferredReplicaInOneMove() {
+        TopicPartition tp = topicPreferring1();
+        int epoch = preferredLeaderLeavesAndReturns(tp, true);
+        int successor = state(tp).leader();
+        assertThat(successor).isNotEqualTo(1);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            brokers.values().forEach(b -> b.election.rebalancePreferredLeaders());
+            assertThat(state(tp).leader()).isEqualTo(1);
+        });
+
+        TestBroker leader = awaitSingleLeader(tp);
+        assertThat(leader.id).isEqualTo(1);
+        assertThat(leader.epoch(tp)).as("one leadership move, straight to the preferred replica").isEqualTo(epoch + 1);
+        await().atMost(WAIT).until(() -> brokers.get(successor).events.contains(
+                new TestBroker.Event(successor, tp, false, 1, epoch + 1)));
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void aRebalanceLeavesTheLeaderAloneWhileThePreferredReplicaIsOutOfTheIsr() throws InterruptedException {
+        TopicPartition tp = topicPreferring1();
+        int epoch = preferredLeaderLeavesAndReturns(tp, false);
+        int successor = state(tp).leader();
+
+        for (int round = 0; round < 5; round++) {
+            brokers.values().forEach(b -> b.election.rebalancePreferredLeaders());
+            Thread.sleep(200);
+        }
+
+        assertThat(state(tp).leader()).isEqualTo(successor);
+        assertThat(state(tp).leaderEpoch()).isEqualTo(epoch);
+        assertThat(brokers.get(1).wasEverLeader()).isFalse();
+    }
 }
