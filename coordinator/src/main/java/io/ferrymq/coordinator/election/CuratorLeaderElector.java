@@ -7,6 +7,7 @@ import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.PartitionStateConflictException;
 import io.ferrymq.coordinator.metadata.Versioned;
 import io.ferrymq.coordinator.zk.CoordinatorException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner {
 
     private static final Logger log = LoggerFactory.getLogger(CuratorLeaderElector.class);
+    static final Duration REBALANCE_RECHECK = Duration.ofSeconds(1);
+    private static final int MAX_REBALANCE_RECHECKS = 5;
 
     private final ElectorContext context;
     private final ElectionZk zk;
@@ -133,10 +136,16 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner {
      * for a replica that is not the preferred one while the preferred replica is registered, in
      * the ISR and in the latch behind this one. A follower ahead of it leaves the latch and rejoins
      * (behind it; leadership does not move); the leader steps down and rejoins only when the
-     * preferred replica is next in the latch, so the leadership moves once, straight to it. A
-     * replica that won the latch but has not finished its election write waits for a later round.
+     * preferred replica is next in the latch, so the leadership moves once, straight to it. A leader
+     * with followers still between looks again after {@link #REBALANCE_RECHECK} (they requeue in the
+     * same round), a few times. A replica that won the latch but has not finished its election
+     * write waits for a later round.
      */
     void makeWayForPreferred() {
+        makeWayForPreferred(0);
+    }
+
+    private void makeWayForPreferred(int recheck) {
         int preferred = replicas.get(0);
         if (closed || resigned || preferred == self || lastState == null || !seat.isJoined()
                 || !lastState.value().isInIsr(preferred) || !context.registry().liveBrokerIds().contains(preferred)) {
@@ -154,6 +163,10 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner {
             }
             if (leader) {
                 if (theirs != ours + 1) {
+                    if (recheck < MAX_REBALANCE_RECHECKS) {
+                        context.executor().schedule(() -> makeWayForPreferred(recheck + 1),
+                                REBALANCE_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+                    }
                     return;
                 }
                 stepDown("preferred replica " + preferred + " is in the ISR and next in the latch");
