@@ -59,6 +59,11 @@ public abstract class FailureScenario {
         return 10_000;
     }
 
+    /** Further broker settings of this scenario (none by default). */
+    protected Map<String, String> scenarioBrokerConfig() {
+        return Map.of();
+    }
+
     @BeforeEach
     void startClusterAndProducer() {
         FerryClusterBuilder builder = FerryCluster.builder(dir).brokers(3).sessionTimeout(sessionTimeout())
@@ -67,6 +72,7 @@ public abstract class FailureScenario {
                 .brokerConfig("replica.fetch.backoff.ms", "100")
                 .brokerConfig("replica.high.watermark.checkpoint.interval.ms", "1000")
                 .brokerConfig("controlled.shutdown.timeout.ms", "10000");
+        scenarioBrokerConfig().forEach(builder::brokerConfig);
         cluster = builder.start();
         TopicAdmin.createTopic(cluster.bootstrapServers(),
                 new CreateTopicsRequest.TopicSpec(TOPIC, PARTITIONS, (short) 3, TopicAdmin.minInsyncReplicas(2)), WAIT);
