@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner {
 
     private static final Logger log = LoggerFactory.getLogger(CuratorLeaderElector.class);
-    static final Duration REBALANCE_RECHECK = Duration.ofSeconds(1);
+    private static final Duration REBALANCE_RECHECK = Duration.ofSeconds(1);
     private static final int MAX_REBALANCE_RECHECKS = 5;
 
     private final ElectorContext context;

@@ -117,7 +117,7 @@ final class ElectionZk {
     }
 
     /** A latch node's sequence number: the digits after its last '-' (Curator: {@code <uuid>-latch-0000000012}). */
-    static String sequenceOf(String node) {
+    private static String sequenceOf(String node) {
         return node.substring(node.lastIndexOf('-') + 1);
     }
 
