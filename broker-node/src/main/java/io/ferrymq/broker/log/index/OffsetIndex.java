@@ -58,7 +58,7 @@ public final class OffsetIndex extends SparseIndex {
 
     /** The last entry, or (baseOffset, 0) for an empty index. */
     public OffsetPosition lastEntry() {
-        int n = count();
+        int n = entries();
         return n == 0 ? new OffsetPosition(baseOffset, 0) : entry(n - 1);
     }
 
@@ -68,7 +68,7 @@ public final class OffsetIndex extends SparseIndex {
      * @throws IllegalStateException when full or out of order (a bug, not bad input)
      */
     public void append(long offset, int position) {
-        int n = count();
+        int n = entries();
         if (n >= maxEntries()) {
             throw new IllegalStateException("index " + path() + " is full (" + n + " entries)");
         }
@@ -91,7 +91,7 @@ public final class OffsetIndex extends SparseIndex {
 
     /** The largest entry whose offset is at or below {@code target}, or (baseOffset, 0) if none. */
     public OffsetPosition lookup(long target) {
-        int n = count();
+        int n = entries();
         long[] snapshot = entries;
         long relative = target - baseOffset;
         int low = 0;
@@ -116,7 +116,7 @@ public final class OffsetIndex extends SparseIndex {
      * entry's position ends below both bounds.
      */
     public OffsetPosition lookupByPosition(int maxPosition, long maxOffsetExclusive) {
-        int n = count();
+        int n = entries();
         long[] snapshot = entries;
         long maxRelative = maxOffsetExclusive - baseOffset;
         int low = 0;
@@ -141,7 +141,7 @@ public final class OffsetIndex extends SparseIndex {
      */
     public void sanityCheck(long logSize, long nextSegmentBaseOffset) {
         long[] snapshot = entries;
-        for (int i = 0; i < count(); i++) {
+        for (int i = 0; i < entries(); i++) {
             long offset = baseOffset + relativeOffset(snapshot[i]);
             int position = position(snapshot[i]);
             boolean ordered = i == 0 || (relativeOffset(snapshot[i]) > relativeOffset(snapshot[i - 1])

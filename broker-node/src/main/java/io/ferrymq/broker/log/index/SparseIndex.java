@@ -58,10 +58,6 @@ abstract class SparseIndex implements AutoCloseable {
         }
     }
 
-    final int count() {
-        return count;
-    }
-
     public Path path() {
         return file.path();
     }

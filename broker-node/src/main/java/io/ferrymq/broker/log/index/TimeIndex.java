@@ -49,7 +49,7 @@ public final class TimeIndex extends SparseIndex {
 
     /** The last entry, or (-1, baseOffset) when empty. */
     public TimestampOffset lastEntry() {
-        int n = count();
+        int n = entries();
         return n == 0 ? new TimestampOffset(-1L, baseOffset) : entry(n - 1);
     }
 
@@ -59,7 +59,7 @@ public final class TimeIndex extends SparseIndex {
      * segment being rolled or closed).
      */
     public void maybeAppend(long timestamp, long offset, boolean skipFullCheck) {
-        int n = count();
+        int n = entries();
         if (n > 0 && timestamp <= timestamps[n - 1]) {
             return;
         }
@@ -90,7 +90,7 @@ public final class TimeIndex extends SparseIndex {
      * first record at or after {@code target} may start at the batch holding that offset.
      */
     public TimestampOffset lookupBefore(long target) {
-        int n = count();
+        int n = entries();
         long[] ts = timestamps;
         int[] offsets = relativeOffsets;
         int low = 0;
@@ -111,7 +111,7 @@ public final class TimeIndex extends SparseIndex {
 
     /** Timestamps strictly increase, offsets never decrease and stay in [baseOffset, nextSegmentBaseOffset). */
     public void sanityCheck(long nextSegmentBaseOffset) {
-        for (int i = 0; i < count(); i++) {
+        for (int i = 0; i < entries(); i++) {
             long offset = baseOffset + relativeOffsets[i];
             boolean ordered = i == 0 || (timestamps[i] > timestamps[i - 1] && relativeOffsets[i] >= relativeOffsets[i - 1]);
             if (!ordered || relativeOffsets[i] < 0 || offset >= nextSegmentBaseOffset) {
