@@ -34,6 +34,7 @@ public final class LogConfigKeys {
     public static final String LOG_FLUSH_SCHEDULER_INTERVAL_MS = "log.flush.scheduler.interval.ms";
     public static final String LOG_FLUSH_OFFSET_CHECKPOINT_INTERVAL_MS = "log.flush.offset.checkpoint.interval.ms";
     public static final String MESSAGE_MAX_BYTES = "message.max.bytes";
+    public static final String MESSAGE_MAX_DECOMPRESSED_BYTES = "message.max.decompressed.bytes";
 
     static final String GROUP_LOG = "Log";
 
@@ -49,6 +50,10 @@ public final class LogConfigKeys {
         def.define(GROUP_LOG, MESSAGE_MAX_BYTES, INT, 1_048_588, atLeast(0), HIGH,
                 "Largest record batch (after compression) a partition accepts; larger ones are refused "
                         + "with MESSAGE_TOO_LARGE.");
+        def.define(GROUP_LOG, MESSAGE_MAX_DECOMPRESSED_BYTES, LONG, 64L * 1024 * 1024, atLeast(1), MEDIUM,
+                "Most bytes a leader inflates while validating one compressed record batch (Ferry's own "
+                        + "setting; Kafka has none). Decompression is streamed, so this bounds CPU, not memory; "
+                        + "a batch that inflates past it is refused with MESSAGE_TOO_LARGE (a compression bomb).");
         def.define(GROUP_LOG, LOG_SEGMENT_BYTES, INT, 1_073_741_824, atLeast(MIN_SEGMENT_BYTES), HIGH,
                 "Roll to a new segment when the active one reaches this size.");
         def.defineOptional(GROUP_LOG, LOG_ROLL_MS, LONG, atLeast(1), MEDIUM,

@@ -58,7 +58,8 @@ public final class ModuleConfigs {
                     config.getInt(LogConfigKeys.MESSAGE_MAX_BYTES),
                     config.getLong(LogConfigKeys.LOG_RETENTION_CHECK_INTERVAL_MS),
                     config.getLong(LogConfigKeys.LOG_FLUSH_SCHEDULER_INTERVAL_MS),
-                    config.getInt(LogConfigKeys.LOG_FLUSH_OFFSET_CHECKPOINT_INTERVAL_MS));
+                    config.getInt(LogConfigKeys.LOG_FLUSH_OFFSET_CHECKPOINT_INTERVAL_MS),
+                    config.getLong(LogConfigKeys.MESSAGE_MAX_DECOMPRESSED_BYTES));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid log configuration: " + e.getMessage());
         }

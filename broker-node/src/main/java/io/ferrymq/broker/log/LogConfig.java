@@ -24,11 +24,14 @@ import java.util.Objects;
  * @param retentionCheckIntervalMs {@code log.retention.check.interval.ms}
  * @param flushSchedulerIntervalMs {@code log.flush.scheduler.interval.ms}: how often the flusher looks
  * @param recoveryPointCheckpointIntervalMs {@code log.flush.offset.checkpoint.interval.ms}
+ * @param messageMaxDecompressedBytes {@code message.max.decompressed.bytes}: most bytes a leader inflates
+ *     while validating one compressed batch
  */
 public record LogConfig(List<Path> logDirs, int segmentBytes, long rollMs, int indexIntervalBytes,
                         int indexSizeMaxBytes, long retentionMs, long retentionBytes, long flushIntervalMessages,
                         long flushIntervalMs, int messageMaxBytes, long retentionCheckIntervalMs,
-                        long flushSchedulerIntervalMs, long recoveryPointCheckpointIntervalMs) {
+                        long flushSchedulerIntervalMs, long recoveryPointCheckpointIntervalMs,
+                        long messageMaxDecompressedBytes) {
 
     public static final int DEFAULT_SEGMENT_BYTES = 1024 * 1024 * 1024;
     public static final long DEFAULT_ROLL_MS = 7L * 24 * 60 * 60 * 1000;
@@ -36,6 +39,7 @@ public record LogConfig(List<Path> logDirs, int segmentBytes, long rollMs, int i
     public static final int DEFAULT_INDEX_SIZE_MAX_BYTES = 10 * 1024 * 1024;
     public static final long DEFAULT_RETENTION_MS = 7L * 24 * 60 * 60 * 1000;
     public static final int DEFAULT_MESSAGE_MAX_BYTES = 1024 * 1024 + 12;
+    public static final long DEFAULT_MESSAGE_MAX_DECOMPRESSED_BYTES = 64L * 1024 * 1024;
 
     public LogConfig {
         logDirs = List.copyOf(logDirs);
@@ -54,13 +58,14 @@ public record LogConfig(List<Path> logDirs, int segmentBytes, long rollMs, int i
         requireAtLeast("log.retention.check.interval.ms", retentionCheckIntervalMs, 1);
         requireAtLeast("log.flush.scheduler.interval.ms", flushSchedulerIntervalMs, 1);
         requireAtLeast("log.flush.offset.checkpoint.interval.ms", recoveryPointCheckpointIntervalMs, 1);
+        requireAtLeast("message.max.decompressed.bytes", messageMaxDecompressedBytes, 1);
     }
 
     /** Kafka's defaults for everything but the directories. */
     public static LogConfig defaults(List<Path> logDirs) {
         return new LogConfig(logDirs, DEFAULT_SEGMENT_BYTES, DEFAULT_ROLL_MS, DEFAULT_INDEX_INTERVAL_BYTES,
                 DEFAULT_INDEX_SIZE_MAX_BYTES, DEFAULT_RETENTION_MS, -1L, Long.MAX_VALUE, Long.MAX_VALUE,
-                DEFAULT_MESSAGE_MAX_BYTES, 5 * 60 * 1000L, 1000L, 60_000L);
+                DEFAULT_MESSAGE_MAX_BYTES, 5 * 60 * 1000L, 1000L, 60_000L, DEFAULT_MESSAGE_MAX_DECOMPRESSED_BYTES);
     }
 
     public static LogConfig defaults(Path logDir) {
@@ -70,43 +75,49 @@ public record LogConfig(List<Path> logDirs, int segmentBytes, long rollMs, int i
     public LogConfig withSegmentBytes(int bytes) {
         return new LogConfig(logDirs, bytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
-                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs);
+                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes);
     }
 
     public LogConfig withRollMs(long ms) {
         return new LogConfig(logDirs, segmentBytes, ms, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
-                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs);
+                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes);
     }
 
     public LogConfig withIndex(int intervalBytes, int sizeMaxBytes) {
         return new LogConfig(logDirs, segmentBytes, rollMs, intervalBytes, sizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
-                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs);
+                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes);
     }
 
     public LogConfig withRetention(long ms, long bytes) {
         return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, ms,
                 bytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
-                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs);
+                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes);
     }
 
     public LogConfig withFlush(long intervalMessages, long intervalMs) {
         return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, intervalMessages, intervalMs, messageMaxBytes, retentionCheckIntervalMs,
-                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs);
+                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes);
     }
 
     public LogConfig withMessageMaxBytes(int bytes) {
         return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, bytes, retentionCheckIntervalMs,
-                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs);
+                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes);
+    }
+
+    public LogConfig withMessageMaxDecompressedBytes(long bytes) {
+        return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
+                retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
+                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, bytes);
     }
 
     public LogConfig withSchedulerIntervals(long retentionCheckMs, long flushSchedulerMs, long checkpointMs) {
         return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckMs,
-                flushSchedulerMs, checkpointMs);
+                flushSchedulerMs, checkpointMs, messageMaxDecompressedBytes);
     }
 
     private static void requireAtLeast(String key, long value, long min) {

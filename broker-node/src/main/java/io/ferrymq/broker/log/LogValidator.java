@@ -1,18 +1,22 @@
 package io.ferrymq.broker.log;
 
-import io.ferrymq.client.record.CompressionType;
+import io.ferrymq.client.protocol.ApiException;
 import io.ferrymq.client.record.CorruptRecordException;
+import io.ferrymq.client.record.InvalidRecordException;
 import io.ferrymq.client.record.RecordBatch;
+import io.ferrymq.client.record.RecordBatchValidator;
 import io.ferrymq.client.record.RecordBatches;
 import io.ferrymq.client.record.RecordTooLargeException;
 import java.nio.ByteBuffer;
 
 /**
- * Validates batches before they reach the log, reading header fields only (no per-record
- * objects) except for compressed batches, whose records are decoded to check their offset
- * deltas. Checks: bounds and declared lengths, magic, CRC32C, record count against the last
- * offset delta, a non-empty batch, a supported codec, the size limit, the whole append fitting
- * in one segment; for follower appends also contiguous offsets. Pure and thread-safe.
+ * Validates the batches of one append before anything reaches the log. Checks the bounds and
+ * declared lengths of every batch, the size limit and the whole append fitting in one segment,
+ * then per batch: for a leader append (bytes from a client) every byte, record by record, with
+ * compressed records inflated as a capped stream ({@link RecordBatchValidator}); for a follower
+ * append (bytes the leader already validated) the header and CRC only, as Kafka's followers do, so a
+ * compressed batch is inflated once, on the leader, and contiguous offsets. Nothing is allocated per
+ * record. Pure and thread-safe.
  */
 final class LogValidator {
 
@@ -20,22 +24,42 @@ final class LogValidator {
     record Summary(int batches, int records, int sizeInBytes, long firstBaseOffset, long lastOffset) {
     }
 
+    /** Limits for one append. */
+    record Limits(int maxBatchBytes, int segmentBytes, long maxDecompressedBytes) {
+
+        /** A leader's: {@code message.max.bytes}, the segment size, {@code message.max.decompressed.bytes}. */
+        static Limits leader(LogConfig config) {
+            return new Limits(config.messageMaxBytes(), config.segmentBytes(), config.messageMaxDecompressedBytes());
+        }
+
+        /** A follower's: batches up to a segment, records not inflated. */
+        static Limits follower(LogConfig config) {
+            return new Limits(config.segmentBytes(), config.segmentBytes(), 0L);
+        }
+    }
+
     private LogValidator() {
     }
 
-    /**
-     * @param maxBatchBytes {@code message.max.bytes} for a leader; the segment size for a follower
-     * @param contiguous whether offsets must run on from batch to batch (follower appends)
-     */
-    static Summary validate(ByteBuffer batches, int maxBatchBytes, int segmentBytes, boolean contiguous) {
+    /** Validates a leader append (client bytes, every record checked). */
+    static Summary validateLeaderAppend(ByteBuffer batches, LogConfig config) {
+        return validate(batches, Limits.leader(config), false);
+    }
+
+    /** Validates a follower append (headers and CRCs, offsets running on from batch to batch). */
+    static Summary validateFollowerAppend(ByteBuffer batches, LogConfig config) {
+        return validate(batches, Limits.follower(config), true);
+    }
+
+    private static Summary validate(ByteBuffer batches, Limits limits, boolean follower) {
         int start = batches.position();
         int limit = batches.limit();
         if (limit == start) {
             throw new CorruptRecordException("append holds no record batches (0 bytes)");
         }
-        if (limit - start > segmentBytes) {
+        if (limit - start > limits.segmentBytes()) {
             throw new RecordListTooLargeException("append of " + (limit - start) + " bytes exceeds the segment size "
-                    + segmentBytes + " (log.segment.bytes)");
+                    + limits.segmentBytes() + " (log.segment.bytes)");
         }
         int count = 0;
         int records = 0;
@@ -44,8 +68,8 @@ final class LogValidator {
         for (int position = start; position < limit; ) {
             int size = RecordBatches.checkedSizeAt(batches, position, limit);
             RecordBatch batch = RecordBatch.wrap(batches.duplicate().position(position));
-            validateBatch(batch, position - start, maxBatchBytes);
-            if (contiguous && count > 0 && batch.baseOffset() != expected) {
+            validateBatch(batch, position - start, limits, follower);
+            if (follower && count > 0 && batch.baseOffset() != expected) {
                 throw new CorruptRecordException("batch " + count + " starts at offset " + batch.baseOffset()
                         + " but the previous batch ended before " + expected);
             }
@@ -58,17 +82,31 @@ final class LogValidator {
         return new Summary(count, records, limit - start, firstBase, expected - 1);
     }
 
-    private static void validateBatch(RecordBatch batch, int position, int maxBatchBytes) {
-        if (batch.sizeInBytes() > maxBatchBytes) {
+    private static void validateBatch(RecordBatch batch, int position, Limits limits, boolean follower) {
+        if (batch.sizeInBytes() > limits.maxBatchBytes()) {
             throw new RecordTooLargeException("batch at position " + position + " is " + batch.sizeInBytes()
-                    + " bytes, above the limit of " + maxBatchBytes + " (message.max.bytes)");
+                    + " bytes, above the limit of " + limits.maxBatchBytes()
+                    + (follower ? " (log.segment.bytes)" : " (message.max.bytes)"));
         }
-        batch.ensureValid();
-        if (batch.recordCount() == 0) {
-            throw new CorruptRecordException("batch at position " + position + " holds no records");
+        try {
+            if (follower) {
+                batch.ensureValid();
+            } else {
+                RecordBatchValidator.validate(batch, limits.maxDecompressedBytes());
+            }
+        } catch (ApiException e) {
+            throw withPosition(e, position);
         }
-        if (batch.compression() != CompressionType.NONE) {
-            batch.ensureValidRecords();
-        }
+    }
+
+    /** The same refusal, its message prefixed with the batch's position in the append. */
+    private static ApiException withPosition(ApiException e, int position) {
+        String message = "batch at position " + position + ": " + e.getMessage();
+        return switch (e.error()) {
+            case INVALID_RECORD -> new InvalidRecordException(message);
+            case MESSAGE_TOO_LARGE -> new RecordTooLargeException(message);
+            case CORRUPT_MESSAGE -> new CorruptRecordException(message, e);
+            default -> e;
+        };
     }
 }

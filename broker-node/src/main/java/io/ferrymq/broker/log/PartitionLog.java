@@ -153,8 +153,7 @@ public final class PartitionLog implements AutoCloseable {
      */
     public LogAppendInfo appendAsLeader(ByteBuffer batches, int leaderEpoch) {
         ByteBuffer buffer = batches.isReadOnly() ? copyOf(batches) : batches.duplicate();
-        LogValidator.Summary summary = LogValidator.validate(buffer, config.messageMaxBytes(), config.segmentBytes(),
-                false);
+        LogValidator.Summary summary = LogValidator.validateLeaderAppend(buffer, config);
         lock.lock();
         try {
             ensureOpen();
@@ -177,8 +176,7 @@ public final class PartitionLog implements AutoCloseable {
      */
     public LogAppendInfo appendAsFollower(ByteBuffer batches) {
         ByteBuffer buffer = batches.duplicate();
-        LogValidator.Summary summary = LogValidator.validate(buffer, config.segmentBytes(), config.segmentBytes(),
-                true);
+        LogValidator.Summary summary = LogValidator.validateFollowerAppend(buffer, config);
         lock.lock();
         try {
             ensureOpen();

@@ -9,8 +9,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Compresses and decompresses the records section of a batch with the in-process codecs
- * (gzip via {@code java.util.zip}). Stateless and thread-safe.
+ * Compresses the records section of a batch with the in-process codecs (gzip via
+ * {@code java.util.zip}) and opens decompressing streams over compressed ones; decompression is
+ * always streamed, never whole-batch. Stateless and thread-safe.
  */
 final class Compression {
 
@@ -35,11 +36,14 @@ final class Compression {
         }
     }
 
-    /** The decompressed records section; a stream that does not decode is a corrupt batch. */
-    static ByteBuffer decompress(CompressionType type, ByteBuffer compressed) {
+    /**
+     * A stream that inflates {@code compressed} as it is read: nothing is materialized here, so the
+     * caller bounds the work (see {@link ByteSource#inflating}).
+     */
+    static InputStream decompressing(CompressionType type, ByteBuffer compressed) {
         type.ensureSupported();
-        try (InputStream in = new GZIPInputStream(new ByteBufferInputStream(compressed), GZIP_BUFFER)) {
-            return ByteBuffer.wrap(in.readAllBytes());
+        try {
+            return new GZIPInputStream(new ByteBufferInputStream(compressed), GZIP_BUFFER);
         } catch (IOException e) {
             throw new CorruptRecordException("gzip records section does not decompress: " + e.getMessage(), e);
         }

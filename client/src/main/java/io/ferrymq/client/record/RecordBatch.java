@@ -208,17 +208,6 @@ public final class RecordBatch implements Iterable<Record> {
         }
     }
 
-    /**
-     * {@link #ensureValid()} plus decoding every record: each offset delta equals its index, and
-     * the records fill the batch exactly. Refuses unsupported codecs.
-     */
-    public void ensureValidRecords() {
-        ensureValid();
-        for (Record ignored : this) {
-            // decoding checks each record
-        }
-    }
-
     /** Decodes every record (decompressing if needed) into a list. */
     public List<Record> records() {
         List<Record> records = new ArrayList<>(Math.max(0, recordCount()));
@@ -226,16 +215,24 @@ public final class RecordBatch implements Iterable<Record> {
         return records;
     }
 
-    /** Iterates the records; key and value views share this batch's (or the decompressed) bytes. */
+    /**
+     * Iterates the records, checking each (see {@link RecordReader}). Uncompressed, key and value
+     * views share this batch's bytes; compressed, the records section is inflated as a stream, one
+     * record at a time, and each record's views share one copy of that record's bytes.
+     */
     @Override
     public Iterator<Record> iterator() {
+        long fixedTimestamp = timestampType() == TimestampType.LOG_APPEND_TIME ? maxTimestamp() : -1L;
+        return new RecordIterator(recordsSource(Long.MAX_VALUE), baseOffset(), firstTimestamp(), recordCount(),
+                fixedTimestamp);
+    }
+
+    /** The records section, inflated as it is read when compressed, refused past {@code maxInflatedBytes}. */
+    ByteSource recordsSource(long maxInflatedBytes) {
         ByteBuffer body = buffer.slice(HEADER_SIZE, buffer.limit() - HEADER_SIZE);
         CompressionType compression = compression().ensureSupported();
-        if (compression != CompressionType.NONE) {
-            body = Compression.decompress(compression, body);
-        }
-        long fixedTimestamp = timestampType() == TimestampType.LOG_APPEND_TIME ? maxTimestamp() : -1L;
-        return new RecordIterator(body, baseOffset(), firstTimestamp(), recordCount(), fixedTimestamp);
+        return compression == CompressionType.NONE ? ByteSource.of(body)
+                : ByteSource.inflating(Compression.decompressing(compression, body), maxInflatedBytes);
     }
 
     @Override
@@ -247,19 +244,17 @@ public final class RecordBatch implements Iterable<Record> {
     }
 
     private static final class RecordIterator implements Iterator<Record> {
-        private final ByteBuffer body;
+        private final ByteSource source;
+        private final RecordReader reader;
         private final long baseOffset;
-        private final long baseTimestamp;
         private final int count;
-        private final long fixedTimestamp;
         private int index;
 
-        RecordIterator(ByteBuffer body, long baseOffset, long baseTimestamp, int count, long fixedTimestamp) {
-            this.body = body;
+        RecordIterator(ByteSource source, long baseOffset, long baseTimestamp, int count, long fixedTimestamp) {
+            this.source = source;
+            this.reader = new RecordReader(source, baseOffset, baseTimestamp, fixedTimestamp);
             this.baseOffset = baseOffset;
-            this.baseTimestamp = baseTimestamp;
             this.count = count;
-            this.fixedTimestamp = fixedTimestamp;
         }
 
         @Override
@@ -272,11 +267,11 @@ public final class RecordBatch implements Iterable<Record> {
             if (index >= count) {
                 throw new NoSuchElementException();
             }
-            Record record = Record.readFrom(body, baseOffset, baseTimestamp, index, fixedTimestamp);
+            Record record = reader.read(index);
             index++;
-            if (index == count && body.hasRemaining()) {
-                throw new CorruptRecordException("batch at offset " + baseOffset + " has " + body.remaining()
-                        + " bytes after its " + count + " records");
+            if (index == count && !source.atEnd()) {
+                throw new InvalidRecordException("batch at offset " + baseOffset + " has bytes after its " + count
+                        + " records");
             }
             return record;
         }

@@ -84,7 +84,7 @@ class RecordBatchCorruptionTest {
         fixCrc(lying);
         RecordBatch batch = RecordBatch.wrap(lying);
         batch.ensureValid();
-        assertThatThrownBy(batch::ensureValidRecords).isInstanceOf(CorruptRecordException.class);
+        assertThatThrownBy(() -> RecordBatchValidator.validate(batch, Long.MAX_VALUE)).isInstanceOf(CorruptRecordException.class);
     }
 
     @Test
@@ -93,7 +93,7 @@ class RecordBatchCorruptionTest {
         lying.putInt(RecordBatch.RECORD_COUNT_OFFSET, 2);
         lying.putInt(RecordBatch.LAST_OFFSET_DELTA_OFFSET, 1);
         fixCrc(lying);
-        assertThatThrownBy(RecordBatch.wrap(lying)::ensureValidRecords)
+        assertThatThrownBy(() -> RecordBatchValidator.validate(RecordBatch.wrap(lying), Long.MAX_VALUE))
                 .isInstanceOf(CorruptRecordException.class).hasMessageContaining("after its 2 records");
     }
 

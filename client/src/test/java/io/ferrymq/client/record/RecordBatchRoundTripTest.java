@@ -45,7 +45,7 @@ class RecordBatchRoundTripTest {
         RecordBatch batch = builder.build();
 
         assertThat(builder.buffer().position()).isEqualTo(17 + batch.sizeInBytes());
-        batch.ensureValidRecords();
+        RecordBatchValidator.validate(batch, Long.MAX_VALUE);
         assertThat(batch.baseOffset()).isEqualTo(1234L);
         assertThat(batch.lastOffset()).isEqualTo(1234L + inputs.size() - 1);
         assertThat(batch.recordCount()).isEqualTo(inputs.size());

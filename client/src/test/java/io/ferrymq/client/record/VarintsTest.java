@@ -17,12 +17,12 @@ class VarintsTest {
             buffer.clear();
             Varints.writeVarlong(value, buffer);
             assertThat(buffer.position()).isEqualTo(Varints.sizeOfVarlong(value));
-            assertThat(Varints.readVarlong(buffer.flip())).isEqualTo(value);
+            assertThat(ByteSource.of(buffer.flip()).readVarlong()).isEqualTo(value);
             int asInt = (int) value;
             buffer.clear();
             Varints.writeVarint(asInt, buffer);
             assertThat(buffer.position()).isEqualTo(Varints.sizeOfVarint(asInt));
-            assertThat(Varints.readVarint(buffer.flip())).isEqualTo(asInt);
+            assertThat(ByteSource.of(buffer.flip()).readVarint()).isEqualTo(asInt);
         }
     }
 
@@ -43,8 +43,8 @@ class VarintsTest {
     void overlongOrCutVarintsAreCorrupt() {
         ByteBuffer overlong = ByteBuffer.wrap(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff,
             (byte) 0xff, 0x01});
-        assertThatThrownBy(() -> Varints.readVarint(overlong)).isInstanceOf(CorruptRecordException.class);
-        assertThatThrownBy(() -> Varints.readVarint(ByteBuffer.wrap(new byte[] {(byte) 0x80})))
+        assertThatThrownBy(() -> ByteSource.of(overlong).readVarint()).isInstanceOf(CorruptRecordException.class);
+        assertThatThrownBy(() -> ByteSource.of(ByteBuffer.wrap(new byte[] {(byte) 0x80})).readVarint())
                 .isInstanceOf(CorruptRecordException.class);
     }
 }
