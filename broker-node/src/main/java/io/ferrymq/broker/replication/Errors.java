@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns an exception met while serving one partition into that partition's error code and
- * message: {@link ApiException}s carry theirs (validation, leadership, fencing); disk errors become
+ * message, which always names the partition: {@link ApiException}s carry theirs (validation,
+ * leadership, fencing), prefixed with the partition unless they name it; disk errors become
  * {@code KAFKA_STORAGE_ERROR}; anything else is a bug, logged with its stack trace and answered
  * {@code UNKNOWN_SERVER_ERROR}. Stack traces never go on the wire.
  *
@@ -26,7 +27,10 @@ final class Errors {
 
     static Described describe(RuntimeException e, Object partition) {
         if (e instanceof ApiException api) {
-            return new Described(api.error(), api.getMessage());
+            String message = api.getMessage();
+            String name = String.valueOf(partition);
+            return new Described(api.error(), message != null && message.contains(name) ? message
+                    : name + ": " + message);
         }
         if (e instanceof UncheckedIOException io) {
             LOG.error("Disk error serving {}", partition, io);
