@@ -1,6 +1,7 @@
 package io.ferrymq.broker.partition;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,7 +16,8 @@ import java.util.TreeSet;
  *       this epoch and holds no divergent tail).</li>
  * </ul>
  * The leader itself is never removed. The policy only proposes; the caller writes the change with
- * a conditional ZooKeeper write before using it.
+ * a conditional ZooKeeper write before using it. While that write is in flight the change is
+ * pending and the high watermark waits for the {@linkplain #maximalIsr maximal ISR}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -55,5 +57,18 @@ public record IsrPolicy(long replicaLagTimeMaxMs) {
                 && progress.logEndOffset() != ReplicaProgress.UNKNOWN_OFFSET
                 && progress.logEndOffset() >= highWatermark
                 && progress.logEndOffset() >= leaderEpochStartOffset;
+    }
+
+    /**
+     * The replicas the high watermark and acks=all wait for (KIP-497's maximal ISR): the committed ISR
+     * plus every member of the pending change, if any. An expansion so counts its joiner from the
+     * moment it is decided, and a shrink keeps its leavers until ZooKeeper holds the smaller set;
+     * either way ZooKeeper can never name an ISR member whose log ends below the high watermark.
+     * {@code min.insync.replicas} is checked against the committed ISR alone.
+     */
+    public static Set<Integer> maximalIsr(Set<Integer> committedIsr, Optional<IsrChange> pending) {
+        Set<Integer> maximal = new TreeSet<>(committedIsr);
+        pending.ifPresent(change -> maximal.addAll(change.newIsr()));
+        return maximal;
     }
 }

@@ -1,6 +1,7 @@
 package io.ferrymq.broker.partition;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,13 @@ import java.util.TreeSet;
 
 /**
  * What a partition knows only while it leads: its epoch and the offset where that epoch started,
- * the ISR as last written to ZooKeeper, and each follower's {@link ReplicaProgress}.
+ * the ISR as last written to ZooKeeper (the committed ISR), the ISR change being written, if any,
+ * and each follower's {@link ReplicaProgress}.
  *
- * <p>Not thread-safe: owned by {@link Partition} and used under its lock.
+ * <p>Invariants: at most one ISR change is pending; while one is, no other is proposed and the high
+ * watermark is computed over {@link IsrPolicy#maximalIsr} (so it never passes the log end of a
+ * pending member); {@link #commitIsr} ends the pending change. Not thread-safe: owned by
+ * {@link Partition} and used under its lock.
  */
 final class LeaderState {
 
@@ -21,6 +26,7 @@ final class LeaderState {
     private final long epochStartOffset;
     private final Map<Integer, ReplicaProgress> followers = new HashMap<>();
     private Set<Integer> isr;
+    private Optional<IsrChange> pendingIsrChange = Optional.empty();
     private boolean resigning;
 
     LeaderState(int localBrokerId, int epoch, long epochStartOffset, List<Integer> isr, List<Integer> replicas, long nowMs) {
@@ -60,9 +66,20 @@ final class LeaderState {
         return List.copyOf(isr);
     }
 
-    void setIsr(List<Integer> newIsr) {
+    /** Uses {@code newIsr} as written to ZooKeeper; the pending change, if any, is resolved by it. */
+    void commitIsr(List<Integer> newIsr) {
         this.isr = new TreeSet<>(newIsr);
         this.isr.add(localBrokerId);
+        this.pendingIsrChange = Optional.empty();
+    }
+
+    Optional<IsrChange> pendingIsrChange() {
+        return pendingIsrChange;
+    }
+
+    /** The committed ISR plus the members of the pending change: whom the high watermark waits for. */
+    Set<Integer> maximalIsr() {
+        return IsrPolicy.maximalIsr(isr, pendingIsrChange);
     }
 
     Optional<ReplicaProgress> follower(int brokerId) {
@@ -77,10 +94,10 @@ final class LeaderState {
         followers.computeIfPresent(followerId, (id, p) -> p.onFetch(fetchOffset, leaderLogEndOffset, nowMs));
     }
 
-    /** The high watermark the ISR supports now (never below {@code current}). */
+    /** The high watermark the maximal ISR supports now (never below {@code current}). */
     long highWatermark(long current, long leaderLogEndOffset) {
         List<Long> offsets = new ArrayList<>();
-        for (int replica : isr) {
+        for (int replica : maximalIsr()) {
             if (replica != localBrokerId) {
                 offsets.add(follower(replica).map(ReplicaProgress::logEndOffset).orElse(ReplicaProgress.UNKNOWN_OFFSET));
             }
@@ -88,22 +105,30 @@ final class LeaderState {
         return HighWatermarkPolicy.compute(current, leaderLogEndOffset, offsets);
     }
 
-    /** True if some other ISR member has everything the leader has. */
-    boolean hasCaughtUpFollower(long leaderLogEndOffset) {
-        return isr.stream().anyMatch(r -> r != localBrokerId
-                && follower(r).map(p -> p.logEndOffset() >= leaderLogEndOffset).orElse(false));
+    /** True if every one of {@code replicas} but the leader has fetched up to {@code leaderLogEndOffset}. */
+    boolean haveReplicated(Collection<Integer> replicas, long leaderLogEndOffset) {
+        return replicas.stream().allMatch(r -> r == localBrokerId
+                || follower(r).map(p -> p.logEndOffset() >= leaderLogEndOffset).orElse(false));
     }
 
+    /** The followers to drop now, as the pending change; empty if none or another change is pending. */
     Optional<IsrChange> proposeShrink(IsrPolicy policy, long leaderLogEndOffset, Set<Integer> liveBrokers, long nowMs) {
+        if (pendingIsrChange.isPresent()) {
+            return Optional.empty();
+        }
         Set<Integer> out = policy.replicasToRemove(localBrokerId, isr, leaderLogEndOffset, followers, liveBrokers, nowMs);
         if (out.isEmpty()) {
             return Optional.empty();
         }
         List<Integer> newIsr = isr.stream().filter(r -> !out.contains(r)).toList();
-        return Optional.of(new IsrChange(epoch, newIsr, out, Set.of()));
+        return begin(new IsrChange(epoch, newIsr, out, Set.of()));
     }
 
+    /** The followers to add now, as the pending change; empty if none or another change is pending. */
     Optional<IsrChange> proposeExpand(IsrPolicy policy, long highWatermark, Set<Integer> liveBrokers) {
+        if (pendingIsrChange.isPresent()) {
+            return Optional.empty();
+        }
         Set<Integer> in = new TreeSet<>();
         for (ReplicaProgress progress : followers.values()) {
             if (policy.mayJoinIsr(progress, isr, highWatermark, epochStartOffset, liveBrokers)) {
@@ -115,6 +140,11 @@ final class LeaderState {
         }
         Set<Integer> newIsr = new TreeSet<>(isr);
         newIsr.addAll(in);
-        return Optional.of(new IsrChange(epoch, List.copyOf(newIsr), Set.of(), in));
+        return begin(new IsrChange(epoch, List.copyOf(newIsr), Set.of(), in));
+    }
+
+    private Optional<IsrChange> begin(IsrChange change) {
+        pendingIsrChange = Optional.of(change);
+        return pendingIsrChange;
     }
 }

@@ -5,6 +5,7 @@ import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.client.protocol.RecordSource;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -21,8 +22,10 @@ import java.util.function.Supplier;
  * {@link LeaderEpochCheck}.
  *
  * <p>Invariants: {@code logStartOffset <= highWatermark <= logEndOffset}; while leading, the high
- * watermark never decreases; an ISR change is used only after {@link #applyIsr} (i.e. after the
- * conditional ZooKeeper write). Thread-safe: state changes, appends and truncations hold one lock;
+ * watermark never decreases; an ISR change is used for {@code min.insync.replicas} only after
+ * {@link #applyIsr} (i.e. after the conditional ZooKeeper write), but from the moment it is proposed
+ * until then the high watermark waits for the {@linkplain IsrPolicy#maximalIsr maximal ISR}, so no
+ * replica named in an ISR being written ever has a log ending below the high watermark. Thread-safe: state changes, appends and truncations hold one lock;
  * log reads run outside it; {@link #highWatermark()} is a volatile read.
  */
 public final class Partition {
@@ -186,13 +189,16 @@ public final class Partition {
             boolean moved = maybeIncrementHighWatermark(state);
             ReplicaProgress progress = state.follower(followerId).orElseThrow();
             // Liveness is checked when the expansion is proposed with the registry's view.
-            boolean mayExpand = isrPolicy.mayJoinIsr(progress, state.isr(), highWatermark, state.epochStartOffset(),
+            boolean mayExpand = isrPolicy.mayJoinIsr(progress, state.maximalIsr(), highWatermark, state.epochStartOffset(),
                     Set.of(followerId));
             return new FollowerFetchUpdate(moved, mayExpand);
         });
     }
 
-    /** The ISR members to drop now (lagging or unregistered), as a change to write; empty if none. */
+    /**
+     * The ISR members to drop now (lagging or unregistered), as a change to write; empty if none or
+     * while another change is pending. The change stays pending until {@link #applyIsr}.
+     */
     public Optional<IsrChange> proposeIsrShrink(Set<Integer> liveBrokers) {
         return locked(() -> {
             return leaderState.flatMap(state -> state.proposeShrink(isrPolicy, log.logEndOffset(), liveBrokers,
@@ -200,16 +206,27 @@ public final class Partition {
         });
     }
 
-    /** The followers that may join the ISR now, as a change to write; empty if none. */
+    /**
+     * The followers that may join the ISR now, as a change to write; empty if none or while another
+     * change is pending. From now until {@link #applyIsr} the high watermark waits for them too.
+     */
     public Optional<IsrChange> proposeIsrExpand(Set<Integer> liveBrokers) {
         return locked(() -> {
             return leaderState.flatMap(state -> state.proposeExpand(isrPolicy, highWatermark, liveBrokers));
         });
     }
 
+    /** The ISR change proposed and not yet applied (its write is in flight or must be retried). */
+    public Optional<IsrChange> pendingIsrChange() {
+        return locked(() -> {
+            return leaderState.flatMap(LeaderState::pendingIsrChange);
+        });
+    }
+
     /**
-     * Uses an ISR that was written to ZooKeeper at {@code epoch}. Returns true if the high
-     * watermark moved; ignored (false) when no longer leading at that epoch.
+     * Uses the ISR that ZooKeeper holds at {@code epoch} (the one written, or the one found when the
+     * write lost a race); this resolves the pending change. Returns true if the high watermark
+     * moved; ignored (false) when no longer leading at that epoch.
      */
     public boolean applyIsr(int epoch, List<Integer> newIsr) {
         return locked(() -> {
@@ -217,7 +234,7 @@ public final class Partition {
             if (state.isEmpty()) {
                 return false;
             }
-            state.get().setIsr(newIsr);
+            state.get().commitIsr(newIsr);
             return maybeIncrementHighWatermark(state.get());
         });
     }
@@ -360,10 +377,13 @@ public final class Partition {
         return highWatermark >= log.logEndOffset();
     }
 
-    /** Leading, and another ISR member has the whole log (a safe successor for controlled shutdown). */
-    public boolean hasCaughtUpInSyncFollower() {
+    /**
+     * Leading, and each of {@code replicas} (e.g. the ISR ZooKeeper holds) has the whole log, so any
+     * of them is a safe successor for controlled shutdown.
+     */
+    public boolean hasReplicatedTo(Collection<Integer> replicas) {
         return locked(() -> {
-            return leaderState.map(s -> s.hasCaughtUpFollower(log.logEndOffset())).orElse(false);
+            return leaderState.map(s -> s.haveReplicated(replicas, log.logEndOffset())).orElse(false);
         });
     }
 

@@ -1,20 +1,30 @@
 package io.ferrymq.broker.replication;
 
 import io.ferrymq.broker.partition.Partition;
+import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.coordinator.metadata.MetadataStore;
+import io.ferrymq.coordinator.metadata.PartitionState;
+import io.ferrymq.coordinator.metadata.Versioned;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The first half of a controlled shutdown: every partition led here refuses new appends (producers
  * get the retriable {@code NOT_LEADER_OR_FOLLOWER} and go to the next leader), then the broker waits
- * until each such partition's high watermark reaches its log end — every in-sync follower has the
- * whole log and every pending acks=all request has been answered — or the configured bound runs
- * out. Then leaving the latches hands leadership to a caught-up in-sync follower, with no
- * acknowledged write lost and no appended-but-unanswered write for a producer to duplicate.
+ * until each such partition is drained — its high watermark reached its log end (every pending
+ * acks=all request has been answered) and every member of the ISR that ZooKeeper holds has the whole
+ * log — or the configured bound runs out. Then leaving the latches hands leadership to a member of
+ * that ISR, with no acknowledged write lost and no appended-but-unanswered write for a producer to
+ * duplicate. The ISR is read from ZooKeeper, not taken from the partition's own view, because the
+ * electors choose the successor from ZooKeeper's ISR, which may name a replica the local view does
+ * not yet (an ISR write that landed but was not applied). A partition this broker no longer leads
+ * at its epoch (here or in ZooKeeper) has nothing to drain.
  *
- * <p>Runs on the caller's thread; not reusable.
+ * <p>Runs on the caller's thread (never a ZooKeeper event thread: it reads ZooKeeper synchronously);
+ * not reusable.
  */
 final class ControlledShutdown {
 
@@ -24,18 +34,21 @@ final class ControlledShutdown {
     private final ReplicationConfig config;
     private final Clock clock;
     private final HostedPartitions partitions;
+    private final MetadataStore metadata;
 
-    ControlledShutdown(ReplicationConfig config, Clock clock, HostedPartitions partitions) {
+    ControlledShutdown(ReplicationConfig config, Clock clock, HostedPartitions partitions, MetadataStore metadata) {
         this.config = config;
         this.clock = clock;
         this.partitions = partitions;
+        this.metadata = metadata;
     }
 
-    void drainLeaders() {
+    /** Resigns every partition led here and waits (bounded) until they are drained; returns those that were not. */
+    List<TopicPartition> drainLeaders() {
         List<Partition> led = partitions.leaders();
         led.forEach(Partition::beginResign);
         long deadline = clock.millis() + config.controlledShutdownTimeout().toMillis();
-        List<Partition> waiting = pending(led);
+        List<Partition> waiting = undrained(led);
         while (!waiting.isEmpty() && clock.millis() < deadline) {
             try {
                 Thread.sleep(POLL_MS);
@@ -43,18 +56,42 @@ final class ControlledShutdown {
                 Thread.currentThread().interrupt();
                 break;
             }
-            waiting = pending(waiting);
+            waiting = undrained(waiting);
         }
-        if (waiting.isEmpty()) {
+        List<TopicPartition> left = waiting.stream().map(Partition::topicPartition).toList();
+        if (left.isEmpty()) {
             LOG.info("Controlled shutdown: all {} led partitions fully replicated; handing over", led.size());
         } else {
             LOG.warn("Controlled shutdown: {} of {} led partitions still not fully replicated after {} ms: {}",
-                    waiting.size(), led.size(), config.controlledShutdownTimeout().toMillis(),
-                    waiting.stream().map(Partition::topicPartition).toList());
+                    left.size(), led.size(), config.controlledShutdownTimeout().toMillis(), left);
         }
+        return left;
     }
 
-    private static List<Partition> pending(List<Partition> partitions) {
-        return partitions.stream().filter(p -> p.isLeader() && !p.isFullyCommitted()).toList();
+    private List<Partition> undrained(List<Partition> candidates) {
+        return candidates.stream().filter(p -> !isDrained(p)).toList();
+    }
+
+    private boolean isDrained(Partition partition) {
+        if (!partition.isLeader()) {
+            return true;
+        }
+        // The local check is cheap; ZooKeeper is read only once it holds.
+        if (!partition.isFullyCommitted()) {
+            return false;
+        }
+        Optional<PartitionState> state;
+        try {
+            state = metadata.partitionState(partition.topicPartition()).map(Versioned::value);
+        } catch (RuntimeException e) {
+            LOG.debug("Controlled shutdown: cannot read the state of {} yet: {}", partition.topicPartition(), e.toString());
+            return false;
+        }
+        return state.map(s -> !isLeaderAt(s, partition.leaderEpoch()) || partition.hasReplicatedTo(s.isr()))
+                .orElse(true);
+    }
+
+    private boolean isLeaderAt(PartitionState state, int leaderEpoch) {
+        return state.leader() == config.brokerId() && state.leaderEpoch() == leaderEpoch;
     }
 }

@@ -9,6 +9,7 @@ import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.PartitionStateConflictException;
 import io.ferrymq.coordinator.metadata.Versioned;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +27,11 @@ import org.slf4j.LoggerFactory;
  * registration disappears) each led partition is checked for followers to drop; an expansion is
  * checked when a follower's fetch suggests it. A change is written to ZooKeeper with a conditional
  * write first and applied to the partition only after it succeeded; a conflict that shows this broker
- * was deposed makes it step down at once (DESIGN.md rule 4).
+ * was deposed makes it step down at once (DESIGN.md rule 4). Until the write resolves the change is
+ * pending in the partition (its high watermark waits for the maximal ISR): a success or a conflict
+ * at this broker's own epoch applies the ISR ZooKeeper holds; a deposition drops the leader state
+ * with it; any other failure leaves the outcome unknown, so the change stays pending and the next
+ * shrink check writes it again (the write is idempotent).
  *
  * <p>Thread-safe: public methods only enqueue work on the thread.
  */
@@ -90,7 +95,8 @@ final class IsrManager implements AutoCloseable {
     private void shrinkAll() {
         Set<Integer> live = registry.liveBrokerIds();
         for (Partition partition : partitions.leaders()) {
-            partition.proposeIsrShrink(live).ifPresent(change -> write(partition, change));
+            partition.pendingIsrChange().or(() -> partition.proposeIsrShrink(live))
+                    .ifPresent(change -> write(partition, change));
         }
     }
 
@@ -98,25 +104,33 @@ final class IsrManager implements AutoCloseable {
         TopicPartition tp = partition.topicPartition();
         try {
             Versioned<PartitionState> written = updater.updateIsr(tp, change.leaderEpoch(), change.newIsr());
-            boolean moved = partition.applyIsr(change.leaderEpoch(), written.value().isr());
+            apply(partition, change.leaderEpoch(), written.value().isr());
             LOG.info("{}: ISR now {} at leader epoch {} (removed {}, added {})", tp, written.value().isr(),
                     change.leaderEpoch(), change.removed(), change.added());
             (change.isShrink() ? deps.metrics().isrShrinks() : deps.metrics().isrExpands()).mark();
-            if (moved) {
-                deps.listener().onHighWatermarkMoved(tp);
-            }
         } catch (PartitionStateConflictException e) {
             Optional<PartitionState> current = e.current().map(Versioned::value);
             boolean stillLeader = current.map(s -> s.leader() == config.brokerId()
                     && s.leaderEpoch() == change.leaderEpoch()).orElse(false);
             if (stillLeader) {
-                LOG.info("{}: ISR write raced with another change, retrying later: {}", tp, e.getMessage());
+                // Only this leader writes the ISR at its epoch, so ZooKeeper holds our own last write
+                // (perhaps a retry that landed after a lost connection): adopt it, ending the pending change.
+                apply(partition, change.leaderEpoch(), current.orElseThrow().isr());
+                LOG.info("{}: ISR write raced; using the ISR {} that ZooKeeper holds: {}", tp,
+                        current.orElseThrow().isr(), e.getMessage());
             } else {
                 LOG.warn("{}: deposed while changing the ISR, stepping down: {}", tp, e.getMessage());
                 deps.listener().onDeposed(partition, change.leaderEpoch(), current);
             }
         } catch (RuntimeException e) {
-            LOG.warn("{}: could not write ISR {} ({}), retrying later", tp, change.newIsr(), e.toString());
+            LOG.warn("{}: could not write ISR {} ({}); it stays pending and is retried", tp, change.newIsr(),
+                    e.toString());
+        }
+    }
+
+    private void apply(Partition partition, int leaderEpoch, List<Integer> isr) {
+        if (partition.applyIsr(leaderEpoch, isr)) {
+            deps.listener().onHighWatermarkMoved(partition.topicPartition());
         }
     }
 

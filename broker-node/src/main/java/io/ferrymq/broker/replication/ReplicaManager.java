@@ -229,11 +229,11 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
     /**
      * Controlled shutdown (bounded by {@code controlledShutdownTimeout}): every partition led here stops
      * taking appends, waits until everything appended is committed (so every acks=all producer got its
-     * answer and every ISR member has the whole log), then all latches are left so an in-sync
-     * follower takes over.
+     * answer) and every member of the ISR ZooKeeper holds has the whole log, then all latches are left
+     * so an in-sync follower takes over.
      */
     public void resignLeaderships() {
-        new ControlledShutdown(config, context.clock(), partitions).drainLeaders();
+        new ControlledShutdown(config, context.clock(), partitions, context.metadata()).drainLeaders();
         elections.resignAll();
         LOG.info("Broker {} left every partition latch", config.brokerId());
     }

@@ -29,9 +29,24 @@
  *       is at least the high watermark and the start offset of the leader's current epoch (it has
  *       fetched in this epoch, so it holds no divergent tail), and it is registered.</li>
  *   <li>Every change is written to ZooKeeper first ({@code IsrUpdater}: conditional on the znode
- *       version and on this broker leading at its epoch) and only then used for the high watermark.
- *       On a conflict the state is re-read; if another leader or epoch is found the partition steps
- *       down at once and follows the leader it found.</li>
+ *       version and on this broker leading at its epoch) and only then used as the committed ISR
+ *       (for {@code min.insync.replicas} and the metrics). On a conflict the state is re-read; if
+ *       another leader or epoch is found the partition steps down at once and follows the leader it
+ *       found.</li>
+ *   <li>Maximal ISR (Kafka's KIP-497; issue 14). From the moment a change is proposed until its
+ *       write resolves, the change is pending in the partition, under its lock, and the high
+ *       watermark (so acks=all completion too) is computed over the committed ISR plus the pending
+ *       members: for an expansion the old ISR and the joiner, for a shrink the old, larger ISR. So the
+ *       high watermark never passes the log end of a replica that ZooKeeper may already name in the
+ *       ISR, and a clean election never picks a replica missing an acknowledged write. Deciding the
+ *       change and the write are not atomic, which is why this is needed: without it the high
+ *       watermark advanced over the old ISR while the expansion was in flight. One change is pending
+ *       at a time; {@code min.insync.replicas} counts the committed ISR only. The write resolves the
+ *       change: success applies the ISR written; a conflict at this broker's own epoch applies the
+ *       ISR ZooKeeper holds (only this leader writes it at that epoch, so that is the old ISR or our
+ *       own write, e.g. a retry that landed after a lost connection); a deposition drops it with the
+ *       leader state; any other failure leaves the outcome unknown, so the change stays pending and
+ *       the next shrink check writes it again (writing the same ISR twice is harmless).</li>
  * </ul>
  *
  * <h2>Followers</h2>
@@ -50,8 +65,10 @@
  * <h2>Controlled shutdown</h2>
  * {@link io.ferrymq.broker.replication.ReplicaManager#resignLeaderships()} first refuses new appends
  * on every partition led here (retriable), waits until each one's high watermark reaches its log end
- * (every ISR member has everything, every pending acks=all request was answered), bounded by
- * {@code controlled.shutdown.timeout.ms}, and only then leaves the latches. So a rolling restart
+ * (every pending acks=all request was answered) and every member of the ISR that ZooKeeper holds,
+ * read from the partition's state znode, has the whole log, bounded by
+ * {@code controlled.shutdown.timeout.ms}, and only then leaves the latches. ZooKeeper's ISR, not the
+ * local one, because the electors choose the successor from it. So a rolling restart
  * loses nothing acknowledged and leaves nothing appended-but-unanswered for a producer to duplicate.
  * The broker must call it while its socket server still serves follower fetches.
  *

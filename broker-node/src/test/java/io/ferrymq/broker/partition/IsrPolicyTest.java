@@ -3,7 +3,9 @@ package io.ferrymq.broker.partition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +62,22 @@ class IsrPolicyTest {
     @Test
     void nonPositiveLagTimeIsRefusedNamingTheKey() {
         assertThatThrownBy(() -> new IsrPolicy(0)).hasMessageContaining("replica.lag.time.max.ms");
+    }
+
+    @Test
+    void maximalIsrOfAPendingExpansionIncludesTheJoiner() {
+        IsrChange expand = new IsrChange(1, List.of(1, 2, 3), Set.of(), Set.of(3));
+        assertThat(IsrPolicy.maximalIsr(Set.of(1, 2), Optional.of(expand))).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void maximalIsrOfAPendingShrinkKeepsTheLeaver() {
+        IsrChange shrink = new IsrChange(1, List.of(1), Set.of(2), Set.of());
+        assertThat(IsrPolicy.maximalIsr(Set.of(1, 2), Optional.of(shrink))).containsExactly(1, 2);
+    }
+
+    @Test
+    void maximalIsrWithNothingPendingIsTheCommittedIsr() {
+        assertThat(IsrPolicy.maximalIsr(Set.of(1, 3), Optional.empty())).containsExactly(1, 3);
     }
 }

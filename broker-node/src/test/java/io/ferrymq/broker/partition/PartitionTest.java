@@ -8,7 +8,9 @@ import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.client.protocol.ApiException;
 import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.client.record.RecordBatches;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ class PartitionTest {
     private final MutableClock clock = new MutableClock(1_000_000);
     private final InMemoryReplicaLog leaderLog = new InMemoryReplicaLog();
     private final Partition leader = new Partition(TP, leaderLog, config(1, 2), 0, clock);
+    private final Map<Integer, Long> followerLogEnds = new HashMap<>();
 
     private static PartitionConfig config(int broker, int minIsr) {
         return new PartitionConfig(broker, List.of(1, 2, 3), minIsr, 1_000);
@@ -164,11 +167,82 @@ class PartitionTest {
     }
 
     @Test
+    void highWatermarkNeverPassesAFollowerWhoseIsrExpansionIsBeingWritten() {
+        leader.makeLeader(1, List.of(1, 2));
+        leader.appendAsLeader(Batches.of("a"), ACKS_ALL);
+        fetch(2, 1);
+        fetch(3, 1);
+        assertThat(leader.highWatermark()).isEqualTo(1);
+        IsrChange expand = leader.proposeIsrExpand(Set.of(1, 2, 3)).orElseThrow();
+
+        // While the write naming broker 3 is in flight, the leader appends and broker 2 catches up.
+        LeaderAppend inFlight = leader.appendAsLeader(Batches.of("b"), ACKS_ALL);
+        fetch(2, 2);
+
+        assertThat(leader.highWatermark()).isEqualTo(1);
+        assertThat(leader.checkEnoughReplicasReachOffset(inFlight.requiredOffset(), 1)).isEmpty();
+        leader.applyIsr(1, expand.newIsr());
+        assertEveryMemberHoldsTheHighWatermark(expand.newIsr());
+        fetch(3, 2);
+        assertThat(leader.highWatermark()).isEqualTo(2);
+        assertThat(leader.checkEnoughReplicasReachOffset(inFlight.requiredOffset(), 1)).contains(ErrorCode.NONE);
+    }
+
+    @Test
+    void minInsyncReplicasCountsOnlyTheCommittedIsrWhileAnExpansionIsPending() {
+        leader.makeLeader(1, List.of(1));
+        leader.appendAsLeader(Batches.of("a"), (short) 1);
+        fetch(2, 1);
+        IsrChange expand = leader.proposeIsrExpand(Set.of(1, 2, 3)).orElseThrow();
+        assertThat(expand.added()).containsExactly(2);
+
+        assertThat(errorOf(() -> leader.appendAsLeader(Batches.of("b"), ACKS_ALL)))
+                .isEqualTo(ErrorCode.NOT_ENOUGH_REPLICAS);
+        assertThat(leader.isUnderMinIsr()).isTrue();
+        leader.applyIsr(1, expand.newIsr());
+        assertThat(errorOf(() -> leader.appendAsLeader(Batches.of("b"), ACKS_ALL))).isEqualTo(ErrorCode.NONE);
+    }
+
+    @Test
+    void expansionLostInZooKeeperStopsCountingTheJoinerAndMayBeProposedAgain() {
+        leader.makeLeader(1, List.of(1, 2));
+        leader.appendAsLeader(Batches.of("a"), ACKS_ALL);
+        fetch(2, 1);
+        fetch(3, 1);
+        leader.proposeIsrExpand(Set.of(1, 2, 3)).orElseThrow();
+        leader.appendAsLeader(Batches.of("b"), ACKS_ALL);
+        fetch(2, 2);
+        assertThat(leader.proposeIsrExpand(Set.of(1, 2, 3))).as("one change at a time").isEmpty();
+
+        assertThat(leader.applyIsr(1, List.of(1, 2))).as("ZooKeeper still holds the old ISR").isTrue();
+
+        assertThat(leader.pendingIsrChange()).isEmpty();
+        assertThat(leader.highWatermark()).isEqualTo(2);
+        assertThat(leader.proposeIsrExpand(Set.of(1, 2, 3))).isEmpty();
+        fetch(3, 2);
+        assertThat(leader.proposeIsrExpand(Set.of(1, 2, 3)).map(IsrChange::added)).contains(Set.of(3));
+    }
+
+    @Test
+    void leadershipChangeDropsThePendingIsrChange() {
+        leader.makeLeader(1, List.of(1, 2, 3));
+        leader.proposeIsrShrink(Set.of(1, 2)).orElseThrow();
+        assertThat(leader.pendingIsrChange()).isPresent();
+
+        leader.makeFollower(2, 2);
+        assertThat(leader.pendingIsrChange()).isEmpty();
+        leader.makeLeader(3, List.of(1, 2, 3));
+        assertThat(leader.pendingIsrChange()).isEmpty();
+        assertThat(leader.applyIsr(1, List.of(1, 2))).as("a write of the old epoch").isFalse();
+        assertThat(leader.isr()).containsExactly(1, 2, 3);
+    }
+
+    @Test
     void unregisteredFollowerIsDroppedWithoutWaitingForLagTime() {
         leader.makeLeader(1, List.of(1, 2, 3));
+        assertThat(leader.proposeIsrShrink(Set.of(1, 2, 3))).isEmpty();
         IsrChange shrink = leader.proposeIsrShrink(Set.of(1, 2)).orElseThrow();
         assertThat(shrink.removed()).containsExactly(3);
-        assertThat(leader.proposeIsrShrink(Set.of(1, 2, 3))).isEmpty();
     }
 
     @Test
@@ -212,6 +286,22 @@ class PartitionTest {
         assertThat(leader.listOffset(-1, 1)).contains(new TimestampOffset(-1, 2, 1));
         assertThat(leader.listOffset(1_001, 1).map(TimestampOffset::offset)).contains(0L);
         assertThat(leader.listOffset(5_000, 1)).isEqualTo(Optional.empty());
+    }
+
+    /** Follower {@code broker} fetches at {@code offset} in epoch 1; the test remembers its log end. */
+    private void fetch(int broker, long offset) {
+        leader.updateFollowerFetchState(broker, offset, 1);
+        followerLogEnds.put(broker, offset);
+    }
+
+    /** The safety rule of an ISR write: no member it names has a log ending below the high watermark. */
+    private void assertEveryMemberHoldsTheHighWatermark(List<Integer> isr) {
+        long hw = leader.highWatermark();
+        for (int member : isr) {
+            long logEnd = member == 1 ? leader.logEndOffset() : followerLogEnds.getOrDefault(member, -1L);
+            assertThat(logEnd).as("log end of ISR member %d vs high watermark %d", member, hw)
+                    .isGreaterThanOrEqualTo(hw);
+        }
     }
 
     private void catchUp(Partition follower, InMemoryReplicaLog followerLog, int epoch) {
