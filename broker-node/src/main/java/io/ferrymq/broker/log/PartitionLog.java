@@ -149,7 +149,7 @@ public final class PartitionLog implements AutoCloseable {
      *     last offset delta not matching the record count, empty batch
      * @throws io.ferrymq.client.record.RecordTooLargeException a batch above message.max.bytes
      * @throws RecordListTooLargeException the append is larger than a segment
-     * @throws io.ferrymq.client.record.UnsupportedCompressionTypeException snappy, lz4, zstd
+     * @throws io.ferrymq.client.record.InvalidRecordException a record that does not parse or lies
      */
     public LogAppendInfo appendAsLeader(ByteBuffer batches, int leaderEpoch) {
         ByteBuffer buffer = batches.isReadOnly() ? copyOf(batches) : batches.duplicate();

@@ -54,7 +54,7 @@ public record ProducerConfig(List<InetSocketAddress> bootstrapServers, short ack
                     "upper bound from send() to success or failure")
             .define(REQUEST_TIMEOUT_MS, ConfigType.INT, 30_000, Validator.atLeast(1), "wait for one response")
             .define(MAX_IN_FLIGHT, ConfigType.INT, 5, Validator.atLeast(1), "unanswered requests per broker")
-            .define(COMPRESSION_TYPE, ConfigType.STRING, "none", Validator.oneOf(List.of("none", "gzip")),
+            .define(COMPRESSION_TYPE, ConfigType.STRING, "none", Validator.oneOf(List.of("none", "gzip", "snappy", "lz4", "zstd")),
                     "batch compression codec")
             .define(CLIENT_ID, ConfigType.STRING, "", Validator.any(), "name sent in every request header")
             .define(MAX_REQUEST_SIZE, ConfigType.INT, 1024 * 1024, Validator.atLeast(1),

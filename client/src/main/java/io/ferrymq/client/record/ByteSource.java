@@ -194,7 +194,7 @@ abstract sealed class ByteSource permits ByteSource.BufferSource, ByteSource.Str
             int n;
             try {
                 n = stream.read(chunk, 0, CHUNK);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 throw new CorruptRecordException("compressed records section does not decompress after "
                         + inflated + " bytes: " + e.getMessage(), e);
             }

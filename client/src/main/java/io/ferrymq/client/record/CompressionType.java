@@ -1,26 +1,21 @@
 package io.ferrymq.client.record;
 
 /**
- * The compression codec of a batch: attribute bits 0-2, with Kafka's ids. Only {@link #NONE}
- * and {@link #GZIP} are encoded and decoded in-process ({@code java.util.zip}); snappy, lz4 and
- * zstd are recognised but refused with {@link UnsupportedCompressionTypeException}.
- * Immutable.
+ * The compression codec of a batch: attribute bits 0-2, with Kafka's ids and configuration names.
+ * Every codec is encoded and decoded in-process ({@link Compression}). Immutable.
  */
 public enum CompressionType {
-    NONE(0, "none", true),
-    GZIP(1, "gzip", true),
-    SNAPPY(2, "snappy", false),
-    LZ4(3, "lz4", false),
-    ZSTD(4, "zstd", false);
+    NONE(0, "none"),
+    GZIP(1, "gzip"),
+    SNAPPY(2, "snappy"),
+    LZ4(3, "lz4"),
+    ZSTD(4, "zstd");
 
     private final int id;
     private final String configName;
-    private final boolean supported;
-
-    CompressionType(int id, String configName, boolean supported) {
+    CompressionType(int id, String configName) {
         this.id = id;
         this.configName = configName;
-        this.supported = supported;
     }
 
     public int id() {
@@ -30,19 +25,6 @@ public enum CompressionType {
     /** The name used in configuration ({@code compression.type}). */
     public String configName() {
         return configName;
-    }
-
-    public boolean isSupported() {
-        return supported;
-    }
-
-    /** Throws {@link UnsupportedCompressionTypeException} unless this codec works in-process. */
-    public CompressionType ensureSupported() {
-        if (!supported) {
-            throw new UnsupportedCompressionTypeException(
-                    "compression type " + configName + " is not supported by Ferry (only none and gzip)");
-        }
-        return this;
     }
 
     /** The codec for attribute bits 0-2; an id no codec has is a corrupt batch. */

@@ -230,7 +230,7 @@ public final class RecordBatch implements Iterable<Record> {
     /** The records section, inflated as it is read when compressed, refused past {@code maxInflatedBytes}. */
     ByteSource recordsSource(long maxInflatedBytes) {
         ByteBuffer body = buffer.slice(HEADER_SIZE, buffer.limit() - HEADER_SIZE);
-        CompressionType compression = compression().ensureSupported();
+        CompressionType compression = compression();
         return compression == CompressionType.NONE ? ByteSource.of(body)
                 : ByteSource.inflating(Compression.decompressing(compression, body), maxInflatedBytes);
     }

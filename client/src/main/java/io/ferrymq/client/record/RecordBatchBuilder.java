@@ -33,11 +33,11 @@ public final class RecordBatchBuilder {
 
     /**
      * @param buffer where the batch goes, from its position; the caller owns it
-     * @param compression NONE or GZIP (others throw {@link UnsupportedCompressionTypeException})
+     * @param compression the codec of the records section
      * @param baseOffset usually 0 from a producer; the leader assigns the real one
      */
     public RecordBatchBuilder(ByteBuffer buffer, CompressionType compression, long baseOffset) {
-        this.compression = compression.ensureSupported();
+        this.compression = compression;
         this.out = new ByteBufferOutputStream(buffer);
         this.start = buffer.position();
         this.baseOffset = baseOffset;

@@ -105,12 +105,6 @@ class RecordBatchCorruptionTest {
     }
 
     @Test
-    void unsupportedCodecsAreRefusedOnWrite() {
-        assertThatThrownBy(() -> RecordBatchBuilder.allocate(10, CompressionType.ZSTD))
-                .isInstanceOf(UnsupportedCompressionTypeException.class).hasMessageContaining("zstd");
-    }
-
-    @Test
     void unknownCodecIdIsCorrupt() {
         ByteBuffer bad = copy(batchBytes(1));
         bad.putShort(RecordBatch.ATTRIBUTES_OFFSET, (short) 6);

@@ -44,7 +44,7 @@ class RecordBatchValidatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CompressionType.class, names = {"NONE", "GZIP"})
+    @EnumSource(CompressionType.class)
     void aBuiltBatchIsValidAndReportsItsRecordsAndMaxTimestamp(CompressionType compression) {
         RecordBatchValidator.Validated validated =
                 RecordBatchValidator.validate(RecordBatch.wrap(validBatch(compression, 10)), CAP);
@@ -53,7 +53,7 @@ class RecordBatchValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v2-none-0", "v2-gzip-0"})
+    @ValueSource(strings = {"v2-none-0", "v2-gzip-0", "v2-snappy-0", "v2-lz4-0", "v2-zstd-0"})
     void everyBatchKafkaWroteIsValid(String folder) throws Exception {
         Path dir = KafkaTestData.copyFolder(folder, tempDir.resolve(folder));
         ByteBuffer log = ByteBuffer.wrap(Files.readAllBytes(dir.resolve(KafkaTestData.LOG)));
