@@ -20,17 +20,30 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection: decodes each frame, dispatches it, and writes the responses strictly in
- * request order although handlers complete in any order. Each request gets a sequence number when
- * read; a finished response waits in a small reorder map until every earlier one is written.
- * At most {@code maxInFlight} requests are being served at once; frames decoded beyond that (one
- * socket read may hold many) wait, and reading pauses until responses go out, also while the socket
- * is not writable (a client that does not read its responses cannot make the broker buffer without
- * bound), and for good once the server stops taking requests. An unparsable frame closes this connection only; an
+ * One client connection: decodes each frame, starts its handler in request order behind barriers,
+ * and writes the responses strictly in request order although handlers complete in any order.
+ *
+ * <p>Start order: the {@link RequestSequencer} starts a request only after every earlier request of
+ * this connection has reached its {@link OrderingPoint}, the moment its effect is applied: a
+ * produce once its log append is done (not its acks=all wait), an offset commit, group or topic
+ * change once its handler's future completed (its ZooKeeper write is done), a read (Fetch,
+ * ListOffsets, OffsetFetch, Describe*, ...) at once, so a long-polling fetch holds nothing up;
+ * {@link OrderingPoint} classifies every API. Pipelined writes are thus applied in the order sent, as Kafka's muted channel does, while
+ * pipelined acks=all produces still wait for replication together.
+ *
+ * <p>Response order: each request gets a sequence number when read; a finished response waits in
+ * a small reorder map until every earlier one is written.
+ * At most {@code maxInFlight} requests are being served at once (started or waiting for a barrier);
+ * frames decoded beyond that (one socket read may hold many) wait, and reading pauses until
+ * responses go out, also while the socket is not writable (a client that does not read its
+ * responses cannot make the broker buffer without bound), and for good once the server stops
+ * taking requests. Requests already read are served even if the connection closes; their
+ * responses are dropped. An unparsable frame closes this connection only; an
  * unknown API key or version is answered with an {@link ErrorResponse} and the connection stays.
  *
  * <p>All fields are confined to the channel's event loop; completions from handler threads are
@@ -44,6 +57,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private final RequestDispatcher dispatcher;
     private final InFlightRequests inFlight;
     private final int maxInFlight;
+    private final RequestSequencer sequencer;
 
     private final Map<Long, Optional<EncodedFrame>> finished = new HashMap<>();
     private final Deque<ByteBuf> waiting = new ArrayDeque<>();
@@ -52,11 +66,14 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private boolean stopped;
     private boolean closed;
 
-    ConnectionHandler(WireCodec codec, RequestDispatcher dispatcher, InFlightRequests inFlight, int maxInFlight) {
+    /** {@code eventLoop} is the one the connection's channel is registered on. */
+    ConnectionHandler(WireCodec codec, RequestDispatcher dispatcher, InFlightRequests inFlight, int maxInFlight,
+                      Executor eventLoop) {
         this.codec = codec;
         this.dispatcher = dispatcher;
         this.inFlight = inFlight;
         this.maxInFlight = maxInFlight;
+        this.sequencer = new RequestSequencer(eventLoop);
     }
 
     @Override
@@ -98,13 +115,20 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
         RequestHeader header = decoded.header();
         RequestContext context = new RequestContext(header.apiKey(), header.apiVersion(), header.correlationId(),
                 header.clientId(), ctx.channel().remoteAddress());
-        CompletableFuture<Optional<ApiResponse>> response = dispatcher.dispatch(context, decoded.request());
-        response.whenComplete((result, failure) -> {
+        sequencer.submit(() -> start(ctx, sequence, context, decoded));
+    }
+
+    /** Runs the request's handler; returns the future of its ordering point. */
+    private CompletableFuture<?> start(ChannelHandlerContext ctx, long sequence, RequestContext context,
+                                       DecodedRequest decoded) {
+        RequestDispatcher.Dispatch dispatch = dispatcher.dispatch(context, decoded.request());
+        dispatch.response().whenComplete((result, failure) -> {
             decoded.close();
             Optional<EncodedFrame> frame = result == null ? Optional.empty() : result.map(r ->
-                    encode(ctx, header.correlationId(), header.apiKey(), header.apiVersion(), r));
+                    encode(ctx, context.correlationId(), context.apiKey(), context.apiVersion(), r));
             ctx.executor().execute(() -> complete(ctx, sequence, frame));
         });
+        return dispatch.applied();
     }
 
     private EncodedFrame encode(ChannelHandlerContext ctx, int correlationId, ApiKey key, short version,

@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes decoded requests to the {@link RequestHandler} of their API key on the request executor,
- * and turns every failure into that API's error response through {@link ErrorMapper}. The future
- * it returns never completes exceptionally; it holds {@link Optional#empty()} when the client
- * expects no response (acks=0).
+ * and turns every failure into that API's error response through {@link ErrorMapper}. The response
+ * future it returns never completes exceptionally; it holds {@link Optional#empty()} when the
+ * client expects no response (acks=0). Beside it comes the future of the moment the request's
+ * effect is applied ({@link OrderingPoint}), which the connection's {@link RequestSequencer} waits
+ * for before it starts the next request.
  *
  * <p>Immutable after construction; thread-safe.
  */
@@ -69,24 +71,36 @@ public final class RequestDispatcher {
     }
 
     /** Serves {@code request} on the request executor; see the class comment. */
-    public CompletableFuture<Optional<ApiResponse>> dispatch(RequestContext context, ApiRequest request) {
+    public Dispatch dispatch(RequestContext context, ApiRequest request) {
         RequestHandler<?> handler = handlers.get(request.apiKey());
         if (handler == null) {
-            return CompletableFuture.completedFuture(Optional.of(new ErrorResponse(ErrorCode.UNKNOWN_API_KEY,
-                    request.apiKey() + " is not served by this broker")));
+            return Dispatch.done(new ErrorResponse(ErrorCode.UNKNOWN_API_KEY,
+                    request.apiKey() + " is not served by this broker"));
         }
         long received = System.nanoTime();
         long[] started = {received};
-        CompletableFuture<Optional<ApiResponse>> result;
+        CompletableFuture<CompletableFuture<Optional<ApiResponse>>> returned;
         try {
-            result = CompletableFuture.supplyAsync(() -> {
+            returned = CompletableFuture.supplyAsync(() -> {
                 started[0] = System.nanoTime();
                 return serve(handler, context, request);
-            }, executor).thenCompose(future -> future);
+            }, executor);
         } catch (RejectedExecutionException e) {
-            result = CompletableFuture.completedFuture(Optional.of(errorResponse(handler, request, e)));
+            returned = CompletableFuture.completedFuture(
+                    CompletableFuture.completedFuture(Optional.of(errorResponse(handler, request, e))));
         }
-        return result.whenComplete((response, ignored) -> observe(context, request, received, started[0], response));
+        CompletableFuture<Optional<ApiResponse>> response = returned.thenCompose(future -> future)
+                .whenComplete((result, ignored) -> observe(context, request, received, started[0], result));
+        return new Dispatch(applied(request.apiKey(), returned, response), response);
+    }
+
+    private static CompletableFuture<?> applied(ApiKey key, CompletableFuture<?> returned,
+                                                CompletableFuture<?> response) {
+        return switch (OrderingPoint.of(key)) {
+            case DISPATCH -> CompletableFuture.completedFuture(null);
+            case HANDLER_RETURNED -> returned;
+            case RESPONSE_READY -> response;
+        };
     }
 
     private void observe(RequestContext context, ApiRequest request, long received, long started,
@@ -127,5 +141,18 @@ public final class RequestDispatcher {
                                                                     Throwable failure) {
         ApiError error = ErrorMapper.toApiError(failure);
         return handler.errorResponse((Q) request, error.error(), error.message());
+    }
+
+    /**
+     * A dispatched request: {@code applied} completes at the request's {@link OrderingPoint} (for
+     * a read, at once), after which the next request of its connection may start; {@code response}
+     * is the response as described in the class comment.
+     */
+    public record Dispatch(CompletableFuture<?> applied, CompletableFuture<Optional<ApiResponse>> response) {
+
+        static Dispatch done(ApiResponse response) {
+            return new Dispatch(CompletableFuture.completedFuture(null),
+                    CompletableFuture.completedFuture(Optional.of(response)));
+        }
     }
 }

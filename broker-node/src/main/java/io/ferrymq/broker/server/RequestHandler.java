@@ -15,6 +15,10 @@ import java.util.concurrent.CompletableFuture;
  * <p>Handlers are called on the request executor and must not block it for long: waits (long-poll
  * fetches, acks=all) are futures completed later on other threads. Implementations are thread-safe.
  *
+ * <p>Ordering: the next request of the same connection starts once this one reached the
+ * {@link OrderingPoint} of its API, so a write must be applied by then: before {@code handle}
+ * returns for Produce and Metadata, by the time the future completes for the other writes.
+ *
  * @param <Q> the request type of {@link #apiKey()}
  */
 public interface RequestHandler<Q extends ApiRequest> {

@@ -149,7 +149,7 @@ public final class SocketServer implements AutoCloseable {
             pipeline.addLast("idle", new IdleStateHandler(0, 0, idleMs, TimeUnit.MILLISECONDS));
             pipeline.addLast("frames", new FrameDecoder(settings.maxRequestBytes()));
             pipeline.addLast("requests", new ConnectionHandler(codec, dispatcher, inFlight,
-                    settings.maxInFlightPerConnection()));
+                    settings.maxInFlightPerConnection(), channel.eventLoop()));
         }
     }
 }

@@ -13,12 +13,34 @@
  * {@code num.network.threads=1..2} and {@code num.io.threads=2..4} are plenty.
  *
  * <h2>Ordering and back-pressure</h2>
- * Every request read from a connection gets a sequence number; responses are written strictly in
+ * Requests of one connection take effect in the order they were sent, as under Kafka's muted
+ * channel, but behind barriers rather than one at a time: a request's handler starts only once
+ * every earlier request of its connection has reached its ordering point
+ * ({@link io.ferrymq.broker.server.OrderingPoint}, which classifies every API key), the moment its
+ * effect is applied. The {@link io.ferrymq.broker.server.RequestSequencer} (one per connection, on
+ * its event loop) enforces this; the {@link io.ferrymq.broker.server.RequestDispatcher} tells it
+ * when each request reached its point:
+ * <ul>
+ *   <li>reads (Fetch, ListOffsets, OffsetsForLeaderEpoch, ApiVersions, DescribeCluster,
+ *       FindCoordinator, OffsetFetch, DescribeGroups, ListGroups): at dispatch, so they hold
+ *       nothing up, not even a long-polling fetch;</li>
+ *   <li>Produce and Metadata: when {@code handle} returned, since {@code ProduceHandler} appends to
+ *       the log (and {@code MetadataHandler} auto-creates a topic) before returning; the acks=all
+ *       wait is not part of it, so pipelined produces still wait for replication together;</li>
+ *   <li>every other write (OffsetCommit, JoinGroup, SyncGroup, Heartbeat, LeaveGroup, DeleteGroups,
+ *       CreateTopics, DeleteTopics, CreatePartitions): when the handler's future completed, i.e.
+ *       its ZooKeeper or group-state change is done.</li>
+ * </ul>
+ * Pipelined offset commits therefore never move the committed offset backwards, and pipelined
+ * produces are appended in request order ({@code ConnectionOrderingIT}). Order holds per
+ * connection only; requests on different connections still run concurrently.
+ *
+ * <p>Every request read from a connection gets a sequence number; responses are written strictly in
  * that order through a small reorder map, whatever order handlers finish in. acks=0 produces
  * occupy a sequence slot that writes nothing. A connection with {@code socket.max.inflight.requests}
- * unanswered requests is not read (frames already decoded wait), nor is one whose socket is not
- * writable, so a client that pipelines without reading cannot grow the broker's memory beyond about
- * {@code socket.max.inflight.requests x socket.request.max.bytes}.
+ * unanswered requests (started or waiting at a barrier) is not read (frames already decoded wait),
+ * nor is one whose socket is not writable, so a client that pipelines without reading cannot grow
+ * the broker's memory beyond about {@code socket.max.inflight.requests x socket.request.max.bytes}.
  *
  * <h2>Bad input</h2>
  * A length prefix that is negative or above {@code socket.request.max.bytes} closes the connection

@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.client.protocol.ApiKey;
+import io.ferrymq.client.protocol.ApiRequest;
 import io.ferrymq.client.protocol.ApiResponse;
 import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.client.protocol.RecordSource;
 import io.ferrymq.client.protocol.requests.DescribeClusterRequest;
+import io.ferrymq.client.protocol.requests.FetchRequest;
+import io.ferrymq.client.protocol.requests.OffsetCommitRequest;
 import io.ferrymq.client.protocol.requests.ProduceRequest;
 import io.ferrymq.client.protocol.responses.ErrorResponse;
+import io.ferrymq.client.protocol.responses.OffsetCommitResponse;
 import io.ferrymq.client.protocol.responses.ProduceResponse;
 import io.ferrymq.client.record.CorruptRecordException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +30,7 @@ class RequestDispatcherTest {
 
     private static final TopicPartition TP = new TopicPartition("t", 0);
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final Deque<Runnable> queued = new ArrayDeque<>();
 
     private final RequestHandler<ProduceRequest> produce = new RequestHandler<>() {
         @Override
@@ -61,7 +68,7 @@ class RequestDispatcherTest {
     private Optional<ApiResponse> dispatch(Object request) {
         RequestContext context = new RequestContext(((io.ferrymq.client.protocol.ApiRequest) request).apiKey(),
                 (short) 0, 1, "test", new InetSocketAddress("127.0.0.1", 1));
-        return dispatcher.dispatch(context, (io.ferrymq.client.protocol.ApiRequest) request).join();
+        return dispatcher.dispatch(context, (io.ferrymq.client.protocol.ApiRequest) request).response().join();
     }
 
     @Test
@@ -104,6 +111,49 @@ class RequestDispatcherTest {
     }
 
     @Test
+    void aProduceIsAppliedWhenItsHandlerReturnedNotWhenItsAcksAreMet() {
+        Pending<ProduceRequest> acksAll = new Pending<>(ApiKey.PRODUCE);
+        RequestDispatcher.Dispatch dispatch = dispatchLater(acksAll, request(-1));
+        assertThat(dispatch.applied()).isNotDone();
+
+        queued.poll().run();
+
+        assertThat(acksAll.handled).isTrue();
+        assertThat(dispatch.applied()).isDone();
+        assertThat(dispatch.response()).isNotDone();
+    }
+
+    @Test
+    void anOffsetCommitIsAppliedOnlyWhenItsFutureCompletes() {
+        Pending<OffsetCommitRequest> commit = new Pending<>(ApiKey.OFFSET_COMMIT);
+        RequestDispatcher.Dispatch dispatch = dispatchLater(commit,
+                new OffsetCommitRequest("g", OffsetCommitRequest.NO_GENERATION, "", List.of()));
+        queued.poll().run();
+        assertThat(dispatch.applied()).isNotDone();
+
+        commit.response.complete(new OffsetCommitResponse(List.of()));
+
+        assertThat(dispatch.applied()).isDone();
+        assertThat(dispatch.response()).isDone();
+    }
+
+    @Test
+    void aFetchHoldsNothingUpEvenBeforeItsHandlerRuns() {
+        Pending<FetchRequest> longPoll = new Pending<>(ApiKey.FETCH);
+        RequestDispatcher.Dispatch dispatch = dispatchLater(longPoll,
+                new FetchRequest(FetchRequest.CONSUMER_REPLICA_ID, 10_000, 1, 1 << 20, List.of()));
+
+        assertThat(longPoll.handled).isFalse();
+        assertThat(dispatch.applied()).isDone();
+    }
+
+    private <Q extends ApiRequest> RequestDispatcher.Dispatch dispatchLater(RequestHandler<Q> handler, Q request) {
+        RequestContext context = new RequestContext(request.apiKey(), (short) 0, 1, "test",
+                new InetSocketAddress("127.0.0.1", 1));
+        return new RequestDispatcher(List.of(handler), queued::add).dispatch(context, request);
+    }
+
+    @Test
     void unsupportedVersionNamesTheSupportedRange() {
         ErrorResponse response = (ErrorResponse) RequestDispatcher.unsupported(ApiKey.FETCH.id(), (short) 9);
         assertThat(response.error()).isEqualTo(ErrorCode.UNSUPPORTED_VERSION);
@@ -117,5 +167,33 @@ class RequestDispatcherTest {
         ApiError error = ErrorMapper.toApiError(new java.util.concurrent.CompletionException(
                 new java.util.concurrent.TimeoutException("waited 30000 ms")));
         assertThat(error).isEqualTo(new ApiError(ErrorCode.REQUEST_TIMED_OUT, "waited 30000 ms"));
+    }
+
+    /** A handler whose response the test completes; records whether it was called. */
+    private static final class Pending<Q extends ApiRequest> implements RequestHandler<Q> {
+
+        private final ApiKey apiKey;
+        private final CompletableFuture<ApiResponse> response = new CompletableFuture<>();
+        private volatile boolean handled;
+
+        Pending(ApiKey apiKey) {
+            this.apiKey = apiKey;
+        }
+
+        @Override
+        public ApiKey apiKey() {
+            return apiKey;
+        }
+
+        @Override
+        public CompletableFuture<ApiResponse> handle(RequestContext context, Q request) {
+            handled = true;
+            return response;
+        }
+
+        @Override
+        public ApiResponse errorResponse(Q request, ErrorCode error, String message) {
+            return new ErrorResponse(error, message);
+        }
     }
 }
