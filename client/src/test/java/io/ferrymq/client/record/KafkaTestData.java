@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 /**
  * The partition logs Kafka 3.9.1 wrote (test resources {@code kafka-3.9.1-segments/}, copied
  * from the shared test data so a clean clone has them): copies a folder to a temporary
- * directory and parses its {@code records.json} and {@code batches.txt}.
+ * directory and parses its {@code records.json} and {@code batches.txt}. Shared with the broker and
+ * integration tests through the client's test-jar.
  */
-final class KafkaTestData {
+public final class KafkaTestData {
 
     static final String ROOT = "kafka-3.9.1-segments/";
     static final String LOG = "00000000000000000000.log";
@@ -34,7 +35,7 @@ final class KafkaTestData {
                     + "\"value_hex\":(null|\"[0-9a-f]*\"),\"headers\":\\[(.*)]}");
     private static final Pattern HEADER = Pattern.compile("\\{\"key\":\"([^\"]*)\",\"value_hex\":(null|\"[0-9a-f]*\")}");
 
-    record ExpectedRecord(long offset, long timestamp, Optional<byte[]> key, Optional<byte[]> value,
+    public record ExpectedRecord(long offset, long timestamp, Optional<byte[]> key, Optional<byte[]> value,
                           List<Header> headers) {
     }
 
@@ -42,7 +43,7 @@ final class KafkaTestData {
     }
 
     /** Copies one folder (e.g. {@code v2-none-0}) into {@code target} and returns it. */
-    static Path copyFolder(String folder, Path target) {
+    public static Path copyFolder(String folder, Path target) {
         try {
             Files.createDirectories(target);
             for (String file : FILES) {
@@ -60,7 +61,7 @@ final class KafkaTestData {
         return ByteBuffer.wrap(readBytes(folder + "/" + LOG));
     }
 
-    static List<ExpectedRecord> records(String folder) {
+    public static List<ExpectedRecord> records(String folder) {
         List<ExpectedRecord> records = new ArrayList<>();
         for (String line : new String(readBytes(folder + "/records.json"), StandardCharsets.UTF_8).split("\n")) {
             Matcher m = RECORD.matcher(line.strip());
