@@ -1,5 +1,6 @@
 package io.ferrymq.it.produce;
 
+import io.ferrymq.broker.cluster.BrokerProcess;
 import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.client.protocol.RecordSource;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
@@ -20,7 +20,7 @@ import org.assertj.core.api.SoftAssertions;
 /**
  * One hostile request and everything checked after it (see {@link HostileBatchIT}): the request
  * goes, acks=all, to the partitions' leader over a raw socket; then, collected softly so a run
- * reports every failure, the answer per partition, live brokers, bounded heaps, unchanged log ends
+ * reports every failure: the answer per partition, live brokers, bounded heaps, unchanged log ends
  * of refused partitions on every replica, and — if every broker still runs — 100 good records
  * right after what was there before, on every replica and through a consumer, and a full ISR.
  * Not thread-safe.
@@ -44,6 +44,7 @@ final class HostileCase {
     private final ClusterChecks checks;
     private final GoodTraffic traffic;
     private final Duration timeout;
+    private final List<Readable> acknowledged = new ArrayList<>();
 
     HostileCase(FerryCluster cluster, ClusterChecks checks, GoodTraffic traffic, Duration timeout) {
         this.cluster = cluster;
@@ -52,8 +53,11 @@ final class HostileCase {
         this.timeout = timeout;
     }
 
-    /** Runs the case on {@code topic}; returns the records it found readable (for later re-reads). */
-    List<Readable> run(String topic, Map<Integer, Payload> payloads) {
+    /**
+     * Runs the case on {@code topic}; the records it got acknowledged (the good ones, and those of
+     * an accepted payload) are remembered for {@link #checkAcknowledgedReadable(List)}.
+     */
+    void run(String topic, Map<Integer, Payload> payloads) {
         Map<Integer, Map<Integer, Long>> before = new TreeMap<>();
         payloads.keySet().forEach(p -> before.put(p, checks.logEnds(new TopicPartition(topic, p))));
         int leader = leaderOfAll(topic, payloads);
@@ -63,49 +67,61 @@ final class HostileCase {
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(answer.failure()).as("failure to answer of leader %d", leader).isEmpty();
         answer.response().ifPresent(response -> checkAnswer(softly, topic, payloads, response));
-        checks.checkBrokersAlive(softly);
         checks.checkHeapBounded(softly);
-        payloads.forEach((p, payload) -> {
-            if (payload.expected() != ErrorCode.NONE) {
-                softly.assertThat(checks.logEnds(new TopicPartition(topic, p)))
-                        .as("log end offset of %s-%d on each broker after the refused batch", topic, p)
-                        .isEqualTo(before.get(p));
-            }
-        });
-        List<Readable> readable = new ArrayList<>();
-        if (cluster.brokers().stream().allMatch(b -> b.isAlive())) {
-            payloads.forEach((p, payload) -> goodRecords(softly, new TopicPartition(topic, p), payload,
-                    before.get(p).get(leader)).ifPresent(readable::add));
+        checks.checkBrokersAlive(softly);
+        checkRefusedNotWritten(softly, topic, payloads, before);
+        if (cluster.brokers().stream().allMatch(BrokerProcess::isAlive)) {
+            payloads.forEach((p, payload) -> goodRecords(softly, new TopicPartition(topic, p),
+                    accepted(answer, topic, p, payload), before.get(p).get(leader)));
             checks.checkIsrFull(softly, topic);
         }
         softly.assertAll();
-        return readable;
     }
 
-    /** Every record of {@code expected}, on every replica and through a consumer. */
-    void checkReadable(List<Readable> expected) {
+    private void checkRefusedNotWritten(SoftAssertions softly, String topic, Map<Integer, Payload> payloads,
+                                        Map<Integer, Map<Integer, Long>> logEndsBefore) {
+        payloads.forEach((p, payload) -> {
+            if (payload.expected() != ErrorCode.NONE) {
+                softly.assertThat(checks.logEnds(new TopicPartition(topic, p)))
+                        .as("log end offset of %s-%d on each broker after the refused request", topic, p)
+                        .isEqualTo(logEndsBefore.get(p));
+            }
+        });
+    }
+
+    /**
+     * Every record acknowledged in earlier {@link #run}s, and {@code alsoThese}, at its offset on
+     * every replica and through a consumer.
+     */
+    void checkAcknowledgedReadable(List<Readable> alsoThese) {
         SoftAssertions softly = new SoftAssertions();
-        for (Readable r : expected) {
-            checkReadable(softly, r);
-        }
+        Stream.concat(acknowledged.stream(), alsoThese.stream()).forEach(r -> checkReadable(softly, r));
         softly.assertAll();
     }
 
-    private Optional<Readable> goodRecords(SoftAssertions softly, TopicPartition tp, Payload payload,
-                                                     long logEndBefore) {
+    /** Sends 100 good records and checks them, right after the log end before and the accepted values. */
+    private void goodRecords(SoftAssertions softly, TopicPartition tp, List<String> accepted, long logEndBefore) {
+        if (!accepted.isEmpty()) {
+            acknowledged.add(new Readable(tp, logEndBefore, accepted));
+        }
         try {
             Readable good = traffic.send(tp, tp + "-good", GOOD_RECORDS);
+            acknowledged.add(good);
             softly.assertThat(good.firstOffset())
                     .as("offset of the first good record on %s: the log end before plus the accepted records", tp)
-                    .isEqualTo(logEndBefore + payload.readable().size());
-            Readable all = new Readable(tp, logEndBefore,
-                    Stream.concat(payload.readable().stream(), good.values().stream()).toList());
-            checkReadable(softly, all);
-            return Optional.of(all);
+                    .isEqualTo(logEndBefore + accepted.size());
+            checkReadable(softly, new Readable(tp, logEndBefore,
+                    Stream.concat(accepted.stream(), good.values().stream()).toList()));
         } catch (AssertionError | RuntimeException e) {
             softly.fail("producing good records to " + tp + " after the hostile request: " + e, e);
-            return Optional.empty();
         }
+    }
+
+    /** The payload's values if the broker answered NONE for its partition, else none. */
+    private static List<String> accepted(RawProduce.Answer answer, String topic, int partition, Payload payload) {
+        boolean none = answer.response().stream().flatMap(r -> r.partitions().stream())
+                .anyMatch(r -> r.topicPartition().equals(new TopicPartition(topic, partition)) && r.error() == ErrorCode.NONE);
+        return none ? payload.readable() : List.of();
     }
 
     private void checkReadable(SoftAssertions softly, Readable r) {
