@@ -66,7 +66,7 @@ final class ClusterChecks implements AutoCloseable {
             if (broker.isAlive()) {
                 try {
                     softly.assertThat(heap(broker).peakUsedBytes()).as("peak heap in use on broker %d", broker.id())
-                            .isLessThan(HEAP_BOUND_BYTES);
+                            .isPositive().isLessThan(HEAP_BOUND_BYTES);
                 } catch (RuntimeException e) {
                     softly.fail("cannot read the heap of broker " + broker.id() + " (alive: " + broker.isAlive() + "): " + e);
                 }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,15 +96,20 @@ class HostileBatchIT {
         }
     }
 
+    /** Closes every client, also after one failed to close; then throws the first failure. */
     private static void closeAll(AutoCloseable... clients) {
+        IllegalStateException first = null;
         for (AutoCloseable client : clients) {
             try {
                 if (client != null) {
                     client.close();
                 }
             } catch (Exception e) {
-                throw new IllegalStateException("closing " + client, e);
+                first = first != null ? first : new IllegalStateException("closing " + client, e);
             }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
@@ -114,7 +118,14 @@ class HostileBatchIT {
      * sync and broker 1 leads every partition again (so one request can carry two partitions).
      */
     @BeforeEach
-    void everyBrokerRunsAndEveryReplicaIsInSync() {
+    void everyBrokerRunsInSyncAndBrokerOneLeads() {
+        restartDeadBrokersAndAwaitFullIsr();
+        await("every partition led by its preferred replica, broker 1").atMost(WAIT).until(() -> TOPICS.stream()
+                .flatMap(t -> Stream.of(new TopicPartition(t, 0), new TopicPartition(t, 1)))
+                .allMatch(tp -> cluster.leaderOf(tp).equals(OptionalInt.of(PREFERRED_LEADER))));
+    }
+
+    private void restartDeadBrokersAndAwaitFullIsr() {
         for (BrokerProcess broker : cluster.brokers()) {
             if (!broker.isAlive()) {
                 await().atMost(WAIT).until(() -> !cluster.isRegistered(broker.id()));
@@ -122,9 +133,6 @@ class HostileBatchIT {
             }
         }
         TOPICS.forEach(t -> TopicAdmin.awaitFullyReplicated(cluster.bootstrapServers(), t, 2, WAIT));
-        await("every partition led by its preferred replica, broker 1").atMost(WAIT).until(() -> TOPICS.stream()
-                .flatMap(t -> Stream.of(new TopicPartition(t, 0), new TopicPartition(t, 1)))
-                .allMatch(tp -> cluster.leaderOf(tp).equals(OptionalInt.of(PREFERRED_LEADER))));
     }
 
     /** Case 2: a 61-byte header claiming 2^31-1 records, lastOffsetDelta 2^31-2. */
@@ -173,14 +181,10 @@ class HostileBatchIT {
         for (String topic : TOPICS) {
             beforeKill.add(traffic.send(new TopicPartition(topic, 0), topic + "-before-kill", 100));
         }
-        TreeSet<Integer> leaders = new TreeSet<>();
-        TOPICS.forEach(t -> leaders.add(cluster.awaitLeader(new TopicPartition(t, 0), WAIT)));
-        for (int leader : leaders) {
-            cluster.kill9(leader);
-            await().atMost(WAIT).until(() -> !cluster.isRegistered(leader));
-            cluster.start(leader);
-            everyBrokerRunsAndEveryReplicaIsInSync();
-        }
+        cluster.kill9(PREFERRED_LEADER); // the leader of every partition (see @BeforeEach)
+        await().atMost(WAIT).until(() -> !cluster.isRegistered(PREFERRED_LEADER));
+        cluster.start(PREFERRED_LEADER);
+        restartDeadBrokersAndAwaitFullIsr();
         hostile.checkAcknowledgedReadable(beforeKill);
     }
 }
