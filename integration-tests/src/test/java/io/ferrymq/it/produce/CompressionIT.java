@@ -101,7 +101,7 @@ class CompressionIT {
     @ParameterizedTest
     @ValueSource(strings = {"v2-gzip", "v2-snappy", "v2-lz4", "v2-zstd"})
     void kafkasCompressedSegmentsAreServedAsKafkasConsumerReadThem(String topic) throws Exception {
-        TopicAdmin.createTopic(cluster.bootstrapServers(), new CreateTopicsRequest.TopicSpec(topic, 1, (short) 1,
+        TopicAdmin.createTopic(cluster.bootstrapServers(), new CreateTopicsRequest.TopicSpec(topic, -1, (short) -1,
                 Map.of(), Map.of(0, List.of(1))), WAIT);
         TopicAdmin.awaitFullyReplicated(cluster.bootstrapServers(), topic, 1, WAIT);
         cluster.sigterm(1);

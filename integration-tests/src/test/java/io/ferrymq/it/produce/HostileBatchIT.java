@@ -10,6 +10,7 @@ import io.ferrymq.client.admin.FerryAdmin;
 import io.ferrymq.client.admin.NewTopic;
 import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.record.HostileBatches;
 import io.ferrymq.it.harness.BrokerLogs;
 import io.ferrymq.it.harness.FerryCluster;
 import java.nio.ByteBuffer;
@@ -148,7 +149,7 @@ class HostileBatchIT {
     @Order(2)
     void randomRecordsUnderACorrectCrcAreRefusedWithInvalidRecord() {
         hostile.run("noise", Map.of(0,
-                HostileCase.Payload.refused(HostileBatches.noise(14L, 400), ErrorCode.INVALID_RECORD)));
+                HostileCase.Payload.refused(HostileBatches.noise(10, 400, 14L), ErrorCode.INVALID_RECORD)));
     }
 
     /** Case 4: partition 0 gets the lying batch then a valid one, partition 1 a valid one, in one request. */
@@ -167,7 +168,7 @@ class HostileBatchIT {
     @Test
     @Order(4)
     void aGzipBombIsRefusedWithMessageTooLargeWithoutBeingInflated() {
-        ByteBuffer bomb = HostileBatches.gzipBomb(BOMB_RECORDS, MIB);
+        ByteBuffer bomb = HostileBatches.bomb(BOMB_RECORDS, MIB);
         assertThat(bomb.remaining()).as("the bomb on the wire, below message.max.bytes %d", MESSAGE_MAX_BYTES)
                 .isLessThan(1_000_000);
         hostile.run("bomb", Map.of(0,
