@@ -47,6 +47,22 @@ public final class RecordBatchBuilder {
                 : new ByteBufferOutputStream(ByteBuffer.allocate(GZIP_STAGING));
     }
 
+    /**
+     * The same batch with its records section in {@code target}'s codec (a topic whose
+     * {@code compression.type} is not {@code producer}): base offset, leader epoch, producer fields,
+     * timestamps, keys, values and headers kept. The records are decoded once, as a stream.
+     */
+    public static ByteBuffer recompress(RecordBatch batch, CompressionType target) {
+        RecordBatchBuilder builder = new RecordBatchBuilder(ByteBuffer.allocate(batch.sizeInBytes()), target,
+                batch.baseOffset()).partitionLeaderEpoch(batch.partitionLeaderEpoch())
+                .producer(batch.producerId(), batch.producerEpoch(), batch.baseSequence());
+        for (Record record : batch) {
+            builder.append(record.timestamp(), record.key().orElse(null), record.value().orElse(null), record.headers());
+        }
+        builder.build();
+        return builder.buffer().flip();
+    }
+
     /** A builder over a fresh heap buffer of {@code initialCapacity} bytes. */
     public static RecordBatchBuilder allocate(int initialCapacity, CompressionType compression) {
         return new RecordBatchBuilder(ByteBuffer.allocate(initialCapacity), compression, 0L);

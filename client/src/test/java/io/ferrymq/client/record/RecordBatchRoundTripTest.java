@@ -152,4 +152,27 @@ class RecordBatchRoundTripTest {
     static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void recompressingKeepsEveryFieldAndRecordInTheTargetCodec() {
+        for (CompressionType from : CompressionType.values()) {
+            for (CompressionType to : CompressionType.values()) {
+                RecordBatchBuilder builder = new RecordBatchBuilder(ByteBuffer.allocate(64), from, 0L)
+                        .partitionLeaderEpoch(4).producer(77L, (short) 3, 12);
+                for (int i = 0; i < 20; i++) {
+                    builder.append(500L + i % 3, i % 4 == 0 ? null : bytes("k" + i), bytes("v".repeat(i)),
+                            List.of(Header.of("h", "x" + i)));
+                }
+                RecordBatch original = builder.build();
+                RecordBatch converted = RecordBatch.wrap(RecordBatchBuilder.recompress(original, to));
+                assertThat(converted.compression()).isEqualTo(to);
+                assertThat(RecordBatchValidator.validate(converted, Long.MAX_VALUE).records()).isEqualTo(20);
+                assertThat(List.of(converted.producerId(), (long) converted.producerEpoch(),
+                        (long) converted.baseSequence(), (long) converted.partitionLeaderEpoch(),
+                        converted.maxTimestamp(), converted.firstTimestamp()))
+                        .containsExactly(77L, 3L, 12L, 4L, original.maxTimestamp(), original.firstTimestamp());
+                assertThat(converted.records()).isEqualTo(original.records());
+            }
+        }
+    }
 }
