@@ -268,6 +268,7 @@ public final class PartitionLog implements AutoCloseable {
             active.onBecomeInactive();
             LogSegment next = LogSegment.create(dir, logEndOffset, config, now);
             segments.put(next.baseOffset(), next);
+            probe.reached(AppendProbe.Step.ROLLED);
             return next;
         }
         return active;
