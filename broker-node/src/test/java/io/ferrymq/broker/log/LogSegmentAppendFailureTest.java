@@ -128,6 +128,31 @@ class LogSegmentAppendFailureTest {
         segment.close();
     }
 
+    /**
+     * Found by {@code SegmentRecoveryFuzzTest}: a recovered segment whose last batch ends at its
+     * last relative offset refuses the next append up front, and the partition log rolls instead.
+     */
+    @Test
+    void segmentEndingAtItsLastRelativeOffsetRefusesMoreAndThePartitionLogRolls() throws IOException {
+        Path partitionDir = Files.createDirectory(dir.resolve("t-0"));
+        try (LogSegment segment = LogSegment.create(partitionDir, 0L, config(), 0L)) {
+            segment.append(batches(Integer.MAX_VALUE - 1L, 1, 1), AppendProbe.NONE);
+            LogSegment.Mark full = segment.mark();
+            assertThatThrownBy(() -> segment.append(batches(Integer.MAX_VALUE + 1L, 2, 1), AppendProbe.NONE))
+                    .isInstanceOf(LogSegmentOffsetOverflowException.class);
+            assertThat(segment.mark()).isEqualTo(full);
+        }
+
+        PartitionLog log = PartitionLog.open(partitionDir, config(), new MutableClock(0L), 0L, false);
+        try {
+            assertThat(log.logEndOffset()).isEqualTo(Integer.MAX_VALUE + 1L);
+            assertThat(log.appendAsLeader(batch(3, 2, 3000L, 3), 0).firstOffset()).isEqualTo(Integer.MAX_VALUE + 1L);
+            assertThat(log.segmentBaseOffsets()).containsExactly(0L, Integer.MAX_VALUE + 1L);
+        } finally {
+            log.close();
+        }
+    }
+
     /** Appends {@code batches} batches of two records from {@code offset}; returns the next offset. */
     private static long append(LogSegment segment, long offset, int firstId, int batches, AppendProbe probe) {
         segment.append(batches(offset, firstId, batches), probe);
