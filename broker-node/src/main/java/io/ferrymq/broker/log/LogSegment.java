@@ -135,10 +135,58 @@ public final class LogSegment implements AutoCloseable {
         return offsetIndex.isFull() || timeIndex.isFull();
     }
 
-    /** Appends validated batches (offsets assigned) and indexes them per Kafka's rule. */
-    void append(ByteBuffer batches) {
+    /**
+     * What an append can change in a segment, taken before it so that a failed append can be
+     * undone ({@link #rollbackTo}).
+     */
+    record Mark(int fileSize, int offsetIndexEntries, int timeIndexEntries, long maxTimestampSoFar,
+                long offsetOfMaxTimestamp, int bytesSinceLastIndexEntry, long rollingBaseTimestamp) {
+    }
+
+    Mark mark() {
+        return new Mark(log.size(), offsetIndex.entries(), timeIndex.entries(), maxTimestampSoFar,
+                offsetOfMaxTimestamp, bytesSinceLastIndexEntry, rollingBaseTimestamp);
+    }
+
+    /** Puts the file, both indexes and the in-memory state back to {@code mark} (taken on this segment). */
+    void rollbackTo(Mark mark) {
+        maxTimestampSoFar = mark.maxTimestampSoFar();
+        offsetOfMaxTimestamp = mark.offsetOfMaxTimestamp();
+        bytesSinceLastIndexEntry = mark.bytesSinceLastIndexEntry();
+        rollingBaseTimestamp = mark.rollingBaseTimestamp();
+        offsetIndex.truncateToEntries(mark.offsetIndexEntries());
+        timeIndex.truncateToEntries(mark.timeIndexEntries());
+        log.truncateTo(mark.fileSize());
+    }
+
+    /**
+     * Appends batches with offsets assigned and indexes them per Kafka's rule, all or nothing:
+     * what the indexes need is checked before writing ({@link StoredBatches#ensureAppendable}),
+     * and a failure after the write (reported by {@code probe} or real) truncates the file and
+     * the indexes back and restores the in-memory state before it is rethrown.
+     *
+     * @throws LogSegmentOffsetOverflowException an offset does not fit this segment's relative offsets
+     * @throws io.ferrymq.client.record.CorruptRecordException a cut batch or offsets not increasing
+     */
+    void append(ByteBuffer batches, AppendProbe probe) {
+        StoredBatches.ensureAppendable(batches, baseOffset, minNextBaseOffset(), log.size());
+        Mark mark = mark();
+        try {
+            writeAndIndex(batches, probe);
+        } catch (RuntimeException | Error e) {
+            try {
+                rollbackTo(mark);
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
+    }
+
+    private void writeAndIndex(ByteBuffer batches, AppendProbe probe) {
         int filePosition = log.size();
         log.append(batches);
+        probe.reached(AppendProbe.Step.FILE_WRITTEN);
         int start = batches.position();
         if (rollingBaseTimestamp < 0 && filePosition == 0) {
             rollingBaseTimestamp = batches.getLong(start + RecordBatch.MAX_TIMESTAMP_OFFSET);
@@ -146,18 +194,34 @@ public final class LogSegment implements AutoCloseable {
         for (int p = start; p < batches.limit(); ) {
             int size = batches.getInt(p + RecordBatch.LENGTH_OFFSET) + RecordBatch.LOG_OVERHEAD;
             long lastOffset = batches.getLong(p) + batches.getInt(p + RecordBatch.LAST_OFFSET_DELTA_OFFSET);
-            indexBatch(filePosition + p - start, lastOffset, batches.getLong(p + RecordBatch.MAX_TIMESTAMP_OFFSET), size);
+            indexBatch(filePosition + p - start, lastOffset, batches.getLong(p + RecordBatch.MAX_TIMESTAMP_OFFSET), size,
+                    probe);
             p += size;
         }
+        probe.reached(AppendProbe.Step.SEGMENT_APPENDED);
     }
 
-    private void indexBatch(int position, long lastOffset, long maxTimestamp, int size) {
+    /** The smallest base offset the next batch may have: past every offset either index holds. */
+    private long minNextBaseOffset() {
+        long min = baseOffset;
+        if (offsetIndex.entries() > 0) {
+            min = Math.max(min, offsetIndex.lastEntry().offset() + 1);
+        }
+        if (timeIndex.entries() > 0) {
+            min = Math.max(min, timeIndex.lastEntry().offset() + 1);
+        }
+        return min;
+    }
+
+    private void indexBatch(int position, long lastOffset, long maxTimestamp, int size, AppendProbe probe) {
         if (maxTimestamp > maxTimestampSoFar) {
             maxTimestampSoFar = maxTimestamp;
             offsetOfMaxTimestamp = lastOffset;
         }
         if (bytesSinceLastIndexEntry > indexIntervalBytes && !isFull()) {
+            probe.reached(AppendProbe.Step.OFFSET_INDEX_APPEND);
             offsetIndex.append(lastOffset, position);
+            probe.reached(AppendProbe.Step.TIME_INDEX_APPEND);
             timeIndex.maybeAppend(maxTimestampSoFar, offsetOfMaxTimestamp, false);
             bytesSinceLastIndexEntry = 0;
         }
@@ -175,10 +239,12 @@ public final class LogSegment implements AutoCloseable {
         offsetOfMaxTimestamp = baseOffset;
         bytesSinceLastIndexEntry = 0;
         ScanResult result = SegmentScanner.scan(log.channel(), baseOffset,
-                (position, batch) -> indexBatch(position, batch.lastOffset(), batch.maxTimestamp(), batch.sizeInBytes()));
+                (position, lastOffset, maxTimestamp, size) -> indexBatch(position, lastOffset, maxTimestamp, size,
+                        AppendProbe.NONE));
         if (result.validBytes() < log.size()) {
             log.truncateTo(result.validBytes());
         }
+        rollingBaseTimestamp = firstBatchHeader().map(BatchHeader::maxTimestamp).orElse(-1L);
         return result;
     }
 

@@ -24,7 +24,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * segment's base; {@code position} a byte position in a segment file; {@code recoveryPoint} the
  * offset below which everything is fsynced.
  *
- * <p>Appends validate every batch first and change nothing when one is refused. A leader append
+ * <p>Appends validate every batch first and change nothing when one is refused. An append is all
+ * or nothing: when any step fails after validation (the roll, the segment write, an index
+ * entry, the fsync of {@code log.flush.interval.messages}), the segments, their indexes, the log
+ * end offset and the leader-epoch cache are put back as they were, and a segment rolled for the
+ * append is deleted. Should putting them back fail too, the log refuses every later append until
+ * it is reopened (and recovered). A leader append
  * assigns offsets and stamps its epoch in place (the caller's buffer is modified; a read-only
  * buffer is copied); a follower append keeps offsets and epochs and must start at the log end.
  *
@@ -57,14 +62,16 @@ public final class PartitionLog implements AutoCloseable {
     private final LeaderEpochCache leaderEpochCache;
     private final LogReader reader;
     private final Deque<PendingDelete> pendingDeletes = new ArrayDeque<>();
+    private final AppendProbe probe;
     private volatile long logStartOffset;
     private volatile long logEndOffset;
     private volatile long recoveryPoint;
     private volatile long lastFlushMs;
     private long unflushedMessages;
     private volatile boolean closed;
+    private volatile RuntimeException undoFailure;
 
-    private PartitionLog(Path dir, LogConfig config, Clock clock, LogLoader.Loaded loaded) {
+    private PartitionLog(Path dir, LogConfig config, Clock clock, LogLoader.Loaded loaded, AppendProbe probe) {
         this.topicPartition = LogFiles.parsePartitionDir(dir).orElseThrow(() -> new IllegalArgumentException(
                 "partition directory " + dir + " is not named <topic>-<partition>"));
         this.dir = dir;
@@ -72,6 +79,7 @@ public final class PartitionLog implements AutoCloseable {
         this.clock = clock;
         this.rollPolicy = new RollPolicy(config.segmentBytes(), config.rollMs());
         this.retentionPolicy = new RetentionPolicy(config.retentionMs(), config.retentionBytes());
+        this.probe = probe;
         loaded.segments().forEach(s -> segments.put(s.baseOffset(), s));
         this.reader = new LogReader(topicPartition, segments);
         this.logStartOffset = segments.firstKey();
@@ -90,8 +98,14 @@ public final class PartitionLog implements AutoCloseable {
      */
     public static PartitionLog open(Path dir, LogConfig config, Clock clock, long recoveryPoint,
                                     boolean hadCleanShutdown) {
+        return open(dir, config, clock, recoveryPoint, hadCleanShutdown, AppendProbe.NONE);
+    }
+
+    /** {@link #open} with the steps of every append reported to {@code probe} (tests inject failures). */
+    static PartitionLog open(Path dir, LogConfig config, Clock clock, long recoveryPoint, boolean hadCleanShutdown,
+                             AppendProbe probe) {
         LogLoader.Loaded loaded = LogLoader.load(dir, config, clock.millis(), recoveryPoint, hadCleanShutdown);
-        PartitionLog log = new PartitionLog(dir, config, clock, loaded);
+        PartitionLog log = new PartitionLog(dir, config, clock, loaded, probe);
         if (!hadCleanShutdown) {
             log.flush();
         }
@@ -156,13 +170,14 @@ public final class PartitionLog implements AutoCloseable {
         LogValidator.Summary summary = LogValidator.validateLeaderAppend(buffer, config);
         lock.lock();
         try {
-            ensureOpen();
+            ensureWritable();
             long firstOffset = logEndOffset;
             StoredBatches.assignOffsetsAndEpoch(buffer, firstOffset, leaderEpoch);
-            if (leaderEpoch >= 0) {
-                leaderEpochCache.assign(leaderEpoch, firstOffset);
-            }
-            return appendLocked(buffer, summary);
+            return appendLocked(buffer, summary, () -> {
+                if (leaderEpoch >= 0) {
+                    leaderEpochCache.assign(leaderEpoch, firstOffset);
+                }
+            });
         } finally {
             lock.unlock();
         }
@@ -179,31 +194,68 @@ public final class PartitionLog implements AutoCloseable {
         LogValidator.Summary summary = LogValidator.validateFollowerAppend(buffer, config);
         lock.lock();
         try {
-            ensureOpen();
+            ensureWritable();
             if (summary.firstBaseOffset() != logEndOffset) {
                 throw new UnexpectedAppendOffsetException(summary.firstBaseOffset(), logEndOffset,
                         topicPartition.toString());
             }
-            StoredBatches.assignNewEpochs(buffer, leaderEpochCache);
-            return appendLocked(buffer, summary);
+            return appendLocked(buffer, summary, () -> StoredBatches.assignNewEpochs(buffer, leaderEpochCache));
         } finally {
             lock.unlock();
         }
     }
 
-    private LogAppendInfo appendLocked(ByteBuffer buffer, LogValidator.Summary summary) {
+    /**
+     * Records the append's epochs ({@code assignEpochs}: before the log end moves, so an epoch
+     * lookup never sees offsets without their epoch), rolls if needed, writes, fsyncs when
+     * {@code log.flush.interval.messages} is reached, then publishes the new log end; any failure
+     * before the publication is undone ({@link #undoAppend}).
+     */
+    private LogAppendInfo appendLocked(ByteBuffer buffer, LogValidator.Summary summary, Runnable assignEpochs) {
         long firstOffset = logEndOffset;
-        StoredBatches.Extent extent = StoredBatches.extent(buffer, firstOffset - 1);
-        LogSegment active = maybeRoll(buffer.remaining(), extent.lastOffset(), extent.maxTimestamp());
-        active.append(buffer);
+        LogSegment previousActive = segments.lastEntry().getValue();
+        LogSegment.Mark mark = previousActive.mark();
+        boolean flushDue = unflushedMessages + summary.records() >= config.flushIntervalMessages();
+        StoredBatches.Extent extent;
+        try {
+            extent = StoredBatches.extent(buffer, firstOffset - 1);
+            assignEpochs.run();
+            maybeRoll(buffer.remaining(), extent.lastOffset(), extent.maxTimestamp()).append(buffer, probe);
+            if (flushDue) {
+                probe.reached(AppendProbe.Step.FLUSH);
+                fsyncFromRecoveryPoint();
+            }
+        } catch (RuntimeException | Error e) {
+            undoAppend(previousActive, mark, firstOffset, e);
+            throw e;
+        }
         logEndOffset = extent.lastOffset() + 1;
         unflushedMessages += summary.records();
-        if (unflushedMessages >= config.flushIntervalMessages()) {
-            flush();
+        if (flushDue) {
+            markFlushed(logEndOffset);
         }
         return new LogAppendInfo(firstOffset, extent.lastOffset(), extent.maxTimestamp(),
                 extent.offsetOfMaxTimestamp(), summary.records(), summary.batches(), summary.sizeInBytes(),
                 logStartOffset);
+    }
+
+    /**
+     * Puts back what a failed append changed: deletes segments rolled for it, rolls the previously
+     * active segment back to {@code mark} and drops epochs recorded from {@code firstOffset} (the
+     * cache held none there: it is truncated to the log end whenever the log end moves back). When
+     * this fails too the log refuses appends until reopened; the failure is added to {@code cause}.
+     */
+    private void undoAppend(LogSegment previousActive, LogSegment.Mark mark, long firstOffset, Throwable cause) {
+        try {
+            while (segments.lastKey() > previousActive.baseOffset()) {
+                segments.pollLastEntry().getValue().closeAndDelete();
+            }
+            previousActive.rollbackTo(mark);
+            leaderEpochCache.truncateFromEnd(firstOffset);
+        } catch (RuntimeException undo) {
+            cause.addSuppressed(undo);
+            undoFailure = undo;
+        }
     }
 
     private LogSegment maybeRoll(int appendBytes, long lastOffset, long maxTimestamp) {
@@ -214,6 +266,7 @@ public final class PartitionLog implements AutoCloseable {
             active.onBecomeInactive();
             LogSegment next = LogSegment.create(dir, logEndOffset, config, now);
             segments.put(next.baseOffset(), next);
+            probe.reached(AppendProbe.Step.ROLLED);
             return next;
         }
         return active;
@@ -325,10 +378,24 @@ public final class PartitionLog implements AutoCloseable {
     public void flush() {
         synchronized (flushLock) {
             long end = logEndOffset;
+            fsyncFromRecoveryPoint();
+            markFlushed(end);
+        }
+    }
+
+    /** Fsyncs every segment that may hold offsets at or past the recovery point. */
+    private void fsyncFromRecoveryPoint() {
+        synchronized (flushLock) {
             Long from = segments.floorKey(recoveryPoint);
             for (LogSegment segment : segments.tailMap(from == null ? Long.MIN_VALUE : from).values()) {
                 flushSegment(segment);
             }
+        }
+    }
+
+    /** Moves the recovery point to {@code end}, fsynced by the caller. */
+    private void markFlushed(long end) {
+        synchronized (flushLock) {
             recoveryPoint = Math.max(recoveryPoint, end);
             lastFlushMs = clock.millis();
             if (lock.isHeldByCurrentThread()) {
@@ -403,6 +470,15 @@ public final class PartitionLog implements AutoCloseable {
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("log of " + topicPartition + " is closed");
+        }
+    }
+
+    private void ensureWritable() {
+        ensureOpen();
+        RuntimeException failure = undoFailure;
+        if (failure != null) {
+            throw new IllegalStateException("log of " + topicPartition + " refuses appends: a failed append could"
+                    + " not be undone; reopen it to recover", failure);
         }
     }
 

@@ -92,6 +92,19 @@ abstract class SparseIndex implements AutoCloseable {
         file.truncateToEntries(0);
     }
 
+    /** Keeps the first {@code n} entries (an append being undone); no-op when there are not more. */
+    public void truncateToEntries(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("negative entry count " + n + " for " + path());
+        }
+        if (n >= count) {
+            return;
+        }
+        count = n;
+        persisted = Math.min(persisted, n);
+        file.truncateToEntries(persisted);
+    }
+
     public void flush() {
         writePending();
         file.flush();
