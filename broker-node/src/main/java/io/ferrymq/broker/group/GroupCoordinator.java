@@ -1,21 +1,21 @@
 package io.ferrymq.broker.group;
 
+import io.ferrymq.broker.errors.ErrorMapper;
 import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.client.protocol.ApiException;
 import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.protocol.Failures;
 import io.ferrymq.coordinator.group.CommittedOffset;
 import io.ferrymq.coordinator.group.GroupFencedException;
 import io.ferrymq.coordinator.group.GroupPaths;
 import io.ferrymq.coordinator.group.GroupRecord;
 import io.ferrymq.coordinator.metadata.Versioned;
-import io.ferrymq.coordinator.zk.CoordinatorException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -260,22 +260,12 @@ public final class GroupCoordinator implements AutoCloseable {
         return groups.keySet().stream().map(this::loadedEntry).flatMap(Optional::stream).toList();
     }
 
-    /** Maps a failure to the code clients understand; a fenced store write unloads the group. */
+    /** The code for a failed group operation ({@link ErrorMapper#forGroup}); a fenced store write unloads the group. */
     private ErrorCode errorOf(String groupId, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof ApiException api) {
-            return api.error();
+        if (Failures.unwrap(failure) instanceof GroupFencedException fenced) {
+            unload(groupId, fenced.getMessage());
         }
-        if (cause instanceof GroupFencedException) {
-            unload(groupId, cause.getMessage());
-            return ErrorCode.NOT_COORDINATOR;
-        }
-        if (cause instanceof CoordinatorException) {
-            log.warn("ZooKeeper failure serving group {}: {}", groupId, cause.getMessage());
-            return ErrorCode.COORDINATOR_NOT_AVAILABLE;
-        }
-        log.error("Unexpected failure serving group {}", groupId, cause);
-        return ErrorCode.UNKNOWN_SERVER_ERROR;
+        return ErrorMapper.forGroup(failure, groupId);
     }
 
     private static Map<TopicPartition, ErrorCode> sameError(Map<TopicPartition, ?> partitions, ErrorCode error) {

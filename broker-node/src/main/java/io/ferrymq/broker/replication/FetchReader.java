@@ -1,5 +1,7 @@
 package io.ferrymq.broker.replication;
 
+import io.ferrymq.broker.errors.ApiError;
+import io.ferrymq.broker.errors.ErrorMapper;
 import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.partition.Partition;
 import io.ferrymq.broker.partition.ReadResult;
@@ -30,13 +32,13 @@ final class FetchReader {
     }
 
     Map<TopicPartition, PartitionFetchResult> read(FetchParams params, Map<TopicPartition, PartitionFetchRequest> requests,
-                                                   Map<TopicPartition, Errors.Described> earlier) {
+                                                   Map<TopicPartition, ApiError> earlier) {
         Map<TopicPartition, PartitionFetchResult> results = new LinkedHashMap<>();
         long budget = params.maxBytes();
         boolean minOneBatch = true;
         for (Map.Entry<TopicPartition, PartitionFetchRequest> entry : requests.entrySet()) {
             TopicPartition tp = entry.getKey();
-            Errors.Described error = earlier.get(tp);
+            ApiError error = earlier.get(tp);
             PartitionFetchResult result = error != null
                     ? PartitionFetchResult.failure(error.error(), error.message())
                     : readOne(tp, entry.getValue(), params.isFromFollower(), (int) Math.max(0, budget), minOneBatch);
@@ -61,7 +63,7 @@ final class FetchReader {
             return new PartitionFetchResult(ErrorCode.NONE, "", read.highWatermark(), read.logStartOffset(),
                     read.leaderEpoch(), read.records());
         } catch (RuntimeException e) {
-            Errors.Described error = Errors.describe(e, tp);
+            ApiError error = ErrorMapper.forPartition(e, tp);
             if (error.error() == ErrorCode.OFFSET_OUT_OF_RANGE && hosted.isPresent()) {
                 Partition p = hosted.get();
                 return new PartitionFetchResult(error.error(), error.message(), p.highWatermark(), p.logStartOffset(),

@@ -1,5 +1,7 @@
 package io.ferrymq.broker.replication;
 
+import io.ferrymq.broker.errors.ApiError;
+import io.ferrymq.broker.errors.ErrorMapper;
 import io.ferrymq.broker.metrics.ReplicaStateView;
 import io.ferrymq.broker.partition.EpochEndOffset;
 import io.ferrymq.broker.partition.FollowerFetchUpdate;
@@ -125,29 +127,32 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
     private void appendOne(TopicPartition tp, ByteBuffer batches, short acks,
                            Map<TopicPartition, PartitionProduceResult> decided,
                            Map<TopicPartition, DelayedProduce.PendingAppend> pending) {
+        if (!zkConnected) {
+            decided.put(tp, PartitionProduceResult.failure(ErrorCode.NOT_LEADER_OR_FOLLOWER, "broker "
+                    + config.brokerId() + " lost its ZooKeeper connection and accepts no writes for " + tp));
+            return;
+        }
+        int size = batches.remaining();
+        LeaderAppend append;
         try {
-            if (!zkConnected) {
-                throw ErrorCode.NOT_LEADER_OR_FOLLOWER.exception("broker " + config.brokerId()
-                        + " lost its ZooKeeper connection and accepts no writes for " + tp);
-            }
-            int size = batches.remaining();
-            LeaderAppend append = partitions.requireLeader(tp).appendAsLeader(batches, acks);
-            context.metrics().recordMessagesIn(tp.topic(), append.info().lastOffset() - append.info().firstOffset() + 1,
-                    size);
-            PartitionProduceResult appended = PartitionProduceResult.success(append.info().firstOffset(),
-                    append.info().logAppendTimeMs(), append.logStartOffset());
-            fetchPurgatory.checkAndComplete(tp);
-            if (append.highWatermarkMoved()) {
-                producePurgatory.checkAndComplete(tp);
-            }
-            if (acks == -1) {
-                pending.put(tp, new DelayedProduce.PendingAppend(append.requiredOffset(), append.leaderEpoch(), appended));
-            } else {
-                decided.put(tp, appended);
-            }
+            append = partitions.requireLeader(tp).appendAsLeader(batches, acks);
         } catch (RuntimeException e) {
-            Errors.Described error = Errors.describe(e, tp);
+            ApiError error = ErrorMapper.forPartition(e, tp);
             decided.put(tp, PartitionProduceResult.failure(error.error(), error.message()));
+            return;
+        }
+        context.metrics().recordMessagesIn(tp.topic(), append.info().lastOffset() - append.info().firstOffset() + 1,
+                size);
+        PartitionProduceResult appended = PartitionProduceResult.success(append.info().firstOffset(),
+                append.info().logAppendTimeMs(), append.logStartOffset());
+        fetchPurgatory.checkAndComplete(tp);
+        if (append.highWatermarkMoved()) {
+            producePurgatory.checkAndComplete(tp);
+        }
+        if (acks == -1) {
+            pending.put(tp, new DelayedProduce.PendingAppend(append.requiredOffset(), append.leaderEpoch(), appended));
+        } else {
+            decided.put(tp, appended);
         }
     }
 
@@ -166,7 +171,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
      */
     public CompletableFuture<Map<TopicPartition, PartitionFetchResult>> fetch(
             FetchParams params, Map<TopicPartition, PartitionFetchRequest> requests) {
-        Map<TopicPartition, Errors.Described> errors = params.isFromFollower()
+        Map<TopicPartition, ApiError> errors = params.isFromFollower()
                 ? updateFollowerStates(params.replicaId(), requests) : Map.of();
         Map<TopicPartition, PartitionFetchResult> results = reader.read(params, requests, errors);
         if (params.maxWaitMs() == 0 || requests.isEmpty() || FetchReader.isSatisfiedBy(results, params.minBytes())) {
@@ -179,15 +184,16 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
         return response;
     }
 
-    private Map<TopicPartition, Errors.Described> updateFollowerStates(
+    private Map<TopicPartition, ApiError> updateFollowerStates(
             int followerId, Map<TopicPartition, PartitionFetchRequest> requests) {
-        Map<TopicPartition, Errors.Described> errors = new HashMap<>();
+        Map<TopicPartition, ApiError> errors = new HashMap<>();
         requests.forEach((tp, request) -> {
+            if (request.currentLeaderEpoch() == LeaderEpochCheck.NO_EPOCH) {
+                errors.put(tp, new ApiError(ErrorCode.INVALID_REQUEST, "follower " + followerId + " fetched " + tp
+                        + " without its current leader epoch"));
+                return;
+            }
             try {
-                if (request.currentLeaderEpoch() == LeaderEpochCheck.NO_EPOCH) {
-                    throw ErrorCode.INVALID_REQUEST.exception("follower " + followerId + " fetched " + tp
-                            + " without its current leader epoch");
-                }
                 FollowerFetchUpdate update = partitions.require(tp)
                         .updateFollowerFetchState(followerId, request.fetchOffset(), request.currentLeaderEpoch());
                 if (update.highWatermarkMoved()) {
@@ -197,7 +203,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
                     isrManager.expandSoon(tp);
                 }
             } catch (RuntimeException e) {
-                errors.put(tp, Errors.describe(e, tp));
+                errors.put(tp, ErrorMapper.forPartition(e, tp));
             }
         });
         return errors;
@@ -210,7 +216,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
             return found.map(f -> new ListOffsetResult(ErrorCode.NONE, "", f.timestamp(), f.offset(), f.leaderEpoch()))
                     .orElse(new ListOffsetResult(ErrorCode.NONE, "", -1L, -1L, -1));
         } catch (RuntimeException e) {
-            Errors.Described error = Errors.describe(e, tp);
+            ApiError error = ErrorMapper.forPartition(e, tp);
             return ListOffsetResult.failure(error.error(), error.message());
         }
     }
@@ -221,7 +227,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
             EpochEndOffset found = partitions.require(tp).lastOffsetForLeaderEpoch(currentLeaderEpoch, requestedEpoch);
             return new EpochEndOffsetResult(ErrorCode.NONE, "", found.leaderEpoch(), found.endOffset());
         } catch (RuntimeException e) {
-            Errors.Described error = Errors.describe(e, tp);
+            ApiError error = ErrorMapper.forPartition(e, tp);
             return EpochEndOffsetResult.failure(error.error(), error.message());
         }
     }

@@ -1,5 +1,7 @@
 package io.ferrymq.broker.server;
 
+import io.ferrymq.broker.errors.ApiError;
+import io.ferrymq.broker.errors.ErrorMapper;
 import io.ferrymq.client.protocol.ApiKey;
 import io.ferrymq.client.protocol.ApiRequest;
 import io.ferrymq.client.protocol.ApiResponse;

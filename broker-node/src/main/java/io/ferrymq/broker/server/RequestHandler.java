@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * Serves one API key: turns a protocol-neutral request record into a response record. A handler
  * reports per-partition problems inside the response; anything it throws (or completes its future
  * exceptionally with) is turned by the {@link RequestDispatcher} into {@link #errorResponse}, with
- * the code chosen by {@link ErrorMapper}, so no exception or stack trace reaches the wire.
+ * the code chosen by {@link io.ferrymq.broker.errors.ErrorMapper}, so no exception or stack trace reaches the wire.
  *
  * <p>Handlers are called on the request executor and must not block it for long: waits (long-poll
  * fetches, acks=all) are futures completed later on other threads. Implementations are thread-safe.

@@ -49,7 +49,7 @@
  * key or unsupported version is answered with an {@code ErrorResponse} (UNKNOWN_API_KEY /
  * UNSUPPORTED_VERSION) and the connection stays. Record batches are validated by the log's append
  * (CRC, sizes, {@code message.max.bytes}) before anything is written; failures are per partition.
- * Exceptions become error codes only in {@link io.ferrymq.broker.server.ErrorMapper}; stack traces
+ * Exceptions become error codes only in {@link io.ferrymq.broker.errors.ErrorMapper}; stack traces
  * are logged, never sent.
  *
  * <h2>Zero-copy fetch</h2>

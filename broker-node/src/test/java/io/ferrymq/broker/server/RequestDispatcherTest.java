@@ -162,13 +162,6 @@ class RequestDispatcherTest {
                 .isEqualTo(ErrorCode.UNKNOWN_API_KEY);
     }
 
-    @Test
-    void errorMapperUnwrapsFutureWrappers() {
-        ApiError error = ErrorMapper.toApiError(new java.util.concurrent.CompletionException(
-                new java.util.concurrent.TimeoutException("waited 30000 ms")));
-        assertThat(error).isEqualTo(new ApiError(ErrorCode.REQUEST_TIMED_OUT, "waited 30000 ms"));
-    }
-
     /** A handler whose response the test completes; records whether it was called. */
     private static final class Pending<Q extends ApiRequest> implements RequestHandler<Q> {
 

@@ -13,6 +13,7 @@ import io.ferrymq.client.protocol.ApiException;
 import io.ferrymq.client.protocol.ApiRequest;
 import io.ferrymq.client.protocol.ApiResponse;
 import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.protocol.Failures;
 import io.ferrymq.client.protocol.requests.CreatePartitionsRequest;
 import io.ferrymq.client.protocol.requests.CreateTopicsRequest;
 import io.ferrymq.client.protocol.requests.DeleteTopicsRequest;
@@ -148,7 +149,7 @@ public final class FerryAdmin implements Admin {
                 learnNodes(response);
                 return type.cast(response);
             } catch (ExecutionException e) {
-                Throwable cause = ErrorMapping.unwrap(e);
+                Throwable cause = Failures.unwrap(e);
                 if (cause instanceof ApiException api && !api.isRetriable()) {
                     throw api;
                 }

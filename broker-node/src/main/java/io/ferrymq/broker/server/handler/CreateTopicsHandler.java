@@ -1,7 +1,7 @@
 package io.ferrymq.broker.server.handler;
 
-import io.ferrymq.broker.server.ApiError;
-import io.ferrymq.broker.server.ErrorMapper;
+import io.ferrymq.broker.errors.ApiError;
+import io.ferrymq.broker.errors.ErrorMapper;
 import io.ferrymq.broker.server.RequestContext;
 import io.ferrymq.broker.server.RequestHandler;
 import io.ferrymq.client.common.TopicPartition;

@@ -3,15 +3,15 @@ package io.ferrymq.client.common.internals;
 import io.ferrymq.client.common.errors.TimeoutException;
 import io.ferrymq.client.protocol.ApiException;
 import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.client.protocol.Failures;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The one place where client-side failures become {@link ErrorCode}s: a request that failed in the
  * channel maps to its ApiException's code, {@code REQUEST_TIMED_OUT} for a timeout and
  * {@code NETWORK_EXCEPTION} (retriable) for anything else; and which codes mean "metadata is stale".
+ * Future wrappers are removed by {@link Failures#unwrap}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -27,7 +27,7 @@ public final class ErrorMapping {
 
     /** The code for a failure of a whole request. */
     public static ErrorCode codeOf(Throwable failure) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = Failures.unwrap(failure);
         if (cause instanceof ApiException api) {
             return api.error();
         }
@@ -35,15 +35,6 @@ public final class ErrorMapping {
             return ErrorCode.REQUEST_TIMED_OUT;
         }
         return ErrorCode.NETWORK_EXCEPTION;
-    }
-
-    /** The failure without CompletionException/ExecutionException wrappers. */
-    public static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     /** True when the error suggests the client's leader information is out of date. */

@@ -1,4 +1,4 @@
-package io.ferrymq.broker.server;
+package io.ferrymq.broker.errors;
 
 import io.ferrymq.client.protocol.ErrorCode;
 import java.util.Objects;
