@@ -166,14 +166,21 @@ public final class PartitionLog implements AutoCloseable {
      * @throws io.ferrymq.client.record.InvalidRecordException a record that does not parse or lies
      */
     public LogAppendInfo appendAsLeader(ByteBuffer batches, int leaderEpoch) {
-        ByteBuffer buffer = batches.isReadOnly() ? copyOf(batches) : batches.duplicate();
-        LogValidator.Summary summary = LogValidator.validateLeaderAppend(buffer, config);
+        return appendAsLeader(ValidatedBatches.validate(batches, config, Optional.empty()), leaderEpoch);
+    }
+
+    /**
+     * Assigns offsets from the log end to batches validated beforehand (outside any lock), stamps
+     * {@code leaderEpoch} and appends them; records the epoch's start offset in the leader-epoch cache.
+     */
+    public LogAppendInfo appendAsLeader(ValidatedBatches validated, int leaderEpoch) {
+        ByteBuffer buffer = validated.buffer();
         lock.lock();
         try {
             ensureWritable();
             long firstOffset = logEndOffset;
             StoredBatches.assignOffsetsAndEpoch(buffer, firstOffset, leaderEpoch);
-            return appendLocked(buffer, summary, () -> {
+            return appendLocked(buffer, validated.summary(), () -> {
                 if (leaderEpoch >= 0) {
                     leaderEpochCache.assign(leaderEpoch, firstOffset);
                 }
@@ -480,12 +487,6 @@ public final class PartitionLog implements AutoCloseable {
             throw new IllegalStateException("log of " + topicPartition + " refuses appends: a failed append could"
                     + " not be undone; reopen it to recover", failure);
         }
-    }
-
-    private static ByteBuffer copyOf(ByteBuffer readOnly) {
-        ByteBuffer copy = ByteBuffer.allocate(readOnly.remaining());
-        copy.put(readOnly.duplicate()).flip();
-        return copy;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ferrymq.broker.partition;
 
+import io.ferrymq.broker.log.ValidatedBatches;
 import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.client.protocol.RecordSource;
@@ -107,9 +108,13 @@ public final class Partition {
     /**
      * Appends a producer's batches as leader. Throws {@code NOT_LEADER_OR_FOLLOWER} when not
      * leading, {@code NOT_ENOUGH_REPLICAS} for acks=all when the ISR is below
-     * {@code min.insync.replicas}, or the log's validation error; nothing is appended then.
+     * {@code min.insync.replicas}, or the log's validation error; nothing is appended then. The
+     * batches are validated (every record; recompressed for a topic codec) before the partition's
+     * lock is taken, so a large or hostile batch never holds up followers' fetches or ISR changes.
      */
     public LeaderAppend appendAsLeader(ByteBuffer batches, short acks) {
+        requireLeader();
+        ValidatedBatches validated = log.validateAsLeader(batches, config.compression());
         return locked(() -> {
             LeaderState state = requireLeader();
             if (state.isResigning()) {
@@ -121,7 +126,7 @@ public final class Partition {
                 throw ErrorCode.NOT_ENOUGH_REPLICAS.exception("the ISR " + state.isr() + " of " + topicPartition
                         + " has " + state.isr().size() + " member(s), below min.insync.replicas=" + minIsr);
             }
-            AppendInfo info = log.appendAsLeader(batches, state.epoch());
+            AppendInfo info = log.appendAsLeader(validated, state.epoch());
             boolean moved = maybeIncrementHighWatermark(state);
             return new LeaderAppend(info, state.epoch(), log.logStartOffset(), moved);
         });

@@ -1,6 +1,8 @@
 package io.ferrymq.broker.partition;
 
+import io.ferrymq.broker.log.ValidatedBatches;
 import io.ferrymq.client.protocol.RecordSource;
+import io.ferrymq.client.record.CompressionType;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -16,11 +18,17 @@ import java.util.OptionalInt;
 public interface ReplicaLog {
 
     /**
-     * Validates the batches, assigns offsets from the log end, stamps {@code leaderEpoch} on each
-     * batch and appends them. Throws an {@code ApiException} ({@code CORRUPT_MESSAGE},
-     * {@code MESSAGE_TOO_LARGE}, ...) naming the problem; nothing is appended then.
+     * Validates a producer's batches, every record, and recompresses them when the topic names a
+     * codec; called before the partition's lock is taken. Throws an {@code ApiException}
+     * ({@code CORRUPT_MESSAGE}, {@code INVALID_RECORD}, {@code MESSAGE_TOO_LARGE}, ...) naming the
+     * problem.
+     *
+     * @param topicCodec the topic's {@code compression.type}; empty for {@code producer}
      */
-    AppendInfo appendAsLeader(ByteBuffer batches, int leaderEpoch);
+    ValidatedBatches validateAsLeader(ByteBuffer batches, Optional<CompressionType> topicCodec);
+
+    /** Assigns offsets from the log end to validated batches, stamps {@code leaderEpoch} and appends them. */
+    AppendInfo appendAsLeader(ValidatedBatches batches, int leaderEpoch);
 
     /** Appends batches copied from the leader, keeping their offsets and epochs (which must follow the log end). */
     AppendInfo appendAsFollower(ByteBuffer batches);

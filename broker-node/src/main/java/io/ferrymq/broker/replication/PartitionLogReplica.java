@@ -4,11 +4,13 @@ import io.ferrymq.broker.log.LeaderEpochCache;
 import io.ferrymq.broker.log.LogAppendInfo;
 import io.ferrymq.broker.log.LogReadInfo;
 import io.ferrymq.broker.log.PartitionLog;
+import io.ferrymq.broker.log.ValidatedBatches;
 import io.ferrymq.broker.partition.AppendInfo;
 import io.ferrymq.broker.partition.EpochEndOffset;
 import io.ferrymq.broker.partition.ReplicaLog;
 import io.ferrymq.broker.partition.TimestampOffset;
 import io.ferrymq.client.protocol.RecordSource;
+import io.ferrymq.client.record.CompressionType;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -28,7 +30,12 @@ final class PartitionLogReplica implements ReplicaLog {
     }
 
     @Override
-    public AppendInfo appendAsLeader(ByteBuffer batches, int leaderEpoch) {
+    public ValidatedBatches validateAsLeader(ByteBuffer batches, Optional<CompressionType> topicCodec) {
+        return ValidatedBatches.validate(batches, log.config(), topicCodec);
+    }
+
+    @Override
+    public AppendInfo appendAsLeader(ValidatedBatches batches, int leaderEpoch) {
         return toAppendInfo(log.appendAsLeader(batches, leaderEpoch));
     }
 

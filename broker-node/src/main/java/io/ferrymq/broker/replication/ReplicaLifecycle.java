@@ -3,6 +3,7 @@ package io.ferrymq.broker.replication;
 import io.ferrymq.broker.partition.Partition;
 import io.ferrymq.broker.partition.PartitionConfig;
 import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.record.CompressionType;
 import io.ferrymq.coordinator.election.LeaderElectionService;
 import io.ferrymq.coordinator.election.LeadershipListener;
 import io.ferrymq.coordinator.metadata.PartitionState;
@@ -31,6 +32,8 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaLifecycle.class);
     private static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
+    private static final String COMPRESSION_TYPE = "compression.type";
+    private static final String PRODUCER_CODEC = "producer";
 
     private final ReplicationConfig config;
     private final ReplicationContext context;
@@ -106,7 +109,19 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
             }
         }
         return new PartitionConfig(config.brokerId(), topic.replicas(tp.partition()), Math.max(1, minIsr),
-                config.replicaLagTimeMaxMs());
+                config.replicaLagTimeMaxMs(), topicCodec(topic));
+    }
+
+    /**
+     * The topic's {@code compression.type} as Kafka names it: {@code producer} (the default) keeps the
+     * producer's codec, {@code uncompressed} stores batches without one, a codec name recompresses.
+     */
+    static Optional<CompressionType> topicCodec(TopicMetadata topic) {
+        String value = topic.configs().getOrDefault(COMPRESSION_TYPE, PRODUCER_CODEC).trim();
+        if (value.equalsIgnoreCase(PRODUCER_CODEC)) {
+            return Optional.empty();
+        }
+        return Optional.of(value.equalsIgnoreCase("uncompressed") ? CompressionType.NONE : CompressionType.forName(value));
     }
 
     @Override

@@ -1,9 +1,13 @@
 package io.ferrymq.broker.partition;
 
+import io.ferrymq.broker.log.LogConfig;
+import io.ferrymq.broker.log.ValidatedBatches;
 import io.ferrymq.client.protocol.RecordSource;
+import io.ferrymq.client.record.CompressionType;
 import io.ferrymq.client.record.RecordBatch;
 import io.ferrymq.client.record.RecordBatches;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +27,14 @@ final class InMemoryReplicaLog implements ReplicaLog {
     private long logEndOffset;
 
     @Override
-    public synchronized AppendInfo appendAsLeader(ByteBuffer input, int leaderEpoch) {
+    public ValidatedBatches validateAsLeader(ByteBuffer batches, Optional<CompressionType> topicCodec) {
+        return ValidatedBatches.validate(batches, LogConfig.defaults(Path.of("in-memory")), topicCodec);
+    }
+
+    @Override
+    public synchronized AppendInfo appendAsLeader(ValidatedBatches input, int leaderEpoch) {
         long first = logEndOffset;
-        for (RecordBatch batch : copy(input)) {
-            batch.ensureValid();
+        for (RecordBatch batch : copy(input.buffer())) {
             batch.setBaseOffset(logEndOffset);
             batch.setPartitionLeaderEpoch(leaderEpoch);
             add(batch);

@@ -26,7 +26,7 @@ public final class TopicValidator {
             "index.interval.bytes", "segment.index.bytes");
     private static final Map<String, Set<String>> ENUM_CONFIGS = Map.of(
             "cleanup.policy", Set.of("delete"),
-            "compression.type", Set.of("producer", "uncompressed", "gzip"),
+            "compression.type", Set.of("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"),
             "message.timestamp.type", Set.of("CreateTime", "LogAppendTime"),
             "unclean.leader.election.enable", Set.of("true", "false"));
 

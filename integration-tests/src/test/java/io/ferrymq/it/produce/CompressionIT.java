@@ -67,9 +67,19 @@ class CompressionIT {
     @ParameterizedTest
     @EnumSource(CompressionType.class)
     void everyCodecIsProducedReplicatedAndConsumed(CompressionType codec) throws Exception {
-        String topic = "codec-" + codec.configName();
+        produceReplicateConsume("codec-" + codec.configName(), codec, TopicAdmin.minInsyncReplicas(2), codec);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTopicCodecRecompressesOnTheLeaderAndEveryReplicaStoresIt() throws Exception {
+        produceReplicateConsume("topic-zstd", CompressionType.GZIP,
+                Map.of("min.insync.replicas", "2", "compression.type", "zstd"), CompressionType.ZSTD);
+    }
+
+    private void produceReplicateConsume(String topic, CompressionType codec, Map<String, String> topicConfigs,
+                                         CompressionType stored) throws Exception {
         TopicAdmin.createTopic(cluster.bootstrapServers(), new CreateTopicsRequest.TopicSpec(topic, PARTITIONS,
-                (short) 3, TopicAdmin.minInsyncReplicas(2)), WAIT);
+                (short) 3, topicConfigs), WAIT);
         TopicAdmin.awaitFullyReplicated(cluster.bootstrapServers(), topic, PARTITIONS, WAIT);
         try (FerryProducer<String, String> producer = new FerryProducer<>(Map.of("bootstrap.servers",
                 cluster.bootstrapServers(), "acks", "all", "linger.ms", "5", "compression.type", codec.configName()),
@@ -93,7 +103,7 @@ class CompressionIT {
         await().atMost(WAIT).untilAsserted(() -> LogVerifier.assertReplicasIdentical(dataDirs(), topic, ends));
         for (Path dataDir : dataDirs().values()) {
             for (int p = 0; p < PARTITIONS; p++) {
-                assertThat(storedCodecs(dataDir.resolve(topic + "-" + p))).containsOnly(codec);
+                assertThat(storedCodecs(dataDir.resolve(topic + "-" + p))).containsOnly(stored);
             }
         }
     }
