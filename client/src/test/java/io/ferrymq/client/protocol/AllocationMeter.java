@@ -2,6 +2,7 @@ package io.ferrymq.client.protocol;
 
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Measures the heap bytes the calling thread allocates while it runs a piece of work, through
@@ -17,8 +18,8 @@ public final class AllocationMeter {
     private AllocationMeter() {
     }
 
-    /** What a piece of work allocated, and what it threw (anything, errors included). */
-    public record Run(long allocatedBytes, Optional<Throwable> thrown) {
+    /** What a piece of work allocated, and what it returned or threw (anything, errors included). */
+    public record Run<T>(long allocatedBytes, Optional<T> result, Optional<Throwable> thrown) {
     }
 
     public static boolean isSupported() {
@@ -26,15 +27,16 @@ public final class AllocationMeter {
     }
 
     /** Runs {@code work} on this thread; catches everything it throws so the caller can judge it. */
-    public static Run run(Runnable work) {
+    public static <T> Run<T> run(Supplier<T> work) {
         long before = allocatedSoFar();
+        T result = null;
         Throwable thrown = null;
         try {
-            work.run();
+            result = work.get();
         } catch (Throwable t) {
             thrown = t;
         }
-        return new Run(allocatedSoFar() - before, Optional.ofNullable(thrown));
+        return new Run<>(allocatedSoFar() - before, Optional.ofNullable(result), Optional.ofNullable(thrown));
     }
 
     private static long allocatedSoFar() {

@@ -163,7 +163,7 @@ class KryoCodecMalformedInputTest {
         ByteBuf frame = Unpooled.buffer().writeInt(1);
         frame.writeInt(prefix.length + hugeKryoString.length).writeBytes(prefix).writeBytes(hugeKryoString);
 
-        AllocationMeter.Run run = AllocationMeter.run(() -> codec.decodeResponse(frame, ApiKey.METADATA, (short) 0));
+        AllocationMeter.Run<?> run = AllocationMeter.run(() -> codec.decodeResponse(frame, ApiKey.METADATA, (short) 0));
 
         assertThat(run.thrown()).get().isInstanceOf(InvalidFrameException.class);
         assertThat(run.allocatedBytes()).isLessThan(1 << 20);
