@@ -10,7 +10,8 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 /**
  * Lets a long fuzzing run raise the tries of every property of a fuzz class without editing it: with
  * {@code -Dferry.fuzz.tries=N} each property runs {@code N} tries instead of the bounded number its
- * {@code @Property(tries = ...)} gives the normal suite. Register it with
+ * {@code @Property(tries = ...)} gives the normal suite; examples (no generated parameters) still run
+ * once. Register it with
  * {@code @AddLifecycleHook(FuzzTries.class)} on the class. Stateless and thread-safe.
  */
 public final class FuzzTries implements AroundPropertyHook {
@@ -25,7 +26,9 @@ public final class FuzzTries implements AroundPropertyHook {
 
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-        requestedTries().ifPresent(tries -> context.attributes().setTries(tries));
+        if (context.targetMethod().getParameterCount() > 0) {
+            requestedTries().ifPresent(tries -> context.attributes().setTries(tries));
+        }
         return property.execute();
     }
 

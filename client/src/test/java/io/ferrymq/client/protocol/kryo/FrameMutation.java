@@ -90,18 +90,23 @@ sealed interface FrameMutation {
         }
     }
 
-    /** Kryo's unsigned varint (7 bits a byte, low first), as collection sizes and string lengths are written. */
+    /** Kryo's unsigned varint (7 bits a byte, low first), as collection sizes, string lengths and class ids are written. */
+    static byte[] varint(int value) {
+        ByteBuffer varint = ByteBuffer.allocate(5);
+        int rest = value;
+        while ((rest & ~0x7f) != 0) {
+            varint.put((byte) ((rest & 0x7f) | 0x80));
+            rest >>>= 7;
+        }
+        varint.put((byte) rest);
+        return Arrays.copyOf(varint.array(), varint.position());
+    }
+
+    /** A {@link #varint(int)} over the bytes at a position. */
     record WriteVarint(int position, int value) implements FrameMutation {
         @Override
         public byte[] apply(byte[] frame) {
-            ByteBuffer varint = ByteBuffer.allocate(5);
-            int rest = value;
-            while ((rest & ~0x7f) != 0) {
-                varint.put((byte) ((rest & 0x7f) | 0x80));
-                rest >>>= 7;
-            }
-            varint.put((byte) rest);
-            return overwrite(frame, position, Arrays.copyOf(varint.array(), varint.position()));
+            return overwrite(frame, position, varint(value));
         }
     }
 
