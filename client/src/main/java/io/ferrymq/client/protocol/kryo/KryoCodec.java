@@ -1,5 +1,6 @@
 package io.ferrymq.client.protocol.kryo;
 
+import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.ByteBufferInput;
 import com.esotericsoftware.kryo.io.Output;
 import io.ferrymq.client.protocol.ApiKey;
@@ -33,12 +34,16 @@ import java.util.function.Function;
  * {@link ErrorResponse}. Record bytes follow the body in the order its {@code RecordSource} fields
  * appear and must add up to exactly the bytes left in the frame. Every decode failure is an
  * {@link InvalidFrameException}; nothing is allocated from a declared length before that length is
- * checked against the bytes actually present. Thread-safe (pooled Kryo instances).
+ * checked against the bytes actually present. Decoded objects still outweigh their wire bytes: a list
+ * of empty strings costs about 50 bytes of heap per frame byte while it is decoded, so the frame limit
+ * bounds a decode's allocation up to that factor. Thread-safe (pooled Kryo instances).
  */
 public final class KryoCodec implements WireCodec {
 
     private static final int REQUEST_FIXED_HEADER = 2 + 2 + 4 + 2;
     private static final int BODY_LENGTH_BYTES = 4;
+    /** Kryo writes a registered class id as a varint of id + 2 (0 is null, 1 a class by name). */
+    private static final int KRYO_CLASS_ID_OFFSET = 2;
 
     private final KryoRegistry registry = new KryoRegistry();
 
@@ -125,15 +130,28 @@ public final class KryoCodec implements WireCodec {
         ByteBuffer records = ByteBuffer.allocate(body.recordsLength());
         frame.getBytes(body.recordsStart(), records);
         records.flip();
-        Object response = decode(kryo -> {
+        return decode(kryo -> {
             ByteBufferInput input = beginRead(kryo, frame, body, records);
-            return finishRead(kryo, input, kryo.readClassAndObject(input));
+            Class<? extends ApiResponse> type = responseType(apiKey, input.readVarInt(true));
+            return (ApiResponse) finishRead(kryo, input, kryo.readObject(input, type));
         }, apiKey + " response");
-        if (response instanceof ErrorResponse || (response != null && response.getClass() == apiKey.responseType())) {
-            return (ApiResponse) response;
+    }
+
+    /**
+     * The class a response body's id names, read here rather than by Kryo's class resolver: that one
+     * also accepts a class name or Kryo's built-in types, and reads their strings by allocating the
+     * declared length first.
+     */
+    private static Class<? extends ApiResponse> responseType(ApiKey apiKey, int idOnWire) {
+        int id = idOnWire - KRYO_CLASS_ID_OFFSET;
+        if (id == KryoRegistry.ERROR_RESPONSE_ID) {
+            return ErrorResponse.class;
         }
-        throw new InvalidFrameException("Expected a " + apiKey + " response but the body is "
-                + (response == null ? "null" : response.getClass().getSimpleName()));
+        if (id == KryoRegistry.responseId(apiKey)) {
+            return apiKey.responseType();
+        }
+        throw new KryoException("Expected a " + apiKey + " response (class id " + KryoRegistry.responseId(apiKey)
+                + " or " + KryoRegistry.ERROR_RESPONSE_ID + ") but the body has class id " + id);
     }
 
     private <T> T decode(Function<WireKryo, T> work, String what) {

@@ -3,6 +3,7 @@ package io.ferrymq.client.protocol.kryo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ferrymq.client.protocol.AllocationMeter;
 import io.ferrymq.client.protocol.ApiKey;
 import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.client.protocol.InvalidFrameException;
@@ -142,6 +143,30 @@ class KryoCodecMalformedInputTest {
         frame.writeInt(2).writeByte(0x05).writeByte(0);
         assertThatThrownBy(() -> codec.decodeResponse(frame, ApiKey.FETCH, (short) 0))
                 .isInstanceOf(InvalidFrameException.class);
+    }
+
+    @Test
+    void responseNamingItsClassByNameNeverReadsAClassNameOfTheDeclaredLength() {
+        // Kryo's class id 1 means "class by name": a name id, then the name as a Kryo string.
+        assertResponseBodyFailsWithoutHugeAllocation(new byte[] {1, 0});
+    }
+
+    @Test
+    void responseOfKryosBuiltInStringClassNeverReadsAStringOfTheDeclaredLength() {
+        // Kryo registers String under id 1, written as 1 + 2.
+        assertResponseBodyFailsWithoutHugeAllocation(new byte[] {3});
+    }
+
+    /** The prefix, then a Kryo string header declaring 2^30 chars, which Kryo allocates before reading them. */
+    private void assertResponseBodyFailsWithoutHugeAllocation(byte[] prefix) {
+        byte[] hugeKryoString = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07};
+        ByteBuf frame = Unpooled.buffer().writeInt(1);
+        frame.writeInt(prefix.length + hugeKryoString.length).writeBytes(prefix).writeBytes(hugeKryoString);
+
+        AllocationMeter.Run<?> run = AllocationMeter.run(() -> codec.decodeResponse(frame, ApiKey.METADATA, (short) 0));
+
+        assertThat(run.thrown()).get().isInstanceOf(InvalidFrameException.class);
+        assertThat(run.allocatedBytes()).isLessThan(1 << 20);
     }
 
     private boolean isRejectedAsInvalid(ByteBuf frame) {
