@@ -7,7 +7,6 @@ import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.PartitionStateConflictException;
 import io.ferrymq.coordinator.metadata.Versioned;
 import io.ferrymq.coordinator.zk.CoordinatorException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,25 +20,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link LeaderElector} around a Curator {@code LeaderLatch} ({@link LatchSeat}), following
- * DESIGN.md: the replica is in the latch only while eligible (in the ISR recorded in {@code state},
- * or, with unclean election enabled, when no ISR member is registered). On winning the latch it
- * reads {@code state} with its version and the registered brokers, and writes {@code leader=self,
- * leaderEpoch+1, isr minus unregistered brokers} in a transaction that also checks its latch node
- * still exists ({@link ElectionZk#writeElected}); if not eligible, or the write loses, it leaves the
- * latch. It steps down at once when the latch is lost, the connection is SUSPENDED/LOST, or
- * {@code state} shows another leader or epoch; after LOST the latch is closed and a new one created
- * on reconnect. A watch on {@code state} tells followers the leader and epoch and triggers
- * rejoining once eligible again.
+ * {@link LeaderElector} around a Curator {@code LeaderLatch} ({@link LatchSeat}): the ZooKeeper
+ * side of one replica's election, with every decision taken by its {@link ElectionPolicy}. It
+ * watches {@code state}, joins or leaves the latch as the policy says, and on winning the latch
+ * reads {@code state} with its version and the registered brokers and writes the policy's elected
+ * state in a transaction that also checks its latch node still exists ({@link ElectionZk#writeElected});
+ * if not eligible, or the write loses, it leaves the latch. It steps down at once when the latch is
+ * lost, the connection is SUSPENDED/LOST, or {@code state} shows another leader or epoch; after LOST
+ * the latch is closed and a new one created on reconnect. The preferred-leader rebalance is
+ * {@link PreferredLeaderRebalance}.
  *
- * <p>Thread-safety: all fields except the two volatile ones are confined to the broker's election
- * thread; public methods hand their work to it.
+ * <p>Thread-safety: all state is confined to the broker's election thread except what
+ * {@link ElectionPolicy} publishes; public methods hand their work to that thread.
  */
-final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner {
+final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, PreferredLeaderRebalance.Owner {
 
     private static final Logger log = LoggerFactory.getLogger(CuratorLeaderElector.class);
-    private static final Duration REBALANCE_RECHECK = Duration.ofSeconds(1);
-    private static final int MAX_REBALANCE_RECHECKS = 5;
 
     private final ElectorContext context;
     private final ElectionZk zk;
@@ -47,15 +43,11 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner {
     private final List<Integer> replicas;
     private final int self;
     private final CuratorWatcher stateWatcher;
+    private final ElectionPolicy policy;
     private final LatchSeat seat;
+    private final PreferredLeaderRebalance rebalance;
 
     private Versioned<PartitionState> lastState;
-    private int notifiedLeader = Integer.MIN_VALUE;
-    private int notifiedEpoch = Integer.MIN_VALUE;
-    private boolean resigned;
-    private boolean closed;
-    private volatile boolean leader;
-    private volatile int epoch = -1;
 
     CuratorLeaderElector(ElectorContext context, TopicPartition partition, List<Integer> replicas) {
         this.context = context;
@@ -64,7 +56,9 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner {
         this.replicas = List.copyOf(replicas);
         this.self = context.config().brokerId();
         this.stateWatcher = context.watcher(this::refresh);
+        this.policy = new ElectionPolicy(self, replicas, context.config().uncleanLeaderElectionEnable());
         this.seat = new LatchSeat(context, zk, partition, this);
+        this.rebalance = new PreferredLeaderRebalance(context, zk, partition, policy, seat, this);
     }
 
     void start() {
@@ -83,20 +77,19 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner {
 
     @Override
     public boolean isLeader() {
-        return leader;
+        return policy.isLeader();
     }
 
     @Override
     public int leaderEpoch() {
-        return epoch;
+        return policy.epoch();
     }
 
     @Override
     public void resign() {
         runAndWait(() -> {
-            resigned = true;
-            if (leader) {
-                stepDown("resigned (controlled shutdown)");
+            if (policy.resign()) {
+                toldFollower("resigned (controlled shutdown)");
             }
             seat.leave();
         });
@@ -105,93 +98,61 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner {
     @Override
     public void close() {
         runAndWait(() -> {
-            closed = true;
-            leader = false;
+            policy.close();
             seat.leave();
         });
     }
 
     void onConnectionSuspended() {
-        if (leader) {
-            stepDown("ZooKeeper connection suspended");
-        }
+        stepDown("ZooKeeper connection suspended");
     }
 
     void onSessionLost() {
-        if (leader) {
-            stepDown("ZooKeeper session lost");
-        }
-        seat.leave();
+        stepDown("ZooKeeper session lost");
+        leaveLatch();
     }
 
     void onReconnected(boolean newSession) {
         if (newSession) {
-            seat.leave();
+            stepDown("new ZooKeeper session");
+            leaveLatch();
         }
         refresh();
     }
 
-    /**
-     * One step of a preferred-leader rebalance (Kafka's {@code auto.leader.rebalance.enable}),
-     * for a replica that is not the preferred one while the preferred replica is registered, in
-     * the ISR and in the latch behind this one. A follower ahead of it leaves the latch and rejoins
-     * (behind it; leadership does not move); the leader steps down and rejoins only when the
-     * preferred replica is next in the latch, so the leadership moves once, straight to it. A leader
-     * with followers still between looks again after {@link #REBALANCE_RECHECK} (they requeue in the
-     * same round), a few times. A replica that won the latch but has not finished its election
-     * write waits for a later round.
-     */
+    /** One round of the preferred-leader rebalance ({@link PreferredLeaderRebalance}). */
     void makeWayForPreferred() {
-        makeWayForPreferred(0);
+        rebalance.round();
     }
 
-    private void makeWayForPreferred(int recheck) {
-        int preferred = replicas.get(0);
-        if (closed || resigned || preferred == self || lastState == null || !seat.isJoined()
-                || !lastState.value().isInIsr(preferred) || !context.registry().liveBrokerIds().contains(preferred)) {
-            return;
+    @Override
+    public Optional<PartitionState> knownState() {
+        return Optional.ofNullable(lastState).map(Versioned::value);
+    }
+
+    @Override
+    public void makeWay(ElectionPolicy.Move move) {
+        if (move == ElectionPolicy.Move.STEP_DOWN) {
+            stepDown("preferred replica " + policy.preferred() + " is in the ISR and next in the latch");
+        } else {
+            log.info("{}: broker {} rejoins the latch behind the preferred replica {}", partition, self, policy.preferred());
         }
-        int generation = seat.generation();
-        zk.latchOrder(partition).whenCompleteAsync((order, error) -> {
-            if (error != null || closed || resigned || generation != seat.generation() || lastState == null) {
-                return;
-            }
-            int ours = order.indexOf(self);
-            int theirs = order.indexOf(preferred);
-            if (ours < 0 || theirs < ours) {
-                return;
-            }
-            if (leader) {
-                if (theirs != ours + 1) {
-                    if (recheck < MAX_REBALANCE_RECHECKS) {
-                        context.executor().schedule(() -> makeWayForPreferred(recheck + 1),
-                                REBALANCE_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
-                    }
-                    return;
-                }
-                stepDown("preferred replica " + preferred + " is in the ISR and next in the latch");
-            } else if (ours == 0) {
-                return;
-            } else {
-                log.info("{}: broker {} rejoins the latch behind the preferred replica {}", partition, self, preferred);
-            }
-            seat.leave();
-            maybeJoinOrLeave(lastState.value());
-        }, context.executor());
+        leaveLatch();
+        maybeJoinOrLeave(lastState.value());
     }
 
     void onBrokersChanged() {
-        if (!closed && !leader && lastState != null) {
+        if (!policy.phase().isFinal() && !policy.isLeader() && lastState != null) {
             maybeJoinOrLeave(lastState.value());
         }
     }
 
     private void refresh() {
-        if (closed || !zk.isConnected()) {
+        if (policy.phase() == ElectionPhase.CLOSED || !zk.isConnected()) {
             return;
         }
         zk.readState(partition, stateWatcher).whenCompleteAsync((read, error) -> {
-            if (closed) {
+            if (policy.phase() == ElectionPhase.CLOSED) {
                 return;
             }
             if (error != null) {
@@ -207,31 +168,21 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner {
     private void onState(Versioned<PartitionState> versioned) {
         lastState = versioned;
         PartitionState state = versioned.value();
-        if (leader) {
-            if (state.leader() == self && state.leaderEpoch() == epoch) {
-                return;
-            }
-            stepDown("deposed: state now has leader " + state.leader() + " at epoch " + state.leaderEpoch());
-            seat.leave();
+        if (policy.isConfirmedBy(state)) {
+            return;
         }
-        notifyFollower(state);
+        if (policy.isLeader()) {
+            stepDown("deposed: state now has leader " + state.leader() + " at epoch " + state.leaderEpoch());
+            leaveLatch();
+        }
+        policy.follow(state).ifPresent(f -> context.listener().onBecomeFollower(partition, f.leaderId(), f.leaderEpoch()));
         maybeJoinOrLeave(state);
     }
 
-    private void notifyFollower(PartitionState state) {
-        int leaderId = state.leader() == self ? NO_LEADER : state.leader();
-        if (leaderId == notifiedLeader && state.leaderEpoch() == notifiedEpoch) {
-            return;
-        }
-        notifiedLeader = leaderId;
-        notifiedEpoch = state.leaderEpoch();
-        epoch = state.leaderEpoch();
-        context.listener().onBecomeFollower(partition, leaderId, state.leaderEpoch());
-    }
-
     private void maybeJoinOrLeave(PartitionState state) {
-        if (isEligible(state)) {
-            seat.join(eligibleReplicasAhead(state));
+        Set<Integer> live = context.registry().liveBrokerIds();
+        if (policy.shouldBeInLatch(state, live)) {
+            seat.join(policy.eligibleReplicasAhead(state, live));
             return;
         }
         if (seat.isJoined()) {
@@ -240,40 +191,14 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner {
         seat.leave();
     }
 
-    /** Replicas before this one in the assignment that can lead now (in the ISR and registered). */
-    private int eligibleReplicasAhead(PartitionState state) {
-        Set<Integer> live = context.registry().liveBrokerIds();
-        int ahead = 0;
-        for (int replica : replicas) {
-            if (replica == self) {
-                break;
-            }
-            if (state.isInIsr(replica) && live.contains(replica)) {
-                ahead++;
-            }
-        }
-        return ahead;
-    }
-
-    private boolean isEligible(PartitionState state) {
-        if (closed || resigned) {
-            return false;
-        }
-        if (state.isInIsr(self)) {
-            return true;
-        }
-        Set<Integer> live = context.registry().liveBrokerIds();
-        return context.config().uncleanLeaderElectionEnable() && state.isr().stream().noneMatch(live::contains);
-    }
-
     @Override
     public boolean mayJoin() {
-        return lastState != null && isEligible(lastState.value());
+        return lastState != null && policy.isEligible(lastState.value(), context.registry().liveBrokerIds());
     }
 
     @Override
     public void onLatchLost(int generation) {
-        if (leader) {
+        if (policy.loseLatch()) {
             stepDown("latch leadership lost");
         }
     }
@@ -286,7 +211,7 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner {
     @Override
     public void onLatchWon(int generation) {
         Optional<String> ourNode = seat.ourNode();
-        if (!isCandidate(generation) || ourNode.isEmpty()) {
+        if (ourNode.isEmpty() || !seat.leads(generation) || !policy.winLatch()) {
             return;
         }
         zk.readState(partition, stateWatcher).thenCombine(zk.liveBrokerIds(), ElectionInputs::new)
@@ -295,7 +220,7 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner {
                         return;
                     }
                     if (error != null) {
-                        seat.leave();
+                        leaveLatch();
                         retryLater("election read failed", unwrap(error));
                     } else if (inputs.state().isEmpty()) {
                         onPartitionGone();
@@ -308,53 +233,46 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner {
     private record ElectionInputs(Optional<Versioned<PartitionState>> state, Set<Integer> live) {
     }
 
-    /** Still holds the latch it won as {@code generation}, and has not yet become leader with it. */
+    /** Still holds the latch it won as {@code generation}, and is electing with it. */
     private boolean isCandidate(int generation) {
-        return !closed && !leader && seat.leads(generation);
+        return policy.phase() == ElectionPhase.ELECTING && seat.leads(generation);
     }
 
     private void tryToLead(int generation, Versioned<PartitionState> read, Set<Integer> live, String ourNode) {
         PartitionState state = read.value();
-        boolean clean = state.isInIsr(self);
-        boolean unclean = !clean && context.config().uncleanLeaderElectionEnable()
-                && state.isr().stream().noneMatch(live::contains);
-        if (!clean && !unclean) {
+        Optional<PartitionState> elected = policy.electedState(state, live);
+        if (elected.isEmpty()) {
             log.info("{}: broker {} won the latch but is not in ISR {}; leaving", partition, self, state.isr());
-            seat.leave();
+            leaveLatch();
             onState(read);
             return;
         }
-        List<Integer> isr = unclean ? List.of(self)
-                : state.isr().stream().filter(b -> b == self || live.contains(b)).toList();
-        PartitionState elected = new PartitionState(self, state.leaderEpoch() + 1, isr, unclean);
-        zk.writeElected(partition, ourNode, elected, read.version()).whenCompleteAsync((written, error) -> {
-            if (closed) {
+        zk.writeElected(partition, ourNode, elected.get(), read.version()).whenCompleteAsync((written, error) -> {
+            if (policy.phase() == ElectionPhase.CLOSED) {
                 return;
             }
             Throwable cause = error == null ? null : unwrap(error);
-            if (cause instanceof PartitionStateConflictException conflict) {
+            if (policy.isLeader() || cause == null && !isCandidate(generation)) {
+                refresh();
+            } else if (cause instanceof PartitionStateConflictException conflict) {
                 log.info("{}: broker {} lost the election write, leaving the latch: {}", partition, self, conflict.getMessage());
-                seat.leave();
+                leaveLatch();
                 refresh();
             } else if (cause != null) {
-                seat.leave();
+                leaveLatch();
                 retryLater("election write failed", cause);
-            } else if (!isCandidate(generation)) {
-                refresh();
             } else {
-                becomeLeader(written, unclean, state.isr());
+                becomeLeader(written, state.isr());
             }
         }, context.executor());
     }
 
-    private void becomeLeader(Versioned<PartitionState> written, boolean unclean, List<Integer> previousIsr) {
+    private void becomeLeader(Versioned<PartitionState> written, List<Integer> previousIsr) {
         lastState = written;
-        leader = true;
-        epoch = written.value().leaderEpoch();
-        notifiedLeader = self;
-        notifiedEpoch = epoch;
+        policy.becomeLeader(written.value());
+        int epoch = policy.epoch();
         List<Integer> isr = written.value().isr();
-        if (unclean) {
+        if (written.value().unclean()) {
             context.uncleanElections().incrementAndGet();
             log.warn("UNCLEAN leader election: broker {} leads {} at epoch {} from outside the ISR {}; "
                     + "messages acknowledged by the old ISR may be lost", self, partition, epoch, previousIsr);
@@ -364,19 +282,26 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner {
         context.listener().onBecomeLeader(partition, epoch, isr);
     }
 
+    /** Steps down if leading (the replica stays queued in the latch); no-op otherwise. */
     private void stepDown(String reason) {
-        leader = false;
-        notifiedLeader = NO_LEADER;
-        notifiedEpoch = epoch;
-        log.info("{}: broker {} steps down at epoch {}: {}", partition, self, epoch, reason);
-        context.listener().onBecomeFollower(partition, NO_LEADER, epoch);
+        if (policy.stepDown()) {
+            toldFollower(reason);
+        }
+    }
+
+    private void toldFollower(String reason) {
+        log.info("{}: broker {} steps down at epoch {}: {}", partition, self, policy.epoch(), reason);
+        context.listener().onBecomeFollower(partition, NO_LEADER, policy.epoch());
+    }
+
+    private void leaveLatch() {
+        seat.leave();
+        policy.leftLatch();
     }
 
     private void onPartitionGone() {
-        if (leader) {
-            stepDown("partition deleted");
-        }
-        seat.leave();
+        stepDown("partition deleted");
+        leaveLatch();
     }
 
     private void retryLater(String what, Throwable cause) {

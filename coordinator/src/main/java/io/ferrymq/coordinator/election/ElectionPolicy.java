@@ -1,0 +1,252 @@
+package io.ferrymq.coordinator.election;
+
+import static io.ferrymq.coordinator.metadata.PartitionState.NO_LEADER;
+
+import io.ferrymq.coordinator.metadata.PartitionState;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The election rules of one replica of one partition (DESIGN.md, "Leader election, epochs and
+ * fencing" and "Latch mechanics"), apart from ZooKeeper: who may be in the latch, how many eligible
+ * replicas are ahead of it in the assignment, what state a latch winner writes, which leader and
+ * epoch the listener must hear about, and what the preferred-leader rebalance makes this replica
+ * do given the latch order. It keeps the elector's {@link ElectionPhase} and checks every move.
+ *
+ * <p>Inputs are the partition {@code state} (leader, epoch, ISR), the registered brokers
+ * ({@code live}) and the latch order; the assignment ({@code replicas}, preferred first), this
+ * broker's id and {@code unclean.leader.election.enable} are fixed. Invariants: {@code LEADING}
+ * only after {@link #becomeLeader} with a state naming this broker; a leader leaves the latch only
+ * after {@link #stepDown}; after {@code RESIGNED} or {@code CLOSED} it is never eligible again.
+ *
+ * <p>Thread-safety: changed only on the broker's election thread; {@link #phase}, {@link #isLeader}
+ * and {@link #epoch} may be read from any thread.
+ */
+final class ElectionPolicy {
+
+    /** The leader and epoch a follower is told about. */
+    record Follow(int leaderId, int leaderEpoch) {
+    }
+
+    /** What the rebalance makes this replica do, given the latch order. */
+    enum Move {
+        /** Nothing to do in this round. */
+        STAY,
+        /** A follower ahead of the preferred replica leaves the latch and rejoins behind it. */
+        REQUEUE,
+        /** The leader, with the preferred replica next in the latch, steps down and rejoins. */
+        STEP_DOWN,
+        /** The leader sees followers between itself and the preferred replica: look again soon. */
+        RECHECK
+    }
+
+    /** How many times a leader looks again at the latch order in one rebalance round. */
+    static final int MAX_REBALANCE_RECHECKS = 5;
+
+    private final int self;
+    private final List<Integer> replicas;
+    private final boolean uncleanEnabled;
+    private volatile ElectionPhase phase = ElectionPhase.IDLE;
+    private volatile int epoch = -1;
+    private Follow told = new Follow(Integer.MIN_VALUE, Integer.MIN_VALUE);
+
+    ElectionPolicy(int self, List<Integer> replicas, boolean uncleanEnabled) {
+        if (!replicas.contains(self)) {
+            throw new IllegalArgumentException("broker " + self + " is not among the replicas " + replicas);
+        }
+        this.self = self;
+        this.replicas = List.copyOf(replicas);
+        this.uncleanEnabled = uncleanEnabled;
+    }
+
+    ElectionPhase phase() {
+        return phase;
+    }
+
+    boolean isLeader() {
+        return phase == ElectionPhase.LEADING;
+    }
+
+    /** The epoch this replica last led or followed with; -1 before any. */
+    int epoch() {
+        return epoch;
+    }
+
+    int preferred() {
+        return replicas.get(0);
+    }
+
+    /** In the ISR, or (unclean election enabled) no ISR member is registered; never once resigned or closed. */
+    boolean isEligible(PartitionState state, Set<Integer> live) {
+        return !phase.isFinal() && mayLead(state, live);
+    }
+
+    /** Replicas before this one in the assignment that can lead now (in the ISR and registered). */
+    int eligibleReplicasAhead(PartitionState state, Set<Integer> live) {
+        int ahead = 0;
+        for (int replica : replicas.subList(0, replicas.indexOf(self))) {
+            if (state.isInIsr(replica) && live.contains(replica)) {
+                ahead++;
+            }
+        }
+        return ahead;
+    }
+
+    /** Whether {@code state} shows this leader at its own epoch (so nothing is to be done). */
+    boolean isConfirmedBy(PartitionState state) {
+        return isLeader() && state.leader() == self && state.leaderEpoch() == epoch;
+    }
+
+    /** The leader and epoch to tell the listener, if they differ from what it was last told. */
+    Optional<Follow> follow(PartitionState state) {
+        requireNot(ElectionPhase.LEADING, "follow");
+        Follow follow = new Follow(state.leader() == self ? NO_LEADER : state.leader(), state.leaderEpoch());
+        if (follow.equals(told)) {
+            return Optional.empty();
+        }
+        told = follow;
+        epoch = state.leaderEpoch();
+        return Optional.of(follow);
+    }
+
+    /**
+     * Whether to be in the latch for {@code state}: joins (IDLE to QUEUED) and returns true when
+     * eligible, else moves to IDLE (the caller leaves the latch). A leader must step down first.
+     */
+    boolean shouldBeInLatch(PartitionState state, Set<Integer> live) {
+        requireNot(ElectionPhase.LEADING, "decide on the latch");
+        if (!isEligible(state, live)) {
+            leftLatch();
+            return false;
+        }
+        if (phase == ElectionPhase.IDLE) {
+            moveTo(ElectionPhase.QUEUED);
+        }
+        return true;
+    }
+
+    /** The replica is out of the latch: IDLE unless resigned or closed. A leader must step down first. */
+    void leftLatch() {
+        requireNot(ElectionPhase.LEADING, "leave the latch");
+        if (!phase.isFinal()) {
+            moveTo(ElectionPhase.IDLE);
+        }
+    }
+
+    /** The latch says this replica leads: QUEUED to ELECTING. False when it is not waiting for that. */
+    boolean winLatch() {
+        if (phase == ElectionPhase.QUEUED) {
+            moveTo(ElectionPhase.ELECTING);
+        }
+        return phase == ElectionPhase.ELECTING;
+    }
+
+    /** The latch no longer says this replica leads: a candidate goes back to QUEUED; true when a leader must step down. */
+    boolean loseLatch() {
+        if (phase == ElectionPhase.ELECTING) {
+            moveTo(ElectionPhase.QUEUED);
+        }
+        return isLeader();
+    }
+
+    /**
+     * What a latch winner writes for {@code state} read at election time: {@code leader=self,
+     * leaderEpoch+1}, the ISR minus unregistered brokers (clean), or {@code [self]} marked unclean;
+     * empty when this replica may not lead.
+     */
+    Optional<PartitionState> electedState(PartitionState state, Set<Integer> live) {
+        if (state.isInIsr(self)) {
+            List<Integer> isr = state.isr().stream().filter(b -> b == self || live.contains(b)).toList();
+            return Optional.of(new PartitionState(self, state.leaderEpoch() + 1, isr, false));
+        }
+        if (mayLead(state, live)) {
+            return Optional.of(new PartitionState(self, state.leaderEpoch() + 1, List.of(self), true));
+        }
+        return Optional.empty();
+    }
+
+    /** The election write succeeded: ELECTING to LEADING at the written epoch. */
+    void becomeLeader(PartitionState written) {
+        if (written.leader() != self) {
+            throw new IllegalArgumentException("broker " + self + " cannot lead with state " + written);
+        }
+        moveTo(ElectionPhase.LEADING);
+        epoch = written.leaderEpoch();
+        told = new Follow(self, epoch);
+    }
+
+    /** A leader steps down and stays queued in the latch; false (nothing done) when not leading. */
+    boolean stepDown() {
+        if (!isLeader()) {
+            return false;
+        }
+        moveTo(ElectionPhase.QUEUED);
+        told = new Follow(NO_LEADER, epoch);
+        return true;
+    }
+
+    /** Controlled shutdown: RESIGNED for good; true when it was leading (the caller tells the listener). */
+    boolean resign() {
+        if (phase == ElectionPhase.CLOSED) {
+            return false;
+        }
+        boolean wasLeader = isLeader();
+        if (wasLeader) {
+            told = new Follow(NO_LEADER, epoch);
+        }
+        moveTo(ElectionPhase.RESIGNED);
+        return wasLeader;
+    }
+
+    void close() {
+        moveTo(ElectionPhase.CLOSED);
+    }
+
+    /**
+     * Whether a rebalance round should read the latch order: this replica is not the preferred
+     * one, is in the latch and not done, and the preferred replica is registered and in the ISR.
+     */
+    boolean shouldMakeWayForPreferred(PartitionState state, Set<Integer> live, boolean inLatch) {
+        int preferred = preferred();
+        return preferred != self && inLatch && !phase.isFinal() && state.isInIsr(preferred) && live.contains(preferred);
+    }
+
+    /**
+     * The rebalance move for the latch {@code order} (first leads), on look number {@code recheck}
+     * (0 first): nothing unless the preferred replica is behind this one; a follower requeues behind
+     * it unless it is first (it won the latch and is electing); the leader steps down only when the
+     * preferred replica is next, otherwise looks again up to {@link #MAX_REBALANCE_RECHECKS} times.
+     */
+    Move moveFor(List<Integer> order, int recheck) {
+        int ours = order.indexOf(self);
+        int theirs = order.indexOf(preferred());
+        if (ours < 0 || theirs < ours || phase.isFinal()) {
+            return Move.STAY;
+        }
+        if (isLeader()) {
+            if (theirs == ours + 1) {
+                return Move.STEP_DOWN;
+            }
+            return recheck < MAX_REBALANCE_RECHECKS ? Move.RECHECK : Move.STAY;
+        }
+        return ours == 0 ? Move.STAY : Move.REQUEUE;
+    }
+
+    private boolean mayLead(PartitionState state, Set<Integer> live) {
+        return state.isInIsr(self) || uncleanEnabled && state.isr().stream().noneMatch(live::contains);
+    }
+
+    private void requireNot(ElectionPhase current, String action) {
+        if (phase == current) {
+            throw new IllegalStateException("broker " + self + " cannot " + action + " while " + phase);
+        }
+    }
+
+    private void moveTo(ElectionPhase next) {
+        if (!phase.canMoveTo(next)) {
+            throw new IllegalStateException("broker " + self + ": no move from " + phase + " to " + next);
+        }
+        phase = next;
+    }
+}
