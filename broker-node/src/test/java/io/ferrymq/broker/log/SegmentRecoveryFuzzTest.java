@@ -1,5 +1,6 @@
 package io.ferrymq.broker.log;
 
+import io.ferrymq.client.protocol.FuzzTries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

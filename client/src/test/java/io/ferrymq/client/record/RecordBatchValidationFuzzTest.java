@@ -3,6 +3,7 @@ package io.ferrymq.client.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.ThreadMXBean;
+import io.ferrymq.client.protocol.FuzzTries;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -15,14 +16,16 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * Drives batch and record validation with mutated and random batches (CRC always recomputed, so the
  * record walk is what gets tested): every input is either valid or refused with its error type, with
- * bounded allocation, and whatever validation accepts a consumer can read in full. The tries per
- * property come from {@code jqwik.tries.default} (junit-platform.properties); a longer run by hand:
- * {@code mvn -pl client -am test -Dtest=RecordBatchValidationFuzzTest -Djqwik.tries.default=200000}.
+ * bounded allocation, and whatever validation accepts a consumer can read in full. A longer run by
+ * hand ({@link FuzzTries}):
+ * {@code mvn -pl client -am test -Dtest=RecordBatchValidationFuzzTest -Dferry.fuzz.tries=200000}.
  */
+@AddLifecycleHook(FuzzTries.class)
 class RecordBatchValidationFuzzTest {
 
     private static final long CAP = 1024 * 1024;
@@ -42,7 +45,7 @@ class RecordBatchValidationFuzzTest {
         return mutation.list().ofMinSize(1).ofMaxSize(4);
     }
 
-    @Property
+    @Property(tries = 300)
     void mutatedBatchesAreValidOrRefusedAndValidOnesReadInFull(
             @ForAll @IntRange(min = 1, max = 20) int records, @ForAll CompressionType codec,
             @ForAll("mutations") List<Mutation> mutations, @ForAll @IntRange(min = -3, max = 3) int countChange) {
@@ -59,7 +62,7 @@ class RecordBatchValidationFuzzTest {
         checkValidOrRefused(HostileBatches.fixCrc(mutated));
     }
 
-    @Property
+    @Property(tries = 300)
     void randomRecordsSectionsAreValidOrRefused(@ForAll @Size(max = 512) byte[] body,
                                                 @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int records,
                                                 @ForAll CompressionType codec) {
