@@ -3,6 +3,8 @@ package io.ferrymq.broker.replication;
 import io.ferrymq.broker.partition.Partition;
 import io.ferrymq.broker.partition.PartitionConfig;
 import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.common.config.ConfigException;
+import io.ferrymq.client.common.config.TopicConfigKeys;
 import io.ferrymq.coordinator.election.LeaderElectionService;
 import io.ferrymq.coordinator.election.LeadershipListener;
 import io.ferrymq.coordinator.metadata.PartitionState;
@@ -30,7 +32,6 @@ import org.slf4j.LoggerFactory;
 final class ReplicaLifecycle implements LeadershipListener, TopicListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaLifecycle.class);
-    private static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
 
     private final ReplicationConfig config;
     private final ReplicationContext context;
@@ -95,18 +96,19 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
     }
 
     private PartitionConfig partitionConfig(TopicMetadata topic, TopicPartition tp) {
-        int minIsr = config.minInsyncReplicas();
-        String override = topic.configs().get(MIN_INSYNC_REPLICAS);
-        if (override != null) {
-            try {
-                minIsr = Integer.parseInt(override.trim());
-            } catch (NumberFormatException e) {
-                LOG.error("Topic {} has an invalid {}={}; using the broker default {}", topic.name(),
-                        MIN_INSYNC_REPLICAS, override, minIsr);
-            }
-        }
-        return new PartitionConfig(config.brokerId(), topic.replicas(tp.partition()), Math.max(1, minIsr),
+        return new PartitionConfig(config.brokerId(), topic.replicas(tp.partition()), minInsyncReplicas(topic),
                 config.replicaLagTimeMaxMs());
+    }
+
+    /** The topic's override when it has a valid one, else the broker's setting (both at least 1). */
+    private int minInsyncReplicas(TopicMetadata topic) {
+        try {
+            return TopicConfigKeys.minInsyncReplicas(topic.configs()).orElse(config.minInsyncReplicas());
+        } catch (ConfigException e) {
+            LOG.error("Topic {} has an invalid override; using the broker default {}: {}", topic.name(),
+                    config.minInsyncReplicas(), e.getMessage());
+            return config.minInsyncReplicas();
+        }
     }
 
     @Override
