@@ -8,6 +8,8 @@ import static io.ferrymq.broker.config.ReplicationConfigKeys.REPLICA_SOCKET_TIME
 import static io.ferrymq.broker.config.ServerConfigKeys.ADVERTISED_LISTENERS;
 import static io.ferrymq.broker.config.ServerConfigKeys.LISTENERS;
 
+import io.ferrymq.client.common.config.ConfigException;
+import io.ferrymq.client.common.config.ParsedConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 /**
  * The broker's validated configuration: every key of {@link BrokerConfigKeys#DEFINITION} with its
@@ -34,7 +35,7 @@ import java.util.stream.Collectors;
 public final class BrokerConfig {
 
     private final Map<String, String> originals;
-    private final Map<String, Optional<Object>> values;
+    private final ParsedConfig values;
 
     private BrokerConfig(Map<String, String> originals) {
         this.originals = Map.copyOf(originals);
@@ -73,33 +74,28 @@ public final class BrokerConfig {
     }
 
     public int getInt(String key) {
-        return (Integer) required(key);
+        return values.getInt(key);
     }
 
     public long getLong(String key) {
-        return (Long) required(key);
+        return values.getLong(key);
     }
 
     public boolean getBoolean(String key) {
-        return (Boolean) required(key);
+        return values.getBoolean(key);
     }
 
     public String getString(String key) {
-        return (String) required(key);
+        return values.getString(key);
     }
 
-    @SuppressWarnings("unchecked")
     public List<String> getList(String key) {
-        return (List<String>) required(key);
+        return values.getList(key);
     }
 
     /** The value of an optional key, empty when it is not set. */
     public Optional<Object> getOptional(String key) {
-        Optional<Object> value = values.get(key);
-        if (value == null) {
-            throw new IllegalArgumentException("not a broker configuration key: " + key);
-        }
-        return value;
+        return values.getOptional(key);
     }
 
     public int brokerId() {
@@ -142,14 +138,7 @@ public final class BrokerConfig {
 
     /** Every key and its effective value as text, for the start-up log, in definition order. */
     public String describe() {
-        return BrokerConfigKeys.DEFINITION.keys().stream()
-                .map(key -> "\t" + key.name() + " = "
-                        + values.get(key.name()).map(v -> key.type().format(v)).orElse("null"))
-                .collect(Collectors.joining("\n"));
-    }
-
-    private Object required(String key) {
-        return getOptional(key).orElseThrow(() -> new IllegalStateException(key + " has no value"));
+        return values.describe();
     }
 
     private List<Endpoint> endpoints(String key) {

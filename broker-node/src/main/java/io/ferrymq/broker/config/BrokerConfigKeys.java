@@ -1,5 +1,8 @@
 package io.ferrymq.broker.config;
 
+import io.ferrymq.client.common.config.ConfigDefinition;
+import io.ferrymq.client.common.config.ConfigDocs;
+
 /**
  * The one {@link ConfigDefinition} of every broker key, assembled from the per-area key classes
  * ({@link ServerConfigKeys}, {@link LogConfigKeys}, {@link ReplicationConfigKeys},
@@ -13,6 +16,11 @@ public final class BrokerConfigKeys {
     public static final ConfigDefinition DEFINITION = build();
 
     private BrokerConfigKeys() {
+    }
+
+    /** The Markdown reference of every broker key, as committed in docs/CONFIGURATION.md. */
+    public static String reference() {
+        return ConfigDocs.markdown("Broker configuration", DEFINITION);
     }
 
     private static ConfigDefinition build() {

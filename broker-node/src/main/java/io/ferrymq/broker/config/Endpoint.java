@@ -1,5 +1,8 @@
 package io.ferrymq.broker.config;
 
+import io.ferrymq.client.common.config.ConfigException;
+import io.ferrymq.client.common.config.Validator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -42,6 +45,25 @@ public record Endpoint(String securityProtocol, String host, int port) {
         } catch (NumberFormatException e) {
             throw ConfigException.invalid(key, text, "the port must be a number from 0 to 65535");
         }
+    }
+
+    /** A validator of listener lists in this form; {@code allowEmpty} says whether no listener is allowed. */
+    public static Validator listeners(boolean allowEmpty) {
+        return new Validator() {
+            @Override
+            public void ensureValid(String key, Object value) {
+                List<?> items = (List<?>) value;
+                if (items.isEmpty() && !allowEmpty) {
+                    throw ConfigException.invalid(key, value, "at least one listener is required, e.g. " + EXAMPLE);
+                }
+                items.forEach(item -> parse(key, String.valueOf(item)));
+            }
+
+            @Override
+            public String describe() {
+                return "comma-separated list of PLAINTEXT://host:port";
+            }
+        };
     }
 
     /** The host to bind: the given one, or all interfaces when the host is empty. */

@@ -1,10 +1,12 @@
 package io.ferrymq.broker.config;
 
-import static io.ferrymq.broker.config.ConfigType.INT;
-import static io.ferrymq.broker.config.Importance.HIGH;
-import static io.ferrymq.broker.config.Importance.MEDIUM;
-import static io.ferrymq.broker.config.Validators.atLeast;
-import static io.ferrymq.broker.config.Validators.between;
+import static io.ferrymq.client.common.config.ConfigType.INT;
+import static io.ferrymq.client.common.config.Importance.HIGH;
+import static io.ferrymq.client.common.config.Importance.MEDIUM;
+import static io.ferrymq.client.common.config.Validators.atLeast;
+import static io.ferrymq.client.common.config.Validators.between;
+
+import io.ferrymq.client.common.config.ConfigDefinition;
 
 /**
  * Names and definitions of the consumer-group coordinator keys (Kafka's names and defaults).

@@ -1,14 +1,15 @@
 package io.ferrymq.broker.config;
 
-import static io.ferrymq.broker.config.ConfigType.INT;
-import static io.ferrymq.broker.config.ConfigType.LIST;
-import static io.ferrymq.broker.config.ConfigType.LONG;
-import static io.ferrymq.broker.config.Importance.HIGH;
-import static io.ferrymq.broker.config.Importance.LOW;
-import static io.ferrymq.broker.config.Importance.MEDIUM;
-import static io.ferrymq.broker.config.Validators.atLeast;
-import static io.ferrymq.broker.config.Validators.nonEmpty;
+import static io.ferrymq.client.common.config.ConfigType.INT;
+import static io.ferrymq.client.common.config.ConfigType.LIST;
+import static io.ferrymq.client.common.config.ConfigType.LONG;
+import static io.ferrymq.client.common.config.Importance.HIGH;
+import static io.ferrymq.client.common.config.Importance.LOW;
+import static io.ferrymq.client.common.config.Importance.MEDIUM;
+import static io.ferrymq.client.common.config.Validators.atLeast;
+import static io.ferrymq.client.common.config.Validators.nonEmpty;
 
+import io.ferrymq.client.common.config.ConfigDefinition;
 import java.util.List;
 
 /**

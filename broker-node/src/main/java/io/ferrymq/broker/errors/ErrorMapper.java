@@ -1,7 +1,7 @@
 package io.ferrymq.broker.errors;
 
-import io.ferrymq.broker.config.ConfigException;
 import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.common.config.ConfigException;
 import io.ferrymq.client.protocol.ApiException;
 import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.client.protocol.Failures;

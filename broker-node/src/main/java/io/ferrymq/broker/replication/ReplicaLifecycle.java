@@ -3,6 +3,8 @@ package io.ferrymq.broker.replication;
 import io.ferrymq.broker.partition.Partition;
 import io.ferrymq.broker.partition.PartitionConfig;
 import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.common.config.ConfigException;
+import io.ferrymq.client.common.config.TopicConfigKeys;
 import io.ferrymq.client.record.CompressionType;
 import io.ferrymq.coordinator.election.LeaderElectionService;
 import io.ferrymq.coordinator.election.LeadershipListener;
@@ -31,9 +33,6 @@ import org.slf4j.LoggerFactory;
 final class ReplicaLifecycle implements LeadershipListener, TopicListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaLifecycle.class);
-    private static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
-    private static final String COMPRESSION_TYPE = "compression.type";
-    private static final String PRODUCER_CODEC = "producer";
 
     private final ReplicationConfig config;
     private final ReplicationContext context;
@@ -98,30 +97,35 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
     }
 
     private PartitionConfig partitionConfig(TopicMetadata topic, TopicPartition tp) {
-        int minIsr = config.minInsyncReplicas();
-        String override = topic.configs().get(MIN_INSYNC_REPLICAS);
-        if (override != null) {
-            try {
-                minIsr = Integer.parseInt(override.trim());
-            } catch (NumberFormatException e) {
-                LOG.error("Topic {} has an invalid {}={}; using the broker default {}", topic.name(),
-                        MIN_INSYNC_REPLICAS, override, minIsr);
-            }
-        }
-        return new PartitionConfig(config.brokerId(), topic.replicas(tp.partition()), Math.max(1, minIsr),
+        return new PartitionConfig(config.brokerId(), topic.replicas(tp.partition()), minInsyncReplicas(topic),
                 config.replicaLagTimeMaxMs(), topicCodec(topic));
     }
 
     /**
      * The topic's {@code compression.type} as Kafka names it: {@code producer} (the default) keeps the
-     * producer's codec, {@code uncompressed} stores batches without one, a codec name recompresses.
+     * producer's codec, {@code uncompressed} stores batches without one, a codec name recompresses. An
+     * invalid override (only a hand-edited znode can hold one) is logged and the producer's codec kept.
      */
     static Optional<CompressionType> topicCodec(TopicMetadata topic) {
-        String value = topic.configs().getOrDefault(COMPRESSION_TYPE, PRODUCER_CODEC).trim();
-        if (value.equalsIgnoreCase(PRODUCER_CODEC)) {
+        try {
+            return TopicConfigKeys.compressionType(topic.configs()).filter(v -> !v.equals("producer"))
+                    .map(v -> v.equals("uncompressed") ? CompressionType.NONE : CompressionType.forName(v));
+        } catch (ConfigException e) {
+            LOG.error("Topic {} has an invalid compression.type; keeping the producer's codec: {}", topic.name(),
+                    e.getMessage());
             return Optional.empty();
         }
-        return Optional.of(value.equalsIgnoreCase("uncompressed") ? CompressionType.NONE : CompressionType.forName(value));
+    }
+
+    /** The topic's override when it has a valid one, else the broker's setting (both at least 1). */
+    private int minInsyncReplicas(TopicMetadata topic) {
+        try {
+            return TopicConfigKeys.minInsyncReplicas(topic.configs()).orElse(config.minInsyncReplicas());
+        } catch (ConfigException e) {
+            LOG.error("Topic {} has an invalid override; using the broker default {}: {}", topic.name(),
+                    config.minInsyncReplicas(), e.getMessage());
+            return config.minInsyncReplicas();
+        }
     }
 
     @Override

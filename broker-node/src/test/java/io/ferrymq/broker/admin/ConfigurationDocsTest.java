@@ -2,7 +2,7 @@ package io.ferrymq.broker.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferrymq.broker.config.ConfigDocs;
+import io.ferrymq.broker.config.BrokerConfigKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class ConfigurationDocsTest {
 
     @Test
     void committedConfigurationReferenceMatchesTheDefinitions() throws Exception {
-        String generated = ConfigDocs.brokerReference();
+        String generated = BrokerConfigKeys.reference();
         if (Boolean.getBoolean("ferry.docs.update")) {
             Files.writeString(DOC, generated);
         }

@@ -2,8 +2,8 @@ package io.ferrymq.broker.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferrymq.broker.config.ConfigException;
 import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.common.config.ConfigException;
 import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.client.record.CorruptRecordException;
 import io.ferrymq.coordinator.group.GroupFencedException;

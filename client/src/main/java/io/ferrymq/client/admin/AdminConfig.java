@@ -1,9 +1,18 @@
 package io.ferrymq.client.admin;
 
+import static io.ferrymq.client.common.config.ConfigType.INT;
+import static io.ferrymq.client.common.config.ConfigType.LIST;
+import static io.ferrymq.client.common.config.ConfigType.LONG;
+import static io.ferrymq.client.common.config.ConfigType.STRING;
+import static io.ferrymq.client.common.config.Importance.HIGH;
+import static io.ferrymq.client.common.config.Importance.LOW;
+import static io.ferrymq.client.common.config.Importance.MEDIUM;
+import static io.ferrymq.client.common.config.Validators.any;
+import static io.ferrymq.client.common.config.Validators.atLeast;
+
 import io.ferrymq.client.common.config.BootstrapServers;
-import io.ferrymq.client.common.config.ConfigDef;
-import io.ferrymq.client.common.config.ConfigDef.Validator;
-import io.ferrymq.client.common.config.ConfigType;
+import io.ferrymq.client.common.config.ConfigDefinition;
+import io.ferrymq.client.common.config.ConfigException;
 import io.ferrymq.client.common.config.ParsedConfig;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -23,14 +32,17 @@ public record AdminConfig(List<InetSocketAddress> bootstrapServers, String clien
     public static final String DEFAULT_API_TIMEOUT_MS = "default.api.timeout.ms";
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
 
-    public static final ConfigDef CONFIG = new ConfigDef()
-            .defineRequired(BOOTSTRAP_SERVERS, ConfigType.LIST, Validator.any(), "host:port list used to find the cluster")
-            .define(CLIENT_ID, ConfigType.STRING, "", Validator.any(), "name sent in every request header")
-            .define(REQUEST_TIMEOUT_MS, ConfigType.INT, 30_000, Validator.atLeast(1), "wait for one response")
-            .define(DEFAULT_API_TIMEOUT_MS, ConfigType.INT, 60_000, Validator.atLeast(1), "deadline of one admin call")
-            .define(RETRY_BACKOFF_MS, ConfigType.LONG, 100L, Validator.atLeast(0), "pause before a retry");
+    static final String GROUP = "Admin client";
 
-    /** Parses and validates {@code props}; throws {@link io.ferrymq.client.common.config.ConfigException} naming the bad key. */
+    public static final ConfigDefinition CONFIG = new ConfigDefinition()
+            .defineRequired(GROUP, BOOTSTRAP_SERVERS, LIST, BootstrapServers.validator(), HIGH,
+                    "host:port list used to find the cluster")
+            .define(GROUP, CLIENT_ID, STRING, "", any(), MEDIUM, "name sent in every request header")
+            .define(GROUP, REQUEST_TIMEOUT_MS, INT, 30_000, atLeast(1), MEDIUM, "wait for one response")
+            .define(GROUP, DEFAULT_API_TIMEOUT_MS, INT, 60_000, atLeast(1), MEDIUM, "deadline of one admin call")
+            .define(GROUP, RETRY_BACKOFF_MS, LONG, 100L, atLeast(0), LOW, "pause before a retry");
+
+    /** Parses and validates {@code props}; throws one {@link ConfigException} listing every problem. */
     public static AdminConfig parse(Map<String, ?> props) {
         ParsedConfig c = CONFIG.parse(props);
         return new AdminConfig(BootstrapServers.parse(BOOTSTRAP_SERVERS, c.getList(BOOTSTRAP_SERVERS)),

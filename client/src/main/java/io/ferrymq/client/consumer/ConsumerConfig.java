@@ -1,19 +1,33 @@
 package io.ferrymq.client.consumer;
 
+import static io.ferrymq.client.common.config.ConfigType.BOOLEAN;
+import static io.ferrymq.client.common.config.ConfigType.INT;
+import static io.ferrymq.client.common.config.ConfigType.LIST;
+import static io.ferrymq.client.common.config.ConfigType.LONG;
+import static io.ferrymq.client.common.config.ConfigType.STRING;
+import static io.ferrymq.client.common.config.Importance.HIGH;
+import static io.ferrymq.client.common.config.Importance.LOW;
+import static io.ferrymq.client.common.config.Importance.MEDIUM;
+import static io.ferrymq.client.common.config.Validators.any;
+import static io.ferrymq.client.common.config.Validators.atLeast;
+import static io.ferrymq.client.common.config.Validators.nonEmptyListOf;
+import static io.ferrymq.client.common.config.Validators.oneOf;
+
 import io.ferrymq.client.common.config.BootstrapServers;
-import io.ferrymq.client.common.config.ConfigDef;
-import io.ferrymq.client.common.config.ConfigDef.Validator;
+import io.ferrymq.client.common.config.ConfigDefinition;
 import io.ferrymq.client.common.config.ConfigException;
-import io.ferrymq.client.common.config.ConfigType;
 import io.ferrymq.client.common.config.ParsedConfig;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Consumer settings under Kafka's names and defaults, parsed and validated once by
- * {@link #parse(Map)}: unknown keys and invalid values are refused naming the key. Without a
+ * {@link #parse(Map)} against {@link #CONFIG}: every unknown key (with the nearest known one),
+ * invalid value and inconsistent pair is refused in one {@link ConfigException}. Without a
  * {@code group.id}, auto-commit is off (and refused if asked for explicitly), as in Kafka.
  *
  * <p>Immutable and thread-safe.
@@ -49,53 +63,62 @@ public record ConsumerConfig(List<InetSocketAddress> bootstrapServers, Optional<
     /** Assignor names accepted by {@code partition.assignment.strategy}. */
     public static final List<String> ASSIGNORS = List.of("range", "roundrobin");
 
-    public static final ConfigDef CONFIG = new ConfigDef()
-            .defineRequired(BOOTSTRAP_SERVERS, ConfigType.LIST, Validator.any(), "host:port list used to find the cluster")
-            .define(GROUP_ID, ConfigType.STRING, "", Validator.any(), "consumer group; empty for none")
-            .define(AUTO_OFFSET_RESET, ConfigType.STRING, "latest",
-                    Validator.oneOf(List.of("earliest", "latest", "none")), "where to start without a valid offset")
-            .define(ENABLE_AUTO_COMMIT, ConfigType.BOOLEAN, true, Validator.any(), "commit offsets periodically")
-            .define(AUTO_COMMIT_INTERVAL_MS, ConfigType.INT, 5000, Validator.atLeast(0), "auto-commit period")
-            .define(FETCH_MIN_BYTES, ConfigType.INT, 1, Validator.atLeast(0), "bytes a fetch waits for")
-            .define(FETCH_MAX_WAIT_MS, ConfigType.INT, 500, Validator.atLeast(0), "longest a fetch waits")
-            .define(MAX_PARTITION_FETCH_BYTES, ConfigType.INT, 1024 * 1024, Validator.atLeast(0),
+    static final String GROUP = "Consumer";
+
+    public static final ConfigDefinition CONFIG = new ConfigDefinition()
+            .defineRequired(GROUP, BOOTSTRAP_SERVERS, LIST, BootstrapServers.validator(), HIGH,
+                    "host:port list used to find the cluster")
+            .define(GROUP, GROUP_ID, STRING, "", any(), HIGH, "consumer group; empty for none")
+            .define(GROUP, AUTO_OFFSET_RESET, STRING, "latest", oneOf("earliest", "latest", "none"), MEDIUM,
+                    "where to start without a valid offset")
+            .define(GROUP, ENABLE_AUTO_COMMIT, BOOLEAN, true, any(), MEDIUM, "commit offsets periodically")
+            .define(GROUP, AUTO_COMMIT_INTERVAL_MS, INT, 5000, atLeast(0), LOW, "auto-commit period")
+            .define(GROUP, FETCH_MIN_BYTES, INT, 1, atLeast(0), HIGH, "bytes a fetch waits for")
+            .define(GROUP, FETCH_MAX_WAIT_MS, INT, 500, atLeast(0), LOW, "longest a fetch waits")
+            .define(GROUP, MAX_PARTITION_FETCH_BYTES, INT, 1024 * 1024, atLeast(0), HIGH,
                     "bytes per partition per fetch (a first batch larger than this is still returned)")
-            .define(FETCH_MAX_BYTES, ConfigType.INT, 50 * 1024 * 1024, Validator.atLeast(0), "bytes per fetch")
-            .define(MAX_POLL_RECORDS, ConfigType.INT, 500, Validator.atLeast(1), "records returned per poll")
-            .define(SESSION_TIMEOUT_MS, ConfigType.INT, 45_000, Validator.atLeast(1), "group session timeout")
-            .define(HEARTBEAT_INTERVAL_MS, ConfigType.INT, 3000, Validator.atLeast(1), "group heartbeat period")
-            .define(MAX_POLL_INTERVAL_MS, ConfigType.INT, 300_000, Validator.atLeast(1), "longest gap between polls")
-            .define(PARTITION_ASSIGNMENT_STRATEGY, ConfigType.LIST, List.of("range"), new Validator(
-                    v -> !((List<?>) v).isEmpty() && ASSIGNORS.containsAll((List<?>) v),
-                    "a non-empty list of " + String.join(", ", ASSIGNORS)), "group partition assignors")
-            .define(CLIENT_ID, ConfigType.STRING, "", Validator.any(), "name sent in every request header")
-            .define(REQUEST_TIMEOUT_MS, ConfigType.INT, 30_000, Validator.atLeast(1), "wait for one response")
-            .define(DEFAULT_API_TIMEOUT_MS, ConfigType.INT, 60_000, Validator.atLeast(0),
+            .define(GROUP, FETCH_MAX_BYTES, INT, 50 * 1024 * 1024, atLeast(0), MEDIUM, "bytes per fetch")
+            .define(GROUP, MAX_POLL_RECORDS, INT, 500, atLeast(1), MEDIUM, "records returned per poll")
+            .define(GROUP, SESSION_TIMEOUT_MS, INT, 45_000, atLeast(1), HIGH, "group session timeout")
+            .define(GROUP, HEARTBEAT_INTERVAL_MS, INT, 3000, atLeast(1), HIGH, "group heartbeat period")
+            .define(GROUP, MAX_POLL_INTERVAL_MS, INT, 300_000, atLeast(1), MEDIUM, "longest gap between polls")
+            .define(GROUP, PARTITION_ASSIGNMENT_STRATEGY, LIST, List.of("range"),
+                    nonEmptyListOf(ASSIGNORS.toArray(String[]::new)), MEDIUM, "group partition assignors")
+            .define(GROUP, CLIENT_ID, STRING, "", any(), MEDIUM, "name sent in every request header")
+            .define(GROUP, REQUEST_TIMEOUT_MS, INT, 30_000, atLeast(1), MEDIUM, "wait for one response")
+            .define(GROUP, DEFAULT_API_TIMEOUT_MS, INT, 60_000, atLeast(0), MEDIUM,
                     "deadline of blocking calls without an explicit timeout (commitSync, committed, offsets)")
-            .define(RETRY_BACKOFF_MS, ConfigType.LONG, 100L, Validator.atLeast(0), "pause before a retry")
-            .define(METADATA_MAX_AGE_MS, ConfigType.LONG, 300_000L, Validator.atLeast(0),
+            .define(GROUP, RETRY_BACKOFF_MS, LONG, 100L, atLeast(0), LOW, "pause before a retry")
+            .define(GROUP, METADATA_MAX_AGE_MS, LONG, 300_000L, atLeast(0), LOW,
                     "refresh metadata at least this often");
 
-    /** Parses and validates {@code props}; throws {@link ConfigException} naming the bad key. */
+    /** Parses and validates {@code props}; throws one {@link ConfigException} listing every problem. */
     public static ConsumerConfig parse(Map<String, ?> props) {
         ParsedConfig c = CONFIG.parse(props);
         Optional<String> group = Optional.of(c.getString(GROUP_ID)).filter(g -> !g.isBlank());
-        if (group.isEmpty() && c.isExplicit(ENABLE_AUTO_COMMIT) && c.getBoolean(ENABLE_AUTO_COMMIT)) {
-            throw new ConfigException(ENABLE_AUTO_COMMIT,
-                    "Configuration '" + ENABLE_AUTO_COMMIT + "' cannot be true without '" + GROUP_ID + "'");
-        }
-        if (c.getInt(HEARTBEAT_INTERVAL_MS) >= c.getInt(SESSION_TIMEOUT_MS)) {
-            throw new ConfigException(HEARTBEAT_INTERVAL_MS, "Invalid value " + c.getInt(HEARTBEAT_INTERVAL_MS)
-                    + " for configuration '" + HEARTBEAT_INTERVAL_MS + "': must be lower than "
-                    + SESSION_TIMEOUT_MS + " (" + c.getInt(SESSION_TIMEOUT_MS) + ")");
-        }
+        checkConsistency(c, group);
         return new ConsumerConfig(BootstrapServers.parse(BOOTSTRAP_SERVERS, c.getList(BOOTSTRAP_SERVERS)),
-                group, OffsetResetStrategy.valueOf(c.getString(AUTO_OFFSET_RESET).toUpperCase(java.util.Locale.ROOT)),
+                group, OffsetResetStrategy.valueOf(c.getString(AUTO_OFFSET_RESET).toUpperCase(Locale.ROOT)),
                 group.isPresent() && c.getBoolean(ENABLE_AUTO_COMMIT), c.getInt(AUTO_COMMIT_INTERVAL_MS),
                 c.getInt(FETCH_MIN_BYTES), c.getInt(FETCH_MAX_WAIT_MS), c.getInt(MAX_PARTITION_FETCH_BYTES),
                 c.getInt(FETCH_MAX_BYTES), c.getInt(MAX_POLL_RECORDS), c.getInt(SESSION_TIMEOUT_MS),
                 c.getInt(HEARTBEAT_INTERVAL_MS), c.getInt(MAX_POLL_INTERVAL_MS),
                 c.getList(PARTITION_ASSIGNMENT_STRATEGY), c.getString(CLIENT_ID), c.getInt(REQUEST_TIMEOUT_MS),
                 c.getInt(DEFAULT_API_TIMEOUT_MS), c.getLong(RETRY_BACKOFF_MS), c.getLong(METADATA_MAX_AGE_MS));
+    }
+
+    private static void checkConsistency(ParsedConfig c, Optional<String> group) {
+        List<ConfigException> problems = new ArrayList<>();
+        if (group.isEmpty() && c.isExplicit(ENABLE_AUTO_COMMIT) && c.getBoolean(ENABLE_AUTO_COMMIT)) {
+            problems.add(new ConfigException(ENABLE_AUTO_COMMIT,
+                    "Configuration '" + ENABLE_AUTO_COMMIT + "' cannot be true without '" + GROUP_ID + "'"));
+        }
+        if (c.getInt(HEARTBEAT_INTERVAL_MS) >= c.getInt(SESSION_TIMEOUT_MS)) {
+            problems.add(ConfigException.invalid(HEARTBEAT_INTERVAL_MS, c.getInt(HEARTBEAT_INTERVAL_MS),
+                    "must be lower than " + SESSION_TIMEOUT_MS + " (" + c.getInt(SESSION_TIMEOUT_MS) + ")"));
+        }
+        if (!problems.isEmpty()) {
+            throw ConfigException.combine(problems);
+        }
     }
 }

@@ -1,18 +1,29 @@
 package io.ferrymq.client.producer;
 
+import static io.ferrymq.client.common.config.ConfigType.INT;
+import static io.ferrymq.client.common.config.ConfigType.LIST;
+import static io.ferrymq.client.common.config.ConfigType.LONG;
+import static io.ferrymq.client.common.config.ConfigType.STRING;
+import static io.ferrymq.client.common.config.Importance.HIGH;
+import static io.ferrymq.client.common.config.Importance.LOW;
+import static io.ferrymq.client.common.config.Importance.MEDIUM;
+import static io.ferrymq.client.common.config.Validators.any;
+import static io.ferrymq.client.common.config.Validators.atLeast;
+import static io.ferrymq.client.common.config.Validators.oneOf;
+
 import io.ferrymq.client.common.config.BootstrapServers;
-import io.ferrymq.client.common.config.ConfigDef;
-import io.ferrymq.client.common.config.ConfigDef.Validator;
+import io.ferrymq.client.common.config.ConfigDefinition;
 import io.ferrymq.client.common.config.ConfigException;
-import io.ferrymq.client.common.config.ConfigType;
 import io.ferrymq.client.common.config.ParsedConfig;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Producer settings under Kafka's names and defaults, parsed and validated once by
- * {@link #parse(Map)}: unknown keys and invalid values are refused naming the key. {@code acks} is
+ * {@link #parse(Map)} against {@link #CONFIG}: every unknown key (with the nearest known one),
+ * invalid value and inconsistent pair is refused in one {@link ConfigException}. {@code acks} is
  * held as its wire value (-1 for {@code all}).
  *
  * <p>Immutable and thread-safe.
@@ -38,31 +49,34 @@ public record ProducerConfig(List<InetSocketAddress> bootstrapServers, short ack
     public static final String MAX_REQUEST_SIZE = "max.request.size";
     public static final String METADATA_MAX_AGE_MS = "metadata.max.age.ms";
 
-    public static final ConfigDef CONFIG = new ConfigDef()
-            .defineRequired(BOOTSTRAP_SERVERS, ConfigType.LIST, Validator.any(), "host:port list used to find the cluster")
-            .define(ACKS, ConfigType.STRING, "all", Validator.oneOf(List.of("all", "-1", "0", "1")),
+    static final String GROUP = "Producer";
+
+    public static final ConfigDefinition CONFIG = new ConfigDefinition()
+            .defineRequired(GROUP, BOOTSTRAP_SERVERS, LIST, BootstrapServers.validator(), HIGH,
+                    "host:port list used to find the cluster")
+            .define(GROUP, ACKS, STRING, "all", oneOf("all", "-1", "0", "1"), HIGH,
                     "0: no response; 1: the leader appended; all: every in-sync replica has the record")
-            .define(BATCH_SIZE, ConfigType.INT, 16384, Validator.atLeast(64), "bytes per partition batch")
-            .define(LINGER_MS, ConfigType.LONG, 5L, Validator.atLeast(0), "how long to wait for a batch to fill")
-            .define(BUFFER_MEMORY, ConfigType.LONG, 32L * 1024 * 1024, Validator.atLeast(1024),
+            .define(GROUP, BATCH_SIZE, INT, 16384, atLeast(64), MEDIUM, "bytes per partition batch")
+            .define(GROUP, LINGER_MS, LONG, 5L, atLeast(0), MEDIUM, "how long to wait for a batch to fill")
+            .define(GROUP, BUFFER_MEMORY, LONG, 32L * 1024 * 1024, atLeast(1024), HIGH,
                     "total bytes of batches waiting to be sent")
-            .define(MAX_BLOCK_MS, ConfigType.LONG, 60_000L, Validator.atLeast(0),
+            .define(GROUP, MAX_BLOCK_MS, LONG, 60_000L, atLeast(0), MEDIUM,
                     "how long send() may block for metadata or buffer memory")
-            .define(RETRIES, ConfigType.INT, Integer.MAX_VALUE, Validator.atLeast(0), "retries of retriable errors")
-            .define(RETRY_BACKOFF_MS, ConfigType.LONG, 100L, Validator.atLeast(0), "pause before a retry")
-            .define(DELIVERY_TIMEOUT_MS, ConfigType.INT, 120_000, Validator.atLeast(1),
+            .define(GROUP, RETRIES, INT, Integer.MAX_VALUE, atLeast(0), HIGH, "retries of retriable errors")
+            .define(GROUP, RETRY_BACKOFF_MS, LONG, 100L, atLeast(0), LOW, "pause before a retry")
+            .define(GROUP, DELIVERY_TIMEOUT_MS, INT, 120_000, atLeast(1), MEDIUM,
                     "upper bound from send() to success or failure")
-            .define(REQUEST_TIMEOUT_MS, ConfigType.INT, 30_000, Validator.atLeast(1), "wait for one response")
-            .define(MAX_IN_FLIGHT, ConfigType.INT, 5, Validator.atLeast(1), "unanswered requests per broker")
-            .define(COMPRESSION_TYPE, ConfigType.STRING, "none", Validator.oneOf(List.of("none", "gzip", "snappy", "lz4", "zstd")),
+            .define(GROUP, REQUEST_TIMEOUT_MS, INT, 30_000, atLeast(1), MEDIUM, "wait for one response")
+            .define(GROUP, MAX_IN_FLIGHT, INT, 5, atLeast(1), LOW, "unanswered requests per broker")
+            .define(GROUP, COMPRESSION_TYPE, STRING, "none", oneOf("none", "gzip", "snappy", "lz4", "zstd"), HIGH,
                     "batch compression codec")
-            .define(CLIENT_ID, ConfigType.STRING, "", Validator.any(), "name sent in every request header")
-            .define(MAX_REQUEST_SIZE, ConfigType.INT, 1024 * 1024, Validator.atLeast(1),
+            .define(GROUP, CLIENT_ID, STRING, "", any(), MEDIUM, "name sent in every request header")
+            .define(GROUP, MAX_REQUEST_SIZE, INT, 1024 * 1024, atLeast(1), MEDIUM,
                     "largest record batch or request the producer sends")
-            .define(METADATA_MAX_AGE_MS, ConfigType.LONG, 300_000L, Validator.atLeast(0),
+            .define(GROUP, METADATA_MAX_AGE_MS, LONG, 300_000L, atLeast(0), LOW,
                     "refresh metadata at least this often");
 
-    /** Parses and validates {@code props}; throws {@link ConfigException} naming the bad key. */
+    /** Parses and validates {@code props}; throws one {@link ConfigException} listing every problem. */
     public static ProducerConfig parse(Map<String, ?> props) {
         ParsedConfig c = CONFIG.parse(props);
         String acks = c.getString(ACKS);
@@ -73,19 +87,22 @@ public record ProducerConfig(List<InetSocketAddress> bootstrapServers, short ack
                 c.getInt(RETRIES), c.getLong(RETRY_BACKOFF_MS), c.getInt(DELIVERY_TIMEOUT_MS),
                 c.getInt(REQUEST_TIMEOUT_MS), c.getInt(MAX_IN_FLIGHT), c.getString(COMPRESSION_TYPE),
                 c.getString(CLIENT_ID), c.getInt(MAX_REQUEST_SIZE), c.getLong(METADATA_MAX_AGE_MS));
-        config.checkConsistency(c);
+        config.checkConsistency();
         return config;
     }
 
-    private void checkConsistency(ParsedConfig c) {
+    private void checkConsistency() {
+        List<ConfigException> problems = new ArrayList<>();
         if (deliveryTimeoutMs < lingerMs + requestTimeoutMs) {
-            throw new ConfigException(DELIVERY_TIMEOUT_MS, "Invalid value " + deliveryTimeoutMs
-                    + " for configuration '" + DELIVERY_TIMEOUT_MS + "': must be at least "
-                    + LINGER_MS + " + " + REQUEST_TIMEOUT_MS + " = " + (lingerMs + requestTimeoutMs));
+            problems.add(ConfigException.invalid(DELIVERY_TIMEOUT_MS, deliveryTimeoutMs, "must be at least "
+                    + LINGER_MS + " + " + REQUEST_TIMEOUT_MS + " = " + (lingerMs + requestTimeoutMs)));
         }
         if (batchSize > bufferMemory) {
-            throw new ConfigException(BATCH_SIZE, "Invalid value " + batchSize + " for configuration '"
-                    + BATCH_SIZE + "': must not exceed " + BUFFER_MEMORY + " (" + bufferMemory + ")");
+            problems.add(ConfigException.invalid(BATCH_SIZE, batchSize,
+                    "must not exceed " + BUFFER_MEMORY + " (" + bufferMemory + ")"));
+        }
+        if (!problems.isEmpty()) {
+            throw ConfigException.combine(problems);
         }
     }
 }

@@ -67,6 +67,14 @@ class ConsumerConfigTest {
     }
 
     @Test
+    void everyInconsistencyIsReportedAtOnce() {
+        assertThatThrownBy(() -> ConsumerConfig.parse(props("enable.auto.commit", "true",
+                "session.timeout.ms", "3000", "heartbeat.interval.ms", "3000")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(2))
+                .hasMessageContaining("'enable.auto.commit'").hasMessageContaining("'heartbeat.interval.ms'");
+    }
+
+    @Test
     void heartbeatMustBeBelowSessionTimeout() {
         assertThatThrownBy(() -> ConsumerConfig.parse(props("session.timeout.ms", "3000", "heartbeat.interval.ms", "3000")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'heartbeat.interval.ms'");

@@ -55,7 +55,7 @@ class ProducerConfigTest {
         assertThatThrownBy(() -> ProducerConfig.parse(props("linger.ms", "soon")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'linger.ms'").hasMessageContaining("soon");
         assertThatThrownBy(() -> ProducerConfig.parse(props("batch.size", "-5")))
-                .hasMessageContaining("'batch.size'").hasMessageContaining("at least");
+                .hasMessageContaining("'batch.size'").hasMessageContaining("[64,...]");
         assertThatThrownBy(() -> ProducerConfig.parse(props("compression.type", "brotli")))
                 .hasMessageContaining("'compression.type'").hasMessageContaining("none, gzip, snappy, lz4, zstd");
         assertThatThrownBy(() -> ProducerConfig.parse(props("bootstrap.servers", "nohost")))
@@ -71,6 +71,23 @@ class ProducerConfigTest {
         assertThatThrownBy(() -> ProducerConfig.parse(Map.of("acks", "1")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'bootstrap.servers'")
                 .satisfies(e -> assertThat(((ConfigException) e).key()).contains("bootstrap.servers"));
+    }
+
+    @Test
+    void everyBadKeyIsReportedWithTheNearestKnownKey() {
+        assertThatThrownBy(() -> ProducerConfig.parse(props("lingr.ms", "5", "acks", "2", "batch.sise", "100")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "Unknown configuration 'batch.sise' (did you mean 'batch.size'?)",
+                        "Unknown configuration 'lingr.ms' (did you mean 'linger.ms'?)",
+                        "Invalid value '2' for configuration 'acks': allowed values are one of [all, -1, 0, 1]"));
+    }
+
+    @Test
+    void inconsistentPairsAreReportedTogether() {
+        assertThatThrownBy(() -> ProducerConfig.parse(props("delivery.timeout.ms", "1000", "request.timeout.ms", "2000",
+                "batch.size", "4096", "buffer.memory", "2048")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(2))
+                .hasMessageContaining("'delivery.timeout.ms'").hasMessageContaining("'batch.size'");
     }
 
     @Test

@@ -16,6 +16,22 @@ public final class BootstrapServers {
     private BootstrapServers() {
     }
 
+    /** Checks a {@code bootstrap.servers} list as {@link #parse} would, so its problems are listed with the others. */
+    public static Validator validator() {
+        return new Validator() {
+            @Override
+            public void ensureValid(String key, Object value) {
+                List<String> entries = ((List<?>) value).stream().map(String::valueOf).toList();
+                parse(key, entries);
+            }
+
+            @Override
+            public String describe() {
+                return "non-empty list of host:port";
+            }
+        };
+    }
+
     /** The addresses in {@code list}, in order; refuses an empty list or a bad entry, naming {@code key}. */
     public static List<InetSocketAddress> parse(String key, List<String> list) {
         List<InetSocketAddress> addresses = new ArrayList<>();

@@ -1,10 +1,9 @@
-package io.ferrymq.broker.config;
+package io.ferrymq.client.common.config;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Factories for the {@link Validator}s used by the broker's configuration keys.
+ * Factories for the {@link Validator}s of configuration keys.
  *
  * <p>Stateless and thread-safe.
  */
@@ -52,14 +51,34 @@ public final class Validators {
         };
     }
 
-    /** Strings equal (ignoring case) to one of {@code allowed}. */
+    /** Strings equal (case included, as in Kafka) to one of {@code allowed}. */
     public static Validator oneOf(String... allowed) {
         List<String> values = List.of(allowed);
         String description = "one of " + values;
         return new Validator() {
             @Override
             public void ensureValid(String key, Object value) {
-                if (!values.contains(String.valueOf(value).toLowerCase(Locale.ROOT))) {
+                if (!values.contains(String.valueOf(value))) {
+                    throw ConfigException.invalid(key, value, "allowed values are " + description);
+                }
+            }
+
+            @Override
+            public String describe() {
+                return description;
+            }
+        };
+    }
+
+    /** Non-empty lists whose every item is one of {@code allowed} (case included). */
+    public static Validator nonEmptyListOf(String... allowed) {
+        List<String> values = List.of(allowed);
+        String description = "a non-empty list of " + values;
+        return new Validator() {
+            @Override
+            public void ensureValid(String key, Object value) {
+                List<?> items = (List<?>) value;
+                if (items.isEmpty() || !values.containsAll(items)) {
                     throw ConfigException.invalid(key, value, "allowed values are " + description);
                 }
             }
@@ -85,26 +104,6 @@ public final class Validators {
             @Override
             public String describe() {
                 return "non-empty";
-            }
-        };
-    }
-
-    /** Lists of listeners in Kafka's form, {@code PLAINTEXT://host:port}; see {@link Endpoint#parse}. */
-    public static Validator listeners(boolean allowEmpty) {
-        return new Validator() {
-            @Override
-            public void ensureValid(String key, Object value) {
-                List<?> items = (List<?>) value;
-                if (items.isEmpty() && !allowEmpty) {
-                    throw ConfigException.invalid(key, value, "at least one listener is required, e.g. "
-                            + Endpoint.EXAMPLE);
-                }
-                items.forEach(item -> Endpoint.parse(key, String.valueOf(item)));
-            }
-
-            @Override
-            public String describe() {
-                return "comma-separated list of PLAINTEXT://host:port";
             }
         };
     }

@@ -1,4 +1,4 @@
-package io.ferrymq.broker.config;
+package io.ferrymq.client.common.config;
 
 /**
  * A check on a parsed configuration value. {@link #describe()} says what is allowed; it is used

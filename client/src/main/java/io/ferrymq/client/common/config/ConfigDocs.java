@@ -1,7 +1,8 @@
-package io.ferrymq.broker.config;
+package io.ferrymq.client.common.config;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -15,11 +16,6 @@ import java.util.stream.Collectors;
 public final class ConfigDocs {
 
     private ConfigDocs() {
-    }
-
-    /** The reference of every broker key. */
-    public static String brokerReference() {
-        return markdown("Broker configuration", BrokerConfigKeys.DEFINITION);
     }
 
     /** A Markdown document titled {@code title} describing every key of {@code definition}. */
@@ -40,7 +36,7 @@ public final class ConfigDocs {
 
     private static String row(ConfigKey key) {
         return "| `" + key.name() + "` | " + key.type().displayName() + " | " + code(key.defaultText()) + " | "
-                + escape(key.validator().describe()) + " | " + key.importance().name().toLowerCase() + " | "
+                + escape(key.validator().describe()) + " | " + key.importance().name().toLowerCase(Locale.ROOT) + " | "
                 + escape(key.doc()) + " |\n";
     }
 

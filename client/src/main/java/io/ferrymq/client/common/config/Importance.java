@@ -1,4 +1,4 @@
-package io.ferrymq.broker.config;
+package io.ferrymq.client.common.config;
 
 /** How likely an operator is to need to change a configuration key, as in Kafka's documentation. */
 public enum Importance {

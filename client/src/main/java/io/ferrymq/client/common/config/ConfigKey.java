@@ -1,5 +1,6 @@
-package io.ferrymq.broker.config;
+package io.ferrymq.client.common.config;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,11 +40,28 @@ public record ConfigKey(
         });
     }
 
-    /** Parses and validates the text form of a value for this key. */
-    public Object parse(String text) {
-        Object value = type.parse(name, text.trim());
+    /** Parses (text or an already-typed value, see {@link ConfigType}) and validates a value for this key. */
+    public Object parse(Object raw) {
+        Object value = type.parse(name, raw);
         validator.ensureValid(name, value);
         return value;
+    }
+
+    /**
+     * This key's value in {@code raw} (other entries are ignored): the parsed value when set, else
+     * the default, else empty; throws {@link ConfigException} for an invalid value or a missing
+     * required key.
+     */
+    public Optional<Object> valueIn(Map<String, ?> raw) {
+        Object given = raw.get(name);
+        if (given != null) {
+            return Optional.of(parse(given));
+        }
+        if (required) {
+            throw new ConfigException(name, "Missing required configuration '" + name + "' ("
+                    + type.displayName() + "): " + doc);
+        }
+        return defaultValue;
     }
 
     /** The default as text for documentation: the value, "(required)" or "null". */

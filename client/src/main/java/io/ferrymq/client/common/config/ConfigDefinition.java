@@ -1,4 +1,4 @@
-package io.ferrymq.broker.config;
+package io.ferrymq.client.common.config;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * An ordered set of {@link ConfigKey}s and the parser that turns raw {@code key=value} text into
  * typed, validated values. Parsing checks every entry and reports every problem at once (unknown
  * keys, bad values, missing required keys) in one {@link ConfigException}; an unknown key's message
- * suggests the nearest defined key when one is close.
+ * suggests the nearest defined key when one is close. The broker's, producer's, consumer's and admin
+ * client's keys are each one definition of this kind.
  *
  * <p>Built once at class initialisation, then immutable and thread-safe.
  */
@@ -56,39 +57,30 @@ public final class ConfigDefinition {
     }
 
     /**
-     * Parses {@code raw} into a map from every defined key to its value ({@code Optional.empty()}
-     * for unset optional keys). Throws one {@link ConfigException} listing every problem.
+     * Parses {@code raw} (text values, or values already of the key's type) into a
+     * {@link ParsedConfig} of every defined key. Throws one {@link ConfigException} listing every
+     * problem: unknown keys first (each with the nearest defined key when one is close), then
+     * invalid values and missing required keys in definition order.
      */
-    public Map<String, Optional<Object>> parse(Map<String, String> raw) {
-        List<String> problems = new ArrayList<>();
+    public ParsedConfig parse(Map<String, ?> raw) {
+        List<ConfigException> problems = new ArrayList<>();
         for (String name : new TreeSet<>(raw.keySet())) {
             if (!keys.containsKey(name)) {
-                problems.add("Unknown configuration '" + name + "'" + suggestion(name));
+                problems.add(new ConfigException(name, "Unknown configuration '" + name + "'" + suggestion(name)));
             }
         }
         Map<String, Optional<Object>> values = new LinkedHashMap<>();
         for (ConfigKey key : keys.values()) {
             try {
-                values.put(key.name(), valueOf(key, raw.get(key.name())));
+                values.put(key.name(), key.valueIn(raw));
             } catch (ConfigException e) {
-                problems.add(e.getMessage());
+                problems.add(e);
             }
         }
         if (!problems.isEmpty()) {
-            throw new ConfigException(String.join("; ", problems));
+            throw ConfigException.combine(problems);
         }
-        return values;
-    }
-
-    private static Optional<Object> valueOf(ConfigKey key, String text) {
-        if (text != null) {
-            return Optional.of(key.parse(text));
-        }
-        if (key.required()) {
-            throw new ConfigException("Missing required configuration '" + key.name() + "' ("
-                    + key.type().displayName() + "): " + key.doc());
-        }
-        return key.defaultValue();
+        return new ParsedConfig(this, values, raw.keySet());
     }
 
     private String suggestion(String unknown) {
