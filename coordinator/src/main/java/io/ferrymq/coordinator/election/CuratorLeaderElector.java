@@ -1,5 +1,6 @@
 package io.ferrymq.coordinator.election;
 
+import io.ferrymq.client.protocol.Failures;
 import static io.ferrymq.coordinator.metadata.PartitionState.NO_LEADER;
 
 import io.ferrymq.client.common.TopicPartition;
@@ -10,7 +11,6 @@ import io.ferrymq.coordinator.zk.CoordinatorException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -156,7 +156,7 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
                 return;
             }
             if (error != null) {
-                retryLater("reading state failed", unwrap(error));
+                retryLater("reading state failed", Failures.unwrap(error));
             } else if (read.isEmpty()) {
                 onPartitionGone();
             } else {
@@ -221,7 +221,7 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
                     }
                     if (error != null) {
                         leaveLatch();
-                        retryLater("election read failed", unwrap(error));
+                        retryLater("election read failed", Failures.unwrap(error));
                     } else if (inputs.state().isEmpty()) {
                         onPartitionGone();
                     } else {
@@ -251,7 +251,7 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
             if (policy.phase() == ElectionPhase.CLOSED) {
                 return;
             }
-            Throwable cause = error == null ? null : unwrap(error);
+            Throwable cause = error == null ? null : Failures.unwrap(error);
             if (policy.isLeader() || cause == null && !isCandidate(generation)) {
                 refresh();
             } else if (cause instanceof PartitionStateConflictException conflict) {
@@ -307,10 +307,6 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
     private void retryLater(String what, Throwable cause) {
         log.warn("{}: {}; retrying in 1 s", partition, what, cause);
         context.executor().schedule(this::refresh, 1, TimeUnit.SECONDS);
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private void runAndWait(Runnable action) {
