@@ -100,7 +100,7 @@ class LogLifecycleTest {
         assertThat(LogFiles.deletedFile(LogFiles.logFile(log.dir(), 0))).exists();
         assertThat(io.ferrymq.client.record.RecordBatches.wrap(inFlight.records().readFully()).records())
                 .isNotEmpty();
-        clock.advance(PartitionLog.FILE_DELETE_DELAY_MS);
+        clock.advance(LogRetention.FILE_DELETE_DELAY_MS);
         log.deleteRetainedSegments();
         assertThat(LogFiles.deletedFile(LogFiles.logFile(log.dir(), 0))).doesNotExist();
         long start = log.logStartOffset();
