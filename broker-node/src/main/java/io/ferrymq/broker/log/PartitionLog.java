@@ -1,6 +1,5 @@
 package io.ferrymq.broker.log;
 
-import io.ferrymq.broker.log.index.TimestampOffset;
 import io.ferrymq.broker.log.retention.RetentionPolicy;
 import io.ferrymq.client.common.TopicPartition;
 import java.nio.ByteBuffer;
@@ -229,7 +228,7 @@ public final class PartitionLog implements AutoCloseable {
         }
         return new LogAppendInfo(firstOffset, extent.lastOffset(), extent.maxTimestamp(),
                 extent.offsetOfMaxTimestamp(), summary.records(), summary.batches(), summary.sizeInBytes(),
-                logStartOffset);
+                logStartOffset, -1L);
     }
 
     /**
@@ -279,10 +278,12 @@ public final class PartitionLog implements AutoCloseable {
 
     /**
      * The first record whose timestamp is at or after {@code timestamp} (Kafka's ListOffsets
-     * semantics); empty when every record is older. Special values -1/-2 are the caller's.
+     * semantics), with the epoch the leader-epoch cache gives its offset; empty when every record
+     * is older. Special values -1/-2 are the caller's.
      */
-    public Optional<TimestampOffset> offsetForTimestamp(long timestamp) {
-        return reader.offsetForTimestamp(timestamp, logStartOffset);
+    public Optional<TimestampAndOffset> offsetForTimestamp(long timestamp) {
+        return reader.offsetForTimestamp(timestamp, logStartOffset).map(found -> new TimestampAndOffset(
+                found.timestamp(), found.offset(), leaderEpochCache.epochForOffset(found.offset()).orElse(-1)));
     }
 
     /**
