@@ -1,77 +1,38 @@
 package io.ferrymq.common.protocol;
 
-import io.ferrymq.common.protocol.requests.ApiVersionsRequest;
-import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
-import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
-import io.ferrymq.common.protocol.requests.DeleteGroupsRequest;
-import io.ferrymq.common.protocol.requests.DeleteTopicsRequest;
-import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
-import io.ferrymq.common.protocol.requests.DescribeGroupsRequest;
-import io.ferrymq.common.protocol.requests.FetchRequest;
-import io.ferrymq.common.protocol.requests.FindCoordinatorRequest;
-import io.ferrymq.common.protocol.requests.HeartbeatRequest;
-import io.ferrymq.common.protocol.requests.JoinGroupRequest;
-import io.ferrymq.common.protocol.requests.LeaveGroupRequest;
-import io.ferrymq.common.protocol.requests.ListGroupsRequest;
-import io.ferrymq.common.protocol.requests.ListOffsetsRequest;
-import io.ferrymq.common.protocol.requests.MetadataRequest;
-import io.ferrymq.common.protocol.requests.OffsetCommitRequest;
-import io.ferrymq.common.protocol.requests.OffsetFetchRequest;
-import io.ferrymq.common.protocol.requests.OffsetsForLeaderEpochRequest;
-import io.ferrymq.common.protocol.requests.ProduceRequest;
-import io.ferrymq.common.protocol.requests.SyncGroupRequest;
-import io.ferrymq.common.protocol.responses.ApiVersionsResponse;
-import io.ferrymq.common.protocol.responses.CreatePartitionsResponse;
-import io.ferrymq.common.protocol.responses.CreateTopicsResponse;
-import io.ferrymq.common.protocol.responses.DeleteGroupsResponse;
-import io.ferrymq.common.protocol.responses.DeleteTopicsResponse;
-import io.ferrymq.common.protocol.responses.DescribeClusterResponse;
-import io.ferrymq.common.protocol.responses.DescribeGroupsResponse;
-import io.ferrymq.common.protocol.responses.FetchResponse;
-import io.ferrymq.common.protocol.responses.FindCoordinatorResponse;
-import io.ferrymq.common.protocol.responses.HeartbeatResponse;
-import io.ferrymq.common.protocol.responses.JoinGroupResponse;
-import io.ferrymq.common.protocol.responses.LeaveGroupResponse;
-import io.ferrymq.common.protocol.responses.ListGroupsResponse;
-import io.ferrymq.common.protocol.responses.ListOffsetsResponse;
-import io.ferrymq.common.protocol.responses.MetadataResponse;
-import io.ferrymq.common.protocol.responses.OffsetCommitResponse;
-import io.ferrymq.common.protocol.responses.OffsetFetchResponse;
-import io.ferrymq.common.protocol.responses.OffsetsForLeaderEpochResponse;
-import io.ferrymq.common.protocol.responses.ProduceResponse;
-import io.ferrymq.common.protocol.responses.SyncGroupResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Every request type Ferry serves, with its stable numeric id (Kafka's api key where Kafka has the
- * same API, so traffic dumps read alike), the request and response record classes, and the range
- * of versions this build speaks. Ids are never renumbered or reused.
+ * same API, so traffic dumps read alike) and the range of versions this build speaks. Ids are never
+ * renumbered or reused. The record classes of each key are the codec's business
+ * ({@code kryo.MessageTypes}): messages name their key, the key never names them.
  *
  * <p>Immutable and thread-safe.
  */
 public enum ApiKey {
-    PRODUCE(0, ProduceRequest.class, ProduceResponse.class),
-    FETCH(1, FetchRequest.class, FetchResponse.class),
-    LIST_OFFSETS(2, ListOffsetsRequest.class, ListOffsetsResponse.class),
-    METADATA(3, MetadataRequest.class, MetadataResponse.class),
-    OFFSET_COMMIT(8, OffsetCommitRequest.class, OffsetCommitResponse.class),
-    OFFSET_FETCH(9, OffsetFetchRequest.class, OffsetFetchResponse.class),
-    FIND_COORDINATOR(10, FindCoordinatorRequest.class, FindCoordinatorResponse.class),
-    JOIN_GROUP(11, JoinGroupRequest.class, JoinGroupResponse.class),
-    HEARTBEAT(12, HeartbeatRequest.class, HeartbeatResponse.class),
-    LEAVE_GROUP(13, LeaveGroupRequest.class, LeaveGroupResponse.class),
-    SYNC_GROUP(14, SyncGroupRequest.class, SyncGroupResponse.class),
-    DESCRIBE_GROUPS(15, DescribeGroupsRequest.class, DescribeGroupsResponse.class),
-    LIST_GROUPS(16, ListGroupsRequest.class, ListGroupsResponse.class),
-    API_VERSIONS(18, ApiVersionsRequest.class, ApiVersionsResponse.class),
-    CREATE_TOPICS(19, CreateTopicsRequest.class, CreateTopicsResponse.class),
-    DELETE_TOPICS(20, DeleteTopicsRequest.class, DeleteTopicsResponse.class),
-    OFFSETS_FOR_LEADER_EPOCH(23, OffsetsForLeaderEpochRequest.class, OffsetsForLeaderEpochResponse.class),
-    CREATE_PARTITIONS(37, CreatePartitionsRequest.class, CreatePartitionsResponse.class),
-    DELETE_GROUPS(42, DeleteGroupsRequest.class, DeleteGroupsResponse.class),
-    DESCRIBE_CLUSTER(60, DescribeClusterRequest.class, DescribeClusterResponse.class);
+    PRODUCE(0),
+    FETCH(1),
+    LIST_OFFSETS(2),
+    METADATA(3),
+    OFFSET_COMMIT(8),
+    OFFSET_FETCH(9),
+    FIND_COORDINATOR(10),
+    JOIN_GROUP(11),
+    HEARTBEAT(12),
+    LEAVE_GROUP(13),
+    SYNC_GROUP(14),
+    DESCRIBE_GROUPS(15),
+    LIST_GROUPS(16),
+    API_VERSIONS(18),
+    CREATE_TOPICS(19),
+    DELETE_TOPICS(20),
+    OFFSETS_FOR_LEADER_EPOCH(23),
+    CREATE_PARTITIONS(37),
+    DELETE_GROUPS(42),
+    DESCRIBE_CLUSTER(60);
 
     private static final Map<Short, ApiKey> BY_ID = new HashMap<>();
 
@@ -85,29 +46,17 @@ public enum ApiKey {
     }
 
     private final short id;
-    private final Class<? extends ApiRequest> requestType;
-    private final Class<? extends ApiResponse> responseType;
     private final short minVersion;
     private final short maxVersion;
 
-    ApiKey(int id, Class<? extends ApiRequest> requestType, Class<? extends ApiResponse> responseType) {
+    ApiKey(int id) {
         this.id = (short) id;
-        this.requestType = requestType;
-        this.responseType = responseType;
         this.minVersion = 0;
         this.maxVersion = 0;
     }
 
     public short id() {
         return id;
-    }
-
-    public Class<? extends ApiRequest> requestType() {
-        return requestType;
-    }
-
-    public Class<? extends ApiResponse> responseType() {
-        return responseType;
     }
 
     public short minVersion() {

@@ -70,7 +70,7 @@ public final class KryoCodec implements WireCodec {
     @Override
     public EncodedFrame encodeResponse(int correlationId, ApiKey apiKey, short apiVersion, ApiResponse response,
             ByteBufAllocator allocator) {
-        if (!(response instanceof ErrorResponse) && response.getClass() != apiKey.responseType()) {
+        if (!(response instanceof ErrorResponse) && response.getClass() != MessageTypes.response(apiKey)) {
             throw new IllegalArgumentException(response.getClass().getSimpleName() + " is not a response to " + apiKey);
         }
         return registry.withKryo(kryo -> {
@@ -112,7 +112,7 @@ public final class KryoCodec implements WireCodec {
         Body body = locateBody(frame, clientIdStart + clientIdBytes, key + " request");
         ApiRequest request = decode(kryo -> {
             ByteBufferInput input = beginRead(kryo, frame, body, body.recordsSection(frame));
-            return (ApiRequest) finishRead(kryo, input, kryo.readObject(input, key.requestType()));
+            return (ApiRequest) finishRead(kryo, input, kryo.readObject(input, MessageTypes.request(key)));
         }, key + " request from client " + clientId);
         return new DecodedRequest(header, request, body.recordsLength() > 0 ? Optional.of(frame.retain()) : Optional.empty());
     }
@@ -148,7 +148,7 @@ public final class KryoCodec implements WireCodec {
             return ErrorResponse.class;
         }
         if (id == KryoRegistry.responseId(apiKey)) {
-            return apiKey.responseType();
+            return MessageTypes.response(apiKey);
         }
         throw new KryoException("Expected a " + apiKey + " response (class id " + KryoRegistry.responseId(apiKey)
                 + " or " + KryoRegistry.ERROR_RESPONSE_ID + ") but the body has class id " + id);

@@ -91,8 +91,8 @@ public final class KryoRegistry {
         Map<Class<?>, Integer> ids = new LinkedHashMap<>();
         ids.put(ErrorResponse.class, ERROR_RESPONSE_ID);
         for (ApiKey key : ApiKey.values()) {
-            ids.put(key.requestType(), requestId(key));
-            ids.put(key.responseType(), responseId(key));
+            ids.put(MessageTypes.request(key), requestId(key));
+            ids.put(MessageTypes.response(key), responseId(key));
         }
         return Collections.unmodifiableMap(ids);
     }
