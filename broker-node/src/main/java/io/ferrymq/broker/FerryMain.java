@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /**
  * The {@code ferry} entry point: one picocli command with a subcommand per tool. It lives in
  * broker-node because only this module can reach every subcommand; client-side tools are
- * defined in {@code client/} and registered here.
+ * defined in {@code tools/} and registered here.
  *
  * <p>Every subcommand exits non-zero with a one-line reason on error.
  */
