@@ -10,6 +10,7 @@ import io.ferrymq.client.protocol.requests.DescribeGroupsRequest;
 import io.ferrymq.client.protocol.requests.FetchRequest;
 import io.ferrymq.client.protocol.requests.FindCoordinatorRequest;
 import io.ferrymq.client.protocol.requests.HeartbeatRequest;
+import io.ferrymq.client.protocol.requests.InitProducerIdRequest;
 import io.ferrymq.client.protocol.requests.JoinGroupRequest;
 import io.ferrymq.client.protocol.requests.LeaveGroupRequest;
 import io.ferrymq.client.protocol.requests.ListGroupsRequest;
@@ -30,6 +31,7 @@ import io.ferrymq.client.protocol.responses.DescribeGroupsResponse;
 import io.ferrymq.client.protocol.responses.FetchResponse;
 import io.ferrymq.client.protocol.responses.FindCoordinatorResponse;
 import io.ferrymq.client.protocol.responses.HeartbeatResponse;
+import io.ferrymq.client.protocol.responses.InitProducerIdResponse;
 import io.ferrymq.client.protocol.responses.JoinGroupResponse;
 import io.ferrymq.client.protocol.responses.LeaveGroupResponse;
 import io.ferrymq.client.protocol.responses.ListGroupsResponse;
@@ -68,6 +70,7 @@ public enum ApiKey {
     API_VERSIONS(18, ApiVersionsRequest.class, ApiVersionsResponse.class),
     CREATE_TOPICS(19, CreateTopicsRequest.class, CreateTopicsResponse.class),
     DELETE_TOPICS(20, DeleteTopicsRequest.class, DeleteTopicsResponse.class),
+    INIT_PRODUCER_ID(22, InitProducerIdRequest.class, InitProducerIdResponse.class),
     OFFSETS_FOR_LEADER_EPOCH(23, OffsetsForLeaderEpochRequest.class, OffsetsForLeaderEpochResponse.class),
     CREATE_PARTITIONS(37, CreatePartitionsRequest.class, CreatePartitionsResponse.class),
     DELETE_GROUPS(42, DeleteGroupsRequest.class, DeleteGroupsResponse.class),

@@ -11,6 +11,7 @@ import io.ferrymq.client.protocol.requests.DescribeGroupsRequest;
 import io.ferrymq.client.protocol.requests.FetchRequest;
 import io.ferrymq.client.protocol.requests.FindCoordinatorRequest;
 import io.ferrymq.client.protocol.requests.HeartbeatRequest;
+import io.ferrymq.client.protocol.requests.InitProducerIdRequest;
 import io.ferrymq.client.protocol.requests.JoinGroupRequest;
 import io.ferrymq.client.protocol.requests.LeaveGroupRequest;
 import io.ferrymq.client.protocol.requests.ListGroupsRequest;
@@ -31,6 +32,7 @@ import io.ferrymq.client.protocol.responses.DescribeGroupsResponse;
 import io.ferrymq.client.protocol.responses.FetchResponse;
 import io.ferrymq.client.protocol.responses.FindCoordinatorResponse;
 import io.ferrymq.client.protocol.responses.HeartbeatResponse;
+import io.ferrymq.client.protocol.responses.InitProducerIdResponse;
 import io.ferrymq.client.protocol.responses.JoinGroupResponse;
 import io.ferrymq.client.protocol.responses.LeaveGroupResponse;
 import io.ferrymq.client.protocol.responses.ListGroupsResponse;
@@ -102,7 +104,8 @@ public final class MessageSamples {
                 Map.entry(ApiKey.OFFSET_FETCH, new OffsetFetchRequest("billing", List.of(TP0, TP1), false)),
                 Map.entry(ApiKey.LIST_GROUPS, new ListGroupsRequest(List.of("Stable"))),
                 Map.entry(ApiKey.DESCRIBE_GROUPS, new DescribeGroupsRequest(List.of("billing", "audit"))),
-                Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsRequest(List.of("old"))));
+                Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsRequest(List.of("old"))),
+                Map.entry(ApiKey.INIT_PRODUCER_ID, new InitProducerIdRequest("txn-ü", 60_000, 4_000_000_001L, (short) 7)));
     }
 
     public static Map<ApiKey, ApiResponse> responses() {
@@ -156,6 +159,7 @@ public final class MessageSamples {
                                 List.of(new DescribeGroupsResponse.Member("m-1", "c-1", "/127.0.0.1", new byte[] {1},
                                         new byte[] {4, 4})))))),
                 Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsResponse(List.of(
-                        new DeleteGroupsResponse.GroupResult("old", ErrorCode.NON_EMPTY_GROUP)))));
+                        new DeleteGroupsResponse.GroupResult("old", ErrorCode.NON_EMPTY_GROUP)))),
+                Map.entry(ApiKey.INIT_PRODUCER_ID, new InitProducerIdResponse(ErrorCode.NONE, "", 4_000_000_001L, (short) 8)));
     }
 }

@@ -12,9 +12,11 @@ import io.ferrymq.client.protocol.MessageSamples;
 import io.ferrymq.client.protocol.RecordSource;
 import io.ferrymq.client.protocol.RequestHeader;
 import io.ferrymq.client.protocol.requests.FetchRequest;
+import io.ferrymq.client.protocol.requests.InitProducerIdRequest;
 import io.ferrymq.client.protocol.requests.ProduceRequest;
 import io.ferrymq.client.protocol.responses.ErrorResponse;
 import io.ferrymq.client.protocol.responses.FetchResponse;
+import io.ferrymq.client.protocol.responses.InitProducerIdResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -153,6 +155,23 @@ class KryoCodecTest {
         assertThat(ids).containsEntry(ProduceRequest.class, 1000).containsEntry(FetchResponse.class, 1003)
                 .containsEntry(ErrorResponse.class, 999).hasSize(2 * ApiKey.values().length + 1);
         assertThat(ids.values()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void initProducerIdOfAnIdempotentProducerRoundTripsItsNullTransactionalId() {
+        assertThat(KryoRegistry.registrations()).containsEntry(InitProducerIdRequest.class, 1044)
+                .containsEntry(InitProducerIdResponse.class, 1045);
+        for (InitProducerIdRequest request : List.of(InitProducerIdRequest.newProducer(),
+                InitProducerIdRequest.bumpEpoch(1000L, Short.MAX_VALUE))) {
+            RequestHeader header = new RequestHeader(ApiKey.INIT_PRODUCER_ID, (short) 0, 5, "producer-1");
+            ByteBuf frame = toWireFrame(codec.encodeRequest(header, request, allocator));
+            try (DecodedRequest decoded = codec.decodeRequest(frame)) {
+                assertThat(decoded.request()).isEqualTo(request);
+                assertThat(((InitProducerIdRequest) decoded.request()).transactionalId()).isNull();
+            } finally {
+                frame.release();
+            }
+        }
     }
 
     private static String text(RecordSource source) {
