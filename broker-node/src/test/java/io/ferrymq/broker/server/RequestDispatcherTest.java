@@ -10,9 +10,11 @@ import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.client.protocol.RecordSource;
 import io.ferrymq.client.protocol.requests.DescribeClusterRequest;
 import io.ferrymq.client.protocol.requests.FetchRequest;
+import io.ferrymq.client.protocol.requests.InitProducerIdRequest;
 import io.ferrymq.client.protocol.requests.OffsetCommitRequest;
 import io.ferrymq.client.protocol.requests.ProduceRequest;
 import io.ferrymq.client.protocol.responses.ErrorResponse;
+import io.ferrymq.client.protocol.responses.InitProducerIdResponse;
 import io.ferrymq.client.protocol.responses.OffsetCommitResponse;
 import io.ferrymq.client.protocol.responses.ProduceResponse;
 import io.ferrymq.client.record.CorruptRecordException;
@@ -135,6 +137,18 @@ class RequestDispatcherTest {
 
         assertThat(dispatch.applied()).isDone();
         assertThat(dispatch.response()).isDone();
+    }
+
+    @Test
+    void anInitProducerIdIsAppliedOnlyWhenItsFutureCompletes() {
+        Pending<InitProducerIdRequest> init = new Pending<>(ApiKey.INIT_PRODUCER_ID);
+        RequestDispatcher.Dispatch dispatch = dispatchLater(init, InitProducerIdRequest.newProducer());
+        queued.poll().run();
+        assertThat(dispatch.applied()).isNotDone();
+
+        init.response.complete(InitProducerIdResponse.granted(7, (short) 0));
+
+        assertThat(dispatch.applied()).isDone();
     }
 
     @Test
