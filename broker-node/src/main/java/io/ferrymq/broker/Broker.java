@@ -16,17 +16,21 @@ import io.ferrymq.broker.replication.ReplicationConfig;
 import io.ferrymq.broker.replication.ReplicationContext;
 import io.ferrymq.broker.server.RequestDispatcher;
 import io.ferrymq.broker.server.RequestExecutor;
+import io.ferrymq.broker.server.RequestHandler;
 import io.ferrymq.broker.server.RequestMetrics;
 import io.ferrymq.broker.server.ServerSettings;
 import io.ferrymq.broker.server.SocketServer;
 import io.ferrymq.broker.server.handler.BrokerHandlers;
 import io.ferrymq.broker.server.handler.ClusterView;
+import io.ferrymq.broker.server.handler.InitProducerIdHandler;
 import io.ferrymq.broker.server.handler.TopicDefaults;
 import io.ferrymq.broker.server.handler.group.GroupHandlers;
 import io.ferrymq.common.config.ConfigException;
 import io.ferrymq.common.protocol.kryo.KryoCodec;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.coordinator.metadata.ZkMetadataStore;
+import io.ferrymq.coordinator.producer.ProducerIdManager;
+import io.ferrymq.coordinator.producer.ZkProducerIdStore;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
@@ -40,6 +44,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -51,8 +56,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One broker: wires the log manager, the ZooKeeper client, broker registry, metadata store,
- * replica manager, group coordinator ({@link BrokerGroups}), request handlers, the network server
- * and the admin HTTP server.
+ * replica manager, group coordinator ({@link BrokerGroups}), producer id blocks
+ * ({@link ProducerIdManager}), request handlers, the network server and the admin HTTP server.
  *
  * <p>Start-up order: every module's config is mapped (a bad value fails before anything opens) →
  * logs (recovery) → ZooKeeper → registry and metadata caches → replica manager (not started) → group
@@ -124,7 +129,8 @@ public final class Broker implements AutoCloseable {
                 ReplicationContext.of(replication, logs, zk, metadata, registry, metrics, clock)));
         GroupCoordinator groups = register("group coordinator",
                 new BrokerGroups(config, metrics, clock).start(zk, registry, metadata, replicaManager));
-        startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, metrics);
+        ProducerIdManager producerIds = new ProducerIdManager(config.brokerId(), new ZkProducerIdStore(zk.curator()));
+        startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, producerIds, metrics);
         registry.register(new BrokerInfo(config.brokerId(), advertised.host(), advertised.port(), config.rack(),
                 clock.millis()));
         replicaManager.start();
@@ -135,11 +141,13 @@ public final class Broker implements AutoCloseable {
     }
 
     private void startServing(ClusterView cluster, MetadataStore metadata, GroupCoordinator groups,
-                              BrokerMetrics metrics) {
+                              ProducerIdManager producerIds, BrokerMetrics metrics) {
         RequestExecutor executor = register("request executor",
                 new RequestExecutor(config.getInt(ServerConfigKeys.NUM_IO_THREADS)));
+        List<RequestHandler<?>> extraHandlers = new ArrayList<>(GroupHandlers.all(groups, cluster));
+        extraHandlers.add(new InitProducerIdHandler(producerIds));
         RequestDispatcher dispatcher = new RequestDispatcher(BrokerHandlers.create(replicaManager, metadata, cluster,
-                TopicDefaults.from(config), GroupHandlers.all(groups, cluster)), executor, new RequestMetrics(metrics));
+                TopicDefaults.from(config), extraHandlers), executor, new RequestMetrics(metrics));
         server = register("socket server", new SocketServer(ServerSettings.from(config), new KryoCodec(), dispatcher));
         server.start();
         advertised = advertisedEndpoint(server.boundAddresses().get(0));

@@ -23,9 +23,10 @@ import io.ferrymq.common.protocol.ApiKey;
  *   <li>{@link #RESPONSE_READY}, every other write, applied when the handler's future completes:
  *       OffsetCommit (its ZooKeeper transaction is done), JoinGroup, SyncGroup, Heartbeat,
  *       LeaveGroup, DeleteGroups (group state), CreateTopics, DeleteTopics, CreatePartitions
- *       (ZooKeeper writes). A JoinGroup thus holds its connection's later requests until the join
- *       phase ends, as Kafka's muted channel does (a consumer's heartbeat thread rests while it
- *       joins).</li>
+ *       (ZooKeeper writes), InitProducerId (it may claim a block of ids in ZooKeeper, and a later
+ *       produce must not overtake the epoch it grants). A JoinGroup thus holds its connection's
+ *       later requests until the join phase ends, as Kafka's muted channel does (a consumer's
+ *       heartbeat thread rests while it joins).</li>
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -45,7 +46,7 @@ enum OrderingPoint {
                  OFFSET_FETCH, DESCRIBE_GROUPS, LIST_GROUPS -> DISPATCH;
             case PRODUCE, METADATA -> HANDLER_RETURNED;
             case OFFSET_COMMIT, JOIN_GROUP, SYNC_GROUP, HEARTBEAT, LEAVE_GROUP, DELETE_GROUPS,
-                 CREATE_TOPICS, DELETE_TOPICS, CREATE_PARTITIONS -> RESPONSE_READY;
+                 CREATE_TOPICS, DELETE_TOPICS, CREATE_PARTITIONS, INIT_PRODUCER_ID -> RESPONSE_READY;
         };
     }
 }

@@ -10,12 +10,28 @@ import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.RecordSource;
 import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
 import io.ferrymq.common.protocol.requests.FetchRequest;
+import io.ferrymq.common.protocol.requests.InitProducerIdRequest;
 import io.ferrymq.common.protocol.requests.OffsetCommitRequest;
 import io.ferrymq.common.protocol.requests.ProduceRequest;
 import io.ferrymq.common.protocol.ErrorResponse;
+import io.ferrymq.common.protocol.responses.InitProducerIdResponse;
 import io.ferrymq.common.protocol.responses.OffsetCommitResponse;
 import io.ferrymq.common.protocol.responses.ProduceResponse;
 import io.ferrymq.common.errors.CorruptRecordException;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.CorruptRecordException;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiRequest;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.protocol.ErrorResponse;
+import io.ferrymq.common.protocol.RecordSource;
+import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
+import io.ferrymq.common.protocol.requests.FetchRequest;
+import io.ferrymq.common.protocol.requests.OffsetCommitRequest;
+import io.ferrymq.common.protocol.requests.ProduceRequest;
+import io.ferrymq.common.protocol.responses.OffsetCommitResponse;
+import io.ferrymq.common.protocol.responses.ProduceResponse;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -135,6 +151,18 @@ class RequestDispatcherTest {
 
         assertThat(dispatch.applied()).isDone();
         assertThat(dispatch.response()).isDone();
+    }
+
+    @Test
+    void anInitProducerIdIsAppliedOnlyWhenItsFutureCompletes() {
+        Pending<InitProducerIdRequest> init = new Pending<>(ApiKey.INIT_PRODUCER_ID);
+        RequestDispatcher.Dispatch dispatch = dispatchLater(init, InitProducerIdRequest.newProducer());
+        queued.poll().run();
+        assertThat(dispatch.applied()).isNotDone();
+
+        init.response.complete(InitProducerIdResponse.granted(7, (short) 0));
+
+        assertThat(dispatch.applied()).isDone();
     }
 
     @Test

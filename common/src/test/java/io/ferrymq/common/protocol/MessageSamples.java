@@ -1,6 +1,49 @@
 package io.ferrymq.common.protocol;
 
 import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.protocol.requests.ApiVersionsRequest;
+import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
+import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
+import io.ferrymq.common.protocol.requests.DeleteGroupsRequest;
+import io.ferrymq.common.protocol.requests.DeleteTopicsRequest;
+import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
+import io.ferrymq.common.protocol.requests.DescribeGroupsRequest;
+import io.ferrymq.common.protocol.requests.FetchRequest;
+import io.ferrymq.common.protocol.requests.FindCoordinatorRequest;
+import io.ferrymq.common.protocol.requests.HeartbeatRequest;
+import io.ferrymq.common.protocol.requests.InitProducerIdRequest;
+import io.ferrymq.common.protocol.requests.JoinGroupRequest;
+import io.ferrymq.common.protocol.requests.LeaveGroupRequest;
+import io.ferrymq.common.protocol.requests.ListGroupsRequest;
+import io.ferrymq.common.protocol.requests.ListOffsetsRequest;
+import io.ferrymq.common.protocol.requests.MetadataRequest;
+import io.ferrymq.common.protocol.requests.OffsetCommitRequest;
+import io.ferrymq.common.protocol.requests.OffsetFetchRequest;
+import io.ferrymq.common.protocol.requests.OffsetsForLeaderEpochRequest;
+import io.ferrymq.common.protocol.requests.ProduceRequest;
+import io.ferrymq.common.protocol.requests.SyncGroupRequest;
+import io.ferrymq.common.protocol.responses.ApiVersionsResponse;
+import io.ferrymq.common.protocol.responses.CreatePartitionsResponse;
+import io.ferrymq.common.protocol.responses.CreateTopicsResponse;
+import io.ferrymq.common.protocol.responses.DeleteGroupsResponse;
+import io.ferrymq.common.protocol.responses.DeleteTopicsResponse;
+import io.ferrymq.common.protocol.responses.DescribeClusterResponse;
+import io.ferrymq.common.protocol.responses.DescribeGroupsResponse;
+import io.ferrymq.common.protocol.responses.FetchResponse;
+import io.ferrymq.common.protocol.responses.FindCoordinatorResponse;
+import io.ferrymq.common.protocol.responses.HeartbeatResponse;
+import io.ferrymq.common.protocol.responses.InitProducerIdResponse;
+import io.ferrymq.common.protocol.responses.JoinGroupResponse;
+import io.ferrymq.common.protocol.responses.LeaveGroupResponse;
+import io.ferrymq.common.protocol.responses.ListGroupsResponse;
+import io.ferrymq.common.protocol.responses.ListOffsetsResponse;
+import io.ferrymq.common.protocol.responses.MetadataResponse;
+import io.ferrymq.common.protocol.responses.OffsetCommitResponse;
+import io.ferrymq.common.protocol.responses.OffsetFetchResponse;
+import io.ferrymq.common.protocol.responses.OffsetsForLeaderEpochResponse;
+import io.ferrymq.common.protocol.responses.ProduceResponse;
+import io.ferrymq.common.protocol.responses.SyncGroupResponse;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.requests.ApiVersionsRequest;
 import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
@@ -103,7 +146,8 @@ public final class MessageSamples {
                 Map.entry(ApiKey.OFFSET_FETCH, new OffsetFetchRequest("billing", List.of(TP0, TP1), false)),
                 Map.entry(ApiKey.LIST_GROUPS, new ListGroupsRequest(List.of("Stable"))),
                 Map.entry(ApiKey.DESCRIBE_GROUPS, new DescribeGroupsRequest(List.of("billing", "audit"))),
-                Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsRequest(List.of("old"))));
+                Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsRequest(List.of("old"))),
+                Map.entry(ApiKey.INIT_PRODUCER_ID, new InitProducerIdRequest("txn-ü", 60_000, 4_000_000_001L, (short) 7)));
     }
 
     public static Map<ApiKey, ApiResponse> responses() {
@@ -157,6 +201,7 @@ public final class MessageSamples {
                                 List.of(new DescribeGroupsResponse.Member("m-1", "c-1", "/127.0.0.1", new byte[] {1},
                                         new byte[] {4, 4})))))),
                 Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsResponse(List.of(
-                        new DeleteGroupsResponse.GroupResult("old", ErrorCode.NON_EMPTY_GROUP)))));
+                        new DeleteGroupsResponse.GroupResult("old", ErrorCode.NON_EMPTY_GROUP)))),
+                Map.entry(ApiKey.INIT_PRODUCER_ID, new InitProducerIdResponse(ErrorCode.NONE, "", 4_000_000_001L, (short) 8)));
     }
 }

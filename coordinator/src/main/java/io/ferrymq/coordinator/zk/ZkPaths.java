@@ -20,6 +20,9 @@ import java.util.Optional;
  * /admin/delete_topics/&lt;topic&gt;               PERSISTENT (empty) deletion requested
  * /admin/delete_topics/&lt;topic&gt;/&lt;brokerId&gt;    PERSISTENT (empty) that broker has deleted its local replicas
  * /cluster/id                                PERSISTENT {"version":1,"id":"&lt;base64 UUID&gt;"} (see {@link ClusterId})
+ * /latest_producer_id_block                  PERSISTENT {"version":1,"broker":1,"block_start":0,"block_end":999}
+ *                                                  written only by conditional setData(version) or create
+ *                                                  (see {@code io.ferrymq.coordinator.producer.ProducerIdBlocks})
  * </pre>
  *
  * <p>The partition folder, {@code state} and {@code latch} nodes of a partition are created in one
@@ -35,6 +38,7 @@ public final class ZkPaths {
     public static final String ADMIN = "/admin";
     public static final String DELETE_TOPICS = "/admin/delete_topics";
     public static final String CLUSTER_ID = "/cluster/id";
+    public static final String LATEST_PRODUCER_ID_BLOCK = "/latest_producer_id_block";
 
     private ZkPaths() {
     }

@@ -12,8 +12,23 @@ import io.ferrymq.common.protocol.MessageSamples;
 import io.ferrymq.common.protocol.RecordSource;
 import io.ferrymq.common.protocol.RequestHeader;
 import io.ferrymq.common.protocol.requests.FetchRequest;
+import io.ferrymq.common.protocol.requests.InitProducerIdRequest;
 import io.ferrymq.common.protocol.requests.ProduceRequest;
 import io.ferrymq.common.protocol.ErrorResponse;
+import io.ferrymq.common.protocol.responses.FetchResponse;
+import io.ferrymq.common.protocol.responses.InitProducerIdResponse;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiRequest;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.protocol.DecodedRequest;
+import io.ferrymq.common.protocol.EncodedFrame;
+import io.ferrymq.common.protocol.ErrorResponse;
+import io.ferrymq.common.protocol.MessageSamples;
+import io.ferrymq.common.protocol.RecordSource;
+import io.ferrymq.common.protocol.RequestHeader;
+import io.ferrymq.common.protocol.requests.FetchRequest;
+import io.ferrymq.common.protocol.requests.ProduceRequest;
 import io.ferrymq.common.protocol.responses.FetchResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -153,6 +168,23 @@ class KryoCodecTest {
         assertThat(ids).containsEntry(ProduceRequest.class, 1000).containsEntry(FetchResponse.class, 1003)
                 .containsEntry(ErrorResponse.class, 999).hasSize(2 * ApiKey.values().length + 1);
         assertThat(ids.values()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void initProducerIdOfAnIdempotentProducerRoundTripsItsNullTransactionalId() {
+        assertThat(KryoRegistry.registrations()).containsEntry(InitProducerIdRequest.class, 1044)
+                .containsEntry(InitProducerIdResponse.class, 1045);
+        for (InitProducerIdRequest request : List.of(InitProducerIdRequest.newProducer(),
+                InitProducerIdRequest.bumpEpoch(1000L, Short.MAX_VALUE))) {
+            RequestHeader header = new RequestHeader(ApiKey.INIT_PRODUCER_ID, (short) 0, 5, "producer-1");
+            ByteBuf frame = toWireFrame(codec.encodeRequest(header, request, allocator));
+            try (DecodedRequest decoded = codec.decodeRequest(frame)) {
+                assertThat(decoded.request()).isEqualTo(request);
+                assertThat(((InitProducerIdRequest) decoded.request()).transactionalId()).isNull();
+            } finally {
+                frame.release();
+            }
+        }
     }
 
     private static String text(RecordSource source) {
