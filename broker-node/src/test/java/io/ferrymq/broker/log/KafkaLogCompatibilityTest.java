@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferrymq.broker.log.index.OffsetPosition;
 import io.ferrymq.broker.log.index.TimestampOffset;
-import io.ferrymq.client.record.Record;
-import io.ferrymq.client.record.RecordBatch;
-import io.ferrymq.client.record.RecordBatches;
+import io.ferrymq.common.record.Record;
+import io.ferrymq.common.record.RecordBatch;
+import io.ferrymq.common.record.RecordBatches;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -121,8 +121,8 @@ class KafkaLogCompatibilityTest {
             for (Record record : records) {
                 long expected = records.stream().filter(r -> r.timestamp() >= record.timestamp())
                         .mapToLong(Record::offset).min().orElseThrow();
-                assertThat(log.offsetForTimestamp(record.timestamp()))
-                        .contains(new TimestampOffset(records.get((int) expected).timestamp(), expected));
+                assertThat(log.offsetForTimestamp(record.timestamp()).map(f -> new TimestampOffset(f.timestamp(),
+                        f.offset()))).contains(new TimestampOffset(records.get((int) expected).timestamp(), expected));
             }
         } finally {
             log.close();

@@ -1,9 +1,9 @@
 package io.ferrymq.client.producer.internals;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.producer.ProducerConfig;
-import io.ferrymq.client.protocol.ApiException;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ApiException;
+import io.ferrymq.common.errors.ErrorCode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;

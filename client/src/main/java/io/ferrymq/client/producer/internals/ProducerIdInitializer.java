@@ -2,7 +2,7 @@ package io.ferrymq.client.producer.internals;
 
 import io.ferrymq.client.common.internals.ErrorMapping;
 import io.ferrymq.client.common.internals.EventQueue;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ErrorCode;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package io.ferrymq.client.producer.internals;
 
-import io.ferrymq.client.protocol.ApiException;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ApiException;
+import io.ferrymq.common.errors.ErrorCode;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 

@@ -3,11 +3,11 @@ package io.ferrymq.client.producer.internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.producer.ProducerConfig.Idempotence;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.record.CompressionType;
-import io.ferrymq.client.record.RecordBatch;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.record.CompressionType;
+import io.ferrymq.common.record.RecordBatch;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
