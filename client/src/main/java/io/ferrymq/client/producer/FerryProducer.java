@@ -13,8 +13,10 @@ import io.ferrymq.client.common.serialization.Serializer;
 import io.ferrymq.client.producer.internals.AccumulatorConfig;
 import io.ferrymq.client.producer.internals.AppendResult;
 import io.ferrymq.client.producer.internals.BufferPool;
+import io.ferrymq.client.producer.internals.ProducerIdSource;
 import io.ferrymq.client.producer.internals.RecordAccumulator;
 import io.ferrymq.client.producer.internals.Sender;
+import io.ferrymq.client.producer.internals.SenderPorts;
 import io.ferrymq.client.producer.internals.StickyPartitioner;
 import io.ferrymq.common.errors.ApiException;
 import io.ferrymq.common.errors.ErrorCode;
@@ -34,7 +36,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Thread-safe. Errors found before a record is buffered (unknown topic after
  * {@code max.block.ms}, record too large, buffer exhausted) fail the returned future and call the
- * callback; misuse (closed producer, bad partition, serializer failure) throws.
+ * callback; misuse (closed producer, bad partition, serializer failure) throws. Once an idempotent
+ * producer has been fenced ({@code INVALID_PRODUCER_EPOCH}) every send fails with that error.
+ *
+ * <p>Producer ids: until the InitProducerId API is wired in, ids come from a
+ * {@link ProducerIdSource} given by the caller; without one, idempotence that was only a default
+ * is turned off at the first send, and an explicit {@code enable.idempotence=true} fails it.
  */
 public final class FerryProducer<K, V> implements Producer<K, V> {
 
@@ -57,6 +64,12 @@ public final class FerryProducer<K, V> implements Producer<K, V> {
     /** For tests and tools: an explicit channel (null = the Netty network client) and clock. */
     public FerryProducer(ProducerConfig config, Serializer<K> keySerializer, Serializer<V> valueSerializer,
                          RequestChannel channel, Clock clock) {
+        this(config, keySerializer, valueSerializer, channel, ProducerIdSource.unsupported(), clock);
+    }
+
+    /** For tests and tools: also where producer ids come from. */
+    public FerryProducer(ProducerConfig config, Serializer<K> keySerializer, Serializer<V> valueSerializer,
+                         RequestChannel channel, ProducerIdSource producerIds, Clock clock) {
         this.config = config;
         this.keySerializer = keySerializer;
         this.valueSerializer = valueSerializer;
@@ -69,7 +82,7 @@ public final class FerryProducer<K, V> implements Producer<K, V> {
         this.ownChannel = channel != null ? Optional.empty()
                 : Optional.of(NetworkChannel.open(config.clientId(), config.requestTimeoutMs()));
         RequestChannel network = ownChannel.orElse(channel);
-        this.sender = new Sender(config, accumulator, metadata, network, clock);
+        this.sender = new Sender(config, accumulator, new SenderPorts(metadata, network, producerIds, clock));
         String name = "ferry-producer-network-thread" + (config.clientId().isEmpty() ? "" : " | " + config.clientId());
         this.ioThread = new Thread(sender, name);
         ioThread.setDaemon(true);
@@ -88,6 +101,9 @@ public final class FerryProducer<K, V> implements Producer<K, V> {
         }
         long startMs = clock.millis();
         try {
+            sender.fatalError().ifPresent(e -> {
+                throw e;
+            });
             Cluster cluster = awaitMetadata(record.topic(), record.partition().orElse(-1), config.maxBlockMs());
             byte[] key = serialize(keySerializer, record.topic(), record.key(), "key");
             byte[] value = serialize(valueSerializer, record.topic(), record.value(), "value");

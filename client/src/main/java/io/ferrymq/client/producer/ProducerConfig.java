@@ -1,5 +1,6 @@
 package io.ferrymq.client.producer;
 
+import static io.ferrymq.common.config.ConfigType.BOOLEAN;
 import static io.ferrymq.common.config.ConfigType.INT;
 import static io.ferrymq.common.config.ConfigType.LIST;
 import static io.ferrymq.common.config.ConfigType.LONG;
@@ -26,12 +27,29 @@ import java.util.Map;
  * invalid value and inconsistent pair is refused in one {@link ConfigException}. {@code acks} is
  * held as its wire value (-1 for {@code all}).
  *
+ * <p>Idempotence (Kafka 3.x rules): {@code enable.idempotence} defaults to true, and then stays on
+ * only while {@code acks=all}, {@code retries > 0} and {@code max.in.flight.requests.per.connection <= 5};
+ * set explicitly to true with any of those broken it is a {@link ConfigException} naming both keys.
+ *
  * <p>Immutable and thread-safe.
  */
 public record ProducerConfig(List<InetSocketAddress> bootstrapServers, short acks, int batchSize, long lingerMs,
                              long bufferMemory, long maxBlockMs, int retries, long retryBackoffMs,
                              int deliveryTimeoutMs, int requestTimeoutMs, int maxInFlightRequestsPerConnection,
-                             String compressionType, String clientId, int maxRequestSize, long metadataMaxAgeMs) {
+                             String compressionType, String clientId, int maxRequestSize, long metadataMaxAgeMs,
+                             Idempotence idempotence) {
+
+    /** Whether batches carry a producer id, epoch and sequences, and whether the user asked for it. */
+    public enum Idempotence {
+        DISABLED, ENABLED_BY_DEFAULT, ENABLED;
+
+        public boolean isEnabled() {
+            return this != DISABLED;
+        }
+    }
+
+    /** The most batches per partition an idempotent producer has unacknowledged (the broker caches 5). */
+    public static final int MAX_IN_FLIGHT_FOR_IDEMPOTENCE = 5;
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String ACKS = "acks";
@@ -48,6 +66,7 @@ public record ProducerConfig(List<InetSocketAddress> bootstrapServers, short ack
     public static final String CLIENT_ID = "client.id";
     public static final String MAX_REQUEST_SIZE = "max.request.size";
     public static final String METADATA_MAX_AGE_MS = "metadata.max.age.ms";
+    public static final String ENABLE_IDEMPOTENCE = "enable.idempotence";
 
     static final String GROUP = "Producer";
 
@@ -74,7 +93,9 @@ public record ProducerConfig(List<InetSocketAddress> bootstrapServers, short ack
             .define(GROUP, MAX_REQUEST_SIZE, INT, 1024 * 1024, atLeast(1), MEDIUM,
                     "largest record batch or request the producer sends")
             .define(GROUP, METADATA_MAX_AGE_MS, LONG, 300_000L, atLeast(0), LOW,
-                    "refresh metadata at least this often");
+                    "refresh metadata at least this often")
+            .define(GROUP, ENABLE_IDEMPOTENCE, BOOLEAN, true, any(), LOW,
+                    "each batch carries a producer id, epoch and sequence so that retries write it exactly once");
 
     /** Parses and validates {@code props}; throws one {@link ConfigException} listing every problem. */
     public static ProducerConfig parse(Map<String, ?> props) {
@@ -86,13 +107,29 @@ public record ProducerConfig(List<InetSocketAddress> bootstrapServers, short ack
                 c.getInt(BATCH_SIZE), c.getLong(LINGER_MS), c.getLong(BUFFER_MEMORY), c.getLong(MAX_BLOCK_MS),
                 c.getInt(RETRIES), c.getLong(RETRY_BACKOFF_MS), c.getInt(DELIVERY_TIMEOUT_MS),
                 c.getInt(REQUEST_TIMEOUT_MS), c.getInt(MAX_IN_FLIGHT), c.getString(COMPRESSION_TYPE),
-                c.getString(CLIENT_ID), c.getInt(MAX_REQUEST_SIZE), c.getLong(METADATA_MAX_AGE_MS));
-        config.checkConsistency();
+                c.getString(CLIENT_ID), c.getInt(MAX_REQUEST_SIZE), c.getLong(METADATA_MAX_AGE_MS),
+                idempotence(c, acks));
+        config.checkConsistency(c.isExplicit(ENABLE_IDEMPOTENCE) && c.getBoolean(ENABLE_IDEMPOTENCE));
         return config;
     }
 
-    private void checkConsistency() {
+    private static Idempotence idempotence(ParsedConfig c, String acks) {
+        if (!c.getBoolean(ENABLE_IDEMPOTENCE)) {
+            return Idempotence.DISABLED;
+        }
+        if (c.isExplicit(ENABLE_IDEMPOTENCE)) {
+            return Idempotence.ENABLED;
+        }
+        boolean compatible = (acks.equals("all") || acks.equals("-1")) && c.getInt(RETRIES) > 0
+                && c.getInt(MAX_IN_FLIGHT) <= MAX_IN_FLIGHT_FOR_IDEMPOTENCE;
+        return compatible ? Idempotence.ENABLED_BY_DEFAULT : Idempotence.DISABLED;
+    }
+
+    private void checkConsistency(boolean idempotenceRequested) {
         List<ConfigException> problems = new ArrayList<>();
+        if (idempotenceRequested) {
+            checkIdempotence(problems);
+        }
         if (deliveryTimeoutMs < lingerMs + requestTimeoutMs) {
             problems.add(ConfigException.invalid(DELIVERY_TIMEOUT_MS, deliveryTimeoutMs, "must be at least "
                     + LINGER_MS + " + " + REQUEST_TIMEOUT_MS + " = " + (lingerMs + requestTimeoutMs)));
@@ -103,6 +140,21 @@ public record ProducerConfig(List<InetSocketAddress> bootstrapServers, short ack
         }
         if (!problems.isEmpty()) {
             throw ConfigException.combine(problems);
+        }
+    }
+
+    private void checkIdempotence(List<ConfigException> problems) {
+        String requires = "must be 'all' when " + ENABLE_IDEMPOTENCE + " is true";
+        if (acks != -1) {
+            problems.add(ConfigException.invalid(ACKS, acks, requires));
+        }
+        if (retries == 0) {
+            problems.add(ConfigException.invalid(RETRIES, retries, "must be above 0 when " + ENABLE_IDEMPOTENCE
+                    + " is true"));
+        }
+        if (maxInFlightRequestsPerConnection > MAX_IN_FLIGHT_FOR_IDEMPOTENCE) {
+            problems.add(ConfigException.invalid(MAX_IN_FLIGHT, maxInFlightRequestsPerConnection, "must be at most "
+                    + MAX_IN_FLIGHT_FOR_IDEMPOTENCE + " when " + ENABLE_IDEMPOTENCE + " is true"));
         }
     }
 }

@@ -101,4 +101,31 @@ class ProducerConfigTest {
         assertThatThrownBy(() -> ProducerConfig.parse(props("batch.size", "4096", "buffer.memory", "2048")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'batch.size'");
     }
+
+    @Test
+    void idempotenceIsOnByDefaultOnlyWhileItsSettingsAllowIt() {
+        assertThat(ProducerConfig.parse(props()).idempotence()).isEqualTo(ProducerConfig.Idempotence.ENABLED_BY_DEFAULT);
+        assertThat(ProducerConfig.parse(props("acks", "1")).idempotence()).isEqualTo(ProducerConfig.Idempotence.DISABLED);
+        assertThat(ProducerConfig.parse(props("retries", "0")).idempotence())
+                .isEqualTo(ProducerConfig.Idempotence.DISABLED);
+        assertThat(ProducerConfig.parse(props("max.in.flight.requests.per.connection", "6")).idempotence())
+                .isEqualTo(ProducerConfig.Idempotence.DISABLED);
+        assertThat(ProducerConfig.parse(props("enable.idempotence", "true", "acks", "-1")).idempotence())
+                .isEqualTo(ProducerConfig.Idempotence.ENABLED);
+        assertThat(ProducerConfig.parse(props("enable.idempotence", "false")).idempotence())
+                .isEqualTo(ProducerConfig.Idempotence.DISABLED);
+    }
+
+    @Test
+    void explicitIdempotenceRefusesSettingsThatBreakItNamingBothKeys() {
+        assertThatThrownBy(() -> ProducerConfig.parse(props("enable.idempotence", "true", "acks", "1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'acks'")
+                .hasMessageContaining("enable.idempotence");
+        assertThatThrownBy(() -> ProducerConfig.parse(props("enable.idempotence", true,
+                "max.in.flight.requests.per.connection", "6")))
+                .hasMessageContaining("'max.in.flight.requests.per.connection'").hasMessageContaining("at most 5")
+                .hasMessageContaining("enable.idempotence");
+        assertThatThrownBy(() -> ProducerConfig.parse(props("enable.idempotence", "true", "retries", "0")))
+                .hasMessageContaining("'retries'").hasMessageContaining("enable.idempotence");
+    }
 }

@@ -3,6 +3,7 @@ package io.ferrymq.client.producer.internals;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.producer.Callback;
 import io.ferrymq.client.producer.RecordMetadata;
+import io.ferrymq.common.record.RecordBatch;
 import io.ferrymq.common.record.CompressionType;
 import io.ferrymq.common.record.Header;
 import io.ferrymq.common.record.RecordBatchBuilder;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * One partition's batch while it is built, sent and possibly retried: records are encoded
  * straight into a buffer from the {@link BufferPool} by a {@link RecordBatchBuilder}; the batch is
  * closed (header and CRC written) when drained, and completes exactly once, running its records'
- * callbacks in append order.
+ * callbacks in append order. An idempotent producer stamps it with a producer id, epoch and base
+ * sequence when it is drained ({@link #setProducerState}); a retry sends the same bytes, and a
+ * sequence reset (KIP-360) rewrites those header fields and the CRC in place.
  *
  * <p>Appends happen under the accumulator's lock of the partition's deque; after drain only the
  * I/O thread touches the batch. Completion is guarded by an atomic flag.
@@ -40,6 +44,9 @@ public final class ProducerBatch {
     private long lastAttemptMs;
     private int attempts;
     private ByteBuffer built;
+    private Optional<ProducerIdAndEpoch> producerIdAndEpoch = Optional.empty();
+    private int baseSequence = RecordBatch.NO_SEQUENCE;
+    private boolean maybeWritten;
 
     ProducerBatch(TopicPartition topicPartition, ByteBuffer pooled, int sizeLimit, CompressionType compression,
                   long nowMs) {
@@ -122,6 +129,53 @@ public final class ProducerBatch {
         }
     }
 
+    /**
+     * Sets the producer id, epoch and base sequence the batch is sent with: into the header to be
+     * built, or, once built, over the built header with a fresh CRC.
+     */
+    void setProducerState(ProducerIdAndEpoch producer, int sequence) {
+        producerIdAndEpoch = Optional.of(producer);
+        baseSequence = sequence;
+        if (built == null) {
+            builder.producer(producer.producerId(), producer.epoch(), sequence);
+            return;
+        }
+        built.putLong(RecordBatch.PRODUCER_ID_OFFSET, producer.producerId());
+        built.putShort(RecordBatch.PRODUCER_EPOCH_OFFSET, producer.epoch());
+        built.putInt(RecordBatch.BASE_SEQUENCE_OFFSET, sequence);
+        CRC32C crc = new CRC32C();
+        crc.update(built.slice(RecordBatch.ATTRIBUTES_OFFSET, built.limit() - RecordBatch.ATTRIBUTES_OFFSET));
+        built.putInt(RecordBatch.CRC_OFFSET, (int) crc.getValue());
+    }
+
+    /** Forgets the sequence (its partition restarts sequences); the next drain assigns a new one. */
+    void resetSequence() {
+        baseSequence = RecordBatch.NO_SEQUENCE;
+    }
+
+    boolean hasSequence() {
+        return baseSequence != RecordBatch.NO_SEQUENCE;
+    }
+
+    /** The base sequence it is sent with, {@link RecordBatch#NO_SEQUENCE} before one is assigned. */
+    public int baseSequence() {
+        return baseSequence;
+    }
+
+    /** The producer id and epoch of its sequence; empty unless the producer is idempotent. */
+    public Optional<ProducerIdAndEpoch> producerIdAndEpoch() {
+        return producerIdAndEpoch;
+    }
+
+    /** Records that an attempt ended without a definite answer, so the broker may hold the batch. */
+    void markMaybeWritten() {
+        maybeWritten = true;
+    }
+
+    boolean isMaybeWritten() {
+        return maybeWritten;
+    }
+
     /** Marks a retry: counts the attempt and restarts the backoff from {@code nowMs}. */
     void reenqueued(long nowMs) {
         attempts++;
@@ -179,6 +233,6 @@ public final class ProducerBatch {
 
     @Override
     public String toString() {
-        return "ProducerBatch(" + topicPartition + ", records=" + recordCount() + ", attempts=" + attempts + ")";
+        return "ProducerBatch(" + topicPartition + ", records=" + recordCount() + ", attempts=" + attempts + ", sequence=" + baseSequence + ")";
     }
 }

@@ -1,5 +1,6 @@
 package io.ferrymq.client.producer.internals;
 
+import io.ferrymq.client.producer.ProducerConfig;
 import io.ferrymq.common.Cluster;
 import io.ferrymq.common.Node;
 import io.ferrymq.common.PartitionInfo;
@@ -23,16 +24,25 @@ import java.util.Set;
  * <p>Order: a drained partition is muted until {@link #unmute} (its request completed), so at
  * most one request per partition is in flight and retries cannot reorder it. A request may carry
  * several consecutive batches of one partition; the leader appends them together in order.
- * Rotation over each broker's partitions keeps drains fair. Confined to the I/O thread.
+ * Rotation over each broker's partitions keeps drains fair. An idempotent producer's
+ * {@link IdempotenceManager} decides which batches may go and stamps their sequences as they are
+ * drained. Confined to the I/O thread.
  */
 public final class ReadyDrain {
 
     private final RecordAccumulator accumulator;
+    private final IdempotenceManager idempotence;
     private final Set<TopicPartition> muted = new HashSet<>();
     private final Map<Integer, Integer> drainIndex = new HashMap<>();
 
+    /** Without idempotence. */
     public ReadyDrain(RecordAccumulator accumulator) {
+        this(accumulator, new IdempotenceManager(ProducerConfig.Idempotence.DISABLED, Integer.MAX_VALUE));
+    }
+
+    public ReadyDrain(RecordAccumulator accumulator, IdempotenceManager idempotence) {
         this.accumulator = accumulator;
+        this.idempotence = idempotence;
     }
 
     /** Brokers with a sendable partition, the delay until the next may become sendable, unknown-leader topics. */
@@ -128,6 +138,9 @@ public final class ReadyDrain {
             }
             while (!deque.isEmpty()) {
                 ProducerBatch batch = deque.peekFirst();
+                if (!idempotence.canSend(batch)) {
+                    break;
+                }
                 boolean stillFilling = deque.size() == 1 && !batch.isFull();
                 if (batch != first && waitBeforeSend(batch, urgent || !stillFilling, nowMs) > 0) {
                     break;
@@ -136,6 +149,7 @@ public final class ReadyDrain {
                     break;
                 }
                 deque.pollFirst();
+                idempotence.assignSequence(batch);
                 batch.close();
                 batch.drained(nowMs);
                 size += batch.estimatedSizeInBytes();

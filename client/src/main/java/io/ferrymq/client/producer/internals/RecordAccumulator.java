@@ -122,6 +122,14 @@ public final class RecordAccumulator {
         }
     }
 
+    /** Takes {@code batch} out of its deque if it is queued there (its caller is about to fail it). */
+    public void removeQueued(ProducerBatch batch) {
+        Deque<ProducerBatch> deque = dequeFor(batch.topicPartition());
+        synchronized (deque) {
+            deque.remove(batch);
+        }
+    }
+
     /** Removes and returns queued batches older than {@code delivery.timeout.ms}; the caller fails them. */
     public List<ProducerBatch> expiredBatches(long nowMs) {
         List<ProducerBatch> expired = new ArrayList<>();

@@ -12,6 +12,7 @@ import io.ferrymq.client.common.internals.Requests;
 import io.ferrymq.client.common.internals.Metadata;
 import io.ferrymq.client.common.internals.RequestChannel;
 import io.ferrymq.client.producer.ProducerConfig;
+import io.ferrymq.common.errors.ApiException;
 import io.ferrymq.common.protocol.ApiResponse;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.RecordSource;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * request per leader (at most {@code max.in.flight.requests.per.connection} unanswered per broker,
  * one per partition), and completes, retries or expires batches. Network completions arrive on
  * channel threads and are queued as events, so batches, callbacks and the {@link ReadyDrain}
- * state are touched by this thread only.
+ * state are touched by this thread only. With idempotence the {@link IdempotenceManager} stamps
+ * sequences at drain, restarts a partition's sequences after a gap, and stops the producer on
+ * {@code INVALID_PRODUCER_EPOCH}; {@link ProducerIdInitializer} gets the producer id first.
  *
  * <p>Shutdown: {@link #initiateClose()} lets it send what is queued and stop once every batch has
  * completed; {@link #forceClose()} fails what is left. The channel belongs to the caller.
@@ -53,17 +56,21 @@ public final class Sender implements Runnable {
     private final EventQueue events = new EventQueue();
     private final MetadataRefresher metadataRefresher;
     private final Map<Integer, Integer> inFlight = new HashMap<>();
+    private final IdempotenceManager idempotence;
+    private final ProducerIdInitializer producerIds;
     private volatile boolean running = true;
     private volatile boolean forceClose;
 
-    public Sender(ProducerConfig config, RecordAccumulator accumulator, Metadata metadata, RequestChannel channel,
-                  Clock clock) {
+    public Sender(ProducerConfig config, RecordAccumulator accumulator, SenderPorts ports) {
         this.config = config;
         this.accumulator = accumulator;
-        this.readyDrain = new ReadyDrain(accumulator);
-        this.metadata = metadata;
-        this.channel = channel;
-        this.clock = clock;
+        this.idempotence = new IdempotenceManager(config.idempotence(), ProducerConfig.MAX_IN_FLIGHT_FOR_IDEMPOTENCE);
+        this.readyDrain = new ReadyDrain(accumulator, idempotence);
+        this.metadata = ports.metadata();
+        this.channel = ports.channel();
+        this.clock = ports.clock();
+        this.producerIds = new ProducerIdInitializer(idempotence, ports.producerIds(), events, clock,
+                config.retryBackoffMs());
         this.metadataRefresher = new MetadataRefresher(metadata, channel, events, clock);
     }
 
@@ -89,8 +96,10 @@ public final class Sender implements Runnable {
         events.runPending();
         long nowMs = clock.millis();
         long metadataWait = metadataRefresher.maybeUpdate(nowMs);
+        long initWait = producerIds.maybeInit(accumulator.hasIncomplete(), nowMs);
+        idempotence.fatalError().ifPresent(accumulator::abortIncompleteBatches);
         long sendWait = sendProducerData(nowMs);
-        waitForEvent(Math.min(MAX_POLL_MS, Math.min(metadataWait, sendWait)));
+        waitForEvent(Math.min(MAX_POLL_MS, Math.min(metadataWait, Math.min(initWait, sendWait))));
     }
 
     private long sendProducerData(long nowMs) {
@@ -142,7 +151,7 @@ public final class Sender implements Runnable {
                 completeAll(batches, -1, -1);
             } else if (!results.containsKey(tp)) {
                 handleError(tp, batches, ErrorCode.UNKNOWN_SERVER_ERROR, "the broker's response lacked this partition", nowMs);
-            } else if (results.get(tp).error() == ErrorCode.NONE) {
+            } else if (results.get(tp).error() == ErrorCode.NONE || isDuplicate(results.get(tp).error())) {
                 completeAll(batches, results.get(tp).baseOffset(), results.get(tp).logAppendTimeMs());
             } else {
                 handleError(tp, batches, results.get(tp).error(), results.get(tp).errorMessage(), nowMs);
@@ -153,6 +162,7 @@ public final class Sender implements Runnable {
     private void completeAll(List<ProducerBatch> batches, long baseOffset, long logAppendTime) {
         long offset = baseOffset;
         for (ProducerBatch batch : batches) {
+            idempotence.completed(batch);
             batch.complete(offset, logAppendTime, Optional.empty());
             accumulator.deallocate(batch);
             offset = offset < 0 ? -1 : offset + batch.recordCount();
@@ -164,9 +174,23 @@ public final class Sender implements Runnable {
         if (ErrorMapping.isStaleMetadata(error)) {
             metadata.requestUpdate();
         }
+        if (error == ErrorCode.INVALID_PRODUCER_EPOCH && idempotence.isEnabled()) {
+            failFatally(error.exception("Producer " + batches.get(0).producerIdAndEpoch().orElseThrow()
+                    + " was fenced by a newer epoch on " + tp + ": " + message));
+            return;
+        }
+        boolean gap = idempotence.isEnabled() && IdempotenceManager.isSequenceGap(error);
+        batches.forEach(batch -> idempotence.attemptFailed(batch, error));
+        if (gap) {
+            LOG.info("Restarting the sequences of {} after {}: {}", tp, error, message);
+            restartSequences(tp, batches.get(0).producerIdAndEpoch().orElseThrow());
+        }
         for (int i = batches.size() - 1; i >= 0; i--) {
             ProducerBatch batch = batches.get(i);
-            if (canRetry(batch, error, nowMs)) {
+            if (batch.isDone()) {
+                continue;
+            }
+            if (canRetry(batch, gap || error.isRetriable(), nowMs)) {
                 LOG.debug("Retrying {} after {}: {}", batch, error, message);
                 accumulator.reenqueue(batch, nowMs);
             } else {
@@ -176,14 +200,44 @@ public final class Sender implements Runnable {
         }
     }
 
-    private boolean canRetry(ProducerBatch batch, ErrorCode error, long nowMs) {
-        return error.isRetriable() && batch.attempts() < config.retries()
+    /** A duplicate is a batch the broker has already written: a success (Kafka's rule). */
+    private boolean isDuplicate(ErrorCode error) {
+        return error == ErrorCode.DUPLICATE_SEQUENCE_NUMBER && idempotence.isEnabled();
+    }
+
+    private boolean canRetry(ProducerBatch batch, boolean retriable, long nowMs) {
+        return retriable && batch.attempts() < config.retries()
                 && !batch.hasReachedDeliveryTimeout(config.deliveryTimeoutMs(), nowMs) && !forceClose;
     }
 
     private void fail(ProducerBatch batch, RuntimeException error) {
+        boolean heldSequence = idempotence.completed(batch);
         batch.complete(-1, -1, Optional.of(error));
         accumulator.deallocate(batch);
+        if (heldSequence) {
+            restartSequences(batch.topicPartition(), batch.producerIdAndEpoch().orElseThrow());
+        }
+    }
+
+    /** Restarts {@code tp}'s sequences; fails the batches a broker may hold, as resending them could duplicate. */
+    private void restartSequences(TopicPartition tp, ProducerIdAndEpoch failedWith) {
+        for (ProducerBatch unsafe : idempotence.restartSequences(tp, failedWith)) {
+            accumulator.removeQueued(unsafe);
+            fail(unsafe, ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER.exception("Failed " + unsafe.recordCount()
+                    + " record(s) to " + tp + ": an earlier attempt may have been written, and the sequences of "
+                    + tp + " restarted, so resending could duplicate them"));
+        }
+    }
+
+    private void failFatally(ApiException error) {
+        LOG.error("Idempotent producer stopped; failing every pending record", error);
+        idempotence.fail(error);
+        accumulator.abortIncompleteBatches(error);
+    }
+
+    /** The error that stopped an idempotent producer for good; readable from any thread. */
+    public Optional<ApiException> fatalError() {
+        return idempotence.fatalError();
     }
 
     private void waitForEvent(long maxWaitMs) {

@@ -45,7 +45,9 @@ import java.util.function.Function;
  * An in-memory fake of the brokers behind {@link RequestChannel}, for client unit tests: it
  * answers Metadata, Produce, Fetch, ListOffsets and the topic admin APIs from per-partition lists of batches, on its own
  * thread like a network client would, and can be told to answer the next produce requests for a
- * partition with an error or to drop requests (connection errors). Thread-safe.
+ * partition with an error, to drop requests (connection errors) or to append and then lose the
+ * response. Like a broker without producer state it stores the producer fields of batches and does
+ * not deduplicate. Thread-safe.
  */
 public final class InMemoryCluster implements RequestChannel {
 
@@ -53,6 +55,7 @@ public final class InMemoryCluster implements RequestChannel {
     private final Map<String, Integer> topics = new ConcurrentHashMap<>();
     private final Map<TopicPartition, List<ByteBuffer>> logs = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Deque<ErrorCode>> produceErrors = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, AtomicInteger> lostResponses = new ConcurrentHashMap<>();
     private final ScheduledExecutorService io = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "in-memory-cluster"));
     private final List<CreateTopicsRequest.TopicSpec> createTopicSpecs = new CopyOnWriteArrayList<>();
     private final AtomicInteger metadataRequests = new AtomicInteger();
@@ -85,6 +88,11 @@ public final class InMemoryCluster implements RequestChannel {
     /** The next produce requests for {@code tp} get these errors, one each, before appends succeed again. */
     public void failNextProduces(TopicPartition tp, ErrorCode... errors) {
         produceErrors.computeIfAbsent(tp, k -> new ArrayDeque<>()).addAll(List.of(errors));
+    }
+
+    /** The next {@code count} produce requests carrying {@code tp} are appended, then answered with a network error. */
+    public void loseNextProduceResponses(TopicPartition tp, int count) {
+        lostResponses.computeIfAbsent(tp, k -> new AtomicInteger()).addAndGet(count);
     }
 
     /** Moves every leader to the next broker (clients must refresh metadata to follow). */
@@ -132,6 +140,11 @@ public final class InMemoryCluster implements RequestChannel {
     /** The number of the latest fetch whose response carried records. */
     public int lastFetchWithRecords() {
         return lastFetchWithRecords;
+    }
+
+    /** Every batch appended to {@code tp}, in offset order. */
+    public synchronized List<RecordBatch> batches(TopicPartition tp) {
+        return logs.get(tp).stream().map(b -> RecordBatch.wrap(b.duplicate())).toList();
     }
 
     /** Every record appended to {@code tp}, in offset order. */
@@ -237,6 +250,11 @@ public final class InMemoryCluster implements RequestChannel {
                 continue;
             }
             responses.add(new ProduceResponse.PartitionResponse(tp, ErrorCode.NONE, "", append(tp, data.records()), -1, 0));
+        }
+        boolean lost = request.partitions().stream().map(d -> lostResponses.get(d.topicPartition()))
+                .anyMatch(count -> count != null && count.getAndUpdate(n -> Math.max(0, n - 1)) > 0);
+        if (lost) {
+            throw new ApiException(ErrorCode.NETWORK_EXCEPTION, "response to a produce request lost");
         }
         return new ProduceResponse(responses);
     }
