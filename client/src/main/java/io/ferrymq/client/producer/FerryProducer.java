@@ -13,6 +13,7 @@ import io.ferrymq.client.common.serialization.Serializer;
 import io.ferrymq.client.producer.internals.AccumulatorConfig;
 import io.ferrymq.client.producer.internals.AppendResult;
 import io.ferrymq.client.producer.internals.BufferPool;
+import io.ferrymq.client.producer.internals.BrokerProducerIdSource;
 import io.ferrymq.client.producer.internals.ProducerIdSource;
 import io.ferrymq.client.producer.internals.RecordAccumulator;
 import io.ferrymq.client.producer.internals.Sender;
@@ -39,9 +40,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * callback; misuse (closed producer, bad partition, serializer failure) throws. Once an idempotent
  * producer has been fenced ({@code INVALID_PRODUCER_EPOCH}) every send fails with that error.
  *
- * <p>Producer ids: until the InitProducerId API is wired in, ids come from a
- * {@link ProducerIdSource} given by the caller; without one, idempotence that was only a default
- * is turned off at the first send, and an explicit {@code enable.idempotence=true} fails it.
+ * <p>Producer ids come from the cluster (InitProducerId, {@link BrokerProducerIdSource}) unless a
+ * test gives its own {@link ProducerIdSource}; against brokers that do not serve InitProducerId,
+ * idempotence that was only a default is turned off at the first send, and an explicit
+ * {@code enable.idempotence=true} fails it.
  */
 public final class FerryProducer<K, V> implements Producer<K, V> {
 
@@ -64,10 +66,10 @@ public final class FerryProducer<K, V> implements Producer<K, V> {
     /** For tests and tools: an explicit channel (null = the Netty network client) and clock. */
     public FerryProducer(ProducerConfig config, Serializer<K> keySerializer, Serializer<V> valueSerializer,
                          RequestChannel channel, Clock clock) {
-        this(config, keySerializer, valueSerializer, channel, ProducerIdSource.unsupported(), clock);
+        this(config, keySerializer, valueSerializer, channel, null, clock);
     }
 
-    /** For tests and tools: also where producer ids come from. */
+    /** For tests and tools: also where producer ids come from (null = InitProducerId over the channel). */
     public FerryProducer(ProducerConfig config, Serializer<K> keySerializer, Serializer<V> valueSerializer,
                          RequestChannel channel, ProducerIdSource producerIds, Clock clock) {
         this.config = config;
@@ -82,7 +84,8 @@ public final class FerryProducer<K, V> implements Producer<K, V> {
         this.ownChannel = channel != null ? Optional.empty()
                 : Optional.of(NetworkChannel.open(config.clientId(), config.requestTimeoutMs()));
         RequestChannel network = ownChannel.orElse(channel);
-        this.sender = new Sender(config, accumulator, new SenderPorts(metadata, network, producerIds, clock));
+        ProducerIdSource ids = producerIds != null ? producerIds : new BrokerProducerIdSource(network, metadata);
+        this.sender = new Sender(config, accumulator, new SenderPorts(metadata, network, ids, clock));
         String name = "ferry-producer-network-thread" + (config.clientId().isEmpty() ? "" : " | " + config.clientId());
         this.ioThread = new Thread(sender, name);
         ioThread.setDaemon(true);
