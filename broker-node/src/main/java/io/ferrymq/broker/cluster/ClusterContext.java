@@ -2,7 +2,7 @@ package io.ferrymq.broker.cluster;
 
 import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.coordinator.metadata.PartitionState;
-import io.ferrymq.coordinator.zk.JsonObject;
+import io.ferrymq.client.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkConfig;
 import io.ferrymq.coordinator.zk.ZkPaths;
@@ -80,7 +80,7 @@ final class ClusterContext implements AutoCloseable {
         try {
             String path = ZkPaths.state(tp);
             byte[] data = zk().curator().getData().forPath(path);
-            return Optional.of(PartitionState.fromJson(JsonObject.parse(path, data)));
+            return Optional.of(PartitionState.fromJson(Json.parseObject(path, data)));
         } catch (KeeperException.NoNodeException e) {
             return Optional.empty();
         } catch (Exception e) {

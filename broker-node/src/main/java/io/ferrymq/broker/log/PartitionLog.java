@@ -1,15 +1,11 @@
 package io.ferrymq.broker.log;
 
-import io.ferrymq.broker.log.index.TimestampOffset;
 import io.ferrymq.broker.log.retention.RetentionPolicy;
-import io.ferrymq.broker.log.retention.SegmentInfo;
 import io.ferrymq.client.common.TopicPartition;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -33,9 +29,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * assigns offsets and stamps its epoch in place (the caller's buffer is modified; a read-only
  * buffer is copied); a follower append keeps offsets and epochs and must start at the log end.
  *
- * <p>Retention renames deleted segments to {@code .deleted} and removes them
- * {@value #FILE_DELETE_DELAY_MS} ms later (next retention pass or close), so an in-flight zero-copy
- * read of them completes; truncation (followers) deletes at once.
+ * <p>Retention ({@link LogRetention}) renames deleted segments to {@code .deleted} and removes
+ * them later, so an in-flight zero-copy read of them completes; truncation (followers) deletes at
+ * once. Fsyncs and the recovery point belong to {@link LogFlusher}.
  *
  * <p>Thread-safety: appends, truncation, roll and retention run one at a time under a lock;
  * reads and offset lookups take no lock and may run concurrently with them, seeing only batches
@@ -43,31 +39,20 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class PartitionLog implements AutoCloseable {
 
-    /** Kafka's {@code file.delete.delay.ms} default: how long a retained-away segment stays readable. */
-    static final long FILE_DELETE_DELAY_MS = 60_000L;
-
-    /** A segment removed by retention, renamed {@code .deleted}, closed and deleted once readers are done. */
-    private record PendingDelete(LogSegment segment, long deleteAtMs) {
-    }
-
     private final TopicPartition topicPartition;
     private final Path dir;
     private final LogConfig config;
     private final Clock clock;
     private final RollPolicy rollPolicy;
-    private final RetentionPolicy retentionPolicy;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Object flushLock = new Object();
     private final ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
     private final LeaderEpochCache leaderEpochCache;
     private final LogReader reader;
-    private final Deque<PendingDelete> pendingDeletes = new ArrayDeque<>();
+    private final LogRetention retention;
+    private final LogFlusher flusher;
     private final AppendProbe probe;
     private volatile long logStartOffset;
     private volatile long logEndOffset;
-    private volatile long recoveryPoint;
-    private volatile long lastFlushMs;
-    private long unflushedMessages;
     private volatile boolean closed;
     private volatile RuntimeException undoFailure;
 
@@ -78,13 +63,13 @@ public final class PartitionLog implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.rollPolicy = new RollPolicy(config.segmentBytes(), config.rollMs());
-        this.retentionPolicy = new RetentionPolicy(config.retentionMs(), config.retentionBytes());
+        this.retention = new LogRetention(new RetentionPolicy(config.retentionMs(), config.retentionBytes()));
         this.probe = probe;
         loaded.segments().forEach(s -> segments.put(s.baseOffset(), s));
         this.reader = new LogReader(topicPartition, segments);
         this.logStartOffset = segments.firstKey();
         this.logEndOffset = loaded.logEndOffset();
-        this.lastFlushMs = clock.millis();
+        this.flusher = new LogFlusher(segments, this::logEndOffset, lock, clock, config);
         this.leaderEpochCache = LeaderEpochCache.open(dir.resolve(LogFiles.LEADER_EPOCH_CHECKPOINT));
         leaderEpochCache.truncateFromEnd(logEndOffset);
         leaderEpochCache.truncateFromStart(logStartOffset);
@@ -109,8 +94,8 @@ public final class PartitionLog implements AutoCloseable {
         if (!hadCleanShutdown) {
             log.flush();
         }
-        log.recoveryPoint = hadCleanShutdown ? Math.min(Math.max(recoveryPoint, log.logEndOffset), log.logEndOffset)
-                : log.logEndOffset;
+        log.flusher.resetTo(hadCleanShutdown ? Math.min(Math.max(recoveryPoint, log.logEndOffset), log.logEndOffset)
+                : log.logEndOffset);
         return log;
     }
 
@@ -135,7 +120,7 @@ public final class PartitionLog implements AutoCloseable {
     }
 
     public long recoveryPoint() {
-        return recoveryPoint;
+        return flusher.recoveryPoint();
     }
 
     public LeaderEpochCache leaderEpochCache() {
@@ -222,7 +207,7 @@ public final class PartitionLog implements AutoCloseable {
         long firstOffset = logEndOffset;
         LogSegment previousActive = segments.lastEntry().getValue();
         LogSegment.Mark mark = previousActive.mark();
-        boolean flushDue = unflushedMessages + summary.records() >= config.flushIntervalMessages();
+        boolean flushDue = flusher.isFlushDue(summary.records());
         StoredBatches.Extent extent;
         try {
             extent = StoredBatches.extent(buffer, firstOffset - 1);
@@ -230,20 +215,20 @@ public final class PartitionLog implements AutoCloseable {
             maybeRoll(buffer.remaining(), extent.lastOffset(), extent.maxTimestamp()).append(buffer, probe);
             if (flushDue) {
                 probe.reached(AppendProbe.Step.FLUSH);
-                fsyncFromRecoveryPoint();
+                flusher.fsyncFromRecoveryPoint();
             }
         } catch (RuntimeException | Error e) {
             undoAppend(previousActive, mark, firstOffset, e);
             throw e;
         }
         logEndOffset = extent.lastOffset() + 1;
-        unflushedMessages += summary.records();
+        flusher.appended(summary.records());
         if (flushDue) {
-            markFlushed(logEndOffset);
+            flusher.markFlushed(logEndOffset);
         }
         return new LogAppendInfo(firstOffset, extent.lastOffset(), extent.maxTimestamp(),
                 extent.offsetOfMaxTimestamp(), summary.records(), summary.batches(), summary.sizeInBytes(),
-                logStartOffset);
+                logStartOffset, -1L);
     }
 
     /**
@@ -293,10 +278,12 @@ public final class PartitionLog implements AutoCloseable {
 
     /**
      * The first record whose timestamp is at or after {@code timestamp} (Kafka's ListOffsets
-     * semantics); empty when every record is older. Special values -1/-2 are the caller's.
+     * semantics), with the epoch the leader-epoch cache gives its offset; empty when every record
+     * is older. Special values -1/-2 are the caller's.
      */
-    public Optional<TimestampOffset> offsetForTimestamp(long timestamp) {
-        return reader.offsetForTimestamp(timestamp, logStartOffset);
+    public Optional<TimestampAndOffset> offsetForTimestamp(long timestamp) {
+        return reader.offsetForTimestamp(timestamp, logStartOffset).map(found -> new TimestampAndOffset(
+                found.timestamp(), found.offset(), leaderEpochCache.epochForOffset(found.offset()).orElse(-1)));
     }
 
     /**
@@ -323,7 +310,7 @@ public final class PartitionLog implements AutoCloseable {
             LogSegment active = segments.lastEntry().getValue();
             active.truncateTo(offset);
             logEndOffset = active.readNextOffset();
-            recoveryPoint = Math.min(recoveryPoint, logEndOffset);
+            flusher.truncatedTo(logEndOffset);
             leaderEpochCache.truncateFromEnd(logEndOffset);
             return true;
         } finally {
@@ -343,7 +330,7 @@ public final class PartitionLog implements AutoCloseable {
             segments.put(offset, fresh);
             logStartOffset = offset;
             logEndOffset = offset;
-            recoveryPoint = offset;
+            flusher.resetTo(offset);
             leaderEpochCache.clear();
         } finally {
             lock.unlock();
@@ -355,16 +342,7 @@ public final class PartitionLog implements AutoCloseable {
         lock.lock();
         try {
             ensureOpen();
-            List<SegmentInfo> infos = segments.values().stream()
-                    .map(s -> new SegmentInfo(s.baseOffset(), s.sizeInBytes(), s.largestTimestamp())).toList();
-            long now = clock.millis();
-            deleteExpiredPending(now);
-            int count = retentionPolicy.segmentsToDelete(infos, now);
-            for (int i = 0; i < count; i++) {
-                LogSegment segment = segments.pollFirstEntry().getValue();
-                segment.markDeleted();
-                pendingDeletes.add(new PendingDelete(segment, now + FILE_DELETE_DELAY_MS));
-            }
+            int count = retention.deleteRetainedSegments(segments, clock.millis());
             if (count > 0) {
                 logStartOffset = segments.firstKey();
                 leaderEpochCache.truncateFromStart(logStartOffset);
@@ -375,40 +353,9 @@ public final class PartitionLog implements AutoCloseable {
         }
     }
 
-    private void deleteExpiredPending(long now) {
-        while (!pendingDeletes.isEmpty() && pendingDeletes.peekFirst().deleteAtMs() <= now) {
-            pendingDeletes.pollFirst().segment().closeAndDelete();
-        }
-    }
-
     /** Fsyncs everything up to the log end and moves the recovery point there. */
     public void flush() {
-        synchronized (flushLock) {
-            long end = logEndOffset;
-            fsyncFromRecoveryPoint();
-            markFlushed(end);
-        }
-    }
-
-    /** Fsyncs every segment that may hold offsets at or past the recovery point. */
-    private void fsyncFromRecoveryPoint() {
-        synchronized (flushLock) {
-            Long from = segments.floorKey(recoveryPoint);
-            for (LogSegment segment : segments.tailMap(from == null ? Long.MIN_VALUE : from).values()) {
-                flushSegment(segment);
-            }
-        }
-    }
-
-    /** Moves the recovery point to {@code end}, fsynced by the caller. */
-    private void markFlushed(long end) {
-        synchronized (flushLock) {
-            recoveryPoint = Math.max(recoveryPoint, end);
-            lastFlushMs = clock.millis();
-            if (lock.isHeldByCurrentThread()) {
-                unflushedMessages = 0;
-            }
-        }
+        flusher.flush();
     }
 
     /** Flushes when log.flush.interval.ms has passed, else fsyncs rolled segments past the recovery point. */
@@ -416,18 +363,7 @@ public final class PartitionLog implements AutoCloseable {
         if (closed) {
             return;
         }
-        if (clock.millis() - lastFlushMs >= config.flushIntervalMs()) {
-            flush();
-            return;
-        }
-        synchronized (flushLock) {
-            long activeBase = segments.lastKey();
-            if (recoveryPoint < activeBase) {
-                Long from = segments.floorKey(recoveryPoint);
-                segments.subMap(from == null ? Long.MIN_VALUE : from, activeBase).values().forEach(this::flushSegment);
-                recoveryPoint = activeBase;
-            }
-        }
+        flusher.maybeFlush();
     }
 
     /** Flushes and closes every segment, recording the final time index entry as Kafka does. */
@@ -442,21 +378,9 @@ public final class PartitionLog implements AutoCloseable {
             flush();
             closed = true;
             segments.values().forEach(LogSegment::close);
-            deleteExpiredPending(Long.MAX_VALUE);
+            retention.deleteAllPending();
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** Flushes a segment; one that truncation removed meanwhile (channel closed) no longer needs it. */
-    private void flushSegment(LogSegment segment) {
-        try {
-            segment.flush();
-        } catch (java.io.UncheckedIOException e) {
-            if (!(e.getCause() instanceof java.nio.channels.ClosedChannelException)
-                    || segments.get(segment.baseOffset()) == segment) {
-                throw e;
-            }
         }
     }
 
@@ -465,7 +389,7 @@ public final class PartitionLog implements AutoCloseable {
         lock.lock();
         try {
             closed = true;
-            deleteExpiredPending(Long.MAX_VALUE);
+            retention.deleteAllPending();
             segments.values().forEach(LogSegment::closeAndDelete);
             segments.clear();
             LogFiles.deleteDirectory(dir);

@@ -1,5 +1,7 @@
 package io.ferrymq.broker.partition;
 
+import io.ferrymq.broker.log.LogAppendInfo;
+import io.ferrymq.broker.log.TimestampAndOffset;
 import io.ferrymq.broker.log.ValidatedBatches;
 import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.client.protocol.ErrorCode;
@@ -126,7 +128,7 @@ public final class Partition {
                 throw ErrorCode.NOT_ENOUGH_REPLICAS.exception("the ISR " + state.isr() + " of " + topicPartition
                         + " has " + state.isr().size() + " member(s), below min.insync.replicas=" + minIsr);
             }
-            AppendInfo info = log.appendAsLeader(validated, state.epoch());
+            LogAppendInfo info = log.appendAsLeader(validated, state.epoch());
             boolean moved = maybeIncrementHighWatermark(state);
             return new LeaderAppend(info, state.epoch(), log.logStartOffset(), moved);
         });
@@ -249,15 +251,15 @@ public final class Partition {
      * leader's high watermark (capped at the local log end). Returns empty, appending nothing, when
      * this replica no longer follows at that epoch or its log end moved (a stale response).
      */
-    public Optional<AppendInfo> appendAsFollower(ByteBuffer batches, long fetchOffset, int epoch,
+    public Optional<LogAppendInfo> appendAsFollower(ByteBuffer batches, long fetchOffset, int epoch,
                                                  long leaderHighWatermark) {
         return locked(() -> {
             if (!isFollowingAt(epoch) || log.logEndOffset() != fetchOffset) {
                 return Optional.empty();
             }
-            AppendInfo info = batches.hasRemaining()
+            LogAppendInfo info = batches.hasRemaining()
                     ? log.appendAsFollower(batches)
-                    : new AppendInfo(fetchOffset, fetchOffset - 1, -1L);
+                    : LogAppendInfo.nothingAppended(fetchOffset, log.logStartOffset());
             highWatermark = clamp(leaderHighWatermark);
             return Optional.of(info);
         });
@@ -309,14 +311,14 @@ public final class Partition {
      * ListOffsets as leader: {@code -2} the log start, {@code -1} the high watermark, otherwise the
      * first committed record at or after {@code timestamp} (empty if none).
      */
-    public Optional<TimestampOffset> listOffset(long timestamp, int currentLeaderEpoch) {
+    public Optional<TimestampAndOffset> listOffset(long timestamp, int currentLeaderEpoch) {
         LeaderState state = requireLeader(currentLeaderEpoch);
         if (timestamp == -2L) {
-            return Optional.of(new TimestampOffset(-1L, log.logStartOffset(), state.epoch()));
+            return Optional.of(new TimestampAndOffset(-1L, log.logStartOffset(), state.epoch()));
         }
         long hw = highWatermark;
         if (timestamp == -1L) {
-            return Optional.of(new TimestampOffset(-1L, hw, state.epoch()));
+            return Optional.of(new TimestampAndOffset(-1L, hw, state.epoch()));
         }
         return log.offsetForTimestamp(timestamp).filter(found -> found.offset() < hw);
     }

@@ -1,5 +1,7 @@
 package io.ferrymq.broker.partition;
 
+import io.ferrymq.broker.log.LogAppendInfo;
+import io.ferrymq.broker.log.TimestampAndOffset;
 import io.ferrymq.broker.log.ValidatedBatches;
 import io.ferrymq.client.protocol.RecordSource;
 import io.ferrymq.client.record.CompressionType;
@@ -28,10 +30,10 @@ public interface ReplicaLog {
     ValidatedBatches validateAsLeader(ByteBuffer batches, Optional<CompressionType> topicCodec);
 
     /** Assigns offsets from the log end to validated batches, stamps {@code leaderEpoch} and appends them. */
-    AppendInfo appendAsLeader(ValidatedBatches batches, int leaderEpoch);
+    LogAppendInfo appendAsLeader(ValidatedBatches batches, int leaderEpoch);
 
     /** Appends batches copied from the leader, keeping their offsets and epochs (which must follow the log end). */
-    AppendInfo appendAsFollower(ByteBuffer batches);
+    LogAppendInfo appendAsFollower(ByteBuffer batches);
 
     /**
      * Whole batches from the one holding {@code startOffset}, up to {@code maxBytes} (but at least
@@ -43,8 +45,8 @@ public interface ReplicaLog {
 
     long logEndOffset();
 
-    /** The first record whose timestamp is at or after {@code timestamp}. */
-    Optional<TimestampOffset> offsetForTimestamp(long timestamp);
+    /** The first record whose timestamp is at or after {@code timestamp}, with its leader epoch. */
+    Optional<TimestampAndOffset> offsetForTimestamp(long timestamp);
 
     /** Removes every record at or after {@code offset} (and the epochs starting there). */
     void truncateTo(long offset);

@@ -4,11 +4,10 @@ import io.ferrymq.broker.log.LeaderEpochCache;
 import io.ferrymq.broker.log.LogAppendInfo;
 import io.ferrymq.broker.log.LogReadInfo;
 import io.ferrymq.broker.log.PartitionLog;
+import io.ferrymq.broker.log.TimestampAndOffset;
 import io.ferrymq.broker.log.ValidatedBatches;
-import io.ferrymq.broker.partition.AppendInfo;
 import io.ferrymq.broker.partition.EpochEndOffset;
 import io.ferrymq.broker.partition.ReplicaLog;
-import io.ferrymq.broker.partition.TimestampOffset;
 import io.ferrymq.client.protocol.RecordSource;
 import io.ferrymq.client.record.CompressionType;
 import java.nio.ByteBuffer;
@@ -35,17 +34,13 @@ final class PartitionLogReplica implements ReplicaLog {
     }
 
     @Override
-    public AppendInfo appendAsLeader(ValidatedBatches batches, int leaderEpoch) {
-        return toAppendInfo(log.appendAsLeader(batches, leaderEpoch));
+    public LogAppendInfo appendAsLeader(ValidatedBatches batches, int leaderEpoch) {
+        return log.appendAsLeader(batches, leaderEpoch);
     }
 
     @Override
-    public AppendInfo appendAsFollower(ByteBuffer batches) {
-        return toAppendInfo(log.appendAsFollower(batches));
-    }
-
-    private static AppendInfo toAppendInfo(LogAppendInfo info) {
-        return new AppendInfo(info.firstOffset(), info.lastOffset(), -1L);
+    public LogAppendInfo appendAsFollower(ByteBuffer batches) {
+        return log.appendAsFollower(batches);
     }
 
     @Override
@@ -68,9 +63,8 @@ final class PartitionLogReplica implements ReplicaLog {
     }
 
     @Override
-    public Optional<TimestampOffset> offsetForTimestamp(long timestamp) {
-        return log.offsetForTimestamp(timestamp).map(found -> new TimestampOffset(found.timestamp(), found.offset(),
-                log.leaderEpochCache().epochForOffset(found.offset()).orElse(-1)));
+    public Optional<TimestampAndOffset> offsetForTimestamp(long timestamp) {
+        return log.offsetForTimestamp(timestamp);
     }
 
     @Override

@@ -2,13 +2,13 @@ package io.ferrymq.broker.replication;
 
 import io.ferrymq.broker.errors.ApiError;
 import io.ferrymq.broker.errors.ErrorMapper;
+import io.ferrymq.broker.log.TimestampAndOffset;
 import io.ferrymq.broker.metrics.ReplicaStateView;
 import io.ferrymq.broker.partition.EpochEndOffset;
 import io.ferrymq.broker.partition.FollowerFetchUpdate;
 import io.ferrymq.broker.partition.LeaderAppend;
 import io.ferrymq.broker.partition.LeaderEpochCheck;
 import io.ferrymq.broker.partition.Partition;
-import io.ferrymq.broker.partition.TimestampOffset;
 import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.coordinator.election.ElectionConfig;
@@ -212,7 +212,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
     /** ListOffsets on the leader: {@code -2} earliest, {@code -1} latest (high watermark), else by timestamp. */
     public ListOffsetResult listOffset(TopicPartition tp, long timestamp, int currentLeaderEpoch) {
         try {
-            Optional<TimestampOffset> found = partitions.require(tp).listOffset(timestamp, currentLeaderEpoch);
+            Optional<TimestampAndOffset> found = partitions.require(tp).listOffset(timestamp, currentLeaderEpoch);
             return found.map(f -> new ListOffsetResult(ErrorCode.NONE, "", f.timestamp(), f.offset(), f.leaderEpoch()))
                     .orElse(new ListOffsetResult(ErrorCode.NONE, "", -1L, -1L, -1));
         } catch (RuntimeException e) {

@@ -5,7 +5,6 @@ import static io.ferrymq.broker.log.TestBatches.readAll;
 import static io.ferrymq.broker.log.TestBatches.valueString;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferrymq.broker.log.index.TimestampOffset;
 import io.ferrymq.client.record.Record;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +99,7 @@ class LogLifecycleTest {
         assertThat(LogFiles.deletedFile(LogFiles.logFile(log.dir(), 0))).exists();
         assertThat(io.ferrymq.client.record.RecordBatches.wrap(inFlight.records().readFully()).records())
                 .isNotEmpty();
-        clock.advance(PartitionLog.FILE_DELETE_DELAY_MS);
+        clock.advance(LogRetention.FILE_DELETE_DELAY_MS);
         log.deleteRetainedSegments();
         assertThat(LogFiles.deletedFile(LogFiles.logFile(log.dir(), 0))).doesNotExist();
         long start = log.logStartOffset();
@@ -155,10 +154,10 @@ class LogLifecycleTest {
     void offsetForTimestampFindsTheFirstRecordAtOrAfterIt() {
         open(tiny(tempDir), true);
         fill(30);
-        assertThat(log.offsetForTimestamp(0)).contains(new TimestampOffset(0, 0));
-        assertThat(log.offsetForTimestamp(5001)).contains(new TimestampOffset(5001, 16));
-        assertThat(log.offsetForTimestamp(5003)).contains(new TimestampOffset(6000, 18));
-        assertThat(log.offsetForTimestamp(29_002)).contains(new TimestampOffset(29_002, 89));
+        assertThat(log.offsetForTimestamp(0)).contains(new TimestampAndOffset(0, 0, 1));
+        assertThat(log.offsetForTimestamp(5001)).contains(new TimestampAndOffset(5001, 16, 1));
+        assertThat(log.offsetForTimestamp(5003)).contains(new TimestampAndOffset(6000, 18, 1));
+        assertThat(log.offsetForTimestamp(29_002)).contains(new TimestampAndOffset(29_002, 89, 1));
         assertThat(log.offsetForTimestamp(29_003)).isEmpty();
     }
 
@@ -174,7 +173,7 @@ class LogLifecycleTest {
         assertThat(log.logEndOffset()).isEqualTo(90);
         assertThat(log.leaderEpochCache().entries()).containsExactly(new LeaderEpochCache.EpochEntry(1, 0));
         assertThat(readAll(log, 0)).isEqualTo(before);
-        assertThat(log.offsetForTimestamp(5001)).contains(new TimestampOffset(5001, 16));
+        assertThat(log.offsetForTimestamp(5001)).contains(new TimestampAndOffset(5001, 16, 1));
         log.appendAsLeader(batch(77, 1, 0L, 5), 2);
         assertThat(log.logEndOffset()).isEqualTo(91);
     }

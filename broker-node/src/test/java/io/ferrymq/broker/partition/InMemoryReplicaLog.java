@@ -1,6 +1,8 @@
 package io.ferrymq.broker.partition;
 
+import io.ferrymq.broker.log.LogAppendInfo;
 import io.ferrymq.broker.log.LogConfig;
+import io.ferrymq.broker.log.TimestampAndOffset;
 import io.ferrymq.broker.log.ValidatedBatches;
 import io.ferrymq.client.protocol.RecordSource;
 import io.ferrymq.client.record.CompressionType;
@@ -32,26 +34,34 @@ final class InMemoryReplicaLog implements ReplicaLog {
     }
 
     @Override
-    public synchronized AppendInfo appendAsLeader(ValidatedBatches input, int leaderEpoch) {
-        long first = logEndOffset;
-        for (RecordBatch batch : copy(input.buffer())) {
+    public synchronized LogAppendInfo appendAsLeader(ValidatedBatches input, int leaderEpoch) {
+        List<RecordBatch> appended = copy(input.buffer());
+        for (RecordBatch batch : appended) {
             batch.setBaseOffset(logEndOffset);
             batch.setPartitionLeaderEpoch(leaderEpoch);
             add(batch);
         }
-        return new AppendInfo(first, logEndOffset - 1, -1L);
+        return infoOf(appended);
     }
 
     @Override
-    public synchronized AppendInfo appendAsFollower(ByteBuffer input) {
-        long first = logEndOffset;
-        for (RecordBatch batch : copy(input)) {
+    public synchronized LogAppendInfo appendAsFollower(ByteBuffer input) {
+        List<RecordBatch> appended = copy(input);
+        for (RecordBatch batch : appended) {
             if (batch.baseOffset() != logEndOffset) {
                 throw new IllegalStateException("batch at " + batch.baseOffset() + " does not follow log end " + logEndOffset);
             }
             add(batch);
         }
-        return new AppendInfo(first, logEndOffset - 1, -1L);
+        return infoOf(appended);
+    }
+
+    /** What {@code PartitionLog} reports for these batches, just appended. */
+    private LogAppendInfo infoOf(List<RecordBatch> appended) {
+        RecordBatch max = appended.stream().reduce((a, b) -> b.maxTimestamp() > a.maxTimestamp() ? b : a).orElseThrow();
+        return new LogAppendInfo(appended.get(0).baseOffset(), logEndOffset - 1, max.maxTimestamp(), max.lastOffset(),
+                appended.stream().mapToInt(RecordBatch::recordCount).sum(), appended.size(),
+                appended.stream().mapToInt(RecordBatch::sizeInBytes).sum(), logStartOffset, -1L);
     }
 
     private void add(RecordBatch batch) {
@@ -99,10 +109,10 @@ final class InMemoryReplicaLog implements ReplicaLog {
     }
 
     @Override
-    public synchronized Optional<TimestampOffset> offsetForTimestamp(long timestamp) {
+    public synchronized Optional<TimestampAndOffset> offsetForTimestamp(long timestamp) {
         for (RecordBatch batch : batches) {
             if (batch.maxTimestamp() >= timestamp) {
-                return Optional.of(new TimestampOffset(batch.maxTimestamp(), batch.baseOffset(), batch.partitionLeaderEpoch()));
+                return Optional.of(new TimestampAndOffset(batch.maxTimestamp(), batch.baseOffset(), batch.partitionLeaderEpoch()));
             }
         }
         return Optional.empty();

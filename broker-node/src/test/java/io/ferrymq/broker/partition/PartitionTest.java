@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferrymq.broker.log.MutableClock;
+import io.ferrymq.broker.log.TimestampAndOffset;
 import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.client.protocol.ApiException;
 import io.ferrymq.client.protocol.ErrorCode;
@@ -282,9 +283,9 @@ class PartitionTest {
     void listOffsetsAnswersEarliestLatestCommittedAndByTimestamp() {
         leader.makeLeader(1, List.of(1));
         leader.appendAsLeader(Batches.of("a", "b"), (short) 1);
-        assertThat(leader.listOffset(-2, 1)).contains(new TimestampOffset(-1, 0, 1));
-        assertThat(leader.listOffset(-1, 1)).contains(new TimestampOffset(-1, 2, 1));
-        assertThat(leader.listOffset(1_001, 1).map(TimestampOffset::offset)).contains(0L);
+        assertThat(leader.listOffset(-2, 1)).contains(new TimestampAndOffset(-1, 0, 1));
+        assertThat(leader.listOffset(-1, 1)).contains(new TimestampAndOffset(-1, 2, 1));
+        assertThat(leader.listOffset(1_001, 1).map(TimestampAndOffset::offset)).contains(0L);
         assertThat(leader.listOffset(5_000, 1)).isEqualTo(Optional.empty());
     }
 

@@ -1,5 +1,7 @@
 package io.ferrymq.client.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ferrymq.client.common.json.Json;
 import io.ferrymq.client.common.serialization.StringSerializer;
 import io.ferrymq.client.producer.Callback;
 import io.ferrymq.client.producer.Producer;
@@ -77,7 +79,7 @@ public final class VerifiableProducerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (Producer<String, String> producer = clients.producer(cluster.clientProps(Map.of("acks", acks)),
                 new StringSerializer(), new StringSerializer())) {
-            emit(out, new JsonLine().put("timestamp", clock.millis()).put("name", "startup_complete"));
+            emit(out, Json.object().put("timestamp", clock.millis()).put("name", "startup_complete"));
             long startNs = System.nanoTime();
             for (long i = 0; (maxMessages < 0 || i < maxMessages) && !stopped; i++) {
                 throttle(startNs, i);
@@ -88,9 +90,9 @@ public final class VerifiableProducerCommand implements Callable<Integer> {
             }
             producer.flush();
         } finally {
-            emit(out, new JsonLine().put("timestamp", clock.millis()).put("name", "shutdown_complete"));
+            emit(out, Json.object().put("timestamp", clock.millis()).put("name", "shutdown_complete"));
             double seconds = Math.max(1, clock.millis() - startMs) / 1000.0;
-            emit(out, new JsonLine().put("timestamp", clock.millis()).put("name", "tool_data").put("sent", sent)
+            emit(out, Json.object().put("timestamp", clock.millis()).put("name", "tool_data").put("sent", sent)
                     .put("acked", acked.get()).put("target_throughput", throughput)
                     .put("avg_throughput", Math.round(acked.get() / seconds * 100) / 100.0));
             finished.countDown();
@@ -101,7 +103,7 @@ public final class VerifiableProducerCommand implements Callable<Integer> {
 
     private Callback report(PrintWriter out, String key, String value, AtomicLong acked) {
         return (metadata, error) -> {
-            JsonLine line = new JsonLine().put("timestamp", clock.millis());
+            ObjectNode line = Json.object().put("timestamp", clock.millis());
             if (error == null) {
                 acked.incrementAndGet();
                 line.put("name", "producer_send_success").put("key", key).put("value", value).put("topic", topic)
@@ -125,9 +127,10 @@ public final class VerifiableProducerCommand implements Callable<Integer> {
         }
     }
 
-    private static void emit(PrintWriter out, JsonLine line) {
+    private static void emit(PrintWriter out, ObjectNode line) {
+        String text = Json.line(line);
         synchronized (out) {
-            out.println(line);
+            out.println(text);
             out.flush();
         }
     }

@@ -5,8 +5,7 @@ import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.PartitionStateConflictException;
 import io.ferrymq.coordinator.metadata.Versioned;
 import io.ferrymq.coordinator.zk.CoordinatorException;
-import io.ferrymq.coordinator.zk.Json;
-import io.ferrymq.coordinator.zk.JsonObject;
+import io.ferrymq.client.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -50,7 +49,7 @@ final class ElectionZk {
                 return Optional.empty();
             }
             requireOk(result, path);
-            PartitionState state = PartitionState.fromJson(JsonObject.parse(path, result.getData()));
+            PartitionState state = PartitionState.fromJson(Json.parseObject(path, result.getData()));
             return Optional.of(new Versioned<>(state, result.getStat().getVersion()));
         }, callback -> curator.getData().usingWatcher(watcher).inBackground(callback).forPath(path));
     }

@@ -1,7 +1,6 @@
 package io.ferrymq.coordinator.group;
 
-import io.ferrymq.coordinator.zk.JsonObject;
-import java.util.ArrayList;
+import io.ferrymq.client.common.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +56,8 @@ public record GroupRecord(int generation, String protocolType, String protocol, 
     }
 
     public static GroupRecord fromJson(JsonObject json) {
-        Object rawMembers = json.fields().get("members");
-        if (!(rawMembers instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
-            throw new IllegalArgumentException(json.source() + ": field 'members' must be an array of strings");
-        }
-        List<String> members = new ArrayList<>();
-        list.forEach(m -> members.add((String) m));
         return new GroupRecord(json.requireInt("generation"), json.requireString("protocolType"),
-                json.requireString("protocol"), json.requireString("leader"), members,
+                json.requireString("protocol"), json.requireString("leader"), json.requireStringList("members"),
                 json.requireInt("coordinatorId"), json.requireInt("coordinatorEpoch"));
     }
 }

@@ -3,8 +3,7 @@ package io.ferrymq.coordinator.group;
 import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.coordinator.metadata.Versioned;
 import io.ferrymq.coordinator.zk.CoordinatorException;
-import io.ferrymq.coordinator.zk.Json;
-import io.ferrymq.coordinator.zk.JsonObject;
+import io.ferrymq.client.common.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ public final class ZkGroupStore implements GroupStore {
         try {
             Stat stat = new Stat();
             byte[] data = curator.getData().storingStatIn(stat).forPath(path);
-            return Optional.of(new Versioned<>(GroupRecord.fromJson(JsonObject.parse(path, data)), stat.getVersion()));
+            return Optional.of(new Versioned<>(GroupRecord.fromJson(Json.parseObject(path, data)), stat.getVersion()));
         } catch (KeeperException.NoNodeException e) {
             return Optional.empty();
         } catch (Exception e) {
@@ -178,7 +177,7 @@ public final class ZkGroupStore implements GroupStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(CommittedOffset.fromJson(JsonObject.parse(path, curator.getData().forPath(path))));
+            return Optional.of(CommittedOffset.fromJson(Json.parseObject(path, curator.getData().forPath(path))));
         } catch (KeeperException.NoNodeException e) {
             return Optional.empty();
         } catch (Exception e) {

@@ -2,7 +2,7 @@ package io.ferrymq.coordinator.metadata;
 
 import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.coordinator.zk.CoordinatorException;
-import io.ferrymq.coordinator.zk.JsonObject;
+import io.ferrymq.client.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +91,7 @@ final class MetadataCache implements AutoCloseable {
         try {
             Optional<String> topic = ZkPaths.topicOf(path);
             if (topic.isPresent()) {
-                TopicMetadata metadata = TopicCodec.fromJson(topic.get(), JsonObject.parse(path, data.getData()));
+                TopicMetadata metadata = TopicCodec.fromJson(topic.get(), Json.parseObject(path, data.getData()));
                 if (metadata.partitionCount() > 0 && !metadata.equals(topics.put(topic.get(), metadata))) {
                     listeners.forEach(l -> l.onTopicChanged(metadata));
                 }
@@ -99,7 +99,7 @@ final class MetadataCache implements AutoCloseable {
             }
             Optional<TopicPartition> partition = ZkPaths.partitionOfState(path);
             if (partition.isPresent()) {
-                PartitionState state = PartitionState.fromJson(JsonObject.parse(path, data.getData()));
+                PartitionState state = PartitionState.fromJson(Json.parseObject(path, data.getData()));
                 states.put(partition.get(), state);
                 listeners.forEach(l -> l.onPartitionStateChanged(partition.get(), state));
             }

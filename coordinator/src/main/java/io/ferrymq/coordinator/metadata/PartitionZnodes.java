@@ -2,7 +2,7 @@ package io.ferrymq.coordinator.metadata;
 
 import io.ferrymq.client.common.TopicPartition;
 import io.ferrymq.coordinator.zk.CoordinatorException;
-import io.ferrymq.coordinator.zk.Json;
+import io.ferrymq.client.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.util.ArrayList;
 import java.util.List;

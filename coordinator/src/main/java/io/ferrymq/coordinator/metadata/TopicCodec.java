@@ -1,6 +1,6 @@
 package io.ferrymq.coordinator.metadata;
 
-import io.ferrymq.coordinator.zk.JsonObject;
+import io.ferrymq.client.common.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +29,9 @@ final class TopicCodec {
     static TopicMetadata fromJson(String topic, JsonObject json) {
         JsonObject partitions = json.object("partitions");
         Map<Integer, List<Integer>> assignment = new TreeMap<>();
-        for (String key : partitions.fields().keySet()) {
+        for (String key : partitions.fieldNames()) {
             try {
-                assignment.put(Integer.parseInt(key), partitions.intListAt(key));
+                assignment.put(Integer.parseInt(key), partitions.requireIntList(key));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(json.source() + ": partition '" + key + "' is not a number", e);
             }

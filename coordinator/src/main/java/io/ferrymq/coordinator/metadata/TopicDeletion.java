@@ -2,7 +2,7 @@ package io.ferrymq.coordinator.metadata;
 
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
 import io.ferrymq.coordinator.zk.CoordinatorException;
-import io.ferrymq.coordinator.zk.JsonObject;
+import io.ferrymq.client.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.util.HashSet;
 import java.util.List;
@@ -98,7 +98,7 @@ final class TopicDeletion {
         Set<Integer> brokers = new HashSet<>();
         try {
             String path = ZkPaths.topic(topic);
-            TopicMetadata metadata = TopicCodec.fromJson(topic, JsonObject.parse(path, curator.getData().forPath(path)));
+            TopicMetadata metadata = TopicCodec.fromJson(topic, Json.parseObject(path, curator.getData().forPath(path)));
             metadata.assignment().values().forEach(brokers::addAll);
         } catch (KeeperException.NoNodeException topicGone) {
             log.debug("Topic {} znodes already gone", topic);

@@ -5,8 +5,7 @@ import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
 import io.ferrymq.coordinator.zk.CoordinatorException;
-import io.ferrymq.coordinator.zk.Json;
-import io.ferrymq.coordinator.zk.JsonObject;
+import io.ferrymq.client.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.util.HashMap;
@@ -170,7 +169,7 @@ public final class ZkMetadataStore implements MetadataStore {
         Stat stat = new Stat();
         try {
             byte[] data = curator.getData().storingStatIn(stat).forPath(path);
-            return Optional.of(new Versioned<>(PartitionState.fromJson(JsonObject.parse(path, data)), stat.getVersion()));
+            return Optional.of(new Versioned<>(PartitionState.fromJson(Json.parseObject(path, data)), stat.getVersion()));
         } catch (KeeperException.NoNodeException e) {
             return Optional.empty();
         } catch (Exception e) {
@@ -214,7 +213,7 @@ public final class ZkMetadataStore implements MetadataStore {
         Stat stat = new Stat();
         try {
             byte[] data = curator.getData().storingStatIn(stat).forPath(path);
-            TopicMetadata metadata = TopicCodec.fromJson(topic, JsonObject.parse(path, data));
+            TopicMetadata metadata = TopicCodec.fromJson(topic, Json.parseObject(path, data));
             if (metadata.partitionCount() == 0) {
                 throw ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.exception("topic '" + topic + "' is still being created");
             }

@@ -1,8 +1,7 @@
 package io.ferrymq.coordinator.registry;
 
 import io.ferrymq.coordinator.zk.CoordinatorException;
-import io.ferrymq.coordinator.zk.Json;
-import io.ferrymq.coordinator.zk.JsonObject;
+import io.ferrymq.client.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.io.IOException;
@@ -76,7 +75,7 @@ public final class ZkBrokerRegistry implements BrokerRegistry {
     private static Optional<BrokerInfo> decode(String path, byte[] data) {
         try {
             int id = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
-            return Optional.of(BrokerInfo.fromJson(id, JsonObject.parse(path, data)));
+            return Optional.of(BrokerInfo.fromJson(id, Json.parseObject(path, data)));
         } catch (IllegalArgumentException e) {
             log.warn("Ignoring unreadable broker registration {}: {}", path, e.getMessage());
             return Optional.empty();

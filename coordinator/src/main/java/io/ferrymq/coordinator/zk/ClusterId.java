@@ -1,5 +1,6 @@
 package io.ferrymq.coordinator.zk;
 
+import io.ferrymq.client.common.json.Json;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ public final class ClusterId {
         }
         try {
             byte[] data = zk.curator().getData().forPath(ZkPaths.CLUSTER_ID);
-            return JsonObject.parse(ZkPaths.CLUSTER_ID, data).requireString("id");
+            return Json.parseObject(ZkPaths.CLUSTER_ID, data).requireString("id");
         } catch (IllegalArgumentException e) {
             throw new CoordinatorException(ZkPaths.CLUSTER_ID + " is unreadable: " + e.getMessage(), e);
         } catch (Exception e) {

@@ -10,7 +10,7 @@ import io.ferrymq.client.protocol.ErrorCode;
 import io.ferrymq.coordinator.isr.IsrUpdater;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
-import io.ferrymq.coordinator.zk.JsonObject;
+import io.ferrymq.client.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import io.ferrymq.coordinator.zk.ZkTesting;
@@ -127,7 +127,7 @@ class ZkMetadataStoreIT {
 
         assertThat(created.assignment()).isEqualTo(given);
         byte[] topicZnode = client.curator().getData().forPath(ZkPaths.topic(name));
-        TopicMetadata stored = TopicCodec.fromJson(name, JsonObject.parse(ZkPaths.topic(name), topicZnode));
+        TopicMetadata stored = TopicCodec.fromJson(name, Json.parseObject(ZkPaths.topic(name), topicZnode));
         assertThat(stored.assignment()).isEqualTo(given);
         assertThat(stored.configs()).containsEntry("min.insync.replicas", "2");
         for (TopicPartition tp : created.partitions()) {

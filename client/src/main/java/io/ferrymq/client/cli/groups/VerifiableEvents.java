@@ -1,18 +1,22 @@
 package io.ferrymq.client.cli.groups;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.client.common.json.Json;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The JSON lines {@code ferry verifiable-consumer} prints, in the shape of Kafka's
  * VerifiableConsumer so its test tooling can read them: {@code startup_complete},
  * {@code partitions_assigned}, {@code partitions_revoked}, {@code records_consumed} (count and, per
  * partition, count, minOffset, maxOffset), {@code offsets_committed} (offsets, success, error),
- * {@code shutdown_complete}. Every line carries {@code timestamp} (ms). Pure and thread-safe.
+ * {@code shutdown_complete}. Every line carries {@code timestamp} (ms); partitions are listed in
+ * order. Pure and thread-safe.
  */
 public final class VerifiableEvents {
 
@@ -20,13 +24,13 @@ public final class VerifiableEvents {
     }
 
     public static String simple(String name, long timestampMs) {
-        return "{\"timestamp\":" + timestampMs + ",\"name\":\"" + name + "\"}";
+        return Json.line(event(name, timestampMs));
     }
 
     public static String partitions(String name, long timestampMs, Collection<TopicPartition> partitions) {
-        StringJoiner list = new StringJoiner(",", "[", "]");
-        new java.util.TreeSet<>(partitions).forEach(tp -> list.add(partition(tp)));
-        return "{\"timestamp\":" + timestampMs + ",\"name\":\"" + name + "\",\"partitions\":" + list + "}";
+        ArrayNode list = Json.array();
+        new TreeSet<>(partitions).forEach(tp -> list.add(partition(tp)));
+        return Json.line(event(name, timestampMs).set("partitions", list));
     }
 
     /** One consumed range per partition: {@code [minOffset, maxOffset]} and how many records. */
@@ -34,45 +38,27 @@ public final class VerifiableEvents {
     }
 
     public static String recordsConsumed(long timestampMs, Map<TopicPartition, Range> ranges) {
+        ArrayNode list = Json.array();
+        new TreeMap<>(ranges).forEach((tp, r) -> list.add(partition(tp).put("count", r.count())
+                .put("minOffset", r.minOffset()).put("maxOffset", r.maxOffset())));
         long total = ranges.values().stream().mapToLong(Range::count).sum();
-        StringJoiner list = new StringJoiner(",", "[", "]");
-        new TreeMap<>(ranges).forEach((tp, r) -> list.add("{\"topic\":" + quote(tp.topic()) + ",\"partition\":"
-                + tp.partition() + ",\"count\":" + r.count() + ",\"minOffset\":" + r.minOffset() + ",\"maxOffset\":"
-                + r.maxOffset() + "}"));
-        return "{\"timestamp\":" + timestampMs + ",\"name\":\"records_consumed\",\"count\":" + total
-                + ",\"partitions\":" + list + "}";
+        return Json.line(event("records_consumed", timestampMs).put("count", total).set("partitions", list));
     }
 
     public static String offsetsCommitted(long timestampMs, Map<TopicPartition, Long> offsets, Optional<String> error) {
-        StringJoiner list = new StringJoiner(",", "[", "]");
-        new TreeMap<>(offsets).forEach((tp, offset) -> list.add("{\"topic\":" + quote(tp.topic()) + ",\"partition\":"
-                + tp.partition() + ",\"offset\":" + offset + "}"));
-        return "{\"timestamp\":" + timestampMs + ",\"name\":\"offsets_committed\",\"offsets\":" + list
-                + ",\"success\":" + error.isEmpty() + error.map(e -> ",\"error\":" + quote(e)).orElse("") + "}";
+        ArrayNode list = Json.array();
+        new TreeMap<>(offsets).forEach((tp, offset) -> list.add(partition(tp).put("offset", offset)));
+        ObjectNode line = event("offsets_committed", timestampMs).set("offsets", list);
+        line.put("success", error.isEmpty());
+        error.ifPresent(e -> line.put("error", e));
+        return Json.line(line);
     }
 
-    private static String partition(TopicPartition tp) {
-        return "{\"topic\":" + quote(tp.topic()) + ",\"partition\":" + tp.partition() + "}";
+    private static ObjectNode event(String name, long timestampMs) {
+        return Json.object().put("timestamp", timestampMs).put("name", name);
     }
 
-    static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+    private static ObjectNode partition(TopicPartition tp) {
+        return Json.object().put("topic", tp.topic()).put("partition", tp.partition());
     }
 }

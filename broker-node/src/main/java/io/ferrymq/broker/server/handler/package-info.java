@@ -1,0 +1,11 @@
+/**
+ * One handler per API key of the data plane and topic administration, built by
+ * {@link io.ferrymq.broker.server.handler.BrokerHandlers}: produce and fetch hand over to the
+ * {@code ReplicaManager}; topic administration goes through the {@code MetadataStore}; Metadata and
+ * DescribeCluster read only caches that follow ZooKeeper (never a ZooKeeper read per request).
+ *
+ * <p>Threads: handlers are thread-safe and called on the server's request threads; CreateTopics and
+ * CreatePartitions wait for leaders through {@link io.ferrymq.broker.server.handler.LeaderWaiter}, fed by
+ * metadata-store notifications rather than polling. Errors are reported per topic or per partition.
+ */
+package io.ferrymq.broker.server.handler;
