@@ -54,7 +54,8 @@ public final class ProducerSnapshotCodec {
     public static List<ProducerStateEntry> decode(ByteBuffer snapshot) {
         ByteBuffer buffer = snapshot.slice();
         if (buffer.remaining() < HEADER_SIZE) {
-            throw new CorruptSnapshotException("snapshot of " + buffer.remaining() + " bytes is shorter than its header");
+            throw new CorruptSnapshotException("snapshot of " + buffer.remaining()
+                    + " bytes is shorter than its header");
         }
         short version = buffer.getShort(0);
         if (version != VERSION) {

@@ -49,7 +49,8 @@ public final class ProducerStateManager {
 
     /**
      * Checks a leader append (every batch of it, in order; batches without a producer pass) and
-     * changes nothing but dropping expired producers it meets. Returns the retained batch when the append is one duplicate batch.
+     * changes nothing but dropping expired producers it meets. Returns the retained batch when the
+     * append is one duplicate batch.
      *
      * @throws io.ferrymq.client.protocol.ApiException with the error codes listed in the class doc
      */
@@ -70,7 +71,8 @@ public final class ProducerStateManager {
                         + batch.lastSeq() + " were appended at offset " + duplicate.get().firstOffset()
                         + "; a duplicate is answered only when it is the append's one batch");
             }
-            pending.put(batch.producerId(), current.map(e -> e.with(batch)).orElseGet(() -> ProducerStateEntry.first(batch)));
+            pending.put(batch.producerId(),
+                    current.map(e -> e.with(batch)).orElseGet(() -> ProducerStateEntry.first(batch)));
         }
         return Optional.empty();
     }
@@ -97,15 +99,10 @@ public final class ProducerStateManager {
         lastSweepMs = nowMs;
     }
 
-    /**
-     * Replaces the whole state with a snapshot's entries followed by the batches logged after the
-     * snapshot (load, truncation), then drops expired producers.
-     */
-    public void rebuild(Collection<ProducerStateEntry> snapshot, List<ProducerBatch> batchesAfter, long nowMs) {
+    /** Replaces the whole state with {@code entries} (a loaded snapshot; empty to forget every producer). */
+    public void reset(Collection<ProducerStateEntry> entries) {
         producers.clear();
-        snapshot.forEach(e -> producers.put(e.producerId(), e));
-        update(batchesAfter);
-        removeExpired(nowMs);
+        entries.forEach(e -> producers.put(e.producerId(), e));
     }
 
     public Optional<ProducerStateEntry> entry(long producerId) {

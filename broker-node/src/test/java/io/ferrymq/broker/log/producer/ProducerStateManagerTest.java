@@ -162,7 +162,7 @@ class ProducerStateManagerTest {
     }
 
     @Test
-    void rebuildReplaysTheLogAfterTheSnapshotUpToTheTruncationPoint() {
+    void snapshotThenReplayUpToTheTruncationPointRestoresThatState() {
         List<ProducerBatch> log = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             log.add(batch(PID, 0, i, 1));
@@ -172,15 +172,18 @@ class ProducerStateManagerTest {
         List<ProducerStateEntry> snapshot = ProducerSnapshotCodec.decode(
                 ProducerSnapshotCodec.encode(snapshotSource.entries()));
         state.update(log);
-        state.rebuild(snapshot, log.subList(2, 3), NOW);
+        state.reset(snapshot);
+        state.update(log.subList(2, 3));
         assertThat(state.entry(PID).orElseThrow().lastSeq()).isEqualTo(2);
         assertThat(append(batch(PID, 0, 3, 1))).isEmpty();
         assertThat(append(batch(PID, 0, 2, 1))).contains(log.get(2).metadata());
     }
 
     @Test
-    void rebuildDropsExpiredProducers() {
-        state.rebuild(List.of(), List.of(batch(PID, 0, 0, 1)), NOW + EXPIRATION_MS);
+    void resetForgetsProducersNotInTheSnapshot() {
+        append(batch(PID, 0, 0, 1));
+        state.reset(List.of());
         assertThat(state.entries()).isEmpty();
+        assertRefused(batch(PID, 0, 1, 1), ErrorCode.UNKNOWN_PRODUCER_ID);
     }
 }
