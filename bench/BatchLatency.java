@@ -1,4 +1,4 @@
-import io.ferrymq.client.cli.perf.ThroughputThrottler;
+import io.ferrymq.tools.perf.ThroughputThrottler;
 import io.ferrymq.client.common.serialization.ByteArraySerializer;
 import io.ferrymq.client.producer.FerryProducer;
 import io.ferrymq.client.producer.ProducerRecord;

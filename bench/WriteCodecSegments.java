@@ -1,8 +1,8 @@
 import io.ferrymq.broker.log.LogConfig;
 import io.ferrymq.broker.log.PartitionLog;
-import io.ferrymq.client.record.CompressionType;
-import io.ferrymq.client.record.Header;
-import io.ferrymq.client.record.RecordBatchBuilder;
+import io.ferrymq.common.record.CompressionType;
+import io.ferrymq.common.record.Header;
+import io.ferrymq.common.record.RecordBatchBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;

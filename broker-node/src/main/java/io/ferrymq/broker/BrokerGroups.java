@@ -11,7 +11,7 @@ import io.ferrymq.broker.metrics.BrokerMetricNames;
 import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.partition.Partition;
 import io.ferrymq.broker.replication.ReplicaManager;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.group.ZkGroupStore;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.coordinator.registry.BrokerRegistry;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /**
  * The {@code ferry} entry point: one picocli command with a subcommand per tool. It lives in
  * broker-node because only this module can reach every subcommand; client-side tools are
- * defined in {@code client/} and registered here.
+ * defined in {@code tools/} and registered here.
  *
  * <p>Every subcommand exits non-zero with a one-line reason on error.
  */
@@ -17,20 +17,20 @@ import picocli.CommandLine.Command;
         description = "Ferry: a small, clear, ZooKeeper-coordinated distributed message queue.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            io.ferrymq.client.cli.TopicsCommand.class,
-            io.ferrymq.client.cli.ProduceCommand.class,
-            io.ferrymq.client.cli.ConsumeCommand.class,
-            io.ferrymq.client.cli.VerifiableProducerCommand.class,
+            io.ferrymq.tools.TopicsCommand.class,
+            io.ferrymq.tools.ProduceCommand.class,
+            io.ferrymq.tools.ConsumeCommand.class,
+            io.ferrymq.tools.VerifiableProducerCommand.class,
             io.ferrymq.broker.cli.DumpLogCommand.class,
             io.ferrymq.broker.cli.PerfLogCommand.class,
             io.ferrymq.broker.cli.ZooKeeperCommand.class,
             io.ferrymq.broker.cli.BrokerCommand.class,
             io.ferrymq.broker.cli.ClusterCommand.class,
             io.ferrymq.broker.cli.QuickstartCommand.class,
-            io.ferrymq.client.cli.groups.GroupsCommand.class,
-            io.ferrymq.client.cli.groups.VerifiableConsumerCommand.class,
-            io.ferrymq.client.cli.perf.PerfProduceCommand.class,
-            io.ferrymq.client.cli.perf.PerfConsumeCommand.class,
+            io.ferrymq.tools.groups.GroupsCommand.class,
+            io.ferrymq.tools.groups.VerifiableConsumerCommand.class,
+            io.ferrymq.tools.perf.PerfProduceCommand.class,
+            io.ferrymq.tools.perf.PerfConsumeCommand.class,
         })
 public final class FerryMain implements Runnable {
 

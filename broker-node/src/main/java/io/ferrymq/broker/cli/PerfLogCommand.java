@@ -3,8 +3,8 @@ package io.ferrymq.broker.cli;
 import io.ferrymq.broker.log.LogConfig;
 import io.ferrymq.broker.log.LogReadInfo;
 import io.ferrymq.broker.log.PartitionLog;
-import io.ferrymq.client.record.CompressionType;
-import io.ferrymq.client.record.RecordBatchBuilder;
+import io.ferrymq.common.record.CompressionType;
+import io.ferrymq.common.record.RecordBatchBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -130,7 +130,7 @@ public final class PerfLogCommand implements Callable<Integer> {
     }
 
     private static int recordsIn(ByteBuffer batch) {
-        return io.ferrymq.client.record.RecordBatch.wrap(batch).recordCount();
+        return io.ferrymq.common.record.RecordBatch.wrap(batch).recordCount();
     }
 
     /** A plain positional FileChannel write loop of the same bytes. */

@@ -9,7 +9,7 @@ import io.ferrymq.broker.cluster.LocalClusterConfig;
 import io.ferrymq.broker.cluster.ManagedProcess;
 import io.ferrymq.broker.cluster.QuickstartDataDir;
 import io.ferrymq.broker.cluster.TopicAdmin;
-import io.ferrymq.client.protocol.requests.CreateTopicsRequest.TopicSpec;
+import io.ferrymq.common.protocol.requests.CreateTopicsRequest.TopicSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

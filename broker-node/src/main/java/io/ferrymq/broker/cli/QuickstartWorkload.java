@@ -1,6 +1,6 @@
 package io.ferrymq.broker.cli;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.common.serialization.ByteArrayDeserializer;
 import io.ferrymq.client.common.serialization.ByteArraySerializer;
 import io.ferrymq.client.consumer.Consumer;

@@ -1,8 +1,8 @@
 package io.ferrymq.broker.cluster;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.metadata.PartitionState;
-import io.ferrymq.client.common.json.Json;
+import io.ferrymq.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkConfig;
 import io.ferrymq.coordinator.zk.ZkPaths;

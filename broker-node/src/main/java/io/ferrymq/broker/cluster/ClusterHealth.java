@@ -1,10 +1,10 @@
 package io.ferrymq.broker.cluster;
 
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.protocol.BrokerNode;
-import io.ferrymq.client.protocol.responses.MetadataResponse;
-import io.ferrymq.client.protocol.responses.MetadataResponse.PartitionMetadata;
-import io.ferrymq.client.protocol.responses.MetadataResponse.TopicMetadata;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.protocol.BrokerNode;
+import io.ferrymq.common.protocol.responses.MetadataResponse;
+import io.ferrymq.common.protocol.responses.MetadataResponse.PartitionMetadata;
+import io.ferrymq.common.protocol.responses.MetadataResponse.TopicMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;

@@ -1,8 +1,8 @@
 package io.ferrymq.broker.cluster;
 
-import io.ferrymq.client.protocol.BrokerNode;
-import io.ferrymq.client.protocol.responses.MetadataResponse;
-import io.ferrymq.client.protocol.responses.MetadataResponse.PartitionMetadata;
+import io.ferrymq.common.protocol.BrokerNode;
+import io.ferrymq.common.protocol.responses.MetadataResponse;
+import io.ferrymq.common.protocol.responses.MetadataResponse.PartitionMetadata;
 import java.util.Comparator;
 
 /** Renders brokers and one topic's partitions (leader, epoch, replicas, ISR) as a small text table. Stateless. */

@@ -1,6 +1,6 @@
 package io.ferrymq.broker.cluster;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import java.io.IOException;
 import java.io.UncheckedIOException;

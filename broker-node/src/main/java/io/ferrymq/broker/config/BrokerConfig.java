@@ -8,8 +8,8 @@ import static io.ferrymq.broker.config.ReplicationConfigKeys.REPLICA_SOCKET_TIME
 import static io.ferrymq.broker.config.ServerConfigKeys.ADVERTISED_LISTENERS;
 import static io.ferrymq.broker.config.ServerConfigKeys.LISTENERS;
 
-import io.ferrymq.client.common.config.ConfigException;
-import io.ferrymq.client.common.config.ParsedConfig;
+import io.ferrymq.common.config.ConfigException;
+import io.ferrymq.common.config.ParsedConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

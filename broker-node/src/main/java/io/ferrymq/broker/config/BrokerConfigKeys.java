@@ -1,7 +1,7 @@
 package io.ferrymq.broker.config;
 
-import io.ferrymq.client.common.config.ConfigDefinition;
-import io.ferrymq.client.common.config.ConfigDocs;
+import io.ferrymq.common.config.ConfigDefinition;
+import io.ferrymq.common.config.ConfigDocs;
 
 /**
  * The one {@link ConfigDefinition} of every broker key, assembled from the per-area key classes

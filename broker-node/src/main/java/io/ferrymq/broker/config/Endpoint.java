@@ -1,7 +1,7 @@
 package io.ferrymq.broker.config;
 
-import io.ferrymq.client.common.config.ConfigException;
-import io.ferrymq.client.common.config.Validator;
+import io.ferrymq.common.config.ConfigException;
+import io.ferrymq.common.config.Validator;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,15 +1,15 @@
 package io.ferrymq.broker.config;
 
-import static io.ferrymq.client.common.config.ConfigType.INT;
-import static io.ferrymq.client.common.config.ConfigType.LIST;
-import static io.ferrymq.client.common.config.ConfigType.LONG;
-import static io.ferrymq.client.common.config.Importance.HIGH;
-import static io.ferrymq.client.common.config.Importance.LOW;
-import static io.ferrymq.client.common.config.Importance.MEDIUM;
-import static io.ferrymq.client.common.config.Validators.atLeast;
-import static io.ferrymq.client.common.config.Validators.nonEmpty;
+import static io.ferrymq.common.config.ConfigType.INT;
+import static io.ferrymq.common.config.ConfigType.LIST;
+import static io.ferrymq.common.config.ConfigType.LONG;
+import static io.ferrymq.common.config.Importance.HIGH;
+import static io.ferrymq.common.config.Importance.LOW;
+import static io.ferrymq.common.config.Importance.MEDIUM;
+import static io.ferrymq.common.config.Validators.atLeast;
+import static io.ferrymq.common.config.Validators.nonEmpty;
 
-import io.ferrymq.client.common.config.ConfigDefinition;
+import io.ferrymq.common.config.ConfigDefinition;
 import java.util.List;
 
 /**

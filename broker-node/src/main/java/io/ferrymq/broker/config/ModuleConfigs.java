@@ -15,7 +15,7 @@ import static io.ferrymq.broker.config.ReplicationConfigKeys.UNCLEAN_LEADER_ELEC
 import io.ferrymq.broker.group.GroupConfig;
 import io.ferrymq.broker.log.LogConfig;
 import io.ferrymq.broker.replication.ReplicationConfig;
-import io.ferrymq.client.common.config.ConfigException;
+import io.ferrymq.common.config.ConfigException;
 import io.ferrymq.coordinator.zk.ZkConfig;
 import java.nio.file.Path;
 import java.time.Duration;

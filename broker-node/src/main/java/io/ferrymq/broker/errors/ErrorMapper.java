@@ -1,10 +1,10 @@
 package io.ferrymq.broker.errors;
 
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.common.config.ConfigException;
-import io.ferrymq.client.protocol.ApiException;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.Failures;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.config.ConfigException;
+import io.ferrymq.common.errors.ApiException;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.Failures;
 import io.ferrymq.coordinator.group.GroupFencedException;
 import io.ferrymq.coordinator.metadata.PartitionStateConflictException;
 import io.ferrymq.coordinator.zk.CoordinatorException;

@@ -1,6 +1,6 @@
 package io.ferrymq.broker.group;
 
-import io.ferrymq.client.common.Murmur2;
+import io.ferrymq.common.Murmur2;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;

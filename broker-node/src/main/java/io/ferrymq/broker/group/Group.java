@@ -7,7 +7,7 @@ import static io.ferrymq.broker.group.GroupState.PREPARING_REBALANCE;
 import static io.ferrymq.broker.group.GroupState.STABLE;
 
 import io.ferrymq.broker.group.GenerationListener.Generation;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ErrorCode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.ferrymq.broker.group;
 
 import io.ferrymq.broker.group.GenerationListener.Generation;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.group.GroupFencedException;
 import io.ferrymq.coordinator.group.GroupRecord;
 import io.ferrymq.coordinator.group.GroupStore;

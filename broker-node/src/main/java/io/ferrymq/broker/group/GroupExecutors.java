@@ -1,6 +1,6 @@
 package io.ferrymq.broker.group;
 
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ErrorCode;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;

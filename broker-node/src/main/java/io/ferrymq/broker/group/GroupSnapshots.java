@@ -1,7 +1,7 @@
 package io.ferrymq.broker.group;
 
 import io.ferrymq.broker.group.GroupDescription.MemberDescription;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.ferrymq.broker.group;
 
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ErrorCode;
 import java.util.List;
 
 /**

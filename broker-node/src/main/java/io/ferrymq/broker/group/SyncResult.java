@@ -1,6 +1,6 @@
 package io.ferrymq.broker.group;
 
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ErrorCode;
 
 /** The answer to a SyncGroup: an error or this member's assignment bytes. Immutable by convention. */
 public record SyncResult(ErrorCode error, byte[] assignment) {

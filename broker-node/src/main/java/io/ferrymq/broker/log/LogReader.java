@@ -1,7 +1,7 @@
 package io.ferrymq.broker.log;
 
 import io.ferrymq.broker.log.index.TimestampOffset;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;

@@ -6,8 +6,8 @@ import io.ferrymq.broker.log.index.TimeIndex;
 import io.ferrymq.broker.log.index.TimestampOffset;
 import io.ferrymq.broker.log.recovery.ScanResult;
 import io.ferrymq.broker.log.recovery.SegmentScanner;
-import io.ferrymq.client.record.Record;
-import io.ferrymq.client.record.RecordBatch;
+import io.ferrymq.common.record.Record;
+import io.ferrymq.common.record.RecordBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -166,7 +166,7 @@ public final class LogSegment implements AutoCloseable {
      * the indexes back and restores the in-memory state before it is rethrown.
      *
      * @throws LogSegmentOffsetOverflowException an offset does not fit this segment's relative offsets
-     * @throws io.ferrymq.client.record.CorruptRecordException a cut batch or offsets not increasing
+     * @throws io.ferrymq.common.errors.CorruptRecordException a cut batch or offsets not increasing
      */
     void append(ByteBuffer batches, AppendProbe probe) {
         StoredBatches.ensureAppendable(batches, baseOffset, minNextBaseOffset(), log.size());

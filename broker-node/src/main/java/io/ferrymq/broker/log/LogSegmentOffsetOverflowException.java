@@ -1,6 +1,6 @@
 package io.ferrymq.broker.log;
 
-import io.ferrymq.client.record.CorruptRecordException;
+import io.ferrymq.common.errors.CorruptRecordException;
 
 /**
  * An append holds an offset that does not fit a segment's 32-bit relative offset (Kafka's

@@ -1,12 +1,12 @@
 package io.ferrymq.broker.log;
 
-import io.ferrymq.client.protocol.ApiException;
-import io.ferrymq.client.record.CorruptRecordException;
-import io.ferrymq.client.record.InvalidRecordException;
-import io.ferrymq.client.record.RecordBatch;
-import io.ferrymq.client.record.RecordBatchValidator;
-import io.ferrymq.client.record.RecordBatches;
-import io.ferrymq.client.record.RecordTooLargeException;
+import io.ferrymq.common.errors.ApiException;
+import io.ferrymq.common.errors.CorruptRecordException;
+import io.ferrymq.common.errors.InvalidRecordException;
+import io.ferrymq.common.record.RecordBatch;
+import io.ferrymq.common.record.RecordBatchValidator;
+import io.ferrymq.common.record.RecordBatches;
+import io.ferrymq.common.errors.RecordTooLargeException;
 import java.nio.ByteBuffer;
 
 /**

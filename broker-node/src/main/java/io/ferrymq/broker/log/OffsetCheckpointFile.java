@@ -1,6 +1,6 @@
 package io.ferrymq.broker.log;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

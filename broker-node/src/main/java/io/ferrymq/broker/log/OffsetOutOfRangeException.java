@@ -1,7 +1,7 @@
 package io.ferrymq.broker.log;
 
-import io.ferrymq.client.protocol.ApiException;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ApiException;
+import io.ferrymq.common.errors.ErrorCode;
 
 /** A read asked for an offset below the log start or above the log end. Maps to OFFSET_OUT_OF_RANGE. */
 public class OffsetOutOfRangeException extends ApiException {

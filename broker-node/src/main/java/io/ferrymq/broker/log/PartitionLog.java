@@ -4,7 +4,7 @@ import io.ferrymq.broker.log.producer.BatchMetadata;
 import io.ferrymq.broker.log.producer.ProducerBatch;
 import io.ferrymq.broker.log.producer.ProducerStateEntry;
 import io.ferrymq.broker.log.retention.RetentionPolicy;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -166,11 +166,11 @@ public final class PartitionLog implements AutoCloseable {
      * Validates the batches, assigns offsets from the log end, stamps {@code leaderEpoch} and
      * appends them; records the epoch's start offset in the leader-epoch cache.
      *
-     * @throws io.ferrymq.client.record.CorruptRecordException wrong CRC, cut batch, lying length,
+     * @throws io.ferrymq.common.errors.CorruptRecordException wrong CRC, cut batch, lying length,
      *     last offset delta not matching the record count, empty batch
-     * @throws io.ferrymq.client.record.RecordTooLargeException a batch above message.max.bytes
+     * @throws io.ferrymq.common.errors.RecordTooLargeException a batch above message.max.bytes
      * @throws RecordListTooLargeException the append is larger than a segment
-     * @throws io.ferrymq.client.record.InvalidRecordException a record that does not parse or lies
+     * @throws io.ferrymq.common.errors.InvalidRecordException a record that does not parse or lies
      */
     public LogAppendInfo appendAsLeader(ByteBuffer batches, int leaderEpoch) {
         return appendAsLeader(ValidatedBatches.validate(batches, config, Optional.empty()), leaderEpoch);

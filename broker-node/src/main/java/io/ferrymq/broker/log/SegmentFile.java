@@ -1,6 +1,6 @@
 package io.ferrymq.broker.log;
 
-import io.ferrymq.client.record.RecordBatch;
+import io.ferrymq.common.record.RecordBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

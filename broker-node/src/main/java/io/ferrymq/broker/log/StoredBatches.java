@@ -1,7 +1,7 @@
 package io.ferrymq.broker.log;
 
-import io.ferrymq.client.record.CorruptRecordException;
-import io.ferrymq.client.record.RecordBatch;
+import io.ferrymq.common.errors.CorruptRecordException;
+import io.ferrymq.common.record.RecordBatch;
 import java.nio.ByteBuffer;
 
 /**

@@ -1,9 +1,9 @@
 package io.ferrymq.broker.log;
 
-import io.ferrymq.client.record.CompressionType;
-import io.ferrymq.client.record.RecordBatch;
-import io.ferrymq.client.record.RecordBatchBuilder;
-import io.ferrymq.client.record.RecordBatches;
+import io.ferrymq.common.record.CompressionType;
+import io.ferrymq.common.record.RecordBatch;
+import io.ferrymq.common.record.RecordBatchBuilder;
+import io.ferrymq.common.record.RecordBatches;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 
@@ -31,9 +31,9 @@ public final class ValidatedBatches {
      * ({@code compression.type} other than {@code producer}), recompresses every batch in another one.
      *
      * @param topicCodec empty to keep the producer's codec
-     * @throws io.ferrymq.client.record.CorruptRecordException cut, lying or corrupt batches
-     * @throws io.ferrymq.client.record.InvalidRecordException records that do not parse or lie
-     * @throws io.ferrymq.client.record.RecordTooLargeException above message.max.bytes or the inflation cap
+     * @throws io.ferrymq.common.errors.CorruptRecordException cut, lying or corrupt batches
+     * @throws io.ferrymq.common.errors.InvalidRecordException records that do not parse or lie
+     * @throws io.ferrymq.common.errors.RecordTooLargeException above message.max.bytes or the inflation cap
      * @throws RecordListTooLargeException an append larger than a segment
      */
     public static ValidatedBatches validate(ByteBuffer batches, LogConfig config, Optional<CompressionType> topicCodec) {

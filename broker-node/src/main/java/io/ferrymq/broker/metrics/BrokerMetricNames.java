@@ -1,6 +1,6 @@
 package io.ferrymq.broker.metrics;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 
 /**
  * The names of every broker metric, in one place, modelled on Kafka's JMX names (the JMX object

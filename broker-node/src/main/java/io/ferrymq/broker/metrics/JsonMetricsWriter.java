@@ -6,7 +6,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Snapshot;
 import com.codahale.metrics.Timer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ferrymq.client.common.json.Json;
+import io.ferrymq.common.json.Json;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package io.ferrymq.broker.partition;
 
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ErrorCode;
 
 /**
  * Fencing by leader epoch (DESIGN.md rule 6): a request naming an older epoch than the

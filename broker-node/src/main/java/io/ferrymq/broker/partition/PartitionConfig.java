@@ -1,6 +1,6 @@
 package io.ferrymq.broker.partition;
 
-import io.ferrymq.client.record.CompressionType;
+import io.ferrymq.common.record.CompressionType;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

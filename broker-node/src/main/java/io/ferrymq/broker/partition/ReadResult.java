@@ -1,6 +1,6 @@
 package io.ferrymq.broker.partition;
 
-import io.ferrymq.client.protocol.RecordSource;
+import io.ferrymq.common.protocol.RecordSource;
 
 /**
  * Batches read from a leader's log with the partition state a fetch response carries: the high

@@ -1,6 +1,6 @@
 package io.ferrymq.broker.replication;
 
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ErrorCode;
 import java.util.Objects;
 
 /**

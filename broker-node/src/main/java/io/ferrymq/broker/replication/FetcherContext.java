@@ -1,7 +1,7 @@
 package io.ferrymq.broker.replication;
 
 import io.ferrymq.broker.partition.Partition;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
 import java.time.Clock;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.ferrymq.broker.replication;
 
 import io.ferrymq.broker.partition.Partition;
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import java.util.Collection;
 import java.util.List;

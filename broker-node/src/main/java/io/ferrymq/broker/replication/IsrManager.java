@@ -3,7 +3,7 @@ package io.ferrymq.broker.replication;
 import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.partition.IsrChange;
 import io.ferrymq.broker.partition.Partition;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.isr.IsrUpdater;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.PartitionStateConflictException;

@@ -1,9 +1,9 @@
 package io.ferrymq.broker.replication;
 
-import io.ferrymq.client.protocol.requests.FetchRequest;
-import io.ferrymq.client.protocol.requests.OffsetsForLeaderEpochRequest;
-import io.ferrymq.client.protocol.responses.FetchResponse;
-import io.ferrymq.client.protocol.responses.OffsetsForLeaderEpochResponse;
+import io.ferrymq.common.protocol.requests.FetchRequest;
+import io.ferrymq.common.protocol.requests.OffsetsForLeaderEpochRequest;
+import io.ferrymq.common.protocol.responses.FetchResponse;
+import io.ferrymq.common.protocol.responses.OffsetsForLeaderEpochResponse;
 import java.util.concurrent.CompletableFuture;
 
 /**

@@ -5,7 +5,7 @@ import io.ferrymq.broker.log.PartitionLog;
 import io.ferrymq.broker.metrics.BrokerMetricNames;
 import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.partition.ReplicaLog;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;

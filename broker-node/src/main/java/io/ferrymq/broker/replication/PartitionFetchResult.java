@@ -1,7 +1,7 @@
 package io.ferrymq.broker.replication;
 
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.RecordSource;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.RecordSource;
 import java.util.Objects;
 
 /**

@@ -1,10 +1,10 @@
 package io.ferrymq.broker.replication;
 
 import io.ferrymq.broker.partition.Partition;
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.FetchRequest;
-import io.ferrymq.client.protocol.responses.FetchResponse;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.FetchRequest;
+import io.ferrymq.common.protocol.responses.FetchResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

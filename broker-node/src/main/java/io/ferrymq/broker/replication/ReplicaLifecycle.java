@@ -2,10 +2,10 @@ package io.ferrymq.broker.replication;
 
 import io.ferrymq.broker.partition.Partition;
 import io.ferrymq.broker.partition.PartitionConfig;
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.common.config.ConfigException;
-import io.ferrymq.client.common.config.TopicConfigKeys;
-import io.ferrymq.client.record.CompressionType;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.config.ConfigException;
+import io.ferrymq.common.config.TopicConfigKeys;
+import io.ferrymq.common.record.CompressionType;
 import io.ferrymq.coordinator.election.LeaderElectionService;
 import io.ferrymq.coordinator.election.LeadershipListener;
 import io.ferrymq.coordinator.metadata.PartitionState;

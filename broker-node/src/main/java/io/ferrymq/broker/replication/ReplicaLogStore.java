@@ -1,7 +1,7 @@
 package io.ferrymq.broker.replication;
 
 import io.ferrymq.broker.partition.ReplicaLog;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.ferrymq.broker.replication;
 
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ErrorCode;
 import java.util.Optional;
 
 /**

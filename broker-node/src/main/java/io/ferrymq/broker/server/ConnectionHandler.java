@@ -1,15 +1,15 @@
 package io.ferrymq.broker.server;
 
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.DecodedRequest;
-import io.ferrymq.client.protocol.EncodedFrame;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.InvalidFrameException;
-import io.ferrymq.client.protocol.RequestHeader;
-import io.ferrymq.client.protocol.UnsupportedApiException;
-import io.ferrymq.client.protocol.WireCodec;
-import io.ferrymq.client.protocol.responses.ErrorResponse;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.protocol.DecodedRequest;
+import io.ferrymq.common.protocol.EncodedFrame;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.InvalidFrameException;
+import io.ferrymq.common.protocol.RequestHeader;
+import io.ferrymq.common.protocol.UnsupportedApiException;
+import io.ferrymq.common.protocol.WireCodec;
+import io.ferrymq.common.protocol.ErrorResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;

@@ -1,7 +1,7 @@
 package io.ferrymq.broker.server;
 
-import io.ferrymq.client.protocol.EncodedFrame;
-import io.ferrymq.client.protocol.RecordSource;
+import io.ferrymq.common.protocol.EncodedFrame;
+import io.ferrymq.common.protocol.RecordSource;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;

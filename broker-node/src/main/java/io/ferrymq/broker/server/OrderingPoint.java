@@ -1,6 +1,6 @@
 package io.ferrymq.broker.server;
 
-import io.ferrymq.client.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiKey;
 
 /**
  * The moment a request's effect is applied, after which the next request of the same connection

@@ -1,6 +1,6 @@
 package io.ferrymq.broker.server;
 
-import io.ferrymq.client.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiKey;
 import java.net.SocketAddress;
 import java.util.Objects;
 

@@ -2,11 +2,11 @@ package io.ferrymq.broker.server;
 
 import io.ferrymq.broker.errors.ApiError;
 import io.ferrymq.broker.errors.ErrorMapper;
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ApiRequest;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.responses.ErrorResponse;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiRequest;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.ErrorResponse;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,9 +1,9 @@
 package io.ferrymq.broker.server;
 
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ApiRequest;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiRequest;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.errors.ErrorCode;
 import java.util.concurrent.CompletableFuture;
 
 /**

@@ -1,7 +1,7 @@
 package io.ferrymq.broker.server;
 
-import io.ferrymq.client.protocol.ApiRequest;
-import io.ferrymq.client.protocol.ApiResponse;
+import io.ferrymq.common.protocol.ApiRequest;
+import io.ferrymq.common.protocol.ApiResponse;
 import java.util.Optional;
 
 /**

@@ -2,7 +2,7 @@ package io.ferrymq.broker.server;
 
 import io.ferrymq.broker.config.Endpoint;
 import io.ferrymq.client.network.FrameDecoder;
-import io.ferrymq.client.protocol.WireCodec;
+import io.ferrymq.common.protocol.WireCodec;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;

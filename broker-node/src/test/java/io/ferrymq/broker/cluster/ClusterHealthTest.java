@@ -2,12 +2,12 @@ package io.ferrymq.broker.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.protocol.BrokerNode;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.responses.MetadataResponse;
-import io.ferrymq.client.protocol.responses.MetadataResponse.PartitionMetadata;
-import io.ferrymq.client.protocol.responses.MetadataResponse.TopicMetadata;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.protocol.BrokerNode;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.responses.MetadataResponse;
+import io.ferrymq.common.protocol.responses.MetadataResponse.PartitionMetadata;
+import io.ferrymq.common.protocol.responses.MetadataResponse.TopicMetadata;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -2,7 +2,7 @@ package io.ferrymq.broker.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferrymq.client.common.config.ConfigKey;
+import io.ferrymq.common.config.ConfigKey;
 import org.junit.jupiter.api.Test;
 
 class BrokerConfigKeysTest {

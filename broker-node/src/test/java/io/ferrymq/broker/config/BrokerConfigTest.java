@@ -3,7 +3,7 @@ package io.ferrymq.broker.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferrymq.client.common.config.ConfigException;
+import io.ferrymq.common.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

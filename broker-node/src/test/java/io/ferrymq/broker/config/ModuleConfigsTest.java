@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferrymq.broker.log.LogConfig;
 import io.ferrymq.broker.replication.ReplicationConfig;
-import io.ferrymq.client.common.config.ConfigException;
+import io.ferrymq.common.config.ConfigException;
 import io.ferrymq.coordinator.zk.ZkConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;

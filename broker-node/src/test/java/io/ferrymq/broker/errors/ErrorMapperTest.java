@@ -2,10 +2,10 @@ package io.ferrymq.broker.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.common.config.ConfigException;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.record.CorruptRecordException;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.config.ConfigException;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.errors.CorruptRecordException;
 import io.ferrymq.coordinator.group.GroupFencedException;
 import io.ferrymq.coordinator.metadata.PartitionStateConflictException;
 import io.ferrymq.coordinator.zk.CoordinatorException;

@@ -3,10 +3,10 @@ package io.ferrymq.broker.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.consumer.internals.group.ConsumerProtocol;
 import io.ferrymq.client.consumer.internals.group.Subscription;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.coordinator.group.ZkGroupStore;
 import io.ferrymq.coordinator.metadata.TopicMetadata;
 import java.time.Clock;

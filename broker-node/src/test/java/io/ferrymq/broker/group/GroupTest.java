@@ -6,7 +6,7 @@ import io.ferrymq.broker.group.GenerationListener.Generation;
 import io.ferrymq.broker.log.MutableClock;
 import io.ferrymq.client.consumer.internals.group.ConsumerProtocol;
 import io.ferrymq.client.consumer.internals.group.Subscription;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

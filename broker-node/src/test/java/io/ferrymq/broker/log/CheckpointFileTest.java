@@ -3,7 +3,7 @@ package io.ferrymq.broker.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

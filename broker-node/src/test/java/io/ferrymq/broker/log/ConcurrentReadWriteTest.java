@@ -3,8 +3,8 @@ package io.ferrymq.broker.log;
 import static io.ferrymq.broker.log.TestBatches.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferrymq.client.record.RecordBatch;
-import io.ferrymq.client.record.RecordBatches;
+import io.ferrymq.common.record.RecordBatch;
+import io.ferrymq.common.record.RecordBatches;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

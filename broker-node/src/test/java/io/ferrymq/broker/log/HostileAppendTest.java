@@ -6,11 +6,11 @@ import static io.ferrymq.broker.log.TestBatches.valueString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferrymq.client.record.CompressionType;
-import io.ferrymq.client.record.HostileBatches;
-import io.ferrymq.client.record.InvalidRecordException;
-import io.ferrymq.client.record.Record;
-import io.ferrymq.client.record.RecordTooLargeException;
+import io.ferrymq.common.record.CompressionType;
+import io.ferrymq.common.record.HostileBatches;
+import io.ferrymq.common.errors.InvalidRecordException;
+import io.ferrymq.common.record.Record;
+import io.ferrymq.common.errors.RecordTooLargeException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferrymq.broker.log.index.OffsetPosition;
 import io.ferrymq.broker.log.index.TimestampOffset;
-import io.ferrymq.client.record.Record;
-import io.ferrymq.client.record.RecordBatch;
-import io.ferrymq.client.record.RecordBatches;
+import io.ferrymq.common.record.Record;
+import io.ferrymq.common.record.RecordBatch;
+import io.ferrymq.common.record.RecordBatches;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -5,7 +5,7 @@ import static io.ferrymq.broker.log.TestBatches.readAll;
 import static io.ferrymq.broker.log.TestBatches.valueString;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferrymq.client.record.Record;
+import io.ferrymq.common.record.Record;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,7 +97,7 @@ class LogLifecycleTest {
         LogReadInfo inFlight = log.read(0, 1 << 20, Long.MAX_VALUE, true);
         assertThat(log.deleteRetainedSegments()).isPositive();
         assertThat(LogFiles.deletedFile(LogFiles.logFile(log.dir(), 0))).exists();
-        assertThat(io.ferrymq.client.record.RecordBatches.wrap(inFlight.records().readFully()).records())
+        assertThat(io.ferrymq.common.record.RecordBatches.wrap(inFlight.records().readFully()).records())
                 .isNotEmpty();
         clock.advance(LogRetention.FILE_DELETE_DELAY_MS);
         log.deleteRetainedSegments();
@@ -194,7 +194,7 @@ class LogLifecycleTest {
 
     private static java.nio.ByteBuffer followerBatch(long baseOffset, int records) {
         java.nio.ByteBuffer bytes = batch(1, records, 0L, 5);
-        io.ferrymq.client.record.RecordBatch.wrap(bytes).setBaseOffset(baseOffset);
+        io.ferrymq.common.record.RecordBatch.wrap(bytes).setBaseOffset(baseOffset);
         return bytes;
     }
 

@@ -6,9 +6,9 @@ import static io.ferrymq.broker.log.TestBatches.valueString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferrymq.client.record.CorruptRecordException;
-import io.ferrymq.client.record.Record;
-import io.ferrymq.client.record.RecordBatch;
+import io.ferrymq.common.errors.CorruptRecordException;
+import io.ferrymq.common.record.Record;
+import io.ferrymq.common.record.RecordBatch;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -6,12 +6,12 @@ import static io.ferrymq.broker.log.TestBatches.valueString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferrymq.client.record.CompressionType;
-import io.ferrymq.client.record.CorruptRecordException;
-import io.ferrymq.client.record.Record;
-import io.ferrymq.client.record.RecordBatch;
-import io.ferrymq.client.record.RecordBatches;
-import io.ferrymq.client.record.RecordTooLargeException;
+import io.ferrymq.common.record.CompressionType;
+import io.ferrymq.common.errors.CorruptRecordException;
+import io.ferrymq.common.record.Record;
+import io.ferrymq.common.record.RecordBatch;
+import io.ferrymq.common.record.RecordBatches;
+import io.ferrymq.common.errors.RecordTooLargeException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;

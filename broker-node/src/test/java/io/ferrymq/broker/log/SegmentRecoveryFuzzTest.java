@@ -1,15 +1,15 @@
 package io.ferrymq.broker.log;
 
-import io.ferrymq.client.protocol.FuzzTries;
+import io.ferrymq.common.protocol.FuzzTries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferrymq.broker.log.index.OffsetIndex;
 import io.ferrymq.broker.log.index.TimeIndex;
 import io.ferrymq.broker.log.recovery.ScanResult;
-import io.ferrymq.client.record.CompressionType;
-import io.ferrymq.client.record.Record;
-import io.ferrymq.client.record.RecordBatches;
+import io.ferrymq.common.record.CompressionType;
+import io.ferrymq.common.record.Record;
+import io.ferrymq.common.record.RecordBatches;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;

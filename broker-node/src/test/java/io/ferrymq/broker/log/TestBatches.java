@@ -1,9 +1,9 @@
 package io.ferrymq.broker.log;
 
-import io.ferrymq.client.record.CompressionType;
-import io.ferrymq.client.record.Record;
-import io.ferrymq.client.record.RecordBatchBuilder;
-import io.ferrymq.client.record.RecordBatches;
+import io.ferrymq.common.record.CompressionType;
+import io.ferrymq.common.record.Record;
+import io.ferrymq.common.record.RecordBatchBuilder;
+import io.ferrymq.common.record.RecordBatches;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

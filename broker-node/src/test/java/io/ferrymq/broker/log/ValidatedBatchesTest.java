@@ -3,10 +3,10 @@ package io.ferrymq.broker.log;
 import static io.ferrymq.broker.log.TestBatches.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferrymq.client.record.CompressionType;
-import io.ferrymq.client.record.Record;
-import io.ferrymq.client.record.RecordBatch;
-import io.ferrymq.client.record.RecordBatches;
+import io.ferrymq.common.record.CompressionType;
+import io.ferrymq.common.record.Record;
+import io.ferrymq.common.record.RecordBatch;
+import io.ferrymq.common.record.RecordBatches;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.ferrymq.broker.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.Clock;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

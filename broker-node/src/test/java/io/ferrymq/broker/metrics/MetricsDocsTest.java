@@ -25,8 +25,8 @@ class MetricsDocsTest {
         names.add(BrokerMetricNames.requestTotalTime("Produce"));
         names.add(BrokerMetricNames.requestQueueTime("Produce"));
         names.add(BrokerMetricNames.purgatorySize("Produce"));
-        names.add(BrokerMetricNames.logSize(new io.ferrymq.client.common.TopicPartition("t", 0)));
-        names.add(BrokerMetricNames.consumerLag("g", new io.ferrymq.client.common.TopicPartition("t", 0)));
+        names.add(BrokerMetricNames.logSize(new io.ferrymq.common.TopicPartition("t", 0)));
+        names.add(BrokerMetricNames.consumerLag("g", new io.ferrymq.common.TopicPartition("t", 0)));
         assertThat(names).hasSizeGreaterThan(15);
         for (MetricName name : names) {
             assertThat(doc).as("docs/METRICS.md documents " + name.encode())

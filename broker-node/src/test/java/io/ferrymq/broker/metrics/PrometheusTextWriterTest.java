@@ -2,7 +2,7 @@ package io.ferrymq.broker.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

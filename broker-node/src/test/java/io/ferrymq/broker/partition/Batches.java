@@ -1,7 +1,7 @@
 package io.ferrymq.broker.partition;
 
-import io.ferrymq.client.record.CompressionType;
-import io.ferrymq.client.record.RecordBatchBuilder;
+import io.ferrymq.common.record.CompressionType;
+import io.ferrymq.common.record.RecordBatchBuilder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 

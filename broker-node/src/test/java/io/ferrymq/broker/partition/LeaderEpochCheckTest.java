@@ -2,7 +2,7 @@ package io.ferrymq.broker.partition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 class LeaderEpochCheckTest {

@@ -3,7 +3,7 @@ package io.ferrymq.broker.partition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferrymq.broker.log.MutableClock;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

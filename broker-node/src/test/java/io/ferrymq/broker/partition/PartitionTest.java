@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferrymq.broker.log.MutableClock;
 import io.ferrymq.broker.log.TimestampAndOffset;
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.protocol.ApiException;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.record.RecordBatches;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ApiException;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.record.RecordBatches;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package io.ferrymq.broker.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ErrorCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

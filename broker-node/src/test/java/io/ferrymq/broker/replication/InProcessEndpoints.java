@@ -1,12 +1,12 @@
 package io.ferrymq.broker.replication;
 
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.RecordSource;
-import io.ferrymq.client.protocol.requests.FetchRequest;
-import io.ferrymq.client.protocol.requests.OffsetsForLeaderEpochRequest;
-import io.ferrymq.client.protocol.responses.FetchResponse;
-import io.ferrymq.client.protocol.responses.OffsetsForLeaderEpochResponse;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.RecordSource;
+import io.ferrymq.common.protocol.requests.FetchRequest;
+import io.ferrymq.common.protocol.requests.OffsetsForLeaderEpochRequest;
+import io.ferrymq.common.protocol.responses.FetchResponse;
+import io.ferrymq.common.protocol.responses.OffsetsForLeaderEpochResponse;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

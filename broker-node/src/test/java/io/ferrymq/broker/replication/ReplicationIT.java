@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.log.PartitionLog;
 import io.ferrymq.broker.partition.Partition;
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.record.CompressionType;
-import io.ferrymq.client.record.Record;
-import io.ferrymq.client.record.RecordBatchBuilder;
-import io.ferrymq.client.record.RecordBatches;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.record.CompressionType;
+import io.ferrymq.common.record.Record;
+import io.ferrymq.common.record.RecordBatchBuilder;
+import io.ferrymq.common.record.RecordBatches;
 import io.ferrymq.coordinator.metadata.NewTopic;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

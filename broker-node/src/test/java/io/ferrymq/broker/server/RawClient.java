@@ -1,12 +1,12 @@
 package io.ferrymq.broker.server;
 
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ApiRequest;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.EncodedFrame;
-import io.ferrymq.client.protocol.RecordSource;
-import io.ferrymq.client.protocol.RequestHeader;
-import io.ferrymq.client.protocol.kryo.KryoCodec;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiRequest;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.protocol.EncodedFrame;
+import io.ferrymq.common.protocol.RecordSource;
+import io.ferrymq.common.protocol.RequestHeader;
+import io.ferrymq.common.protocol.kryo.KryoCodec;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.io.DataInputStream;

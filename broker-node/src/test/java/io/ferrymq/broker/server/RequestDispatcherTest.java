@@ -2,20 +2,20 @@ package io.ferrymq.broker.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ApiRequest;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.RecordSource;
-import io.ferrymq.client.protocol.requests.DescribeClusterRequest;
-import io.ferrymq.client.protocol.requests.FetchRequest;
-import io.ferrymq.client.protocol.requests.OffsetCommitRequest;
-import io.ferrymq.client.protocol.requests.ProduceRequest;
-import io.ferrymq.client.protocol.responses.ErrorResponse;
-import io.ferrymq.client.protocol.responses.OffsetCommitResponse;
-import io.ferrymq.client.protocol.responses.ProduceResponse;
-import io.ferrymq.client.record.CorruptRecordException;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiRequest;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.RecordSource;
+import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
+import io.ferrymq.common.protocol.requests.FetchRequest;
+import io.ferrymq.common.protocol.requests.OffsetCommitRequest;
+import io.ferrymq.common.protocol.requests.ProduceRequest;
+import io.ferrymq.common.protocol.ErrorResponse;
+import io.ferrymq.common.protocol.responses.OffsetCommitResponse;
+import io.ferrymq.common.protocol.responses.ProduceResponse;
+import io.ferrymq.common.errors.CorruptRecordException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -66,9 +66,9 @@ class RequestDispatcherTest {
     }
 
     private Optional<ApiResponse> dispatch(Object request) {
-        RequestContext context = new RequestContext(((io.ferrymq.client.protocol.ApiRequest) request).apiKey(),
+        RequestContext context = new RequestContext(((io.ferrymq.common.protocol.ApiRequest) request).apiKey(),
                 (short) 0, 1, "test", new InetSocketAddress("127.0.0.1", 1));
-        return dispatcher.dispatch(context, (io.ferrymq.client.protocol.ApiRequest) request).response().join();
+        return dispatcher.dispatch(context, (io.ferrymq.common.protocol.ApiRequest) request).response().join();
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Manages topics and inspects the cluster. Each call retries retriable errors (a broker down, no
  * leader yet) until {@code default.api.timeout.ms}, then throws; a failure names the topic and the
- * reason ({@link io.ferrymq.client.protocol.ApiException} carries the wire error code).
+ * reason ({@link io.ferrymq.common.errors.ApiException} carries the wire error code).
  *
  * <p>Thread-safe.
  */

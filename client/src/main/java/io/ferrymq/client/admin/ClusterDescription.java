@@ -1,6 +1,6 @@
 package io.ferrymq.client.admin;
 
-import io.ferrymq.client.common.Node;
+import io.ferrymq.common.Node;
 import java.util.List;
 
 /** The cluster id and the live brokers, sorted by id. Immutable. */

@@ -1,6 +1,6 @@
 package io.ferrymq.client.admin;
 
-import io.ferrymq.client.common.PartitionInfo;
+import io.ferrymq.common.PartitionInfo;
 import java.util.List;
 
 /** A topic's partitions with leader, leader epoch, replicas and ISR, sorted by partition. Immutable. */

@@ -1,7 +1,7 @@
 package io.ferrymq.client.consumer;
 
-import io.ferrymq.client.common.PartitionInfo;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.PartitionInfo;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.consumer.internals.group.OffsetAndMetadata;
 import io.ferrymq.client.consumer.internals.group.OffsetCommitCallback;
 import io.ferrymq.client.consumer.internals.group.RebalanceListener;

@@ -1,8 +1,8 @@
 package io.ferrymq.client.consumer;
 
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.record.Header;
-import io.ferrymq.client.record.TimestampType;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.record.Header;
+import io.ferrymq.common.record.TimestampType;
 import java.util.List;
 import java.util.Optional;
 

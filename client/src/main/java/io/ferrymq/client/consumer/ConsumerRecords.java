@@ -1,6 +1,6 @@
 package io.ferrymq.client.consumer;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;

@@ -1,7 +1,7 @@
 package io.ferrymq.client.consumer;
 
-import io.ferrymq.client.common.PartitionInfo;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.PartitionInfo;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.common.internals.NetworkChannel;
 import io.ferrymq.client.common.internals.EventQueue;
 import io.ferrymq.client.common.internals.Metadata;
@@ -18,8 +18,8 @@ import io.ferrymq.client.consumer.internals.SubscriptionState;
 import io.ferrymq.client.consumer.internals.group.OffsetAndMetadata;
 import io.ferrymq.client.consumer.internals.group.OffsetCommitCallback;
 import io.ferrymq.client.consumer.internals.group.RebalanceListener;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.ListOffsetsRequest;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.ListOffsetsRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;

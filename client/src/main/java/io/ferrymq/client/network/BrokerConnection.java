@@ -1,13 +1,13 @@
 package io.ferrymq.client.network;
 
-import io.ferrymq.client.protocol.ApiException;
-import io.ferrymq.client.protocol.ApiRequest;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.EncodedFrame;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.RequestHeader;
-import io.ferrymq.client.protocol.WireCodec;
-import io.ferrymq.client.protocol.requests.ProduceRequest;
+import io.ferrymq.common.errors.ApiException;
+import io.ferrymq.common.protocol.ApiRequest;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.protocol.EncodedFrame;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.RequestHeader;
+import io.ferrymq.common.protocol.WireCodec;
+import io.ferrymq.common.protocol.requests.ProduceRequest;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bytes are not copied), writes it from the connection's I/O thread and returns a future that
  * completes, on that I/O thread, with the response of the same correlation id, or exceptionally with
  * {@link ApiException} (REQUEST_TIMED_OUT after the timeout; the error of an
- * {@link io.ferrymq.client.protocol.responses.ErrorResponse}) or a retriable {@link NetworkException}
+ * {@link io.ferrymq.common.protocol.ErrorResponse}) or a retriable {@link NetworkException}
  * when the connection fails or closes. A timeout closes the connection, as Kafka's client does: the
  * broker is not answering, and bytes of the timed-out request still queued for the socket (record
  * bytes the caller may reuse once the future fails) are discarded, never written later. Callbacks must not block: they run on the I/O thread. A

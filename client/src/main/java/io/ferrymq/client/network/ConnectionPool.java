@@ -1,6 +1,6 @@
 package io.ferrymq.client.network;
 
-import io.ferrymq.client.protocol.BrokerNode;
+import io.ferrymq.common.protocol.BrokerNode;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
 package io.ferrymq.client.network;
 
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.RequestHeader;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.protocol.RequestHeader;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

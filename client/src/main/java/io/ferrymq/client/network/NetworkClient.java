@@ -1,7 +1,7 @@
 package io.ferrymq.client.network;
 
-import io.ferrymq.client.protocol.WireCodec;
-import io.ferrymq.client.protocol.kryo.KryoCodec;
+import io.ferrymq.common.protocol.WireCodec;
+import io.ferrymq.common.protocol.kryo.KryoCodec;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

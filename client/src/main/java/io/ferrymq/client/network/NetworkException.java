@@ -1,7 +1,7 @@
 package io.ferrymq.client.network;
 
-import io.ferrymq.client.protocol.ApiException;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ApiException;
+import io.ferrymq.common.errors.ErrorCode;
 
 /**
  * The connection to a broker failed, could not be made, or closed with the request in flight

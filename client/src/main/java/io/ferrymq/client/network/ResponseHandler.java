@@ -1,9 +1,9 @@
 package io.ferrymq.client.network;
 
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.InvalidFrameException;
-import io.ferrymq.client.protocol.WireCodec;
-import io.ferrymq.client.protocol.responses.ErrorResponse;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.protocol.InvalidFrameException;
+import io.ferrymq.common.protocol.WireCodec;
+import io.ferrymq.common.protocol.ErrorResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

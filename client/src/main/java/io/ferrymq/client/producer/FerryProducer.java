@@ -1,8 +1,8 @@
 package io.ferrymq.client.producer;
 
-import io.ferrymq.client.common.Cluster;
-import io.ferrymq.client.common.PartitionInfo;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.Cluster;
+import io.ferrymq.common.PartitionInfo;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.common.errors.InterruptException;
 import io.ferrymq.client.common.errors.SerializationException;
 import io.ferrymq.client.common.errors.TimeoutException;
@@ -16,8 +16,8 @@ import io.ferrymq.client.producer.internals.BufferPool;
 import io.ferrymq.client.producer.internals.RecordAccumulator;
 import io.ferrymq.client.producer.internals.Sender;
 import io.ferrymq.client.producer.internals.StickyPartitioner;
-import io.ferrymq.client.protocol.ApiException;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ApiException;
+import io.ferrymq.common.errors.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.ferrymq.client.producer;
 
-import io.ferrymq.client.common.PartitionInfo;
+import io.ferrymq.common.PartitionInfo;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.List;

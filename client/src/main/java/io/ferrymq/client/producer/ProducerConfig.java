@@ -1,20 +1,20 @@
 package io.ferrymq.client.producer;
 
-import static io.ferrymq.client.common.config.ConfigType.INT;
-import static io.ferrymq.client.common.config.ConfigType.LIST;
-import static io.ferrymq.client.common.config.ConfigType.LONG;
-import static io.ferrymq.client.common.config.ConfigType.STRING;
-import static io.ferrymq.client.common.config.Importance.HIGH;
-import static io.ferrymq.client.common.config.Importance.LOW;
-import static io.ferrymq.client.common.config.Importance.MEDIUM;
-import static io.ferrymq.client.common.config.Validators.any;
-import static io.ferrymq.client.common.config.Validators.atLeast;
-import static io.ferrymq.client.common.config.Validators.oneOf;
+import static io.ferrymq.common.config.ConfigType.INT;
+import static io.ferrymq.common.config.ConfigType.LIST;
+import static io.ferrymq.common.config.ConfigType.LONG;
+import static io.ferrymq.common.config.ConfigType.STRING;
+import static io.ferrymq.common.config.Importance.HIGH;
+import static io.ferrymq.common.config.Importance.LOW;
+import static io.ferrymq.common.config.Importance.MEDIUM;
+import static io.ferrymq.common.config.Validators.any;
+import static io.ferrymq.common.config.Validators.atLeast;
+import static io.ferrymq.common.config.Validators.oneOf;
 
-import io.ferrymq.client.common.config.BootstrapServers;
-import io.ferrymq.client.common.config.ConfigDefinition;
-import io.ferrymq.client.common.config.ConfigException;
-import io.ferrymq.client.common.config.ParsedConfig;
+import io.ferrymq.common.config.BootstrapServers;
+import io.ferrymq.common.config.ConfigDefinition;
+import io.ferrymq.common.config.ConfigException;
+import io.ferrymq.common.config.ParsedConfig;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.ferrymq.client.producer;
 
-import io.ferrymq.client.record.Header;
+import io.ferrymq.common.record.Header;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;

@@ -1,6 +1,6 @@
 package io.ferrymq.client.producer;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 
 /**
  * Where an acknowledged record was written: its topic, partition and offset, and its timestamp

@@ -3,12 +3,12 @@ package io.ferrymq.client.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferrymq.client.common.PartitionInfo;
+import io.ferrymq.common.PartitionInfo;
 import io.ferrymq.client.common.errors.TimeoutException;
 import io.ferrymq.client.common.internals.InMemoryCluster;
-import io.ferrymq.client.protocol.ApiException;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.CreateTopicsRequest;
+import io.ferrymq.common.errors.ApiException;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

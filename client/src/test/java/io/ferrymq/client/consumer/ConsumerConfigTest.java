@@ -3,7 +3,7 @@ package io.ferrymq.client.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferrymq.client.common.config.ConfigException;
+import io.ferrymq.common.config.ConfigException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.ferrymq.client.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.common.errors.WakeupException;
 import io.ferrymq.client.common.internals.InMemoryCluster;
 import io.ferrymq.client.common.serialization.StringDeserializer;

@@ -3,11 +3,11 @@ package io.ferrymq.client.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.DecodedRequest;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.HeartbeatRequest;
-import io.ferrymq.client.protocol.responses.HeartbeatResponse;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.protocol.DecodedRequest;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.HeartbeatRequest;
+import io.ferrymq.common.protocol.responses.HeartbeatResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

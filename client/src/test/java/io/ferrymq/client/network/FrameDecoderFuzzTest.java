@@ -2,15 +2,15 @@ package io.ferrymq.client.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferrymq.client.protocol.AllocationMeter;
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ApiRequest;
-import io.ferrymq.client.protocol.DecodedRequest;
-import io.ferrymq.client.protocol.EncodedFrame;
-import io.ferrymq.client.protocol.FuzzTries;
-import io.ferrymq.client.protocol.MessageSamples;
-import io.ferrymq.client.protocol.RequestHeader;
-import io.ferrymq.client.protocol.kryo.KryoCodec;
+import io.ferrymq.common.protocol.AllocationMeter;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiRequest;
+import io.ferrymq.common.protocol.DecodedRequest;
+import io.ferrymq.common.protocol.EncodedFrame;
+import io.ferrymq.common.protocol.FuzzTries;
+import io.ferrymq.common.protocol.MessageSamples;
+import io.ferrymq.common.protocol.RequestHeader;
+import io.ferrymq.common.protocol.kryo.KryoCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;

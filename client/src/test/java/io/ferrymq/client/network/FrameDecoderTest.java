@@ -3,13 +3,13 @@ package io.ferrymq.client.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.DecodedRequest;
-import io.ferrymq.client.protocol.EncodedFrame;
-import io.ferrymq.client.protocol.InvalidFrameException;
-import io.ferrymq.client.protocol.MessageSamples;
-import io.ferrymq.client.protocol.RequestHeader;
-import io.ferrymq.client.protocol.kryo.KryoCodec;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.DecodedRequest;
+import io.ferrymq.common.protocol.EncodedFrame;
+import io.ferrymq.common.protocol.InvalidFrameException;
+import io.ferrymq.common.protocol.MessageSamples;
+import io.ferrymq.common.protocol.RequestHeader;
+import io.ferrymq.common.protocol.kryo.KryoCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -102,7 +102,7 @@ class FrameDecoderTest {
         assertThatThrownBy(() -> new FrameDecoder(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private ByteBuf wireBytes(io.ferrymq.client.protocol.ApiRequest request) {
+    private ByteBuf wireBytes(io.ferrymq.common.protocol.ApiRequest request) {
         EncodedFrame encoded = codec.encodeRequest(RequestHeader.latest(request.apiKey(), 9, "t"), request,
                 channel.alloc());
         ByteBuf wire = Unpooled.buffer();

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.InvalidFrameException;
-import io.ferrymq.client.protocol.requests.HeartbeatRequest;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.protocol.InvalidFrameException;
+import io.ferrymq.common.protocol.requests.HeartbeatRequest;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

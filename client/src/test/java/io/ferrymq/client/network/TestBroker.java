@@ -1,12 +1,12 @@
 package io.ferrymq.client.network;
 
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.DecodedRequest;
-import io.ferrymq.client.protocol.RequestHeader;
-import io.ferrymq.client.protocol.UnsupportedApiException;
-import io.ferrymq.client.protocol.WireCodec;
-import io.ferrymq.client.protocol.kryo.KryoCodec;
-import io.ferrymq.client.protocol.responses.ErrorResponse;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.protocol.DecodedRequest;
+import io.ferrymq.common.protocol.RequestHeader;
+import io.ferrymq.common.protocol.UnsupportedApiException;
+import io.ferrymq.common.protocol.WireCodec;
+import io.ferrymq.common.protocol.kryo.KryoCodec;
+import io.ferrymq.common.protocol.ErrorResponse;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;

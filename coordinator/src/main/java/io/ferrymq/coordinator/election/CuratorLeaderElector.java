@@ -1,9 +1,9 @@
 package io.ferrymq.coordinator.election;
 
-import io.ferrymq.client.protocol.Failures;
+import io.ferrymq.common.protocol.Failures;
 import static io.ferrymq.coordinator.metadata.PartitionState.NO_LEADER;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.PartitionStateConflictException;
 import io.ferrymq.coordinator.metadata.Versioned;

@@ -1,11 +1,11 @@
 package io.ferrymq.coordinator.election;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.PartitionStateConflictException;
 import io.ferrymq.coordinator.metadata.Versioned;
 import io.ferrymq.coordinator.zk.CoordinatorException;
-import io.ferrymq.client.common.json.Json;
+import io.ferrymq.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;

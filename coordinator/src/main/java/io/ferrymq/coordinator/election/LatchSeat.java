@@ -1,6 +1,6 @@
 package io.ferrymq.coordinator.election;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.io.IOException;
 import java.util.Optional;

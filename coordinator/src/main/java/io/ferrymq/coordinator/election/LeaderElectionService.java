@@ -1,6 +1,6 @@
 package io.ferrymq.coordinator.election;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerListener;
 import io.ferrymq.coordinator.registry.BrokerRegistry;

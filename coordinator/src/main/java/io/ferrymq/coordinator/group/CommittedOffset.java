@@ -1,6 +1,6 @@
 package io.ferrymq.coordinator.group;
 
-import io.ferrymq.client.common.json.JsonObject;
+import io.ferrymq.common.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.ferrymq.coordinator.group;
 
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ErrorCode;
 
 /**
  * The consumer-group part of Ferry's ZooKeeper tree, under the chroot (see
@@ -45,7 +45,7 @@ public final class GroupPaths {
         return topicOffsets(groupId, tp.topic()) + "/" + tp.partition();
     }
 
-    /** Throws an INVALID_GROUP_ID {@link io.ferrymq.client.protocol.ApiException} naming the problem. */
+    /** Throws an INVALID_GROUP_ID {@link io.ferrymq.common.errors.ApiException} naming the problem. */
     public static void validateGroupId(String groupId) {
         String problem = null;
         if (groupId == null || groupId.isEmpty()) {

@@ -1,6 +1,6 @@
 package io.ferrymq.coordinator.group;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.metadata.Versioned;
 import java.util.List;
 import java.util.Map;

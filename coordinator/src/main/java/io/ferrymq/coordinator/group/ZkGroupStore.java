@@ -1,9 +1,9 @@
 package io.ferrymq.coordinator.group;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.metadata.Versioned;
 import io.ferrymq.coordinator.zk.CoordinatorException;
-import io.ferrymq.client.common.json.Json;
+import io.ferrymq.common.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package io.ferrymq.coordinator.metadata;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Topics, their replica assignment, config overrides and per-partition state. Administrative
- * operations throw {@link io.ferrymq.client.protocol.ApiException} carrying the wire
- * {@link io.ferrymq.client.protocol.ErrorCode} ({@code TOPIC_ALREADY_EXISTS},
+ * operations throw {@link io.ferrymq.common.errors.ApiException} carrying the wire
+ * {@link io.ferrymq.common.errors.ErrorCode} ({@code TOPIC_ALREADY_EXISTS},
  * {@code INVALID_TOPIC_EXCEPTION}, {@code INVALID_PARTITIONS}, {@code INVALID_REPLICATION_FACTOR},
  * {@code INVALID_REPLICA_ASSIGNMENT}, {@code INVALID_CONFIG}, {@code UNKNOWN_TOPIC_OR_PARTITION})
  * with a message naming what was wrong.

@@ -1,6 +1,6 @@
 package io.ferrymq.coordinator.metadata;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import java.util.Optional;
 
 /**

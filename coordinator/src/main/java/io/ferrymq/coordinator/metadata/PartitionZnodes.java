@@ -1,8 +1,8 @@
 package io.ferrymq.coordinator.metadata;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.zk.CoordinatorException;
-import io.ferrymq.client.common.json.Json;
+import io.ferrymq.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.util.ArrayList;
 import java.util.List;

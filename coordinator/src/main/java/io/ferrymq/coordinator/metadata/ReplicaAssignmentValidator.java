@@ -1,7 +1,7 @@
 package io.ferrymq.coordinator.metadata;
 
-import io.ferrymq.client.protocol.ApiException;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ApiException;
+import io.ferrymq.common.errors.ErrorCode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * Pure validation of an explicit replica assignment (partition → broker ids, preferred leader
  * first), with Kafka's rules: at least one partition; partitions numbered 0..n-1 without gaps;
  * every partition with the same, non-zero number of replicas; no broker twice in one partition;
- * every broker id registered. Every failure is an {@link io.ferrymq.client.protocol.ApiException}
+ * every broker id registered. Every failure is an {@link io.ferrymq.common.errors.ApiException}
  * with {@link ErrorCode#INVALID_REPLICA_ASSIGNMENT} and a message naming the partition or brokers
  * at fault. Stateless and thread-safe.
  */

@@ -2,7 +2,7 @@ package io.ferrymq.coordinator.metadata;
 
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
 import io.ferrymq.coordinator.zk.CoordinatorException;
-import io.ferrymq.client.common.json.Json;
+import io.ferrymq.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.ferrymq.coordinator.metadata;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 
 /**
  * Learns about topic changes seen through the metadata store's {@code CuratorCache}. Called on the

@@ -1,6 +1,6 @@
 package io.ferrymq.coordinator.metadata;
 
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ErrorCode;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * replication factor within [1, live brokers]; config overrides from a known set with values of
  * the right type, and {@code min.insync.replicas} not above the replication factor; an explicit
  * assignment instead of counts is checked by {@link ReplicaAssignmentValidator}. Every failure
- * is an {@link io.ferrymq.client.protocol.ApiException} with the matching {@link ErrorCode} and a
+ * is an {@link io.ferrymq.common.errors.ApiException} with the matching {@link ErrorCode} and a
  * message naming the bad value. Stateless and thread-safe.
  */
 public final class TopicValidator {

@@ -1,11 +1,11 @@
 package io.ferrymq.coordinator.metadata;
 
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
 import io.ferrymq.coordinator.zk.CoordinatorException;
-import io.ferrymq.client.common.json.Json;
+import io.ferrymq.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.ferrymq.coordinator.registry;
 
 import io.ferrymq.coordinator.zk.CoordinatorException;
-import io.ferrymq.client.common.json.Json;
+import io.ferrymq.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.ferrymq.coordinator.zk;
 
-import io.ferrymq.client.common.json.Json;
+import io.ferrymq.common.json.Json;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.LinkedHashMap;

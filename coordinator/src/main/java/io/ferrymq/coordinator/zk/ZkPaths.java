@@ -1,13 +1,13 @@
 package io.ferrymq.coordinator.zk;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import java.util.Optional;
 
 /**
  * The one place that knows Ferry's ZooKeeper tree. All paths are relative to the chroot
  * ({@link ZkConfig#chroot()}, default {@code /ferry}), which {@link ZkClient} applies as the Curator
  * namespace. Every node holds UTF-8 JSON, written and read through
- * {@link io.ferrymq.client.common.json.Json}, so operators can read it with zkCli.
+ * {@link io.ferrymq.common.json.Json}, so operators can read it with zkCli.
  *
  * <pre>
  * /brokers/ids/&lt;id&gt;                          EPHEMERAL  {"version":1,"host":"h","port":9092,"rack":"r"|null,"startTimeMs":n}

@@ -3,7 +3,7 @@ package io.ferrymq.coordinator.election;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.isr.IsrUpdater;
 import io.ferrymq.coordinator.metadata.NewTopic;
 import io.ferrymq.coordinator.metadata.PartitionState;

@@ -3,8 +3,8 @@ package io.ferrymq.coordinator.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.protocol.ApiException;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ApiException;
 import io.ferrymq.coordinator.metadata.Versioned;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.ferrymq.coordinator.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferrymq.client.common.json.Json;
-import io.ferrymq.client.common.json.JsonObject;
+import io.ferrymq.common.json.Json;
+import io.ferrymq.common.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

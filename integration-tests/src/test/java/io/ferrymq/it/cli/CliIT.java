@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferrymq.broker.cluster.FreePorts;
 import io.ferrymq.broker.cluster.TopicAdmin;
-import io.ferrymq.client.protocol.requests.CreateTopicsRequest.TopicSpec;
+import io.ferrymq.common.protocol.requests.CreateTopicsRequest.TopicSpec;
 import io.ferrymq.it.harness.FerryCluster;
 import io.ferrymq.it.harness.FerryLauncher;
 import io.ferrymq.it.harness.FerryLauncher.Result;

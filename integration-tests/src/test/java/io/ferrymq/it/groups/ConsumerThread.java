@@ -1,6 +1,6 @@
 package io.ferrymq.it.groups;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.common.serialization.StringDeserializer;
 import io.ferrymq.client.consumer.ConsumerRecord;
 import io.ferrymq.client.consumer.ConsumerRecords;

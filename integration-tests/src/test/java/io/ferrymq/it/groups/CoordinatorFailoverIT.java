@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.cluster.TopicAdmin;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.consumer.internals.group.GroupAdmin;
 import io.ferrymq.client.consumer.internals.group.OffsetAndMetadata;
 import io.ferrymq.client.network.BrokerAddress;
-import io.ferrymq.client.protocol.requests.CreateTopicsRequest.TopicSpec;
+import io.ferrymq.common.protocol.requests.CreateTopicsRequest.TopicSpec;
 import io.ferrymq.it.harness.FerryCluster;
 import java.nio.file.Path;
 import java.time.Duration;

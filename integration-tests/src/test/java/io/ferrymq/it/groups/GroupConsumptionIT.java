@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.cluster.TopicAdmin;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.common.serialization.StringSerializer;
 import io.ferrymq.client.producer.FerryProducer;
 import io.ferrymq.client.producer.ProducerRecord;
-import io.ferrymq.client.protocol.requests.CreateTopicsRequest.TopicSpec;
+import io.ferrymq.common.protocol.requests.CreateTopicsRequest.TopicSpec;
 import io.ferrymq.it.harness.FerryCluster;
 import io.ferrymq.it.harness.FerryLauncher;
 import java.nio.file.Path;

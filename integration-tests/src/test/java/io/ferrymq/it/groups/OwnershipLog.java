@@ -1,6 +1,6 @@
 package io.ferrymq.it.groups;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.ferrymq.it.groups;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.consumer.internals.group.AssignmentTarget;
 import io.ferrymq.client.consumer.internals.group.ConsumerGroupCoordinator;
 import io.ferrymq.client.consumer.internals.group.GroupMemberConfig;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.cluster.TopicAdmin;
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.protocol.requests.CreateTopicsRequest.TopicSpec;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.protocol.requests.CreateTopicsRequest.TopicSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

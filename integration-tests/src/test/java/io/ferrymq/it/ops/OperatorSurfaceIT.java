@@ -10,7 +10,7 @@ import io.ferrymq.client.common.serialization.StringSerializer;
 import io.ferrymq.client.producer.FerryProducer;
 import io.ferrymq.client.producer.Producer;
 import io.ferrymq.client.producer.ProducerRecord;
-import io.ferrymq.client.protocol.requests.CreateTopicsRequest.TopicSpec;
+import io.ferrymq.common.protocol.requests.CreateTopicsRequest.TopicSpec;
 import io.ferrymq.it.harness.FerryCluster;
 import io.ferrymq.it.harness.FerryLauncher;
 import java.net.URI;

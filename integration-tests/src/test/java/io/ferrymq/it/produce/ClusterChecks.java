@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.cluster.BrokerProcess;
 import io.ferrymq.client.admin.Admin;
-import io.ferrymq.client.common.PartitionInfo;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.PartitionInfo;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.it.harness.BrokerHeap;
 import io.ferrymq.it.harness.FerryCluster;
 import java.io.IOException;

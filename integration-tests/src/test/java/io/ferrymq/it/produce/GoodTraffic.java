@@ -2,7 +2,7 @@ package io.ferrymq.it.produce;
 
 import static org.awaitility.Awaitility.await;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.common.serialization.StringDeserializer;
 import io.ferrymq.client.common.serialization.StringSerializer;
 import io.ferrymq.client.consumer.ConsumerConfig;

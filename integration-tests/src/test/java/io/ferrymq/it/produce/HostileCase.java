@@ -1,12 +1,12 @@
 package io.ferrymq.it.produce;
 
 import io.ferrymq.broker.cluster.BrokerProcess;
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.RecordSource;
-import io.ferrymq.client.protocol.requests.ProduceRequest;
-import io.ferrymq.client.protocol.responses.ProduceResponse;
-import io.ferrymq.client.protocol.responses.ProduceResponse.PartitionResponse;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.RecordSource;
+import io.ferrymq.common.protocol.requests.ProduceRequest;
+import io.ferrymq.common.protocol.responses.ProduceResponse;
+import io.ferrymq.common.protocol.responses.ProduceResponse.PartitionResponse;
 import io.ferrymq.it.harness.FerryCluster;
 import java.nio.ByteBuffer;
 import java.time.Duration;

@@ -1,14 +1,14 @@
 package io.ferrymq.it.produce;
 
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.EncodedFrame;
-import io.ferrymq.client.protocol.RecordSource;
-import io.ferrymq.client.protocol.RequestHeader;
-import io.ferrymq.client.protocol.WireCodec;
-import io.ferrymq.client.protocol.kryo.KryoCodec;
-import io.ferrymq.client.protocol.requests.ProduceRequest;
-import io.ferrymq.client.protocol.responses.ProduceResponse;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.protocol.EncodedFrame;
+import io.ferrymq.common.protocol.RecordSource;
+import io.ferrymq.common.protocol.RequestHeader;
+import io.ferrymq.common.protocol.WireCodec;
+import io.ferrymq.common.protocol.kryo.KryoCodec;
+import io.ferrymq.common.protocol.requests.ProduceRequest;
+import io.ferrymq.common.protocol.responses.ProduceResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;

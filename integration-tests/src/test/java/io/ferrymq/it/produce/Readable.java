@@ -1,6 +1,6 @@
 package io.ferrymq.it.produce;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import java.util.ArrayList;
 import java.util.List;
 

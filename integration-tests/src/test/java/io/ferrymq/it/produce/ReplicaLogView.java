@@ -1,9 +1,9 @@
 package io.ferrymq.it.produce;
 
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.record.CorruptRecordException;
-import io.ferrymq.client.record.Record;
-import io.ferrymq.client.record.RecordBatch;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.CorruptRecordException;
+import io.ferrymq.common.record.Record;
+import io.ferrymq.common.record.RecordBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.cluster.BrokerProcess;
 import io.ferrymq.broker.cluster.TopicAdmin;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.consumer.ConsumerRecord;
-import io.ferrymq.client.protocol.requests.CreateTopicsRequest;
+import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.it.harness.FerryCluster;
 import io.ferrymq.it.harness.FerryClusterBuilder;

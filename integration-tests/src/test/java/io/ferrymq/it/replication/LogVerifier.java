@@ -2,7 +2,7 @@ package io.ferrymq.it.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.common.serialization.StringDeserializer;
 import io.ferrymq.client.consumer.ConsumerConfig;
 import io.ferrymq.client.consumer.ConsumerRecord;

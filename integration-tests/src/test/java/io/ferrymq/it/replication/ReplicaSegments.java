@@ -1,7 +1,7 @@
 package io.ferrymq.it.replication;
 
-import io.ferrymq.client.record.RecordBatch;
-import io.ferrymq.client.record.RecordBatches;
+import io.ferrymq.common.record.RecordBatch;
+import io.ferrymq.common.record.RecordBatches;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -2,12 +2,12 @@ package io.ferrymq.broker.server.handler;
 
 import io.ferrymq.broker.server.RequestContext;
 import io.ferrymq.broker.server.RequestHandler;
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.ApiVersionsRequest;
-import io.ferrymq.client.protocol.responses.ApiVersionsResponse;
-import io.ferrymq.client.protocol.responses.ApiVersionsResponse.ApiVersion;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.ApiVersionsRequest;
+import io.ferrymq.common.protocol.responses.ApiVersionsResponse;
+import io.ferrymq.common.protocol.responses.ApiVersionsResponse.ApiVersion;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

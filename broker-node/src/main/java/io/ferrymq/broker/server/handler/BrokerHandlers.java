@@ -2,7 +2,7 @@ package io.ferrymq.broker.server.handler;
 
 import io.ferrymq.broker.replication.ReplicaManager;
 import io.ferrymq.broker.server.RequestHandler;
-import io.ferrymq.client.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiKey;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import java.util.ArrayList;
 import java.util.EnumSet;

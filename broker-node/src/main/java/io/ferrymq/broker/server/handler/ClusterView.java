@@ -1,6 +1,6 @@
 package io.ferrymq.broker.server.handler;
 
-import io.ferrymq.client.protocol.BrokerNode;
+import io.ferrymq.common.protocol.BrokerNode;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
 import java.util.Comparator;

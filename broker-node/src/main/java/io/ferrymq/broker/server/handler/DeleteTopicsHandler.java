@@ -4,12 +4,12 @@ import io.ferrymq.broker.errors.ApiError;
 import io.ferrymq.broker.errors.ErrorMapper;
 import io.ferrymq.broker.server.RequestContext;
 import io.ferrymq.broker.server.RequestHandler;
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.DeleteTopicsRequest;
-import io.ferrymq.client.protocol.responses.DeleteTopicsResponse;
-import io.ferrymq.client.protocol.responses.DeleteTopicsResponse.TopicResult;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.DeleteTopicsRequest;
+import io.ferrymq.common.protocol.responses.DeleteTopicsResponse;
+import io.ferrymq.common.protocol.responses.DeleteTopicsResponse.TopicResult;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import java.util.concurrent.CompletableFuture;
 

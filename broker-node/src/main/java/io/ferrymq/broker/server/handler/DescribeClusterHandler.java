@@ -2,11 +2,11 @@ package io.ferrymq.broker.server.handler;
 
 import io.ferrymq.broker.server.RequestContext;
 import io.ferrymq.broker.server.RequestHandler;
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.DescribeClusterRequest;
-import io.ferrymq.client.protocol.responses.DescribeClusterResponse;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
+import io.ferrymq.common.protocol.responses.DescribeClusterResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

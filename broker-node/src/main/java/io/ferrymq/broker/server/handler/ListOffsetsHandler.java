@@ -4,12 +4,12 @@ import io.ferrymq.broker.replication.ListOffsetResult;
 import io.ferrymq.broker.replication.ReplicaManager;
 import io.ferrymq.broker.server.RequestContext;
 import io.ferrymq.broker.server.RequestHandler;
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.ListOffsetsRequest;
-import io.ferrymq.client.protocol.requests.ListOffsetsRequest.PartitionData;
-import io.ferrymq.client.protocol.responses.ListOffsetsResponse;
-import io.ferrymq.client.protocol.responses.ListOffsetsResponse.PartitionResponse;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.ListOffsetsRequest;
+import io.ferrymq.common.protocol.requests.ListOffsetsRequest.PartitionData;
+import io.ferrymq.common.protocol.responses.ListOffsetsResponse;
+import io.ferrymq.common.protocol.responses.ListOffsetsResponse.PartitionResponse;
 import java.util.concurrent.CompletableFuture;
 
 /**

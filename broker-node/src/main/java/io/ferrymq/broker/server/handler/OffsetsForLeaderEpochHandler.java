@@ -4,12 +4,12 @@ import io.ferrymq.broker.replication.EpochEndOffsetResult;
 import io.ferrymq.broker.replication.ReplicaManager;
 import io.ferrymq.broker.server.RequestContext;
 import io.ferrymq.broker.server.RequestHandler;
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.OffsetsForLeaderEpochRequest;
-import io.ferrymq.client.protocol.requests.OffsetsForLeaderEpochRequest.PartitionData;
-import io.ferrymq.client.protocol.responses.OffsetsForLeaderEpochResponse;
-import io.ferrymq.client.protocol.responses.OffsetsForLeaderEpochResponse.PartitionResponse;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.OffsetsForLeaderEpochRequest;
+import io.ferrymq.common.protocol.requests.OffsetsForLeaderEpochRequest.PartitionData;
+import io.ferrymq.common.protocol.responses.OffsetsForLeaderEpochResponse;
+import io.ferrymq.common.protocol.responses.OffsetsForLeaderEpochResponse.PartitionResponse;
 import java.util.concurrent.CompletableFuture;
 
 /**

@@ -2,9 +2,9 @@ package io.ferrymq.broker.log.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferrymq.client.record.CompressionType;
-import io.ferrymq.client.record.RecordBatch;
-import io.ferrymq.client.record.RecordBatchBuilder;
+import io.ferrymq.common.record.CompressionType;
+import io.ferrymq.common.record.RecordBatch;
+import io.ferrymq.common.record.RecordBatchBuilder;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;

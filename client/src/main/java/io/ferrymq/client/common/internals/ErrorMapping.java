@@ -1,9 +1,9 @@
 package io.ferrymq.client.common.internals;
 
 import io.ferrymq.client.common.errors.TimeoutException;
-import io.ferrymq.client.protocol.ApiException;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.Failures;
+import io.ferrymq.common.errors.ApiException;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.Failures;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,17 +1,17 @@
 package io.ferrymq.client.common.internals;
 
-import io.ferrymq.client.common.Cluster;
-import io.ferrymq.client.common.Node;
-import io.ferrymq.client.common.PartitionInfo;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.Cluster;
+import io.ferrymq.common.Node;
+import io.ferrymq.common.PartitionInfo;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.common.errors.InterruptException;
 import io.ferrymq.client.common.errors.TimeoutException;
-import io.ferrymq.client.protocol.BrokerNode;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.MetadataRequest;
-import io.ferrymq.client.protocol.responses.MetadataResponse;
-import io.ferrymq.client.protocol.responses.MetadataResponse.PartitionMetadata;
-import io.ferrymq.client.protocol.responses.MetadataResponse.TopicMetadata;
+import io.ferrymq.common.protocol.BrokerNode;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.MetadataRequest;
+import io.ferrymq.common.protocol.responses.MetadataResponse;
+import io.ferrymq.common.protocol.responses.MetadataResponse.PartitionMetadata;
+import io.ferrymq.common.protocol.responses.MetadataResponse.TopicMetadata;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;

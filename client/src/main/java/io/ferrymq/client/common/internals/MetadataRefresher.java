@@ -1,6 +1,6 @@
 package io.ferrymq.client.common.internals;
 
-import io.ferrymq.client.protocol.responses.MetadataResponse;
+import io.ferrymq.common.protocol.responses.MetadataResponse;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package io.ferrymq.client.common.internals;
 
-import io.ferrymq.client.protocol.ApiRequest;
-import io.ferrymq.client.protocol.ApiResponse;
+import io.ferrymq.common.protocol.ApiRequest;
+import io.ferrymq.common.protocol.ApiResponse;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,7 +21,7 @@ public final class Requests {
         }
     }
 
-    public static InetSocketAddress address(io.ferrymq.client.common.Node node) {
+    public static InetSocketAddress address(io.ferrymq.common.Node node) {
         return InetSocketAddress.createUnresolved(node.host(), node.port());
     }
 }

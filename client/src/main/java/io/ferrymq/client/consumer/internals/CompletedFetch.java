@@ -1,13 +1,13 @@
 package io.ferrymq.client.consumer.internals;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.consumer.ConsumerRecord;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.responses.FetchResponse;
-import io.ferrymq.client.record.CorruptRecordException;
-import io.ferrymq.client.record.Record;
-import io.ferrymq.client.record.RecordBatch;
-import io.ferrymq.client.record.RecordBatches;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.responses.FetchResponse;
+import io.ferrymq.common.errors.CorruptRecordException;
+import io.ferrymq.common.record.Record;
+import io.ferrymq.common.record.RecordBatch;
+import io.ferrymq.common.record.RecordBatches;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.ferrymq.client.consumer.internals;
 
-import io.ferrymq.client.common.Cluster;
-import io.ferrymq.client.common.Node;
-import io.ferrymq.client.common.PartitionInfo;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.Cluster;
+import io.ferrymq.common.Node;
+import io.ferrymq.common.PartitionInfo;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.common.internals.ErrorMapping;
 import io.ferrymq.client.common.internals.EventQueue;
 import io.ferrymq.client.common.internals.Metadata;
@@ -12,10 +12,10 @@ import io.ferrymq.client.common.internals.Requests;
 import io.ferrymq.client.consumer.ConsumerConfig;
 import io.ferrymq.client.consumer.ConsumerRecord;
 import io.ferrymq.client.consumer.OffsetResetStrategy;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.FetchRequest;
-import io.ferrymq.client.protocol.responses.FetchResponse;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.FetchRequest;
+import io.ferrymq.common.protocol.responses.FetchResponse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;

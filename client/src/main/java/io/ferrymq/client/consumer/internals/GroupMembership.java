@@ -1,6 +1,6 @@
 package io.ferrymq.client.consumer.internals;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.consumer.ConsumerConfig;
 import io.ferrymq.client.consumer.internals.group.AssignmentTarget;
 import io.ferrymq.client.consumer.internals.group.ConsumerGroupCoordinator;

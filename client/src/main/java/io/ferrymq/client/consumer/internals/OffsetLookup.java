@@ -1,16 +1,16 @@
 package io.ferrymq.client.consumer.internals;
 
-import io.ferrymq.client.common.Cluster;
-import io.ferrymq.client.common.Node;
-import io.ferrymq.client.common.PartitionInfo;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.Cluster;
+import io.ferrymq.common.Node;
+import io.ferrymq.common.PartitionInfo;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.common.internals.ErrorMapping;
 import io.ferrymq.client.common.internals.Requests;
 import io.ferrymq.client.consumer.OffsetResetStrategy;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.ListOffsetsRequest;
-import io.ferrymq.client.protocol.responses.ListOffsetsResponse;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.ListOffsetsRequest;
+import io.ferrymq.common.protocol.responses.ListOffsetsResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -129,7 +129,7 @@ public final class OffsetLookup {
     /**
      * Looks up offsets, retrying retriable errors (after a metadata refresh) until {@code timeoutMs}.
      *
-     * @throws io.ferrymq.client.protocol.ApiException naming the partition for a non-retriable error
+     * @throws io.ferrymq.common.errors.ApiException naming the partition for a non-retriable error
      */
     public Map<TopicPartition, ListOffsetsResponse.PartitionResponse> lookupBlocking(
             Map<TopicPartition, Long> query, long timeoutMs, ConsumerNetwork network) {

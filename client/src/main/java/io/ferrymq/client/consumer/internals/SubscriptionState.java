@@ -1,6 +1,6 @@
 package io.ferrymq.client.consumer.internals;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.consumer.NoOffsetForPartitionException;
 import io.ferrymq.client.consumer.OffsetResetStrategy;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.ferrymq.client.producer.internals;
 
 import io.ferrymq.client.producer.ProducerConfig;
-import io.ferrymq.client.record.CompressionType;
+import io.ferrymq.common.record.CompressionType;
 
 /**
  * The settings the {@link RecordAccumulator} works by, taken from {@link ProducerConfig}.

@@ -2,7 +2,7 @@ package io.ferrymq.client.producer.internals;
 
 import io.ferrymq.client.common.errors.BufferExhaustedException;
 import io.ferrymq.client.common.errors.InterruptException;
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ErrorCode;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -42,7 +42,7 @@ public final class BufferPool {
     /**
      * A cleared buffer of {@code size} bytes, waiting up to {@code maxBlockMs} for memory.
      *
-     * @throws io.ferrymq.client.protocol.ApiException MESSAGE_TOO_LARGE if {@code size} exceeds the whole pool
+     * @throws io.ferrymq.common.errors.ApiException MESSAGE_TOO_LARGE if {@code size} exceeds the whole pool
      * @throws BufferExhaustedException if the memory did not free up in time
      * @throws IllegalStateException if the pool was closed meanwhile
      */

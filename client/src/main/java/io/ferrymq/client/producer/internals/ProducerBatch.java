@@ -1,11 +1,11 @@
 package io.ferrymq.client.producer.internals;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.producer.Callback;
 import io.ferrymq.client.producer.RecordMetadata;
-import io.ferrymq.client.record.CompressionType;
-import io.ferrymq.client.record.Header;
-import io.ferrymq.client.record.RecordBatchBuilder;
+import io.ferrymq.common.record.CompressionType;
+import io.ferrymq.common.record.Header;
+import io.ferrymq.common.record.RecordBatchBuilder;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.ferrymq.client.producer.internals;
 
-import io.ferrymq.client.common.Node;
+import io.ferrymq.common.Node;
 import java.util.Set;
 
 /**

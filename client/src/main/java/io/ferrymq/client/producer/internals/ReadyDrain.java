@@ -1,9 +1,9 @@
 package io.ferrymq.client.producer.internals;
 
-import io.ferrymq.client.common.Cluster;
-import io.ferrymq.client.common.Node;
-import io.ferrymq.client.common.PartitionInfo;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.Cluster;
+import io.ferrymq.common.Node;
+import io.ferrymq.common.PartitionInfo;
+import io.ferrymq.common.TopicPartition;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;

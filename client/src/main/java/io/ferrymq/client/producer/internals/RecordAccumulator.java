@@ -1,9 +1,9 @@
 package io.ferrymq.client.producer.internals;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.producer.Callback;
-import io.ferrymq.client.record.Header;
-import io.ferrymq.client.record.RecordBatch;
+import io.ferrymq.common.record.Header;
+import io.ferrymq.common.record.RecordBatch;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

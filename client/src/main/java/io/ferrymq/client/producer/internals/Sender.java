@@ -1,8 +1,8 @@
 package io.ferrymq.client.producer.internals;
 
-import io.ferrymq.client.common.Cluster;
-import io.ferrymq.client.common.Node;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.Cluster;
+import io.ferrymq.common.Node;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.common.errors.TimeoutException;
 import io.ferrymq.client.common.errors.InterruptException;
 import io.ferrymq.client.common.internals.ErrorMapping;
@@ -12,11 +12,11 @@ import io.ferrymq.client.common.internals.Requests;
 import io.ferrymq.client.common.internals.Metadata;
 import io.ferrymq.client.common.internals.RequestChannel;
 import io.ferrymq.client.producer.ProducerConfig;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.RecordSource;
-import io.ferrymq.client.protocol.requests.ProduceRequest;
-import io.ferrymq.client.protocol.responses.ProduceResponse;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.RecordSource;
+import io.ferrymq.common.protocol.requests.ProduceRequest;
+import io.ferrymq.common.protocol.responses.ProduceResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;

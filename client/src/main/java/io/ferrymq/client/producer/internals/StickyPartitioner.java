@@ -1,8 +1,8 @@
 package io.ferrymq.client.producer.internals;
 
-import io.ferrymq.client.common.Cluster;
-import io.ferrymq.client.common.Murmur2;
-import io.ferrymq.client.common.PartitionInfo;
+import io.ferrymq.common.Cluster;
+import io.ferrymq.common.Murmur2;
+import io.ferrymq.common.PartitionInfo;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;

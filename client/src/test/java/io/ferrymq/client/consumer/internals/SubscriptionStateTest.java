@@ -3,7 +3,7 @@ package io.ferrymq.client.consumer.internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.consumer.NoOffsetForPartitionException;
 import io.ferrymq.client.consumer.OffsetResetStrategy;
 import java.util.List;

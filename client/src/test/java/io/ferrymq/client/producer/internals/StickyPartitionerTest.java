@@ -2,11 +2,11 @@ package io.ferrymq.client.producer.internals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferrymq.client.common.Cluster;
-import io.ferrymq.client.common.Murmur2;
-import io.ferrymq.client.common.Node;
-import io.ferrymq.client.common.PartitionInfo;
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.Cluster;
+import io.ferrymq.common.Murmur2;
+import io.ferrymq.common.Node;
+import io.ferrymq.common.PartitionInfo;
+import io.ferrymq.common.TopicPartition;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;

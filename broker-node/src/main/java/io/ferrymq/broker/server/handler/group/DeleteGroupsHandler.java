@@ -3,12 +3,12 @@ package io.ferrymq.broker.server.handler.group;
 import io.ferrymq.broker.group.GroupCoordinator;
 import io.ferrymq.broker.server.RequestContext;
 import io.ferrymq.broker.server.RequestHandler;
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.DeleteGroupsRequest;
-import io.ferrymq.client.protocol.responses.DeleteGroupsResponse;
-import io.ferrymq.client.protocol.responses.DeleteGroupsResponse.GroupResult;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.DeleteGroupsRequest;
+import io.ferrymq.common.protocol.responses.DeleteGroupsResponse;
+import io.ferrymq.common.protocol.responses.DeleteGroupsResponse.GroupResult;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

@@ -5,12 +5,12 @@ import io.ferrymq.broker.group.GroupCoordinator;
 import io.ferrymq.broker.group.GroupDescription;
 import io.ferrymq.broker.server.RequestContext;
 import io.ferrymq.broker.server.RequestHandler;
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.DescribeGroupsRequest;
-import io.ferrymq.client.protocol.responses.DescribeGroupsResponse;
-import io.ferrymq.client.protocol.responses.DescribeGroupsResponse.DescribedGroup;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.DescribeGroupsRequest;
+import io.ferrymq.common.protocol.responses.DescribeGroupsResponse;
+import io.ferrymq.common.protocol.responses.DescribeGroupsResponse.DescribedGroup;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

@@ -4,12 +4,12 @@ import io.ferrymq.broker.group.GroupCoordinator;
 import io.ferrymq.broker.server.RequestContext;
 import io.ferrymq.broker.server.RequestHandler;
 import io.ferrymq.broker.server.handler.ClusterView;
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.BrokerNode;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.FindCoordinatorRequest;
-import io.ferrymq.client.protocol.responses.FindCoordinatorResponse;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.protocol.BrokerNode;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.FindCoordinatorRequest;
+import io.ferrymq.common.protocol.responses.FindCoordinatorResponse;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 

@@ -3,11 +3,11 @@ package io.ferrymq.broker.server.handler.group;
 import io.ferrymq.broker.group.GroupCoordinator;
 import io.ferrymq.broker.server.RequestContext;
 import io.ferrymq.broker.server.RequestHandler;
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.HeartbeatRequest;
-import io.ferrymq.client.protocol.responses.HeartbeatResponse;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.HeartbeatRequest;
+import io.ferrymq.common.protocol.responses.HeartbeatResponse;
 import java.util.concurrent.CompletableFuture;
 
 /** Heartbeat: keeps a member's session alive; REBALANCE_IN_PROGRESS tells it to rejoin. Thread-safe. */

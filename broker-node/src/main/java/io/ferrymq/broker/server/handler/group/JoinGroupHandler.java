@@ -6,11 +6,11 @@ import io.ferrymq.broker.group.JoinResult;
 import io.ferrymq.broker.group.ProtocolMetadata;
 import io.ferrymq.broker.server.RequestContext;
 import io.ferrymq.broker.server.RequestHandler;
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.JoinGroupRequest;
-import io.ferrymq.client.protocol.responses.JoinGroupResponse;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.JoinGroupRequest;
+import io.ferrymq.common.protocol.responses.JoinGroupResponse;
 import java.util.concurrent.CompletableFuture;
 
 /**

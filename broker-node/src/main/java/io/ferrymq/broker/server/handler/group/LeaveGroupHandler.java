@@ -3,11 +3,11 @@ package io.ferrymq.broker.server.handler.group;
 import io.ferrymq.broker.group.GroupCoordinator;
 import io.ferrymq.broker.server.RequestContext;
 import io.ferrymq.broker.server.RequestHandler;
-import io.ferrymq.client.protocol.ApiKey;
-import io.ferrymq.client.protocol.ApiResponse;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.LeaveGroupRequest;
-import io.ferrymq.client.protocol.responses.LeaveGroupResponse;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.LeaveGroupRequest;
+import io.ferrymq.common.protocol.responses.LeaveGroupResponse;
 import java.util.concurrent.CompletableFuture;
 
 /** LeaveGroup: removes the member at once (no session timeout wait) and rebalances the rest. Thread-safe. */

@@ -1,6 +1,6 @@
 package io.ferrymq.client.consumer.internals.group;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.network.ConnectionPool;
 import java.time.Clock;
 import java.time.Duration;

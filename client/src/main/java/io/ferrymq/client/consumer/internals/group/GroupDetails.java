@@ -1,7 +1,7 @@
 package io.ferrymq.client.consumer.internals.group;
 
-import io.ferrymq.client.common.TopicPartition;
-import io.ferrymq.client.protocol.responses.DescribeGroupsResponse;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.protocol.responses.DescribeGroupsResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

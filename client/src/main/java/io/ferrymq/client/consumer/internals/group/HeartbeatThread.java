@@ -1,10 +1,10 @@
 package io.ferrymq.client.consumer.internals.group;
 
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.HeartbeatRequest;
-import io.ferrymq.client.protocol.requests.LeaveGroupRequest;
-import io.ferrymq.client.protocol.responses.HeartbeatResponse;
-import io.ferrymq.client.protocol.responses.LeaveGroupResponse;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.HeartbeatRequest;
+import io.ferrymq.common.protocol.requests.LeaveGroupRequest;
+import io.ferrymq.common.protocol.responses.HeartbeatResponse;
+import io.ferrymq.common.protocol.responses.LeaveGroupResponse;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;

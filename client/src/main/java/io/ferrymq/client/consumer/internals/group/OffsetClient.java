@@ -1,13 +1,13 @@
 package io.ferrymq.client.consumer.internals.group;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.common.errors.TimeoutException;
-import io.ferrymq.client.protocol.ApiException;
-import io.ferrymq.client.protocol.ErrorCode;
-import io.ferrymq.client.protocol.requests.OffsetCommitRequest;
-import io.ferrymq.client.protocol.requests.OffsetFetchRequest;
-import io.ferrymq.client.protocol.responses.OffsetCommitResponse;
-import io.ferrymq.client.protocol.responses.OffsetFetchResponse;
+import io.ferrymq.common.errors.ApiException;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.OffsetCommitRequest;
+import io.ferrymq.common.protocol.requests.OffsetFetchRequest;
+import io.ferrymq.common.protocol.responses.OffsetCommitResponse;
+import io.ferrymq.common.protocol.responses.OffsetFetchResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.ferrymq.client.consumer.internals.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferrymq.client.common.TopicPartition;
+import io.ferrymq.common.TopicPartition;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

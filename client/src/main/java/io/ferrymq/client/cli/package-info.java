@@ -1,7 +1,0 @@
-/**
- * The client-side {@code ferry} commands (picocli), modelled on Kafka's tools: {@code topics},
- * {@code produce}, {@code consume} and {@code verifiable-producer}. They talk to brokers through the
- * admin, producer and consumer clients ({@link io.ferrymq.client.cli.ClientFactory}), never ZooKeeper,
- * and run on the caller's thread.
- */
-package io.ferrymq.client.cli;

@@ -1,8 +1,0 @@
-package io.ferrymq.client.common.config;
-
-/** How likely an operator is to need to change a configuration key, as in Kafka's documentation. */
-public enum Importance {
-    HIGH,
-    MEDIUM,
-    LOW
-}

@@ -1,5 +1,0 @@
-package io.ferrymq.client.protocol;
-
-/** What precedes every response body: the correlation id of the request it answers. Immutable. */
-public record ResponseHeader(int correlationId) {
-}

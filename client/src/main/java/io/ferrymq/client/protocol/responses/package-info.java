@@ -1,6 +1,0 @@
-/**
- * One immutable record per response of the wire protocol, matching the requests of
- * {@code io.ferrymq.client.protocol.requests}. Errors are carried per topic, group or partition as
- * {@code ErrorCode}s with a message, never stack traces.
- */
-package io.ferrymq.client.protocol.responses;

@@ -1,0 +1,35 @@
+package io.ferrymq.common.protocol.responses;
+
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.RecordSource;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Batches read per partition. The records travel as raw bytes beside the body, in the order of
+ * {@code partitions}; on the server they may be file slices sent with zero copy, on the client they
+ * are {@link RecordSource.Memory} buffers. {@code leaderEpoch} is the leader's current epoch for the
+ * partition (followers check it). Immutable.
+ */
+public record FetchResponse(ErrorCode error, List<PartitionData> partitions) implements ApiResponse {
+
+    public FetchResponse {
+        Objects.requireNonNull(error, "error");
+        partitions = List.copyOf(partitions);
+    }
+
+    public record PartitionData(TopicPartition topicPartition, ErrorCode error, long highWatermark,
+            long logStartOffset, int leaderEpoch, RecordSource records) {
+        public PartitionData {
+            Objects.requireNonNull(topicPartition, "topicPartition");
+            Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(records, "records");
+        }
+
+        public static PartitionData error(TopicPartition topicPartition, ErrorCode error) {
+            return new PartitionData(topicPartition, error, -1L, -1L, -1, RecordSource.EMPTY);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.ferrymq.common.record;
+
+import io.ferrymq.common.errors.CorruptRecordException;
+import io.ferrymq.common.errors.InvalidRecordException;
+import io.ferrymq.common.errors.RecordTooLargeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * The bytes of a batch's records section, read forward once: straight from the batch's buffer
+ * when uncompressed ({@link #of(ByteBuffer)}), or through a decompressing stream with a hard cap
+ * on the inflated bytes ({@link #inflating(InputStream, long)}), so a records section is never
+ * materialized whole and a compression bomb costs at most the cap in CPU and a fixed buffer in
+ * memory. Running out of bytes inside a field is an {@link InvalidRecordException}; inflating past
+ * the cap a {@link RecordTooLargeException}; a stream that does not decode a
+ * {@link CorruptRecordException}. Not thread-safe: one reader at a time.
+ */
+abstract sealed class ByteSource permits ByteSource.BufferSource, ByteSource.StreamSource {
+
+    /** A source over the buffer's remaining bytes (the buffer's own position is not moved). */
+    static ByteSource of(ByteBuffer buffer) {
+        return new BufferSource(buffer.slice());
+    }
+
+    /** A source over a decompressing stream; more than {@code maxBytes} inflated bytes are refused. */
+    static ByteSource inflating(InputStream stream, long maxBytes) {
+        return new StreamSource(stream, maxBytes);
+    }
+
+    /** Bytes consumed so far. */
+    abstract long position();
+
+    /** The next byte, unsigned. */
+    abstract int readByte();
+
+    /** Consumes {@code n} bytes without keeping them. */
+    abstract void skip(int n);
+
+    /** The next {@code n} bytes as a buffer (a view when possible, else a copy of exactly n bytes). */
+    abstract ByteBuffer read(int n);
+
+    /** Whether every byte has been consumed. */
+    abstract boolean atEnd();
+
+    final int readVarint() {
+        int raw = 0;
+        for (int shift = 0; shift <= 28; shift += 7) {
+            int b = readByte();
+            raw |= (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) {
+                return (raw >>> 1) ^ -(raw & 1);
+            }
+        }
+        throw new InvalidRecordException("varint longer than 5 bytes at byte " + (position() - 5)
+                + " of the records section");
+    }
+
+    final long readVarlong() {
+        long raw = 0;
+        for (int shift = 0; shift <= 63; shift += 7) {
+            int b = readByte();
+            raw |= (long) (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) {
+                return (raw >>> 1) ^ -(raw & 1);
+            }
+        }
+        throw new InvalidRecordException("varlong longer than 10 bytes at byte " + (position() - 10)
+                + " of the records section");
+    }
+
+    final InvalidRecordException cut(int wanted) {
+        return new InvalidRecordException("records section ends at byte " + position() + " where " + wanted
+                + " more bytes are expected");
+    }
+
+    /** Over bytes already in memory: every read is bounds-checked, nothing is copied. */
+    static final class BufferSource extends ByteSource {
+        private final ByteBuffer buffer;
+
+        BufferSource(ByteBuffer buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        long position() {
+            return buffer.position();
+        }
+
+        @Override
+        int readByte() {
+            if (!buffer.hasRemaining()) {
+                throw cut(1);
+            }
+            return buffer.get() & 0xff;
+        }
+
+        @Override
+        void skip(int n) {
+            if (n > buffer.remaining()) {
+                throw cut(n);
+            }
+            buffer.position(buffer.position() + n);
+        }
+
+        @Override
+        ByteBuffer read(int n) {
+            if (n > buffer.remaining()) {
+                throw cut(n);
+            }
+            ByteBuffer view = buffer.slice(buffer.position(), n);
+            buffer.position(buffer.position() + n);
+            return view;
+        }
+
+        @Override
+        boolean atEnd() {
+            return !buffer.hasRemaining();
+        }
+    }
+
+    /** Over a decompressing stream, through a fixed 8 KiB buffer, counting every inflated byte. */
+    static final class StreamSource extends ByteSource {
+        private static final int CHUNK = 8 * 1024;
+        private final InputStream stream;
+        private final long maxBytes;
+        private final byte[] chunk = new byte[CHUNK];
+        private int chunkPosition;
+        private int chunkLimit;
+        private long inflated;
+        private boolean eof;
+
+        StreamSource(InputStream stream, long maxBytes) {
+            this.stream = stream;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        long position() {
+            return inflated - (chunkLimit - chunkPosition);
+        }
+
+        @Override
+        int readByte() {
+            if (chunkPosition == chunkLimit && !refill()) {
+                throw cut(1);
+            }
+            return chunk[chunkPosition++] & 0xff;
+        }
+
+        @Override
+        void skip(int n) {
+            int left = n;
+            while (left > 0) {
+                if (chunkPosition == chunkLimit && !refill()) {
+                    throw cut(left);
+                }
+                int step = Math.min(left, chunkLimit - chunkPosition);
+                chunkPosition += step;
+                left -= step;
+            }
+        }
+
+        /** Copies n bytes, growing the copy as bytes arrive so a lying length cannot allocate ahead of them. */
+        @Override
+        ByteBuffer read(int n) {
+            if (n > maxBytes - position()) {
+                throw tooLarge(position() + n);
+            }
+            byte[] bytes = new byte[Math.min(n, CHUNK)];
+            int filled = 0;
+            while (filled < n) {
+                if (chunkPosition == chunkLimit && !refill()) {
+                    throw cut(n - filled);
+                }
+                int step = Math.min(n - filled, chunkLimit - chunkPosition);
+                if (filled + step > bytes.length) {
+                    bytes = Arrays.copyOf(bytes, (int) Math.min(n, Math.max(filled + step, 2L * bytes.length)));
+                }
+                System.arraycopy(chunk, chunkPosition, bytes, filled, step);
+                chunkPosition += step;
+                filled += step;
+            }
+            return ByteBuffer.wrap(bytes);
+        }
+
+        @Override
+        boolean atEnd() {
+            return chunkPosition == chunkLimit && !refill();
+        }
+
+        private boolean refill() {
+            if (eof) {
+                return false;
+            }
+            int n;
+            try {
+                n = stream.read(chunk, 0, CHUNK);
+            } catch (IOException | RuntimeException e) {
+                throw new CorruptRecordException("compressed records section does not decompress after "
+                        + inflated + " bytes: " + e.getMessage(), e);
+            }
+            if (n <= 0) {
+                eof = true;
+                return false;
+            }
+            inflated += n;
+            if (inflated > maxBytes) {
+                throw tooLarge(inflated);
+            }
+            chunkPosition = 0;
+            chunkLimit = n;
+            return true;
+        }
+
+        private RecordTooLargeException tooLarge(long bytes) {
+            return new RecordTooLargeException("compressed records section inflates past " + maxBytes
+                    + " bytes (at least " + bytes + "); the limit is message.max.decompressed.bytes");
+        }
+    }
+}

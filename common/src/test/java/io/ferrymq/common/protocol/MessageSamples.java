@@ -1,0 +1,162 @@
+package io.ferrymq.common.protocol;
+
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.ApiVersionsRequest;
+import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
+import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
+import io.ferrymq.common.protocol.requests.DeleteGroupsRequest;
+import io.ferrymq.common.protocol.requests.DeleteTopicsRequest;
+import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
+import io.ferrymq.common.protocol.requests.DescribeGroupsRequest;
+import io.ferrymq.common.protocol.requests.FetchRequest;
+import io.ferrymq.common.protocol.requests.FindCoordinatorRequest;
+import io.ferrymq.common.protocol.requests.HeartbeatRequest;
+import io.ferrymq.common.protocol.requests.JoinGroupRequest;
+import io.ferrymq.common.protocol.requests.LeaveGroupRequest;
+import io.ferrymq.common.protocol.requests.ListGroupsRequest;
+import io.ferrymq.common.protocol.requests.ListOffsetsRequest;
+import io.ferrymq.common.protocol.requests.MetadataRequest;
+import io.ferrymq.common.protocol.requests.OffsetCommitRequest;
+import io.ferrymq.common.protocol.requests.OffsetFetchRequest;
+import io.ferrymq.common.protocol.requests.OffsetsForLeaderEpochRequest;
+import io.ferrymq.common.protocol.requests.ProduceRequest;
+import io.ferrymq.common.protocol.requests.SyncGroupRequest;
+import io.ferrymq.common.protocol.responses.ApiVersionsResponse;
+import io.ferrymq.common.protocol.responses.CreatePartitionsResponse;
+import io.ferrymq.common.protocol.responses.CreateTopicsResponse;
+import io.ferrymq.common.protocol.responses.DeleteGroupsResponse;
+import io.ferrymq.common.protocol.responses.DeleteTopicsResponse;
+import io.ferrymq.common.protocol.responses.DescribeClusterResponse;
+import io.ferrymq.common.protocol.responses.DescribeGroupsResponse;
+import io.ferrymq.common.protocol.responses.FetchResponse;
+import io.ferrymq.common.protocol.responses.FindCoordinatorResponse;
+import io.ferrymq.common.protocol.responses.HeartbeatResponse;
+import io.ferrymq.common.protocol.responses.JoinGroupResponse;
+import io.ferrymq.common.protocol.responses.LeaveGroupResponse;
+import io.ferrymq.common.protocol.responses.ListGroupsResponse;
+import io.ferrymq.common.protocol.responses.ListOffsetsResponse;
+import io.ferrymq.common.protocol.responses.MetadataResponse;
+import io.ferrymq.common.protocol.responses.OffsetCommitResponse;
+import io.ferrymq.common.protocol.responses.OffsetFetchResponse;
+import io.ferrymq.common.protocol.responses.OffsetsForLeaderEpochResponse;
+import io.ferrymq.common.protocol.responses.ProduceResponse;
+import io.ferrymq.common.protocol.responses.SyncGroupResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One non-trivial instance of every request and response, with non-default values in every field. */
+public final class MessageSamples {
+
+    public static final TopicPartition TP0 = new TopicPartition("orders", 0);
+    public static final TopicPartition TP1 = new TopicPartition("payments-ü", 7);
+
+    private MessageSamples() {
+    }
+
+    public static RecordSource bytes(String text) {
+        return RecordSource.of(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public static Map<ApiKey, ApiRequest> requests() {
+        return Map.ofEntries(
+                Map.entry(ApiKey.PRODUCE, new ProduceRequest((short) -1, 30_000, List.of(
+                        new ProduceRequest.PartitionData(TP0, bytes("batch-bytes-for-p0")),
+                        new ProduceRequest.PartitionData(TP1, RecordSource.EMPTY),
+                        new ProduceRequest.PartitionData(new TopicPartition("orders", 3), bytes("p3"))))),
+                Map.entry(ApiKey.FETCH, new FetchRequest(2, 500, 1, 52_428_800, List.of(
+                        new FetchRequest.PartitionData(TP0, 1234567890123L, 5, 1_048_576),
+                        new FetchRequest.PartitionData(TP1, 0L, -1, 65_536)))),
+                Map.entry(ApiKey.LIST_OFFSETS, new ListOffsetsRequest(-1, List.of(
+                        new ListOffsetsRequest.PartitionData(TP0, ListOffsetsRequest.EARLIEST_TIMESTAMP, 3),
+                        new ListOffsetsRequest.PartitionData(TP1, 1_700_000_000_000L, -1)))),
+                Map.entry(ApiKey.METADATA, MetadataRequest.forTopics(List.of("orders", "payments-ü"), true)),
+                Map.entry(ApiKey.OFFSETS_FOR_LEADER_EPOCH, new OffsetsForLeaderEpochRequest(3, List.of(
+                        new OffsetsForLeaderEpochRequest.PartitionData(TP0, 9, 7)))),
+                Map.entry(ApiKey.CREATE_TOPICS, new CreateTopicsRequest(List.of(
+                        new CreateTopicsRequest.TopicSpec("orders", 6, (short) 3,
+                                Map.of("retention.ms", "86400000", "min.insync.replicas", "2")),
+                        new CreateTopicsRequest.TopicSpec("defaults", -1, (short) -1, Map.of()),
+                        CreateTopicsRequest.TopicSpec.withAssignment("pinned",
+                                Map.of(0, List.of(2, 0, 1), 1, List.of(0, 1, 2)), Map.of("retention.ms", "1000"))),
+                        10_000, true)),
+                Map.entry(ApiKey.DELETE_TOPICS, new DeleteTopicsRequest(List.of("a", "b"), 5_000)),
+                Map.entry(ApiKey.CREATE_PARTITIONS, new CreatePartitionsRequest(List.of(
+                        new CreatePartitionsRequest.TopicSpec("orders", 12)), 5_000, false)),
+                Map.entry(ApiKey.DESCRIBE_CLUSTER, new DescribeClusterRequest()),
+                Map.entry(ApiKey.API_VERSIONS, new ApiVersionsRequest("ferry-java", "0.1.0")),
+                Map.entry(ApiKey.FIND_COORDINATOR, FindCoordinatorRequest.forGroup("billing")),
+                Map.entry(ApiKey.JOIN_GROUP, new JoinGroupRequest("billing", 10_000, 300_000, "", "consumer", List.of(
+                        new JoinGroupRequest.Protocol("range", new byte[] {1, 2, 3}),
+                        new JoinGroupRequest.Protocol("roundrobin", new byte[0])))),
+                Map.entry(ApiKey.SYNC_GROUP, new SyncGroupRequest("billing", 4, "m-1", "consumer", "range", List.of(
+                        new SyncGroupRequest.Assignment("m-1", new byte[] {9, 8}),
+                        new SyncGroupRequest.Assignment("m-2", new byte[] {7})))),
+                Map.entry(ApiKey.HEARTBEAT, new HeartbeatRequest("billing", 4, "m-1")),
+                Map.entry(ApiKey.LEAVE_GROUP, new LeaveGroupRequest("billing", "m-1")),
+                Map.entry(ApiKey.OFFSET_COMMIT, new OffsetCommitRequest("billing", 4, "m-1", List.of(
+                        new OffsetCommitRequest.PartitionData(TP0, 42L, 3, "host-a"),
+                        new OffsetCommitRequest.PartitionData(TP1, 0L, -1, "")))),
+                Map.entry(ApiKey.OFFSET_FETCH, new OffsetFetchRequest("billing", List.of(TP0, TP1), false)),
+                Map.entry(ApiKey.LIST_GROUPS, new ListGroupsRequest(List.of("Stable"))),
+                Map.entry(ApiKey.DESCRIBE_GROUPS, new DescribeGroupsRequest(List.of("billing", "audit"))),
+                Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsRequest(List.of("old"))));
+    }
+
+    public static Map<ApiKey, ApiResponse> responses() {
+        BrokerNode b1 = new BrokerNode(1, "127.0.0.1", 9092, Optional.of("rack-a"));
+        BrokerNode b2 = new BrokerNode(2, "broker-2.local", 9093);
+        return Map.ofEntries(
+                Map.entry(ApiKey.PRODUCE, new ProduceResponse(List.of(
+                        new ProduceResponse.PartitionResponse(TP0, ErrorCode.NONE, null, 100L, -1L, 0L),
+                        ProduceResponse.PartitionResponse.error(TP1, ErrorCode.CORRUPT_MESSAGE, "CRC mismatch in batch at 0")))),
+                Map.entry(ApiKey.FETCH, new FetchResponse(ErrorCode.NONE, List.of(
+                        new FetchResponse.PartitionData(TP0, ErrorCode.NONE, 500L, 10L, 4, bytes("stored-batches")),
+                        FetchResponse.PartitionData.error(TP1, ErrorCode.NOT_LEADER_OR_FOLLOWER),
+                        new FetchResponse.PartitionData(new TopicPartition("x", 1), ErrorCode.NONE, 1L, 0L, 0, bytes("z"))))),
+                Map.entry(ApiKey.LIST_OFFSETS, new ListOffsetsResponse(List.of(
+                        new ListOffsetsResponse.PartitionResponse(TP0, ErrorCode.NONE, -1L, 77L, 3)))),
+                Map.entry(ApiKey.METADATA, new MetadataResponse(List.of(b1, b2), "cluster-1", List.of(
+                        new MetadataResponse.TopicMetadata(ErrorCode.NONE, "orders", List.of(
+                                new MetadataResponse.PartitionMetadata(ErrorCode.NONE, 0, 1, 5, List.of(1, 2, 3),
+                                        List.of(1, 2), List.of(3)),
+                                new MetadataResponse.PartitionMetadata(ErrorCode.LEADER_NOT_AVAILABLE, 1, -1, 2,
+                                        List.of(2), List.of(), List.of(2)))),
+                        new MetadataResponse.TopicMetadata(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "nope", List.of())))),
+                Map.entry(ApiKey.OFFSETS_FOR_LEADER_EPOCH, new OffsetsForLeaderEpochResponse(List.of(
+                        new OffsetsForLeaderEpochResponse.PartitionResponse(TP0, ErrorCode.NONE, 6, 1234L),
+                        new OffsetsForLeaderEpochResponse.PartitionResponse(TP1, ErrorCode.FENCED_LEADER_EPOCH, -1, -1L)))),
+                Map.entry(ApiKey.CREATE_TOPICS, new CreateTopicsResponse(List.of(
+                        new CreateTopicsResponse.TopicResult("orders", ErrorCode.NONE, "", 6, (short) 3),
+                        new CreateTopicsResponse.TopicResult("dup", ErrorCode.TOPIC_ALREADY_EXISTS, "Topic 'dup' exists", -1, (short) -1)))),
+                Map.entry(ApiKey.DELETE_TOPICS, new DeleteTopicsResponse(List.of(
+                        new DeleteTopicsResponse.TopicResult("a", ErrorCode.NONE, "")))),
+                Map.entry(ApiKey.CREATE_PARTITIONS, new CreatePartitionsResponse(List.of(
+                        new CreatePartitionsResponse.TopicResult("orders", ErrorCode.INVALID_PARTITIONS, "12 <= 12")))),
+                Map.entry(ApiKey.DESCRIBE_CLUSTER, new DescribeClusterResponse(ErrorCode.NONE, "", "cluster-1", List.of(b1, b2))),
+                Map.entry(ApiKey.API_VERSIONS, ApiVersionsResponse.ofThisBuild()),
+                Map.entry(ApiKey.FIND_COORDINATOR, new FindCoordinatorResponse(ErrorCode.NONE, "", Optional.of(b2))),
+                Map.entry(ApiKey.JOIN_GROUP, new JoinGroupResponse(ErrorCode.NONE, 4, "consumer", "range", "m-1", "m-1",
+                        List.of(new JoinGroupResponse.Member("m-1", "c-1", "/127.0.0.1", new byte[] {1}),
+                                new JoinGroupResponse.Member("m-2", "c-2", "/127.0.0.2", new byte[] {2, 2})))),
+                Map.entry(ApiKey.SYNC_GROUP, new SyncGroupResponse(ErrorCode.NONE, "consumer", "range", new byte[] {5, 6, 7})),
+                Map.entry(ApiKey.HEARTBEAT, new HeartbeatResponse(ErrorCode.REBALANCE_IN_PROGRESS)),
+                Map.entry(ApiKey.LEAVE_GROUP, new LeaveGroupResponse(ErrorCode.NONE)),
+                Map.entry(ApiKey.OFFSET_COMMIT, new OffsetCommitResponse(List.of(
+                        new OffsetCommitResponse.PartitionResponse(TP0, ErrorCode.ILLEGAL_GENERATION)))),
+                Map.entry(ApiKey.OFFSET_FETCH, new OffsetFetchResponse(ErrorCode.NONE, List.of(
+                        new OffsetFetchResponse.PartitionResponse(TP0, ErrorCode.NONE, 42L, 3, "host-a"),
+                        new OffsetFetchResponse.PartitionResponse(TP1, ErrorCode.NONE, OffsetFetchResponse.NO_OFFSET, -1, "")))),
+                Map.entry(ApiKey.LIST_GROUPS, new ListGroupsResponse(ErrorCode.NONE, List.of(
+                        new ListGroupsResponse.GroupListing("billing", "consumer", "Stable")))),
+                Map.entry(ApiKey.DESCRIBE_GROUPS, new DescribeGroupsResponse(List.of(
+                        new DescribeGroupsResponse.DescribedGroup(ErrorCode.NONE, "billing", "Stable", "consumer", "range",
+                                List.of(new DescribeGroupsResponse.Member("m-1", "c-1", "/127.0.0.1", new byte[] {1},
+                                        new byte[] {4, 4})))))),
+                Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsResponse(List.of(
+                        new DeleteGroupsResponse.GroupResult("old", ErrorCode.NON_EMPTY_GROUP)))));
+    }
+}
