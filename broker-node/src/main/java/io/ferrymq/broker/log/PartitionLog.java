@@ -182,7 +182,7 @@ public final class PartitionLog implements AutoCloseable {
      * start offset in the leader-epoch cache. An append that is one duplicate batch of an
      * idempotent producer writes nothing and answers the offsets the batch was first given.
      *
-     * @throws io.ferrymq.client.protocol.ApiException OUT_OF_ORDER_SEQUENCE_NUMBER,
+     * @throws io.ferrymq.common.errors.ApiException OUT_OF_ORDER_SEQUENCE_NUMBER,
      *     DUPLICATE_SEQUENCE_NUMBER, INVALID_PRODUCER_EPOCH or UNKNOWN_PRODUCER_ID (see
      *     {@link io.ferrymq.broker.log.producer.ProducerStateManager}); nothing is written
      */

@@ -1,6 +1,6 @@
 package io.ferrymq.broker.log.producer;
 
-import io.ferrymq.client.record.RecordBatch;
+import io.ferrymq.common.record.RecordBatch;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

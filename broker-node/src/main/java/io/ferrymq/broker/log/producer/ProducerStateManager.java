@@ -1,6 +1,6 @@
 package io.ferrymq.broker.log.producer;
 
-import io.ferrymq.client.protocol.ErrorCode;
+import io.ferrymq.common.errors.ErrorCode;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class ProducerStateManager {
      * changes nothing but dropping expired producers it meets. Returns the retained batch when the
      * append is one duplicate batch.
      *
-     * @throws io.ferrymq.client.protocol.ApiException with the error codes listed in the class doc
+     * @throws io.ferrymq.common.errors.ApiException with the error codes listed in the class doc
      */
     public Optional<BatchMetadata> validateLeaderAppend(List<ProducerBatch> batches, long nowMs) {
         Map<Long, ProducerStateEntry> pending = new HashMap<>();
