@@ -36,6 +36,7 @@ public final class LogConfigKeys {
     public static final String LOG_FLUSH_OFFSET_CHECKPOINT_INTERVAL_MS = "log.flush.offset.checkpoint.interval.ms";
     public static final String MESSAGE_MAX_BYTES = "message.max.bytes";
     public static final String MESSAGE_MAX_DECOMPRESSED_BYTES = "message.max.decompressed.bytes";
+    public static final String PRODUCER_ID_EXPIRATION_MS = "producer.id.expiration.ms";
 
     static final String GROUP_LOG = "Log";
 
@@ -83,5 +84,9 @@ public final class LogConfigKeys {
                         + "default is Long.MAX_VALUE; Ferry checks every second).");
         def.define(GROUP_LOG, LOG_FLUSH_OFFSET_CHECKPOINT_INTERVAL_MS, INT, 60_000, atLeast(1),
                 LOW, "How often the recovery-point checkpoint is written.");
+        def.define(GROUP_LOG, PRODUCER_ID_EXPIRATION_MS, LONG, 86_400_000L, atLeast(1), LOW,
+                "How long a partition keeps the state (epoch, last sequences) of an idempotent producer "
+                        + "after its last batch's timestamp; a producer expired there must restart its "
+                        + "sequence at 0 (UNKNOWN_PRODUCER_ID otherwise).");
     }
 }

@@ -44,7 +44,9 @@ public final class ModuleConfigs {
         }
     }
 
-    /** The log storage settings ({@code log.*}, {@code message.max.bytes}); {@code .ms} forms win over hours. */
+    /**
+     * The log storage settings ({@code log.*}, {@code message.max.bytes},
+     * {@code producer.id.expiration.ms}); {@code .ms} forms win over hours. */
     public static LogConfig logConfig(BrokerConfig config) {
         try {
             return new LogConfig(config.getList(LogConfigKeys.LOG_DIRS).stream().map(Path::of).toList(),
@@ -60,7 +62,8 @@ public final class ModuleConfigs {
                     config.getLong(LogConfigKeys.LOG_RETENTION_CHECK_INTERVAL_MS),
                     config.getLong(LogConfigKeys.LOG_FLUSH_SCHEDULER_INTERVAL_MS),
                     config.getInt(LogConfigKeys.LOG_FLUSH_OFFSET_CHECKPOINT_INTERVAL_MS),
-                    config.getLong(LogConfigKeys.MESSAGE_MAX_DECOMPRESSED_BYTES));
+                    config.getLong(LogConfigKeys.MESSAGE_MAX_DECOMPRESSED_BYTES),
+                    config.getLong(LogConfigKeys.PRODUCER_ID_EXPIRATION_MS));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid log configuration: " + e.getMessage());
         }

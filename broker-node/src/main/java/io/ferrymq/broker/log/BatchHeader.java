@@ -1,10 +1,11 @@
 package io.ferrymq.broker.log;
 
 /**
- * The fields of a stored batch that the log needs to find, bound and index it, read from the
- * file without loading the records. Immutable.
+ * The fields of a stored batch that the log needs to find, bound and index it and to rebuild the
+ * producer state, read from the file without loading the records. Immutable.
  */
-record BatchHeader(int position, long baseOffset, long lastOffset, int size, long maxTimestamp) {
+record BatchHeader(int position, long baseOffset, long lastOffset, int size, long maxTimestamp, long producerId,
+                   short producerEpoch, int baseSequence) {
 
     long nextOffset() {
         return lastOffset + 1;

@@ -26,12 +26,14 @@ import java.util.Objects;
  * @param recoveryPointCheckpointIntervalMs {@code log.flush.offset.checkpoint.interval.ms}
  * @param messageMaxDecompressedBytes {@code message.max.decompressed.bytes}: most bytes a leader inflates
  *     while validating one compressed batch
+ * @param producerIdExpirationMs {@code producer.id.expiration.ms}: how long a partition keeps an idle
+ *     idempotent producer's state
  */
 public record LogConfig(List<Path> logDirs, int segmentBytes, long rollMs, int indexIntervalBytes,
                         int indexSizeMaxBytes, long retentionMs, long retentionBytes, long flushIntervalMessages,
                         long flushIntervalMs, int messageMaxBytes, long retentionCheckIntervalMs,
                         long flushSchedulerIntervalMs, long recoveryPointCheckpointIntervalMs,
-                        long messageMaxDecompressedBytes) {
+                        long messageMaxDecompressedBytes, long producerIdExpirationMs) {
 
     public static final int DEFAULT_SEGMENT_BYTES = 1024 * 1024 * 1024;
     public static final long DEFAULT_ROLL_MS = 7L * 24 * 60 * 60 * 1000;
@@ -40,6 +42,7 @@ public record LogConfig(List<Path> logDirs, int segmentBytes, long rollMs, int i
     public static final long DEFAULT_RETENTION_MS = 7L * 24 * 60 * 60 * 1000;
     public static final int DEFAULT_MESSAGE_MAX_BYTES = 1024 * 1024 + 12;
     public static final long DEFAULT_MESSAGE_MAX_DECOMPRESSED_BYTES = 64L * 1024 * 1024;
+    public static final long DEFAULT_PRODUCER_ID_EXPIRATION_MS = 86_400_000L;
 
     public LogConfig {
         logDirs = List.copyOf(logDirs);
@@ -59,13 +62,15 @@ public record LogConfig(List<Path> logDirs, int segmentBytes, long rollMs, int i
         requireAtLeast("log.flush.scheduler.interval.ms", flushSchedulerIntervalMs, 1);
         requireAtLeast("log.flush.offset.checkpoint.interval.ms", recoveryPointCheckpointIntervalMs, 1);
         requireAtLeast("message.max.decompressed.bytes", messageMaxDecompressedBytes, 1);
+        requireAtLeast("producer.id.expiration.ms", producerIdExpirationMs, 1);
     }
 
     /** Kafka's defaults for everything but the directories. */
     public static LogConfig defaults(List<Path> logDirs) {
         return new LogConfig(logDirs, DEFAULT_SEGMENT_BYTES, DEFAULT_ROLL_MS, DEFAULT_INDEX_INTERVAL_BYTES,
                 DEFAULT_INDEX_SIZE_MAX_BYTES, DEFAULT_RETENTION_MS, -1L, Long.MAX_VALUE, Long.MAX_VALUE,
-                DEFAULT_MESSAGE_MAX_BYTES, 5 * 60 * 1000L, 1000L, 60_000L, DEFAULT_MESSAGE_MAX_DECOMPRESSED_BYTES);
+                DEFAULT_MESSAGE_MAX_BYTES, 5 * 60 * 1000L, 1000L, 60_000L, DEFAULT_MESSAGE_MAX_DECOMPRESSED_BYTES,
+                DEFAULT_PRODUCER_ID_EXPIRATION_MS);
     }
 
     public static LogConfig defaults(Path logDir) {
@@ -75,49 +80,61 @@ public record LogConfig(List<Path> logDirs, int segmentBytes, long rollMs, int i
     public LogConfig withSegmentBytes(int bytes) {
         return new LogConfig(logDirs, bytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
-                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes);
+                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes,
+                producerIdExpirationMs);
     }
 
     public LogConfig withRollMs(long ms) {
         return new LogConfig(logDirs, segmentBytes, ms, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
-                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes);
+                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes,
+                producerIdExpirationMs);
     }
 
     public LogConfig withIndex(int intervalBytes, int sizeMaxBytes) {
         return new LogConfig(logDirs, segmentBytes, rollMs, intervalBytes, sizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
-                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes);
+                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes,
+                producerIdExpirationMs);
     }
 
     public LogConfig withRetention(long ms, long bytes) {
         return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, ms,
                 bytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
-                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes);
+                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes,
+                producerIdExpirationMs);
     }
 
     public LogConfig withFlush(long intervalMessages, long intervalMs) {
         return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, intervalMessages, intervalMs, messageMaxBytes, retentionCheckIntervalMs,
-                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes);
+                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes,
+                producerIdExpirationMs);
     }
 
     public LogConfig withMessageMaxBytes(int bytes) {
         return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, bytes, retentionCheckIntervalMs,
-                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes);
+                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes,
+                producerIdExpirationMs);
     }
 
     public LogConfig withMessageMaxDecompressedBytes(long bytes) {
         return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
-                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, bytes);
+                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, bytes, producerIdExpirationMs);
     }
 
     public LogConfig withSchedulerIntervals(long retentionCheckMs, long flushSchedulerMs, long checkpointMs) {
         return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckMs,
-                flushSchedulerMs, checkpointMs, messageMaxDecompressedBytes);
+                flushSchedulerMs, checkpointMs, messageMaxDecompressedBytes, producerIdExpirationMs);
+    }
+
+    public LogConfig withProducerIdExpirationMs(long ms) {
+        return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
+                retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
+                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes, ms);
     }
 
     private static void requireAtLeast(String key, long value, long min) {

@@ -8,7 +8,8 @@ import java.util.OptionalLong;
 /**
  * The one place that builds and parses file names of the log: partition directories
  * {@code <topic>-<partition>}, segments {@code <20-digit base offset>.log}, {@code .index},
- * {@code .timeindex}, the per-partition {@code leader-epoch-checkpoint}, and per log dir the
+ * {@code .timeindex}, producer-state snapshots {@code <20-digit offset>.snapshot}, the per-partition
+ * {@code leader-epoch-checkpoint}, and per log dir the
  * checkpoints and the clean-shutdown marker (Kafka's names). Stateless and thread-safe.
  */
 public final class LogFiles {
@@ -16,6 +17,7 @@ public final class LogFiles {
     public static final String LOG_SUFFIX = ".log";
     public static final String INDEX_SUFFIX = ".index";
     public static final String TIME_INDEX_SUFFIX = ".timeindex";
+    public static final String PRODUCER_SNAPSHOT_SUFFIX = ".snapshot";
     public static final String DELETED_SUFFIX = ".deleted";
     public static final String TEMP_SUFFIX = ".tmp";
     public static final String LEADER_EPOCH_CHECKPOINT = "leader-epoch-checkpoint";
@@ -47,10 +49,24 @@ public final class LogFiles {
         return dir.resolve(baseName(baseOffset) + TIME_INDEX_SUFFIX);
     }
 
+    /** The producer-state snapshot taken when the log ended at {@code offset}. */
+    public static Path producerSnapshotFile(Path dir, long offset) {
+        return dir.resolve(baseName(offset) + PRODUCER_SNAPSHOT_SUFFIX);
+    }
+
     /** The base offset of a segment's {@code .log} file name; empty for any other file. */
     public static OptionalLong parseLogFileBaseOffset(Path file) {
+        return parseOffset(file, LOG_SUFFIX);
+    }
+
+    /** The offset of a producer-state snapshot's file name; empty for any other file. */
+    public static OptionalLong parseProducerSnapshotOffset(Path file) {
+        return parseOffset(file, PRODUCER_SNAPSHOT_SUFFIX);
+    }
+
+    private static OptionalLong parseOffset(Path file, String suffix) {
         String name = file.getFileName().toString();
-        if (!name.endsWith(LOG_SUFFIX) || name.length() != 20 + LOG_SUFFIX.length()) {
+        if (!name.endsWith(suffix) || name.length() != 20 + suffix.length()) {
             return OptionalLong.empty();
         }
         String digits = name.substring(0, 20);

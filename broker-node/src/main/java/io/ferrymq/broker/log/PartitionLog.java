@@ -1,5 +1,8 @@
 package io.ferrymq.broker.log;
 
+import io.ferrymq.broker.log.producer.BatchMetadata;
+import io.ferrymq.broker.log.producer.ProducerBatch;
+import io.ferrymq.broker.log.producer.ProducerStateEntry;
 import io.ferrymq.broker.log.retention.RetentionPolicy;
 import io.ferrymq.common.TopicPartition;
 import java.nio.ByteBuffer;
@@ -29,6 +32,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * assigns offsets and stamps its epoch in place (the caller's buffer is modified; a read-only
  * buffer is copied); a follower append keeps offsets and epochs and must start at the log end.
  *
+ * <p>Idempotent producers ({@link LogProducerState}): a leader append is checked against each
+ * producer's epoch and last sequences after offsets are assigned, under the lock; a refused one
+ * changes nothing, and an append that is one duplicate batch writes nothing and answers the offsets
+ * the batch got the first time. Every appended batch, leader or follower, then updates the state,
+ * which is snapshotted at each roll and at close and rebuilt on open and truncation.
+ *
  * <p>Retention ({@link LogRetention}) renames deleted segments to {@code .deleted} and removes
  * them later, so an in-flight zero-copy read of them completes; truncation (followers) deletes at
  * once. Fsyncs and the recovery point belong to {@link LogFlusher}.
@@ -50,6 +59,7 @@ public final class PartitionLog implements AutoCloseable {
     private final LogReader reader;
     private final LogRetention retention;
     private final LogFlusher flusher;
+    private final LogProducerState producerState;
     private final AppendProbe probe;
     private volatile long logStartOffset;
     private volatile long logEndOffset;
@@ -73,6 +83,8 @@ public final class PartitionLog implements AutoCloseable {
         this.leaderEpochCache = LeaderEpochCache.open(dir.resolve(LogFiles.LEADER_EPOCH_CHECKPOINT));
         leaderEpochCache.truncateFromEnd(logEndOffset);
         leaderEpochCache.truncateFromStart(logStartOffset);
+        this.producerState = new LogProducerState(dir, topicPartition.toString(), config.producerIdExpirationMs());
+        producerState.load(segments, logStartOffset, logEndOffset, clock.millis());
     }
 
     /**
@@ -127,6 +139,16 @@ public final class PartitionLog implements AutoCloseable {
         return leaderEpochCache;
     }
 
+    /** The idempotent-producer state of {@code producerId} after the appends completed so far. */
+    public Optional<ProducerStateEntry> producerState(long producerId) {
+        lock.lock();
+        try {
+            return producerState.entry(producerId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public int segmentCount() {
         return segments.size();
     }
@@ -155,8 +177,14 @@ public final class PartitionLog implements AutoCloseable {
     }
 
     /**
-     * Assigns offsets from the log end to batches validated beforehand (outside any lock), stamps
-     * {@code leaderEpoch} and appends them; records the epoch's start offset in the leader-epoch cache.
+     * Assigns offsets from the log end to batches validated beforehand (outside any lock), checks
+     * their producer sequences, stamps {@code leaderEpoch} and appends them; records the epoch's
+     * start offset in the leader-epoch cache. An append that is one duplicate batch of an
+     * idempotent producer writes nothing and answers the offsets the batch was first given.
+     *
+     * @throws io.ferrymq.common.errors.ApiException OUT_OF_ORDER_SEQUENCE_NUMBER,
+     *     DUPLICATE_SEQUENCE_NUMBER, INVALID_PRODUCER_EPOCH or UNKNOWN_PRODUCER_ID (see
+     *     {@link io.ferrymq.broker.log.producer.ProducerStateManager}); nothing is written
      */
     public LogAppendInfo appendAsLeader(ValidatedBatches validated, int leaderEpoch) {
         ByteBuffer buffer = validated.buffer();
@@ -165,19 +193,32 @@ public final class PartitionLog implements AutoCloseable {
             ensureWritable();
             long firstOffset = logEndOffset;
             StoredBatches.assignOffsetsAndEpoch(buffer, firstOffset, leaderEpoch);
-            return appendLocked(buffer, validated.summary(), () -> {
+            List<ProducerBatch> producerBatches = ProducerBatch.readAll(buffer);
+            Optional<BatchMetadata> duplicate = producerState.validateLeaderAppend(producerBatches, clock.millis());
+            if (duplicate.isPresent()) {
+                return duplicateAppendInfo(duplicate.get());
+            }
+            LogAppendInfo info = appendLocked(buffer, validated.summary(), () -> {
                 if (leaderEpoch >= 0) {
                     leaderEpochCache.assign(leaderEpoch, firstOffset);
                 }
             });
+            producerState.update(producerBatches);
+            return info;
         } finally {
             lock.unlock();
         }
     }
 
+    /** What a duplicate batch is answered with: the offsets it got the first time, nothing appended now. */
+    private LogAppendInfo duplicateAppendInfo(BatchMetadata original) {
+        return new LogAppendInfo(original.firstOffset(), original.lastOffset(), original.maxTimestamp(),
+                original.lastOffset(), 0, 0, 0, logStartOffset, -1L);
+    }
+
     /**
      * Appends batches fetched from the leader as they are (offsets and epochs kept); new epochs
-     * enter the leader-epoch cache.
+     * enter the leader-epoch cache and every batch the producer state, unchecked.
      *
      * @throws UnexpectedAppendOffsetException when the first batch does not start at the log end
      */
@@ -191,7 +232,11 @@ public final class PartitionLog implements AutoCloseable {
                 throw new UnexpectedAppendOffsetException(summary.firstBaseOffset(), logEndOffset,
                         topicPartition.toString());
             }
-            return appendLocked(buffer, summary, () -> StoredBatches.assignNewEpochs(buffer, leaderEpochCache));
+            List<ProducerBatch> producerBatches = ProducerBatch.readAll(buffer);
+            LogAppendInfo info = appendLocked(buffer, summary,
+                    () -> StoredBatches.assignNewEpochs(buffer, leaderEpochCache));
+            producerState.update(producerBatches);
+            return info;
         } finally {
             lock.unlock();
         }
@@ -232,9 +277,10 @@ public final class PartitionLog implements AutoCloseable {
     }
 
     /**
-     * Puts back what a failed append changed: deletes segments rolled for it, rolls the previously
-     * active segment back to {@code mark} and drops epochs recorded from {@code firstOffset} (the
-     * cache held none there: it is truncated to the log end whenever the log end moves back). When
+     * Puts back what a failed append changed: deletes segments rolled for it (and the producer
+     * snapshot taken for the roll), rolls the previously active segment back to {@code mark} and
+     * drops epochs recorded from {@code firstOffset} (the cache held none there: it is truncated to
+     * the log end whenever the log end moves back). When
      * this fails too the log refuses appends until reopened; the failure is added to {@code cause}.
      */
     private void undoAppend(LogSegment previousActive, LogSegment.Mark mark, long firstOffset, Throwable cause) {
@@ -244,6 +290,7 @@ public final class PartitionLog implements AutoCloseable {
             }
             previousActive.rollbackTo(mark);
             leaderEpochCache.truncateFromEnd(firstOffset);
+            producerState.deleteSnapshotsFrom(firstOffset);
         } catch (RuntimeException undo) {
             cause.addSuppressed(undo);
             undoFailure = undo;
@@ -255,6 +302,7 @@ public final class PartitionLog implements AutoCloseable {
         long now = clock.millis();
         if (rollPolicy.shouldRoll(active.sizeInBytes(), active.timeWaitedForRoll(now, maxTimestamp), active.isFull(),
                 active.baseOffset(), lastOffset, appendBytes)) {
+            producerState.takeSnapshot(logEndOffset);
             active.onBecomeInactive();
             LogSegment next = LogSegment.create(dir, logEndOffset, config, now);
             segments.put(next.baseOffset(), next);
@@ -312,6 +360,7 @@ public final class PartitionLog implements AutoCloseable {
             logEndOffset = active.readNextOffset();
             flusher.truncatedTo(logEndOffset);
             leaderEpochCache.truncateFromEnd(logEndOffset);
+            producerState.load(segments, logStartOffset, logEndOffset, clock.millis());
             return true;
         } finally {
             lock.unlock();
@@ -332,6 +381,7 @@ public final class PartitionLog implements AutoCloseable {
             logEndOffset = offset;
             flusher.resetTo(offset);
             leaderEpochCache.clear();
+            producerState.clear();
         } finally {
             lock.unlock();
         }
@@ -346,6 +396,7 @@ public final class PartitionLog implements AutoCloseable {
             if (count > 0) {
                 logStartOffset = segments.firstKey();
                 leaderEpochCache.truncateFromStart(logStartOffset);
+                producerState.deleteSnapshotsBelow(logStartOffset);
             }
             return count;
         } finally {
@@ -376,6 +427,7 @@ public final class PartitionLog implements AutoCloseable {
             }
             segments.lastEntry().getValue().onBecomeInactive();
             flush();
+            producerState.takeSnapshot(logEndOffset);
             closed = true;
             segments.values().forEach(LogSegment::close);
             retention.deleteAllPending();

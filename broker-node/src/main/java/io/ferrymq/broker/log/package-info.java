@@ -6,6 +6,8 @@
  * {@link io.ferrymq.broker.log.SegmentFile} (one segment), {@link io.ferrymq.broker.log.LogRetention} and
  * {@link io.ferrymq.broker.log.LogFlusher} (retention with delayed deletes; fsync and recovery point),
  * {@link io.ferrymq.broker.log.LogLoader} (recovery at open), {@link io.ferrymq.broker.log.LeaderEpochCache},
+ * {@link io.ferrymq.broker.log.LogProducerState} (idempotent-producer state and its snapshots, see
+ * {@link io.ferrymq.broker.log.producer}),
  * and validation before append ({@link io.ferrymq.broker.log.LogValidator}). Only
  * {@link io.ferrymq.broker.log.LogFiles} builds or parses file names.
  *
