@@ -21,9 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A verifiable producer for failure tests: sends the unique values {@code v0, v1, ...} with
  * acks=all, value {@code n} to partition {@code n % partitions} (so every partition always has
- * traffic), at most {@code maxInFlight} outstanding. The client itself never retries
- * ({@code retries=0}); a failed send is sent again by this class and the value is recorded as
- * retried, so a duplicate in the log can be told apart from a broker bug. Records every
+ * traffic), at most {@code maxInFlight} outstanding. {@link #idempotent idempotent} (the default
+ * of the failure tests): the client retries by itself, with sequence numbers, for up to two minutes,
+ * so a fail-over must cost no record, duplicate none and reorder none. {@link #withoutRetries}: the
+ * client never retries ({@code retries=0}), so errors reach this class. Either way a failed send is
+ * sent again by this class and the value is recorded as retried, so a duplicate in the log can be
+ * told apart from a broker bug. Records every
  * acknowledgement with its partition, offset and the time it arrived, and every error by type.
  *
  * <p>Thread-safe; one named sender thread, stopped and joined by {@link #close()}.
@@ -51,6 +54,7 @@ public final class AckingProducer implements AutoCloseable {
 
     private final String topic;
     private final int partitions;
+    private final boolean idempotent;
     private final FerryProducer<String, String> producer;
     private final Semaphore inFlight;
     private final DelayQueue<Resend> resends = new DelayQueue<>();
@@ -63,21 +67,39 @@ public final class AckingProducer implements AutoCloseable {
     private volatile boolean paused;
     private long next;
 
-    public AckingProducer(String bootstrapServers, String topic, int partitions, int maxInFlight) {
+    /** Client-side retries with producer ids and sequence numbers ({@code enable.idempotence=true}). */
+    public static AckingProducer idempotent(String bootstrapServers, String topic, int partitions, int maxInFlight) {
+        return new AckingProducer(bootstrapServers, topic, partitions, maxInFlight, true);
+    }
+
+    /** No client-side retries: every error reaches this class, which sends the value again. */
+    public static AckingProducer withoutRetries(String bootstrapServers, String topic, int partitions, int maxInFlight) {
+        return new AckingProducer(bootstrapServers, topic, partitions, maxInFlight, false);
+    }
+
+    private AckingProducer(String bootstrapServers, String topic, int partitions, int maxInFlight, boolean idempotent) {
         this.topic = topic;
         this.partitions = partitions;
+        this.idempotent = idempotent;
         this.inFlight = new Semaphore(maxInFlight);
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS, bootstrapServers);
         config.put(ProducerConfig.ACKS, "all");
-        config.put(ProducerConfig.RETRIES, "0");
         config.put(ProducerConfig.LINGER_MS, "2");
-        config.put(ProducerConfig.MAX_IN_FLIGHT, "1");
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS, "5000");
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS, "10000");
         config.put(ProducerConfig.RETRY_BACKOFF_MS, "50");
         config.put(ProducerConfig.METADATA_MAX_AGE_MS, "2000");
         config.put(ProducerConfig.MAX_BLOCK_MS, "5000");
+        if (idempotent) {
+            config.put("enable.idempotence", "true");
+            config.put(ProducerConfig.MAX_IN_FLIGHT, "5");
+            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS, "120000");
+        } else {
+            config.put("enable.idempotence", "false");
+            config.put(ProducerConfig.RETRIES, "0");
+            config.put(ProducerConfig.MAX_IN_FLIGHT, "1");
+            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS, "10000");
+        }
         config.put(ProducerConfig.CLIENT_ID, "acking-producer");
         this.producer = new FerryProducer<>(config, new StringSerializer(), new StringSerializer());
         this.sender = new Thread(this::run, "acking-producer");
@@ -143,6 +165,11 @@ public final class AckingProducer implements AutoCloseable {
             }
         }
         return e.getClass().getSimpleName();
+    }
+
+    /** Whether the client retries with sequence numbers (then no value may appear twice). */
+    public boolean isIdempotent() {
+        return idempotent;
     }
 
     /** Stops taking new values (resends of failed ones continue). */

@@ -59,6 +59,14 @@ public abstract class FailureScenario {
         return 10_000;
     }
 
+    /**
+     * Whether the producer retries by itself with sequence numbers (the default): then the final
+     * check also demands no duplicate at all. A scenario that wants errors to reach the test turns it off.
+     */
+    protected boolean idempotentProducer() {
+        return true;
+    }
+
     /** Further broker settings of this scenario (none by default). */
     protected Map<String, String> scenarioBrokerConfig() {
         return Map.of();
@@ -77,7 +85,8 @@ public abstract class FailureScenario {
         TopicAdmin.createTopic(cluster.bootstrapServers(),
                 new CreateTopicsRequest.TopicSpec(TOPIC, PARTITIONS, (short) 3, TopicAdmin.minInsyncReplicas(2)), WAIT);
         TopicAdmin.awaitFullyReplicated(cluster.bootstrapServers(), TOPIC, PARTITIONS, WAIT);
-        producer = new AckingProducer(cluster.bootstrapServers(), TOPIC, PARTITIONS, 20);
+        producer = idempotentProducer() ? AckingProducer.idempotent(cluster.bootstrapServers(), TOPIC, PARTITIONS, 20)
+                : AckingProducer.withoutRetries(cluster.bootstrapServers(), TOPIC, PARTITIONS, 20);
         await().atMost(WAIT).until(() -> producer.ackCount() >= 100);
     }
 
@@ -146,6 +155,9 @@ public abstract class FailureScenario {
         }
         cluster.brokers().forEach(b -> cluster.sigterm(b.id()));
         LogVerifier.assertReplicasIdentical(dataDirs, TOPIC, report.highWatermarks());
+        if (producer.isIdempotent()) {
+            assertThat(report.duplicates()).as("duplicates with the idempotent producer").isZero();
+        }
         System.out.printf("%s: %d acknowledged, %d records, %d duplicates of retried sends, errors %s%n",
                 getClass().getSimpleName(), report.acknowledged(), report.records(), report.duplicates(),
                 producer.errorCounts());

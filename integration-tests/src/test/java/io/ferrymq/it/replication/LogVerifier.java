@@ -58,7 +58,11 @@ public final class LogVerifier {
         return out;
     }
 
-    /** Checks the consumed log against the acknowledgements and returns what it saw. */
+    /**
+     * Checks the consumed log against the acknowledgements and returns what it saw: dense offsets, every
+     * acknowledged value at its offset, values sent once in the order they were sent, duplicates only of
+     * values the test sent again.
+     */
     public static Report verify(Map<TopicPartition, List<ConsumerRecord<String, String>>> log,
                                 List<AckingProducer.Ack> acks, Set<String> retried) {
         Map<String, List<String>> positions = new HashMap<>();
@@ -66,8 +70,15 @@ public final class LogVerifier {
         Map<TopicPartition, Long> ends = new TreeMap<>();
         for (Map.Entry<TopicPartition, List<ConsumerRecord<String, String>>> entry : log.entrySet()) {
             long expected = 0;
+            long lastSent = -1;
             for (ConsumerRecord<String, String> record : entry.getValue()) {
                 assertThat(record.offset()).as("offsets of %s are dense", entry.getKey()).isEqualTo(expected++);
+                if (!retried.contains(record.value())) {
+                    long sent = Long.parseLong(record.value().substring(1));
+                    assertThat(sent).as("%s at %s@%d is in the order it was sent", record.value(), entry.getKey(),
+                            record.offset()).isGreaterThan(lastSent);
+                    lastSent = sent;
+                }
                 positions.computeIfAbsent(record.value(), v -> new ArrayList<>())
                         .add(entry.getKey().partition() + "@" + record.offset());
                 records++;

@@ -23,7 +23,10 @@ import java.util.Set;
  *
  * <p>Order: a drained partition is muted until {@link #unmute} (its request completed), so at
  * most one request per partition is in flight and retries cannot reorder it. A request may carry
- * several consecutive batches of one partition; the leader appends them together in order.
+ * several consecutive batches of one partition; the leader appends them together in order. With
+ * idempotence a batch sent before goes alone: the leader answers a duplicate with the offsets it got
+ * the first time, and a response has one base offset per partition, so a resent batch must not share
+ * a request with new ones.
  * Rotation over each broker's partitions keeps drains fair. An idempotent producer's
  * {@link IdempotenceManager} decides which batches may go and stamps their sequences as they are
  * drained. Confined to the I/O thread.
@@ -136,9 +139,11 @@ public final class ReadyDrain {
             if (first == null || (first.attempts() > 0 && waitBeforeSend(first, true, nowMs) > 0)) {
                 return size;
             }
+            boolean sentBefore = false;
+            int taken = 0;
             while (!deque.isEmpty()) {
                 ProducerBatch batch = deque.peekFirst();
-                if (!idempotence.canSend(batch)) {
+                if (!idempotence.canSend(batch) || (idempotence.isEnabled() && (sentBefore || batch.attempts() > 0 && taken > 0))) {
                     break;
                 }
                 boolean stillFilling = deque.size() == 1 && !batch.isFull();
@@ -154,6 +159,8 @@ public final class ReadyDrain {
                 batch.drained(nowMs);
                 size += batch.estimatedSizeInBytes();
                 ready.add(batch);
+                sentBefore = batch.attempts() > 0;
+                taken++;
             }
         }
         return size;
