@@ -29,25 +29,32 @@ public final class CheckpointFile {
     public static void write(Path file, List<String> entries) {
         StringBuilder text = new StringBuilder().append(VERSION).append('\n').append(entries.size()).append('\n');
         entries.forEach(line -> text.append(line).append('\n'));
-        Path temp = LogFiles.tempFile(file);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            fsyncDirectory(file.toAbsolutePath().getParent());
+            writeAtomically(file, ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + file, e);
         }
+    }
+
+    /**
+     * Writes {@code bytes} to {@code file} so that a crash leaves the old or the new content, never a
+     * mix: a temporary file, fsynced, renamed over the target, then the directory fsynced.
+     */
+    static void writeAtomically(Path file, ByteBuffer bytes) throws IOException {
+        Path temp = LogFiles.tempFile(file);
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        }
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        fsyncDirectory(file.toAbsolutePath().getParent());
     }
 
     /**

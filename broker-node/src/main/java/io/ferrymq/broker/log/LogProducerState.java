@@ -9,12 +9,8 @@ import io.ferrymq.broker.log.producer.ProducerStateManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -88,22 +84,8 @@ final class LogProducerState {
     /** Writes the state as the snapshot at {@code offset} (the log end it reflects), atomically. */
     void takeSnapshot(long offset) {
         Path file = LogFiles.producerSnapshotFile(dir, offset);
-        Path temp = LogFiles.tempFile(file);
-        ByteBuffer bytes = ProducerSnapshotCodec.encode(manager.entries());
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            CheckpointFile.fsyncDirectory(dir);
+            CheckpointFile.writeAtomically(file, ProducerSnapshotCodec.encode(manager.entries()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write producer snapshot " + file, e);
         }
