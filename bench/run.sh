@@ -15,7 +15,8 @@
 # workload phase. A leftover run (crash, kill -9 of this script) is cleaned up by the PIDs it
 # recorded, checked against a tag on the JVM command line before any signal is sent.
 #
-# Knobs (env): NUM_RECORDS (2000000) RECORD_SIZE (100) ZK_PORT (32181) BROKER_PORT_BASE (39092)
+# Knobs (env): NUM_RECORDS (2000000) RECORD_SIZE (100) ZK_PORT (21181) BROKER_PORT_BASE (19092; fixed ports
+#   stay below the ephemeral range, 32768) COMPRESSION (none: the producers' compression.type)
 #   RUN_BUDGET_S (600) START_TIMEOUT_S (240) BUILD (0: build only when the jar is missing; 1: always)
 #   JFR (0; 1 = Flight Recorder, 2 ms Java sampling: each client run, each broker per workload; .jfr kept)
 #   REPORT_MS (5000: perf-produce progress period) FERRY_JIT (auto: as bin/ferry; c1; c2) TOOL_JIT (FERRY_JIT)
@@ -28,8 +29,9 @@ WORK=${BENCH_WORK:-/tmp/ferry-bench-work}
 BASE=/tmp/ferry-bench                # everything written at run time lives here
 PIDS="$BASE/pids"
 MARK="-Dferrybench.run=1"
-ZK_PORT=${ZK_PORT:-32181}
-BROKER_PORT_BASE=${BROKER_PORT_BASE:-39092}
+ZK_PORT=${ZK_PORT:-21181}
+BROKER_PORT_BASE=${BROKER_PORT_BASE:-19092}
+COMPRESSION=${COMPRESSION:-none}
 NB=3
 N=${NUM_RECORDS:-2000000}
 SIZE=${RECORD_SIZE:-100}
@@ -264,7 +266,7 @@ produce() { # produce <workload> <topic> <bootstrap> <acks> [throughput] [record
   cpu_begin; s=$(date +%s.%N); c=$(cpu_snap)
   fcmd "$TOOL_JVM $(jfr_opt "$w")" "$w" logback-tools.xml perf-produce --topic "$topic" \
     --num-records "$n" --record-size "$SIZE" --throughput "$rate" --reporting-interval-ms "$REPORT_MS" \
-    --producer-props bootstrap.servers="$bs" acks="$acks" linger.ms=5 compression.type=none
+    --producer-props bootstrap.servers="$bs" acks="$acks" linger.ms=5 compression.type="$COMPRESSION"
   timeout "$t" "${CMD[@]}" >"$BASE/out/$w.txt" 2>&1
   rc=$?; e=$(date +%s.%N)
   emit "$w.exit_code" "$rc"; cpu_emit "$w" "$c"; cpu_end "$w" "$n"; jfr_brokers stop "$w"; heap_emit "$w"
