@@ -6,7 +6,7 @@ import io.ferrymq.client.common.errors.InterruptException;
 import io.ferrymq.client.common.errors.TimeoutException;
 import io.ferrymq.client.common.internals.ErrorMapping;
 import io.ferrymq.client.common.internals.Metadata;
-import io.ferrymq.client.common.internals.NetworkChannel;
+import io.ferrymq.client.network.NetworkChannel;
 import io.ferrymq.client.common.internals.RequestChannel;
 import io.ferrymq.client.common.internals.Requests;
 import io.ferrymq.common.errors.ApiException;

@@ -2,7 +2,7 @@ package io.ferrymq.client.consumer;
 
 import io.ferrymq.common.PartitionInfo;
 import io.ferrymq.common.TopicPartition;
-import io.ferrymq.client.common.internals.NetworkChannel;
+import io.ferrymq.client.network.NetworkChannel;
 import io.ferrymq.client.common.internals.EventQueue;
 import io.ferrymq.client.common.internals.Metadata;
 import io.ferrymq.client.common.internals.MetadataRefresher;

@@ -53,6 +53,12 @@ class ModuleRulesTest {
     }
 
     @Test
+    void clientInternalsDoNotReachUpIntoTheNetworkLayer() {
+        check(noClasses().that().resideInAPackage("io.ferrymq.client.common..")
+                .should().dependOnClassesThat().resideInAPackage("io.ferrymq.client.network.."));
+    }
+
+    @Test
     void toolsNeverReachIntoCoordinatorOrBroker() {
         check(noClasses().that().resideInAPackage("io.ferrymq.tools..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.ferrymq.coordinator..", "io.ferrymq.broker.."));

@@ -1,8 +1,6 @@
-package io.ferrymq.client.common.internals;
+package io.ferrymq.client.network;
 
-import io.ferrymq.client.network.ConnectionPool;
-import io.ferrymq.client.network.NetworkClient;
-import io.ferrymq.client.network.NetworkConfig;
+import io.ferrymq.client.common.internals.RequestChannel;
 import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
 import io.ferrymq.common.protocol.requests.FetchRequest;
