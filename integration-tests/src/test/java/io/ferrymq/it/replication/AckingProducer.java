@@ -46,8 +46,8 @@ public final class AckingProducer implements AutoCloseable {
         }
     }
 
-    /** One acknowledged value. */
-    public record Ack(String value, int partition, long offset, long ackedAtNanos) {
+    /** One acknowledged value, with when it was (last) handed to the client and when its acknowledgement came. */
+    public record Ack(String value, int partition, long offset, long sentAtNanos, long ackedAtNanos) {
     }
 
     private static final long RESEND_BACKOFF_MS = 250;
@@ -131,16 +131,18 @@ public final class AckingProducer implements AutoCloseable {
     private void send(String value) {
         int partition = Integer.parseInt(value.substring(1)) % partitions;
         outstanding.incrementAndGet();
+        long sentAt = System.nanoTime();
         try {
-            producer.send(new ProducerRecord<>(topic, partition, null, value), (meta, e) -> onCompletion(value, meta, e));
+            producer.send(new ProducerRecord<>(topic, partition, null, value),
+                    (meta, e) -> onCompletion(value, sentAt, meta, e));
         } catch (RuntimeException e) {
-            onCompletion(value, null, e);
+            onCompletion(value, sentAt, null, e);
         }
     }
 
-    private void onCompletion(String value, RecordMetadata metadata, Exception exception) {
+    private void onCompletion(String value, long sentAt, RecordMetadata metadata, Exception exception) {
         if (exception == null) {
-            Ack ack = new Ack(value, metadata.partition(), metadata.offset(), System.nanoTime());
+            Ack ack = new Ack(value, metadata.partition(), metadata.offset(), sentAt, System.nanoTime());
             synchronized (acks) {
                 acks.add(ack);
             }
