@@ -77,10 +77,16 @@ abstract sealed class ByteSource permits ByteSource.BufferSource, ByteSource.Str
 
     /** Over bytes already in memory: every read is bounds-checked, nothing is copied. */
     static final class BufferSource extends ByteSource {
-        private final ByteBuffer buffer;
+        private ByteBuffer buffer;
 
         BufferSource(ByteBuffer buffer) {
             this.buffer = buffer;
+        }
+
+        /** Re-points this source at {@code next} (from its position), so one instance serves many records. */
+        BufferSource reset(ByteBuffer next) {
+            this.buffer = next;
+            return this;
         }
 
         @Override

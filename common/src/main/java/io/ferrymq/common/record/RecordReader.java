@@ -15,7 +15,9 @@ import java.util.Optional;
  * non-null. {@link #skip} checks without materializing anything (the broker's validation: no
  * allocation per record); {@link #read} returns the record with key, value and headers as views over
  * the source's bytes (uncompressed) or over one copy of this record's bytes (compressed).
- * Every failure is an {@link InvalidRecordException} naming the record. Not thread-safe.
+ * Every failure is an {@link InvalidRecordException} naming the record. One reader walks one batch
+ * and re-points one body view per record, so reading allocates only the record and its views. Not
+ * thread-safe.
  *
  * <p>On the wire: {@code length varint, attributes int8, timestampDelta varlong, offsetDelta varint,
  * keyLength varint (-1 = null), key, valueLength varint (-1 = null), value, headerCount varint, then
@@ -27,6 +29,7 @@ final class RecordReader {
     private final long baseOffset;
     private final long baseTimestamp;
     private final long fixedTimestamp;
+    private final ByteSource.BufferSource body = new ByteSource.BufferSource(ByteBuffer.allocate(0));
 
     /**
      * @param fixedTimestamp the batch's max timestamp when its type is log-append time, else -1
@@ -40,40 +43,38 @@ final class RecordReader {
 
     /** Checks record {@code index} and returns its create time (the base timestamp plus its delta). */
     long skip(int index) {
-        int length = readLength(index);
+        int length = readLength(source, index);
         long start = source.position();
         source.readByte();
         long timestamp = baseTimestamp + source.readVarlong();
         checkOffsetDelta(index, source.readVarint());
-        skipBytes(index, "key", start, length);
-        skipBytes(index, "value", start, length);
-        int headers = readHeaderCount(index, start, length);
+        skipBytes(source, index, "key", start, length);
+        skipBytes(source, index, "value", start, length);
+        int headers = readHeaderCount(source, index, start, length);
         for (int i = 0; i < headers; i++) {
-            int keyLength = readLength(index, "header key", start, length, false);
-            source.skip(keyLength);
-            skipBytes(index, "header value", start, length);
+            source.skip(readLength(source, index, "header key", start, length, false));
+            skipBytes(source, index, "header value", start, length);
         }
-        checkConsumed(index, start, length);
+        checkConsumed(source, index, start, length);
         return timestamp;
     }
 
     /** Reads record {@code index}, checked as {@link #skip} does. */
     Record read(int index) {
-        int length = readLength(index);
-        ByteSource body = ByteSource.of(source.read(length));
-        RecordReader reader = new RecordReader(body, baseOffset, baseTimestamp, fixedTimestamp);
-        body.readByte();
-        long timestamp = baseTimestamp + body.readVarlong();
-        checkOffsetDelta(index, body.readVarint());
-        Optional<ByteBuffer> key = reader.readBytes(index, "key", length);
-        Optional<ByteBuffer> value = reader.readBytes(index, "value", length);
-        List<Header> headers = reader.readHeaders(index, length);
-        reader.checkConsumed(index, 0, length);
+        int length = readLength(source, index);
+        ByteSource in = body.reset(source.read(length));
+        in.readByte();
+        long timestamp = baseTimestamp + in.readVarlong();
+        checkOffsetDelta(index, in.readVarint());
+        Optional<ByteBuffer> key = readBytes(in, index, "key", length);
+        Optional<ByteBuffer> value = readBytes(in, index, "value", length);
+        List<Header> headers = readHeaders(in, index, length);
+        checkConsumed(in, index, 0, length);
         return new Record(baseOffset + index, fixedTimestamp >= 0 ? fixedTimestamp : timestamp, key, value, headers);
     }
 
-    private int readLength(int index) {
-        int length = source.readVarint();
+    private static int readLength(ByteSource in, int index) {
+        int length = in.readVarint();
         if (length < 0) {
             throw new InvalidRecordException("record " + index + " declares negative length " + length);
         }
@@ -87,37 +88,37 @@ final class RecordReader {
         }
     }
 
-    private void skipBytes(int index, String what, long start, int recordLength) {
-        int length = readLength(index, what, start, recordLength, true);
+    private static void skipBytes(ByteSource in, int index, String what, long start, int recordLength) {
+        int length = readLength(in, index, what, start, recordLength, true);
         if (length > 0) {
-            source.skip(length);
+            in.skip(length);
         }
     }
 
-    private Optional<ByteBuffer> readBytes(int index, String what, int recordLength) {
-        int length = readLength(index, what, 0, recordLength, true);
-        return length < 0 ? Optional.empty() : Optional.of(source.read(length).asReadOnlyBuffer());
+    private static Optional<ByteBuffer> readBytes(ByteSource in, int index, String what, int recordLength) {
+        int length = readLength(in, index, what, 0, recordLength, true);
+        return length < 0 ? Optional.empty() : Optional.of(in.read(length).asReadOnlyBuffer());
     }
 
-    private List<Header> readHeaders(int index, int recordLength) {
-        int count = readHeaderCount(index, 0, recordLength);
+    private static List<Header> readHeaders(ByteSource in, int index, int recordLength) {
+        int count = readHeaderCount(in, index, 0, recordLength);
         if (count == 0) {
             return List.of();
         }
         List<Header> headers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            int keyLength = readLength(index, "header key", 0, recordLength, false);
-            ByteBuffer key = source.read(keyLength);
-            String headerKey = StandardCharsets.UTF_8.decode(key).toString();
-            headers.add(new Header(headerKey, readBytes(index, "header value", recordLength)));
+            int keyLength = readLength(in, index, "header key", 0, recordLength, false);
+            String headerKey = StandardCharsets.UTF_8.decode(in.read(keyLength)).toString();
+            headers.add(new Header(headerKey, readBytes(in, index, "header value", recordLength)));
         }
         return headers;
     }
 
     /** A length field: -1 (null, when allowed) or a count of bytes that fits in what is left of the record. */
-    private int readLength(int index, String what, long start, int recordLength, boolean nullable) {
-        int length = source.readVarint();
-        long left = recordLength - (source.position() - start);
+    private static int readLength(ByteSource in, int index, String what, long start, int recordLength,
+                                  boolean nullable) {
+        int length = in.readVarint();
+        long left = recordLength - (in.position() - start);
         if (length < (nullable ? -1 : 0) || length > left) {
             throw new InvalidRecordException("record " + index + " has " + what + " length " + length + " with "
                     + left + " bytes left in the record");
@@ -125,9 +126,9 @@ final class RecordReader {
         return length;
     }
 
-    private int readHeaderCount(int index, long start, int recordLength) {
-        int count = source.readVarint();
-        long left = recordLength - (source.position() - start);
+    private static int readHeaderCount(ByteSource in, int index, long start, int recordLength) {
+        int count = in.readVarint();
+        long left = recordLength - (in.position() - start);
         if (count < 0 || count > left / 2) {
             throw new InvalidRecordException("record " + index + " has header count " + count + " with " + left
                     + " bytes left in the record");
@@ -135,11 +136,11 @@ final class RecordReader {
         return count;
     }
 
-    private void checkConsumed(int index, long start, int recordLength) {
-        long used = source.position() - start;
+    private static void checkConsumed(ByteSource in, int index, long start, int recordLength) {
+        long used = in.position() - start;
         if (used != recordLength) {
-            throw new InvalidRecordException("record " + index + " declares length " + recordLength + " but its fields take "
-                    + used + " bytes");
+            throw new InvalidRecordException("record " + index + " declares length " + recordLength
+                    + " but its fields take " + used + " bytes");
         }
     }
 }
