@@ -17,6 +17,7 @@
 #
 # Knobs (env): NUM_RECORDS (2000000) RECORD_SIZE (100) ZK_PORT (21181) BROKER_PORT_BASE (19092; fixed ports
 #   stay below the ephemeral range, 32768) COMPRESSION (none: the producers' compression.type)
+#   PRODUCER_PROPS (extra producer properties for every workload, e.g. 'enable.idempotence=false')
 #   RUN_BUDGET_S (600) START_TIMEOUT_S (240) BUILD (0: build only when the jar is missing; 1: always)
 #   JFR (0; 1 = Flight Recorder, 2 ms Java sampling: each client run, each broker per workload; .jfr kept)
 #   REPORT_MS (5000: perf-produce progress period) FERRY_JIT (auto: as bin/ferry; c1; c2) TOOL_JIT (FERRY_JIT)
@@ -266,7 +267,7 @@ produce() { # produce <workload> <topic> <bootstrap> <acks> [throughput] [record
   cpu_begin; s=$(date +%s.%N); c=$(cpu_snap)
   fcmd "$TOOL_JVM $(jfr_opt "$w")" "$w" logback-tools.xml perf-produce --topic "$topic" \
     --num-records "$n" --record-size "$SIZE" --throughput "$rate" --reporting-interval-ms "$REPORT_MS" \
-    --producer-props bootstrap.servers="$bs" acks="$acks" linger.ms=5 compression.type="$COMPRESSION"
+    --producer-props bootstrap.servers="$bs" acks="$acks" linger.ms=5 compression.type="$COMPRESSION" ${PRODUCER_PROPS:-}
   timeout "$t" "${CMD[@]}" >"$BASE/out/$w.txt" 2>&1
   rc=$?; e=$(date +%s.%N)
   emit "$w.exit_code" "$rc"; cpu_emit "$w" "$c"; cpu_end "$w" "$n"; jfr_brokers stop "$w"; heap_emit "$w"
