@@ -44,7 +44,7 @@ abstract sealed class ByteSource permits ByteSource.BufferSource, ByteSource.Str
     /** Whether every byte has been consumed. */
     abstract boolean atEnd();
 
-    final int readVarint() {
+    int readVarint() {
         int raw = 0;
         for (int shift = 0; shift <= 28; shift += 7) {
             int b = readByte();
@@ -57,7 +57,7 @@ abstract sealed class ByteSource permits ByteSource.BufferSource, ByteSource.Str
                 + " of the records section");
     }
 
-    final long readVarlong() {
+    long readVarlong() {
         long raw = 0;
         for (int shift = 0; shift <= 63; shift += 7) {
             int b = readByte();
@@ -75,54 +75,107 @@ abstract sealed class ByteSource permits ByteSource.BufferSource, ByteSource.Str
                 + " more bytes are expected");
     }
 
-    /** Over bytes already in memory: every read is bounds-checked, nothing is copied. */
+    /**
+     * Over bytes already in memory, read straight from their array (a heap buffer's, or a copy of a
+     * direct buffer's): every read is bounds-checked, nothing is copied, and a varint is decoded in one
+     * call, which keeps the leader's record-by-record walk cheap on the produce path.
+     */
     static final class BufferSource extends ByteSource {
         private ByteBuffer buffer;
+        private byte[] array;
+        private int start;
+        private int position;
+        private int limit;
 
         BufferSource(ByteBuffer buffer) {
-            this.buffer = buffer;
+            reset(buffer);
         }
 
         /** Re-points this source at {@code next} (from its position), so one instance serves many records. */
         BufferSource reset(ByteBuffer next) {
-            this.buffer = next;
+            ByteBuffer heap = next.hasArray() ? next : ByteBuffer.wrap(copy(next));
+            this.buffer = heap;
+            this.array = heap.array();
+            this.start = heap.arrayOffset() + heap.position();
+            this.position = start;
+            this.limit = heap.arrayOffset() + heap.limit();
             return this;
+        }
+
+        private static byte[] copy(ByteBuffer direct) {
+            byte[] bytes = new byte[direct.remaining()];
+            direct.duplicate().get(bytes);
+            return bytes;
         }
 
         @Override
         long position() {
-            return buffer.position();
+            return position - start;
         }
 
         @Override
         int readByte() {
-            if (!buffer.hasRemaining()) {
+            if (position >= limit) {
                 throw cut(1);
             }
-            return buffer.get() & 0xff;
+            return array[position++] & 0xff;
+        }
+
+        @Override
+        int readVarint() {
+            int raw = 0;
+            for (int shift = 0; shift <= 28; shift += 7) {
+                if (position >= limit) {
+                    throw cut(1);
+                }
+                int b = array[position++];
+                raw |= (b & 0x7f) << shift;
+                if ((b & 0x80) == 0) {
+                    return (raw >>> 1) ^ -(raw & 1);
+                }
+            }
+            throw new InvalidRecordException("varint longer than 5 bytes at byte " + (position() - 5)
+                    + " of the records section");
+        }
+
+        @Override
+        long readVarlong() {
+            long raw = 0;
+            for (int shift = 0; shift <= 63; shift += 7) {
+                if (position >= limit) {
+                    throw cut(1);
+                }
+                int b = array[position++];
+                raw |= (long) (b & 0x7f) << shift;
+                if ((b & 0x80) == 0) {
+                    return (raw >>> 1) ^ -(raw & 1);
+                }
+            }
+            throw new InvalidRecordException("varlong longer than 10 bytes at byte " + (position() - 10)
+                    + " of the records section");
         }
 
         @Override
         void skip(int n) {
-            if (n > buffer.remaining()) {
+            if (n > limit - position) {
                 throw cut(n);
             }
-            buffer.position(buffer.position() + n);
+            position += n;
         }
 
         @Override
         ByteBuffer read(int n) {
-            if (n > buffer.remaining()) {
+            if (n > limit - position) {
                 throw cut(n);
             }
-            ByteBuffer view = buffer.slice(buffer.position(), n);
-            buffer.position(buffer.position() + n);
+            ByteBuffer view = buffer.slice(position - buffer.arrayOffset(), n);
+            position += n;
             return view;
         }
 
         @Override
         boolean atEnd() {
-            return !buffer.hasRemaining();
+            return position >= limit;
         }
     }
 
