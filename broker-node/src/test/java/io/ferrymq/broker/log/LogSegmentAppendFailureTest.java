@@ -12,6 +12,7 @@ import io.ferrymq.broker.log.index.TimeIndex;
 import io.ferrymq.broker.log.index.TimestampOffset;
 import io.ferrymq.broker.log.recovery.ScanResult;
 import io.ferrymq.common.errors.CorruptRecordException;
+import io.ferrymq.common.record.HostileBatches;
 import io.ferrymq.common.record.Record;
 import io.ferrymq.common.record.RecordBatches;
 import java.io.IOException;
@@ -111,7 +112,7 @@ class LogSegmentAppendFailureTest {
         long next = append(segment, BASE, 1, 3, AppendProbe.NONE);
         State before = State.of(segment, dir);
         ByteBuffer lying = LyingBatchAppendTest.lyingBatch(Integer.MAX_VALUE);
-        ByteBuffer overflowing = LyingBatchAppendTest.concat(lying, batch(2, 2, 200L, 10));
+        ByteBuffer overflowing = HostileBatches.concat(lying, batch(2, 2, 200L, 10));
         StoredBatches.assignOffsetsAndEpoch(overflowing, next, 0);
         ByteBuffer behind = batch(3, 1, 300L, 10);
         StoredBatches.assignOffsetsAndEpoch(behind, next - 1, 0);
@@ -164,7 +165,7 @@ class LogSegmentAppendFailureTest {
         for (int i = 0; i < count; i++) {
             parts.add(batch(firstId + i, 2, 1000L * (firstId + i), 3));
         }
-        ByteBuffer all = LyingBatchAppendTest.concat(parts.toArray(ByteBuffer[]::new));
+        ByteBuffer all = HostileBatches.concat(parts.toArray(ByteBuffer[]::new));
         StoredBatches.assignOffsetsAndEpoch(all, offset, 0);
         return all;
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferrymq.common.errors.CorruptRecordException;
+import io.ferrymq.common.record.HostileBatches;
 import io.ferrymq.common.record.Record;
 import io.ferrymq.common.record.RecordBatch;
 import java.io.IOException;
@@ -35,20 +36,8 @@ class LyingBatchAppendTest {
         ByteBuffer lying = batch(90, 1, 500L, 10);
         lying.putInt(RecordBatch.RECORD_COUNT_OFFSET, claimedRecords);
         lying.putInt(RecordBatch.LAST_OFFSET_DELTA_OFFSET, claimedRecords - 1);
-        PartitionLogTest.fixCrc(lying);
+        HostileBatches.fixCrc(lying);
         return lying;
-    }
-
-    static ByteBuffer concat(ByteBuffer... parts) {
-        int size = 0;
-        for (ByteBuffer part : parts) {
-            size += part.remaining();
-        }
-        ByteBuffer all = ByteBuffer.allocate(size);
-        for (ByteBuffer part : parts) {
-            all.put(part.duplicate());
-        }
-        return all.flip();
     }
 
     @Test
@@ -59,7 +48,7 @@ class LyingBatchAppendTest {
         log.appendAsLeader(batch(1, 3, 100L, 10), 0);
         long sizeBefore = Files.size(LogFiles.logFile(dir, 0));
 
-        assertThatThrownBy(() -> log.appendAsLeader(concat(lyingBatch(Integer.MAX_VALUE), batch(2, 2, 200L, 10)), 0))
+        assertThatThrownBy(() -> log.appendAsLeader(HostileBatches.concat(lyingBatch(Integer.MAX_VALUE), batch(2, 2, 200L, 10)), 0))
                 .isInstanceOf(CorruptRecordException.class);
 
         assertThat(log.logEndOffset()).isEqualTo(3);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferrymq.broker.log.AppendProbe.Step;
+import io.ferrymq.common.record.HostileBatches;
 import io.ferrymq.common.record.Record;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -147,7 +148,7 @@ class PartitionLogAppendFailureTest {
     }
 
     private static ByteBuffer threeBatches(int firstId, long timestamp) {
-        return LyingBatchAppendTest.concat(batch(firstId, 2, timestamp, 20), batch(firstId + 1, 2, timestamp + 10, 20),
+        return HostileBatches.concat(batch(firstId, 2, timestamp, 20), batch(firstId + 1, 2, timestamp + 10, 20),
                 batch(firstId + 2, 2, timestamp + 20, 20));
     }
 

@@ -6,17 +6,17 @@ import static io.ferrymq.broker.log.TestBatches.valueString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferrymq.common.record.CompressionType;
 import io.ferrymq.common.errors.CorruptRecordException;
+import io.ferrymq.common.errors.RecordTooLargeException;
+import io.ferrymq.common.record.CompressionType;
+import io.ferrymq.common.record.HostileBatches;
 import io.ferrymq.common.record.Record;
 import io.ferrymq.common.record.RecordBatch;
 import io.ferrymq.common.record.RecordBatches;
-import io.ferrymq.common.errors.RecordTooLargeException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.CRC32C;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,7 +100,7 @@ class PartitionLogTest {
         lyingLength.putInt(RecordBatch.LENGTH_OFFSET, lyingLength.getInt(RecordBatch.LENGTH_OFFSET) + 100);
         ByteBuffer deltaPastCount = copy(good);
         deltaPastCount.putInt(RecordBatch.LAST_OFFSET_DELTA_OFFSET, 5);
-        fixCrc(deltaPastCount);
+        HostileBatches.fixCrc(deltaPastCount);
         ByteBuffer goodThenCut = ByteBuffer.allocate(good.remaining() * 2 - 7);
         goodThenCut.put(good.duplicate()).put(good.duplicate().limit(good.remaining() - 7)).flip();
 
@@ -193,12 +193,6 @@ class PartitionLogTest {
         List<RecordBatch> list = new java.util.ArrayList<>();
         RecordBatches.wrap(bytes).forEach(list::add);
         return list;
-    }
-
-    static void fixCrc(ByteBuffer batch) {
-        CRC32C crc = new CRC32C();
-        crc.update(batch.slice(RecordBatch.ATTRIBUTES_OFFSET, batch.limit() - RecordBatch.ATTRIBUTES_OFFSET));
-        batch.putInt(RecordBatch.CRC_OFFSET, (int) crc.getValue());
     }
 
     static ByteBuffer copy(ByteBuffer original) {

@@ -9,7 +9,6 @@ import io.ferrymq.common.errors.RecordTooLargeException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 
 class RecordBatchCorruptionTest {
@@ -73,7 +72,7 @@ class RecordBatchCorruptionTest {
     void lastOffsetDeltaPastTheRecordCountIsDetectedEvenWithAGoodCrc() {
         ByteBuffer lying = copy(batchBytes(3));
         lying.putInt(RecordBatch.LAST_OFFSET_DELTA_OFFSET, 3);
-        fixCrc(lying);
+        HostileBatches.fixCrc(lying);
         assertThatThrownBy(() -> RecordBatch.wrap(lying).ensureValid())
                 .isInstanceOf(CorruptRecordException.class).hasMessageContaining("last offset delta 3 but 3 records");
     }
@@ -83,7 +82,7 @@ class RecordBatchCorruptionTest {
         ByteBuffer lying = copy(batchBytes(3));
         lying.putInt(RecordBatch.RECORD_COUNT_OFFSET, 4);
         lying.putInt(RecordBatch.LAST_OFFSET_DELTA_OFFSET, 3);
-        fixCrc(lying);
+        HostileBatches.fixCrc(lying);
         RecordBatch batch = RecordBatch.wrap(lying);
         batch.ensureValid();
         assertThatThrownBy(() -> RecordBatchValidator.validate(batch, Long.MAX_VALUE)).isInstanceOf(CorruptRecordException.class);
@@ -94,7 +93,7 @@ class RecordBatchCorruptionTest {
         ByteBuffer lying = copy(batchBytes(3));
         lying.putInt(RecordBatch.RECORD_COUNT_OFFSET, 2);
         lying.putInt(RecordBatch.LAST_OFFSET_DELTA_OFFSET, 1);
-        fixCrc(lying);
+        HostileBatches.fixCrc(lying);
         assertThatThrownBy(() -> RecordBatchValidator.validate(RecordBatch.wrap(lying), Long.MAX_VALUE))
                 .isInstanceOf(CorruptRecordException.class).hasMessageContaining("after its 2 records");
     }
@@ -110,7 +109,7 @@ class RecordBatchCorruptionTest {
     void unknownCodecIdIsCorrupt() {
         ByteBuffer bad = copy(batchBytes(1));
         bad.putShort(RecordBatch.ATTRIBUTES_OFFSET, (short) 6);
-        fixCrc(bad);
+        HostileBatches.fixCrc(bad);
         assertThatThrownBy(RecordBatch.wrap(bad)::compression)
                 .isInstanceOf(CorruptRecordException.class).hasMessageContaining("codec id 6");
     }
@@ -119,12 +118,6 @@ class RecordBatchCorruptionTest {
     void emptyBufferIsRefused() {
         assertThatThrownBy(() -> RecordBatches.wrap(ByteBuffer.allocate(0)).ensureValid(100))
                 .isInstanceOf(CorruptRecordException.class);
-    }
-
-    static void fixCrc(ByteBuffer batch) {
-        CRC32C crc = new CRC32C();
-        crc.update(batch.slice(RecordBatch.ATTRIBUTES_OFFSET, batch.limit() - RecordBatch.ATTRIBUTES_OFFSET));
-        batch.putInt(RecordBatch.CRC_OFFSET, (int) crc.getValue());
     }
 
     static ByteBuffer copy(ByteBuffer original) {
