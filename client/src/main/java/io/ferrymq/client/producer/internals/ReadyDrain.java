@@ -143,7 +143,7 @@ public final class ReadyDrain {
             int taken = 0;
             while (!deque.isEmpty()) {
                 ProducerBatch batch = deque.peekFirst();
-                if (!idempotence.canSend(batch) || (idempotence.isEnabled() && (sentBefore || batch.attempts() > 0 && taken > 0))) {
+                if (!idempotence.canSend(batch) || waitsForItsOwnRequest(batch, sentBefore, taken)) {
                     break;
                 }
                 boolean stillFilling = deque.size() == 1 && !batch.isFull();
@@ -164,6 +164,14 @@ public final class ReadyDrain {
             }
         }
         return size;
+    }
+
+    /**
+     * With idempotence a batch sent before goes alone in its request (see the class javadoc): it waits
+     * when batches precede it in this drain, and nothing follows it.
+     */
+    private boolean waitsForItsOwnRequest(ProducerBatch batch, boolean resentTaken, int taken) {
+        return idempotence.isEnabled() && (resentTaken || batch.attempts() > 0 && taken > 0);
     }
 
     /** Lets the partition be drained again once its in-flight request has completed. */
