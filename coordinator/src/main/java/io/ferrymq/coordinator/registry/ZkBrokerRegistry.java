@@ -5,6 +5,8 @@ import io.ferrymq.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +23,6 @@ import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.framework.recipes.nodes.PersistentNode;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
-import org.apache.zookeeper.data.Stat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +30,17 @@ import org.slf4j.LoggerFactory;
  * {@link BrokerRegistry} on ZooKeeper: the registration is a Curator {@link PersistentNode} in
  * EPHEMERAL mode at {@code /brokers/ids/<id>} (re-created after a new session); the live set is a
  * {@link CuratorCache} of {@code /brokers/ids}. Listeners run on the {@code ferry-broker-registry}
- * thread. A registration is refused when the node exists and belongs to another session, checked
- * before and after creating it. Thread-safe.
+ * thread. When the node exists and belongs to another session, {@link #register} waits for it to
+ * vanish until the {@link RegistrationWait} deadline (the session timeout plus a margin: a killed
+ * predecessor's session expires by then), and refuses only if it is still held; ownership is checked
+ * again after creating the node. Thread-safe.
  */
 public final class ZkBrokerRegistry implements BrokerRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(ZkBrokerRegistry.class);
 
     private final ZkClient zk;
+    private final RegistrationGuard guard;
     private final CuratorCache cache;
     private final ExecutorService events;
     private final Map<Integer, BrokerInfo> live = new ConcurrentHashMap<>();
@@ -45,7 +49,16 @@ public final class ZkBrokerRegistry implements BrokerRegistry {
     private PersistentNode registration;
 
     public ZkBrokerRegistry(ZkClient zk) {
+        this(zk, Clock.systemUTC(), RegistrationWait.DEFAULT_MARGIN);
+    }
+
+    /**
+     * @param registrationMargin added to the session timeout to bound the wait for a previous
+     *                           registration (see {@link RegistrationWait})
+     */
+    public ZkBrokerRegistry(ZkClient zk, Clock clock, Duration registrationMargin) {
         this.zk = zk;
+        this.guard = new RegistrationGuard(zk, clock, registrationMargin);
         this.cache = CuratorCache.build(zk.curator(), ZkPaths.BROKER_IDS);
         this.events = Executors.newSingleThreadExecutor(r -> new Thread(r, "ferry-broker-registry"));
     }
@@ -134,7 +147,7 @@ public final class ZkBrokerRegistry implements BrokerRegistry {
             throw new IllegalStateException("broker " + self.id() + " is already registered");
         }
         String path = ZkPaths.broker(self.id());
-        refuseIfHeldByOther(self.id(), path);
+        guard.awaitPreviousGone(self.id(), path);
         PersistentNode node = new PersistentNode(zk.curator(), CreateMode.EPHEMERAL, false, path, Json.bytes(self.toJson()));
         node.start();
         try {
@@ -142,27 +155,13 @@ public final class ZkBrokerRegistry implements BrokerRegistry {
             if (!node.waitForInitialCreate(waitMs, TimeUnit.MILLISECONDS)) {
                 throw new CoordinatorException("registration " + path + " not created within " + waitMs + " ms");
             }
-            refuseIfHeldByOther(self.id(), path);
+            guard.refuseIfHeldByOther(self.id(), path);
         } catch (InterruptedException | RuntimeException e) {
             closeQuietly(node);
             throw e instanceof RuntimeException re ? re : CoordinatorException.wrap("registering " + path, e);
         }
         registration = node;
         log.info("Registered broker {} at {}:{} (rack {})", self.id(), self.host(), self.port(), self.rack().orElse("none"));
-    }
-
-    private void refuseIfHeldByOther(int id, String path) {
-        try {
-            Stat stat = zk.curator().checkExists().forPath(path);
-            long mine = zk.sessionId();
-            if (stat != null && stat.getEphemeralOwner() != mine) {
-                throw new BrokerIdInUseException(id, stat.getEphemeralOwner());
-            }
-        } catch (BrokerIdInUseException e) {
-            throw e;
-        } catch (Exception e) {
-            throw CoordinatorException.wrap("checking " + path, e);
-        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ferrymq.coordinator.zk;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -107,6 +108,18 @@ public final class ZkClient implements AutoCloseable {
             return curator.getZookeeperClient().getZooKeeper().getSessionId();
         } catch (Exception e) {
             throw CoordinatorException.wrap("reading the ZooKeeper session id", e);
+        }
+    }
+
+    /**
+     * The session timeout the server granted (it clamps the requested one to
+     * {@code [2, 20] * tickTime}); zero when not connected.
+     */
+    public Duration negotiatedSessionTimeout() {
+        try {
+            return Duration.ofMillis(curator.getZookeeperClient().getZooKeeper().getSessionTimeout());
+        } catch (Exception e) {
+            throw CoordinatorException.wrap("reading the ZooKeeper session timeout", e);
         }
     }
 

@@ -4,21 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.ferrymq.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import io.ferrymq.coordinator.zk.ZkTesting;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ZkBrokerRegistryIT {
+
+    private static final Duration MARGIN = Duration.ofMillis(500);
 
     private TestingServer server;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -43,7 +50,7 @@ class ZkBrokerRegistryIT {
     }
 
     private ZkBrokerRegistry registry(ZkClient client) {
-        ZkBrokerRegistry registry = new ZkBrokerRegistry(client);
+        ZkBrokerRegistry registry = new ZkBrokerRegistry(client, Clock.systemUTC(), MARGIN);
         closeables.add(registry);
         registry.start();
         return registry;
@@ -66,13 +73,36 @@ class ZkBrokerRegistryIT {
     }
 
     @Test
-    void duplicateIdHeldByAnotherLiveSessionIsRefused() {
-        registry(client()).register(broker(7));
-        ZkBrokerRegistry second = registry(client());
+    void duplicateIdHeldByAnotherLiveSessionIsRefusedAfterWaitingForItToExpire() {
+        ZkClient firstClient = client();
+        registry(firstClient).register(broker(7));
+        ZkClient secondClient = client();
+        ZkBrokerRegistry second = registry(secondClient);
+        Duration expected = secondClient.negotiatedSessionTimeout().plus(MARGIN);
+        long startNanos = System.nanoTime();
 
         assertThatThrownBy(() -> second.register(broker(7)))
                 .isInstanceOf(BrokerIdInUseException.class)
-                .hasMessageContaining("broker.id 7 is already registered");
+                .hasMessageContaining("broker.id 7 is already registered by another live broker (ZooKeeper session 0x"
+                        + Long.toHexString(firstClient.sessionId()) + ", still alive after waiting");
+        assertThat(Duration.ofNanos(System.nanoTime() - startNanos)).isGreaterThanOrEqualTo(expected);
+    }
+
+    @Test
+    void registrationWhoseSessionDiesDuringTheWaitIsTakenOver() throws Exception {
+        ZkClient firstClient = ZkTesting.connect(server);
+        firstClient.curator().create().withMode(CreateMode.EPHEMERAL)
+                .forPath(ZkPaths.broker(5), Json.bytes(broker(5).toJson()));
+        ZkClient secondClient = client();
+        ZkBrokerRegistry second = registry(secondClient);
+        CompletableFuture<Void> registering = CompletableFuture.runAsync(() -> second.register(broker(5)));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !registering.isDone());
+
+        firstClient.close();
+
+        registering.get(20, TimeUnit.SECONDS);
+        Stat stat = secondClient.curator().checkExists().forPath(ZkPaths.broker(5));
+        assertThat(stat.getEphemeralOwner()).isEqualTo(secondClient.sessionId());
     }
 
     @Test
