@@ -1,5 +1,6 @@
 package io.ferrymq.coordinator.zk;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One broker's Curator client, built from a {@link ZkConfig}: the chroot becomes the Curator
- * namespace (created on first use), retries are bounded exponential back-off. Connection-state
- * changes reach {@link ZkConnectionListener}s on one named thread {@code ferry-zk-state}, in
+ * namespace (created on first use), retries are bounded exponential back-off, new znodes get
+ * {@link ZkAcls} and the connection the {@link ZkSecurity} credentials. Connection-state changes reach {@link ZkConnectionListener}s on one named thread {@code ferry-zk-state}, in
  * order, never on ZooKeeper's event thread.
  *
  * <p>Lifecycle: {@link #connect} starts the client and waits for the first connection; {@link #close}
@@ -38,10 +39,12 @@ public final class ZkClient implements AutoCloseable {
     /**
      * Starts a client and waits up to the connection timeout for a connection.
      *
-     * @throws CoordinatorException naming the connect string when no connection was made in time
+     * @throws CoordinatorException naming the connect string when no connection was made in time, or
+     *                              when ACLs are asked for without credentials
      */
     public static ZkClient connect(ZkConfig config) {
-        CuratorFramework curator = CuratorFrameworkFactory.builder()
+        config.security().requireCredentials();
+        CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder()
                 .connectString(config.hosts())
                 .namespace(config.chroot().substring(1))
                 .sessionTimeoutMs(Math.toIntExact(config.sessionTimeout().toMillis()))
@@ -50,7 +53,9 @@ public final class ZkClient implements AutoCloseable {
                         Math.toIntExact(config.retryBaseSleep().toMillis()),
                         Math.toIntExact(config.retryBaseSleep().toMillis() * 32),
                         config.maxRetries()))
-                .build();
+                .aclProvider(new ZkAcls(config.chroot(), config.security().setAcl()));
+        config.security().digest().ifPresent(d -> builder.authorization("digest", d.getBytes(StandardCharsets.UTF_8)));
+        CuratorFramework curator = builder.build();
         ExecutorService stateExecutor = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ferry-zk-state");
             thread.setDaemon(true);
@@ -68,7 +73,8 @@ public final class ZkClient implements AutoCloseable {
             client.close();
             throw CoordinatorException.wrap("connecting to ZooKeeper at " + config.connect(), e);
         }
-        log.info("Connected to ZooKeeper at {} (session 0x{})", config.connect(), Long.toHexString(client.sessionId()));
+        log.info("Connected to ZooKeeper at {} (session 0x{}, {})", config.connect(), Long.toHexString(client.sessionId()),
+                config.security());
         client.ensureBasePaths();
         return client;
     }

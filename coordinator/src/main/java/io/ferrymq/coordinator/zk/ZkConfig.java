@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * How a broker reaches ZooKeeper: Kafka's {@code zookeeper.connect} form
  * ({@code host:port[,host:port...][/chroot]}, chroot defaulting to {@value #DEFAULT_CHROOT}), the
- * session and connection timeouts, and a bounded exponential retry policy.
+ * session and connection timeouts, a bounded exponential retry policy, and the {@link ZkSecurity}
+ * (ACLs and credentials; none by default).
  *
  * <p>Immutable and thread-safe; the constructor rejects invalid values naming the setting.
  */
@@ -15,7 +16,8 @@ public record ZkConfig(
         Duration sessionTimeout,
         Duration connectionTimeout,
         int maxRetries,
-        Duration retryBaseSleep) {
+        Duration retryBaseSleep,
+        ZkSecurity security) {
 
     public static final String DEFAULT_CHROOT = "/ferry";
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(18);
@@ -27,6 +29,7 @@ public record ZkConfig(
         Objects.requireNonNull(sessionTimeout, "zookeeper.session.timeout.ms");
         Objects.requireNonNull(connectionTimeout, "zookeeper.connection.timeout.ms");
         Objects.requireNonNull(retryBaseSleep, "retryBaseSleep");
+        Objects.requireNonNull(security, "security");
         if (connect.isBlank() || connect.startsWith("/")) {
             throw new IllegalArgumentException("zookeeper.connect must be host:port[,host:port][/chroot], was '" + connect + "'");
         }
@@ -42,6 +45,12 @@ public record ZkConfig(
         }
     }
 
+    /** Without ACLs or credentials ({@link ZkSecurity#NONE}). */
+    public ZkConfig(String connect, Duration sessionTimeout, Duration connectionTimeout, int maxRetries,
+                    Duration retryBaseSleep) {
+        this(connect, sessionTimeout, connectionTimeout, maxRetries, retryBaseSleep, ZkSecurity.NONE);
+    }
+
     /** Kafka's defaults: 18 s session timeout, connection timeout equal to it, 5 retries from 100 ms. */
     public static ZkConfig of(String connect) {
         return new ZkConfig(connect, DEFAULT_SESSION_TIMEOUT, DEFAULT_SESSION_TIMEOUT,
@@ -50,7 +59,12 @@ public record ZkConfig(
 
     /** The same settings with other timeouts (tests use a few seconds). */
     public ZkConfig withTimeouts(Duration session, Duration connection) {
-        return new ZkConfig(connect, session, connection, maxRetries, retryBaseSleep);
+        return new ZkConfig(connect, session, connection, maxRetries, retryBaseSleep, security);
+    }
+
+    /** The same settings with other ACLs and credentials. */
+    public ZkConfig withSecurity(ZkSecurity other) {
+        return new ZkConfig(connect, sessionTimeout, connectionTimeout, maxRetries, retryBaseSleep, other);
     }
 
     /** The host list without the chroot, e.g. {@code 127.0.0.1:2181}. */

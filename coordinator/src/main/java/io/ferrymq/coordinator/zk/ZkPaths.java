@@ -1,6 +1,7 @@
 package io.ferrymq.coordinator.zk;
 
 import io.ferrymq.common.TopicPartition;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,7 +24,11 @@ import java.util.Optional;
  * /latest_producer_id_block                  PERSISTENT {"version":1,"broker":1,"block_start":0,"block_end":999}
  *                                                  written only by conditional setData(version) or create
  *                                                  (see {@code io.ferrymq.coordinator.producer.ProducerIdBlocks})
+ * /config/users/&lt;user&gt;                      PERSISTENT client credentials (SENSITIVE: never world-readable)
  * </pre>
+ *
+ * <p>With {@code zookeeper.set.acl=true} every node gets {@link ZkAcls#secured} ACLs: creator-all
+ * plus world-read, creator-all only under {@link #SENSITIVE_ROOTS}.
  *
  * <p>The partition folder, {@code state} and {@code latch} nodes of a partition are created in one
  * transaction with the topic (or with the partitions added to it), so latches never create parents.
@@ -39,6 +44,9 @@ public final class ZkPaths {
     public static final String DELETE_TOPICS = "/admin/delete_topics";
     public static final String CLUSTER_ID = "/cluster/id";
     public static final String LATEST_PRODUCER_ID_BLOCK = "/latest_producer_id_block";
+    public static final String CONFIG_USERS = "/config/users";
+    /** Subtrees holding secrets: only their creator may read them (Kafka: credentials, tokens). */
+    public static final List<String> SENSITIVE_ROOTS = List.of(CONFIG_USERS);
 
     private ZkPaths() {
     }
@@ -73,6 +81,11 @@ public final class ZkPaths {
 
     public static String deletionAck(String topic, int brokerId) {
         return deleteTopic(topic) + "/" + brokerId;
+    }
+
+    /** Whether {@code path} (relative to the chroot) is a {@link #SENSITIVE_ROOTS sensitive root} or below one. */
+    public static boolean isSensitive(String path) {
+        return SENSITIVE_ROOTS.stream().anyMatch(root -> path.equals(root) || path.startsWith(root + "/"));
     }
 
     /** The topic a path {@code /topics/<topic>} names, if it is exactly such a path. */
