@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             io.ferrymq.broker.cli.DumpLogCommand.class,
             io.ferrymq.broker.cli.PerfLogCommand.class,
             io.ferrymq.broker.cli.ZooKeeperCommand.class,
+            io.ferrymq.broker.cli.ZooKeeperSecurityMigrationCommand.class,
             io.ferrymq.broker.cli.BrokerCommand.class,
             io.ferrymq.broker.cli.ClusterCommand.class,
             io.ferrymq.broker.cli.QuickstartCommand.class,

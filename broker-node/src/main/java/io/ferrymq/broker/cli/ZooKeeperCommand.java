@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +25,14 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code --host} says otherwise, with the admin HTTP server off. Blocks until the server stops
  * (Ctrl-C or {@link #stop()}). Prints one line {@code ZooKeeper listening on host:port} once the
  * server accepts connections ({@code --port 0} picks a free port).
+ *
+ * <p>Authentication (ZooKeeper's own settings, as in a zoo.cfg): {@code --sasl} lets clients log in
+ * with SASL ({@code authProvider.sasl}; the users are in the JAAS {@code Server} section of the file
+ * in {@code -Djava.security.auth.login.config}, ZooKeeper's {@code DigestLoginModule} with
+ * {@code user_<name>="<password>"} entries); {@code --require-auth SCHEMES} refuses every request of
+ * a session not authenticated with one of them ({@code enforce.auth.enabled},
+ * {@code enforce.auth.schemes}; {@code sasl} in the list implies {@code --sasl}). Brokers then put
+ * ACLs on their znodes with {@code zookeeper.set.acl=true}.
  *
  * <p>{@code ferry zookeeper --config FILE} instead reads a standard zoo.cfg-style file with
  * ZooKeeper's {@link QuorumPeerConfig}: a file with {@code server.N} lines runs an ensemble member
@@ -51,6 +60,13 @@ public final class ZooKeeperCommand implements Callable<Integer> {
     @Option(names = "--tick-time", defaultValue = "2000", description = "ZooKeeper tickTime in ms. Default: ${DEFAULT-VALUE}.")
     private int tickTimeMs;
 
+    @Option(names = "--sasl", description = "Accept SASL logins (users in the JAAS 'Server' section of -Djava.security.auth.login.config).")
+    private boolean sasl;
+
+    @Option(names = "--require-auth", paramLabel = "SCHEMES", split = ",",
+            description = "Refuse requests of sessions not authenticated with one of these schemes (e.g. sasl or sasl,digest).")
+    private List<String> requiredSchemes = List.of();
+
     private Server server;
 
     @Override
@@ -72,6 +88,7 @@ public final class ZooKeeperCommand implements Callable<Integer> {
         properties.setProperty("clientPortAddress", host);
         properties.setProperty("tickTime", String.valueOf(tickTimeMs));
         properties.setProperty("maxClientCnxns", "0");
+        properties.putAll(ZooKeeperAuth.serverProperties(sasl, requiredSchemes));
         QuorumPeerConfig quorumConfig = new QuorumPeerConfig();
         quorumConfig.parseProperties(properties);
         return runStandalone(quorumConfig);
@@ -79,8 +96,9 @@ public final class ZooKeeperCommand implements Callable<Integer> {
 
     private int runFromFile() throws IOException, QuorumPeerConfig.ConfigException, AdminServer.AdminServerException {
         boolean portGiven = spec != null && spec.commandLine().getParseResult().hasMatchedOption("--port");
-        if (dataDir != null || portGiven) {
-            throw new IllegalArgumentException("--config excludes --port and --data-dir: put clientPort and dataDir in the file");
+        if (dataDir != null || portGiven || sasl || !requiredSchemes.isEmpty()) {
+            throw new IllegalArgumentException("--config excludes --port, --data-dir, --sasl and --require-auth: "
+                    + "put clientPort, dataDir, authProvider.* and enforce.auth.* in the file");
         }
         if (!Files.isReadable(configFile)) {
             throw new IllegalArgumentException("cannot read ZooKeeper config file " + configFile);

@@ -17,6 +17,7 @@ import io.ferrymq.broker.log.LogConfig;
 import io.ferrymq.broker.replication.ReplicationConfig;
 import io.ferrymq.common.config.ConfigException;
 import io.ferrymq.coordinator.zk.ZkConfig;
+import io.ferrymq.coordinator.zk.ZkSecurity;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -32,13 +33,14 @@ public final class ModuleConfigs {
     private ModuleConfigs() {
     }
 
-    /** The ZooKeeper client settings ({@code zookeeper.*}). */
+    /** The ZooKeeper client settings ({@code zookeeper.*}); credentials come from JAAS ({@link ZkSecurity}). */
     public static ZkConfig zkConfig(BrokerConfig config) {
         try {
             return new ZkConfig(config.getString(ServerConfigKeys.ZOOKEEPER_CONNECT),
                     Duration.ofMillis(config.getInt(ServerConfigKeys.ZOOKEEPER_SESSION_TIMEOUT_MS)),
                     Duration.ofMillis(config.getInt(ServerConfigKeys.ZOOKEEPER_CONNECTION_TIMEOUT_MS)),
-                    ZkConfig.DEFAULT_MAX_RETRIES, ZkConfig.DEFAULT_RETRY_BASE_SLEEP);
+                    ZkConfig.DEFAULT_MAX_RETRIES, ZkConfig.DEFAULT_RETRY_BASE_SLEEP,
+                    config.getBoolean(ServerConfigKeys.ZOOKEEPER_SET_ACL) ? ZkSecurity.saslAcls() : ZkSecurity.NONE);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid ZooKeeper configuration: " + e.getMessage());
         }

@@ -40,6 +40,7 @@ public final class ServerConfigKeys {
     public static final String ZOOKEEPER_CONNECT = "zookeeper.connect";
     public static final String ZOOKEEPER_SESSION_TIMEOUT_MS = "zookeeper.session.timeout.ms";
     public static final String ZOOKEEPER_CONNECTION_TIMEOUT_MS = "zookeeper.connection.timeout.ms";
+    public static final String ZOOKEEPER_SET_ACL = "zookeeper.set.acl";
     public static final String NUM_PARTITIONS = "num.partitions";
     public static final String DEFAULT_REPLICATION_FACTOR = "default.replication.factor";
     public static final String AUTO_CREATE_TOPICS_ENABLE = "auto.create.topics.enable";
@@ -114,6 +115,12 @@ public final class ServerConfigKeys {
                 "ZooKeeper session timeout; size it above the longest expected GC pause.");
         def.define(GROUP_ZOOKEEPER, ZOOKEEPER_CONNECTION_TIMEOUT_MS, INT, 18_000, atLeast(1), HIGH,
                 "How long to wait for the first ZooKeeper connection at start-up.");
+        def.define(GROUP_ZOOKEEPER, ZOOKEEPER_SET_ACL, BOOLEAN, false, any(), HIGH,
+                "Put ACLs on every znode the broker creates: writable only by the brokers' ZooKeeper identity, "
+                        + "readable by all (credentials by the brokers only). The identity comes from the JAAS "
+                        + "'Client' section (DigestLoginModule) of the file in -Djava.security.auth.login.config; "
+                        + "without one the broker refuses to start. Secure an existing cluster with "
+                        + "'ferry zookeeper-security-migration'.");
     }
 
     private static void defineTopicDefaults(ConfigDefinition def) {
