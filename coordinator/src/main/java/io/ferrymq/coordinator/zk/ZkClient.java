@@ -53,7 +53,8 @@ public final class ZkClient implements AutoCloseable {
                         Math.toIntExact(config.retryBaseSleep().toMillis()),
                         Math.toIntExact(config.retryBaseSleep().toMillis() * 32),
                         config.maxRetries()))
-                .aclProvider(new ZkAcls(config.chroot(), config.security().setAcl()));
+                .aclProvider(new ZkAcls(config.chroot(), config.security().setAcl()))
+                .zkClientConfig(config.security().clientConfig());
         config.security().digest().ifPresent(d -> builder.authorization("digest", d.getBytes(StandardCharsets.UTF_8)));
         CuratorFramework curator = builder.build();
         ExecutorService stateExecutor = Executors.newSingleThreadExecutor(runnable -> {

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.security.auth.login.AppConfigurationEntry;
 import javax.security.auth.login.Configuration;
+import org.apache.zookeeper.client.ZKClientConfig;
 
 /**
  * How a ZooKeeper client authenticates and protects what it creates. {@code setAcl} is Kafka's
@@ -15,6 +16,10 @@ import javax.security.auth.login.Configuration;
  * {@code digest} scheme; tools and tests). With {@code setAcl} and neither, {@link #requireCredentials}
  * refuses: the ACLs would name nobody.
  *
+ * <p>ZooKeeper 3.9's client runs in FIPS mode by default, which refuses DIGEST-MD5, the mechanism of
+ * {@code DigestLoginModule}; {@link #clientConfig} turns that off for Ferry's own connections when a
+ * JAAS {@code Client} section is present, unless {@code -D}{@value #FIPS_MODE_PROPERTY} says otherwise.
+ *
  * <p>Immutable and thread-safe; {@link #toString} never shows the password.
  */
 public record ZkSecurity(boolean setAcl, Optional<String> digest) {
@@ -22,6 +27,7 @@ public record ZkSecurity(boolean setAcl, Optional<String> digest) {
     public static final String JAAS_PROPERTY = "java.security.auth.login.config";
     public static final String JAAS_SECTION_PROPERTY = "zookeeper.sasl.clientconfig";
     public static final String DEFAULT_JAAS_SECTION = "Client";
+    public static final String FIPS_MODE_PROPERTY = "zookeeper.fips-mode";
     public static final ZkSecurity NONE = new ZkSecurity(false, Optional.empty());
 
     public ZkSecurity {
@@ -63,6 +69,15 @@ public record ZkSecurity(boolean setAcl, Optional<String> digest) {
                     + "give a JAAS file with a '" + System.getProperty(JAAS_SECTION_PROPERTY, DEFAULT_JAAS_SECTION)
                     + "' section (org.apache.zookeeper.server.auth.DigestLoginModule) with -D" + JAAS_PROPERTY + "=FILE");
         }
+    }
+
+    /** ZooKeeper client settings for one connection (see the class javadoc on FIPS mode). */
+    public ZKClientConfig clientConfig() {
+        ZKClientConfig config = new ZKClientConfig();
+        if (System.getProperty(FIPS_MODE_PROPERTY) == null && hasJaasClientSection()) {
+            config.setProperty(FIPS_MODE_PROPERTY, "false");
+        }
+        return config;
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class FerryClusterBuilder {
     private final Path baseDir;
     private final LocalClusterConfig.Builder config;
     private boolean embeddedZooKeeper = true;
+    private Optional<String> externalZooKeeper = Optional.empty();
     private Duration sessionTimeout = Duration.ofSeconds(6);
     private Duration readyTimeout = Duration.ofSeconds(90);
 
@@ -35,6 +36,13 @@ public final class FerryClusterBuilder {
     public FerryClusterBuilder zookeeperProcesses(int n) {
         embeddedZooKeeper = false;
         config.zookeeperNodes(n);
+        return this;
+    }
+
+    /** Use a ZooKeeper the test runs itself (e.g. one that authenticates clients), at {@code connect}. */
+    public FerryClusterBuilder externalZooKeeper(String connect) {
+        embeddedZooKeeper = false;
+        externalZooKeeper = Optional.of(connect);
         return this;
     }
 
@@ -68,6 +76,7 @@ public final class FerryClusterBuilder {
     /** Starts ZooKeeper and the brokers and waits until all are ready; on failure stops what started. */
     public FerryCluster start() {
         config.brokerConfig("zookeeper.session.timeout.ms", Long.toString(sessionTimeout.toMillis()));
+        externalZooKeeper.ifPresent(config::externalZooKeeper);
         Optional<EmbeddedZooKeeper> zk = embeddedZooKeeper
                 ? Optional.of(EmbeddedZooKeeper.start(baseDir.resolve("embedded-zookeeper")))
                 : Optional.empty();
