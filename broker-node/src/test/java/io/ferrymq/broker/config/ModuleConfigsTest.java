@@ -29,6 +29,16 @@ class ModuleConfigsTest {
     }
 
     @Test
+    void zookeeperSetAclPutsAclsOnWithJaasCredentials() {
+        BrokerConfig config = BrokerConfig.of(Map.of("broker.id", "1", "zookeeper.connect", "zk:2181",
+                "zookeeper.set.acl", "true"));
+
+        ZkConfig zk = ModuleConfigs.zkConfig(config);
+        assertThat(zk.security().setAcl()).isTrue();
+        assertThat(zk.security().digest()).isEmpty();
+    }
+
+    @Test
     void mapsZooKeeperAndReplicationSettings() {
         BrokerConfig config = BrokerConfig.of(Map.of("broker.id", "7", "zookeeper.connect", "zk1:2181,zk2:2181/prod",
                 "zookeeper.session.timeout.ms", "6000", "min.insync.replicas", "2",
@@ -38,6 +48,7 @@ class ModuleConfigsTest {
         assertThat(zk.hosts()).isEqualTo("zk1:2181,zk2:2181");
         assertThat(zk.chroot()).isEqualTo("/prod");
         assertThat(zk.sessionTimeout()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(zk.security().setAcl()).as("zookeeper.set.acl defaults to false").isFalse();
 
         ReplicationConfig replication = ModuleConfigs.replicationConfig(config);
         assertThat(replication.brokerId()).isEqualTo(7);
