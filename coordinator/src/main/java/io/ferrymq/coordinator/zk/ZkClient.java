@@ -86,6 +86,12 @@ public final class ZkClient implements AutoCloseable {
                 curator.create().creatingParentsIfNeeded().forPath(path);
             } catch (KeeperException.NodeExistsException exists) {
                 // created by another broker or an earlier run
+            } catch (KeeperException.AuthFailedException | KeeperException.InvalidACLException e) {
+                close();
+                throw new CoordinatorException("ZooKeeper at " + config.connect() + " did not authenticate this client ("
+                        + e.code() + " creating " + path + "): check the user and password of the JAAS '"
+                        + System.getProperty(ZkSecurity.JAAS_SECTION_PROPERTY, ZkSecurity.DEFAULT_JAAS_SECTION)
+                        + "' section against the server's", e);
             } catch (Exception e) {
                 close();
                 throw CoordinatorException.wrap("creating " + path, e);

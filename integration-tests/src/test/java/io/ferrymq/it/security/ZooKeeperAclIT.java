@@ -2,7 +2,10 @@ package io.ferrymq.it.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.ferrymq.broker.cluster.BrokerProcess;
+import io.ferrymq.broker.cluster.ClusterMetadata;
 import io.ferrymq.broker.cluster.TopicAdmin;
 import io.ferrymq.client.common.serialization.StringDeserializer;
 import io.ferrymq.client.common.serialization.StringSerializer;
@@ -15,6 +18,7 @@ import io.ferrymq.common.protocol.requests.CreateTopicsRequest.TopicSpec;
 import io.ferrymq.it.harness.BrokerLogs;
 import io.ferrymq.it.harness.FerryCluster;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,6 +85,10 @@ class ZooKeeperAclIT {
         FerryCluster cluster = track(FerryCluster.builder(work.resolve("cluster")).brokers(2)
                 .externalZooKeeper(zk.connectString()).brokerConfig("zookeeper.set.acl", "true")
                 .jvmOptions(SaslZooKeeper.jvmOptions(zk.jaasFile())).start());
+        for (BrokerProcess broker : cluster.brokers()) {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    ClusterMetadata.fetch(broker.address(), Duration.ofSeconds(5)).brokers().size() == 2);
+        }
         TopicAdmin.createTopic(cluster.bootstrapServers(), new TopicSpec("secured", 1, (short) 2, Map.of()),
                 Duration.ofSeconds(60));
         produceAndConsume(cluster.bootstrapServers(), 0);
@@ -120,6 +128,20 @@ class ZooKeeperAclIT {
         // a SASL client (a separate JVM with the JAAS file) is served: it gets as far as finding no cluster
         String refused = zk.runFerry("migrate-empty", 1, migrate(zk, "secure"));
         assertThat(refused).contains("no Ferry cluster under /ferry (no /cluster/id)");
+    }
+
+    @Test
+    void brokerWithAWrongZooKeeperPasswordRefusesToStartSayingSo() throws Exception {
+        SaslZooKeeper zk = track(SaslZooKeeper.start(work.resolve("zk"), List.of()));
+        Path wrongJaas = Files.writeString(work.resolve("wrong-jaas.conf"),
+                SaslZooKeeper.JAAS.replace("password=\"ferry-secret\"", "password=\"wrong\""));
+
+        assertThatThrownBy(() -> track(FerryCluster.builder(work.resolve("cluster")).brokers(1)
+                .externalZooKeeper(zk.connectString()).brokerConfig("zookeeper.set.acl", "true")
+                .jvmOptions(SaslZooKeeper.jvmOptions(wrongJaas)).readyTimeout(Duration.ofSeconds(60)).start()))
+                .hasMessageContaining("broker 1 exited during start-up")
+                .hasMessageContaining("did not authenticate this client")
+                .hasMessageContaining("check the user and password of the JAAS 'Client' section");
     }
 
     private static List<String> migrate(SaslZooKeeper zk, String acl) {
