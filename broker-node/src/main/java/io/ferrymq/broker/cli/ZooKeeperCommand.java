@@ -51,7 +51,7 @@ public final class ZooKeeperCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Directory for snapshots and transaction logs (required without --config).")
     private Path dataDir;
 
-    @Option(names = "--config", description = "zoo.cfg-style file (dataDir, clientPort, server.N=...); excludes --port and --data-dir.")
+    @Option(names = "--config", description = "zoo.cfg-style file (dataDir, clientPort, server.N=..., authProvider.*, enforce.auth.*); excludes --port, --data-dir, --sasl and --require-auth.")
     private Path configFile;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")

@@ -17,9 +17,11 @@ public interface BrokerRegistry extends AutoCloseable {
     void start();
 
     /**
-     * Registers this broker and waits until its node exists.
+     * Registers this broker and waits until its node exists. A node held by another session (a
+     * killed predecessor whose session has not expired yet) is waited for, up to the session
+     * timeout plus a margin ({@link RegistrationWait}).
      *
-     * @throws BrokerIdInUseException when another live session holds the id
+     * @throws BrokerIdInUseException when another session still holds the id after that wait
      */
     void register(BrokerInfo self);
 
