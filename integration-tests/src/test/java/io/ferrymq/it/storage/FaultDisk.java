@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -131,7 +132,8 @@ final class FaultDisk implements AutoCloseable {
 
     /**
      * Read-only: reports an ext4 error through {@code /sys/fs/ext4/<device>/trigger_fs_error}, and the
-     * kernel remounts the filesystem read-only ({@code errors=remount-ro}); returns once it is.
+     * kernel makes the filesystem read-only ({@code errors=remount-ro}; writes fail with EROFS); returns once
+     * the mount says so.
      */
     synchronized void remountReadOnly() {
         String device = HostCommand.run(List.of("findmnt", "-n", "-o", "SOURCE", mountPoint.toString())).output().strip();
@@ -145,7 +147,8 @@ final class FaultDisk implements AutoCloseable {
             throw new UncheckedIOException("cannot write " + trigger, e);
         }
         String options = HostCommand.run(List.of("findmnt", "-n", "-o", "OPTIONS", mountPoint.toString())).output();
-        if (!options.startsWith("ro")) {
+        // Linux 6.x keeps the mount "rw" and flags the superblock "emergency_ro"; older kernels show "ro"
+        if (Arrays.stream(options.strip().split(",")).noneMatch(o -> o.equals("ro") || o.equals("emergency_ro"))) {
             throw new IllegalStateException(mountPoint + " is still writable after an ext4 error: " + options.strip());
         }
     }

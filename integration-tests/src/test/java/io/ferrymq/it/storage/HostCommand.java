@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -49,7 +50,7 @@ final class HostCommand {
     static Result run(List<String> command, int... okCodes) {
         Result result = attempt(command);
         boolean ok = okCodes.length == 0 ? result.exitCode() == 0
-                : java.util.Arrays.stream(okCodes).anyMatch(c -> c == result.exitCode());
+                : Arrays.stream(okCodes).anyMatch(c -> c == result.exitCode());
         if (!ok) {
             throw new IllegalStateException("`" + String.join(" ", command) + "` exited with " + result.exitCode()
                     + ": " + result.output().strip());

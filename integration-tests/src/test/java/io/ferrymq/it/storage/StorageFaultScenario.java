@@ -107,6 +107,7 @@ abstract class StorageFaultScenario {
                 .isNotEmpty();
         assertThat(layout.followedOnFailingDir()).as("partitions broker %d follows in its failing dir (%s)", FAULTY,
                 layout).isNotEmpty();
+        System.out.printf("%s: broker %d's failing dir holds %s%n", getClass().getSimpleName(), FAULTY, layout);
         try (ProduceErrors errors = ProduceErrors.attach()) {
             long faultAt = System.nanoTime();
             inject.run();
