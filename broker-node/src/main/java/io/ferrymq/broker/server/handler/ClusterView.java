@@ -1,5 +1,6 @@
 package io.ferrymq.broker.server.handler;
 
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.protocol.BrokerNode;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
@@ -30,6 +31,15 @@ public record ClusterView(String clusterId, BrokerRegistry registry) {
 
     public boolean isLive(int brokerId) {
         return registry.liveBrokers().containsKey(brokerId);
+    }
+
+    /**
+     * Whether the broker's replica of {@code partition} is offline: the broker is not live, or its
+     * registration reports that replica offline (a failed log dir).
+     */
+    public boolean isReplicaOffline(int brokerId, TopicPartition partition) {
+        BrokerInfo broker = registry.liveBrokers().get(brokerId);
+        return broker == null || broker.offline().isOffline(partition);
     }
 
     public int liveBrokerCount() {
