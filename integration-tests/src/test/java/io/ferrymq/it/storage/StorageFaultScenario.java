@@ -102,12 +102,7 @@ abstract class StorageFaultScenario {
 
     /** Injects {@code fault} under load, checks the move and the recovery (see the class javadoc). */
     void faultMovesLeadershipAndReplicasRecover(String fault, Runnable inject) {
-        DirLayout layout = DirLayout.read(cluster, TOPIC, PARTITIONS, FAULTY, disk.mountPoint());
-        assertThat(layout.ledOnFailingDir()).as("partitions broker %d leads in its failing dir (%s)", FAULTY, layout)
-                .isNotEmpty();
-        assertThat(layout.followedOnFailingDir()).as("partitions broker %d follows in its failing dir (%s)", FAULTY,
-                layout).isNotEmpty();
-        System.out.printf("%s: broker %d's failing dir holds %s%n", getClass().getSimpleName(), FAULTY, layout);
+        DirLayout layout = leaderAndFollowerOnTheDisk();
         try (ProduceErrors errors = ProduceErrors.attach()) {
             long faultAt = System.nanoTime();
             inject.run();
@@ -129,6 +124,17 @@ abstract class StorageFaultScenario {
         disk.repair();
         cluster.start(FAULTY);
         finishAndVerify();
+    }
+
+    /** Where broker {@value #FAULTY}'s replicas are; it must both lead and follow partitions on the disk. */
+    private DirLayout leaderAndFollowerOnTheDisk() {
+        DirLayout layout = DirLayout.read(cluster, TOPIC, PARTITIONS, FAULTY, disk.mountPoint());
+        System.out.printf("%s: broker %d's failing dir holds %s%n", getClass().getSimpleName(), FAULTY, layout);
+        assertThat(layout.ledOnFailingDir()).as("partitions broker %d leads in its failing dir (%s)", FAULTY, layout)
+                .isNotEmpty();
+        assertThat(layout.followedOnFailingDir()).as("partitions broker %d follows in its failing dir (%s)", FAULTY,
+                layout).isNotEmpty();
+        return layout;
     }
 
     /** Waits until every affected partition acknowledged a value sent after {@code movedAt}; returns when the last did. */
