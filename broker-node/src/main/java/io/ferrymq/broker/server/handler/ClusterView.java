@@ -6,7 +6,9 @@ import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The cluster as the Metadata and DescribeCluster handlers show it: the cluster id and the live
@@ -40,6 +42,12 @@ public record ClusterView(String clusterId, BrokerRegistry registry) {
     public boolean isReplicaOffline(int brokerId, TopicPartition partition) {
         BrokerInfo broker = registry.liveBrokers().get(brokerId);
         return broker == null || broker.offline().isOffline(partition);
+    }
+
+    /** The log dirs each live broker reports offline, by broker id (brokers with none are left out). */
+    public Map<Integer, List<String>> offlineLogDirs() {
+        return registry.liveBrokers().values().stream().filter(b -> !b.offline().logDirs().isEmpty())
+                .collect(Collectors.toMap(BrokerInfo::id, b -> List.copyOf(b.offline().logDirs())));
     }
 
     public int liveBrokerCount() {
