@@ -70,8 +70,10 @@ final class FaultDisk implements AutoCloseable {
 
     private static FaultDisk prepare(boolean withImage) {
         assumeTrue(HostCommand.isRoot(), "storage-fault tests mount filesystems: they need root (uid 0), skipped");
-        HostCommand.requireTool("mkfs.ext4", "e2fsprogs");
-        HostCommand.requireTool("xfs_io", "xfsprogs");
+        if (withImage) {
+            HostCommand.requireTool("mkfs.ext4", "e2fsprogs");
+            HostCommand.requireTool("e2fsck", "e2fsprogs");
+        }
         try {
             Path root = Files.createTempDirectory("ferry-fault-disk-");
             Files.createDirectory(root.resolve("mnt"));
@@ -127,6 +129,7 @@ final class FaultDisk implements AutoCloseable {
 
     /** EIO: shuts the filesystem down ({@code FS_IOC_SHUTDOWN}); every later read and write fails with EIO. */
     synchronized void shutDown() {
+        HostCommand.requireTool("xfs_io", "xfsprogs");
         HostCommand.run(List.of("xfs_io", "-x", "-c", "shutdown", mountPoint.toString()));
     }
 
