@@ -17,7 +17,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +45,9 @@ public final class LogManager implements AutoCloseable {
     private final LogConfig config;
     private final Clock clock;
     private final Map<TopicPartition, PartitionLog> logs = new ConcurrentHashMap<>();
-    private final Map<TopicPartition, Long> highWatermarks = new ConcurrentHashMap<>();
     private final LogDirLocks locks = new LogDirLocks();
     private final LogDirFailureChannel failures = new LogDirFailureChannel();
+    private final LogCheckpoints checkpoints = new LogCheckpoints(failures);
     private final LogScheduler scheduler;
     private volatile boolean closed;
 
@@ -103,8 +102,7 @@ public final class LogManager implements AutoCloseable {
             Files.createDirectories(logDir);
             locks.lock(logDir);
             boolean clean = Files.deleteIfExists(logDir.resolve(LogFiles.CLEAN_SHUTDOWN_MARKER));
-            Map<TopicPartition, Long> recoveryPoints = readCheckpoint(recoveryCheckpoint(logDir));
-            Map<TopicPartition, Long> marks = readCheckpoint(highWatermarkCheckpoint(logDir));
+            Map<TopicPartition, Long> recoveryPoints = checkpoints.load(logDir);
             for (Path dir : partitionDirs(logDir)) {
                 Optional<TopicPartition> tp = LogFiles.parsePartitionDir(dir);
                 if (tp.isPresent()) {
@@ -113,7 +111,6 @@ public final class LogManager implements AutoCloseable {
                 }
             }
             adopt(opened);
-            highWatermarks.putAll(marks);
             LOG.info("Opened {} partition logs in {} ({} shutdown)", opened.size(), logDir, clean ? "clean" : "unclean");
         } catch (IOException | RuntimeException e) {
             opened.values().forEach(LogManager::closeQuietly);
@@ -136,23 +133,6 @@ public final class LogManager implements AutoCloseable {
                         + " and " + entry.getValue().dir());
             }
         }
-    }
-
-    private Map<TopicPartition, Long> readCheckpoint(OffsetCheckpointFile file) {
-        try {
-            return file.read();
-        } catch (CorruptCheckpointException e) {
-            LOG.warn("Ignoring corrupt checkpoint: {}", e.getMessage());
-            return Map.of();
-        }
-    }
-
-    private static OffsetCheckpointFile recoveryCheckpoint(Path logDir) {
-        return new OffsetCheckpointFile(logDir.resolve(LogFiles.RECOVERY_POINT_CHECKPOINT));
-    }
-
-    private static OffsetCheckpointFile highWatermarkCheckpoint(Path logDir) {
-        return new OffsetCheckpointFile(logDir.resolve(LogFiles.HIGH_WATERMARK_CHECKPOINT));
     }
 
     /** Where disk errors of these logs are reported, and where the failure handler learns of them. */
@@ -197,7 +177,7 @@ public final class LogManager implements AutoCloseable {
     /** Closes and deletes the partition's directory; false when there was no such log. */
     public boolean delete(TopicPartition tp) {
         PartitionLog log = logs.remove(tp);
-        highWatermarks.remove(tp);
+        checkpoints.forget(tp);
         if (log == null) {
             return false;
         }
@@ -213,7 +193,7 @@ public final class LogManager implements AutoCloseable {
         Set<TopicPartition> closedHere = new TreeSet<>();
         for (PartitionLog log : all()) {
             if (log.dir().getParent().equals(logDir) && logs.remove(log.topicPartition(), log)) {
-                highWatermarks.remove(log.topicPartition());
+                checkpoints.forget(log.topicPartition());
                 log.closeHandlesAfterFailure();
                 closedHere.add(log.topicPartition());
             }
@@ -224,39 +204,18 @@ public final class LogManager implements AutoCloseable {
     }
 
     /** Records high watermarks (merged with earlier ones) in each online log dir's replication-offset-checkpoint. */
-    public synchronized void checkpointHighWatermarks(Map<TopicPartition, Long> newHighWatermarks) {
-        highWatermarks.putAll(newHighWatermarks);
-        writePerDir(LogManager::highWatermarkCheckpoint, tp -> Optional.ofNullable(highWatermarks.get(tp)));
+    public void checkpointHighWatermarks(Map<TopicPartition, Long> newHighWatermarks) {
+        checkpoints.writeHighWatermarks(newHighWatermarks, onlineLogDirs(), logs.values());
     }
 
     /** The high watermark checkpointed for the partition (at open or since). */
     public OptionalLong highWatermarkCheckpoint(TopicPartition tp) {
-        Long hw = highWatermarks.get(tp);
-        return hw == null ? OptionalLong.empty() : OptionalLong.of(hw);
+        return checkpoints.highWatermark(tp);
     }
 
     /** Writes every partition's recovery point to its online log dir's recovery-point-offset-checkpoint. */
-    public synchronized void checkpointRecoveryPoints() {
-        writePerDir(LogManager::recoveryCheckpoint,
-                tp -> Optional.ofNullable(logs.get(tp)).map(PartitionLog::recoveryPoint));
-    }
-
-    /** Writes one checkpoint file per online dir; a dir whose write fails goes offline, the others are still written. */
-    private void writePerDir(Function<Path, OffsetCheckpointFile> fileOf,
-                             Function<TopicPartition, Optional<Long>> valueOf) {
-        for (Path logDir : onlineLogDirs()) {
-            Map<TopicPartition, Long> entries = new HashMap<>();
-            for (PartitionLog log : logs.values()) {
-                if (log.dir().getParent().equals(logDir)) {
-                    valueOf.apply(log.topicPartition()).ifPresent(v -> entries.put(log.topicPartition(), v));
-                }
-            }
-            try {
-                failures.guardRun(logDir, "writing a checkpoint", () -> fileOf.apply(logDir).write(entries));
-            } catch (UncheckedIOException e) {
-                LOG.error("Checkpoint write failed in {}", logDir, e);
-            }
-        }
+    public void checkpointRecoveryPoints() {
+        checkpoints.writeRecoveryPoints(onlineLogDirs(), logs.values());
     }
 
     /** One retention pass over every log (also run by the retention thread). */
