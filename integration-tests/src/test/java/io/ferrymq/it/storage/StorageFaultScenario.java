@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * ZooKeeper, each with two log dirs ({@code log.dirs=data,disk}, relative to the broker's working
  * directory {@code broker-<id>/}); broker {@value #FAULTY}'s {@code disk} is a {@link FaultDisk}. A topic
  * of {@value #PARTITIONS} partitions, replication factor 3, {@code min.insync.replicas=2}, spread by the
- * broker over both dirs (least loaded), under acks=all load from an idempotent {@link AckingProducer}.
+ * broker over both dirs (least loaded), with the preferred leaders of {@link #ASSIGNMENT} (leadership is
+ * handed to them within a second: {@code leader.imbalance.check.interval.seconds=1}), under acks=all load
+ * from an idempotent {@link AckingProducer}.
  *
  * <p>{@link #faultMovesLeadershipAndReplicasRecover} injects the fault and checks: every leadership the
  * broker held in the failing dir moved within {@link #MAX_MOVE} of the fault (measured and printed); its
@@ -49,6 +51,13 @@ abstract class StorageFaultScenario {
     static final int FAULTY = 2;
     static final Duration MAX_MOVE = Duration.ofSeconds(5);
     static final Duration WAIT = Duration.ofSeconds(60);
+    /**
+     * Replicas per partition, preferred leader first: each broker prefers two partitions, one even and one
+     * odd. Each broker places new partitions in its least-loaded dir, {@code data} first on a tie, so the
+     * {@code disk} of broker {@value #FAULTY} gets the odd ones: it leads partition 1 there and follows 3 and 5.
+     */
+    static final Map<Integer, List<Integer>> ASSIGNMENT = Map.of(0, List.of(1, 2, 3), 1, List.of(2, 3, 1),
+            2, List.of(3, 1, 2), 3, List.of(1, 3, 2), 4, List.of(2, 1, 3), 5, List.of(3, 2, 1));
 
     @TempDir
     Path dir;
@@ -72,10 +81,14 @@ abstract class StorageFaultScenario {
                 .brokerConfig("replica.fetch.backoff.ms", "100")
                 .brokerConfig("replica.high.watermark.checkpoint.interval.ms", "1000")
                 .brokerConfig("controlled.shutdown.timeout.ms", "10000")
+                .brokerConfig("leader.imbalance.check.interval.seconds", "1")
                 .start();
-        TopicAdmin.createTopic(cluster.bootstrapServers(),
-                new CreateTopicsRequest.TopicSpec(TOPIC, PARTITIONS, (short) 3, TopicAdmin.minInsyncReplicas(2)), WAIT);
+        TopicAdmin.createTopic(cluster.bootstrapServers(), new CreateTopicsRequest.TopicSpec(TOPIC, -1, (short) -1,
+                TopicAdmin.minInsyncReplicas(2), ASSIGNMENT), WAIT);
         TopicAdmin.awaitFullyReplicated(cluster.bootstrapServers(), TOPIC, PARTITIONS, WAIT);
+        await("every partition led by its preferred replica").atMost(WAIT).until(() -> ASSIGNMENT.entrySet().stream()
+                .allMatch(e -> cluster.partitionState(new TopicPartition(TOPIC, e.getKey())).orElseThrow().leader()
+                        == e.getValue().get(0)));
         producer = AckingProducer.idempotent(cluster.bootstrapServers(), TOPIC, PARTITIONS, 20);
         await().atMost(WAIT).until(() -> producer.ackCount() >= 100);
     }
