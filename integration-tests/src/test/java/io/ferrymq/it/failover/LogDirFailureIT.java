@@ -35,6 +35,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,21 @@ class LogDirFailureIT {
         } finally {
             if (cluster != null) {
                 cluster.close();
+                keepBrokerLogs();
             }
+        }
+    }
+
+    /** Copies the brokers' log files to {@code target/failure-test-logs/LogDirFailureIT/} for diagnosis. */
+    private void keepBrokerLogs() {
+        Path target = Path.of("target", "failure-test-logs", getClass().getSimpleName());
+        try (Stream<Path> logs = Files.list(dir.resolve("logs"))) {
+            Files.createDirectories(target);
+            for (Path log : logs.toList()) {
+                Files.copy(log, target.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.err.println("could not keep broker logs: " + e);
         }
     }
 
