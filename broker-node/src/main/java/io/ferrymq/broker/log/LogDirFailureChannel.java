@@ -1,7 +1,6 @@
 package io.ferrymq.broker.log;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +71,7 @@ public final class LogDirFailureChannel {
     public <T> T guard(Path logDir, String operation, Supplier<T> action) {
         try {
             return action.get();
-        } catch (UncheckedIOException e) {
+        } catch (RuntimeException e) {
             if (isStorageFailure(e)) {
                 maybeAddOfflineLogDir(logDir, operation, e);
             }

@@ -22,13 +22,14 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>its replicas stop serving (requests get {@code KAFKA_STORAGE_ERROR}), leaders stop taking
  *       appends, followers stop fetching ({@link ReplicaLifecycle#takeOffline});</li>
- *   <li>ZooKeeper learns it: the registration lists the offline dirs and replicas, and a log-dir event
- *       notification is created, so other brokers drop the replicas from ISRs and elections;</li>
+ *   <li>the registration lists the offline dirs and replicas, so other brokers drop the replicas from
+ *       ISRs and elections;</li>
  *   <li>the replicas leave their partition latches for good, so in-sync followers take over;</li>
+ *   <li>a log-dir event notification is created (after the latches: it is a record, not a signal);</li>
  *   <li>the dir's logs are closed without writing to them;</li>
  *   <li>with no dir left online, the broker shuts down ({@code onEveryDirOffline}).</li>
  * </ol>
- * A ZooKeeper failure in step 2 is logged and the later steps still run: leadership moves anyway, and
+ * A ZooKeeper failure in step 2 or 4 is logged and the later steps still run: leadership moves anyway, and
  * other leaders then drop the replicas from ISRs after {@code replica.lag.time.max.ms}.
  *
  * <p>Thread-safety: {@link #start} and {@link #close} from the broker's thread; the work runs on the
@@ -77,15 +78,16 @@ final class LogDirFailureHandler implements AutoCloseable {
         }
     }
 
-    /** Steps 1-5 of the class comment for one dir. */
+    /** Steps 1-6 of the class comment for one dir. */
     void handle(OfflineLogDir failed) {
         Path dir = failed.dir();
         Set<TopicPartition> replicas = deps.logs().partitionsIn(dir);
         LOG.error("Broker {}: log dir {} failed ({}); taking its {} replicas offline: {}", registered.id(), dir,
                 failed.reason(), replicas.size(), new TreeSet<>(replicas));
         deps.lifecycle().takeOffline(replicas, dir);
-        publish();
+        updateRegistration();
         deps.lifecycle().leaveLatches(replicas);
+        recordEvent();
         deps.logs().handleLogDirFailure(dir);
         if (deps.logs().onlineLogDirs().isEmpty()) {
             LOG.error("Broker {}: every log dir is offline ({}); shutting down", registered.id(),
@@ -95,17 +97,24 @@ final class LogDirFailureHandler implements AutoCloseable {
         }
     }
 
-    /** Writes the offline dirs and replicas into the registration and records a log-dir event. */
-    private void publish() {
+    /** Writes the offline dirs and replicas into the registration. */
+    private void updateRegistration() {
         OfflineStorage offline = new OfflineStorage(
                 deps.logs().offlineLogDirs().stream().map(Path::toString).collect(Collectors.toCollection(TreeSet::new)),
                 new TreeSet<>(deps.partitions().offline()));
         try {
             deps.registry().updateRegistration(registered.withOffline(offline));
+        } catch (RuntimeException e) {
+            LOG.error("Broker {}: could not record offline log dirs {} in its registration", registered.id(),
+                    offline.logDirs(), e);
+        }
+    }
+
+    private void recordEvent() {
+        try {
             deps.notifications().recordFailure(registered.id());
         } catch (RuntimeException e) {
-            LOG.error("Broker {}: could not record offline log dirs {} in ZooKeeper", registered.id(),
-                    offline.logDirs(), e);
+            LOG.error("Broker {}: could not create a log dir event notification", registered.id(), e);
         }
     }
 

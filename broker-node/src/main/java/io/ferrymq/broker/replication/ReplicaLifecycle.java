@@ -171,8 +171,10 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
      */
     void takeOffline(Set<TopicPartition> offline, Path logDir) {
         for (TopicPartition tp : offline) {
+            // unhosted first: a become-follower racing with this then finds nothing to fetch for
+            Optional<Partition> hosted = partitions.takeOffline(tp, logDir.toString());
             fetchers.removePartition(tp);
-            partitions.takeOffline(tp, logDir.toString()).ifPresent(partition -> {
+            hosted.ifPresent(partition -> {
                 partition.makeFollower(Partition.NO_LEADER, partition.leaderEpoch());
                 wakeUp.accept(tp);
             });

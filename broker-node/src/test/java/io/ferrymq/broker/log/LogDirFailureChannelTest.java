@@ -55,6 +55,18 @@ class LogDirFailureChannelTest {
     }
 
     @Test
+    void guardAlsoSeesADiskErrorWrappedInAnotherException() {
+        IllegalStateException refused = new IllegalStateException("a failed append could not be undone",
+                new UncheckedIOException(new IOException("Input/output error")));
+
+        assertThatThrownBy(() -> channel.guardRun(D1, "leader append of t-0", () -> {
+            throw refused;
+        })).isSameAs(refused);
+
+        assertThat(channel.isOffline(D1)).isTrue();
+    }
+
+    @Test
     void guardLeavesTheDirOnlineForOtherFailuresAndPassesResultsThrough() {
         UncheckedIOException closed = new UncheckedIOException("closed", new ClosedChannelException());
 

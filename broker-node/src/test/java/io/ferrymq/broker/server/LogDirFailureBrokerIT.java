@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.Broker;
+import io.ferrymq.broker.cluster.TopicAdmin;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.LogDirEventNotifications;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
@@ -85,5 +88,29 @@ class LogDirFailureBrokerIT {
         });
         stopped.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(ZkBrokerRegistry.readLiveBrokers(zk.curator())).doesNotContainKey(1);
+    }
+
+    @Test
+    void aReplicaWhoseDirIsOfflineAtRestartStartsOfflineAndIsReported() throws Exception {
+        Path d1 = tempDir.resolve("d1");
+        Path d2 = tempDir.resolve("d2");
+        Map<String, String> twoDirs = Map.of("log.dirs", d1 + "," + d2);
+        broker = SingleBroker.start(d1, zookeeper.getConnectString(), twoDirs);
+        String bootstrap = "127.0.0.1:" + broker.boundAddress().getPort();
+        TopicAdmin.createTopic(bootstrap, new CreateTopicsRequest.TopicSpec("t", 2, (short) 1, Map.of()), WAIT);
+        TopicAdmin.awaitFullyReplicated(bootstrap, "t", 2, WAIT);
+        TopicPartition inD2 = new TopicPartition("t", Files.isDirectory(d2.resolve("t-0")) ? 0 : 1);
+        TopicPartition inD1 = new TopicPartition("t", 1 - inD2.partition());
+        broker.close();
+        Files.move(d2, tempDir.resolve("d2.gone"));
+        Files.writeString(d2, "the disk is gone");
+
+        broker = SingleBroker.start(d1, zookeeper.getConnectString(), twoDirs);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                ZkBrokerRegistry.readLiveBrokers(zk.curator()).get(1).offline().replicas()).containsExactly(inD2));
+        assertThat(broker.replicaManager().partition(inD2)).isEmpty();
+        assertThat(broker.replicaManager().partition(inD1)).isPresent();
+        assertThat(d1.resolve("t-" + inD2.partition())).as("no empty replica created in the other dir").doesNotExist();
     }
 }

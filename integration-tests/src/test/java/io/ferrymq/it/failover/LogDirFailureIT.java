@@ -8,7 +8,14 @@ import io.ferrymq.broker.cluster.ClusterHealth;
 import io.ferrymq.broker.cluster.ClusterMetadata;
 import io.ferrymq.broker.cluster.TopicAdmin;
 import io.ferrymq.client.consumer.ConsumerRecord;
+import io.ferrymq.client.network.BrokerAddress;
+import io.ferrymq.client.network.BrokerConnection;
+import io.ferrymq.client.network.NetworkClient;
+import io.ferrymq.client.network.NetworkConfig;
 import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.ListOffsetsRequest;
+import io.ferrymq.common.protocol.responses.ListOffsetsResponse;
 import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
 import io.ferrymq.common.protocol.responses.MetadataResponse;
 import io.ferrymq.common.protocol.responses.MetadataResponse.PartitionMetadata;
@@ -28,13 +35,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -97,7 +107,21 @@ class LogDirFailureIT {
         } finally {
             if (cluster != null) {
                 cluster.close();
+                keepBrokerLogs();
             }
+        }
+    }
+
+    /** Copies the brokers' log files to {@code target/failure-test-logs/LogDirFailureIT/} for diagnosis. */
+    private void keepBrokerLogs() {
+        Path target = Path.of("target", "failure-test-logs", getClass().getSimpleName());
+        try (Stream<Path> logs = Files.list(dir.resolve("logs"))) {
+            Files.createDirectories(target);
+            for (Path log : logs.toList()) {
+                Files.copy(log, target.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.err.println("could not keep broker logs: " + e);
         }
     }
 
@@ -152,6 +176,9 @@ class LogDirFailureIT {
                         .isEqualTo(offline.contains(tp));
             }
         });
+        TopicPartition anOffline = offline.iterator().next();
+        assertThat(listOffsetError(cluster.broker(victim), anOffline)).as("ListOffsets for offline %s", anOffline)
+                .isEqualTo(ErrorCode.KAFKA_STORAGE_ERROR);
         BrokerInfo registered = ZkBrokerRegistry.readLiveBrokers(zk.curator()).get(victim);
         assertThat(registered.offline().logDirs()).containsExactly(failing.toString());
         assertThat(registered.offline().replicas()).containsExactlyElementsOf(offline);
@@ -179,7 +206,7 @@ class LogDirFailureIT {
         assertThat(report.duplicates()).as("duplicates with the idempotent producer").isZero();
         cluster.brokers().forEach(b -> cluster.sigterm(b.id()));
         for (Map.Entry<TopicPartition, Long> hw : report.highWatermarks().entrySet()) {
-            Map<Integer, Path> holders = new java.util.TreeMap<>();
+            Map<Integer, Path> holders = new TreeMap<>();
             for (BrokerProcess broker : cluster.brokers()) {
                 holders.put(broker.id(), dirHolding(broker.id(), hw.getKey()));
             }
@@ -213,6 +240,19 @@ class LogDirFailureIT {
         return IntStream.range(0, PARTITIONS).mapToObj(LogDirFailureIT::partition)
                 .filter(tp -> Files.isDirectory(logDir.resolve(tp.topic() + "-" + tp.partition())))
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** What the broker answers a ListOffsets (latest) for {@code tp} with. */
+    private static ErrorCode listOffsetError(BrokerProcess broker, TopicPartition tp) throws Exception {
+        NetworkConfig config = NetworkConfig.defaults("log-dir-failure-it").withConnectTimeout(Duration.ofSeconds(5))
+                .withRequestTimeout(Duration.ofSeconds(5));
+        try (NetworkClient client = new NetworkClient(config);
+             BrokerConnection connection = client.connect(BrokerAddress.parse(broker.address())).get(10, TimeUnit.SECONDS)) {
+            ListOffsetsResponse response = connection.send(new ListOffsetsRequest(-1,
+                    List.of(new ListOffsetsRequest.PartitionData(tp, -1L, -1))), ListOffsetsResponse.class)
+                    .get(10, TimeUnit.SECONDS);
+            return response.partitions().get(0).error();
+        }
     }
 
     private static String get(BrokerProcess broker, String path) throws Exception {
