@@ -33,6 +33,7 @@ import io.ferrymq.coordinator.producer.ProducerIdManager;
 import io.ferrymq.coordinator.producer.ZkProducerIdStore;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
+import io.ferrymq.coordinator.registry.LogDirEventNotifications;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
 import io.ferrymq.coordinator.zk.ClusterId;
 import io.ferrymq.coordinator.zk.ZkClient;
@@ -63,7 +64,8 @@ import org.slf4j.LoggerFactory;
  * logs (recovery) → ZooKeeper → registry and metadata caches → replica manager (not started) → group
  * coordinator → network server bound (so the real port is known for port 0) → registration under
  * {@code /brokers/ids} with the advertised address → replica manager started (loads replicas, joins
- * latches) → admin HTTP. A failure at any step closes what was started, in reverse, and is rethrown.
+ * latches) → log-dir failure handling (a failed dir's replicas go offline; with none left the broker
+ * stops as by {@link #close}) → admin HTTP. A failure at any step closes what was started, in reverse, and is rethrown.
  *
  * <p>Stop order ({@link #close}, idempotent, also from the SIGTERM hook): controlled shutdown first
  * (leaderships move to in-sync followers while this broker still serves their catch-up fetches),
@@ -119,6 +121,7 @@ public final class Broker implements AutoCloseable {
         metrics.registerJvmMetrics();
         metrics.startJmx();
         LogManager logs = register("log manager", LogManager.open(logConfig, clock));
+        metrics.registerLogDirectories(logConfig.logDirs(), logs.failureChannel()::isOffline);
         ZkClient zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
         registerSessionState(zk, metrics);
         registry = register("broker registry", new ZkBrokerRegistry(zk));
@@ -131,13 +134,22 @@ public final class Broker implements AutoCloseable {
                 new BrokerGroups(config, metrics, clock).start(zk, registry, metadata, replicaManager));
         ProducerIdManager producerIds = new ProducerIdManager(config.brokerId(), new ZkProducerIdStore(zk.curator()));
         startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, producerIds, metrics);
-        registry.register(new BrokerInfo(config.brokerId(), advertised.host(), advertised.port(), config.rack(),
-                clock.millis()));
+        BrokerInfo self = new BrokerInfo(config.brokerId(), advertised.host(), advertised.port(), config.rack(),
+                clock.millis());
+        registry.register(self);
+        new LogDirEventNotifications(zk.curator()).removeOwn(config.brokerId());
         replicaManager.start();
+        replicaManager.handleLogDirFailures(self, this::shutDownInBackground);
         replicasLoaded = true;
         startAdmin(metrics);
         log.info("Broker {} started: listening on {}, advertised as {}", config.brokerId(), server.boundAddresses(),
                 advertised);
+    }
+
+    /** Every log dir failed: stop as a controlled shutdown does, from a thread of its own. */
+    private void shutDownInBackground() {
+        Thread shutdown = new Thread(this::close, "ferry-shutdown-" + config.brokerId());
+        shutdown.start();
     }
 
     private void startServing(ClusterView cluster, MetadataStore metadata, GroupCoordinator groups,

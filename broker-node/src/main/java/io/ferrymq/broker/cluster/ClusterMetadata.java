@@ -4,7 +4,11 @@ import io.ferrymq.client.network.BrokerAddress;
 import io.ferrymq.client.network.BrokerConnection;
 import io.ferrymq.client.network.NetworkClient;
 import io.ferrymq.client.network.NetworkConfig;
+import io.ferrymq.common.protocol.ApiRequest;
+import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
 import io.ferrymq.common.protocol.requests.MetadataRequest;
+import io.ferrymq.common.protocol.responses.DescribeClusterResponse;
 import io.ferrymq.common.protocol.responses.MetadataResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Reads cluster metadata the way clients do: a Metadata request (all topics) to the first
- * bootstrap broker that answers, each try bounded by the timeout. Never touches ZooKeeper.
- * Stateless and thread-safe.
+ * Reads cluster metadata the way clients do: a Metadata request (all topics) or a DescribeCluster
+ * request to the first bootstrap broker that answers, each try bounded by the timeout. Never touches
+ * ZooKeeper. Stateless and thread-safe.
  */
 public final class ClusterMetadata {
 
@@ -28,12 +32,22 @@ public final class ClusterMetadata {
      * throws {@link ClusterException} naming each broker tried and why it failed.
      */
     public static MetadataResponse fetch(String bootstrapServers, Duration timeout) {
+        return askFirst(bootstrapServers, timeout, MetadataRequest.forAllTopics(), MetadataResponse.class);
+    }
+
+    /** The live brokers and their offline log dirs from one of {@code bootstrapServers} (as {@link #fetch}). */
+    public static DescribeClusterResponse describe(String bootstrapServers, Duration timeout) {
+        return askFirst(bootstrapServers, timeout, new DescribeClusterRequest(), DescribeClusterResponse.class);
+    }
+
+    private static <T extends ApiResponse> T askFirst(String bootstrapServers, Duration timeout, ApiRequest request,
+                                                      Class<T> responseType) {
         List<String> failures = new ArrayList<>();
         NetworkConfig config = NetworkConfig.defaults("ferry-metadata").withConnectTimeout(timeout).withRequestTimeout(timeout);
         try (NetworkClient client = new NetworkClient(config)) {
             for (String server : bootstrapServers.split(",")) {
                 try {
-                    return ask(client, BrokerAddress.parse(server.trim()), timeout);
+                    return ask(client, BrokerAddress.parse(server.trim()), timeout, request, responseType);
                 } catch (ExecutionException | TimeoutException | RuntimeException e) {
                     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
                     failures.add(server.trim() + ": " + cause.getMessage());
@@ -43,14 +57,16 @@ public final class ClusterMetadata {
                 }
             }
         }
-        throw new ClusterException("no broker answered a Metadata request (" + String.join("; ", failures) + ")");
+        throw new ClusterException("no broker answered a " + request.getClass().getSimpleName().replace("Request", "")
+                + " request (" + String.join("; ", failures) + ")");
     }
 
-    private static MetadataResponse ask(NetworkClient client, BrokerAddress address, Duration timeout)
+    private static <T extends ApiResponse> T ask(NetworkClient client, BrokerAddress address, Duration timeout,
+                                                 ApiRequest request, Class<T> responseType)
             throws InterruptedException, ExecutionException, TimeoutException {
         long waitMs = timeout.toMillis() * 2 + 1_000;
         try (BrokerConnection connection = client.connect(address).get(waitMs, TimeUnit.MILLISECONDS)) {
-            return connection.send(MetadataRequest.forAllTopics(), MetadataResponse.class).get(waitMs, TimeUnit.MILLISECONDS);
+            return connection.send(request, responseType).get(waitMs, TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -180,7 +180,8 @@ public final class MessageSamples {
                         new DeleteTopicsResponse.TopicResult("a", ErrorCode.NONE, "")))),
                 Map.entry(ApiKey.CREATE_PARTITIONS, new CreatePartitionsResponse(List.of(
                         new CreatePartitionsResponse.TopicResult("orders", ErrorCode.INVALID_PARTITIONS, "12 <= 12")))),
-                Map.entry(ApiKey.DESCRIBE_CLUSTER, new DescribeClusterResponse(ErrorCode.NONE, "", "cluster-1", List.of(b1, b2))),
+                Map.entry(ApiKey.DESCRIBE_CLUSTER, new DescribeClusterResponse(ErrorCode.NONE, "", "cluster-1", List.of(b1, b2),
+                        Map.of(2, List.of("/data/d2")))),
                 Map.entry(ApiKey.API_VERSIONS, ApiVersionsResponse.ofThisBuild()),
                 Map.entry(ApiKey.FIND_COORDINATOR, new FindCoordinatorResponse(ErrorCode.NONE, "", Optional.of(b2))),
                 Map.entry(ApiKey.JOIN_GROUP, new JoinGroupResponse(ErrorCode.NONE, 4, "consumer", "range", "m-1", "m-1",

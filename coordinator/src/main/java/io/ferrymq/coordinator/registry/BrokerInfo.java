@@ -8,14 +8,22 @@ import java.util.Optional;
 
 /**
  * A live broker as registered under {@code /brokers/ids/<id>}: id, the host and port clients
- * reach it on, its rack (if any) and when it started. JSON form documented in
+ * reach it on, its rack (if any), when it started, and its failed storage ({@link OfflineStorage}).
+ * JSON form documented in
  * {@link io.ferrymq.coordinator.zk.ZkPaths}. Immutable and thread-safe.
  */
-public record BrokerInfo(int id, String host, int port, Optional<String> rack, long startTimeMs) {
+public record BrokerInfo(int id, String host, int port, Optional<String> rack, long startTimeMs,
+                         OfflineStorage offline) {
+
+    /** A registration with every log dir online. */
+    public BrokerInfo(int id, String host, int port, Optional<String> rack, long startTimeMs) {
+        this(id, host, port, rack, startTimeMs, OfflineStorage.NONE);
+    }
 
     public BrokerInfo {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(rack, "rack");
+        Objects.requireNonNull(offline, "offline");
         if (id < 0) {
             throw new IllegalArgumentException("broker.id must be >= 0, was " + id);
         }
@@ -35,12 +43,18 @@ public record BrokerInfo(int id, String host, int port, Optional<String> rack, l
         json.put("port", port);
         json.put("rack", rack.orElse(null));
         json.put("startTimeMs", startTimeMs);
+        offline.writeTo(json);
         return json;
     }
 
     /** Decodes a {@code /brokers/ids/<id>} node; throws {@link IllegalArgumentException} naming a bad field. */
     public static BrokerInfo fromJson(int id, JsonObject json) {
         return new BrokerInfo(id, json.requireString("host"), json.requireInt("port"),
-                json.optionalString("rack"), json.requireLong("startTimeMs"));
+                json.optionalString("rack"), json.requireLong("startTimeMs"), OfflineStorage.readFrom(json));
+    }
+
+    /** This registration reporting {@code storage} as its failed storage. */
+    public BrokerInfo withOffline(OfflineStorage storage) {
+        return new BrokerInfo(id, host, port, rack, startTimeMs, storage);
     }
 }

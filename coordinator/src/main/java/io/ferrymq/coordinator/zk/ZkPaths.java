@@ -12,6 +12,8 @@ import java.util.Optional;
  *
  * <pre>
  * /brokers/ids/&lt;id&gt;                          EPHEMERAL  {"version":1,"host":"h","port":9092,"rack":"r"|null,"startTimeMs":n}
+ *                                                  plus, once a log dir failed, "offline_log_dirs":["/d"] and
+ *                                                  "offline_replicas":{"topic":[0,2]} (see registry.OfflineStorage)
  * /topics/&lt;topic&gt;                            PERSISTENT {"version":1,"partitions":{"0":[1,2,3],...},"configs":{"k":"v"}}
  * /topics/&lt;topic&gt;/partitions/&lt;p&gt;            PERSISTENT (empty)
  * /topics/&lt;topic&gt;/partitions/&lt;p&gt;/state      PERSISTENT {"version":1,"leader":1,"leaderEpoch":0,"isr":[1,2,3],"unclean":false}
@@ -25,6 +27,9 @@ import java.util.Optional;
  *                                                  written only by conditional setData(version) or create
  *                                                  (see {@code io.ferrymq.coordinator.producer.ProducerIdBlocks})
  * /config/users/&lt;user&gt;                      PERSISTENT client credentials (SENSITIVE: never world-readable)
+ * /log_dir_event_notification/log_dir_event_&lt;seq&gt;  PERSISTENT_SEQUENTIAL {"version":1,"broker":1,"event":1}
+ *                                                  a broker's log dir failed (Kafka's notification; the broker
+ *                                                  deletes its own when it starts; see registry.LogDirEventNotifications)
  * </pre>
  *
  * <p>With {@code zookeeper.set.acl=true} every node gets {@link ZkAcls#secured} ACLs: creator-all
@@ -47,6 +52,9 @@ public final class ZkPaths {
     public static final String CONFIG_USERS = "/config/users";
     /** Subtrees holding secrets: only their creator may read them (Kafka: credentials, tokens). */
     public static final List<String> SENSITIVE_ROOTS = List.of(CONFIG_USERS);
+    public static final String LOG_DIR_EVENT_NOTIFICATION = "/log_dir_event_notification";
+    /** The prefix of a log-dir event node; ZooKeeper appends a 10-digit sequence number. */
+    public static final String LOG_DIR_EVENT_PREFIX = LOG_DIR_EVENT_NOTIFICATION + "/log_dir_event_";
 
     private ZkPaths() {
     }
