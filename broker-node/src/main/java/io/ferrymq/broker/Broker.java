@@ -65,7 +65,8 @@ import org.slf4j.LoggerFactory;
  * coordinator → network server bound (so the real port is known for port 0) → registration under
  * {@code /brokers/ids} with the advertised address → replica manager started (loads replicas, joins
  * latches) → log-dir failure handling (a failed dir's replicas go offline; with none left the broker
- * stops as by {@link #close}) → admin HTTP. A failure at any step closes what was started, in reverse, and is rethrown.
+ * stops as by {@link #close}) → admin HTTP. A failure at any step closes what was started, in reverse,
+ * and is rethrown.
  *
  * <p>Stop order ({@link #close}, idempotent, also from the SIGTERM hook): controlled shutdown first
  * (leaderships move to in-sync followers while this broker still serves their catch-up fetches),

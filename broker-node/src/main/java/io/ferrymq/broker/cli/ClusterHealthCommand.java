@@ -12,11 +12,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code ferry cluster health --bootstrap-server B [--expected-brokers N]}: asks the cluster for its
  * metadata (a Metadata and a DescribeCluster request, like any client; never ZooKeeper) and prints live
- * and down brokers, partitions without a leader, under-replicated partitions and offline log dirs. Exit status: 0 healthy, 2 unhealthy,
- * 1 when no broker could be asked.
+ * and down brokers, partitions without a leader, under-replicated partitions and offline log dirs.
+ * Exit status: 0 healthy, 2 unhealthy, 1 when no broker could be asked.
  */
 @Command(name = "health", mixinStandardHelpOptions = true,
-        description = "Show brokers, leaderless and under-replicated partitions, offline log dirs; exit 0 when healthy, 2 when not, 1 on error.")
+        description = "Show brokers, leaderless and under-replicated partitions, offline log dirs; "
+                + "exit 0 when healthy, 2 when not, 1 on error.")
 public final class ClusterHealthCommand implements Callable<Integer> {
 
     static final int UNHEALTHY = 2;

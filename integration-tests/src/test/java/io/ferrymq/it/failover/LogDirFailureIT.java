@@ -3,6 +3,7 @@ package io.ferrymq.it.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ferrymq.broker.FerryMain;
 import io.ferrymq.broker.cluster.BrokerProcess;
 import io.ferrymq.broker.cluster.ClusterHealth;
 import io.ferrymq.broker.cluster.ClusterMetadata;
@@ -28,11 +29,14 @@ import io.ferrymq.coordinator.zk.ZkConfig;
 import io.ferrymq.it.harness.FerryCluster;
 import io.ferrymq.it.replication.AckingProducer;
 import io.ferrymq.it.replication.LogVerifier;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -193,7 +197,11 @@ class LogDirFailureIT {
                 ClusterMetadata.describe(cluster.bootstrapServers(), Duration.ofSeconds(3)).offlineLogDirs(),
                 OptionalInt.empty());
         assertThat(health.offlineLogDirs()).containsExactly(Map.entry(victim, List.of(failing.toString())));
-        assertThat(health.render()).contains(failing.toString());
+        assertThat(cli("cluster", "health", "--bootstrap-server", cluster.bootstrapServers()))
+                .contains("Offline log dirs (1):").contains(victim + "=[" + failing + "]");
+        assertThat(cli("topics", "describe", "--bootstrap-server", cluster.bootstrapServers(), "--topic", TOPIC))
+                .containsPattern("(?m)^Topic: " + TOPIC + "\tPartition: " + anOffline.partition()
+                        + "\t.*\tOffline: " + victim + "$");
     }
 
     private void finishAndVerify() throws IOException {
@@ -240,6 +248,19 @@ class LogDirFailureIT {
         return IntStream.range(0, PARTITIONS).mapToObj(LogDirFailureIT::partition)
                 .filter(tp -> Files.isDirectory(logDir.resolve(tp.topic() + "-" + tp.partition())))
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Runs a {@code ferry} command in this JVM and returns what it printed. */
+    private static synchronized String cli(String... args) {
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try (PrintStream capturing = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+            System.setOut(capturing);
+            FerryMain.execute(args);
+            return captured.toString(StandardCharsets.UTF_8);
+        } finally {
+            System.setOut(out);
+        }
     }
 
     /** What the broker answers a ListOffsets (latest) for {@code tp} with. */
