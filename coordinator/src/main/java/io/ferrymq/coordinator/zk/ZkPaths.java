@@ -23,6 +23,12 @@ import java.util.Optional;
  * /latest_producer_id_block                  PERSISTENT {"version":1,"broker":1,"block_start":0,"block_end":999}
  *                                                  written only by conditional setData(version) or create
  *                                                  (see {@code io.ferrymq.coordinator.producer.ProducerIdBlocks})
+ * /kafka-acl/&lt;Topic|Group|Cluster&gt;/&lt;name&gt;   PERSISTENT {"version":1,"acls":[{"principal":"User:alice",
+ *                                                  "permissionType":"Allow","operation":"Read","host":"*"}]}
+ *                                                  literal ACL bindings of one resource (Kafka's layout)
+ * /kafka-acl-extended/prefixed/&lt;Topic|Group|Cluster&gt;/&lt;prefix&gt;  PERSISTENT, same JSON: prefixed bindings
+ *                                                  both written only by conditional setData(version), create
+ *                                                  or delete(version) (see {@code io.ferrymq.coordinator.acl.ZkAclStore})
  * </pre>
  *
  * <p>The partition folder, {@code state} and {@code latch} nodes of a partition are created in one
@@ -39,6 +45,8 @@ public final class ZkPaths {
     public static final String DELETE_TOPICS = "/admin/delete_topics";
     public static final String CLUSTER_ID = "/cluster/id";
     public static final String LATEST_PRODUCER_ID_BLOCK = "/latest_producer_id_block";
+    public static final String LITERAL_ACLS = "/kafka-acl";
+    public static final String PREFIXED_ACLS = "/kafka-acl-extended/prefixed";
 
     private ZkPaths() {
     }
