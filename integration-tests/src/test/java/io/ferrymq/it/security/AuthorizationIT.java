@@ -162,7 +162,7 @@ class AuthorizationIT {
     }
 
     @Test
-    void aForgedReplicaFetchIsRefusedWithoutMovingAnything() throws Exception {
+    void aForgedReplicaFetchIsRefusedWithClusterAuthorizationFailed() throws Exception {
         FetchResponse response = send(new FetchRequest(1, 0, 0, 1 << 20, List.of(
                 new FetchRequest.PartitionData(GRANTED, 0L, -1, 1 << 20))), FetchResponse.class);
         assertThat(response.error()).isEqualTo(ErrorCode.CLUSTER_AUTHORIZATION_FAILED);
