@@ -1,6 +1,7 @@
 package io.ferrymq.it.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.client.admin.Admin;
@@ -141,6 +142,8 @@ class AuthorizationIT {
                 cluster.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
             assertThat(producer.send(new ProducerRecord<>("granted", "k", "v")).get(60, TimeUnit.SECONDS).offset())
                     .isGreaterThanOrEqualTo(0);
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("denied", "k", "v")).get(60, TimeUnit.SECONDS))
+                    .hasStackTraceContaining("TOPIC_AUTHORIZATION_FAILED: Cannot send to topic denied");
         }
         ProduceResponse response = send(new ProduceRequest((short) 1, 10_000, List.of(
                 new ProduceRequest.PartitionData(DENIED, RecordSource.EMPTY))), ProduceResponse.class);
