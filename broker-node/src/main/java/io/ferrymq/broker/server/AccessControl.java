@@ -22,8 +22,9 @@ import java.util.Set;
 /**
  * Authorization in the request path: checks every {@link Requirement} {@link AccessRules} lists for
  * a request with the {@link Authorizer} (which audits and counts each decision) before the handler
- * runs. A denied topic of Produce, a consumer's Fetch or Metadata is taken out of the request and
- * answered {@code TOPIC_AUTHORIZATION_FAILED} beside the others, as Kafka does; Metadata for all
+ * runs. A denied topic of Produce, a consumer's Fetch, ListOffsets, OffsetCommit or Metadata is
+ * taken out of the request and answered {@code TOPIC_AUTHORIZATION_FAILED} beside the others, as
+ * Kafka does (a request whose every topic is denied never reaches its handler); Metadata for all
  * topics lists only those the caller may describe, and auto-creates only what it may create. Any
  * other denial refuses the whole request with the requirement's error
  * ({@code TOPIC_/GROUP_/CLUSTER_AUTHORIZATION_FAILED}) for every part of it.
@@ -57,7 +58,7 @@ public final class AccessControl {
             return Admitted.whole(request);
         }
         String message = "not authorized to access topics " + deniedTopics + " as " + context.principal();
-        if (deniedTopics.size() == requirements.size()) {
+        if (deniedTopics.size() == requirements.stream().filter(r -> r.topic().isPresent()).count()) {
             return new Refused(ErrorCode.TOPIC_AUTHORIZATION_FAILED, message);
         }
         return new Admitted(TopicSplits.without(request, deniedTopics),

@@ -101,7 +101,7 @@ final class AccessRules {
     /** Whether a denied topic drops only that topic (Kafka's per-partition answer) instead of the request. */
     static boolean isSplitByTopic(ApiRequest request) {
         return switch (request.apiKey()) {
-            case PRODUCE, METADATA -> true;
+            case PRODUCE, METADATA, LIST_OFFSETS, OFFSET_COMMIT -> true;
             case FETCH -> !isReplica(((FetchRequest) request).replicaId());
             default -> false;
         };

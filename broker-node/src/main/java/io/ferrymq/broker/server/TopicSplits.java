@@ -5,9 +5,13 @@ import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
 import io.ferrymq.common.protocol.requests.FetchRequest;
+import io.ferrymq.common.protocol.requests.ListOffsetsRequest;
+import io.ferrymq.common.protocol.requests.OffsetCommitRequest;
 import io.ferrymq.common.protocol.requests.MetadataRequest;
 import io.ferrymq.common.protocol.requests.ProduceRequest;
 import io.ferrymq.common.protocol.responses.FetchResponse;
+import io.ferrymq.common.protocol.responses.ListOffsetsResponse;
+import io.ferrymq.common.protocol.responses.OffsetCommitResponse;
 import io.ferrymq.common.protocol.responses.MetadataResponse;
 import io.ferrymq.common.protocol.responses.ProduceResponse;
 import java.util.ArrayList;
@@ -17,7 +21,7 @@ import java.util.function.Predicate;
 
 /**
  * Takes denied topics out of the requests {@link AccessRules#isSplitByTopic} names (Produce, a
- * consumer's Fetch, Metadata) and puts them back into the response as
+ * consumer's Fetch, ListOffsets, OffsetCommit, Metadata) and puts them back into the response as
  * {@code TOPIC_AUTHORIZATION_FAILED}, per partition as Kafka answers.
  *
  * <p>Stateless and thread-safe.
@@ -38,6 +42,14 @@ final class TopicSplits {
             return new FetchRequest(fetch.replicaId(), fetch.maxWaitMs(), fetch.minBytes(), fetch.maxBytes(),
                     fetch.partitions().stream().filter(p -> !denied.contains(p.topicPartition().topic())).toList());
         }
+        if (request instanceof ListOffsetsRequest list) {
+            return new ListOffsetsRequest(list.replicaId(), list.partitions().stream()
+                    .filter(p -> !denied.contains(p.topicPartition().topic())).toList());
+        }
+        if (request instanceof OffsetCommitRequest commit) {
+            return new OffsetCommitRequest(commit.groupId(), commit.generationId(), commit.memberId(),
+                    commit.partitions().stream().filter(p -> !denied.contains(p.topicPartition().topic())).toList());
+        }
         throw new IllegalArgumentException(request.apiKey() + " is not split by topic");
     }
 
@@ -57,6 +69,18 @@ final class TopicSplits {
             deniedPartitions(fetch.partitions().stream().map(FetchRequest.PartitionData::topicPartition).toList(),
                     denied).forEach(tp -> all.add(FetchResponse.PartitionData.error(tp, DENIED)));
             return new FetchResponse(served.error(), all);
+        }
+        if (request instanceof ListOffsetsRequest list) {
+            List<ListOffsetsResponse.PartitionResponse> all = new ArrayList<>(((ListOffsetsResponse) response).partitions());
+            deniedPartitions(list.partitions().stream().map(ListOffsetsRequest.PartitionData::topicPartition).toList(),
+                    denied).forEach(tp -> all.add(new ListOffsetsResponse.PartitionResponse(tp, DENIED, -1L, -1L, -1)));
+            return new ListOffsetsResponse(all);
+        }
+        if (request instanceof OffsetCommitRequest commit) {
+            List<OffsetCommitResponse.PartitionResponse> all = new ArrayList<>(((OffsetCommitResponse) response).partitions());
+            deniedPartitions(commit.partitions().stream().map(OffsetCommitRequest.PartitionData::topicPartition).toList(),
+                    denied).forEach(tp -> all.add(new OffsetCommitResponse.PartitionResponse(tp, DENIED)));
+            return new OffsetCommitResponse(all);
         }
         if (request instanceof MetadataRequest) {
             MetadataResponse served = (MetadataResponse) response;

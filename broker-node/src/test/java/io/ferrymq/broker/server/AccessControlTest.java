@@ -29,8 +29,10 @@ import io.ferrymq.common.protocol.requests.FetchRequest;
 import io.ferrymq.common.protocol.requests.HeartbeatRequest;
 import io.ferrymq.common.protocol.requests.InitProducerIdRequest;
 import io.ferrymq.common.protocol.requests.MetadataRequest;
+import io.ferrymq.common.protocol.requests.OffsetCommitRequest;
 import io.ferrymq.common.protocol.requests.ProduceRequest;
 import io.ferrymq.common.protocol.responses.MetadataResponse;
+import io.ferrymq.common.protocol.responses.OffsetCommitResponse;
 import io.ferrymq.common.protocol.responses.ProduceResponse;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -148,6 +150,25 @@ class AccessControlTest {
         Admission other = access.admit(as(ALICE, ApiKey.HEARTBEAT), new HeartbeatRequest("other", 1, "m"));
         assertThat(other).isInstanceOfSatisfying(Admission.Refused.class,
                 refused -> assertThat(refused.error()).isEqualTo(ErrorCode.GROUP_AUTHORIZATION_FAILED));
+    }
+
+    @Test
+    void aCommitToADeniedTopicFailsOnlyThosePartitionsAndADeniedGroupFailsAll() {
+        OffsetCommitRequest commit = new OffsetCommitRequest("g", 1, "m", List.of(
+                new OffsetCommitRequest.PartitionData(OPEN, 5L, -1, ""),
+                new OffsetCommitRequest.PartitionData(SECRET, 5L, -1, "")));
+        Admission.Admitted admitted = (Admission.Admitted) access.admit(as(ALICE, ApiKey.OFFSET_COMMIT), commit);
+        assertThat(((OffsetCommitRequest) admitted.request()).partitions())
+                .extracting(OffsetCommitRequest.PartitionData::topicPartition).containsExactly(OPEN);
+        OffsetCommitResponse served = new OffsetCommitResponse(List.of(
+                new OffsetCommitResponse.PartitionResponse(OPEN, ErrorCode.NONE)));
+        assertThat(((OffsetCommitResponse) admitted.amend().apply(served)).partitions()).containsExactly(
+                new OffsetCommitResponse.PartitionResponse(OPEN, ErrorCode.NONE),
+                new OffsetCommitResponse.PartitionResponse(SECRET, ErrorCode.TOPIC_AUTHORIZATION_FAILED));
+
+        OffsetCommitRequest otherGroup = new OffsetCommitRequest("other", 1, "m", commit.partitions());
+        assertThat(access.admit(as(ALICE, ApiKey.OFFSET_COMMIT), otherGroup)).isInstanceOfSatisfying(
+                Admission.Refused.class, r -> assertThat(r.error()).isEqualTo(ErrorCode.GROUP_AUTHORIZATION_FAILED));
     }
 
     @Test
