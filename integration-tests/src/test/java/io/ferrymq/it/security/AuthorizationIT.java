@@ -90,7 +90,7 @@ class AuthorizationIT {
                 allow(ResourcePattern.literal(ResourceType.GROUP, "granted-group"), AclOperation.READ)));
         try (Admin admin = FerryAdmin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic("granted", 1, (short) 1), new NewTopic("denied", 1, (short) 1),
-                    new NewTopic("late", 1, (short) 1)));
+                    new NewTopic("late", 1, (short) 1), new NewTopic("team.orders", 1, (short) 1)));
         }
         channel = NetworkChannel.open("authorization-it", 30_000);
         broker = new InetSocketAddress("127.0.0.1", cluster.brokers().get(0).port());
@@ -219,6 +219,20 @@ class AuthorizationIT {
         assertThat(removed.exitCode()).as(removed.toString()).isZero();
         assertThat(removed.stdout()).contains("operation=WRITE");
         await().atMost(CALL).until(() -> produceErrorTo("late") == ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+    }
+
+    @Test
+    void aDenyAddedWithFerryAclsWinsOverAPrefixedAllow() throws Exception {
+        FerryLauncher.Result prefixed = ferry("acls-add-prefixed", "acls", "add", "--allow-principal", ANONYMOUS,
+                "--topic", "team.", "--resource-pattern-type", "prefixed");
+        assertThat(prefixed.exitCode()).as(prefixed.toString()).isZero();
+        await().atMost(CALL).until(() -> produceErrorTo("team.orders") != ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+
+        FerryLauncher.Result deny = ferry("acls-add-deny", "acls", "add", "--deny-principal", ANONYMOUS,
+                "--operation", "Write", "--topic", "team.orders");
+        assertThat(deny.exitCode()).as(deny.toString()).isZero();
+        await().atMost(CALL).until(() -> produceErrorTo("team.orders") == ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+        awaitAudit(denied("Write", "Topic:LITERAL:team.orders", "PRODUCE") + " (denied by");
     }
 
     private ErrorCode produceErrorTo(String topic) throws Exception {
