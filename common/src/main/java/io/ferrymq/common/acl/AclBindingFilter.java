@@ -45,7 +45,8 @@ public record AclBindingFilter(ResourceType resourceType, Optional<String> name,
         return matchesPattern(binding.pattern()) && matchesEntry(binding.entry());
     }
 
-    private boolean matchesPattern(ResourcePattern pattern) {
+    /** Whether this filter may match bindings of {@code pattern} (its resource part matches). */
+    public boolean matchesPattern(ResourcePattern pattern) {
         if (resourceType != ResourceType.ANY && resourceType != pattern.type()) {
             return false;
         }

@@ -69,7 +69,7 @@ public final class ZkAclStore implements AclStore {
     @Override
     public List<AclBinding> remove(AclBindingFilter filter) {
         List<AclBinding> removed = new ArrayList<>();
-        for (ResourcePattern pattern : storedPatterns()) {
+        for (ResourcePattern pattern : storedPatterns().stream().filter(filter::matchesPattern).toList()) {
             List<AclBinding> removedHere = new ArrayList<>();
             update(pattern, current -> {
                 removedHere.clear();
