@@ -97,8 +97,11 @@ public final class AccessControl {
             return authorizer.authorizeAny(action(context, request, any.operation(), any.type(), "*"));
         }
         Either either = (Either) requirement;
-        AuthorizationDecision first = check(context, request, either.first(), false);
-        return first.allowed() ? first : check(context, request, either.second(), audited);
+        // the first alternative is tried silently, so that a fallback that succeeds leaves no denial line
+        if (check(context, request, either.first(), false).allowed()) {
+            return check(context, request, either.first(), audited);
+        }
+        return check(context, request, either.second(), audited);
     }
 
     private static Action action(RequestContext context, ApiRequest request, AclOperation operation,
