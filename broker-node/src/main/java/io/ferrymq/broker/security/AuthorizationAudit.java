@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
  * The audit trail of authorization decisions, on Kafka's logger {@code kafka.authorizer.logger} and
  * in Kafka's words: denials at INFO, allowed actions at DEBUG, e.g. {@code Principal = User:alice is
  * Denied Operation = Write from host = 10.0.0.1 on resource = Topic:LITERAL:orders for request =
- * PRODUCE (no ACL found)}. Route that logger to its own file to keep an audit log.
+ * PRODUCE (no ACL found)}. The shipped {@code conf/logback.xml} writes it to
+ * {@code <log name>-authorizer.log} as well as to the broker's log.
  *
  * <p>Stateless; thread-safe.
  */
