@@ -14,6 +14,7 @@ import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.replication.ReplicaManager;
 import io.ferrymq.broker.replication.ReplicationConfig;
 import io.ferrymq.broker.replication.ReplicationContext;
+import io.ferrymq.broker.security.AuthorizerSettings;
 import io.ferrymq.broker.server.RequestDispatcher;
 import io.ferrymq.broker.server.RequestExecutor;
 import io.ferrymq.broker.server.RequestHandler;
@@ -58,11 +59,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One broker: wires the log manager, the ZooKeeper client, broker registry, metadata store,
  * replica manager, group coordinator ({@link BrokerGroups}), producer id blocks
- * ({@link ProducerIdManager}), request handlers, the network server and the admin HTTP server.
+ * ({@link ProducerIdManager}), authorization ({@link BrokerAuthorization}), request handlers, the network server and the admin HTTP server.
  *
  * <p>Start-up order: every module's config is mapped (a bad value fails before anything opens) →
  * logs (recovery) → ZooKeeper → registry and metadata caches → replica manager (not started) → group
- * coordinator → network server bound (so the real port is known for port 0) → registration under
+ * coordinator → ACLs loaded (when an authorizer is configured) → network server bound (so the real port is known for port 0) → registration under
  * {@code /brokers/ids} with the advertised address → replica manager started (loads replicas, joins
  * latches) → log-dir failure handling (a failed dir's replicas go offline; with none left the broker
  * stops as by {@link #close}) → admin HTTP. A failure at any step closes what was started, in reverse,
@@ -118,6 +119,7 @@ public final class Broker implements AutoCloseable {
         LogConfig logConfig = ModuleConfigs.logConfig(config);
         ZkConfig zkConfig = ModuleConfigs.zkConfig(config);
         ReplicationConfig replication = ModuleConfigs.replicationConfig(config);
+        Optional<AuthorizerSettings> authorizer = ModuleConfigs.authorizerSettings(config);
         BrokerMetrics metrics = register("metrics", new BrokerMetrics());
         metrics.registerJvmMetrics();
         metrics.startJmx();
@@ -134,7 +136,10 @@ public final class Broker implements AutoCloseable {
         GroupCoordinator groups = register("group coordinator",
                 new BrokerGroups(config, metrics, clock).start(zk, registry, metadata, replicaManager));
         ProducerIdManager producerIds = new ProducerIdManager(config.brokerId(), new ZkProducerIdStore(zk.curator()));
-        startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, producerIds, metrics);
+        BrokerAuthorization authorization = register("authorization",
+                BrokerAuthorization.start(authorizer, zk, metrics));
+        startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, producerIds,
+                authorization, metrics);
         BrokerInfo self = new BrokerInfo(config.brokerId(), advertised.host(), advertised.port(), config.rack(),
                 clock.millis());
         registry.register(self);
@@ -154,13 +159,16 @@ public final class Broker implements AutoCloseable {
     }
 
     private void startServing(ClusterView cluster, MetadataStore metadata, GroupCoordinator groups,
-                              ProducerIdManager producerIds, BrokerMetrics metrics) {
+                              ProducerIdManager producerIds, BrokerAuthorization authorization,
+                              BrokerMetrics metrics) {
         RequestExecutor executor = register("request executor",
                 new RequestExecutor(config.getInt(ServerConfigKeys.NUM_IO_THREADS)));
         List<RequestHandler<?>> extraHandlers = new ArrayList<>(GroupHandlers.all(groups, cluster));
         extraHandlers.add(new InitProducerIdHandler(producerIds));
+        extraHandlers.addAll(authorization.handlers());
         RequestDispatcher dispatcher = new RequestDispatcher(BrokerHandlers.create(replicaManager, metadata, cluster,
-                TopicDefaults.from(config), extraHandlers), executor, new RequestMetrics(metrics));
+                TopicDefaults.from(config), extraHandlers), executor, new RequestMetrics(metrics),
+                authorization.accessControl());
         server = register("socket server", new SocketServer(ServerSettings.from(config), new KryoCodec(), dispatcher));
         server.start();
         advertised = advertisedEndpoint(server.boundAddresses().get(0));

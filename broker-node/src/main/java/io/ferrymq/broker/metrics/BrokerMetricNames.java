@@ -32,6 +32,8 @@ public final class BrokerMetricNames {
     public static final MetricName OFFLINE_LOG_DIRS = MetricName.of(LOG_MANAGER, "OfflineLogDirectoryCount");
 
     public static final MetricName UNCLEAN_ELECTIONS = MetricName.of("ControllerStats", "UncleanLeaderElectionsPerSec");
+    public static final MetricName AUTHORIZATION_ALLOWED = MetricName.of("AuthorizerMetrics", "AuthorizationAllowedPerSec");
+    public static final MetricName AUTHORIZATION_DENIED = MetricName.of("AuthorizerMetrics", "AuthorizationDeniedPerSec");
     public static final MetricName ZK_SESSION_STATE = MetricName.of("SessionExpireListener", "SessionState");
 
     public static final String PRODUCE = "Produce";

@@ -147,6 +147,11 @@ public final class BrokerMetrics implements AutoCloseable {
         return meter(UNCLEAN_ELECTIONS);
     }
 
+    /** Counts one audited authorization decision. */
+    public void recordAuthorization(boolean allowed) {
+        meter(allowed ? BrokerMetricNames.AUTHORIZATION_ALLOWED : BrokerMetricNames.AUTHORIZATION_DENIED).mark();
+    }
+
     /** Registers the replica-manager gauges (under-replicated, under-min-ISR, offline, leaders, partitions). */
     public void registerReplicaState(ReplicaStateView view) {
         registerGauge(UNDER_REPLICATED, view::underReplicatedPartitions);

@@ -1,11 +1,14 @@
 package io.ferrymq.client.admin;
 
+import io.ferrymq.common.acl.AclBinding;
+import io.ferrymq.common.acl.AclBindingFilter;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Manages topics and inspects the cluster. Each call retries retriable errors (a broker down, no
+ * Manages topics and ACLs and inspects the cluster. Each call retries retriable errors (a broker down, no
  * leader yet) until {@code default.api.timeout.ms}, then throws; a failure names the topic and the
  * reason ({@link io.ferrymq.common.errors.ApiException} carries the wire error code).
  *
@@ -29,6 +32,15 @@ public interface Admin extends AutoCloseable {
     void createPartitions(Map<String, Integer> totalCounts);
 
     ClusterDescription describeCluster();
+
+    /** Creates the ACL bindings; throws for the first that failed (the others were still attempted). */
+    void createAcls(Collection<AclBinding> bindings);
+
+    /** The ACL bindings that match {@code filter}. */
+    List<AclBinding> describeAcls(AclBindingFilter filter);
+
+    /** Deletes every ACL binding any of the filters matches; returns those deleted. */
+    List<AclBinding> deleteAcls(Collection<AclBindingFilter> filters);
 
     @Override
     void close();

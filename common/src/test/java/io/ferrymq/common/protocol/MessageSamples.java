@@ -1,5 +1,11 @@
 package io.ferrymq.common.protocol;
 
+import io.ferrymq.common.protocol.requests.CreateAclsRequest;
+import io.ferrymq.common.protocol.requests.DeleteAclsRequest;
+import io.ferrymq.common.protocol.requests.DescribeAclsRequest;
+import io.ferrymq.common.protocol.responses.CreateAclsResponse;
+import io.ferrymq.common.protocol.responses.DeleteAclsResponse;
+import io.ferrymq.common.protocol.responses.DescribeAclsResponse;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.protocol.requests.ApiVersionsRequest;
 import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
@@ -97,6 +103,11 @@ public final class MessageSamples {
     public static final TopicPartition TP0 = new TopicPartition("orders", 0);
     public static final TopicPartition TP1 = new TopicPartition("payments-ü", 7);
 
+    private static final AclBindingData ACL = new AclBindingData((byte) 2, "orders", (byte) 3, "User:alice", "*",
+            (byte) 3, (byte) 3);
+    private static final AclFilterData ACL_FILTER = new AclFilterData((byte) 2, null, (byte) 1, "User:ü", null,
+            (byte) 1, (byte) 1);
+
     private MessageSamples() {
     }
 
@@ -147,6 +158,9 @@ public final class MessageSamples {
                 Map.entry(ApiKey.LIST_GROUPS, new ListGroupsRequest(List.of("Stable"))),
                 Map.entry(ApiKey.DESCRIBE_GROUPS, new DescribeGroupsRequest(List.of("billing", "audit"))),
                 Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsRequest(List.of("old"))),
+                Map.entry(ApiKey.CREATE_ACLS, new CreateAclsRequest(List.of(ACL))),
+                Map.entry(ApiKey.DESCRIBE_ACLS, new DescribeAclsRequest(ACL_FILTER)),
+                Map.entry(ApiKey.DELETE_ACLS, new DeleteAclsRequest(List.of(ACL_FILTER, ACL_FILTER))),
                 Map.entry(ApiKey.INIT_PRODUCER_ID, new InitProducerIdRequest("txn-ü", 60_000, 4_000_000_001L, (short) 7)));
     }
 
@@ -203,6 +217,13 @@ public final class MessageSamples {
                                         new byte[] {4, 4})))))),
                 Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsResponse(List.of(
                         new DeleteGroupsResponse.GroupResult("old", ErrorCode.NON_EMPTY_GROUP)))),
+                Map.entry(ApiKey.CREATE_ACLS, new CreateAclsResponse(List.of(
+                        new CreateAclsResponse.Result(ErrorCode.NONE, ""),
+                        new CreateAclsResponse.Result(ErrorCode.INVALID_REQUEST, "unknown ACL operation code 0")))),
+                Map.entry(ApiKey.DESCRIBE_ACLS, new DescribeAclsResponse(ErrorCode.NONE, "", List.of(ACL))),
+                Map.entry(ApiKey.DELETE_ACLS, new DeleteAclsResponse(List.of(
+                        new DeleteAclsResponse.FilterResult(ErrorCode.NONE, "", List.of(ACL)),
+                        new DeleteAclsResponse.FilterResult(ErrorCode.SECURITY_DISABLED, "no authorizer", List.of())))),
                 Map.entry(ApiKey.INIT_PRODUCER_ID, new InitProducerIdResponse(ErrorCode.NONE, "", 4_000_000_001L, (short) 8)));
     }
 }

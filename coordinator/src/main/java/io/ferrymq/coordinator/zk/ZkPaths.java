@@ -30,6 +30,12 @@ import java.util.Optional;
  * /log_dir_event_notification/log_dir_event_&lt;seq&gt;  PERSISTENT_SEQUENTIAL {"version":1,"broker":1,"event":1}
  *                                                  a broker's log dir failed (Kafka's notification; the broker
  *                                                  deletes its own when it starts; see registry.LogDirEventNotifications)
+ * /kafka-acl/&lt;Topic|Group|Cluster&gt;/&lt;name&gt;   PERSISTENT {"version":1,"acls":[{"principal":"User:alice",
+ *                                                  "permissionType":"Allow","operation":"Read","host":"*"}]}
+ *                                                  literal ACL bindings of one resource (Kafka's layout)
+ * /kafka-acl-extended/prefixed/&lt;Topic|Group|Cluster&gt;/&lt;prefix&gt;  PERSISTENT, same JSON: prefixed bindings
+ *                                                  both written only by conditional setData(version), create
+ *                                                  or delete(version) (see {@code io.ferrymq.coordinator.acl.ZkAclStore})
  * </pre>
  *
  * <p>With {@code zookeeper.set.acl=true} every node gets {@link ZkAcls#secured} ACLs: creator-all
@@ -55,6 +61,8 @@ public final class ZkPaths {
     public static final String LOG_DIR_EVENT_NOTIFICATION = "/log_dir_event_notification";
     /** The prefix of a log-dir event node; ZooKeeper appends a 10-digit sequence number. */
     public static final String LOG_DIR_EVENT_PREFIX = LOG_DIR_EVENT_NOTIFICATION + "/log_dir_event_";
+    public static final String LITERAL_ACLS = "/kafka-acl";
+    public static final String PREFIXED_ACLS = "/kafka-acl-extended/prefixed";
 
     private ZkPaths() {
     }

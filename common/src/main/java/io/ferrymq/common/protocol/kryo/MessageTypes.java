@@ -4,10 +4,13 @@ import io.ferrymq.common.protocol.ApiKey;
 import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
 import io.ferrymq.common.protocol.requests.ApiVersionsRequest;
+import io.ferrymq.common.protocol.requests.CreateAclsRequest;
 import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
 import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
+import io.ferrymq.common.protocol.requests.DeleteAclsRequest;
 import io.ferrymq.common.protocol.requests.DeleteGroupsRequest;
 import io.ferrymq.common.protocol.requests.DeleteTopicsRequest;
+import io.ferrymq.common.protocol.requests.DescribeAclsRequest;
 import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
 import io.ferrymq.common.protocol.requests.InitProducerIdRequest;
 import io.ferrymq.common.protocol.requests.DescribeGroupsRequest;
@@ -25,10 +28,13 @@ import io.ferrymq.common.protocol.requests.OffsetsForLeaderEpochRequest;
 import io.ferrymq.common.protocol.requests.ProduceRequest;
 import io.ferrymq.common.protocol.requests.SyncGroupRequest;
 import io.ferrymq.common.protocol.responses.ApiVersionsResponse;
+import io.ferrymq.common.protocol.responses.CreateAclsResponse;
 import io.ferrymq.common.protocol.responses.CreatePartitionsResponse;
 import io.ferrymq.common.protocol.responses.CreateTopicsResponse;
+import io.ferrymq.common.protocol.responses.DeleteAclsResponse;
 import io.ferrymq.common.protocol.responses.DeleteGroupsResponse;
 import io.ferrymq.common.protocol.responses.DeleteTopicsResponse;
+import io.ferrymq.common.protocol.responses.DescribeAclsResponse;
 import io.ferrymq.common.protocol.responses.DescribeClusterResponse;
 import io.ferrymq.common.protocol.responses.InitProducerIdResponse;
 import io.ferrymq.common.protocol.responses.DescribeGroupsResponse;
@@ -79,6 +85,9 @@ final class MessageTypes {
             case INIT_PRODUCER_ID -> InitProducerIdRequest.class;
             case DELETE_GROUPS -> DeleteGroupsRequest.class;
             case DESCRIBE_CLUSTER -> DescribeClusterRequest.class;
+            case DESCRIBE_ACLS -> DescribeAclsRequest.class;
+            case CREATE_ACLS -> CreateAclsRequest.class;
+            case DELETE_ACLS -> DeleteAclsRequest.class;
         };
     }
 
@@ -105,6 +114,9 @@ final class MessageTypes {
             case INIT_PRODUCER_ID -> InitProducerIdResponse.class;
             case DELETE_GROUPS -> DeleteGroupsResponse.class;
             case DESCRIBE_CLUSTER -> DescribeClusterResponse.class;
+            case DESCRIBE_ACLS -> DescribeAclsResponse.class;
+            case CREATE_ACLS -> CreateAclsResponse.class;
+            case DELETE_ACLS -> DeleteAclsResponse.class;
         };
     }
 }
