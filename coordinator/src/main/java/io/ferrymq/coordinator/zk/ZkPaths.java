@@ -23,6 +23,9 @@ import java.util.Optional;
  * /latest_producer_id_block                  PERSISTENT {"version":1,"broker":1,"block_start":0,"block_end":999}
  *                                                  written only by conditional setData(version) or create
  *                                                  (see {@code io.ferrymq.coordinator.producer.ProducerIdBlocks})
+ * /config/users/&lt;user&gt;                     PERSISTENT {"version":1,"config":{"SCRAM-SHA-256":"salt=..,stored_key=..,server_key=..,iterations=4096"}}
+ *                                                  Kafka's layout; written only by conditional setData(version) or create
+ *                                                  (see {@code io.ferrymq.coordinator.credentials.UserConfigZnode})
  * </pre>
  *
  * <p>The partition folder, {@code state} and {@code latch} nodes of a partition are created in one
@@ -39,6 +42,7 @@ public final class ZkPaths {
     public static final String DELETE_TOPICS = "/admin/delete_topics";
     public static final String CLUSTER_ID = "/cluster/id";
     public static final String LATEST_PRODUCER_ID_BLOCK = "/latest_producer_id_block";
+    public static final String CONFIG_USERS = "/config/users";
 
     private ZkPaths() {
     }
@@ -73,6 +77,20 @@ public final class ZkPaths {
 
     public static String deletionAck(String topic, int brokerId) {
         return deleteTopic(topic) + "/" + brokerId;
+    }
+
+    public static String user(String user) {
+        if (user.isEmpty() || user.contains("/") || user.equals(".") || user.equals("..")) {
+            throw new IllegalArgumentException("user name must be non-empty and contain no '/', was '" + user + "'");
+        }
+        return CONFIG_USERS + "/" + user;
+    }
+
+    /** The user a path {@code /config/users/<user>} names, if it is exactly such a path. */
+    public static Optional<String> userOf(String path) {
+        String[] parts = split(path);
+        return parts.length == 3 && parts[0].equals("config") && parts[1].equals("users")
+                ? Optional.of(parts[2]) : Optional.empty();
     }
 
     /** The topic a path {@code /topics/<topic>} names, if it is exactly such a path. */
