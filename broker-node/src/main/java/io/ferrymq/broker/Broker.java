@@ -22,6 +22,8 @@ import io.ferrymq.broker.server.ServerSettings;
 import io.ferrymq.broker.server.SocketServer;
 import io.ferrymq.broker.server.handler.BrokerHandlers;
 import io.ferrymq.broker.server.handler.ClusterView;
+import io.ferrymq.broker.server.handler.AlterUserScramCredentialsHandler;
+import io.ferrymq.broker.server.handler.DescribeUserScramCredentialsHandler;
 import io.ferrymq.broker.server.handler.InitProducerIdHandler;
 import io.ferrymq.broker.server.handler.TopicDefaults;
 import io.ferrymq.broker.server.handler.group.GroupHandlers;
@@ -34,6 +36,7 @@ import io.ferrymq.coordinator.producer.ZkProducerIdStore;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
+import io.ferrymq.coordinator.credentials.ZkUserCredentials;
 import io.ferrymq.coordinator.zk.ClusterId;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkConfig;
@@ -130,7 +133,8 @@ public final class Broker implements AutoCloseable {
         GroupCoordinator groups = register("group coordinator",
                 new BrokerGroups(config, metrics, clock).start(zk, registry, metadata, replicaManager));
         ProducerIdManager producerIds = new ProducerIdManager(config.brokerId(), new ZkProducerIdStore(zk.curator()));
-        startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, producerIds, metrics);
+        startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, producerIds,
+                new ZkUserCredentials(zk.curator()), metrics);
         registry.register(new BrokerInfo(config.brokerId(), advertised.host(), advertised.port(), config.rack(),
                 clock.millis()));
         replicaManager.start();
@@ -141,11 +145,14 @@ public final class Broker implements AutoCloseable {
     }
 
     private void startServing(ClusterView cluster, MetadataStore metadata, GroupCoordinator groups,
-                              ProducerIdManager producerIds, BrokerMetrics metrics) {
+                              ProducerIdManager producerIds, ZkUserCredentials userCredentials,
+                              BrokerMetrics metrics) {
         RequestExecutor executor = register("request executor",
                 new RequestExecutor(config.getInt(ServerConfigKeys.NUM_IO_THREADS)));
         List<RequestHandler<?>> extraHandlers = new ArrayList<>(GroupHandlers.all(groups, cluster));
         extraHandlers.add(new InitProducerIdHandler(producerIds));
+        extraHandlers.add(new DescribeUserScramCredentialsHandler(userCredentials));
+        extraHandlers.add(new AlterUserScramCredentialsHandler(userCredentials));
         RequestDispatcher dispatcher = new RequestDispatcher(BrokerHandlers.create(replicaManager, metadata, cluster,
                 TopicDefaults.from(config), extraHandlers), executor, new RequestMetrics(metrics));
         server = register("socket server", new SocketServer(ServerSettings.from(config), new KryoCodec(), dispatcher));
