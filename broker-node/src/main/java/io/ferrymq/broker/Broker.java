@@ -17,6 +17,11 @@ import io.ferrymq.broker.replication.ReplicationContext;
 import io.ferrymq.broker.replication.NetworkLeaderEndpoints;
 import io.ferrymq.broker.server.AdvertisedListeners;
 import io.ferrymq.broker.server.ListenerSecurity;
+import io.ferrymq.broker.server.Authenticator;
+import io.ferrymq.broker.security.sasl.SaslListenerAuthenticator;
+import io.ferrymq.broker.config.SaslConfigKeys;
+import io.ferrymq.common.security.ScramCredentialLookup;
+import io.ferrymq.coordinator.credentials.CredentialCache;
 import io.ferrymq.broker.server.RequestDispatcher;
 import io.ferrymq.broker.server.RequestExecutor;
 import io.ferrymq.broker.server.RequestHandler;
@@ -125,8 +130,6 @@ public final class Broker implements AutoCloseable {
         LogConfig logConfig = ModuleConfigs.logConfig(config);
         ZkConfig zkConfig = ModuleConfigs.zkConfig(config);
         ReplicationConfig replication = ModuleConfigs.replicationConfig(config);
-        List<ListenerSecurity> listeners = config.listeners().stream()
-                .map(listener -> ListenerSecurity.of(listener, config::sslSettings, Optional.empty())).toList();
         ClientSecurity interBroker = interBrokerSecurity();
         BrokerMetrics metrics = register("metrics", new BrokerMetrics());
         metrics.registerJvmMetrics();
@@ -134,6 +137,9 @@ public final class Broker implements AutoCloseable {
         LogManager logs = register("log manager", LogManager.open(logConfig, clock));
         ZkClient zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
         registerSessionState(zk, metrics);
+        CredentialCache credentials = register("credential cache", new CredentialCache(zk));
+        credentials.start();
+        List<ListenerSecurity> listeners = listenerSecurity(credentials);
         registry = register("broker registry", new ZkBrokerRegistry(zk));
         registry.start();
         MetadataStore metadata = register("metadata store", new ZkMetadataStore(zk));
@@ -172,6 +178,15 @@ public final class Broker implements AutoCloseable {
         server.start();
         advertised = AdvertisedListeners.resolve(config.listeners(), server.boundAddresses(),
                 config.advertisedListeners(), Broker::localHostName);
+    }
+
+    /** Each listener's TLS and SASL step; SASL listeners authenticate against {@code credentials}. */
+    private List<ListenerSecurity> listenerSecurity(ScramCredentialLookup credentials) {
+        Optional<Authenticator> sasl = Optional.of(new SaslListenerAuthenticator(
+                config.getList(SaslConfigKeys.SASL_ENABLED_MECHANISMS),
+                config.getInt(SaslConfigKeys.SASL_SERVER_MAX_RECEIVE_SIZE), credentials, new KryoCodec()));
+        return config.listeners().stream()
+                .map(listener -> ListenerSecurity.of(listener, config::sslSettings, sasl)).toList();
     }
 
     /** Every advertised listener, other brokers reaching this one on the inter-broker listener's. */
