@@ -4,6 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferrymq.broker.Broker;
+import io.ferrymq.client.admin.Admin;
+import io.ferrymq.client.admin.FerryAdmin;
+import io.ferrymq.client.admin.NewTopic;
+import io.ferrymq.client.common.serialization.StringDeserializer;
+import io.ferrymq.client.common.serialization.StringSerializer;
+import io.ferrymq.client.consumer.Consumer;
+import io.ferrymq.client.consumer.FerryConsumer;
+import io.ferrymq.client.producer.FerryProducer;
+import io.ferrymq.client.producer.Producer;
+import io.ferrymq.client.producer.ProducerRecord;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.network.BrokerConnection;
 import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.client.network.NetworkClient;
@@ -26,7 +37,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,6 +116,54 @@ class SaslListenerIT {
             assertThat(metadata.brokers()).as(mechanism).hasSize(1);
             client.close();
             client = null;
+        }
+    }
+
+    private Map<String, Object> clientProps(Map<String, Object> sasl) {
+        Map<String, Object> props = new HashMap<>(sasl);
+        props.put("bootstrap.servers", saslAddress().getHostString() + ":" + saslAddress().getPort());
+        props.put("security.protocol", "SASL_PLAINTEXT");
+        return props;
+    }
+
+    @Test
+    void adminProducerAndConsumerWorkOverSaslWithJaasOrSimpleCredentials() throws Exception {
+        Map<String, Object> jaas = clientProps(Map.of("sasl.mechanism", "SCRAM-SHA-512", "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"alice\" "
+                        + "password=\"alice-secret\";"));
+        Map<String, Object> simple = clientProps(Map.of("sasl.mechanism", "PLAIN", "sasl.username", "alice",
+                "sasl.password", "alice-secret"));
+        try (Admin admin = FerryAdmin.create(jaas)) {
+            admin.createTopics(List.of(new NewTopic("secured", 1, (short) 1)));
+        }
+        try (Producer<String, String> producer = new FerryProducer<>(jaas, new StringSerializer(), new StringSerializer())) {
+            for (String value : List.of("a", "b", "c")) {
+                producer.send(new ProducerRecord<>("secured", value)).get(30, TimeUnit.SECONDS);
+            }
+        }
+        List<String> values = new ArrayList<>();
+        try (Consumer<String, String> consumer = new FerryConsumer<>(simple, new StringDeserializer(),
+                new StringDeserializer())) {
+            TopicPartition tp = new TopicPartition("secured", 0);
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (values.size() < 3 && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+            }
+        }
+        assertThat(values).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void anAdminWithAWrongPasswordFailsAtOnceInsteadOfRetrying() {
+        Map<String, Object> props = clientProps(Map.of("sasl.mechanism", "SCRAM-SHA-256", "sasl.username", "alice",
+                "sasl.password", "guess", "default.api.timeout.ms", 60_000));
+        try (Admin admin = FerryAdmin.create(props)) {
+            long start = System.nanoTime();
+            assertThatThrownBy(admin::listTopics).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.error()).isEqualTo(ErrorCode.SASL_AUTHENTICATION_FAILED));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
         }
     }
 

@@ -36,14 +36,14 @@ public record SaslCredentials(String mechanism, String username, String password
     public static SaslCredentials fromJaas(String mechanism, String jaas) {
         Matcher entry = JAAS.matcher(jaas);
         if (!entry.matches()) {
-            throw new ConfigException(SASL_JAAS_CONFIG, "expected '<LoginModule> required username=\"u\" "
-                    + "password=\"p\";' (one entry ending with ';')");
+            throw new ConfigException(SASL_JAAS_CONFIG, SASL_JAAS_CONFIG
+                    + ": expected '<LoginModule> required username=\"u\" password=\"p\";' (one entry ending with ';')");
         }
         String module = entry.group(1);
         String expected = mechanism.equals(PlainServer.MECHANISM) ? PLAIN_MODULE : SCRAM_MODULE;
         if (!module.equals(expected) && !module.equals(expected.substring(expected.lastIndexOf('.') + 1))) {
-            throw new ConfigException(SASL_JAAS_CONFIG, "sasl.mechanism " + mechanism + " needs " + expected
-                    + ", not " + module);
+            throw new ConfigException(SASL_JAAS_CONFIG, SASL_JAAS_CONFIG + ": sasl.mechanism " + mechanism
+                    + " needs " + expected + ", not " + module);
         }
         Matcher option = OPTION.matcher(entry.group(3));
         String username = null;
@@ -58,7 +58,8 @@ public record SaslCredentials(String mechanism, String username, String password
 
     private static String require(String value, String option) {
         return Optional.ofNullable(value).orElseThrow(() ->
-                new ConfigException(SASL_JAAS_CONFIG, "the login module has no " + option + "=\"...\" option"));
+                new ConfigException(SASL_JAAS_CONFIG, SASL_JAAS_CONFIG + ": the login module has no " + option
+                        + "=\"...\" option"));
     }
 
     /** A fresh client side of this mechanism for one connection. */
