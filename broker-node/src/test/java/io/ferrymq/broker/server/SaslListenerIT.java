@@ -160,10 +160,9 @@ class SaslListenerIT {
         Map<String, Object> props = clientProps(Map.of("sasl.mechanism", "SCRAM-SHA-256", "sasl.username", "alice",
                 "sasl.password", "guess", "default.api.timeout.ms", 60_000));
         try (Admin admin = FerryAdmin.create(props)) {
-            long start = System.nanoTime();
+            // a retried failure would end as a TimeoutException after default.api.timeout.ms
             assertThatThrownBy(admin::listTopics).isInstanceOfSatisfying(ApiException.class,
                     e -> assertThat(e.error()).isEqualTo(ErrorCode.SASL_AUTHENTICATION_FAILED));
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
         }
     }
 
