@@ -2,8 +2,10 @@ package io.ferrymq.broker.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.Broker;
+import io.ferrymq.broker.cli.UsersCommand;
 import io.ferrymq.client.admin.Admin;
 import io.ferrymq.client.admin.FerryAdmin;
 import io.ferrymq.client.admin.NewTopic;
@@ -35,6 +37,9 @@ import io.ferrymq.coordinator.zk.ZkConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +56,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * One real broker with a PLAINTEXT (inter-broker) and a SASL_PLAINTEXT listener on an embedded
@@ -163,6 +169,53 @@ class SaslListenerIT {
             // a retried failure would end as a TimeoutException after default.api.timeout.ms
             assertThatThrownBy(admin::listTopics).isInstanceOfSatisfying(ApiException.class,
                     e -> assertThat(e.error()).isEqualTo(ErrorCode.SASL_AUTHENTICATION_FAILED));
+        }
+    }
+
+    private static String ferryUsers(String... args) {
+        CommandLine commandLine = new CommandLine(new UsersCommand());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            cl.getErr().println(e.getMessage());
+            return 1;
+        });
+        int exit = commandLine.execute(args);
+        assertThat(exit).as("ferry users %s: %s", List.of(args), err).isZero();
+        return out.toString();
+    }
+
+    @Test
+    void usersAddedListedAndRemovedThroughTheBrokerCanThenLogInAndThenNot() throws Exception {
+        String bootstrap = broker.boundAddress("PLAINTEXT").getHostString() + ":"
+                + broker.boundAddress("PLAINTEXT").getPort();
+        Path passwordFile = Files.writeString(dir.resolve("bob.pw"), "bob-secret\n");
+
+        ferryUsers("add", "--bootstrap-server", bootstrap, "--user", "bob", "--mechanism", "SCRAM-SHA-256",
+                "--password-file", passwordFile.toString());
+        assertThat(ferryUsers("list", "--bootstrap-server", bootstrap).lines()).containsExactly(
+                "alice\tSCRAM-SHA-256\titerations=4096", "alice\tSCRAM-SHA-512\titerations=4096",
+                "bob\tSCRAM-SHA-256\titerations=4096");
+        SaslCredentials bob = new SaslCredentials("SCRAM-SHA-256", "bob", "bob-secret");
+        client = new NetworkClient(NetworkConfig.defaults("users-it")
+                .withSecurity(ClientSecurity.sasl(Optional.empty(), bob)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> connects());
+
+        ferryUsers("remove", "--bootstrap-server", bootstrap, "--user", "bob");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !connects());
+        assertThat(ferryUsers("list", "--bootstrap-server", bootstrap)).doesNotContain("bob");
+    }
+
+    /** Whether the client authenticates on a new connection now. */
+    private boolean connects() throws InterruptedException, java.util.concurrent.TimeoutException {
+        try {
+            client.connect(saslAddress().getHostString(), saslAddress().getPort()).get(30, TimeUnit.SECONDS).close();
+            return true;
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(ApiException.class);
+            return false;
         }
     }
 
