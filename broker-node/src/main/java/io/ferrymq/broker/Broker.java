@@ -198,16 +198,22 @@ public final class Broker implements AutoCloseable {
         return BrokerInfo.of(config.brokerId(), interBroker, endpoints, config.rack(), startTimeMs);
     }
 
-    /** How followers connect to leaders: as the inter-broker listener's protocol and TLS settings say. */
+    /**
+     * How followers connect to leaders: as the inter-broker listener's protocol and TLS settings say,
+     * authenticating as {@code sasl.jaas.config}'s user when it is a SASL listener (and refusing that
+     * key otherwise, where it would do nothing).
+     */
     private ClientSecurity interBrokerSecurity() {
         String name = config.interBrokerListenerName();
         SecurityProtocol protocol = config.listenerProtocols().get(name);
-        if (protocol.isSasl()) {
-            throw new ConfigException("the inter-broker listener " + name + " uses " + protocol
-                    + ", but brokers cannot authenticate to each other with SASL yet; use PLAINTEXT or SSL");
+        Optional<SslEngineFactory> tls = protocol.isTls()
+                ? Optional.of(new SslEngineFactory(config.sslSettings(name))) : Optional.empty();
+        if (!protocol.isSasl() && config.getOptional(SaslConfigKeys.SASL_JAAS_CONFIG).isPresent()) {
+            throw new ConfigException(SaslConfigKeys.SASL_JAAS_CONFIG, SaslConfigKeys.SASL_JAAS_CONFIG
+                    + " is set, but the inter-broker listener " + name + " uses " + protocol + ", which does not use it");
         }
-        return protocol.isTls() ? ClientSecurity.ssl(new SslEngineFactory(config.sslSettings(name)))
-                : ClientSecurity.PLAINTEXT;
+        return protocol.isSasl() ? ClientSecurity.sasl(tls, SaslConfigKeys.interBrokerCredentials(config, name))
+                : new ClientSecurity(protocol, tls);
     }
 
     private static void registerSessionState(ZkClient zk, BrokerMetrics metrics) {
