@@ -13,11 +13,10 @@ import static io.ferrymq.common.config.Validators.atLeast;
 import static io.ferrymq.common.config.Validators.nonEmptyListOf;
 import static io.ferrymq.common.config.Validators.oneOf;
 
-import io.ferrymq.client.network.ClientSecurity;
-import io.ferrymq.client.network.ClientSecurityConfig;
 import io.ferrymq.common.config.BootstrapServers;
 import io.ferrymq.common.config.ConfigDefinition;
 import io.ferrymq.common.config.ConfigException;
+import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.common.config.ParsedConfig;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -68,7 +67,7 @@ public record ConsumerConfig(List<InetSocketAddress> bootstrapServers, Optional<
 
     static final String GROUP = "Consumer";
 
-    public static final ConfigDefinition CONFIG = ClientSecurityConfig.defineInto(new ConfigDefinition()
+    public static final ConfigDefinition CONFIG = ClientSecurity.defineInto(new ConfigDefinition()
             .defineRequired(GROUP, BOOTSTRAP_SERVERS, LIST, BootstrapServers.validator(), HIGH,
                     "host:port list used to find the cluster")
             .define(GROUP, GROUP_ID, STRING, "", any(), HIGH, "consumer group; empty for none")
@@ -93,7 +92,7 @@ public record ConsumerConfig(List<InetSocketAddress> bootstrapServers, Optional<
                     "deadline of blocking calls without an explicit timeout (commitSync, committed, offsets)")
             .define(GROUP, RETRY_BACKOFF_MS, LONG, 100L, atLeast(0), LOW, "pause before a retry")
             .define(GROUP, METADATA_MAX_AGE_MS, LONG, 300_000L, atLeast(0), LOW,
-                    "refresh metadata at least this often"));
+                    "refresh metadata at least this often"), "Security");
 
     /** Parses and validates {@code props}; throws one {@link ConfigException} listing every problem. */
     public static ConsumerConfig parse(Map<String, ?> props) {
@@ -108,7 +107,7 @@ public record ConsumerConfig(List<InetSocketAddress> bootstrapServers, Optional<
                 c.getInt(HEARTBEAT_INTERVAL_MS), c.getInt(MAX_POLL_INTERVAL_MS),
                 c.getList(PARTITION_ASSIGNMENT_STRATEGY), c.getString(CLIENT_ID), c.getInt(REQUEST_TIMEOUT_MS),
                 c.getInt(DEFAULT_API_TIMEOUT_MS), c.getLong(RETRY_BACKOFF_MS), c.getLong(METADATA_MAX_AGE_MS),
-                ClientSecurityConfig.from(c));
+                ClientSecurity.from(c));
     }
 
     private static void checkConsistency(ParsedConfig c, Optional<String> group) {

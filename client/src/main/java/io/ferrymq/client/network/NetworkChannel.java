@@ -29,14 +29,9 @@ public final class NetworkChannel implements RequestChannel {
         this.requestTimeout = requestTimeout;
     }
 
-    /** A plaintext channel for one client instance (tools and tests). */
-    public static NetworkChannel open(String clientId, int requestTimeoutMs) {
-        return open(clientId, requestTimeoutMs, ClientSecurity.PLAINTEXT);
-    }
-
     /**
      * A channel for one client instance; {@code clientId} goes into every request header and the
-     * thread name; every connection is secured (TLS, SASL) as {@code security} says.
+     * thread name; connections are secured as {@code security} says.
      */
     public static NetworkChannel open(String clientId, int requestTimeoutMs, ClientSecurity security) {
         Duration timeout = Duration.ofMillis(requestTimeoutMs);

@@ -43,6 +43,11 @@ final class KeyStores {
     private KeyStores() {
     }
 
+    /** A problem with the value of {@code key}, its message starting with the key. */
+    static ConfigException problem(String key, String message) {
+        return new ConfigException(key, key + ": " + message);
+    }
+
     /** The key store of {@code store}; {@code keyPassword} decrypts an encrypted PEM key. */
     static KeyStore keyStore(SslSettings.Store store, Optional<String> keyPassword, String locationKey) {
         if (!store.isPem()) {
@@ -57,7 +62,7 @@ final class KeyStores {
             keyStore.setKeyEntry("key", key, PEM_STORE_PASSWORD, chain.toArray(Certificate[]::new));
             return keyStore;
         } catch (GeneralSecurityException e) {
-            throw new ConfigException(locationKey, "the PEM key does not match its certificate chain: " + e.getMessage());
+            throw problem(locationKey, "the PEM key does not match its certificate chain: " + e.getMessage());
         }
     }
 
@@ -74,12 +79,12 @@ final class KeyStores {
             }
             return trustStore;
         } catch (GeneralSecurityException e) {
-            throw new ConfigException(locationKey, "cannot hold the PEM certificates: " + e.getMessage());
+            throw problem(locationKey, "cannot hold the PEM certificates: " + e.getMessage());
         }
     }
 
     private static KeyStore load(SslSettings.Store store, String locationKey) {
-        Path file = Path.of(store.location().orElseThrow(() -> new ConfigException(locationKey,
+        Path file = Path.of(store.location().orElseThrow(() -> problem(locationKey,
                 locationKey + " must be set for a " + store.type() + " store")));
         char[] password = store.password().map(String::toCharArray).orElse(null);
         try (InputStream in = Files.newInputStream(file)) {
@@ -87,7 +92,7 @@ final class KeyStores {
             keyStore.load(in, password);
             return keyStore;
         } catch (IOException | GeneralSecurityException e) {
-            throw new ConfigException(locationKey, "cannot read the " + store.type() + " store " + file + ": " + e);
+            throw problem(locationKey, "cannot read the " + store.type() + " store " + file + ": " + e);
         }
     }
 
@@ -99,7 +104,7 @@ final class KeyStores {
         try {
             return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new ConfigException(locationKey, "cannot read the PEM file " + file + ": " + e);
+            throw problem(locationKey, "cannot read the PEM file " + file + ": " + e);
         }
     }
 
@@ -111,10 +116,10 @@ final class KeyStores {
                 out.add(factory.generateCertificate(new ByteArrayInputStream(der)));
             }
         } catch (GeneralSecurityException e) {
-            throw new ConfigException(key, "a PEM certificate cannot be parsed: " + e.getMessage());
+            throw problem(key, "a PEM certificate cannot be parsed: " + e.getMessage());
         }
         if (out.isEmpty()) {
-            throw new ConfigException(key, "no -----BEGIN CERTIFICATE----- block found in the PEM text");
+            throw problem(key, "no -----BEGIN CERTIFICATE----- block found in the PEM text");
         }
         return out;
     }
@@ -123,20 +128,20 @@ final class KeyStores {
         List<byte[]> plain = blocks(pem, "PRIVATE KEY");
         List<byte[]> encrypted = blocks(pem, "ENCRYPTED PRIVATE KEY");
         if (plain.size() + encrypted.size() != 1) {
-            throw new ConfigException(key, "expected exactly one PKCS#8 -----BEGIN [ENCRYPTED] PRIVATE KEY----- "
+            throw problem(key, "expected exactly one PKCS#8 -----BEGIN [ENCRYPTED] PRIVATE KEY----- "
                     + "block in the PEM text, found " + (plain.size() + encrypted.size()));
         }
         try {
             byte[] pkcs8 = plain.isEmpty() ? decrypt(encrypted.get(0), password, key) : plain.get(0);
             return decodeKey(pkcs8);
         } catch (GeneralSecurityException | IOException e) {
-            throw new ConfigException(key, "the PEM private key cannot be read: " + e.getMessage());
+            throw problem(key, "the PEM private key cannot be read: " + e.getMessage());
         }
     }
 
     private static byte[] decrypt(byte[] der, Optional<String> password, String key)
             throws GeneralSecurityException, IOException {
-        char[] secret = password.orElseThrow(() -> new ConfigException(SslConfigKeys.SSL_KEY_PASSWORD,
+        char[] secret = password.orElseThrow(() -> problem(SslConfigKeys.SSL_KEY_PASSWORD,
                 "the PEM private key of " + key + " is encrypted: set " + SslConfigKeys.SSL_KEY_PASSWORD)).toCharArray();
         EncryptedPrivateKeyInfo info = new EncryptedPrivateKeyInfo(der);
         SecretKeyFactory factory = SecretKeyFactory.getInstance(info.getAlgName());

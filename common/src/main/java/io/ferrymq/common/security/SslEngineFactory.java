@@ -102,7 +102,7 @@ public final class SslEngineFactory {
             factory.init(keyStore, keyPassword);
             return factory.getKeyManagers();
         } catch (GeneralSecurityException e) {
-            throw new ConfigException(SslConfigKeys.SSL_KEY_PASSWORD,
+            throw KeyStores.problem(SslConfigKeys.SSL_KEY_PASSWORD,
                     "cannot read the private key in the key store (wrong " + SslConfigKeys.SSL_KEY_PASSWORD + "?): " + e);
         }
     }
@@ -118,7 +118,7 @@ public final class SslEngineFactory {
             factory.init(trustStore);
             return factory.getTrustManagers();
         } catch (GeneralSecurityException e) {
-            throw new ConfigException(SslConfigKeys.SSL_TRUSTSTORE_LOCATION, "cannot use the trust store: " + e);
+            throw KeyStores.problem(SslConfigKeys.SSL_TRUSTSTORE_LOCATION, "cannot use the trust store: " + e);
         }
     }
 
