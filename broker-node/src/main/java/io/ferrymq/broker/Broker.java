@@ -15,6 +15,14 @@ import io.ferrymq.broker.replication.ReplicaManager;
 import io.ferrymq.broker.replication.ReplicationConfig;
 import io.ferrymq.broker.replication.ReplicationContext;
 import io.ferrymq.broker.security.AuthorizerSettings;
+import io.ferrymq.broker.replication.NetworkLeaderEndpoints;
+import io.ferrymq.broker.server.AdvertisedListeners;
+import io.ferrymq.broker.server.ListenerSecurity;
+import io.ferrymq.broker.server.Authenticator;
+import io.ferrymq.broker.security.sasl.SaslListenerAuthenticator;
+import io.ferrymq.broker.config.SaslConfigKeys;
+import io.ferrymq.common.security.ScramCredentialLookup;
+import io.ferrymq.coordinator.credentials.CredentialCache;
 import io.ferrymq.broker.server.RequestDispatcher;
 import io.ferrymq.broker.server.RequestExecutor;
 import io.ferrymq.broker.server.RequestHandler;
@@ -23,19 +31,26 @@ import io.ferrymq.broker.server.ServerSettings;
 import io.ferrymq.broker.server.SocketServer;
 import io.ferrymq.broker.server.handler.BrokerHandlers;
 import io.ferrymq.broker.server.handler.ClusterView;
+import io.ferrymq.broker.server.handler.AlterUserScramCredentialsHandler;
+import io.ferrymq.broker.server.handler.DescribeUserScramCredentialsHandler;
 import io.ferrymq.broker.server.handler.InitProducerIdHandler;
 import io.ferrymq.broker.server.handler.TopicDefaults;
 import io.ferrymq.broker.server.handler.group.GroupHandlers;
+import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.common.config.ConfigException;
+import io.ferrymq.common.security.SecurityProtocol;
+import io.ferrymq.common.security.SslEngineFactory;
 import io.ferrymq.common.protocol.kryo.KryoCodec;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.coordinator.metadata.ZkMetadataStore;
 import io.ferrymq.coordinator.producer.ProducerIdManager;
 import io.ferrymq.coordinator.producer.ZkProducerIdStore;
+import io.ferrymq.coordinator.registry.BrokerEndpoint;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
 import io.ferrymq.coordinator.registry.LogDirEventNotifications;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
+import io.ferrymq.coordinator.credentials.ZkUserCredentials;
 import io.ferrymq.coordinator.zk.ClusterId;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkConfig;
@@ -63,11 +78,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Start-up order: every module's config is mapped (a bad value fails before anything opens) →
  * logs (recovery) → ZooKeeper → registry and metadata caches → replica manager (not started) → group
- * coordinator → ACLs loaded (when an authorizer is configured) → network server bound (so the real port is known for port 0) → registration under
- * {@code /brokers/ids} with the advertised address → replica manager started (loads replicas, joins
- * latches) → log-dir failure handling (a failed dir's replicas go offline; with none left the broker
- * stops as by {@link #close}) → admin HTTP. A failure at any step closes what was started, in reverse,
- * and is rethrown.
+ * coordinator → ACLs loaded (when an authorizer is configured) → network server bound, one listener
+ * each with its security (so the real port is known for port 0) → registration under
+ * {@code /brokers/ids} with every advertised listener → replica manager started (loads replicas,
+ * joins latches) → log-dir failure handling (a failed dir's replicas go offline; with none left the
+ * broker stops as by {@link #close}) → admin HTTP. A failure at any step closes what was started, in
+ * reverse, and is rethrown.
  *
  * <p>Stop order ({@link #close}, idempotent, also from the SIGTERM hook): controlled shutdown first
  * (leaderships move to in-sync followers while this broker still serves their catch-up fetches),
@@ -88,7 +104,7 @@ public final class Broker implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile SocketServer server;
-    private volatile Endpoint advertised;
+    private volatile List<Endpoint> advertised = List.of();
     private volatile Optional<AdminServer> admin = Optional.empty();
     private volatile BrokerRegistry registry;
     private volatile ReplicaManager replicaManager;
@@ -120,6 +136,7 @@ public final class Broker implements AutoCloseable {
         ZkConfig zkConfig = ModuleConfigs.zkConfig(config);
         ReplicationConfig replication = ModuleConfigs.replicationConfig(config);
         Optional<AuthorizerSettings> authorizer = ModuleConfigs.authorizerSettings(config);
+        ClientSecurity interBroker = interBrokerSecurity();
         BrokerMetrics metrics = register("metrics", new BrokerMetrics());
         metrics.registerJvmMetrics();
         metrics.startJmx();
@@ -127,21 +144,29 @@ public final class Broker implements AutoCloseable {
         metrics.registerLogDirectories(logConfig.logDirs(), logs.failureChannel()::isOffline);
         ZkClient zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
         registerSessionState(zk, metrics);
+        CredentialCache credentials = register("credential cache", new CredentialCache(zk));
+        credentials.start();
+        List<ListenerSecurity> listeners = listenerSecurity(credentials);
         registry = register("broker registry", new ZkBrokerRegistry(zk));
         registry.start();
         MetadataStore metadata = register("metadata store", new ZkMetadataStore(zk));
         metadata.start();
+        NetworkLeaderEndpoints leaders = new NetworkLeaderEndpoints(replication, config.interBrokerListenerName(),
+                interBroker);
         replicaManager = register("replica manager", new ReplicaManager(replication,
-                ReplicationContext.of(replication, logs, zk, metadata, registry, metrics, clock)));
+                ReplicationContext.of(leaders, logs, zk, metadata, registry, metrics, clock)));
         GroupCoordinator groups = register("group coordinator",
                 new BrokerGroups(config, metrics, clock).start(zk, registry, metadata, replicaManager));
         ProducerIdManager producerIds = new ProducerIdManager(config.brokerId(), new ZkProducerIdStore(zk.curator()));
+        ZkUserCredentials users = new ZkUserCredentials(zk.curator());
         BrokerAuthorization authorization = register("authorization",
                 BrokerAuthorization.start(authorizer, zk, metrics));
-        startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, producerIds,
-                authorization, metrics);
-        BrokerInfo self = new BrokerInfo(config.brokerId(), advertised.host(), advertised.port(), config.rack(),
-                clock.millis());
+        List<RequestHandler<?>> zkHandlers = new ArrayList<>(List.of(new InitProducerIdHandler(producerIds),
+                new DescribeUserScramCredentialsHandler(users), new AlterUserScramCredentialsHandler(users)));
+        zkHandlers.addAll(authorization.handlers());
+        startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, zkHandlers,
+                authorization, metrics, listeners);
+        BrokerInfo self = registration(clock.millis());
         registry.register(self);
         new LogDirEventNotifications(zk.curator()).removeOwn(config.brokerId());
         replicaManager.start();
@@ -159,19 +184,56 @@ public final class Broker implements AutoCloseable {
     }
 
     private void startServing(ClusterView cluster, MetadataStore metadata, GroupCoordinator groups,
-                              ProducerIdManager producerIds, BrokerAuthorization authorization,
-                              BrokerMetrics metrics) {
+                              List<RequestHandler<?>> zkHandlers, BrokerAuthorization authorization,
+                              BrokerMetrics metrics, List<ListenerSecurity> listeners) {
         RequestExecutor executor = register("request executor",
                 new RequestExecutor(config.getInt(ServerConfigKeys.NUM_IO_THREADS)));
         List<RequestHandler<?>> extraHandlers = new ArrayList<>(GroupHandlers.all(groups, cluster));
-        extraHandlers.add(new InitProducerIdHandler(producerIds));
-        extraHandlers.addAll(authorization.handlers());
+        extraHandlers.addAll(zkHandlers);
         RequestDispatcher dispatcher = new RequestDispatcher(BrokerHandlers.create(replicaManager, metadata, cluster,
                 TopicDefaults.from(config), extraHandlers), executor, new RequestMetrics(metrics),
                 authorization.accessControl());
-        server = register("socket server", new SocketServer(ServerSettings.from(config), new KryoCodec(), dispatcher));
+        server = register("socket server", new SocketServer(ServerSettings.from(config), listeners, new KryoCodec(),
+                dispatcher));
         server.start();
-        advertised = advertisedEndpoint(server.boundAddresses().get(0));
+        advertised = AdvertisedListeners.resolve(config.listeners(), server.boundAddresses(),
+                config.advertisedListeners(), Broker::localHostName);
+    }
+
+    /** Each listener's TLS and SASL step; SASL listeners authenticate against {@code credentials}. */
+    private List<ListenerSecurity> listenerSecurity(ScramCredentialLookup credentials) {
+        Optional<Authenticator> sasl = Optional.of(new SaslListenerAuthenticator(
+                config.getList(SaslConfigKeys.SASL_ENABLED_MECHANISMS),
+                config.getInt(SaslConfigKeys.SASL_SERVER_MAX_RECEIVE_SIZE), credentials, new KryoCodec()));
+        return config.listeners().stream()
+                .map(listener -> ListenerSecurity.of(listener, config::sslSettings, sasl)).toList();
+    }
+
+    /** Every advertised listener, other brokers reaching this one on the inter-broker listener's. */
+    private BrokerInfo registration(long startTimeMs) {
+        List<BrokerEndpoint> endpoints = advertised.stream()
+                .map(e -> new BrokerEndpoint(e.listenerName(), e.securityProtocol(), e.host(), e.port())).toList();
+        BrokerEndpoint interBroker = endpoints.stream()
+                .filter(e -> e.listenerName().equals(config.interBrokerListenerName())).findFirst().orElseThrow();
+        return BrokerInfo.of(config.brokerId(), interBroker, endpoints, config.rack(), startTimeMs);
+    }
+
+    /**
+     * How followers connect to leaders: as the inter-broker listener's protocol and TLS settings say,
+     * authenticating as {@code sasl.jaas.config}'s user when it is a SASL listener (and refusing that
+     * key otherwise, where it would do nothing).
+     */
+    private ClientSecurity interBrokerSecurity() {
+        String name = config.interBrokerListenerName();
+        SecurityProtocol protocol = config.listenerProtocols().get(name);
+        Optional<SslEngineFactory> tls = protocol.isTls()
+                ? Optional.of(new SslEngineFactory(config.sslSettings(name))) : Optional.empty();
+        if (!protocol.isSasl() && config.getOptional(SaslConfigKeys.SASL_JAAS_CONFIG).isPresent()) {
+            throw new ConfigException(SaslConfigKeys.SASL_JAAS_CONFIG, SaslConfigKeys.SASL_JAAS_CONFIG
+                    + " is set, but the inter-broker listener " + name + " uses " + protocol + ", which does not use it");
+        }
+        return protocol.isSasl() ? ClientSecurity.sasl(tls, SaslConfigKeys.interBrokerCredentials(config, name))
+                : new ClientSecurity(protocol, tls);
     }
 
     private static void registerSessionState(ZkClient zk, BrokerMetrics metrics) {
@@ -193,18 +255,9 @@ public final class Broker implements AutoCloseable {
         admin = Optional.of(adminServer);
     }
 
-    private Endpoint advertisedEndpoint(InetSocketAddress bound) {
-        List<Endpoint> configured = config.advertisedListeners();
-        if (!configured.isEmpty()) {
-            return configured.get(0);
-        }
-        Endpoint listener = config.listeners().get(0).withPort(bound.getPort());
-        if (!listener.host().isEmpty() && !listener.host().equals("0.0.0.0")) {
-            return listener;
-        }
+    private static String localHostName() {
         try {
-            return new Endpoint(listener.securityProtocol(), InetAddress.getLocalHost().getCanonicalHostName(),
-                    bound.getPort());
+            return InetAddress.getLocalHost().getCanonicalHostName();
         } catch (UnknownHostException e) {
             throw new ConfigException("listeners binds every interface and the local host name cannot be resolved ("
                     + e.getMessage() + "); set advertised.listeners");
@@ -224,8 +277,24 @@ public final class Broker implements AutoCloseable {
         return server.boundAddresses().get(0);
     }
 
-    /** What this broker registered for clients and other brokers. */
+    /** The address listener {@code listenerName} is bound to. */
+    public InetSocketAddress boundAddress(String listenerName) {
+        List<Endpoint> listeners = config.listeners();
+        for (int i = 0; i < listeners.size(); i++) {
+            if (listeners.get(i).listenerName().equals(listenerName)) {
+                return server.boundAddresses().get(i);
+            }
+        }
+        throw new IllegalArgumentException("no listener " + listenerName + " in " + listeners);
+    }
+
+    /** What this broker registered for its first listener. */
     public Endpoint advertisedEndpoint() {
+        return advertised.get(0);
+    }
+
+    /** What this broker registered for each listener, in listener order. */
+    public List<Endpoint> advertisedEndpoints() {
         return advertised;
     }
 

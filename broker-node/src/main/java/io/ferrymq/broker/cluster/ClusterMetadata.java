@@ -2,6 +2,7 @@ package io.ferrymq.broker.cluster;
 
 import io.ferrymq.client.network.BrokerAddress;
 import io.ferrymq.client.network.BrokerConnection;
+import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.client.network.NetworkClient;
 import io.ferrymq.client.network.NetworkConfig;
 import io.ferrymq.common.protocol.ApiRequest;
@@ -32,18 +33,24 @@ public final class ClusterMetadata {
      * throws {@link ClusterException} naming each broker tried and why it failed.
      */
     public static MetadataResponse fetch(String bootstrapServers, Duration timeout) {
-        return askFirst(bootstrapServers, timeout, MetadataRequest.forAllTopics(), MetadataResponse.class);
+        return fetch(bootstrapServers, timeout, ClientSecurity.PLAINTEXT);
+    }
+
+    /** As {@link #fetch(String, Duration)}, over connections secured as {@code security} says. */
+    public static MetadataResponse fetch(String bootstrapServers, Duration timeout, ClientSecurity security) {
+        return askFirst(bootstrapServers, timeout, security, MetadataRequest.forAllTopics(), MetadataResponse.class);
     }
 
     /** The live brokers and their offline log dirs from one of {@code bootstrapServers} (as {@link #fetch}). */
-    public static DescribeClusterResponse describe(String bootstrapServers, Duration timeout) {
-        return askFirst(bootstrapServers, timeout, new DescribeClusterRequest(), DescribeClusterResponse.class);
+    public static DescribeClusterResponse describe(String bootstrapServers, Duration timeout, ClientSecurity security) {
+        return askFirst(bootstrapServers, timeout, security, new DescribeClusterRequest(), DescribeClusterResponse.class);
     }
 
-    private static <T extends ApiResponse> T askFirst(String bootstrapServers, Duration timeout, ApiRequest request,
-                                                      Class<T> responseType) {
+    private static <T extends ApiResponse> T askFirst(String bootstrapServers, Duration timeout, ClientSecurity security,
+                                                      ApiRequest request, Class<T> responseType) {
         List<String> failures = new ArrayList<>();
-        NetworkConfig config = NetworkConfig.defaults("ferry-metadata").withConnectTimeout(timeout).withRequestTimeout(timeout);
+        NetworkConfig config = NetworkConfig.defaults("ferry-metadata").withConnectTimeout(timeout).withRequestTimeout(timeout)
+                .withSecurity(security);
         try (NetworkClient client = new NetworkClient(config)) {
             for (String server : bootstrapServers.split(",")) {
                 try {

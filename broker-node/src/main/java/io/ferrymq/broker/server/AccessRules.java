@@ -54,8 +54,9 @@ import java.util.function.Function;
  *       cluster.</li>
  *   <li>CreateTopics: CREATE on the cluster or on each topic; DeleteTopics: DELETE; CreatePartitions:
  *       ALTER on each topic. InitProducerId: IDEMPOTENT_WRITE on the cluster or WRITE on some topic.
- *       DescribeAcls: DESCRIBE on the cluster; CreateAcls, DeleteAcls: ALTER on the cluster.
- *       ApiVersions: nothing.</li>
+ *       DescribeAcls, DescribeUserScramCredentials: DESCRIBE on the cluster; CreateAcls, DeleteAcls,
+ *       AlterUserScramCredentials: ALTER on the cluster. ApiVersions, SaslHandshake,
+ *       SaslAuthenticate: nothing (they come before a principal exists).</li>
  * </ul>
  *
  * <p>Stateless and thread-safe.
@@ -67,7 +68,7 @@ final class AccessRules {
 
     static List<Requirement> of(ApiRequest request) {
         return switch (request.apiKey()) {
-            case API_VERSIONS -> List.of();
+            case API_VERSIONS, SASL_HANDSHAKE, SASL_AUTHENTICATE -> List.of();
             case PRODUCE -> topics(WRITE, ((ProduceRequest) request).partitions(), p -> p.topicPartition().topic());
             case FETCH -> fetch((FetchRequest) request);
             case LIST_OFFSETS -> topics(DESCRIBE, ((ListOffsetsRequest) request).partitions(),
@@ -85,8 +86,9 @@ final class AccessRules {
             case LEAVE_GROUP -> List.of(On.group(READ, ((LeaveGroupRequest) request).groupId()));
             case DESCRIBE_GROUPS -> groups(DESCRIBE, ((DescribeGroupsRequest) request).groupIds());
             case DELETE_GROUPS -> groups(DELETE, ((DeleteGroupsRequest) request).groupIds());
-            case LIST_GROUPS, DESCRIBE_CLUSTER, DESCRIBE_ACLS -> List.of(On.cluster(DESCRIBE));
-            case CREATE_ACLS, DELETE_ACLS -> List.of(On.cluster(ALTER));
+            case LIST_GROUPS, DESCRIBE_CLUSTER, DESCRIBE_ACLS, DESCRIBE_USER_SCRAM_CREDENTIALS ->
+                    List.of(On.cluster(DESCRIBE));
+            case CREATE_ACLS, DELETE_ACLS, ALTER_USER_SCRAM_CREDENTIALS -> List.of(On.cluster(ALTER));
             case CREATE_TOPICS -> ((CreateTopicsRequest) request).topics().stream().distinct()
                     .map(t -> (Requirement) new Either(On.cluster(CREATE), On.topic(CREATE, t.name()),
                             ErrorCode.TOPIC_AUTHORIZATION_FAILED)).toList();

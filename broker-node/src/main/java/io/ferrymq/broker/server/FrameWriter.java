@@ -2,14 +2,19 @@ package io.ferrymq.broker.server;
 
 import io.ferrymq.common.protocol.EncodedFrame;
 import io.ferrymq.common.protocol.RecordSource;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.ssl.SslHandler;
+import java.io.IOException;
 
 /**
  * Writes an {@link EncodedFrame} to a channel: the head (length prefix, header, body), then each
  * record source as it is — memory buffers wrapped without copying, file slices as
- * {@link SliceFileRegion}s sent with {@code sendfile}. Nothing is flushed here.
+ * {@link SliceFileRegion}s sent with {@code sendfile}, or on a TLS connection (whose
+ * {@code SslHandler} encrypts only buffers) read into a buffer. A slice that cannot be read closes
+ * the connection. Nothing is flushed here.
  *
  * <p>Stateless; call on the channel's event loop.
  */
@@ -35,12 +40,34 @@ final class FrameWriter {
             return ctx.write(Unpooled.wrappedBuffer(memory.buffer()));
         }
         if (source instanceof RecordSource.FileSlice slice) {
-            return ctx.write(new SliceFileRegion(slice.channel(), slice.position(), slice.size()));
+            return ctx.pipeline().get(SslHandler.class) == null
+                    ? ctx.write(new SliceFileRegion(slice.channel(), slice.position(), slice.size()))
+                    : writeCopy(ctx, slice);
         }
         ChannelFuture result = last;
         for (RecordSource part : ((RecordSource.Composite) source).parts()) {
             result = writeSource(ctx, part, result);
         }
         return result;
+    }
+
+    /** TLS must encrypt the bytes, so the slice is read into a buffer (no sendfile, as Kafka over TLS). */
+    private static ChannelFuture writeCopy(ChannelHandlerContext ctx, RecordSource.FileSlice slice) {
+        int size = Math.toIntExact(slice.size());
+        ByteBuf copy = ctx.alloc().buffer(size);
+        try {
+            while (copy.readableBytes() < size) {
+                int read = copy.writeBytes(slice.channel(), slice.position() + copy.readableBytes(),
+                        size - copy.readableBytes());
+                if (read < 0) {
+                    throw new IOException("the file slice ends " + (size - copy.readableBytes()) + " bytes early");
+                }
+            }
+            return ctx.write(copy);
+        } catch (IOException e) {
+            copy.release();
+            ctx.close();
+            return ctx.newFailedFuture(e);
+        }
     }
 }

@@ -9,6 +9,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslHandler;
+import io.ferrymq.common.protocol.Failures;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import java.util.List;
@@ -30,6 +32,7 @@ public final class NetworkClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NetworkClient.class);
     private static final long SHUTDOWN_TIMEOUT_MS = 5_000;
+    private static final String SSL_HANDLER = "ssl";
 
     private final NetworkConfig config;
     private final WireCodec codec;
@@ -54,8 +57,12 @@ public final class NetworkClient implements AutoCloseable {
     }
 
     /**
-     * Opens a new connection. The future fails with {@link NetworkException} when the broker cannot
-     * be reached within the connect timeout.
+     * Opens a new connection, over TLS when {@link NetworkConfig#security()} says so. The future
+     * fails with {@link NetworkException} when the broker cannot be reached within the connect
+     * timeout, and with {@link TlsHandshakeException} (not retriable) when the TLS handshake fails:
+     * an untrusted, expired or wrong-host certificate, or a listener that does not speak TLS. With
+     * SASL the connection is authenticated first; a refusal fails the future with a non-retriable
+     * {@code SASL_AUTHENTICATION_FAILED} (or {@code UNSUPPORTED_SASL_MECHANISM}) ApiException.
      */
     public CompletableFuture<BrokerConnection> connect(BrokerAddress address) {
         CompletableFuture<BrokerConnection> result = new CompletableFuture<>();
@@ -67,12 +74,49 @@ public final class NetworkClient implements AutoCloseable {
         ChannelFuture connecting = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel channel) {
+                config.security().tls().ifPresent(tls -> channel.pipeline().addLast(SSL_HANDLER,
+                        new SslHandler(tls.newClientEngine(address.host(), address.port()))));
                 channel.pipeline().addLast(new FrameDecoder(config.maxResponseBytes()),
-                        new ResponseHandler(codec, inFlight, address));
+                        new ResponseHandler(codec, inFlight, address, config.security().protocol()));
             }
         }).connect(address.host(), address.port());
         connecting.addListener((ChannelFuture done) -> onConnected(done, address, inFlight, result));
         return result;
+    }
+
+    /** Completes {@code result} once TLS (if any) is established: a failed handshake fails it with its reason. */
+    private void onTcpConnected(Channel channel, BrokerAddress address, InFlightRequests inFlight,
+                                CompletableFuture<BrokerConnection> result) {
+        SslHandler ssl = channel.pipeline().get(SslHandler.class);
+        if (ssl == null) {
+            maybeAuthenticate(new BrokerConnection(channel, address, codec, inFlight, config), result);
+            return;
+        }
+        ssl.handshakeFuture().addListener(handshake -> {
+            if (handshake.isSuccess()) {
+                maybeAuthenticate(new BrokerConnection(channel, address, codec, inFlight, config), result);
+            } else {
+                channel.close();
+                result.completeExceptionally(new TlsHandshakeException("TLS handshake with " + address + " failed: "
+                        + TlsHandshakeException.reason(handshake.cause()), handshake.cause()));
+            }
+        });
+    }
+
+    /** Hands out {@code connection} once SASL (if configured) succeeded; a failure closes it. */
+    private void maybeAuthenticate(BrokerConnection connection, CompletableFuture<BrokerConnection> result) {
+        if (config.security().sasl().isEmpty()) {
+            result.complete(connection);
+            return;
+        }
+        SaslClientAuthenticator.authenticate(connection, config.security().sasl().get()).whenComplete((done, failure) -> {
+            if (failure == null) {
+                result.complete(done);
+            } else {
+                connection.close();
+                result.completeExceptionally(Failures.unwrap(failure));
+            }
+        });
     }
 
     public CompletableFuture<BrokerConnection> connect(String host, int port) {
@@ -93,7 +137,7 @@ public final class NetworkClient implements AutoCloseable {
             result.completeExceptionally(new NetworkException("Network client " + config.clientId() + " is closed"));
             return;
         }
-        result.complete(new BrokerConnection(channel, address, codec, inFlight, config));
+        onTcpConnected(channel, address, inFlight, result);
     }
 
     public NetworkConfig config() {

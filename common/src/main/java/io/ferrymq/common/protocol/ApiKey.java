@@ -26,6 +26,7 @@ public enum ApiKey {
     SYNC_GROUP(14),
     DESCRIBE_GROUPS(15),
     LIST_GROUPS(16),
+    SASL_HANDSHAKE(17),
     API_VERSIONS(18),
     CREATE_TOPICS(19),
     DELETE_TOPICS(20),
@@ -34,8 +35,11 @@ public enum ApiKey {
     DESCRIBE_ACLS(29),
     CREATE_ACLS(30),
     DELETE_ACLS(31),
+    SASL_AUTHENTICATE(36),
     CREATE_PARTITIONS(37),
     DELETE_GROUPS(42),
+    DESCRIBE_USER_SCRAM_CREDENTIALS(50),
+    ALTER_USER_SCRAM_CREDENTIALS(51),
     DESCRIBE_CLUSTER(60);
 
     private static final Map<Short, ApiKey> BY_ID = new HashMap<>();

@@ -11,7 +11,11 @@ import java.util.Optional;
  * {@link io.ferrymq.common.json.Json}, so operators can read it with zkCli.
  *
  * <pre>
- * /brokers/ids/&lt;id&gt;                          EPHEMERAL  {"version":1,"host":"h","port":9092,"rack":"r"|null,"startTimeMs":n}
+ * /brokers/ids/&lt;id&gt;                          EPHEMERAL  {"version":2,"host":"h","port":9092,"rack":"r"|null,"startTimeMs":n,
+ *                                                  "endpoints":["PLAINTEXT://h:9092","SSL://h:9093"],
+ *                                                  "listener_security_protocol_map":{"PLAINTEXT":"PLAINTEXT","SSL":"SSL"}}
+ *                                                  host/port: the inter-broker listener (see {@code BrokerInfo});
+ *                                                  version 1 (no endpoints) reads as one PLAINTEXT listener
  *                                                  plus, once a log dir failed, "offline_log_dirs":["/d"] and
  *                                                  "offline_replicas":{"topic":[0,2]} (see registry.OfflineStorage)
  * /topics/&lt;topic&gt;                            PERSISTENT {"version":1,"partitions":{"0":[1,2,3],...},"configs":{"k":"v"}}
@@ -26,7 +30,9 @@ import java.util.Optional;
  * /latest_producer_id_block                  PERSISTENT {"version":1,"broker":1,"block_start":0,"block_end":999}
  *                                                  written only by conditional setData(version) or create
  *                                                  (see {@code io.ferrymq.coordinator.producer.ProducerIdBlocks})
- * /config/users/&lt;user&gt;                      PERSISTENT client credentials (SENSITIVE: never world-readable)
+ * /config/users/&lt;user&gt;                     PERSISTENT {"version":1,"config":{"SCRAM-SHA-256":"salt=..,stored_key=..,server_key=..,iterations=4096"}}
+ *                                                  Kafka's layout; written only by conditional setData(version) or create
+ *                                                  (see {@code io.ferrymq.coordinator.credentials.UserConfigZnode})
  * /log_dir_event_notification/log_dir_event_&lt;seq&gt;  PERSISTENT_SEQUENTIAL {"version":1,"broker":1,"event":1}
  *                                                  a broker's log dir failed (Kafka's notification; the broker
  *                                                  deletes its own when it starts; see registry.LogDirEventNotifications)
@@ -102,6 +108,21 @@ public final class ZkPaths {
     /** Whether {@code path} (relative to the chroot) is a {@link #SENSITIVE_ROOTS sensitive root} or below one. */
     public static boolean isSensitive(String path) {
         return SENSITIVE_ROOTS.stream().anyMatch(root -> path.equals(root) || path.startsWith(root + "/"));
+    }
+
+    /** The path of {@code user}'s credentials, {@code /config/users/<user>}. */
+    public static String user(String user) {
+        if (user.isEmpty() || user.contains("/") || user.equals(".") || user.equals("..")) {
+            throw new IllegalArgumentException("user name must be non-empty and contain no '/', was '" + user + "'");
+        }
+        return CONFIG_USERS + "/" + user;
+    }
+
+    /** The user a path {@code /config/users/<user>} names, if it is exactly such a path. */
+    public static Optional<String> userOf(String path) {
+        String[] parts = split(path);
+        return parts.length == 3 && parts[0].equals("config") && parts[1].equals("users")
+                ? Optional.of(parts[2]) : Optional.empty();
     }
 
     /** The topic a path {@code /topics/<topic>} names, if it is exactly such a path. */

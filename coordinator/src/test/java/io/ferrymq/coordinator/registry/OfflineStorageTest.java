@@ -24,8 +24,9 @@ class OfflineStorageTest {
 
         byte[] written = Json.bytes(info.toJson());
 
-        assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo("{\"version\":1,\"host\":\"h\",\"port\":9092,"
-                + "\"rack\":null,\"startTimeMs\":7,\"offline_log_dirs\":[\"/d2\"],\"offline_replicas\":{\"t\":[0,2],\"u\":[1]}}");
+        assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo("{\"version\":2,\"host\":\"h\",\"port\":9092,"
+                + "\"rack\":null,\"startTimeMs\":7,\"endpoints\":[\"PLAINTEXT://h:9092\"],"
+                + "\"listener_security_protocol_map\":{\"PLAINTEXT\":\"PLAINTEXT\"},\"offline_log_dirs\":[\"/d2\"],\"offline_replicas\":{\"t\":[0,2],\"u\":[1]}}");
         BrokerInfo read = BrokerInfo.fromJson(1, Json.parseObject("/brokers/ids/1", written));
         assertThat(read).isEqualTo(info);
         assertThat(read.offline().isOffline(T2)).isTrue();

@@ -10,6 +10,7 @@ import io.ferrymq.broker.cluster.ClusterMetadata;
 import io.ferrymq.broker.cluster.TopicAdmin;
 import io.ferrymq.client.consumer.ConsumerRecord;
 import io.ferrymq.client.network.BrokerAddress;
+import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.client.network.BrokerConnection;
 import io.ferrymq.client.network.NetworkClient;
 import io.ferrymq.client.network.NetworkConfig;
@@ -194,7 +195,7 @@ class LogDirFailureIT {
         assertThat(metrics).contains("ferry_log_manager_offline_log_directory_count 1")
                 .contains("ferry_log_manager_log_directory_offline{log_directory=\"" + failing + "\"} 1");
         ClusterHealth health = ClusterHealth.of(ClusterMetadata.fetch(cluster.bootstrapServers(), Duration.ofSeconds(3)),
-                ClusterMetadata.describe(cluster.bootstrapServers(), Duration.ofSeconds(3)).offlineLogDirs(),
+                ClusterMetadata.describe(cluster.bootstrapServers(), Duration.ofSeconds(3), ClientSecurity.PLAINTEXT).offlineLogDirs(),
                 OptionalInt.empty());
         assertThat(health.offlineLogDirs()).containsExactly(Map.entry(victim, List.of(failing.toString())));
         assertThat(cli("cluster", "health", "--bootstrap-server", cluster.bootstrapServers()))

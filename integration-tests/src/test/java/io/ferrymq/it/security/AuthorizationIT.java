@@ -8,6 +8,7 @@ import io.ferrymq.client.admin.Admin;
 import io.ferrymq.client.admin.FerryAdmin;
 import io.ferrymq.client.admin.NewTopic;
 import io.ferrymq.client.common.internals.Requests;
+import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.client.network.NetworkChannel;
 import io.ferrymq.client.producer.FerryProducer;
 import io.ferrymq.client.producer.ProducerRecord;
@@ -92,7 +93,7 @@ class AuthorizationIT {
             admin.createTopics(List.of(new NewTopic("granted", 1, (short) 1), new NewTopic("denied", 1, (short) 1),
                     new NewTopic("late", 1, (short) 1), new NewTopic("team.orders", 1, (short) 1)));
         }
-        channel = NetworkChannel.open("authorization-it", 30_000);
+        channel = NetworkChannel.open("authorization-it", 30_000, ClientSecurity.PLAINTEXT);
         broker = new InetSocketAddress("127.0.0.1", cluster.brokers().get(0).port());
     }
 

@@ -51,6 +51,14 @@ import io.ferrymq.common.protocol.responses.OffsetFetchResponse;
 import io.ferrymq.common.protocol.responses.OffsetsForLeaderEpochResponse;
 import io.ferrymq.common.protocol.responses.ProduceResponse;
 import io.ferrymq.common.protocol.responses.SyncGroupResponse;
+import io.ferrymq.common.protocol.requests.SaslHandshakeRequest;
+import io.ferrymq.common.protocol.responses.SaslHandshakeResponse;
+import io.ferrymq.common.protocol.requests.SaslAuthenticateRequest;
+import io.ferrymq.common.protocol.responses.SaslAuthenticateResponse;
+import io.ferrymq.common.protocol.requests.DescribeUserScramCredentialsRequest;
+import io.ferrymq.common.protocol.responses.DescribeUserScramCredentialsResponse;
+import io.ferrymq.common.protocol.requests.AlterUserScramCredentialsRequest;
+import io.ferrymq.common.protocol.responses.AlterUserScramCredentialsResponse;
 
 /**
  * The request and response record classes of each {@link ApiKey}: the codec's table, so that
@@ -88,6 +96,10 @@ final class MessageTypes {
             case DESCRIBE_ACLS -> DescribeAclsRequest.class;
             case CREATE_ACLS -> CreateAclsRequest.class;
             case DELETE_ACLS -> DeleteAclsRequest.class;
+            case ALTER_USER_SCRAM_CREDENTIALS -> AlterUserScramCredentialsRequest.class;
+            case DESCRIBE_USER_SCRAM_CREDENTIALS -> DescribeUserScramCredentialsRequest.class;
+            case SASL_AUTHENTICATE -> SaslAuthenticateRequest.class;
+            case SASL_HANDSHAKE -> SaslHandshakeRequest.class;
         };
     }
 
@@ -117,6 +129,10 @@ final class MessageTypes {
             case DESCRIBE_ACLS -> DescribeAclsResponse.class;
             case CREATE_ACLS -> CreateAclsResponse.class;
             case DELETE_ACLS -> DeleteAclsResponse.class;
+            case ALTER_USER_SCRAM_CREDENTIALS -> AlterUserScramCredentialsResponse.class;
+            case DESCRIBE_USER_SCRAM_CREDENTIALS -> DescribeUserScramCredentialsResponse.class;
+            case SASL_AUTHENTICATE -> SaslAuthenticateResponse.class;
+            case SASL_HANDSHAKE -> SaslHandshakeResponse.class;
         };
     }
 }
