@@ -15,7 +15,6 @@ import io.ferrymq.broker.replication.ReplicaManager;
 import io.ferrymq.broker.replication.ReplicationConfig;
 import io.ferrymq.broker.replication.ReplicationContext;
 import io.ferrymq.broker.replication.NetworkLeaderEndpoints;
-import io.ferrymq.broker.server.AdvertisedListeners;
 import io.ferrymq.broker.server.ListenerSecurity;
 import io.ferrymq.broker.server.RequestDispatcher;
 import io.ferrymq.broker.server.RequestExecutor;
@@ -29,25 +28,18 @@ import io.ferrymq.broker.server.handler.InitProducerIdHandler;
 import io.ferrymq.broker.server.handler.TopicDefaults;
 import io.ferrymq.broker.server.handler.group.GroupHandlers;
 import io.ferrymq.client.network.ClientSecurity;
-import io.ferrymq.common.config.ConfigException;
-import io.ferrymq.common.security.SecurityProtocol;
-import io.ferrymq.common.security.SslEngineFactory;
 import io.ferrymq.common.protocol.kryo.KryoCodec;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.coordinator.metadata.ZkMetadataStore;
 import io.ferrymq.coordinator.producer.ProducerIdManager;
 import io.ferrymq.coordinator.producer.ZkProducerIdStore;
-import io.ferrymq.coordinator.registry.BrokerEndpoint;
-import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
 import io.ferrymq.coordinator.zk.ClusterId;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkConfig;
 import io.ferrymq.coordinator.zk.ZkConnectionState;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -122,9 +114,8 @@ public final class Broker implements AutoCloseable {
         LogConfig logConfig = ModuleConfigs.logConfig(config);
         ZkConfig zkConfig = ModuleConfigs.zkConfig(config);
         ReplicationConfig replication = ModuleConfigs.replicationConfig(config);
-        List<ListenerSecurity> listeners = config.listeners().stream()
-                .map(listener -> ListenerSecurity.of(listener, config::sslSettings, Optional.empty())).toList();
-        ClientSecurity interBroker = interBrokerSecurity();
+        List<ListenerSecurity> listeners = BrokerListeners.security(config);
+        ClientSecurity interBroker = BrokerListeners.interBroker(config);
         BrokerMetrics metrics = register("metrics", new BrokerMetrics());
         metrics.registerJvmMetrics();
         metrics.startJmx();
@@ -144,7 +135,7 @@ public final class Broker implements AutoCloseable {
         ProducerIdManager producerIds = new ProducerIdManager(config.brokerId(), new ZkProducerIdStore(zk.curator()));
         startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, producerIds, metrics,
                 listeners);
-        registry.register(registration(clock.millis()));
+        registry.register(BrokerListeners.registration(config, advertised, clock.millis()));
         replicaManager.start();
         replicasLoaded = true;
         startAdmin(metrics);
@@ -163,29 +154,7 @@ public final class Broker implements AutoCloseable {
         server = register("socket server", new SocketServer(ServerSettings.from(config), listeners, new KryoCodec(),
                 dispatcher));
         server.start();
-        advertised = AdvertisedListeners.resolve(config.listeners(), server.boundAddresses(),
-                config.advertisedListeners(), Broker::localHostName);
-    }
-
-    /** Every advertised listener, other brokers reaching this one on the inter-broker listener's. */
-    private BrokerInfo registration(long startTimeMs) {
-        List<BrokerEndpoint> endpoints = advertised.stream()
-                .map(e -> new BrokerEndpoint(e.listenerName(), e.securityProtocol(), e.host(), e.port())).toList();
-        BrokerEndpoint interBroker = endpoints.stream()
-                .filter(e -> e.listenerName().equals(config.interBrokerListenerName())).findFirst().orElseThrow();
-        return BrokerInfo.of(config.brokerId(), interBroker, endpoints, config.rack(), startTimeMs);
-    }
-
-    /** How followers connect to leaders: as the inter-broker listener's protocol and TLS settings say. */
-    private ClientSecurity interBrokerSecurity() {
-        String name = config.interBrokerListenerName();
-        SecurityProtocol protocol = config.listenerProtocols().get(name);
-        if (protocol.isSasl()) {
-            throw new ConfigException("the inter-broker listener " + name + " uses " + protocol
-                    + ", but brokers cannot authenticate to each other with SASL yet; use PLAINTEXT or SSL");
-        }
-        return protocol.isTls() ? ClientSecurity.ssl(new SslEngineFactory(config.sslSettings(name)))
-                : ClientSecurity.PLAINTEXT;
+        advertised = BrokerListeners.advertised(config, server.boundAddresses());
     }
 
     private static void registerSessionState(ZkClient zk, BrokerMetrics metrics) {
@@ -205,15 +174,6 @@ public final class Broker implements AutoCloseable {
                 ReadinessCheck.of(() -> registry.broker(config.brokerId()).isPresent(),
                         () -> replicasLoaded)));
         admin = Optional.of(adminServer);
-    }
-
-    private static String localHostName() {
-        try {
-            return InetAddress.getLocalHost().getCanonicalHostName();
-        } catch (UnknownHostException e) {
-            throw new ConfigException("listeners binds every interface and the local host name cannot be resolved ("
-                    + e.getMessage() + "); set advertised.listeners");
-        }
     }
 
     public int brokerId() {
