@@ -2,7 +2,6 @@ package io.ferrymq.client.network;
 
 import static io.ferrymq.common.config.ConfigType.STRING;
 import static io.ferrymq.common.config.Importance.HIGH;
-import static io.ferrymq.common.config.Validators.oneOf;
 
 import io.ferrymq.common.config.ConfigDefinition;
 import io.ferrymq.common.config.ConfigException;
@@ -40,7 +39,7 @@ public record ClientSecurity(SecurityProtocol protocol, Optional<SslEngineFactor
 
     /** Adds {@code security.protocol} and the client's {@code ssl.*} keys to {@code def}. */
     public static ConfigDefinition defineInto(ConfigDefinition def, String group) {
-        def.define(group, SECURITY_PROTOCOL, STRING, "PLAINTEXT", oneOf(SecurityProtocol.names()), HIGH,
+        def.define(group, SECURITY_PROTOCOL, STRING, "PLAINTEXT", SecurityProtocol.validator(), HIGH,
                 "How connections to brokers are secured: PLAINTEXT or SSL (the SASL protocols are refused "
                         + "until SASL is implemented); SSL uses the ssl.* settings.");
         return SslConfigKeys.defineInto(def, group);
