@@ -16,12 +16,7 @@ import io.ferrymq.broker.replication.ReplicationConfig;
 import io.ferrymq.broker.replication.ReplicationContext;
 import io.ferrymq.broker.security.AuthorizerSettings;
 import io.ferrymq.broker.replication.NetworkLeaderEndpoints;
-import io.ferrymq.broker.server.AdvertisedListeners;
 import io.ferrymq.broker.server.ListenerSecurity;
-import io.ferrymq.broker.server.Authenticator;
-import io.ferrymq.broker.security.sasl.SaslListenerAuthenticator;
-import io.ferrymq.broker.config.SaslConfigKeys;
-import io.ferrymq.common.security.ScramCredentialLookup;
 import io.ferrymq.coordinator.credentials.CredentialCache;
 import io.ferrymq.broker.server.RequestDispatcher;
 import io.ferrymq.broker.server.RequestExecutor;
@@ -37,15 +32,11 @@ import io.ferrymq.broker.server.handler.InitProducerIdHandler;
 import io.ferrymq.broker.server.handler.TopicDefaults;
 import io.ferrymq.broker.server.handler.group.GroupHandlers;
 import io.ferrymq.client.network.ClientSecurity;
-import io.ferrymq.common.config.ConfigException;
-import io.ferrymq.common.security.SecurityProtocol;
-import io.ferrymq.common.security.SslEngineFactory;
 import io.ferrymq.common.protocol.kryo.KryoCodec;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.coordinator.metadata.ZkMetadataStore;
 import io.ferrymq.coordinator.producer.ProducerIdManager;
 import io.ferrymq.coordinator.producer.ZkProducerIdStore;
-import io.ferrymq.coordinator.registry.BrokerEndpoint;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
 import io.ferrymq.coordinator.registry.LogDirEventNotifications;
@@ -55,9 +46,7 @@ import io.ferrymq.coordinator.zk.ClusterId;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkConfig;
 import io.ferrymq.coordinator.zk.ZkConnectionState;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -136,7 +125,7 @@ public final class Broker implements AutoCloseable {
         ZkConfig zkConfig = ModuleConfigs.zkConfig(config);
         ReplicationConfig replication = ModuleConfigs.replicationConfig(config);
         Optional<AuthorizerSettings> authorizer = ModuleConfigs.authorizerSettings(config);
-        ClientSecurity interBroker = interBrokerSecurity();
+        ClientSecurity interBroker = BrokerListeners.interBroker(config);
         BrokerMetrics metrics = register("metrics", new BrokerMetrics());
         metrics.registerJvmMetrics();
         metrics.startJmx();
@@ -146,7 +135,7 @@ public final class Broker implements AutoCloseable {
         registerSessionState(zk, metrics);
         CredentialCache credentials = register("credential cache", new CredentialCache(zk));
         credentials.start();
-        List<ListenerSecurity> listeners = listenerSecurity(credentials);
+        List<ListenerSecurity> listeners = BrokerListeners.security(config, credentials);
         registry = register("broker registry", new ZkBrokerRegistry(zk));
         registry.start();
         MetadataStore metadata = register("metadata store", new ZkMetadataStore(zk));
@@ -166,7 +155,7 @@ public final class Broker implements AutoCloseable {
         zkHandlers.addAll(authorization.handlers());
         startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, zkHandlers,
                 authorization, metrics, listeners);
-        BrokerInfo self = registration(clock.millis());
+        BrokerInfo self = BrokerListeners.registration(config, advertised, clock.millis());
         registry.register(self);
         new LogDirEventNotifications(zk.curator()).removeOwn(config.brokerId());
         replicaManager.start();
@@ -196,44 +185,7 @@ public final class Broker implements AutoCloseable {
         server = register("socket server", new SocketServer(ServerSettings.from(config), listeners, new KryoCodec(),
                 dispatcher));
         server.start();
-        advertised = AdvertisedListeners.resolve(config.listeners(), server.boundAddresses(),
-                config.advertisedListeners(), Broker::localHostName);
-    }
-
-    /** Each listener's TLS and SASL step; SASL listeners authenticate against {@code credentials}. */
-    private List<ListenerSecurity> listenerSecurity(ScramCredentialLookup credentials) {
-        Optional<Authenticator> sasl = Optional.of(new SaslListenerAuthenticator(
-                config.getList(SaslConfigKeys.SASL_ENABLED_MECHANISMS),
-                config.getInt(SaslConfigKeys.SASL_SERVER_MAX_RECEIVE_SIZE), credentials, new KryoCodec()));
-        return config.listeners().stream()
-                .map(listener -> ListenerSecurity.of(listener, config::sslSettings, sasl)).toList();
-    }
-
-    /** Every advertised listener, other brokers reaching this one on the inter-broker listener's. */
-    private BrokerInfo registration(long startTimeMs) {
-        List<BrokerEndpoint> endpoints = advertised.stream()
-                .map(e -> new BrokerEndpoint(e.listenerName(), e.securityProtocol(), e.host(), e.port())).toList();
-        BrokerEndpoint interBroker = endpoints.stream()
-                .filter(e -> e.listenerName().equals(config.interBrokerListenerName())).findFirst().orElseThrow();
-        return BrokerInfo.of(config.brokerId(), interBroker, endpoints, config.rack(), startTimeMs);
-    }
-
-    /**
-     * How followers connect to leaders: as the inter-broker listener's protocol and TLS settings say,
-     * authenticating as {@code sasl.jaas.config}'s user when it is a SASL listener (and refusing that
-     * key otherwise, where it would do nothing).
-     */
-    private ClientSecurity interBrokerSecurity() {
-        String name = config.interBrokerListenerName();
-        SecurityProtocol protocol = config.listenerProtocols().get(name);
-        Optional<SslEngineFactory> tls = protocol.isTls()
-                ? Optional.of(new SslEngineFactory(config.sslSettings(name))) : Optional.empty();
-        if (!protocol.isSasl() && config.getOptional(SaslConfigKeys.SASL_JAAS_CONFIG).isPresent()) {
-            throw new ConfigException(SaslConfigKeys.SASL_JAAS_CONFIG, SaslConfigKeys.SASL_JAAS_CONFIG
-                    + " is set, but the inter-broker listener " + name + " uses " + protocol + ", which does not use it");
-        }
-        return protocol.isSasl() ? ClientSecurity.sasl(tls, SaslConfigKeys.interBrokerCredentials(config, name))
-                : new ClientSecurity(protocol, tls);
+        advertised = BrokerListeners.advertised(config, server.boundAddresses());
     }
 
     private static void registerSessionState(ZkClient zk, BrokerMetrics metrics) {
@@ -253,15 +205,6 @@ public final class Broker implements AutoCloseable {
                 ReadinessCheck.of(() -> registry.broker(config.brokerId()).isPresent(),
                         () -> replicasLoaded)));
         admin = Optional.of(adminServer);
-    }
-
-    private static String localHostName() {
-        try {
-            return InetAddress.getLocalHost().getCanonicalHostName();
-        } catch (UnknownHostException e) {
-            throw new ConfigException("listeners binds every interface and the local host name cannot be resolved ("
-                    + e.getMessage() + "); set advertised.listeners");
-        }
     }
 
     public int brokerId() {
