@@ -24,6 +24,14 @@ abstract sealed class ByteSource permits ByteSource.BufferSource, ByteSource.Str
         return new BufferSource(buffer.slice());
     }
 
+    /**
+     * {@link #of} for one pass that keeps nothing it reads (no view from {@link #read} outlives it):
+     * bytes not in a heap array are copied into this thread's reused {@link ScanScratch}.
+     */
+    static ByteSource scanning(ByteBuffer buffer) {
+        return new BufferSource(buffer.hasArray() ? buffer.slice() : ScanScratch.copyOf(buffer));
+    }
+
     /** A source over a decompressing stream; more than {@code maxBytes} inflated bytes are refused. */
     static ByteSource inflating(InputStream stream, long maxBytes) {
         return new StreamSource(stream, maxBytes);

@@ -20,7 +20,8 @@ import io.ferrymq.common.errors.RecordTooLargeException;
  * </ul>
  * A compressed records section is inflated as a stream and never held whole; more than
  * {@code maxDecompressedBytes} inflated bytes are refused ({@link RecordTooLargeException}). Nothing
- * is allocated per record. Structural header faults are {@link CorruptRecordException}s, record
+ * is allocated per record, nor per uncompressed batch: one outside a heap array (a request frame's
+ * direct buffer) is walked from the thread's reused {@link ScanScratch} copy. Structural header faults are {@link CorruptRecordException}s, record
  * faults {@link InvalidRecordException}s. Stateless and thread-safe.
  */
 public final class RecordBatchValidator {
@@ -43,7 +44,7 @@ public final class RecordBatchValidator {
         }
         checkAttributes(batch);
         checkProducerFields(batch);
-        ByteSource source = batch.recordsSource(maxDecompressedBytes);
+        ByteSource source = batch.scanningRecordsSource(maxDecompressedBytes);
         RecordReader reader = new RecordReader(source, batch.baseOffset(), batch.firstTimestamp(), -1L);
         long maxTimestamp = Long.MIN_VALUE;
         for (int i = 0; i < count; i++) {
