@@ -110,6 +110,11 @@ abstract sealed class ByteSource permits ByteSource.BufferSource, ByteSource.Str
             return this;
         }
 
+        /** The one-loop check of the bytes left ({@link RecordScan}); it does not move this source. */
+        RecordScan scan() {
+            return new RecordScan(array, position, limit);
+        }
+
         private static byte[] copy(ByteBuffer direct) {
             byte[] bytes = new byte[direct.remaining()];
             direct.duplicate().get(bytes);
