@@ -43,7 +43,7 @@ final class RecordScan {
         int length = varint();
         int start = position;
         int end = start + length;
-        if (length < 0 || end > limit || end < start || position >= limit) {
+        if (failed || length < 0 || end > limit || end < start || position >= limit) {
             failed = true;
             return;
         }
