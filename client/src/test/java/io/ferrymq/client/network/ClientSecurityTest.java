@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 class ClientSecurityTest {
 
     @Test
-    void plaintextIsTheDefaultAndSaslIsRefusedNamingTheMissingPiece() {
+    void plaintextIsTheDefaultAndSaslWithoutCredentialsIsRefusedNamingTheMissingKey() {
         assertThat(ProducerConfig.parse(Map.of("bootstrap.servers", "b:9092")).security())
                 .isEqualTo(ClientSecurity.PLAINTEXT);
         assertThatThrownBy(() -> ProducerConfig.parse(Map.of("bootstrap.servers", "b:9092",
                 "security.protocol", "SASL_SSL")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("security.protocol").hasMessageContaining("no SASL mechanism");
+                .hasMessageContaining("a SASL security.protocol needs sasl.jaas.config");
     }
 
     @Test
