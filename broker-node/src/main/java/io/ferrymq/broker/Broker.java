@@ -14,6 +14,9 @@ import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.replication.ReplicaManager;
 import io.ferrymq.broker.replication.ReplicationConfig;
 import io.ferrymq.broker.replication.ReplicationContext;
+import io.ferrymq.broker.replication.NetworkLeaderEndpoints;
+import io.ferrymq.broker.server.AdvertisedListeners;
+import io.ferrymq.broker.server.ListenerSecurity;
 import io.ferrymq.broker.server.RequestDispatcher;
 import io.ferrymq.broker.server.RequestExecutor;
 import io.ferrymq.broker.server.RequestHandler;
@@ -25,12 +28,16 @@ import io.ferrymq.broker.server.handler.ClusterView;
 import io.ferrymq.broker.server.handler.InitProducerIdHandler;
 import io.ferrymq.broker.server.handler.TopicDefaults;
 import io.ferrymq.broker.server.handler.group.GroupHandlers;
+import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.common.config.ConfigException;
+import io.ferrymq.common.security.SecurityProtocol;
+import io.ferrymq.common.security.SslEngineFactory;
 import io.ferrymq.common.protocol.kryo.KryoCodec;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.coordinator.metadata.ZkMetadataStore;
 import io.ferrymq.coordinator.producer.ProducerIdManager;
 import io.ferrymq.coordinator.producer.ZkProducerIdStore;
+import io.ferrymq.coordinator.registry.BrokerEndpoint;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
@@ -61,8 +68,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Start-up order: every module's config is mapped (a bad value fails before anything opens) →
  * logs (recovery) → ZooKeeper → registry and metadata caches → replica manager (not started) → group
- * coordinator → network server bound (so the real port is known for port 0) → registration under
- * {@code /brokers/ids} with the advertised address → replica manager started (loads replicas, joins
+ * coordinator → network server bound, one listener each with its security (so the real port is known
+ * for port 0) → registration under {@code /brokers/ids} with every advertised listener → replica manager started (loads replicas, joins
  * latches) → admin HTTP. A failure at any step closes what was started, in reverse, and is rethrown.
  *
  * <p>Stop order ({@link #close}, idempotent, also from the SIGTERM hook): controlled shutdown first
@@ -84,7 +91,7 @@ public final class Broker implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile SocketServer server;
-    private volatile Endpoint advertised;
+    private volatile List<Endpoint> advertised = List.of();
     private volatile Optional<AdminServer> admin = Optional.empty();
     private volatile BrokerRegistry registry;
     private volatile ReplicaManager replicaManager;
@@ -115,6 +122,9 @@ public final class Broker implements AutoCloseable {
         LogConfig logConfig = ModuleConfigs.logConfig(config);
         ZkConfig zkConfig = ModuleConfigs.zkConfig(config);
         ReplicationConfig replication = ModuleConfigs.replicationConfig(config);
+        List<ListenerSecurity> listeners = config.listeners().stream()
+                .map(listener -> ListenerSecurity.of(listener, config::sslSettings, Optional.empty())).toList();
+        ClientSecurity interBroker = interBrokerSecurity();
         BrokerMetrics metrics = register("metrics", new BrokerMetrics());
         metrics.registerJvmMetrics();
         metrics.startJmx();
@@ -125,14 +135,16 @@ public final class Broker implements AutoCloseable {
         registry.start();
         MetadataStore metadata = register("metadata store", new ZkMetadataStore(zk));
         metadata.start();
+        NetworkLeaderEndpoints leaders = new NetworkLeaderEndpoints(replication, config.interBrokerListenerName(),
+                interBroker);
         replicaManager = register("replica manager", new ReplicaManager(replication,
-                ReplicationContext.of(replication, logs, zk, metadata, registry, metrics, clock)));
+                ReplicationContext.of(leaders, logs, zk, metadata, registry, metrics, clock)));
         GroupCoordinator groups = register("group coordinator",
                 new BrokerGroups(config, metrics, clock).start(zk, registry, metadata, replicaManager));
         ProducerIdManager producerIds = new ProducerIdManager(config.brokerId(), new ZkProducerIdStore(zk.curator()));
-        startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, producerIds, metrics);
-        registry.register(new BrokerInfo(config.brokerId(), advertised.host(), advertised.port(), config.rack(),
-                clock.millis()));
+        startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, producerIds, metrics,
+                listeners);
+        registry.register(registration(clock.millis()));
         replicaManager.start();
         replicasLoaded = true;
         startAdmin(metrics);
@@ -141,16 +153,39 @@ public final class Broker implements AutoCloseable {
     }
 
     private void startServing(ClusterView cluster, MetadataStore metadata, GroupCoordinator groups,
-                              ProducerIdManager producerIds, BrokerMetrics metrics) {
+                              ProducerIdManager producerIds, BrokerMetrics metrics, List<ListenerSecurity> listeners) {
         RequestExecutor executor = register("request executor",
                 new RequestExecutor(config.getInt(ServerConfigKeys.NUM_IO_THREADS)));
         List<RequestHandler<?>> extraHandlers = new ArrayList<>(GroupHandlers.all(groups, cluster));
         extraHandlers.add(new InitProducerIdHandler(producerIds));
         RequestDispatcher dispatcher = new RequestDispatcher(BrokerHandlers.create(replicaManager, metadata, cluster,
                 TopicDefaults.from(config), extraHandlers), executor, new RequestMetrics(metrics));
-        server = register("socket server", new SocketServer(ServerSettings.from(config), new KryoCodec(), dispatcher));
+        server = register("socket server", new SocketServer(ServerSettings.from(config), listeners, new KryoCodec(),
+                dispatcher));
         server.start();
-        advertised = advertisedEndpoint(server.boundAddresses().get(0));
+        advertised = AdvertisedListeners.resolve(config.listeners(), server.boundAddresses(),
+                config.advertisedListeners(), Broker::localHostName);
+    }
+
+    /** Every advertised listener, other brokers reaching this one on the inter-broker listener's. */
+    private BrokerInfo registration(long startTimeMs) {
+        List<BrokerEndpoint> endpoints = advertised.stream()
+                .map(e -> new BrokerEndpoint(e.listenerName(), e.securityProtocol(), e.host(), e.port())).toList();
+        BrokerEndpoint interBroker = endpoints.stream()
+                .filter(e -> e.listenerName().equals(config.interBrokerListenerName())).findFirst().orElseThrow();
+        return BrokerInfo.of(config.brokerId(), interBroker, endpoints, config.rack(), startTimeMs);
+    }
+
+    /** How followers connect to leaders: as the inter-broker listener's protocol and TLS settings say. */
+    private ClientSecurity interBrokerSecurity() {
+        String name = config.interBrokerListenerName();
+        SecurityProtocol protocol = config.listenerProtocols().get(name);
+        if (protocol.isSasl()) {
+            throw new ConfigException("the inter-broker listener " + name + " uses " + protocol
+                    + ", but brokers cannot authenticate to each other with SASL yet; use PLAINTEXT or SSL");
+        }
+        return protocol.isTls() ? ClientSecurity.ssl(new SslEngineFactory(config.sslSettings(name)))
+                : ClientSecurity.PLAINTEXT;
     }
 
     private static void registerSessionState(ZkClient zk, BrokerMetrics metrics) {
@@ -172,18 +207,9 @@ public final class Broker implements AutoCloseable {
         admin = Optional.of(adminServer);
     }
 
-    private Endpoint advertisedEndpoint(InetSocketAddress bound) {
-        List<Endpoint> configured = config.advertisedListeners();
-        if (!configured.isEmpty()) {
-            return configured.get(0);
-        }
-        Endpoint listener = config.listeners().get(0).withPort(bound.getPort());
-        if (!listener.host().isEmpty() && !listener.host().equals("0.0.0.0")) {
-            return listener;
-        }
+    private static String localHostName() {
         try {
-            return new Endpoint(listener.securityProtocol(), InetAddress.getLocalHost().getCanonicalHostName(),
-                    bound.getPort());
+            return InetAddress.getLocalHost().getCanonicalHostName();
         } catch (UnknownHostException e) {
             throw new ConfigException("listeners binds every interface and the local host name cannot be resolved ("
                     + e.getMessage() + "); set advertised.listeners");
@@ -203,8 +229,24 @@ public final class Broker implements AutoCloseable {
         return server.boundAddresses().get(0);
     }
 
-    /** What this broker registered for clients and other brokers. */
+    /** The address listener {@code listenerName} is bound to. */
+    public InetSocketAddress boundAddress(String listenerName) {
+        List<Endpoint> listeners = config.listeners();
+        for (int i = 0; i < listeners.size(); i++) {
+            if (listeners.get(i).listenerName().equals(listenerName)) {
+                return server.boundAddresses().get(i);
+            }
+        }
+        throw new IllegalArgumentException("no listener " + listenerName + " in " + listeners);
+    }
+
+    /** What this broker registered for its first listener. */
     public Endpoint advertisedEndpoint() {
+        return advertised.get(0);
+    }
+
+    /** What this broker registered for each listener, in listener order. */
+    public List<Endpoint> advertisedEndpoints() {
         return advertised;
     }
 

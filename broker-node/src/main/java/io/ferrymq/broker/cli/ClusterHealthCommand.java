@@ -1,5 +1,10 @@
 package io.ferrymq.broker.cli;
 
+import io.ferrymq.client.admin.AdminConfig;
+import io.ferrymq.client.network.ClientSecurity;
+import io.ferrymq.tools.CommandConfig;
+import java.util.HashMap;
+import java.util.Map;
 import io.ferrymq.broker.cluster.ClusterHealth;
 import io.ferrymq.broker.cluster.ClusterMetadata;
 import java.time.Duration;
@@ -7,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,12 +42,22 @@ public final class ClusterHealthCommand implements Callable<Integer> {
             description = "Connect and request timeout per broker (default: ${DEFAULT-VALUE}).")
     private long timeoutMs;
 
+    @Mixin
+    private CommandConfig commandConfig = new CommandConfig();
+
     @Override
     public Integer call() {
-        ClusterHealth health = ClusterHealth.of(ClusterMetadata.fetch(bootstrapServer, Duration.ofMillis(timeoutMs)),
+        ClusterHealth health = ClusterHealth.of(ClusterMetadata.fetch(bootstrapServer, Duration.ofMillis(timeoutMs), security()),
                 expectedBrokers == null ? OptionalInt.empty() : OptionalInt.of(expectedBrokers));
         spec.commandLine().getOut().print(health.render());
         spec.commandLine().getOut().flush();
         return health.isHealthy() ? 0 : UNHEALTHY;
+    }
+
+    /** The connections' security from {@code --command-config}, validated as admin client settings. */
+    private ClientSecurity security() {
+        Map<String, Object> props = new HashMap<>(commandConfig.properties());
+        props.put(AdminConfig.BOOTSTRAP_SERVERS, bootstrapServer);
+        return AdminConfig.parse(props).security();
     }
 }

@@ -2,6 +2,7 @@ package io.ferrymq.broker.cluster;
 
 import io.ferrymq.client.network.BrokerAddress;
 import io.ferrymq.client.network.BrokerConnection;
+import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.client.network.NetworkClient;
 import io.ferrymq.client.network.NetworkConfig;
 import io.ferrymq.common.protocol.requests.MetadataRequest;
@@ -28,8 +29,14 @@ public final class ClusterMetadata {
      * throws {@link ClusterException} naming each broker tried and why it failed.
      */
     public static MetadataResponse fetch(String bootstrapServers, Duration timeout) {
+        return fetch(bootstrapServers, timeout, ClientSecurity.PLAINTEXT);
+    }
+
+    /** As {@link #fetch(String, Duration)}, over connections secured as {@code security} says. */
+    public static MetadataResponse fetch(String bootstrapServers, Duration timeout, ClientSecurity security) {
         List<String> failures = new ArrayList<>();
-        NetworkConfig config = NetworkConfig.defaults("ferry-metadata").withConnectTimeout(timeout).withRequestTimeout(timeout);
+        NetworkConfig config = NetworkConfig.defaults("ferry-metadata").withConnectTimeout(timeout).withRequestTimeout(timeout)
+                .withSecurity(security);
         try (NetworkClient client = new NetworkClient(config)) {
             for (String server : bootstrapServers.split(",")) {
                 try {

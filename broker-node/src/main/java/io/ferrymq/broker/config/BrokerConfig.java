@@ -6,10 +6,15 @@ import static io.ferrymq.broker.config.ReplicationConfigKeys.REPLICA_FETCH_WAIT_
 import static io.ferrymq.broker.config.ReplicationConfigKeys.REPLICA_LAG_TIME_MAX_MS;
 import static io.ferrymq.broker.config.ReplicationConfigKeys.REPLICA_SOCKET_TIMEOUT_MS;
 import static io.ferrymq.broker.config.ServerConfigKeys.ADVERTISED_LISTENERS;
+import static io.ferrymq.broker.config.ServerConfigKeys.INTER_BROKER_LISTENER_NAME;
 import static io.ferrymq.broker.config.ServerConfigKeys.LISTENERS;
+import static io.ferrymq.broker.config.ServerConfigKeys.LISTENER_SECURITY_PROTOCOL_MAP;
+import static io.ferrymq.broker.config.ServerConfigKeys.SECURITY_INTER_BROKER_PROTOCOL;
 
 import io.ferrymq.common.config.ConfigException;
 import io.ferrymq.common.config.ParsedConfig;
+import io.ferrymq.common.security.SecurityProtocol;
+import io.ferrymq.common.security.SslSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -28,7 +34,8 @@ import java.util.Properties;
  * value from the properties file, an override, or the default. Construction fails with one
  * {@link ConfigException} naming every unknown key, invalid value (with the allowed values), missing
  * required key and inconsistent pair of keys; a broker never starts on a configuration it does not
- * fully understand.
+ * fully understand. Per-listener overrides {@code listener.name.<name>.ssl.*} are held apart
+ * ({@link ListenerOverrides}) and checked against the listeners ({@link ListenerChecks}).
  *
  * <p>Immutable and thread-safe.
  */
@@ -36,10 +43,12 @@ public final class BrokerConfig {
 
     private final Map<String, String> originals;
     private final ParsedConfig values;
+    private final ListenerOverrides listenerOverrides;
 
     private BrokerConfig(Map<String, String> originals) {
         this.originals = Map.copyOf(originals);
-        this.values = BrokerConfigKeys.DEFINITION.parse(originals);
+        this.listenerOverrides = ListenerOverrides.of(originals);
+        this.values = BrokerConfigKeys.DEFINITION.parse(listenerOverrides.others());
         checkConsistency();
     }
 
@@ -102,13 +111,33 @@ public final class BrokerConfig {
         return getInt(ServerConfigKeys.BROKER_ID);
     }
 
+    /** The listeners to bind, each with its security protocol from {@code listener.security.protocol.map}. */
     public List<Endpoint> listeners() {
         return endpoints(LISTENERS);
     }
 
-    /** The advertised listeners as configured; empty means "advertise the first bound listener". */
+    /** The advertised listeners as configured; a listener not among them is advertised as bound. */
     public List<Endpoint> advertisedListeners() {
         return endpoints(ADVERTISED_LISTENERS);
+    }
+
+    /** {@code listener.security.protocol.map}. */
+    public Map<String, SecurityProtocol> listenerProtocols() {
+        return ListenerProtocols.parse(LISTENER_SECURITY_PROTOCOL_MAP, getList(LISTENER_SECURITY_PROTOCOL_MAP));
+    }
+
+    /**
+     * The listener brokers talk to each other on: {@code inter.broker.listener.name}, else the
+     * listener named as {@code security.inter.broker.protocol}.
+     */
+    public String interBrokerListenerName() {
+        return getOptional(INTER_BROKER_LISTENER_NAME).map(name -> String.valueOf(name).toUpperCase(Locale.ROOT))
+                .orElse(getString(SECURITY_INTER_BROKER_PROTOCOL));
+    }
+
+    /** The TLS settings of listener {@code listenerName}: {@code ssl.*} overlaid by its {@code listener.name.<name>.ssl.*}. */
+    public SslSettings sslSettings(String listenerName) {
+        return listenerOverrides.sslSettings(listenerName);
     }
 
     public Optional<String> rack() {
@@ -142,7 +171,8 @@ public final class BrokerConfig {
     }
 
     private List<Endpoint> endpoints(String key) {
-        return getList(key).stream().map(text -> Endpoint.parse(key, text)).toList();
+        Map<String, SecurityProtocol> protocols = listenerProtocols();
+        return getList(key).stream().map(text -> Endpoint.parse(key, text, protocols)).toList();
     }
 
     private void checkConsistency() {
@@ -156,11 +186,7 @@ public final class BrokerConfig {
         if (getInt(GROUP_MIN_SESSION_TIMEOUT_MS) > getInt(GROUP_MAX_SESSION_TIMEOUT_MS)) {
             problems.add(GROUP_MIN_SESSION_TIMEOUT_MS + " must not exceed " + GROUP_MAX_SESSION_TIMEOUT_MS);
         }
-        for (Endpoint advertised : advertisedListeners()) {
-            if (advertised.host().isEmpty() || advertised.host().equals("0.0.0.0") || advertised.port() == 0) {
-                problems.add(ADVERTISED_LISTENERS + " must name a concrete host and port, was " + advertised);
-            }
-        }
+        problems.addAll(ListenerChecks.problems(this, listenerOverrides));
         if (!problems.isEmpty()) {
             throw new ConfigException("Inconsistent configuration: " + String.join("; ", problems));
         }

@@ -13,13 +13,17 @@ import static io.ferrymq.common.config.Validators.any;
 import static io.ferrymq.common.config.Validators.atLeast;
 import static io.ferrymq.common.config.Validators.between;
 import static io.ferrymq.common.config.Validators.nonEmpty;
+import static io.ferrymq.common.config.Validators.oneOf;
 
 import io.ferrymq.common.config.ConfigDefinition;
+import io.ferrymq.common.security.SecurityProtocol;
+import io.ferrymq.common.security.SslConfigKeys;
 import java.util.List;
 
 /**
  * Names and definitions of the broker's general, network, ZooKeeper, topic-default and operations
- * keys (Kafka's names and, unless noted in the doc, Kafka's defaults). Log keys are in
+ * keys, and the listener security keys with the broker's {@code ssl.*} keys ({@link SslConfigKeys})
+ * (Kafka's names and, unless noted in the doc, Kafka's defaults). Log keys are in
  * {@link LogConfigKeys}, replication and group keys in {@link ReplicationConfigKeys}.
  *
  * <p>Constants only; thread-safe.
@@ -30,6 +34,11 @@ public final class ServerConfigKeys {
     public static final String BROKER_RACK = "broker.rack";
     public static final String LISTENERS = "listeners";
     public static final String ADVERTISED_LISTENERS = "advertised.listeners";
+    public static final String LISTENER_SECURITY_PROTOCOL_MAP = "listener.security.protocol.map";
+    public static final String INTER_BROKER_LISTENER_NAME = "inter.broker.listener.name";
+    public static final String SECURITY_INTER_BROKER_PROTOCOL = "security.inter.broker.protocol";
+    /** Prefix of per-listener overrides, {@code listener.name.<name>.ssl.*}, as Kafka's. */
+    public static final String LISTENER_NAME_PREFIX = "listener.name.";
     public static final String NUM_NETWORK_THREADS = "num.network.threads";
     public static final String NUM_IO_THREADS = "num.io.threads";
     public static final String SOCKET_MAX_INFLIGHT_REQUESTS = "socket.max.inflight.requests";
@@ -54,6 +63,7 @@ public final class ServerConfigKeys {
     static final String GROUP_NETWORK = "Network";
     static final String GROUP_ZOOKEEPER = "ZooKeeper";
     static final String GROUP_TOPICS = "Topic defaults";
+    static final String GROUP_SECURITY = "Security";
 
     private ServerConfigKeys() {
     }
@@ -63,6 +73,8 @@ public final class ServerConfigKeys {
         defineNetwork(def);
         defineZooKeeper(def);
         defineTopicDefaults(def);
+        defineListenerSecurity(def);
+        SslConfigKeys.defineBrokerInto(def, GROUP_SECURITY);
     }
 
     private static void defineServer(ConfigDefinition def) {
@@ -84,12 +96,13 @@ public final class ServerConfigKeys {
 
     private static void defineNetwork(ConfigDefinition def) {
         def.define(GROUP_NETWORK, LISTENERS, LIST, List.of("PLAINTEXT://:9092"), listeners(false), HIGH,
-                "Where the broker listens, as PLAINTEXT://host:port; an empty host binds every interface, "
-                        + "port 0 picks a free port.");
+                "Where the broker listens, as NAME://host:port (e.g. PLAINTEXT://:9092,SSL://:9093); each name "
+                        + "once, with its protocol in listener.security.protocol.map; an empty host binds every "
+                        + "interface, port 0 picks a free port.");
         def.define(GROUP_NETWORK, ADVERTISED_LISTENERS, LIST, List.of(), listeners(true), HIGH,
-                "The address published in ZooKeeper for clients and other brokers, as PLAINTEXT://host:port; "
-                        + "empty means the first listener (with the bound port and, for an empty host, the "
-                        + "canonical local host name).");
+                "The addresses published in ZooKeeper for clients and other brokers, as NAME://host:port per "
+                        + "listener; a listener not named here is advertised as bound (with the bound port and, "
+                        + "for an empty host, the canonical local host name).");
         def.define(GROUP_NETWORK, NUM_NETWORK_THREADS, INT, 3, atLeast(1), HIGH,
                 "Threads that read requests from and write responses to sockets.");
         def.define(GROUP_NETWORK, NUM_IO_THREADS, INT, 8, atLeast(1), HIGH,
@@ -106,6 +119,19 @@ public final class ServerConfigKeys {
                 "SO_RCVBUF of server sockets; -1 uses the operating system default.");
         def.define(GROUP_NETWORK, CONNECTIONS_MAX_IDLE_MS, LONG, 600_000L, atLeast(1), MEDIUM,
                 "Close connections idle for this long.");
+    }
+
+    private static void defineListenerSecurity(ConfigDefinition def) {
+        def.define(GROUP_SECURITY, LISTENER_SECURITY_PROTOCOL_MAP, LIST, ListenerProtocols.DEFAULT,
+                ListenerProtocols.validator(), LOW,
+                "The security protocol of each listener name, as NAME:PROTOCOL (e.g. INTERNAL:SSL,EXTERNAL:SASL_SSL).");
+        def.defineOptional(GROUP_SECURITY, INTER_BROKER_LISTENER_NAME, STRING, nonEmpty(), MEDIUM,
+                "The listener brokers use to talk to each other (replica fetches); not with "
+                        + SECURITY_INTER_BROKER_PROTOCOL + ".");
+        def.define(GROUP_SECURITY, SECURITY_INTER_BROKER_PROTOCOL, STRING, "PLAINTEXT",
+                oneOf(SecurityProtocol.names()), MEDIUM,
+                "The security protocol brokers use to talk to each other: the listener of that name is used "
+                        + "when " + INTER_BROKER_LISTENER_NAME + " is not set.");
     }
 
     private static void defineZooKeeper(ConfigDefinition def) {

@@ -1,6 +1,7 @@
 package io.ferrymq.broker.replication;
 
 import io.ferrymq.client.network.BrokerConnection;
+import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.client.network.NetworkClient;
 import io.ferrymq.client.network.NetworkConfig;
 import io.ferrymq.common.errors.ErrorCode;
@@ -8,6 +9,7 @@ import io.ferrymq.common.protocol.requests.FetchRequest;
 import io.ferrymq.common.protocol.requests.OffsetsForLeaderEpochRequest;
 import io.ferrymq.common.protocol.responses.FetchResponse;
 import io.ferrymq.common.protocol.responses.OffsetsForLeaderEpochResponse;
+import io.ferrymq.coordinator.registry.BrokerEndpoint;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +20,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Follower connections over Ferry's wire protocol: one {@link NetworkClient} (one I/O thread named
  * {@code ferry-network-replica-fetcher-<brokerId>}) shared by all fetchers of this broker, one TCP
- * connection per fetcher thread. A fetch's timeout is its long-poll wait plus
+ * connection per fetcher thread, to the leader's inter-broker listener (over TLS when that
+ * listener's protocol says so). A fetch's timeout is its long-poll wait plus
  * {@code replica.socket.timeout.ms}.
  *
  * <p>Thread-safe; {@link #close()} closes every connection and joins the I/O thread.
@@ -27,17 +30,22 @@ public final class NetworkLeaderEndpoints implements LeaderEndpointFactory {
 
     private final NetworkClient client;
     private final ReplicationConfig config;
+    private final String listenerName;
 
-    public NetworkLeaderEndpoints(ReplicationConfig config) {
+    /** Followers connect to each leader's {@code listenerName} endpoint, secured as {@code security} says. */
+    public NetworkLeaderEndpoints(ReplicationConfig config, String listenerName, ClientSecurity security) {
         this.config = config;
+        this.listenerName = listenerName;
         this.client = new NetworkClient(NetworkConfig.defaults("replica-fetcher-" + config.brokerId())
-                .withRequestTimeout(Duration.ofMillis(config.replicaSocketTimeoutMs())));
+                .withRequestTimeout(Duration.ofMillis(config.replicaSocketTimeoutMs())).withSecurity(security));
     }
 
     @Override
     public LeaderEndpoint connect(BrokerInfo leader) {
+        BrokerEndpoint endpoint = leader.endpoint(listenerName).orElseThrow(() -> ErrorCode.NETWORK_EXCEPTION.exception(
+                "broker " + leader.id() + " has no inter-broker listener " + listenerName + ", only " + leader.endpoints()));
         try {
-            BrokerConnection connection = client.connect(leader.host(), leader.port())
+            BrokerConnection connection = client.connect(endpoint.host(), endpoint.port())
                     .get(config.replicaSocketTimeoutMs(), TimeUnit.MILLISECONDS);
             return new Endpoint(connection, Duration.ofMillis(config.replicaFetchWaitMaxMs() + config.replicaSocketTimeoutMs()));
         } catch (InterruptedException e) {
@@ -45,7 +53,7 @@ public final class NetworkLeaderEndpoints implements LeaderEndpointFactory {
             throw ErrorCode.NETWORK_EXCEPTION.exception("interrupted connecting to broker " + leader.id());
         } catch (ExecutionException | TimeoutException e) {
             throw ErrorCode.NETWORK_EXCEPTION.exception("cannot connect to broker " + leader.id() + " at "
-                    + leader.host() + ":" + leader.port() + ": " + e.getMessage());
+                    + endpoint + ": " + e.getMessage());
         }
     }
 

@@ -36,12 +36,12 @@ public record ReplicationContext(
     }
 
     /**
-     * The broker's wiring: the storage module's log manager and follower connections over the
-     * network (owned, and closed, by the replica manager).
+     * The broker's wiring: the storage module's log manager and follower connections to leaders
+     * (e.g. {@link NetworkLeaderEndpoints}; owned, and closed, by the replica manager).
      */
-    public static ReplicationContext of(ReplicationConfig config, LogManager logs, ZkClient zk, MetadataStore metadata,
-                                        BrokerRegistry registry, BrokerMetrics metrics, Clock clock) {
+    public static ReplicationContext of(LeaderEndpointFactory leaders, LogManager logs, ZkClient zk,
+                                        MetadataStore metadata, BrokerRegistry registry, BrokerMetrics metrics, Clock clock) {
         return new ReplicationContext(new LogManagerReplicaLogs(logs, Optional.of(metrics)), zk, metadata, registry,
-                new NetworkLeaderEndpoints(config), metrics, clock);
+                leaders, metrics, clock);
     }
 }

@@ -46,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * responses are dropped. An unparsable frame closes this connection only; an
  * unknown API key or version is answered with an {@link ErrorResponse} and the connection stays.
  *
+ * <p>Each request's {@link RequestContext} carries the connection's listener and its
+ * {@link ConnectionPrincipal}.
+ *
  * <p>All fields are confined to the channel's event loop; completions from handler threads are
  * handed to it. One instance per connection.
  */
@@ -58,6 +61,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private final InFlightRequests inFlight;
     private final int maxInFlight;
     private final RequestSequencer sequencer;
+    private final String listenerName;
 
     private final Map<Long, Optional<EncodedFrame>> finished = new HashMap<>();
     private final Deque<ByteBuf> waiting = new ArrayDeque<>();
@@ -66,9 +70,10 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private boolean stopped;
     private boolean closed;
 
-    /** {@code eventLoop} is the one the connection's channel is registered on. */
+    /** {@code eventLoop} is the one the connection's channel is registered on; {@code listenerName} its listener's. */
     ConnectionHandler(WireCodec codec, RequestDispatcher dispatcher, InFlightRequests inFlight, int maxInFlight,
-                      Executor eventLoop) {
+                      Executor eventLoop, String listenerName) {
+        this.listenerName = listenerName;
         this.codec = codec;
         this.dispatcher = dispatcher;
         this.inFlight = inFlight;
@@ -114,7 +119,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private void dispatch(ChannelHandlerContext ctx, long sequence, DecodedRequest decoded) {
         RequestHeader header = decoded.header();
         RequestContext context = new RequestContext(header.apiKey(), header.apiVersion(), header.correlationId(),
-                header.clientId(), ctx.channel().remoteAddress());
+                header.clientId(), ctx.channel().remoteAddress(), ConnectionPrincipal.of(ctx.channel()), listenerName);
         sequencer.submit(() -> start(ctx, sequence, context, decoded));
     }
 

@@ -27,9 +27,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The broker's Netty server: one acceptor thread and {@code num.network.threads} I/O threads
- * serving every listener. Each connection's pipeline is: idle timeout, the protocol's
- * {@link FrameDecoder} (a length prefix over {@code socket.request.max.bytes}, or negative, closes the
- * connection before anything that size is allocated), then a {@link ConnectionHandler}. Port 0 binds a free port;
+ * serving every listener. Each connection's pipeline is: for a TLS listener the {@code SslHandler},
+ * idle timeout, the protocol's {@link FrameDecoder} (a length prefix over
+ * {@code socket.request.max.bytes}, or negative, closes the connection before anything that size is
+ * allocated), for a SASL listener its {@link Authenticator}'s handler, then a
+ * {@link ConnectionHandler} that knows its listener's name; {@link ListenerSecurity} adds the
+ * security handlers. Port 0 binds a free port;
  * {@link #boundAddresses()} reports what was bound. The NIO transport is used on purpose: its socket
  * is a real {@code SocketChannel}, so {@link SliceFileRegion}'s {@code FileChannel.transferTo} becomes
  * {@code sendfile} (epoll's channel wrapper would make the JDK copy through a buffer).
@@ -43,6 +46,7 @@ public final class SocketServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SocketServer.class);
 
     private final ServerSettings settings;
+    private final List<ListenerSecurity> security;
     private final WireCodec codec;
     private final RequestDispatcher dispatcher;
     private final InFlightRequests inFlight = new InFlightRequests();
@@ -52,8 +56,19 @@ public final class SocketServer implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final List<InetSocketAddress> bound = new ArrayList<>();
 
+    /** A server whose listeners are all {@code PLAINTEXT}. */
     public SocketServer(ServerSettings settings, WireCodec codec, RequestDispatcher dispatcher) {
+        this(settings, settings.listeners().stream().map(ListenerSecurity::plaintext).toList(), codec, dispatcher);
+    }
+
+    /** A server whose listeners are secured by {@code security}, one per listener in the order of the settings. */
+    public SocketServer(ServerSettings settings, List<ListenerSecurity> security, WireCodec codec,
+                        RequestDispatcher dispatcher) {
+        if (!security.stream().map(ListenerSecurity::listener).toList().equals(settings.listeners())) {
+            throw new IllegalArgumentException("one ListenerSecurity per listener, in order: " + settings.listeners());
+        }
         this.settings = settings;
+        this.security = List.copyOf(security);
         this.codec = codec;
         this.dispatcher = dispatcher;
         this.workers = new NioEventLoopGroup(settings.networkThreads(), new DefaultThreadFactory("ferry-network", true));
@@ -65,21 +80,22 @@ public final class SocketServer implements AutoCloseable {
                 .group(acceptor, workers)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new Initializer());
+                .childOption(ChannelOption.TCP_NODELAY, true);
         if (settings.sendBufferBytes() > 0) {
             bootstrap.childOption(ChannelOption.SO_SNDBUF, settings.sendBufferBytes());
         }
         if (settings.receiveBufferBytes() > 0) {
             bootstrap.childOption(ChannelOption.SO_RCVBUF, settings.receiveBufferBytes());
         }
-        for (Endpoint endpoint : settings.listeners()) {
+        for (ListenerSecurity listener : security) {
+            Endpoint endpoint = listener.listener();
             InetSocketAddress address = new InetSocketAddress(endpoint.bindHost(), endpoint.port());
             try {
-                Channel channel = bootstrap.bind(address).sync().channel();
+                Channel channel = bootstrap.clone().childHandler(new Initializer(listener)).bind(address).sync().channel();
                 listeners.add(channel);
                 bound.add((InetSocketAddress) channel.localAddress());
-                log.info("Listening for requests on {}", channel.localAddress());
+                log.info("Listening for {} requests on {} (listener {})", endpoint.securityProtocol(),
+                        channel.localAddress(), endpoint.listenerName());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ServerStartException("interrupted while binding " + endpoint, e);
@@ -141,6 +157,12 @@ public final class SocketServer implements AutoCloseable {
     }
 
     private final class Initializer extends ChannelInitializer<SocketChannel> {
+        private final ListenerSecurity listener;
+
+        Initializer(ListenerSecurity listener) {
+            this.listener = listener;
+        }
+
         @Override
         protected void initChannel(SocketChannel channel) {
             connections.add(channel);
@@ -149,7 +171,8 @@ public final class SocketServer implements AutoCloseable {
             pipeline.addLast("idle", new IdleStateHandler(0, 0, idleMs, TimeUnit.MILLISECONDS));
             pipeline.addLast("frames", new FrameDecoder(settings.maxRequestBytes()));
             pipeline.addLast("requests", new ConnectionHandler(codec, dispatcher, inFlight,
-                    settings.maxInFlightPerConnection(), channel.eventLoop()));
+                    settings.maxInFlightPerConnection(), channel.eventLoop(), listener.listener().listenerName()));
+            listener.install(pipeline);
         }
     }
 }

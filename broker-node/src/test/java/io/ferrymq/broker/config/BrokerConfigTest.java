@@ -40,7 +40,7 @@ class BrokerConfigTest {
         assertThat(config.getLong("replica.lag.time.max.ms")).isEqualTo(30_000L);
         assertThat(config.getBoolean("unclean.leader.election.enable")).isFalse();
         assertThat(config.getInt("admin.http.port")).isEqualTo(-1);
-        assertThat(config.listeners()).containsExactly(new Endpoint("PLAINTEXT", "", 9092));
+        assertThat(config.listeners()).containsExactly(Endpoint.plaintext("", 9092));
         assertThat(config.advertisedListeners()).isEmpty();
         assertThat(config.rack()).isEmpty();
     }
@@ -91,12 +91,12 @@ class BrokerConfigTest {
     void listenersMustUseKafkaForm() {
         assertThatThrownBy(() -> with("listeners", "127.0.0.1:9092"))
                 .hasMessageContaining("'listeners'").hasMessageContaining("PLAINTEXT://");
-        assertThatThrownBy(() -> with("listeners", "SSL://127.0.0.1:9092"))
-                .hasMessageContaining("PLAINTEXT");
+        assertThatThrownBy(() -> with("listeners", "CLIENT://127.0.0.1:9092"))
+                .hasMessageContaining("listener CLIENT has no security protocol in listener.security.protocol.map");
         assertThatThrownBy(() -> with("listeners", "PLAINTEXT://127.0.0.1:70000"))
                 .hasMessageContaining("0 to 65535");
         assertThat(with("listeners", "PLAINTEXT://127.0.0.1:0").listeners())
-                .containsExactly(new Endpoint("PLAINTEXT", "127.0.0.1", 0));
+                .containsExactly(Endpoint.plaintext("127.0.0.1", 0));
     }
 
     @Test
@@ -104,7 +104,7 @@ class BrokerConfigTest {
         assertThatThrownBy(() -> with("advertised.listeners", "PLAINTEXT://:9092"))
                 .hasMessageContaining("advertised.listeners");
         assertThat(with("advertised.listeners", "PLAINTEXT://broker1.example:9093").advertisedListeners())
-                .containsExactly(new Endpoint("PLAINTEXT", "broker1.example", 9093));
+                .containsExactly(Endpoint.plaintext("broker1.example", 9093));
     }
 
     @Test

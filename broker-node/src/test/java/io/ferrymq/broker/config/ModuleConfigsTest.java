@@ -25,7 +25,7 @@ class ModuleConfigsTest {
         BrokerConfig config = BrokerConfig.load(file, List.of());
 
         assertThat(config.brokerId()).isZero();
-        assertThat(config.listeners()).containsExactly(new Endpoint("PLAINTEXT", "127.0.0.1", 9092));
+        assertThat(config.listeners()).containsExactly(Endpoint.plaintext("127.0.0.1", 9092));
     }
 
     @Test

@@ -75,7 +75,7 @@ class GroupMembershipIT {
         List<RequestHandler<?>> handlers = new ArrayList<>(GroupHandlers.all(coordinator, new ClusterView("test", registry)));
         handlers.add(new FixedMetadata());
         executor = new RequestExecutor(4);
-        server = new SocketServer(new ServerSettings(List.of(new Endpoint("PLAINTEXT", "127.0.0.1", 0)), 2,
+        server = new SocketServer(new ServerSettings(List.of(Endpoint.plaintext("127.0.0.1", 0)), 2,
                 16 * 1024 * 1024, -1, -1, Duration.ofMinutes(5), 100), new KryoCodec(), new RequestDispatcher(handlers, executor));
         server.start();
         port = server.boundAddresses().get(0).getPort();

@@ -57,7 +57,7 @@ class SocketServerTest {
                 new ControlledHandlers.Metadata(pendingMetadata),
                 new ControlledHandlers.Fetch(fetchResponse));
         RequestDispatcher dispatcher = new RequestDispatcher(handlers, executor);
-        ServerSettings settings = new ServerSettings(List.of(new Endpoint("PLAINTEXT", "127.0.0.1", 0)), 1,
+        ServerSettings settings = new ServerSettings(List.of(Endpoint.plaintext("127.0.0.1", 0)), 1,
                 MAX_REQUEST_BYTES, -1, -1, Duration.ofMinutes(1), 8);
         server = new SocketServer(settings, new KryoCodec(), dispatcher);
         server.start();

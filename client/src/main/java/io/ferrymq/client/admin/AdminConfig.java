@@ -13,6 +13,7 @@ import static io.ferrymq.common.config.Validators.atLeast;
 import io.ferrymq.common.config.BootstrapServers;
 import io.ferrymq.common.config.ConfigDefinition;
 import io.ferrymq.common.config.ConfigException;
+import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.common.config.ParsedConfig;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -21,10 +22,11 @@ import java.util.Map;
 /**
  * Admin client settings under Kafka's names: where the cluster is, the per-request timeout, the
  * overall deadline of one admin call including retries ({@code default.api.timeout.ms}) and the
- * pause between retries. Immutable and thread-safe.
+ * pause between retries, and how connections are secured ({@code security.protocol}, {@code ssl.*}).
+ * Immutable and thread-safe.
  */
 public record AdminConfig(List<InetSocketAddress> bootstrapServers, String clientId, int requestTimeoutMs,
-                          int defaultApiTimeoutMs, long retryBackoffMs) {
+                          int defaultApiTimeoutMs, long retryBackoffMs, ClientSecurity security) {
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String CLIENT_ID = "client.id";
@@ -34,19 +36,19 @@ public record AdminConfig(List<InetSocketAddress> bootstrapServers, String clien
 
     static final String GROUP = "Admin client";
 
-    public static final ConfigDefinition CONFIG = new ConfigDefinition()
+    public static final ConfigDefinition CONFIG = ClientSecurity.defineInto(new ConfigDefinition()
             .defineRequired(GROUP, BOOTSTRAP_SERVERS, LIST, BootstrapServers.validator(), HIGH,
                     "host:port list used to find the cluster")
             .define(GROUP, CLIENT_ID, STRING, "", any(), MEDIUM, "name sent in every request header")
             .define(GROUP, REQUEST_TIMEOUT_MS, INT, 30_000, atLeast(1), MEDIUM, "wait for one response")
             .define(GROUP, DEFAULT_API_TIMEOUT_MS, INT, 60_000, atLeast(1), MEDIUM, "deadline of one admin call")
-            .define(GROUP, RETRY_BACKOFF_MS, LONG, 100L, atLeast(0), LOW, "pause before a retry");
+            .define(GROUP, RETRY_BACKOFF_MS, LONG, 100L, atLeast(0), LOW, "pause before a retry"), "Security");
 
     /** Parses and validates {@code props}; throws one {@link ConfigException} listing every problem. */
     public static AdminConfig parse(Map<String, ?> props) {
         ParsedConfig c = CONFIG.parse(props);
         return new AdminConfig(BootstrapServers.parse(BOOTSTRAP_SERVERS, c.getList(BOOTSTRAP_SERVERS)),
                 c.getString(CLIENT_ID), c.getInt(REQUEST_TIMEOUT_MS), c.getInt(DEFAULT_API_TIMEOUT_MS),
-                c.getLong(RETRY_BACKOFF_MS));
+                c.getLong(RETRY_BACKOFF_MS), ClientSecurity.from(c));
     }
 }

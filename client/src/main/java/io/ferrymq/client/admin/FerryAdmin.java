@@ -60,7 +60,7 @@ public final class FerryAdmin implements Admin {
     public FerryAdmin(AdminConfig config, RequestChannel channel, Clock clock) {
         this.config = config;
         this.ownChannel = channel != null ? Optional.empty()
-                : Optional.of(NetworkChannel.open(config.clientId(), config.requestTimeoutMs()));
+                : Optional.of(NetworkChannel.open(config.clientId(), config.requestTimeoutMs(), config.security()));
         this.channel = ownChannel.orElse(channel);
         this.clock = clock;
     }

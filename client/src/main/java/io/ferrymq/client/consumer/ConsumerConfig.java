@@ -16,6 +16,7 @@ import static io.ferrymq.common.config.Validators.oneOf;
 import io.ferrymq.common.config.BootstrapServers;
 import io.ferrymq.common.config.ConfigDefinition;
 import io.ferrymq.common.config.ConfigException;
+import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.common.config.ParsedConfig;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -38,7 +39,8 @@ public record ConsumerConfig(List<InetSocketAddress> bootstrapServers, Optional<
                              int maxPartitionFetchBytes, int fetchMaxBytes, int maxPollRecords,
                              int sessionTimeoutMs, int heartbeatIntervalMs, int maxPollIntervalMs,
                              List<String> partitionAssignmentStrategy, String clientId, int requestTimeoutMs,
-                             int defaultApiTimeoutMs, long retryBackoffMs, long metadataMaxAgeMs) {
+                             int defaultApiTimeoutMs, long retryBackoffMs, long metadataMaxAgeMs,
+                             ClientSecurity security) {
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String GROUP_ID = "group.id";
@@ -65,7 +67,7 @@ public record ConsumerConfig(List<InetSocketAddress> bootstrapServers, Optional<
 
     static final String GROUP = "Consumer";
 
-    public static final ConfigDefinition CONFIG = new ConfigDefinition()
+    public static final ConfigDefinition CONFIG = ClientSecurity.defineInto(new ConfigDefinition()
             .defineRequired(GROUP, BOOTSTRAP_SERVERS, LIST, BootstrapServers.validator(), HIGH,
                     "host:port list used to find the cluster")
             .define(GROUP, GROUP_ID, STRING, "", any(), HIGH, "consumer group; empty for none")
@@ -90,7 +92,7 @@ public record ConsumerConfig(List<InetSocketAddress> bootstrapServers, Optional<
                     "deadline of blocking calls without an explicit timeout (commitSync, committed, offsets)")
             .define(GROUP, RETRY_BACKOFF_MS, LONG, 100L, atLeast(0), LOW, "pause before a retry")
             .define(GROUP, METADATA_MAX_AGE_MS, LONG, 300_000L, atLeast(0), LOW,
-                    "refresh metadata at least this often");
+                    "refresh metadata at least this often"), "Security");
 
     /** Parses and validates {@code props}; throws one {@link ConfigException} listing every problem. */
     public static ConsumerConfig parse(Map<String, ?> props) {
@@ -104,7 +106,8 @@ public record ConsumerConfig(List<InetSocketAddress> bootstrapServers, Optional<
                 c.getInt(FETCH_MAX_BYTES), c.getInt(MAX_POLL_RECORDS), c.getInt(SESSION_TIMEOUT_MS),
                 c.getInt(HEARTBEAT_INTERVAL_MS), c.getInt(MAX_POLL_INTERVAL_MS),
                 c.getList(PARTITION_ASSIGNMENT_STRATEGY), c.getString(CLIENT_ID), c.getInt(REQUEST_TIMEOUT_MS),
-                c.getInt(DEFAULT_API_TIMEOUT_MS), c.getLong(RETRY_BACKOFF_MS), c.getLong(METADATA_MAX_AGE_MS));
+                c.getInt(DEFAULT_API_TIMEOUT_MS), c.getLong(RETRY_BACKOFF_MS), c.getLong(METADATA_MAX_AGE_MS),
+                ClientSecurity.from(c));
     }
 
     private static void checkConsistency(ParsedConfig c, Optional<String> group) {

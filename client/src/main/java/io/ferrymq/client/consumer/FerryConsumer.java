@@ -71,7 +71,7 @@ public final class FerryConsumer<K, V> implements Consumer<K, V> {
         this.subscriptions = new SubscriptionState(config.autoOffsetReset());
         this.metadata = new Metadata(config.bootstrapServers(), config.retryBackoffMs(), config.metadataMaxAgeMs());
         this.ownChannel = channel != null ? Optional.empty()
-                : Optional.of(NetworkChannel.open(config.clientId(), config.requestTimeoutMs()));
+                : Optional.of(NetworkChannel.open(config.clientId(), config.requestTimeoutMs(), config.security()));
         RequestChannel channelInUse = ownChannel.orElse(channel);
         EventQueue events = new EventQueue();
         FetcherContext context = new FetcherContext(config, subscriptions, metadata, channelInUse, events, clock);

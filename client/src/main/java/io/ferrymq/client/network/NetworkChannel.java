@@ -29,11 +29,14 @@ public final class NetworkChannel implements RequestChannel {
         this.requestTimeout = requestTimeout;
     }
 
-    /** A channel for one client instance; {@code clientId} goes into every request header and the thread name. */
-    public static NetworkChannel open(String clientId, int requestTimeoutMs) {
+    /**
+     * A channel for one client instance; {@code clientId} goes into every request header and the
+     * thread name; connections are secured as {@code security} says.
+     */
+    public static NetworkChannel open(String clientId, int requestTimeoutMs, ClientSecurity security) {
         Duration timeout = Duration.ofMillis(requestTimeoutMs);
         String id = clientId.isEmpty() ? "client" : clientId;
-        NetworkConfig config = NetworkConfig.defaults(id).withRequestTimeout(timeout);
+        NetworkConfig config = NetworkConfig.defaults(id).withRequestTimeout(timeout).withSecurity(security);
         return new NetworkChannel(new NetworkClient(config), timeout);
     }
 

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class NetworkClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NetworkClient.class);
     private static final long SHUTDOWN_TIMEOUT_MS = 5_000;
+    private static final String SSL_HANDLER = "ssl";
 
     private final NetworkConfig config;
     private final WireCodec codec;
@@ -54,8 +56,10 @@ public final class NetworkClient implements AutoCloseable {
     }
 
     /**
-     * Opens a new connection. The future fails with {@link NetworkException} when the broker cannot
-     * be reached within the connect timeout.
+     * Opens a new connection, over TLS when {@link NetworkConfig#security()} says so. The future
+     * fails with {@link NetworkException} when the broker cannot be reached within the connect
+     * timeout, and with {@link TlsHandshakeException} (not retriable) when the TLS handshake fails:
+     * an untrusted, expired or wrong-host certificate, or a listener that does not speak TLS.
      */
     public CompletableFuture<BrokerConnection> connect(BrokerAddress address) {
         CompletableFuture<BrokerConnection> result = new CompletableFuture<>();
@@ -67,12 +71,33 @@ public final class NetworkClient implements AutoCloseable {
         ChannelFuture connecting = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel channel) {
+                config.security().tls().ifPresent(tls -> channel.pipeline().addLast(SSL_HANDLER,
+                        new SslHandler(tls.newClientEngine(address.host(), address.port()))));
                 channel.pipeline().addLast(new FrameDecoder(config.maxResponseBytes()),
-                        new ResponseHandler(codec, inFlight, address));
+                        new ResponseHandler(codec, inFlight, address, config.security().protocol()));
             }
         }).connect(address.host(), address.port());
         connecting.addListener((ChannelFuture done) -> onConnected(done, address, inFlight, result));
         return result;
+    }
+
+    /** Completes {@code result} once TLS (if any) is established: a failed handshake fails it with its reason. */
+    private void onTcpConnected(Channel channel, BrokerAddress address, InFlightRequests inFlight,
+                                CompletableFuture<BrokerConnection> result) {
+        SslHandler ssl = channel.pipeline().get(SslHandler.class);
+        if (ssl == null) {
+            result.complete(new BrokerConnection(channel, address, codec, inFlight, config));
+            return;
+        }
+        ssl.handshakeFuture().addListener(handshake -> {
+            if (handshake.isSuccess()) {
+                result.complete(new BrokerConnection(channel, address, codec, inFlight, config));
+            } else {
+                channel.close();
+                result.completeExceptionally(new TlsHandshakeException("TLS handshake with " + address + " failed: "
+                        + TlsHandshakeException.reason(handshake.cause()), handshake.cause()));
+            }
+        });
     }
 
     public CompletableFuture<BrokerConnection> connect(String host, int port) {
@@ -93,7 +118,7 @@ public final class NetworkClient implements AutoCloseable {
             result.completeExceptionally(new NetworkException("Network client " + config.clientId() + " is closed"));
             return;
         }
-        result.complete(new BrokerConnection(channel, address, codec, inFlight, config));
+        onTcpConnected(channel, address, inFlight, result);
     }
 
     public NetworkConfig config() {

@@ -6,10 +6,11 @@ import java.util.Objects;
 /**
  * Settings of a {@link NetworkClient}: the client id sent in every request header, the number of
  * I/O threads (one is right for a producer, consumer or admin client), connect and default request
- * timeouts, the largest response frame accepted, and the I/O thread name prefix. Immutable.
+ * timeouts, the largest response frame accepted, the I/O thread name prefix, and how connections
+ * are secured ({@link ClientSecurity}, plaintext by default). Immutable.
  */
 public record NetworkConfig(String clientId, int ioThreads, Duration connectTimeout, Duration requestTimeout,
-        int maxResponseBytes, String threadNamePrefix) {
+        int maxResponseBytes, String threadNamePrefix, ClientSecurity security) {
 
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 128 * 1024 * 1024;
 
@@ -18,6 +19,7 @@ public record NetworkConfig(String clientId, int ioThreads, Duration connectTime
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(threadNamePrefix, "threadNamePrefix");
+        Objects.requireNonNull(security, "security");
         if (ioThreads <= 0) {
             throw new IllegalArgumentException("ioThreads must be > 0, was " + ioThreads);
         }
@@ -29,25 +31,33 @@ public record NetworkConfig(String clientId, int ioThreads, Duration connectTime
         }
     }
 
-    /** One I/O thread named {@code ferry-network-<clientId>}, 10 s to connect, 30 s per request, 128 MiB frames. */
+    /**
+     * One I/O thread named {@code ferry-network-<clientId>}, 10 s to connect, 30 s per request, 128 MiB
+     * frames, plaintext.
+     */
     public static NetworkConfig defaults(String clientId) {
         return new NetworkConfig(clientId, 1, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                DEFAULT_MAX_RESPONSE_BYTES, "ferry-network-" + clientId);
+                DEFAULT_MAX_RESPONSE_BYTES, "ferry-network-" + clientId, ClientSecurity.PLAINTEXT);
+    }
+
+    public NetworkConfig withSecurity(ClientSecurity newSecurity) {
+        return new NetworkConfig(clientId, ioThreads, connectTimeout, requestTimeout, maxResponseBytes, threadNamePrefix,
+                newSecurity);
     }
 
     public NetworkConfig withRequestTimeout(Duration timeout) {
-        return new NetworkConfig(clientId, ioThreads, connectTimeout, timeout, maxResponseBytes, threadNamePrefix);
+        return new NetworkConfig(clientId, ioThreads, connectTimeout, timeout, maxResponseBytes, threadNamePrefix, security);
     }
 
     public NetworkConfig withConnectTimeout(Duration timeout) {
-        return new NetworkConfig(clientId, ioThreads, timeout, requestTimeout, maxResponseBytes, threadNamePrefix);
+        return new NetworkConfig(clientId, ioThreads, timeout, requestTimeout, maxResponseBytes, threadNamePrefix, security);
     }
 
     public NetworkConfig withIoThreads(int threads) {
-        return new NetworkConfig(clientId, threads, connectTimeout, requestTimeout, maxResponseBytes, threadNamePrefix);
+        return new NetworkConfig(clientId, threads, connectTimeout, requestTimeout, maxResponseBytes, threadNamePrefix, security);
     }
 
     public NetworkConfig withMaxResponseBytes(int bytes) {
-        return new NetworkConfig(clientId, ioThreads, connectTimeout, requestTimeout, bytes, threadNamePrefix);
+        return new NetworkConfig(clientId, ioThreads, connectTimeout, requestTimeout, bytes, threadNamePrefix, security);
     }
 }

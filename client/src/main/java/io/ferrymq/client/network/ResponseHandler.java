@@ -4,6 +4,7 @@ import io.ferrymq.common.protocol.ApiResponse;
 import io.ferrymq.common.protocol.InvalidFrameException;
 import io.ferrymq.common.protocol.WireCodec;
 import io.ferrymq.common.protocol.ErrorResponse;
+import io.ferrymq.common.security.SecurityProtocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * id, decodes it and completes the request's future (on this I/O thread); an
  * {@link ErrorResponse} completes it exceptionally with its error. A frame that does not parse
  * closes the connection. When the channel goes inactive every request still in flight fails with a
- * retriable {@link NetworkException}. Runs on the channel's event loop only.
+ * retriable {@link NetworkException}; when the broker never answered on it, the message names the
+ * client's {@code security.protocol} (a plaintext client on a TLS port is closed by the broker).
+ * Runs on the channel's event loop only.
  */
 final class ResponseHandler extends ChannelInboundHandlerAdapter {
 
@@ -25,16 +28,20 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     private final WireCodec codec;
     private final InFlightRequests inFlight;
     private final BrokerAddress address;
+    private final SecurityProtocol protocol;
+    private boolean answered;
 
-    ResponseHandler(WireCodec codec, InFlightRequests inFlight, BrokerAddress address) {
+    ResponseHandler(WireCodec codec, InFlightRequests inFlight, BrokerAddress address, SecurityProtocol protocol) {
         this.codec = codec;
         this.inFlight = inFlight;
         this.address = address;
+        this.protocol = protocol;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object message) {
         ByteBuf frame = (ByteBuf) message;
+        answered = true;
         try {
             int correlationId = codec.decodeResponseHeader(frame).correlationId();
             Optional<InFlightRequests.Pending> pending = inFlight.remove(correlationId);
@@ -71,7 +78,9 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         int count = inFlight.size();
         inFlight.closeAndFailAll(new NetworkException("Connection to " + address + " closed"
-                + (count > 0 ? " with " + count + " request(s) in flight" : "")));
+                + (count > 0 ? " with " + count + " request(s) in flight" : "") + (answered || count == 0 ? ""
+                : " before any response (this client uses security.protocol=" + protocol
+                + "; a broker closes connections that do not match its listener's protocol)")));
         ctx.fireChannelInactive();
     }
 

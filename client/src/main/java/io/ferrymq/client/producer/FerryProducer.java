@@ -82,7 +82,7 @@ public final class FerryProducer<K, V> implements Producer<K, V> {
         this.partitioner = new StickyPartitioner(config.batchSize(),
                 (topic, partition) -> accumulator.hasFillingBatch(new TopicPartition(topic, partition)));
         this.ownChannel = channel != null ? Optional.empty()
-                : Optional.of(NetworkChannel.open(config.clientId(), config.requestTimeoutMs()));
+                : Optional.of(NetworkChannel.open(config.clientId(), config.requestTimeoutMs(), config.security()));
         RequestChannel network = ownChannel.orElse(channel);
         ProducerIdSource ids = producerIds != null ? producerIds : new BrokerProducerIdSource(network, metadata);
         this.sender = new Sender(config, accumulator, new SenderPorts(metadata, network, ids, clock));

@@ -15,6 +15,7 @@ import static io.ferrymq.common.config.Validators.oneOf;
 import io.ferrymq.common.config.BootstrapServers;
 import io.ferrymq.common.config.ConfigDefinition;
 import io.ferrymq.common.config.ConfigException;
+import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.common.config.ParsedConfig;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public record ProducerConfig(List<InetSocketAddress> bootstrapServers, short ack
                              long bufferMemory, long maxBlockMs, int retries, long retryBackoffMs,
                              int deliveryTimeoutMs, int requestTimeoutMs, int maxInFlightRequestsPerConnection,
                              String compressionType, String clientId, int maxRequestSize, long metadataMaxAgeMs,
-                             Idempotence idempotence) {
+                             Idempotence idempotence, ClientSecurity security) {
 
     /** Whether batches carry a producer id, epoch and sequences, and whether the user asked for it. */
     public enum Idempotence {
@@ -70,7 +71,7 @@ public record ProducerConfig(List<InetSocketAddress> bootstrapServers, short ack
 
     static final String GROUP = "Producer";
 
-    public static final ConfigDefinition CONFIG = new ConfigDefinition()
+    public static final ConfigDefinition CONFIG = ClientSecurity.defineInto(new ConfigDefinition()
             .defineRequired(GROUP, BOOTSTRAP_SERVERS, LIST, BootstrapServers.validator(), HIGH,
                     "host:port list used to find the cluster")
             .define(GROUP, ACKS, STRING, "all", oneOf("all", "-1", "0", "1"), HIGH,
@@ -95,7 +96,8 @@ public record ProducerConfig(List<InetSocketAddress> bootstrapServers, short ack
             .define(GROUP, METADATA_MAX_AGE_MS, LONG, 300_000L, atLeast(0), LOW,
                     "refresh metadata at least this often")
             .define(GROUP, ENABLE_IDEMPOTENCE, BOOLEAN, true, any(), LOW,
-                    "each batch carries a producer id, epoch and sequence so that retries write it exactly once");
+                    "each batch carries a producer id, epoch and sequence so that retries write it exactly once"),
+            "Security");
 
     /** Parses and validates {@code props}; throws one {@link ConfigException} listing every problem. */
     public static ProducerConfig parse(Map<String, ?> props) {
@@ -108,7 +110,7 @@ public record ProducerConfig(List<InetSocketAddress> bootstrapServers, short ack
                 c.getInt(RETRIES), c.getLong(RETRY_BACKOFF_MS), c.getInt(DELIVERY_TIMEOUT_MS),
                 c.getInt(REQUEST_TIMEOUT_MS), c.getInt(MAX_IN_FLIGHT), c.getString(COMPRESSION_TYPE),
                 c.getString(CLIENT_ID), c.getInt(MAX_REQUEST_SIZE), c.getLong(METADATA_MAX_AGE_MS),
-                idempotence(c, acks));
+                idempotence(c, acks), ClientSecurity.from(c));
         config.checkConsistency(c.isExplicit(ENABLE_IDEMPOTENCE) && c.getBoolean(ENABLE_IDEMPOTENCE));
         return config;
     }

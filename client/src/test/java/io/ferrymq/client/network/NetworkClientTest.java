@@ -283,7 +283,7 @@ class NetworkClientTest {
     @Test
     void closeFailsRequestsInFlightAndStopsTheIoThreads() {
         BrokerConnection connection = connect(new NetworkConfig("closing", 2, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                1 << 20, "ferry-net-closing-test"));
+                1 << 20, "ferry-net-closing-test", ClientSecurity.PLAINTEXT));
         CompletableFuture<ApiResponse> pending = connection.send(new HeartbeatRequest("g", 1, "m"));
         await().atMost(WAIT).until(() -> broker.received().size() == 1);
 

@@ -9,7 +9,8 @@ import java.util.Locale;
  * with blanks around items ignored and empty items dropped. Booleans accept only {@code true} and
  * {@code false} (any case), so a typo is an error rather than a silent {@code false}. Values given
  * already typed (as clients may, e.g. {@code linger.ms -> 5}) pass through when they are of the
- * type; an {@code Integer} widens to a {@code long}, and list items become strings.
+ * type; an {@code Integer} widens to a {@code long}, and list items become strings. A
+ * {@link #PASSWORD}'s value never appears in a formatted configuration (the start-up log).
  *
  * <p>Immutable and thread-safe.
  */
@@ -19,6 +20,8 @@ public enum ConfigType {
     LONG("long"),
     DOUBLE("double"),
     STRING("string"),
+    /** A secret (a key store password): parsed as a string, shown as {@code [hidden]} by {@link #format}. */
+    PASSWORD("password"),
     LIST("list");
 
     private final String displayName;
@@ -38,7 +41,7 @@ public enum ConfigType {
                 case INT -> Integer.valueOf(text);
                 case LONG -> Long.valueOf(text);
                 case DOUBLE -> Double.valueOf(text);
-                case STRING -> text;
+                case STRING, PASSWORD -> text;
                 case LIST -> parseList(text);
             };
         } catch (NumberFormatException e) {
@@ -74,13 +77,16 @@ public enum ConfigType {
             case INT -> value instanceof Integer;
             case LONG -> value instanceof Long;
             case DOUBLE -> value instanceof Double;
-            case STRING -> value instanceof String;
+            case STRING, PASSWORD -> value instanceof String;
             case LIST -> value instanceof List<?>;
         };
     }
 
     /** The text form of a parsed value, as it would be written in a properties file. */
     public String format(Object value) {
+        if (this == PASSWORD) {
+            return "[hidden]";
+        }
         if (value instanceof List<?> list) {
             return String.join(",", list.stream().map(String::valueOf).toList());
         }

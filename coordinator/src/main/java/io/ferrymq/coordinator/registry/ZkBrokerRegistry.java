@@ -161,7 +161,7 @@ public final class ZkBrokerRegistry implements BrokerRegistry {
             throw e instanceof RuntimeException re ? re : CoordinatorException.wrap("registering " + path, e);
         }
         registration = node;
-        log.info("Registered broker {} at {}:{} (rack {})", self.id(), self.host(), self.port(), self.rack().orElse("none"));
+        log.info("Registered broker {} with endpoints {} (rack {})", self.id(), self.endpoints(), self.rack().orElse("none"));
     }
 
     @Override

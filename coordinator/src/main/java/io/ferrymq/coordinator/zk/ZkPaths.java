@@ -11,7 +11,11 @@ import java.util.Optional;
  * {@link io.ferrymq.common.json.Json}, so operators can read it with zkCli.
  *
  * <pre>
- * /brokers/ids/&lt;id&gt;                          EPHEMERAL  {"version":1,"host":"h","port":9092,"rack":"r"|null,"startTimeMs":n}
+ * /brokers/ids/&lt;id&gt;                          EPHEMERAL  {"version":2,"host":"h","port":9092,"rack":"r"|null,"startTimeMs":n,
+ *                                                  "endpoints":["PLAINTEXT://h:9092","SSL://h:9093"],
+ *                                                  "listener_security_protocol_map":{"PLAINTEXT":"PLAINTEXT","SSL":"SSL"}}
+ *                                                  host/port: the inter-broker listener (see {@code BrokerInfo});
+ *                                                  version 1 (no endpoints) reads as one PLAINTEXT listener
  * /topics/&lt;topic&gt;                            PERSISTENT {"version":1,"partitions":{"0":[1,2,3],...},"configs":{"k":"v"}}
  * /topics/&lt;topic&gt;/partitions/&lt;p&gt;            PERSISTENT (empty)
  * /topics/&lt;topic&gt;/partitions/&lt;p&gt;/state      PERSISTENT {"version":1,"leader":1,"leaderEpoch":0,"isr":[1,2,3],"unclean":false}

@@ -23,7 +23,7 @@ public final class GroupsDeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (GroupAdmin admin = new GroupAdmin(options.bootstrap(), group, options.timeout())) {
+        try (GroupAdmin admin = new GroupAdmin(options.bootstrap(), group, options.timeout(), options.security())) {
             admin.deleteGroup();
         }
         spec.commandLine().getOut().println("Deleted group " + group);

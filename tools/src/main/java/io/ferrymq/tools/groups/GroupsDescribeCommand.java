@@ -29,7 +29,7 @@ public final class GroupsDescribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (GroupAdmin admin = new GroupAdmin(options.bootstrap(), group, options.timeout())) {
+        try (GroupAdmin admin = new GroupAdmin(options.bootstrap(), group, options.timeout(), options.security())) {
             print(admin.describe(), spec.commandLine().getOut());
         }
         return 0;

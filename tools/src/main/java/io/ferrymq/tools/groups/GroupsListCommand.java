@@ -20,7 +20,7 @@ public final class GroupsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (GroupAdmin admin = new GroupAdmin(options.bootstrap(), "", options.timeout())) {
+        try (GroupAdmin admin = new GroupAdmin(options.bootstrap(), "", options.timeout(), options.security())) {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-40s %-20s %s%n", "GROUP", "STATE", "PROTOCOL-TYPE");
             for (GroupListing group : admin.listGroups()) {

@@ -65,7 +65,7 @@ public final class GroupsResetOffsetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ResetSpec reset = target.toSpec();
-        try (GroupAdmin admin = new GroupAdmin(options.bootstrap(), group, options.timeout())) {
+        try (GroupAdmin admin = new GroupAdmin(options.bootstrap(), group, options.timeout(), options.security())) {
             List<TopicPartition> partitions = admin.partitionsOf(topic);
             Map<TopicPartition, Long> current = admin.committedOffsets();
             Map<TopicPartition, Long> byTime = reset instanceof ResetSpec.ToDatetime d

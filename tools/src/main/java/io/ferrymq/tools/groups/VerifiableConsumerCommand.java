@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import io.ferrymq.tools.CommandConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,6 +40,7 @@ public final class VerifiableConsumerCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--bootstrap-server", required = true, paramLabel = "HOST:PORT[,HOST:PORT]") String bootstrapServer;
+    @Mixin CommandConfig commandConfig = new CommandConfig();
     @Option(names = {"--group", "--group-id"}, required = true, paramLabel = "GROUP") String group;
     @Option(names = "--topic", required = true, paramLabel = "TOPIC") String topic;
     @Option(names = "--max-messages", defaultValue = "-1", description = "Stop after this many records (-1: never).") long maxMessages;
@@ -115,7 +118,8 @@ public final class VerifiableConsumerCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> props() {
-        Map<String, Object> props = new HashMap<>(extra);
+        Map<String, Object> props = new HashMap<>(commandConfig.properties());
+        props.putAll(extra);
         props.put("bootstrap.servers", bootstrapServer);
         props.put("group.id", group);
         props.put("auto.offset.reset", resetPolicy);

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import io.ferrymq.tools.CommandConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,6 +57,9 @@ public final class PerfConsumeCommand implements Callable<Integer> {
     @Option(names = {"--consumer-props", "--consumer-property"}, arity = "1..*", paramLabel = "KEY=VALUE",
             description = "Consumer settings (Kafka names).")
     private Map<String, String> consumerProps = new LinkedHashMap<>();
+
+    @Mixin
+    private CommandConfig commandConfig = new CommandConfig();
 
     private final ClientFactory clients;
     private final Clock clock;
@@ -135,7 +140,7 @@ public final class PerfConsumeCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> props() {
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props = new HashMap<>(commandConfig.properties());
         props.put("bootstrap.servers", bootstrapServer);
         props.put("auto.offset.reset", "earliest");
         if (group != null) {

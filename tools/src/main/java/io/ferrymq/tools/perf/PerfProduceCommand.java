@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import io.ferrymq.tools.CommandConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,6 +53,9 @@ public final class PerfProduceCommand implements Callable<Integer> {
     @Option(names = {"--producer-props", "--producer-property"}, arity = "1..*", paramLabel = "KEY=VALUE",
             description = "Producer settings (Kafka names), e.g. acks=all linger.ms=5.")
     private Map<String, String> producerProps = new LinkedHashMap<>();
+
+    @Mixin
+    private CommandConfig commandConfig = new CommandConfig();
 
     @Option(names = "--reporting-interval-ms", defaultValue = "5000", description = "Progress line period (default: ${DEFAULT-VALUE}).")
     private long reportingIntervalMs;
@@ -128,7 +133,7 @@ public final class PerfProduceCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> props() {
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props = new HashMap<>(commandConfig.properties());
         if (bootstrapServer != null) {
             props.put("bootstrap.servers", bootstrapServer);
         }

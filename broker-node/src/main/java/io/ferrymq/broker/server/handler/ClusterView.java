@@ -6,10 +6,11 @@ import io.ferrymq.coordinator.registry.BrokerRegistry;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The cluster as the Metadata and DescribeCluster handlers show it: the cluster id and the live
- * brokers, read from the {@link BrokerRegistry}'s cache (no ZooKeeper read per request).
+ * The cluster as the Metadata, DescribeCluster and FindCoordinator handlers show it: the cluster id
+ * and the live brokers at their endpoints of the caller's listener, read from the {@link BrokerRegistry}'s cache (no ZooKeeper read per request).
  *
  * <p>Immutable; thread-safe because the registry is.
  */
@@ -20,11 +21,14 @@ public record ClusterView(String clusterId, BrokerRegistry registry) {
         Objects.requireNonNull(registry, "registry");
     }
 
-    /** Live brokers ordered by id, as clients see them. */
-    public List<BrokerNode> liveBrokers() {
+    /**
+     * Live brokers ordered by id, as a client connected to listener {@code listenerName} sees them:
+     * each at its endpoint of that listener; a broker without that listener is left out, as Kafka does.
+     */
+    public List<BrokerNode> liveBrokers(String listenerName) {
         return registry.liveBrokers().values().stream()
                 .sorted(Comparator.comparingInt(BrokerInfo::id))
-                .map(ClusterView::toNode)
+                .flatMap(info -> toNode(info, listenerName).stream())
                 .toList();
     }
 
@@ -36,7 +40,7 @@ public record ClusterView(String clusterId, BrokerRegistry registry) {
         return registry.liveBrokers().size();
     }
 
-    static BrokerNode toNode(BrokerInfo info) {
-        return new BrokerNode(info.id(), info.host(), info.port(), info.rack());
+    static Optional<BrokerNode> toNode(BrokerInfo info, String listenerName) {
+        return info.endpoint(listenerName).map(e -> new BrokerNode(info.id(), e.host(), e.port(), info.rack()));
     }
 }

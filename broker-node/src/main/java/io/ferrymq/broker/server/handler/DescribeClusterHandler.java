@@ -31,7 +31,8 @@ public final class DescribeClusterHandler implements RequestHandler<DescribeClus
     @Override
     public CompletableFuture<DescribeClusterResponse> handle(RequestContext context, DescribeClusterRequest request) {
         return CompletableFuture.completedFuture(
-                new DescribeClusterResponse(ErrorCode.NONE, "", cluster.clusterId(), cluster.liveBrokers()));
+                new DescribeClusterResponse(ErrorCode.NONE, "", cluster.clusterId(),
+                        cluster.liveBrokers(context.listenerName())));
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class MetadataHandler implements RequestHandler<MetadataRequest> {
                     .orElseGet(() -> missing(name, request.allowAutoTopicCreation())));
         }
         return CompletableFuture.completedFuture(
-                new MetadataResponse(cluster.liveBrokers(), cluster.clusterId(), out));
+                new MetadataResponse(cluster.liveBrokers(context.listenerName()), cluster.clusterId(), out));
     }
 
     @Override
@@ -77,7 +77,8 @@ public final class MetadataHandler implements RequestHandler<MetadataRequest> {
         List<TopicMetadata> topics = request.topics().stream()
                 .map(name -> new TopicMetadata(error, name, List.of()))
                 .toList();
-        return new MetadataResponse(cluster.liveBrokers(), cluster.clusterId(), topics);
+        // no request context here: the topics' errors are the answer, with no brokers to connect to
+        return new MetadataResponse(List.of(), cluster.clusterId(), topics);
     }
 
     private TopicMetadata describe(io.ferrymq.coordinator.metadata.TopicMetadata topic) {

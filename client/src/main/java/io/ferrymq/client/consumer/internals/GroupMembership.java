@@ -47,7 +47,7 @@ public final class GroupMembership implements AutoCloseable {
                 throw new IllegalStateException("group.id is required to subscribe or commit offsets");
             }
             NetworkClient client = new NetworkClient(NetworkConfig.defaults(config.clientId() + "-group")
-                    .withRequestTimeout(Duration.ofMillis(config.requestTimeoutMs())));
+                    .withRequestTimeout(Duration.ofMillis(config.requestTimeoutMs())).withSecurity(config.security()));
             network = Optional.of(client);
             coordinator = Optional.of(new ConsumerGroupCoordinator(GroupMemberConfig.from(config),
                     new ConnectionPool(client), target(), clock));

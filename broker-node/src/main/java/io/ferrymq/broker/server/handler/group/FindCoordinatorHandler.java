@@ -40,7 +40,7 @@ public final class FindCoordinatorHandler implements RequestHandler<FindCoordina
                     "only group coordinators exist (key type 0), got key type " + request.keyType(), Optional.empty()));
         }
         Optional<BrokerNode> node = coordinator.coordinatorFor(request.key()).flatMap(id ->
-                cluster.liveBrokers().stream().filter(b -> b.id() == id).findFirst());
+                cluster.liveBrokers(context.listenerName()).stream().filter(b -> b.id() == id).findFirst());
         return CompletableFuture.completedFuture(node
                 .map(n -> new FindCoordinatorResponse(ErrorCode.NONE, "", Optional.of(n)))
                 .orElseGet(() -> new FindCoordinatorResponse(ErrorCode.COORDINATOR_NOT_AVAILABLE,

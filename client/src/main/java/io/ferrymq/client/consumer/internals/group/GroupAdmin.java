@@ -3,6 +3,7 @@ package io.ferrymq.client.consumer.internals.group;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.network.BrokerAddress;
 import io.ferrymq.client.network.ConnectionPool;
+import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.client.network.NetworkClient;
 import io.ferrymq.client.network.NetworkConfig;
 import io.ferrymq.common.protocol.ApiRequest;
@@ -49,9 +50,15 @@ public final class GroupAdmin implements AutoCloseable {
     private final Duration timeout;
 
     public GroupAdmin(List<BrokerAddress> bootstrap, String groupId, Duration timeout) {
+        this(bootstrap, groupId, timeout, ClientSecurity.PLAINTEXT);
+    }
+
+    /** An admin whose connections are secured as {@code security} says. */
+    public GroupAdmin(List<BrokerAddress> bootstrap, String groupId, Duration timeout, ClientSecurity security) {
         this.bootstrap = List.copyOf(bootstrap);
         this.timeout = timeout;
-        this.network = new NetworkClient(NetworkConfig.defaults("ferry-groups").withRequestTimeout(timeout));
+        this.network = new NetworkClient(NetworkConfig.defaults("ferry-groups").withRequestTimeout(timeout)
+                .withSecurity(security));
         this.pool = new ConnectionPool(network);
         this.settings = new GroupMemberConfig(groupId.isEmpty() ? "-" : groupId, "ferry-groups", bootstrap, 10_000,
                 10_000, 3_000, 100, (int) timeout.toMillis(), List.of(new RangeAssignor()), false, 5_000);
