@@ -45,6 +45,10 @@ final class ClusterContext implements AutoCloseable {
         return config.java();
     }
 
+    Optional<ClusterTls> tls() {
+        return config.tls();
+    }
+
     Duration stopGrace() {
         return config.stopGrace();
     }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * What {@link LocalCluster} starts: {@code brokers} broker processes (ids 1..n) and either
  * {@code zookeeperNodes} ZooKeeper server processes (1 = standalone, 3 = ensemble) or an
  * {@code externalZooKeeper} connect string (e.g. an embedded test server); extra broker settings
- * ({@code brokerOverrides}, validated by the broker itself); the JVM command; bounds for start-up
+ * ({@code brokerOverrides}, validated by the broker itself); {@code tls}, when present, makes every
+ * listener {@code SSL} (see {@link ClusterTls}); the JVM command; bounds for start-up
  * and for the SIGTERM grace before SIGKILL. Everything lives under {@code baseDir}. Immutable;
  * build with {@link #builder(Path)}.
  */
@@ -21,6 +22,7 @@ public record LocalClusterConfig(
         int zookeeperNodes,
         Optional<String> externalZooKeeper,
         Map<String, String> brokerOverrides,
+        Optional<ClusterTls> tls,
         JavaCommand java,
         Duration startTimeout,
         Duration stopGrace) {
@@ -46,6 +48,7 @@ public record LocalClusterConfig(
         private int zookeeperNodes = 1;
         private Optional<String> externalZooKeeper = Optional.empty();
         private final Map<String, String> overrides = new LinkedHashMap<>();
+        private Optional<ClusterTls> tls = Optional.empty();
         private JavaCommand java;
         private Duration startTimeout = Duration.ofSeconds(90);
         private Duration stopGrace = Duration.ofSeconds(20);
@@ -75,6 +78,12 @@ public record LocalClusterConfig(
             return this;
         }
 
+        /** Brokers listen and replicate over TLS with these certificates. */
+        public Builder tls(ClusterTls certificates) {
+            this.tls = Optional.of(certificates);
+            return this;
+        }
+
         public Builder java(JavaCommand command) {
             this.java = command;
             return this;
@@ -96,7 +105,7 @@ public record LocalClusterConfig(
         }
 
         public LocalClusterConfig build() {
-            return new LocalClusterConfig(baseDir, brokers, zookeeperNodes, externalZooKeeper, overrides,
+            return new LocalClusterConfig(baseDir, brokers, zookeeperNodes, externalZooKeeper, overrides, tls,
                     java != null ? java : JavaCommand.ofCurrentJvm(), startTimeout, stopGrace);
         }
     }
