@@ -20,6 +20,9 @@
 #   PRODUCER_PROPS (extra producer properties for every workload, e.g. 'enable.idempotence=false')
 #   RUN_BUDGET_S (600) START_TIMEOUT_S (240) BUILD (0: build only when the jar is missing; 1: always)
 #   JFR (0; 1 = Flight Recorder, 2 ms Java sampling: each client run, each broker per workload; .jfr kept)
+#   SECURITY (plaintext; ssl = every listener and the brokers' own traffic over TLS, with a CA and a certificate
+#   per broker generated at start by bench/GenerateCerts.java, the generator of ferry quickstart --secure; the
+#   clients get $BASE/client.properties with --command-config, also exported to XCMD as CLIENT_CONFIG)
 #   REPORT_MS (5000: perf-produce progress period) FERRY_JIT (auto: as bin/ferry; c1; c2) TOOL_JIT (FERRY_JIT)
 #   WORKLOADS ("a b e c d"; x runs the shell command XCMD with BOOTSTRAP and LIB (the jars) set, e.g.
 #   XCMD='java -Dlogback.configurationFile=conf/logback-tools.xml -cp "$LIB/*" bench/BatchLatency.java "$BOOTSTRAP" all 5 300000 20000') BENCH_WORK (/tmp/ferry-bench-work: kept outputs) GIT_HEAD (label when ROOT is an export)
@@ -41,6 +44,12 @@ START_TIMEOUT_S=${START_TIMEOUT_S:-240}
 WORKLOADS=${WORKLOADS:-"a b e c d"}
 JFR=${JFR:-0}
 REPORT_MS=${REPORT_MS:-5000}
+SECURITY=${SECURITY:-plaintext}
+case "$SECURITY" in
+  plaintext|ssl) ;;
+  sasl_ssl) echo "SECURITY=sasl_ssl is not supported by this script yet (needs SCRAM users created before the brokers start)" >&2; exit 2 ;;
+  *) echo "SECURITY must be plaintext or ssl, was '$SECURITY'" >&2; exit 2 ;;
+esac
 
 # Every Ferry JVM gets bin/ferry's JIT rule (FERRY_JIT: auto = C1 only on <= 2 CPUs; c1; c2; TOOL_JIT
 # overrides it for the perf tools alone), the rest is Kafka's flags.
@@ -141,7 +150,25 @@ fcmd() { # fcmd <jvm opts> <log name> <logback file> subcommand args...: sets CM
   CMD=(java $jvm $MARK -Dferry.home="$ROOT" -Dferry.log.dir="$BASE/logs" -Dferry.log.name="$name"
        -Dlogback.configurationFile="$ROOT/conf/$lb" -cp "$BASE/lib/*" io.ferrymq.broker.FerryMain "$@")
 }
-admin() { local t=$1; shift; fcmd "$ADMIN_JVM" admin logback-tools.xml "$@"; timeout "$t" "${CMD[@]}"; }
+admin() { local t=$1; shift; fcmd "$ADMIN_JVM" admin logback-tools.xml "$@" ${CC[@]+"${CC[@]}"}; timeout "$t" "${CMD[@]}"; }
+
+# SECURITY=ssl: certificates (keytool, bounded) and the clients' --command-config file
+CC=(); LISTENER=PLAINTEXT; BROKER_TLS=""
+if [ "$SECURITY" = ssl ]; then
+  log "generating a CA and a certificate per broker under $BASE/certs"
+  SSL_PASS=$(timeout 300 java -cp "$BASE/lib/*" "$ROOT/bench/GenerateCerts.java" "$BASE/certs" "$NB") || { echo "certificate generation failed" >&2; exit 1; }
+  TRUST="ssl.truststore.type=PKCS12
+ssl.truststore.location=$BASE/certs/truststore.p12
+ssl.truststore.password=$SSL_PASS"
+  printf 'security.protocol=SSL\n%s\n' "$TRUST" > "$BASE/client.properties"
+  CC=(--command-config "$BASE/client.properties"); LISTENER=SSL
+  BROKER_TLS="security.inter.broker.protocol=SSL
+ssl.keystore.type=PKCS12
+ssl.keystore.password=$SSL_PASS
+ssl.key.password=$SSL_PASS
+$TRUST"
+fi
+export CLIENT_CONFIG="$BASE/client.properties"
 
 T0=$(date +%s)
 DEADLINE=$((T0 + START_TIMEOUT_S + RUN_BUDGET_S))
@@ -164,7 +191,9 @@ for i in $(seq 0 $((NB - 1))); do
   mkdir -p "$BASE/broker-$i/data"
   cat > "$BASE/broker-$i/server.properties" <<CFG
 broker.id=$i
-listeners=PLAINTEXT://127.0.0.1:$port
+listeners=$LISTENER://127.0.0.1:$port
+${BROKER_TLS:+$BROKER_TLS
+ssl.keystore.location=$BASE/certs/broker-$i.p12}
 log.dirs=$BASE/broker-$i/data
 zookeeper.connect=127.0.0.1:$ZK_PORT
 zookeeper.connection.timeout.ms=18000
@@ -267,7 +296,8 @@ produce() { # produce <workload> <topic> <bootstrap> <acks> [throughput] [record
   cpu_begin; s=$(date +%s.%N); c=$(cpu_snap)
   fcmd "$TOOL_JVM $(jfr_opt "$w")" "$w" logback-tools.xml perf-produce --topic "$topic" \
     --num-records "$n" --record-size "$SIZE" --throughput "$rate" --reporting-interval-ms "$REPORT_MS" \
-    --producer-props bootstrap.servers="$bs" acks="$acks" linger.ms=5 compression.type="$COMPRESSION" ${PRODUCER_PROPS:-}
+    --producer-props bootstrap.servers="$bs" acks="$acks" linger.ms=5 compression.type="$COMPRESSION" ${PRODUCER_PROPS:-} \
+    ${CC[@]+"${CC[@]}"}
   timeout "$t" "${CMD[@]}" >"$BASE/out/$w.txt" 2>&1
   rc=$?; e=$(date +%s.%N)
   emit "$w.exit_code" "$rc"; cpu_emit "$w" "$c"; cpu_end "$w" "$n"; jfr_brokers stop "$w"; heap_emit "$w"
@@ -290,7 +320,7 @@ consume() { # c) one consumer reads back everything produced to bench
   jfr_brokers start "$W"
   cpu_begin; s=$(date +%s.%N); c=$(cpu_snap)
   fcmd "$TOOL_JVM $(jfr_opt "$W")" "$W" logback-tools.xml perf-consume --bootstrap-server "$BOOTSTRAP" \
-    --topic bench --messages "$total" --timeout-ms 30000 --group "bench-consumer-$$"
+    --topic bench --messages "$total" --timeout-ms 30000 --group "bench-consumer-$$" ${CC[@]+"${CC[@]}"}
   timeout "$t" "${CMD[@]}" >"$BASE/out/$W.txt" 2>&1
   rc=$?; e=$(date +%s.%N)
   emit "$W.exit_code" "$rc"; cpu_emit "$W" "$c"; cpu_end "$W" "$total"; jfr_brokers stop "$W"
