@@ -11,6 +11,7 @@ import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.it.harness.FerryCluster;
 import io.ferrymq.it.harness.FerryClusterBuilder;
+import io.ferrymq.it.harness.SharedClusterTls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,14 @@ public abstract class FailureScenario {
         return true;
     }
 
+    /**
+     * Whether brokers listen and replicate over TLS ({@code SSL} listeners, {@code security.inter.broker.protocol=SSL},
+     * certificates from {@link SharedClusterTls}) and the test's clients connect with it; plaintext by default.
+     */
+    protected boolean overTls() {
+        return false;
+    }
+
     /** Further broker settings of this scenario (none by default). */
     protected Map<String, String> scenarioBrokerConfig() {
         return Map.of();
@@ -81,12 +90,17 @@ public abstract class FailureScenario {
                 .brokerConfig("replica.high.watermark.checkpoint.interval.ms", "1000")
                 .brokerConfig("controlled.shutdown.timeout.ms", "10000");
         scenarioBrokerConfig().forEach(builder::brokerConfig);
+        if (overTls()) {
+            builder.tls(SharedClusterTls.get());
+        }
         cluster = builder.start();
         TopicAdmin.createTopic(cluster.bootstrapServers(),
-                new CreateTopicsRequest.TopicSpec(TOPIC, PARTITIONS, (short) 3, TopicAdmin.minInsyncReplicas(2)), WAIT);
-        TopicAdmin.awaitFullyReplicated(cluster.bootstrapServers(), TOPIC, PARTITIONS, WAIT);
-        producer = idempotentProducer() ? AckingProducer.idempotent(cluster.bootstrapServers(), TOPIC, PARTITIONS, 20)
-                : AckingProducer.withoutRetries(cluster.bootstrapServers(), TOPIC, PARTITIONS, 20);
+                new CreateTopicsRequest.TopicSpec(TOPIC, PARTITIONS, (short) 3, TopicAdmin.minInsyncReplicas(2)), WAIT,
+                cluster.clientSecurity());
+        TopicAdmin.awaitFullyReplicated(cluster.bootstrapServers(), TOPIC, PARTITIONS, WAIT, cluster.clientSecurity());
+        Map<String, String> security = cluster.clientSettings();
+        producer = idempotentProducer() ? AckingProducer.idempotent(cluster.bootstrapServers(), security, TOPIC, PARTITIONS, 20)
+                : AckingProducer.withoutRetries(cluster.bootstrapServers(), security, TOPIC, PARTITIONS, 20);
         await().atMost(WAIT).until(() -> producer.ackCount() >= 100);
     }
 
@@ -147,7 +161,7 @@ public abstract class FailureScenario {
         producer.close();
         awaitFullIsr();
         Map<TopicPartition, List<ConsumerRecord<String, String>>> log =
-                LogVerifier.readAll(cluster.bootstrapServers(), TOPIC, PARTITIONS, WAIT);
+                LogVerifier.readAll(cluster.bootstrapServers(), cluster.clientSettings(), TOPIC, PARTITIONS, WAIT);
         LogVerifier.Report report = LogVerifier.verify(log, producer.acks(), producer.retriedValues());
         Map<Integer, Path> dataDirs = new TreeMap<>();
         for (BrokerProcess broker : cluster.brokers()) {
