@@ -20,6 +20,7 @@
 #   PRODUCER_PROPS (extra producer properties for every workload, e.g. 'enable.idempotence=false')
 #   RUN_BUDGET_S (600) START_TIMEOUT_S (240) BUILD (0: build only when the jar is missing; 1: always)
 #   JFR (0; 1 = Flight Recorder, 2 ms Java sampling: each client run, each broker per workload; .jfr kept)
+#   BENCH_BASE (/tmp/ferry-bench: run-time files and PIDs; two runs at once need two BASEs and two port sets)
 #   SECURITY (plaintext; ssl = every listener and the brokers' own traffic over TLS, with a CA and a certificate
 #   per broker generated at start by bench/GenerateCerts.java, the generator of ferry quickstart --secure; the
 #   clients get $BASE/client.properties with --command-config, also exported to XCMD as CLIENT_CONFIG)
@@ -30,7 +31,7 @@ set -u -o pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${BENCH_WORK:-/tmp/ferry-bench-work}
-BASE=/tmp/ferry-bench                # everything written at run time lives here
+BASE=${BENCH_BASE:-/tmp/ferry-bench} # everything written at run time lives here (one run per BASE at a time)
 PIDS="$BASE/pids"
 MARK="-Dferrybench.run=1"
 ZK_PORT=${ZK_PORT:-21181}
