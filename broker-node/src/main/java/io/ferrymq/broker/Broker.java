@@ -17,6 +17,11 @@ import io.ferrymq.broker.replication.ReplicationContext;
 import io.ferrymq.broker.replication.NetworkLeaderEndpoints;
 import io.ferrymq.broker.server.AdvertisedListeners;
 import io.ferrymq.broker.server.ListenerSecurity;
+import io.ferrymq.broker.server.Authenticator;
+import io.ferrymq.broker.security.sasl.SaslListenerAuthenticator;
+import io.ferrymq.broker.config.SaslConfigKeys;
+import io.ferrymq.common.security.ScramCredentialLookup;
+import io.ferrymq.coordinator.credentials.CredentialCache;
 import io.ferrymq.broker.server.RequestDispatcher;
 import io.ferrymq.broker.server.RequestExecutor;
 import io.ferrymq.broker.server.RequestHandler;
@@ -25,6 +30,8 @@ import io.ferrymq.broker.server.ServerSettings;
 import io.ferrymq.broker.server.SocketServer;
 import io.ferrymq.broker.server.handler.BrokerHandlers;
 import io.ferrymq.broker.server.handler.ClusterView;
+import io.ferrymq.broker.server.handler.AlterUserScramCredentialsHandler;
+import io.ferrymq.broker.server.handler.DescribeUserScramCredentialsHandler;
 import io.ferrymq.broker.server.handler.InitProducerIdHandler;
 import io.ferrymq.broker.server.handler.TopicDefaults;
 import io.ferrymq.broker.server.handler.group.GroupHandlers;
@@ -41,6 +48,7 @@ import io.ferrymq.coordinator.registry.BrokerEndpoint;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
+import io.ferrymq.coordinator.credentials.ZkUserCredentials;
 import io.ferrymq.coordinator.zk.ClusterId;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkConfig;
@@ -122,8 +130,6 @@ public final class Broker implements AutoCloseable {
         LogConfig logConfig = ModuleConfigs.logConfig(config);
         ZkConfig zkConfig = ModuleConfigs.zkConfig(config);
         ReplicationConfig replication = ModuleConfigs.replicationConfig(config);
-        List<ListenerSecurity> listeners = config.listeners().stream()
-                .map(listener -> ListenerSecurity.of(listener, config::sslSettings, Optional.empty())).toList();
         ClientSecurity interBroker = interBrokerSecurity();
         BrokerMetrics metrics = register("metrics", new BrokerMetrics());
         metrics.registerJvmMetrics();
@@ -131,6 +137,9 @@ public final class Broker implements AutoCloseable {
         LogManager logs = register("log manager", LogManager.open(logConfig, clock));
         ZkClient zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
         registerSessionState(zk, metrics);
+        CredentialCache credentials = register("credential cache", new CredentialCache(zk));
+        credentials.start();
+        List<ListenerSecurity> listeners = listenerSecurity(credentials);
         registry = register("broker registry", new ZkBrokerRegistry(zk));
         registry.start();
         MetadataStore metadata = register("metadata store", new ZkMetadataStore(zk));
@@ -142,7 +151,10 @@ public final class Broker implements AutoCloseable {
         GroupCoordinator groups = register("group coordinator",
                 new BrokerGroups(config, metrics, clock).start(zk, registry, metadata, replicaManager));
         ProducerIdManager producerIds = new ProducerIdManager(config.brokerId(), new ZkProducerIdStore(zk.curator()));
-        startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, producerIds, metrics,
+        ZkUserCredentials users = new ZkUserCredentials(zk.curator());
+        List<RequestHandler<?>> zkHandlers = List.of(new InitProducerIdHandler(producerIds),
+                new DescribeUserScramCredentialsHandler(users), new AlterUserScramCredentialsHandler(users));
+        startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, zkHandlers, metrics,
                 listeners);
         registry.register(registration(clock.millis()));
         replicaManager.start();
@@ -153,11 +165,12 @@ public final class Broker implements AutoCloseable {
     }
 
     private void startServing(ClusterView cluster, MetadataStore metadata, GroupCoordinator groups,
-                              ProducerIdManager producerIds, BrokerMetrics metrics, List<ListenerSecurity> listeners) {
+                              List<RequestHandler<?>> zkHandlers, BrokerMetrics metrics,
+                              List<ListenerSecurity> listeners) {
         RequestExecutor executor = register("request executor",
                 new RequestExecutor(config.getInt(ServerConfigKeys.NUM_IO_THREADS)));
         List<RequestHandler<?>> extraHandlers = new ArrayList<>(GroupHandlers.all(groups, cluster));
-        extraHandlers.add(new InitProducerIdHandler(producerIds));
+        extraHandlers.addAll(zkHandlers);
         RequestDispatcher dispatcher = new RequestDispatcher(BrokerHandlers.create(replicaManager, metadata, cluster,
                 TopicDefaults.from(config), extraHandlers), executor, new RequestMetrics(metrics));
         server = register("socket server", new SocketServer(ServerSettings.from(config), listeners, new KryoCodec(),
@@ -165,6 +178,15 @@ public final class Broker implements AutoCloseable {
         server.start();
         advertised = AdvertisedListeners.resolve(config.listeners(), server.boundAddresses(),
                 config.advertisedListeners(), Broker::localHostName);
+    }
+
+    /** Each listener's TLS and SASL step; SASL listeners authenticate against {@code credentials}. */
+    private List<ListenerSecurity> listenerSecurity(ScramCredentialLookup credentials) {
+        Optional<Authenticator> sasl = Optional.of(new SaslListenerAuthenticator(
+                config.getList(SaslConfigKeys.SASL_ENABLED_MECHANISMS),
+                config.getInt(SaslConfigKeys.SASL_SERVER_MAX_RECEIVE_SIZE), credentials, new KryoCodec()));
+        return config.listeners().stream()
+                .map(listener -> ListenerSecurity.of(listener, config::sslSettings, sasl)).toList();
     }
 
     /** Every advertised listener, other brokers reaching this one on the inter-broker listener's. */
@@ -176,16 +198,22 @@ public final class Broker implements AutoCloseable {
         return BrokerInfo.of(config.brokerId(), interBroker, endpoints, config.rack(), startTimeMs);
     }
 
-    /** How followers connect to leaders: as the inter-broker listener's protocol and TLS settings say. */
+    /**
+     * How followers connect to leaders: as the inter-broker listener's protocol and TLS settings say,
+     * authenticating as {@code sasl.jaas.config}'s user when it is a SASL listener (and refusing that
+     * key otherwise, where it would do nothing).
+     */
     private ClientSecurity interBrokerSecurity() {
         String name = config.interBrokerListenerName();
         SecurityProtocol protocol = config.listenerProtocols().get(name);
-        if (protocol.isSasl()) {
-            throw new ConfigException("the inter-broker listener " + name + " uses " + protocol
-                    + ", but brokers cannot authenticate to each other with SASL yet; use PLAINTEXT or SSL");
+        Optional<SslEngineFactory> tls = protocol.isTls()
+                ? Optional.of(new SslEngineFactory(config.sslSettings(name))) : Optional.empty();
+        if (!protocol.isSasl() && config.getOptional(SaslConfigKeys.SASL_JAAS_CONFIG).isPresent()) {
+            throw new ConfigException(SaslConfigKeys.SASL_JAAS_CONFIG, SaslConfigKeys.SASL_JAAS_CONFIG
+                    + " is set, but the inter-broker listener " + name + " uses " + protocol + ", which does not use it");
         }
-        return protocol.isTls() ? ClientSecurity.ssl(new SslEngineFactory(config.sslSettings(name)))
-                : ClientSecurity.PLAINTEXT;
+        return protocol.isSasl() ? ClientSecurity.sasl(tls, SaslConfigKeys.interBrokerCredentials(config, name))
+                : new ClientSecurity(protocol, tls);
     }
 
     private static void registerSessionState(ZkClient zk, BrokerMetrics metrics) {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             io.ferrymq.broker.cli.ZooKeeperSecurityMigrationCommand.class,
             io.ferrymq.broker.cli.BrokerCommand.class,
             io.ferrymq.broker.cli.ClusterCommand.class,
+            io.ferrymq.broker.cli.UsersCommand.class,
             io.ferrymq.broker.cli.QuickstartCommand.class,
             io.ferrymq.tools.groups.GroupsCommand.class,
             io.ferrymq.tools.groups.VerifiableConsumerCommand.class,

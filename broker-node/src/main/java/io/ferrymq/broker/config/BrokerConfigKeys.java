@@ -26,6 +26,7 @@ public final class BrokerConfigKeys {
     private static ConfigDefinition build() {
         ConfigDefinition def = new ConfigDefinition();
         ServerConfigKeys.defineInto(def);
+        SaslConfigKeys.defineInto(def);
         LogConfigKeys.defineInto(def);
         ReplicationConfigKeys.defineInto(def);
         GroupConfigKeys.defineInto(def);

@@ -59,6 +59,19 @@ public final class ErrorMapper {
         return map(cause, "group " + groupId).error();
     }
 
+    /**
+     * The error of a request served straight from ZooKeeper ({@code subject} names what was read or
+     * written): a ZooKeeper failure is {@code COORDINATOR_NOT_AVAILABLE} (retriable), as for groups.
+     */
+    public static ApiError forZooKeeperCall(Throwable failure, String subject) {
+        Throwable cause = Failures.unwrap(failure);
+        if (cause instanceof CoordinatorException) {
+            log.warn("ZooKeeper failure serving {}: {}", subject, cause.getMessage());
+            return new ApiError(ErrorCode.COORDINATOR_NOT_AVAILABLE, "ZooKeeper unavailable for " + subject);
+        }
+        return map(cause, subject);
+    }
+
     private static ApiError map(Throwable cause, String subject) {
         if (cause instanceof ApiException api) {
             return new ApiError(api.error(), Failures.reason(api));

@@ -7,16 +7,14 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslHandler;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Writes an {@link EncodedFrame} to a channel: the head (length prefix, header, body), then each
  * record source as it is — memory buffers wrapped without copying, file slices as
- * {@link SliceFileRegion}s sent with {@code sendfile}. On a TLS connection a file slice is read
- * into a buffer instead: the {@code SslHandler} must encrypt every byte, so there is no zero-copy
- * (as in Kafka). Nothing is flushed here.
+ * {@link SliceFileRegion}s sent with {@code sendfile}, or on a TLS connection (whose
+ * {@code SslHandler} encrypts only buffers) read into a buffer. A slice that cannot be read closes
+ * the connection. Nothing is flushed here.
  *
  * <p>Stateless; call on the channel's event loop.
  */
@@ -44,7 +42,7 @@ final class FrameWriter {
         if (source instanceof RecordSource.FileSlice slice) {
             return ctx.pipeline().get(SslHandler.class) == null
                     ? ctx.write(new SliceFileRegion(slice.channel(), slice.position(), slice.size()))
-                    : ctx.write(read(ctx, slice));
+                    : writeCopy(ctx, slice);
         }
         ChannelFuture result = last;
         for (RecordSource part : ((RecordSource.Composite) source).parts()) {
@@ -53,24 +51,23 @@ final class FrameWriter {
         return result;
     }
 
-    private static ByteBuf read(ChannelHandlerContext ctx, RecordSource.FileSlice slice) {
-        ByteBuf buffer = ctx.alloc().ioBuffer(slice.size());
+    /** TLS must encrypt the bytes, so the slice is read into a buffer (no sendfile, as Kafka over TLS). */
+    private static ChannelFuture writeCopy(ChannelHandlerContext ctx, RecordSource.FileSlice slice) {
+        int size = Math.toIntExact(slice.size());
+        ByteBuf copy = ctx.alloc().buffer(size);
         try {
-            while (buffer.readableBytes() < slice.size()) {
-                int n = buffer.writeBytes(slice.channel(), slice.position() + buffer.readableBytes(),
-                        slice.size() - buffer.readableBytes());
-                if (n < 0) {
-                    throw new UncheckedIOException(new EOFException("segment ended inside a fetched slice at position "
-                            + (slice.position() + buffer.readableBytes())));
+            while (copy.readableBytes() < size) {
+                int read = copy.writeBytes(slice.channel(), slice.position() + copy.readableBytes(),
+                        size - copy.readableBytes());
+                if (read < 0) {
+                    throw new IOException("the file slice ends " + (size - copy.readableBytes()) + " bytes early");
                 }
             }
-            return buffer;
+            return ctx.write(copy);
         } catch (IOException e) {
-            buffer.release();
-            throw new UncheckedIOException("cannot read a fetched slice for TLS", e);
-        } catch (RuntimeException e) {
-            buffer.release();
-            throw e;
+            copy.release();
+            ctx.close();
+            return ctx.newFailedFuture(e);
         }
     }
 }

@@ -1,11 +1,13 @@
 package io.ferrymq.client.admin;
 
+import io.ferrymq.common.security.ScramMechanism;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Manages topics and inspects the cluster. Each call retries retriable errors (a broker down, no
+ * Manages topics and users' SCRAM credentials, and inspects the cluster. Each call retries retriable errors (a broker down, no
  * leader yet) until {@code default.api.timeout.ms}, then throws; a failure names the topic and the
  * reason ({@link io.ferrymq.common.errors.ApiException} carries the wire error code).
  *
@@ -29,6 +31,21 @@ public interface Admin extends AutoCloseable {
     void createPartitions(Map<String, Integer> totalCounts);
 
     ClusterDescription describeCluster();
+
+    /**
+     * Each user's SCRAM mechanisms and iteration counts (every user when {@code users} is empty);
+     * never a salt or key. A named user without credentials throws {@code RESOURCE_NOT_FOUND}.
+     */
+    Map<String, List<ScramCredentialInfo>> describeUserScramCredentials(Collection<String> users);
+
+    /**
+     * Sets {@code user}'s credential for {@code mechanism}: salted and hashed here, so the password
+     * never leaves this client. Iterations must be in [4096, 16384].
+     */
+    void upsertUserScramCredential(String user, ScramMechanism mechanism, int iterations, String password);
+
+    /** Removes {@code user}'s credential for {@code mechanism}; {@code RESOURCE_NOT_FOUND} when it has none. */
+    void deleteUserScramCredential(String user, ScramMechanism mechanism);
 
     @Override
     void close();

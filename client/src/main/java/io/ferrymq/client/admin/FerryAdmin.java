@@ -18,11 +18,15 @@ import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
 import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
 import io.ferrymq.common.protocol.requests.DeleteTopicsRequest;
 import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
+import io.ferrymq.common.protocol.requests.DescribeUserScramCredentialsRequest;
 import io.ferrymq.common.protocol.requests.MetadataRequest;
 import io.ferrymq.common.protocol.responses.CreatePartitionsResponse;
 import io.ferrymq.common.protocol.responses.CreateTopicsResponse;
 import io.ferrymq.common.protocol.responses.DeleteTopicsResponse;
+import io.ferrymq.common.protocol.responses.AlterUserScramCredentialsResponse;
 import io.ferrymq.common.protocol.responses.DescribeClusterResponse;
+import io.ferrymq.common.protocol.responses.DescribeUserScramCredentialsResponse;
+import io.ferrymq.common.security.ScramMechanism;
 import io.ferrymq.common.protocol.responses.MetadataResponse;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -127,7 +131,27 @@ public final class FerryAdmin implements Admin {
         return new ClusterDescription(response.clusterId(), nodes);
     }
 
-    private static void check(ErrorCode error, String what, String message) {
+    @Override
+    public Map<String, List<ScramCredentialInfo>> describeUserScramCredentials(Collection<String> users) {
+        return ScramCredentialRequests.described(call("describing the SCRAM credentials of " + (users.isEmpty()
+                ? "every user" : users), new DescribeUserScramCredentialsRequest(List.copyOf(users)),
+                DescribeUserScramCredentialsResponse.class));
+    }
+
+    @Override
+    public void upsertUserScramCredential(String user, ScramMechanism mechanism, int iterations, String password) {
+        ScramCredentialRequests.check(call("setting the " + mechanism.mechanismName() + " credential of user '"
+                + user + "'", ScramCredentialRequests.upsert(user, mechanism, iterations, password),
+                AlterUserScramCredentialsResponse.class));
+    }
+
+    @Override
+    public void deleteUserScramCredential(String user, ScramMechanism mechanism) {
+        ScramCredentialRequests.check(call("deleting the " + mechanism.mechanismName() + " credential of user '"
+                + user + "'", ScramCredentialRequests.delete(user, mechanism), AlterUserScramCredentialsResponse.class));
+    }
+
+    static void check(ErrorCode error, String what, String message) {
         if (error != ErrorCode.NONE) {
             throw error.exception(what + ": " + (message == null || message.isEmpty() ? error.defaultMessage() : message));
         }

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
+import io.ferrymq.common.protocol.Failures;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import java.util.List;
@@ -59,7 +60,9 @@ public final class NetworkClient implements AutoCloseable {
      * Opens a new connection, over TLS when {@link NetworkConfig#security()} says so. The future
      * fails with {@link NetworkException} when the broker cannot be reached within the connect
      * timeout, and with {@link TlsHandshakeException} (not retriable) when the TLS handshake fails:
-     * an untrusted, expired or wrong-host certificate, or a listener that does not speak TLS.
+     * an untrusted, expired or wrong-host certificate, or a listener that does not speak TLS. With
+     * SASL the connection is authenticated first; a refusal fails the future with a non-retriable
+     * {@code SASL_AUTHENTICATION_FAILED} (or {@code UNSUPPORTED_SASL_MECHANISM}) ApiException.
      */
     public CompletableFuture<BrokerConnection> connect(BrokerAddress address) {
         CompletableFuture<BrokerConnection> result = new CompletableFuture<>();
@@ -86,16 +89,32 @@ public final class NetworkClient implements AutoCloseable {
                                 CompletableFuture<BrokerConnection> result) {
         SslHandler ssl = channel.pipeline().get(SslHandler.class);
         if (ssl == null) {
-            result.complete(new BrokerConnection(channel, address, codec, inFlight, config));
+            maybeAuthenticate(new BrokerConnection(channel, address, codec, inFlight, config), result);
             return;
         }
         ssl.handshakeFuture().addListener(handshake -> {
             if (handshake.isSuccess()) {
-                result.complete(new BrokerConnection(channel, address, codec, inFlight, config));
+                maybeAuthenticate(new BrokerConnection(channel, address, codec, inFlight, config), result);
             } else {
                 channel.close();
                 result.completeExceptionally(new TlsHandshakeException("TLS handshake with " + address + " failed: "
                         + TlsHandshakeException.reason(handshake.cause()), handshake.cause()));
+            }
+        });
+    }
+
+    /** Hands out {@code connection} once SASL (if configured) succeeded; a failure closes it. */
+    private void maybeAuthenticate(BrokerConnection connection, CompletableFuture<BrokerConnection> result) {
+        if (config.security().sasl().isEmpty()) {
+            result.complete(connection);
+            return;
+        }
+        SaslClientAuthenticator.authenticate(connection, config.security().sasl().get()).whenComplete((done, failure) -> {
+            if (failure == null) {
+                result.complete(done);
+            } else {
+                connection.close();
+                result.completeExceptionally(Failures.unwrap(failure));
             }
         });
     }

@@ -40,6 +40,8 @@ public enum ErrorCode {
     INVALID_SESSION_TIMEOUT(26, false, "The session timeout is not within the range allowed by the broker"),
     REBALANCE_IN_PROGRESS(27, false, "The group is rebalancing, so a rejoin is needed"),
     INVALID_COMMIT_OFFSET_SIZE(28, false, "The committing offset data size is not valid"),
+    UNSUPPORTED_SASL_MECHANISM(33, false, "The broker does not support the requested SASL mechanism"),
+    ILLEGAL_SASL_STATE(34, false, "Request is not valid given the current SASL state"),
     UNSUPPORTED_VERSION(35, false, "The version of the API is not supported"),
     TOPIC_ALREADY_EXISTS(36, false, "Topic with this name already exists"),
     INVALID_PARTITIONS(37, false, "Number of partitions is below 1 or not larger than the current count"),
@@ -51,6 +53,7 @@ public enum ErrorCode {
     DUPLICATE_SEQUENCE_NUMBER(46, false, "The broker received a duplicate sequence number"),
     INVALID_PRODUCER_EPOCH(47, false, "Producer attempted to produce with an old epoch"),
     KAFKA_STORAGE_ERROR(56, true, "Disk error when trying to access the log file on the disk"),
+    SASL_AUTHENTICATION_FAILED(58, false, "SASL Authentication failed"),
     UNKNOWN_PRODUCER_ID(59, false, "This exception is raised by the broker if it could not locate the producer metadata associated with the producerId in question"),
     NON_EMPTY_GROUP(68, false, "The group is not empty"),
     GROUP_ID_NOT_FOUND(69, false, "The group id does not exist"),
@@ -59,6 +62,9 @@ public enum ErrorCode {
     UNSUPPORTED_COMPRESSION_TYPE(76, false, "The requesting client does not support the compression type of given partition"),
     MEMBER_ID_REQUIRED(79, false, "The group member needs a valid member id before actually entering a consumer group"),
     INVALID_RECORD(87, false, "A record failed validation on the broker"),
+    RESOURCE_NOT_FOUND(91, false, "A request illegally referred to a resource that does not exist"),
+    DUPLICATE_RESOURCE(92, false, "A request illegally referred to the same resource twice"),
+    UNACCEPTABLE_CREDENTIAL(93, false, "Requested credential would not meet criteria for acceptability"),
     UNKNOWN_API_KEY(1001, false, "The API key is not known to this server");
 
     private static final Map<Short, ErrorCode> BY_CODE = new HashMap<>();

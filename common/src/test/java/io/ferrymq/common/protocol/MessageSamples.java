@@ -5,6 +5,14 @@ import io.ferrymq.common.protocol.requests.ApiVersionsRequest;
 import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
 import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
 import io.ferrymq.common.protocol.requests.DeleteGroupsRequest;
+import io.ferrymq.common.protocol.requests.SaslHandshakeRequest;
+import io.ferrymq.common.protocol.responses.SaslHandshakeResponse;
+import io.ferrymq.common.protocol.requests.SaslAuthenticateRequest;
+import io.ferrymq.common.protocol.responses.SaslAuthenticateResponse;
+import io.ferrymq.common.protocol.requests.DescribeUserScramCredentialsRequest;
+import io.ferrymq.common.protocol.responses.DescribeUserScramCredentialsResponse;
+import io.ferrymq.common.protocol.requests.AlterUserScramCredentialsRequest;
+import io.ferrymq.common.protocol.responses.AlterUserScramCredentialsResponse;
 import io.ferrymq.common.protocol.requests.DeleteTopicsRequest;
 import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
 import io.ferrymq.common.protocol.requests.DescribeGroupsRequest;
@@ -147,7 +155,14 @@ public final class MessageSamples {
                 Map.entry(ApiKey.LIST_GROUPS, new ListGroupsRequest(List.of("Stable"))),
                 Map.entry(ApiKey.DESCRIBE_GROUPS, new DescribeGroupsRequest(List.of("billing", "audit"))),
                 Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsRequest(List.of("old"))),
-                Map.entry(ApiKey.INIT_PRODUCER_ID, new InitProducerIdRequest("txn-ü", 60_000, 4_000_000_001L, (short) 7)));
+                Map.entry(ApiKey.INIT_PRODUCER_ID, new InitProducerIdRequest("txn-ü", 60_000, 4_000_000_001L, (short) 7)),
+                Map.entry(ApiKey.SASL_HANDSHAKE, new SaslHandshakeRequest("SCRAM-SHA-256")),
+                Map.entry(ApiKey.SASL_AUTHENTICATE, new SaslAuthenticateRequest("n,,n=user,r=abc".getBytes(StandardCharsets.UTF_8))),
+                Map.entry(ApiKey.DESCRIBE_USER_SCRAM_CREDENTIALS, new DescribeUserScramCredentialsRequest(List.of("alice", "bøb"))),
+                Map.entry(ApiKey.ALTER_USER_SCRAM_CREDENTIALS, new AlterUserScramCredentialsRequest(
+                        List.of(new AlterUserScramCredentialsRequest.Deletion("old", "SCRAM-SHA-512")),
+                        List.of(new AlterUserScramCredentialsRequest.Upsertion("alice", "SCRAM-SHA-256", 8192,
+                                new byte[] {1, 2, 3}, new byte[] {4, 5, 6, 7})))));
     }
 
     public static Map<ApiKey, ApiResponse> responses() {
@@ -202,6 +217,18 @@ public final class MessageSamples {
                                         new byte[] {4, 4})))))),
                 Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsResponse(List.of(
                         new DeleteGroupsResponse.GroupResult("old", ErrorCode.NON_EMPTY_GROUP)))),
-                Map.entry(ApiKey.INIT_PRODUCER_ID, new InitProducerIdResponse(ErrorCode.NONE, "", 4_000_000_001L, (short) 8)));
+                Map.entry(ApiKey.INIT_PRODUCER_ID, new InitProducerIdResponse(ErrorCode.NONE, "", 4_000_000_001L, (short) 8)),
+                Map.entry(ApiKey.SASL_HANDSHAKE, new SaslHandshakeResponse(ErrorCode.UNSUPPORTED_SASL_MECHANISM,
+                        List.of("PLAIN", "SCRAM-SHA-512"))),
+                Map.entry(ApiKey.SASL_AUTHENTICATE, new SaslAuthenticateResponse(ErrorCode.NONE, "",
+                        "r=abcdef,s=AAAA,i=4096".getBytes(StandardCharsets.UTF_8), 0L)),
+                Map.entry(ApiKey.DESCRIBE_USER_SCRAM_CREDENTIALS, new DescribeUserScramCredentialsResponse(ErrorCode.NONE, "",
+                        List.of(new DescribeUserScramCredentialsResponse.UserResult("alice", ErrorCode.NONE, "", List.of(
+                                        new DescribeUserScramCredentialsResponse.CredentialInfo("SCRAM-SHA-256", 4096))),
+                                new DescribeUserScramCredentialsResponse.UserResult("bøb", ErrorCode.RESOURCE_NOT_FOUND,
+                                        "no credentials", List.of())))),
+                Map.entry(ApiKey.ALTER_USER_SCRAM_CREDENTIALS, new AlterUserScramCredentialsResponse(List.of(
+                        new AlterUserScramCredentialsResponse.UserResult("alice", ErrorCode.UNACCEPTABLE_CREDENTIAL,
+                                "iterations 10 below 4096")))));
     }
 }

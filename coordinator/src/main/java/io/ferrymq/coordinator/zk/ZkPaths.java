@@ -28,7 +28,9 @@ import java.util.Optional;
  * /latest_producer_id_block                  PERSISTENT {"version":1,"broker":1,"block_start":0,"block_end":999}
  *                                                  written only by conditional setData(version) or create
  *                                                  (see {@code io.ferrymq.coordinator.producer.ProducerIdBlocks})
- * /config/users/&lt;user&gt;                      PERSISTENT client credentials (SENSITIVE: never world-readable)
+ * /config/users/&lt;user&gt;                     PERSISTENT {"version":1,"config":{"SCRAM-SHA-256":"salt=..,stored_key=..,server_key=..,iterations=4096"}}
+ *                                                  Kafka's layout, SENSITIVE (never world-readable); written only by conditional setData(version) or create
+ *                                                  (see {@code io.ferrymq.coordinator.credentials.UserConfigZnode})
  * </pre>
  *
  * <p>With {@code zookeeper.set.acl=true} every node gets {@link ZkAcls#secured} ACLs: creator-all
@@ -90,6 +92,21 @@ public final class ZkPaths {
     /** Whether {@code path} (relative to the chroot) is a {@link #SENSITIVE_ROOTS sensitive root} or below one. */
     public static boolean isSensitive(String path) {
         return SENSITIVE_ROOTS.stream().anyMatch(root -> path.equals(root) || path.startsWith(root + "/"));
+    }
+
+    /** {@code /config/users/<user>}; the name must be non-empty and hold no '/'. */
+    public static String user(String user) {
+        if (user.isEmpty() || user.contains("/") || user.equals(".") || user.equals("..")) {
+            throw new IllegalArgumentException("user name must be non-empty and contain no '/', was '" + user + "'");
+        }
+        return CONFIG_USERS + "/" + user;
+    }
+
+    /** The user a path {@code /config/users/<user>} names, if it is exactly such a path. */
+    public static Optional<String> userOf(String path) {
+        String[] parts = split(path);
+        return parts.length == 3 && parts[0].equals("config") && parts[1].equals("users")
+                ? Optional.of(parts[2]) : Optional.empty();
     }
 
     /** The topic a path {@code /topics/<topic>} names, if it is exactly such a path. */

@@ -45,6 +45,14 @@ import io.ferrymq.common.protocol.responses.OffsetFetchResponse;
 import io.ferrymq.common.protocol.responses.OffsetsForLeaderEpochResponse;
 import io.ferrymq.common.protocol.responses.ProduceResponse;
 import io.ferrymq.common.protocol.responses.SyncGroupResponse;
+import io.ferrymq.common.protocol.requests.SaslHandshakeRequest;
+import io.ferrymq.common.protocol.responses.SaslHandshakeResponse;
+import io.ferrymq.common.protocol.requests.SaslAuthenticateRequest;
+import io.ferrymq.common.protocol.responses.SaslAuthenticateResponse;
+import io.ferrymq.common.protocol.requests.DescribeUserScramCredentialsRequest;
+import io.ferrymq.common.protocol.responses.DescribeUserScramCredentialsResponse;
+import io.ferrymq.common.protocol.requests.AlterUserScramCredentialsRequest;
+import io.ferrymq.common.protocol.responses.AlterUserScramCredentialsResponse;
 
 /**
  * The request and response record classes of each {@link ApiKey}: the codec's table, so that
@@ -79,6 +87,10 @@ final class MessageTypes {
             case INIT_PRODUCER_ID -> InitProducerIdRequest.class;
             case DELETE_GROUPS -> DeleteGroupsRequest.class;
             case DESCRIBE_CLUSTER -> DescribeClusterRequest.class;
+            case ALTER_USER_SCRAM_CREDENTIALS -> AlterUserScramCredentialsRequest.class;
+            case DESCRIBE_USER_SCRAM_CREDENTIALS -> DescribeUserScramCredentialsRequest.class;
+            case SASL_AUTHENTICATE -> SaslAuthenticateRequest.class;
+            case SASL_HANDSHAKE -> SaslHandshakeRequest.class;
         };
     }
 
@@ -105,6 +117,10 @@ final class MessageTypes {
             case INIT_PRODUCER_ID -> InitProducerIdResponse.class;
             case DELETE_GROUPS -> DeleteGroupsResponse.class;
             case DESCRIBE_CLUSTER -> DescribeClusterResponse.class;
+            case ALTER_USER_SCRAM_CREDENTIALS -> AlterUserScramCredentialsResponse.class;
+            case DESCRIBE_USER_SCRAM_CREDENTIALS -> DescribeUserScramCredentialsResponse.class;
+            case SASL_AUTHENTICATE -> SaslAuthenticateResponse.class;
+            case SASL_HANDSHAKE -> SaslHandshakeResponse.class;
         };
     }
 }
