@@ -2,6 +2,7 @@ package io.ferrymq.broker.cli;
 
 import io.ferrymq.broker.cluster.BrokerProcess;
 import io.ferrymq.broker.cluster.ClusterLayout;
+import io.ferrymq.broker.cluster.ClusterScram;
 import io.ferrymq.broker.cluster.ClusterMetadata;
 import io.ferrymq.broker.cluster.JavaCommand;
 import io.ferrymq.broker.cluster.LocalCluster;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
  * free loopback ports (data under {@code --data-dir}), creates topic {@code demo} (6 partitions,
  * replication factor 3, {@code min.insync.replicas=2}), produces {@code --messages} records with
  * acks=all, reads them all back in consumer group {@code quickstart}, and prints throughput, latency and the cluster layout.
- * With {@code --secure} every connection is TLS (see {@link QuickstartSecurity}). With
+ * With {@code --secure} every connection is TLS + SCRAM (see {@link QuickstartSecurity}). With
  * {@code --keep-running} the cluster stays up until Ctrl-C. Everything it starts is stopped on exit
  * (a shutdown hook covers Ctrl-C); a crashed earlier run is cleaned up first (see
  * {@link QuickstartDataDir}).
@@ -55,8 +56,9 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--keep-running", description = "Leave the cluster up after the demo until Ctrl-C.")
     private boolean keepRunning;
 
-    @Option(names = "--secure", description = "TLS for clients and between brokers, with certificates generated under "
-            + "DIR/certs; the client settings go to DIR/client.properties (pass it with --command-config).")
+    @Option(names = "--secure", description = "TLS + SCRAM-SHA-512 (SASL_SSL) for clients and between brokers, with "
+            + "certificates generated under DIR/certs and a broker and a client user with random passwords; the client "
+            + "settings go to DIR/client.properties (pass it with --command-config).")
     private boolean secure;
 
     @Option(names = "--timeout-s", defaultValue = "180", paramLabel = "S", description = "Bound of each step (default: ${DEFAULT-VALUE}).")
@@ -96,7 +98,8 @@ public final class QuickstartCommand implements Callable<Integer> {
         out.println("Generating a CA and a TLS certificate per broker (keytool) under " + dataDir.resolve("certs").toAbsolutePath() + " ...");
         out.flush();
         QuickstartSecurity security = QuickstartSecurity.secure(dataDir, 3);
-        out.println("Every listener is SSL, between brokers too. Client settings (pass with --command-config): "
+        out.println("Every listener is SASL_SSL (SCRAM-SHA-512, users " + ClusterScram.BROKER_USER + " and "
+                + ClusterScram.CLIENT_USER + "), between brokers too. Client settings (pass with --command-config): "
                 + security.clientProperties().orElseThrow());
         return security;
     }

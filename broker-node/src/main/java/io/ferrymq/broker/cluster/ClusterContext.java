@@ -49,6 +49,10 @@ final class ClusterContext implements AutoCloseable {
         return config.tls();
     }
 
+    Optional<ClusterScram> scram() {
+        return config.scram();
+    }
+
     Duration stopGrace() {
         return config.stopGrace();
     }
