@@ -3,14 +3,14 @@ package io.ferrymq.it.failover;
 import java.time.Duration;
 
 /**
- * {@link LeaderKillIT} with every connection over TLS: clients to brokers and the replica fetchers
- * between brokers ({@code security.inter.broker.protocol=SSL}). A shorter kill phase (two rounds)
+ * {@link LeaderKillIT} with every connection over TLS + SCRAM-SHA-512: clients to brokers and the
+ * replica fetchers between brokers ({@code security.inter.broker.protocol=SASL_SSL}). A shorter kill phase (two rounds)
  * keeps the suite's added time small; the final check is the same.
  */
-class LeaderKillOverTlsIT extends LeaderKillIT {
+class LeaderKillOverSaslSslIT extends LeaderKillIT {
 
     @Override
-    protected boolean overTls() {
+    protected boolean overSaslSsl() {
         return true;
     }
 

@@ -1,13 +1,14 @@
 package io.ferrymq.it.failover;
 
 /**
- * {@link PausedLeaderIT} with every connection over TLS, clients and replica fetchers alike: a
- * leader frozen mid-stream is fenced and rejoins as a follower over {@code SSL} connections.
+ * {@link PausedLeaderIT} with every connection over TLS + SCRAM-SHA-512, clients and replica
+ * fetchers alike: a leader frozen mid-stream is fenced and rejoins as a follower over
+ * {@code SASL_SSL} connections.
  */
-class PausedLeaderOverTlsIT extends PausedLeaderIT {
+class PausedLeaderOverSaslSslIT extends PausedLeaderIT {
 
     @Override
-    protected boolean overTls() {
+    protected boolean overSaslSsl() {
         return true;
     }
 }

@@ -61,9 +61,11 @@ public final class FerryCluster implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
-    /** What a client adds to its settings to reach this cluster: {@code security.protocol} and {@code ssl.*}, or nothing. */
+    /** What a client adds to its settings to reach this cluster: {@code security.protocol}, {@code ssl.*}, {@code sasl.*}, or nothing. */
     public Map<String, String> clientSettings() {
-        return cluster.config().tls().map(ClusterTls::clientSettings).orElse(Map.of());
+        Map<String, String> settings = new HashMap<>(cluster.config().tls().map(ClusterTls::clientSettings).orElse(Map.of()));
+        cluster.config().scram().ifPresent(scram -> settings.putAll(scram.clientSettings()));
+        return settings;
     }
 
     /** The same settings as the wire client's security, parsed as any client parses them. */

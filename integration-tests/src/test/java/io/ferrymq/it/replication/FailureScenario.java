@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.cluster.BrokerProcess;
+import io.ferrymq.broker.cluster.ClusterScram;
 import io.ferrymq.broker.cluster.TopicAdmin;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.consumer.ConsumerRecord;
@@ -69,10 +70,11 @@ public abstract class FailureScenario {
     }
 
     /**
-     * Whether brokers listen and replicate over TLS ({@code SSL} listeners, {@code security.inter.broker.protocol=SSL},
-     * certificates from {@link SharedClusterTls}) and the test's clients connect with it; plaintext by default.
+     * Whether brokers listen and replicate over TLS + SCRAM ({@code SASL_SSL} listeners,
+     * {@code security.inter.broker.protocol=SASL_SSL}, certificates from {@link SharedClusterTls}, SCRAM users from
+     * {@link ClusterScram}) and the test's clients connect with it; plaintext by default.
      */
-    protected boolean overTls() {
+    protected boolean overSaslSsl() {
         return false;
     }
 
@@ -90,8 +92,8 @@ public abstract class FailureScenario {
                 .brokerConfig("replica.high.watermark.checkpoint.interval.ms", "1000")
                 .brokerConfig("controlled.shutdown.timeout.ms", "10000");
         scenarioBrokerConfig().forEach(builder::brokerConfig);
-        if (overTls()) {
-            builder.tls(SharedClusterTls.get());
+        if (overSaslSsl()) {
+            builder.tls(SharedClusterTls.get()).scram(new ClusterScram());
         }
         cluster = builder.start();
         TopicAdmin.createTopic(cluster.bootstrapServers(),
