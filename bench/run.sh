@@ -22,8 +22,10 @@
 #   JFR (0; 1 = Flight Recorder, 2 ms Java sampling: each client run, each broker per workload; .jfr kept)
 #   BENCH_BASE (/tmp/ferry-bench: run-time files and PIDs; two runs at once need two BASEs and two port sets)
 #   SECURITY (plaintext; ssl = every listener and the brokers' own traffic over TLS, with a CA and a certificate
-#   per broker generated at start by bench/GenerateCerts.java, the generator of ferry quickstart --secure; the
-#   clients get $BASE/client.properties with --command-config, also exported to XCMD as CLIENT_CONFIG)
+#   per broker generated at start by bench/GenerateCerts.java, the generator of ferry quickstart --secure;
+#   sasl_ssl = the same plus SCRAM-SHA-512, users bench-broker and bench-client with random passwords created with
+#   ferry users add --zookeeper before the brokers start; the clients get $BASE/client.properties with
+#   --command-config, also exported to XCMD as CLIENT_CONFIG)
 #   REPORT_MS (5000: perf-produce progress period) FERRY_JIT (auto: as bin/ferry; c1; c2) TOOL_JIT (FERRY_JIT)
 #   WORKLOADS ("a b e c d"; x runs the shell command XCMD with BOOTSTRAP and LIB (the jars) set, e.g.
 #   XCMD='java -Dlogback.configurationFile=conf/logback-tools.xml -cp "$LIB/*" bench/BatchLatency.java "$BOOTSTRAP" all 5 300000 20000') BENCH_WORK (/tmp/ferry-bench-work: kept outputs) GIT_HEAD (label when ROOT is an export)
@@ -47,9 +49,8 @@ JFR=${JFR:-0}
 REPORT_MS=${REPORT_MS:-5000}
 SECURITY=${SECURITY:-plaintext}
 case "$SECURITY" in
-  plaintext|ssl) ;;
-  sasl_ssl) echo "SECURITY=sasl_ssl is not supported by this script yet (needs SCRAM users created before the brokers start)" >&2; exit 2 ;;
-  *) echo "SECURITY must be plaintext or ssl, was '$SECURITY'" >&2; exit 2 ;;
+  plaintext|ssl|sasl_ssl) ;;
+  *) echo "SECURITY must be plaintext, ssl or sasl_ssl, was '$SECURITY'" >&2; exit 2 ;;
 esac
 
 # Every Ferry JVM gets bin/ferry's JIT rule (FERRY_JIT: auto = C1 only on <= 2 CPUs; c1; c2; TOOL_JIT
@@ -153,9 +154,9 @@ fcmd() { # fcmd <jvm opts> <log name> <logback file> subcommand args...: sets CM
 }
 admin() { local t=$1; shift; fcmd "$ADMIN_JVM" admin logback-tools.xml "$@" ${CC[@]+"${CC[@]}"}; timeout "$t" "${CMD[@]}"; }
 
-# SECURITY=ssl: certificates (keytool, bounded) and the clients' --command-config file
+# SECURITY=ssl|sasl_ssl: certificates (keytool, bounded), SCRAM passwords and the clients' --command-config file
 CC=(); LISTENER=PLAINTEXT; BROKER_TLS=""
-if [ "$SECURITY" = ssl ]; then
+if [ "$SECURITY" != plaintext ]; then
   log "generating a CA and a certificate per broker under $BASE/certs"
   SSL_PASS=$(timeout 300 java -cp "$BASE/lib/*" "$ROOT/bench/GenerateCerts.java" "$BASE/certs" "$NB") || { echo "certificate generation failed" >&2; exit 1; }
   TRUST="ssl.truststore.type=PKCS12
@@ -168,6 +169,17 @@ ssl.keystore.type=PKCS12
 ssl.keystore.password=$SSL_PASS
 ssl.key.password=$SSL_PASS
 $TRUST"
+fi
+if [ "$SECURITY" = sasl_ssl ]; then
+  secret() { head -c 18 /dev/urandom | base64 | tr -d '/+='; }
+  (umask 077; secret > "$BASE/bench-broker.password"; secret > "$BASE/bench-client.password")
+  printf 'security.protocol=SASL_SSL\n%s\nsasl.mechanism=SCRAM-SHA-512\nsasl.username=bench-client\nsasl.password=%s\n' \
+    "$TRUST" "$(cat "$BASE/bench-client.password")" > "$BASE/client.properties"
+  LISTENER=SASL_SSL
+  BROKER_TLS="${BROKER_TLS/security.inter.broker.protocol=SSL/security.inter.broker.protocol=SASL_SSL}
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"bench-broker\" password=\"$(cat "$BASE/bench-broker.password")\";"
 fi
 export CLIENT_CONFIG="$BASE/client.properties"
 
@@ -184,6 +196,14 @@ echo $! >> "$PIDS"
 zk_ok() { [ "$(timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$ZK_PORT; printf ruok >&3; cat <&3" 2>/dev/null)" = "imok" ] || port_busy "$ZK_PORT"; }
 ok=0; for _ in $(seq 1 120); do zk_ok && { ok=1; break; }; sleep 0.5; done
 [ $ok -eq 1 ] || { echo "ZooKeeper did not come up" >&2; tail -30 "$BASE/logs/zookeeper.stdout" >&2; exit 1; }
+if [ "$SECURITY" = sasl_ssl ]; then # the users exist before any broker needs to authenticate
+  for u in bench-broker bench-client; do
+    log "creating SCRAM user $u in ZooKeeper"
+    fcmd "$ADMIN_JVM" admin logback-tools.xml users add --zookeeper "127.0.0.1:$ZK_PORT" --user "$u" \
+      --mechanism SCRAM-SHA-512 --password-file "$BASE/$u.password"
+    timeout 120 "${CMD[@]}" >&2 || { echo "creating SCRAM user $u failed" >&2; exit 1; }
+  done
+fi
 
 BOOTSTRAP=""
 for i in $(seq 0 $((NB - 1))); do
