@@ -14,13 +14,9 @@ import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.replication.ReplicaManager;
 import io.ferrymq.broker.replication.ReplicationConfig;
 import io.ferrymq.broker.replication.ReplicationContext;
+import io.ferrymq.broker.security.AuthorizerSettings;
 import io.ferrymq.broker.replication.NetworkLeaderEndpoints;
-import io.ferrymq.broker.server.AdvertisedListeners;
 import io.ferrymq.broker.server.ListenerSecurity;
-import io.ferrymq.broker.server.Authenticator;
-import io.ferrymq.broker.security.sasl.SaslListenerAuthenticator;
-import io.ferrymq.broker.config.SaslConfigKeys;
-import io.ferrymq.common.security.ScramCredentialLookup;
 import io.ferrymq.coordinator.credentials.CredentialCache;
 import io.ferrymq.broker.server.RequestDispatcher;
 import io.ferrymq.broker.server.RequestExecutor;
@@ -36,26 +32,21 @@ import io.ferrymq.broker.server.handler.InitProducerIdHandler;
 import io.ferrymq.broker.server.handler.TopicDefaults;
 import io.ferrymq.broker.server.handler.group.GroupHandlers;
 import io.ferrymq.client.network.ClientSecurity;
-import io.ferrymq.common.config.ConfigException;
-import io.ferrymq.common.security.SecurityProtocol;
-import io.ferrymq.common.security.SslEngineFactory;
 import io.ferrymq.common.protocol.kryo.KryoCodec;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.coordinator.metadata.ZkMetadataStore;
 import io.ferrymq.coordinator.producer.ProducerIdManager;
 import io.ferrymq.coordinator.producer.ZkProducerIdStore;
-import io.ferrymq.coordinator.registry.BrokerEndpoint;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
+import io.ferrymq.coordinator.registry.LogDirEventNotifications;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
 import io.ferrymq.coordinator.credentials.ZkUserCredentials;
 import io.ferrymq.coordinator.zk.ClusterId;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkConfig;
 import io.ferrymq.coordinator.zk.ZkConnectionState;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -72,13 +63,16 @@ import org.slf4j.LoggerFactory;
 /**
  * One broker: wires the log manager, the ZooKeeper client, broker registry, metadata store,
  * replica manager, group coordinator ({@link BrokerGroups}), producer id blocks
- * ({@link ProducerIdManager}), request handlers, the network server and the admin HTTP server.
+ * ({@link ProducerIdManager}), authorization ({@link BrokerAuthorization}), request handlers, the network server and the admin HTTP server.
  *
  * <p>Start-up order: every module's config is mapped (a bad value fails before anything opens) →
  * logs (recovery) → ZooKeeper → registry and metadata caches → replica manager (not started) → group
- * coordinator → network server bound, one listener each with its security (so the real port is known
- * for port 0) → registration under {@code /brokers/ids} with every advertised listener → replica manager started (loads replicas, joins
- * latches) → admin HTTP. A failure at any step closes what was started, in reverse, and is rethrown.
+ * coordinator → ACLs loaded (when an authorizer is configured) → network server bound, one listener
+ * each with its security (so the real port is known for port 0) → registration under
+ * {@code /brokers/ids} with every advertised listener → replica manager started (loads replicas,
+ * joins latches) → log-dir failure handling (a failed dir's replicas go offline; with none left the
+ * broker stops as by {@link #close}) → admin HTTP. A failure at any step closes what was started, in
+ * reverse, and is rethrown.
  *
  * <p>Stop order ({@link #close}, idempotent, also from the SIGTERM hook): controlled shutdown first
  * (leaderships move to in-sync followers while this broker still serves their catch-up fetches),
@@ -130,16 +124,18 @@ public final class Broker implements AutoCloseable {
         LogConfig logConfig = ModuleConfigs.logConfig(config);
         ZkConfig zkConfig = ModuleConfigs.zkConfig(config);
         ReplicationConfig replication = ModuleConfigs.replicationConfig(config);
-        ClientSecurity interBroker = interBrokerSecurity();
+        Optional<AuthorizerSettings> authorizer = ModuleConfigs.authorizerSettings(config);
+        ClientSecurity interBroker = BrokerListeners.interBroker(config);
         BrokerMetrics metrics = register("metrics", new BrokerMetrics());
         metrics.registerJvmMetrics();
         metrics.startJmx();
         LogManager logs = register("log manager", LogManager.open(logConfig, clock));
+        metrics.registerLogDirectories(logConfig.logDirs(), logs.failureChannel()::isOffline);
         ZkClient zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
         registerSessionState(zk, metrics);
         CredentialCache credentials = register("credential cache", new CredentialCache(zk));
         credentials.start();
-        List<ListenerSecurity> listeners = listenerSecurity(credentials);
+        List<ListenerSecurity> listeners = BrokerListeners.security(config, credentials);
         registry = register("broker registry", new ZkBrokerRegistry(zk));
         registry.start();
         MetadataStore metadata = register("metadata store", new ZkMetadataStore(zk));
@@ -152,68 +148,44 @@ public final class Broker implements AutoCloseable {
                 new BrokerGroups(config, metrics, clock).start(zk, registry, metadata, replicaManager));
         ProducerIdManager producerIds = new ProducerIdManager(config.brokerId(), new ZkProducerIdStore(zk.curator()));
         ZkUserCredentials users = new ZkUserCredentials(zk.curator());
-        List<RequestHandler<?>> zkHandlers = List.of(new InitProducerIdHandler(producerIds),
-                new DescribeUserScramCredentialsHandler(users), new AlterUserScramCredentialsHandler(users));
-        startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, zkHandlers, metrics,
-                listeners);
-        registry.register(registration(clock.millis()));
+        BrokerAuthorization authorization = register("authorization",
+                BrokerAuthorization.start(authorizer, zk, metrics));
+        List<RequestHandler<?>> zkHandlers = new ArrayList<>(List.of(new InitProducerIdHandler(producerIds),
+                new DescribeUserScramCredentialsHandler(users), new AlterUserScramCredentialsHandler(users)));
+        zkHandlers.addAll(authorization.handlers());
+        startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, zkHandlers,
+                authorization, metrics, listeners);
+        BrokerInfo self = BrokerListeners.registration(config, advertised, clock.millis());
+        registry.register(self);
+        new LogDirEventNotifications(zk.curator()).removeOwn(config.brokerId());
         replicaManager.start();
+        replicaManager.handleLogDirFailures(self, this::shutDownInBackground);
         replicasLoaded = true;
         startAdmin(metrics);
         log.info("Broker {} started: listening on {}, advertised as {}", config.brokerId(), server.boundAddresses(),
                 advertised);
     }
 
+    /** Every log dir failed: stop as a controlled shutdown does, from a thread of its own. */
+    private void shutDownInBackground() {
+        Thread shutdown = new Thread(this::close, "ferry-shutdown-" + config.brokerId());
+        shutdown.start();
+    }
+
     private void startServing(ClusterView cluster, MetadataStore metadata, GroupCoordinator groups,
-                              List<RequestHandler<?>> zkHandlers, BrokerMetrics metrics,
-                              List<ListenerSecurity> listeners) {
+                              List<RequestHandler<?>> zkHandlers, BrokerAuthorization authorization,
+                              BrokerMetrics metrics, List<ListenerSecurity> listeners) {
         RequestExecutor executor = register("request executor",
                 new RequestExecutor(config.getInt(ServerConfigKeys.NUM_IO_THREADS)));
         List<RequestHandler<?>> extraHandlers = new ArrayList<>(GroupHandlers.all(groups, cluster));
         extraHandlers.addAll(zkHandlers);
         RequestDispatcher dispatcher = new RequestDispatcher(BrokerHandlers.create(replicaManager, metadata, cluster,
-                TopicDefaults.from(config), extraHandlers), executor, new RequestMetrics(metrics));
+                TopicDefaults.from(config), extraHandlers), executor, new RequestMetrics(metrics),
+                authorization.accessControl());
         server = register("socket server", new SocketServer(ServerSettings.from(config), listeners, new KryoCodec(),
                 dispatcher));
         server.start();
-        advertised = AdvertisedListeners.resolve(config.listeners(), server.boundAddresses(),
-                config.advertisedListeners(), Broker::localHostName);
-    }
-
-    /** Each listener's TLS and SASL step; SASL listeners authenticate against {@code credentials}. */
-    private List<ListenerSecurity> listenerSecurity(ScramCredentialLookup credentials) {
-        Optional<Authenticator> sasl = Optional.of(new SaslListenerAuthenticator(
-                config.getList(SaslConfigKeys.SASL_ENABLED_MECHANISMS),
-                config.getInt(SaslConfigKeys.SASL_SERVER_MAX_RECEIVE_SIZE), credentials, new KryoCodec()));
-        return config.listeners().stream()
-                .map(listener -> ListenerSecurity.of(listener, config::sslSettings, sasl)).toList();
-    }
-
-    /** Every advertised listener, other brokers reaching this one on the inter-broker listener's. */
-    private BrokerInfo registration(long startTimeMs) {
-        List<BrokerEndpoint> endpoints = advertised.stream()
-                .map(e -> new BrokerEndpoint(e.listenerName(), e.securityProtocol(), e.host(), e.port())).toList();
-        BrokerEndpoint interBroker = endpoints.stream()
-                .filter(e -> e.listenerName().equals(config.interBrokerListenerName())).findFirst().orElseThrow();
-        return BrokerInfo.of(config.brokerId(), interBroker, endpoints, config.rack(), startTimeMs);
-    }
-
-    /**
-     * How followers connect to leaders: as the inter-broker listener's protocol and TLS settings say,
-     * authenticating as {@code sasl.jaas.config}'s user when it is a SASL listener (and refusing that
-     * key otherwise, where it would do nothing).
-     */
-    private ClientSecurity interBrokerSecurity() {
-        String name = config.interBrokerListenerName();
-        SecurityProtocol protocol = config.listenerProtocols().get(name);
-        Optional<SslEngineFactory> tls = protocol.isTls()
-                ? Optional.of(new SslEngineFactory(config.sslSettings(name))) : Optional.empty();
-        if (!protocol.isSasl() && config.getOptional(SaslConfigKeys.SASL_JAAS_CONFIG).isPresent()) {
-            throw new ConfigException(SaslConfigKeys.SASL_JAAS_CONFIG, SaslConfigKeys.SASL_JAAS_CONFIG
-                    + " is set, but the inter-broker listener " + name + " uses " + protocol + ", which does not use it");
-        }
-        return protocol.isSasl() ? ClientSecurity.sasl(tls, SaslConfigKeys.interBrokerCredentials(config, name))
-                : new ClientSecurity(protocol, tls);
+        advertised = BrokerListeners.advertised(config, server.boundAddresses());
     }
 
     private static void registerSessionState(ZkClient zk, BrokerMetrics metrics) {
@@ -233,15 +205,6 @@ public final class Broker implements AutoCloseable {
                 ReadinessCheck.of(() -> registry.broker(config.brokerId()).isPresent(),
                         () -> replicasLoaded)));
         admin = Optional.of(adminServer);
-    }
-
-    private static String localHostName() {
-        try {
-            return InetAddress.getLocalHost().getCanonicalHostName();
-        } catch (UnknownHostException e) {
-            throw new ConfigException("listeners binds every interface and the local host name cannot be resolved ("
-                    + e.getMessage() + "); set advertised.listeners");
-        }
     }
 
     public int brokerId() {

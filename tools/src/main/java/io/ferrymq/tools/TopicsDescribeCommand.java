@@ -20,11 +20,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code ferry topics describe [--topic T] [--under-replicated] [--unavailable]} in Kafka's
  * layout: a summary line per topic, then one line per partition
- * ({@code Topic: T<TAB>Partition: 0<TAB>Leader: 1<TAB>Replicas: 1,2,3<TAB>Isr: 1,2,3<TAB>LeaderEpoch: 4}).
+ * ({@code Topic: T<TAB>Partition: 0<TAB>Leader: 1<TAB>Replicas: 1,2,3<TAB>Isr: 1,2,3<TAB>LeaderEpoch: 4},
+ * followed by {@code <TAB>Offline: 2} when a replica is offline: its broker is down or its log dir failed).
  * With a filter only matching partition lines are printed, as Kafka does.
  */
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = "Describe topics: leader, replicas, ISR and leader epoch per partition.")
+        description = "Describe topics: leader, replicas, ISR, leader epoch and offline replicas per partition.")
 public final class TopicsDescribeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -88,7 +89,8 @@ public final class TopicsDescribeCommand implements Callable<Integer> {
     static String line(PartitionInfo p) {
         return "Topic: " + p.topic() + "\tPartition: " + p.partition()
                 + "\tLeader: " + (p.leader().isPresent() ? String.valueOf(p.leader().getAsInt()) : "none")
-                + "\tReplicas: " + join(p.replicas()) + "\tIsr: " + join(p.isr()) + "\tLeaderEpoch: " + p.leaderEpoch();
+                + "\tReplicas: " + join(p.replicas()) + "\tIsr: " + join(p.isr()) + "\tLeaderEpoch: " + p.leaderEpoch()
+                + (p.offlineReplicas().isEmpty() ? "" : "\tOffline: " + join(p.offlineReplicas()));
     }
 
     private static String join(List<Integer> ids) {

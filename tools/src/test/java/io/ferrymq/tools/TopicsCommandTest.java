@@ -66,6 +66,14 @@ class TopicsCommandTest {
     }
 
     @Test
+    void describeLineNamesOfflineReplicasWhenThereAreAny() {
+        PartitionInfo withOffline = new PartitionInfo(new TopicPartition("t", 0), OptionalInt.of(1), 2,
+                List.of(1, 2, 3), List.of(1, 3), List.of(2));
+        assertThat(TopicsDescribeCommand.line(withOffline))
+                .isEqualTo("Topic: t\tPartition: 0\tLeader: 1\tReplicas: 1,2,3\tIsr: 1,3\tLeaderEpoch: 2\tOffline: 2");
+    }
+
+    @Test
     void underReplicatedFilterPrintsNoHealthyPartitions() {
         CommandRun.of(new TopicsCreateCommand(clients), BOOTSTRAP, "--topic", "t", "--partitions", "2");
         CommandRun filtered = CommandRun.of(new TopicsDescribeCommand(clients), BOOTSTRAP, "--under-replicated");

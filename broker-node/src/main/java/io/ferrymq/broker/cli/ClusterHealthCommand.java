@@ -17,12 +17,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ferry cluster health --bootstrap-server B [--expected-brokers N]}: asks the cluster for its
- * metadata (a Metadata request, like any client; never ZooKeeper) and prints live and down brokers,
- * partitions without a leader and under-replicated partitions. Exit status: 0 healthy, 2 unhealthy,
- * 1 when no broker could be asked.
+ * metadata (a Metadata and a DescribeCluster request, like any client; never ZooKeeper) and prints live
+ * and down brokers, partitions without a leader, under-replicated partitions and offline log dirs.
+ * Exit status: 0 healthy, 2 unhealthy, 1 when no broker could be asked.
  */
 @Command(name = "health", mixinStandardHelpOptions = true,
-        description = "Show brokers, leaderless and under-replicated partitions; exit 0 when healthy, 2 when not, 1 on error.")
+        description = "Show brokers, leaderless and under-replicated partitions, offline log dirs; "
+                + "exit 0 when healthy, 2 when not, 1 on error.")
 public final class ClusterHealthCommand implements Callable<Integer> {
 
     static final int UNHEALTHY = 2;
@@ -47,7 +48,10 @@ public final class ClusterHealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClusterHealth health = ClusterHealth.of(ClusterMetadata.fetch(bootstrapServer, Duration.ofMillis(timeoutMs), security()),
+        Duration timeout = Duration.ofMillis(timeoutMs);
+        ClientSecurity security = security();
+        ClusterHealth health = ClusterHealth.of(ClusterMetadata.fetch(bootstrapServer, timeout, security),
+                ClusterMetadata.describe(bootstrapServer, timeout, security).offlineLogDirs(),
                 expectedBrokers == null ? OptionalInt.empty() : OptionalInt.of(expectedBrokers));
         spec.commandLine().getOut().print(health.render());
         spec.commandLine().getOut().flush();

@@ -132,7 +132,8 @@ public final class BrokerConfig {
      */
     public String interBrokerListenerName() {
         return getOptional(INTER_BROKER_LISTENER_NAME).map(name -> String.valueOf(name).toUpperCase(Locale.ROOT))
-                .orElse(getString(SECURITY_INTER_BROKER_PROTOCOL));
+                .orElse(SecurityProtocol.parse(SECURITY_INTER_BROKER_PROTOCOL,
+                        getString(SECURITY_INTER_BROKER_PROTOCOL)).name());
     }
 
     /** The TLS settings of listener {@code listenerName}: {@code ssl.*} overlaid by its {@code listener.name.<name>.ssl.*}. */

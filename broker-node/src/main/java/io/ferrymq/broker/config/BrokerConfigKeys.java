@@ -6,7 +6,7 @@ import io.ferrymq.common.config.ConfigDocs;
 /**
  * The one {@link ConfigDefinition} of every broker key, assembled from the per-area key classes
  * ({@link ServerConfigKeys}, {@link LogConfigKeys}, {@link ReplicationConfigKeys},
- * {@link GroupConfigKeys}). A key defined twice fails class initialisation.
+ * {@link GroupConfigKeys}, {@link AuthorizerConfigKeys}). A key defined twice fails class initialisation.
  *
  * <p>Immutable after class initialisation; thread-safe.
  */
@@ -30,6 +30,7 @@ public final class BrokerConfigKeys {
         LogConfigKeys.defineInto(def);
         ReplicationConfigKeys.defineInto(def);
         GroupConfigKeys.defineInto(def);
+        AuthorizerConfigKeys.defineInto(def);
         return def;
     }
 }

@@ -15,11 +15,13 @@ import static io.ferrymq.broker.config.ReplicationConfigKeys.UNCLEAN_LEADER_ELEC
 import io.ferrymq.broker.group.GroupConfig;
 import io.ferrymq.broker.log.LogConfig;
 import io.ferrymq.broker.replication.ReplicationConfig;
+import io.ferrymq.broker.security.AuthorizerSettings;
 import io.ferrymq.common.config.ConfigException;
 import io.ferrymq.coordinator.zk.ZkConfig;
 import io.ferrymq.coordinator.zk.ZkSecurity;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Maps the broker's configuration onto each module's own config record, so modules never read
@@ -80,6 +82,16 @@ public final class ModuleConfigs {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid group configuration: " + e.getMessage());
         }
+    }
+
+    /** The authorizer's settings, when {@code authorizer.class.name} turns authorization on. */
+    public static Optional<AuthorizerSettings> authorizerSettings(BrokerConfig config) {
+        if (config.getString(AuthorizerConfigKeys.AUTHORIZER_CLASS_NAME).isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AuthorizerSettings(
+                AuthorizerSettings.parseSuperUsers(config.getString(AuthorizerConfigKeys.SUPER_USERS)),
+                config.getBoolean(AuthorizerConfigKeys.ALLOW_EVERYONE_IF_NO_ACL_FOUND)));
     }
 
     /** The replication settings ({@code replica.*}, {@code min.insync.replicas}, unclean election). */

@@ -13,7 +13,6 @@ import static io.ferrymq.common.config.Validators.any;
 import static io.ferrymq.common.config.Validators.atLeast;
 import static io.ferrymq.common.config.Validators.between;
 import static io.ferrymq.common.config.Validators.nonEmpty;
-import static io.ferrymq.common.config.Validators.oneOf;
 
 import io.ferrymq.common.config.ConfigDefinition;
 import io.ferrymq.common.security.SecurityProtocol;
@@ -129,7 +128,7 @@ public final class ServerConfigKeys {
                 "The listener brokers use to talk to each other (replica fetches); not with "
                         + SECURITY_INTER_BROKER_PROTOCOL + ".");
         def.define(GROUP_SECURITY, SECURITY_INTER_BROKER_PROTOCOL, STRING, "PLAINTEXT",
-                oneOf(SecurityProtocol.names()), MEDIUM,
+                SecurityProtocol.validator(), MEDIUM,
                 "The security protocol brokers use to talk to each other: the listener of that name is used "
                         + "when " + INTER_BROKER_LISTENER_NAME + " is not set.");
     }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * Kafka: durability comes from replication). {@code flushIntervalMessages = 1} fsyncs every append.
  * Immutable.
  *
- * @param logDirs {@code log.dirs}: where partition directories live
+ * @param logDirs {@code log.dirs}: where partition directories live (made absolute and normalized: the
+ *     form metrics and ZooKeeper report)
  * @param segmentBytes {@code log.segment.bytes}: roll when the active segment would exceed this
  * @param rollMs {@code log.roll.ms}: roll when the active segment is older than this
  * @param indexIntervalBytes {@code log.index.interval.bytes}: bytes of log between index entries
@@ -45,7 +46,7 @@ public record LogConfig(List<Path> logDirs, int segmentBytes, long rollMs, int i
     public static final long DEFAULT_PRODUCER_ID_EXPIRATION_MS = 86_400_000L;
 
     public LogConfig {
-        logDirs = List.copyOf(logDirs);
+        logDirs = logDirs.stream().map(Path::toAbsolutePath).map(Path::normalize).toList();
         if (logDirs.isEmpty()) {
             throw new IllegalArgumentException("log.dirs must name at least one directory");
         }

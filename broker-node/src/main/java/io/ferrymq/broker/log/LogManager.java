@@ -1,21 +1,21 @@
 package io.ferrymq.broker.log;
 
 import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * marker is consumed: without it every partition is recovered from its recovery point. Retention
  * and flushing run on the named threads of a {@link LogScheduler}.
  *
+ * <p>Log-dir failure (KIP-112): a disk error in any log operation reports the dir to the
+ * {@link LogDirFailureChannel} ({@link #failureChannel()}); a dir that cannot be opened at start-up
+ * starts offline when another dir opens. The failure handler then calls {@link #handleLogDirFailure},
+ * which closes the dir's logs without writing to them and forgets them. An offline dir gets no new
+ * partition, no checkpoint and no clean-shutdown marker; it comes back only after a restart.
+ *
  * <p>Thread-safe: partitions are kept in a concurrent map; creation and deletion of one
  * partition are atomic; checkpoint writes are serialized per file.
  */
@@ -39,8 +45,9 @@ public final class LogManager implements AutoCloseable {
     private final LogConfig config;
     private final Clock clock;
     private final Map<TopicPartition, PartitionLog> logs = new ConcurrentHashMap<>();
-    private final Map<TopicPartition, Long> highWatermarks = new ConcurrentHashMap<>();
-    private final Map<Path, FileChannel> dirLocks = new HashMap<>();
+    private final LogDirLocks locks = new LogDirLocks();
+    private final LogDirFailureChannel failures = new LogDirFailureChannel();
+    private final LogCheckpoints checkpoints = new LogCheckpoints(failures);
     private final LogScheduler scheduler;
     private volatile boolean closed;
 
@@ -50,15 +57,26 @@ public final class LogManager implements AutoCloseable {
         this.scheduler = new LogScheduler(config, this);
     }
 
-    /** Opens every partition under {@code log.dirs}, recovering after an unclean shutdown, and starts the background threads. */
+    /**
+     * Opens every partition under {@code log.dirs}, recovering after an unclean shutdown, and starts
+     * the background threads. A dir that fails with a disk error is left offline (reported to the
+     * failure channel) as long as another dir opens.
+     *
+     * @throws UncheckedIOException when no dir could be opened
+     * @throws IllegalStateException when a dir is locked by another broker, or a partition is in two dirs
+     */
     public static LogManager open(LogConfig config, Clock clock) {
         LogManager manager = new LogManager(config, clock);
         try {
             for (Path logDir : config.logDirs()) {
-                manager.openLogDir(logDir);
+                manager.openOrTakeOffline(logDir);
+            }
+            if (manager.onlineLogDirs().isEmpty()) {
+                throw new UncheckedIOException(new IOException("no log dir could be opened; offline: "
+                        + manager.failures.offlineLogDirs()));
             }
         } catch (RuntimeException e) {
-            manager.releaseLocks();
+            manager.locks.releaseAll();
             manager.logs.values().forEach(PartitionLog::close);
             throw e;
         }
@@ -66,76 +84,86 @@ public final class LogManager implements AutoCloseable {
         return manager;
     }
 
+    private void openOrTakeOffline(Path logDir) {
+        try {
+            openLogDir(logDir);
+        } catch (UncheckedIOException e) {
+            if (!LogDirFailureChannel.isStorageFailure(e)) {
+                throw e;
+            }
+            locks.release(logDir);
+            failures.maybeAddOfflineLogDir(logDir, "opening the log dir", e);
+        }
+    }
+
     private void openLogDir(Path logDir) {
+        Map<TopicPartition, PartitionLog> opened = new HashMap<>();
         try {
             Files.createDirectories(logDir);
-            lock(logDir);
-            Path marker = logDir.resolve(LogFiles.CLEAN_SHUTDOWN_MARKER);
-            boolean clean = Files.deleteIfExists(marker);
-            Map<TopicPartition, Long> recoveryPoints = readCheckpoint(recoveryCheckpoint(logDir));
-            highWatermarks.putAll(readCheckpoint(highWatermarkCheckpoint(logDir)));
-            List<Path> dirs;
-            try (Stream<Path> listing = Files.list(logDir)) {
-                dirs = listing.filter(Files::isDirectory).sorted().toList();
-            }
-            for (Path dir : dirs) {
+            locks.lock(logDir);
+            boolean clean = Files.deleteIfExists(logDir.resolve(LogFiles.CLEAN_SHUTDOWN_MARKER));
+            Map<TopicPartition, Long> recoveryPoints = checkpoints.load(logDir);
+            for (Path dir : partitionDirs(logDir)) {
                 Optional<TopicPartition> tp = LogFiles.parsePartitionDir(dir);
-                if (tp.isEmpty()) {
-                    continue;
-                }
-                PartitionLog log = PartitionLog.open(dir, config, clock, recoveryPoints.getOrDefault(tp.get(), 0L), clean);
-                PartitionLog previous = logs.putIfAbsent(tp.get(), log);
-                if (previous != null) {
-                    log.close();
-                    throw new IllegalStateException("partition " + tp.get() + " exists in both " + previous.dir()
-                            + " and " + dir);
+                if (tp.isPresent()) {
+                    opened.put(tp.get(), PartitionLog.open(dir, config, clock, recoveryPoints.getOrDefault(tp.get(), 0L),
+                            clean));
                 }
             }
-            LOG.info("Opened {} partition logs in {} ({} shutdown)", dirs.size(), logDir, clean ? "clean" : "unclean");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open log dir " + logDir, e);
+            adopt(opened);
+            LOG.info("Opened {} partition logs in {} ({} shutdown)", opened.size(), logDir, clean ? "clean" : "unclean");
+        } catch (IOException | RuntimeException e) {
+            opened.values().forEach(LogManager::closeQuietly);
+            throw e instanceof IOException io ? new UncheckedIOException("cannot open log dir " + logDir, io)
+                    : (RuntimeException) e;
         }
     }
 
-    private void lock(Path logDir) throws IOException {
-        FileChannel channel = FileChannel.open(logDir.resolve(LogFiles.LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            channel.close();
-            throw new IllegalStateException("log dir " + logDir + " is in use by another broker (" + LogFiles.LOCK_FILE
-                    + " is locked)");
-        }
-        dirLocks.put(logDir, channel);
-    }
-
-    private Map<TopicPartition, Long> readCheckpoint(OffsetCheckpointFile file) {
-        try {
-            return file.read();
-        } catch (CorruptCheckpointException e) {
-            LOG.warn("Ignoring corrupt checkpoint: {}", e.getMessage());
-            return Map.of();
+    private static List<Path> partitionDirs(Path logDir) throws IOException {
+        try (Stream<Path> listing = Files.list(logDir)) {
+            return listing.filter(Files::isDirectory).sorted().toList();
         }
     }
 
-    private static OffsetCheckpointFile recoveryCheckpoint(Path logDir) {
-        return new OffsetCheckpointFile(logDir.resolve(LogFiles.RECOVERY_POINT_CHECKPOINT));
+    private void adopt(Map<TopicPartition, PartitionLog> opened) {
+        for (Map.Entry<TopicPartition, PartitionLog> entry : opened.entrySet()) {
+            PartitionLog previous = logs.putIfAbsent(entry.getKey(), entry.getValue());
+            if (previous != null) {
+                throw new IllegalStateException("partition " + entry.getKey() + " exists in both " + previous.dir()
+                        + " and " + entry.getValue().dir());
+            }
+        }
     }
 
-    private static OffsetCheckpointFile highWatermarkCheckpoint(Path logDir) {
-        return new OffsetCheckpointFile(logDir.resolve(LogFiles.HIGH_WATERMARK_CHECKPOINT));
+    /** Where disk errors of these logs are reported, and where the failure handler learns of them. */
+    public LogDirFailureChannel failureChannel() {
+        return failures;
     }
 
-    /** The partition's log, created (empty, in the log dir holding fewest partitions) if absent. */
+    /** The configured log dirs that are not offline, in configuration order. */
+    public List<Path> onlineLogDirs() {
+        return config.logDirs().stream().filter(d -> !failures.isOffline(d)).toList();
+    }
+
+    /** The configured log dirs that went offline, in configuration order. */
+    public List<Path> offlineLogDirs() {
+        return config.logDirs().stream().filter(failures::isOffline).toList();
+    }
+
+    /**
+     * The partition's log, created (empty, in the online log dir holding fewest partitions) if absent.
+     *
+     * @throws io.ferrymq.common.errors.ApiException KAFKA_STORAGE_ERROR when no log dir is online
+     * @throws UncheckedIOException when creating it fails (the dir is then offline)
+     */
     public PartitionLog getOrCreate(TopicPartition tp) {
         ensureOpen();
-        return logs.computeIfAbsent(tp, p -> PartitionLog.open(LogFiles.partitionDir(leastLoadedDir(), p), config,
-                clock, 0L, true));
+        return logs.computeIfAbsent(tp, p -> {
+            Path logDir = leastLoadedDir().orElseThrow(() -> ErrorCode.KAFKA_STORAGE_ERROR.exception(
+                    "cannot create the log of " + p + ": every log dir is offline " + offlineLogDirs()));
+            return failures.guard(logDir, "creating the log of " + p,
+                    () -> PartitionLog.open(LogFiles.partitionDir(logDir, p), config, clock, 0L, true));
+        });
     }
 
     public Optional<PartitionLog> get(TopicPartition tp) {
@@ -149,50 +177,53 @@ public final class LogManager implements AutoCloseable {
     /** Closes and deletes the partition's directory; false when there was no such log. */
     public boolean delete(TopicPartition tp) {
         PartitionLog log = logs.remove(tp);
-        highWatermarks.remove(tp);
+        checkpoints.forget(tp);
         if (log == null) {
             return false;
         }
-        log.closeAndDelete();
+        failures.guardRun(log.dir().getParent(), "deleting the log of " + tp, log::closeAndDelete);
         return true;
     }
 
-    /** Records high watermarks (merged with earlier ones) in each log dir's replication-offset-checkpoint. */
-    public synchronized void checkpointHighWatermarks(Map<TopicPartition, Long> newHighWatermarks) {
-        highWatermarks.putAll(newHighWatermarks);
-        writePerDir(LogManager::highWatermarkCheckpoint, tp -> Optional.ofNullable(highWatermarks.get(tp)));
+    /**
+     * Closes the logs of an offline {@code logDir} without writing to them (their files may be
+     * unwritable), forgets them and releases the dir's lock; returns their partitions.
+     */
+    public Set<TopicPartition> handleLogDirFailure(Path logDir) {
+        Set<TopicPartition> closedHere = new TreeSet<>();
+        for (PartitionLog log : all()) {
+            if (log.dir().getParent().equals(logDir) && logs.remove(log.topicPartition(), log)) {
+                checkpoints.forget(log.topicPartition());
+                log.closeHandlesAfterFailure();
+                closedHere.add(log.topicPartition());
+            }
+        }
+        locks.release(logDir);
+        LOG.error("Log dir {} is offline: closed the logs of {} partitions {}", logDir, closedHere.size(), closedHere);
+        return closedHere;
+    }
+
+    /** Records high watermarks (merged with earlier ones) in each online log dir's replication-offset-checkpoint. */
+    public void checkpointHighWatermarks(Map<TopicPartition, Long> newHighWatermarks) {
+        checkpoints.writeHighWatermarks(newHighWatermarks, onlineLogDirs(), logs.values());
     }
 
     /** The high watermark checkpointed for the partition (at open or since). */
     public OptionalLong highWatermarkCheckpoint(TopicPartition tp) {
-        Long hw = highWatermarks.get(tp);
-        return hw == null ? OptionalLong.empty() : OptionalLong.of(hw);
+        return checkpoints.highWatermark(tp);
     }
 
-    /** Writes every partition's recovery point to its log dir's recovery-point-offset-checkpoint. */
-    public synchronized void checkpointRecoveryPoints() {
-        writePerDir(LogManager::recoveryCheckpoint,
-                tp -> Optional.ofNullable(logs.get(tp)).map(PartitionLog::recoveryPoint));
-    }
-
-    private void writePerDir(java.util.function.Function<Path, OffsetCheckpointFile> fileOf,
-                             java.util.function.Function<TopicPartition, Optional<Long>> valueOf) {
-        for (Path logDir : config.logDirs()) {
-            Map<TopicPartition, Long> entries = new HashMap<>();
-            for (PartitionLog log : logs.values()) {
-                if (log.dir().getParent().equals(logDir)) {
-                    valueOf.apply(log.topicPartition()).ifPresent(v -> entries.put(log.topicPartition(), v));
-                }
-            }
-            fileOf.apply(logDir).write(entries);
-        }
+    /** Writes every partition's recovery point to its online log dir's recovery-point-offset-checkpoint. */
+    public void checkpointRecoveryPoints() {
+        checkpoints.writeRecoveryPoints(onlineLogDirs(), logs.values());
     }
 
     /** One retention pass over every log (also run by the retention thread). */
     public void runRetention() {
         for (PartitionLog log : all()) {
             try {
-                int deleted = log.deleteRetainedSegments();
+                int deleted = failures.guard(log.dir().getParent(), "retention of " + log.topicPartition(),
+                        log::deleteRetainedSegments);
                 if (deleted > 0) {
                     LOG.info("Retention deleted {} segments of {}", deleted, log.topicPartition());
                 }
@@ -206,14 +237,17 @@ public final class LogManager implements AutoCloseable {
     public void runFlush() {
         for (PartitionLog log : all()) {
             try {
-                log.maybeFlush();
+                failures.guardRun(log.dir().getParent(), "flushing " + log.topicPartition(), log::maybeFlush);
             } catch (RuntimeException e) {
                 LOG.error("Flush failed for {}", log.topicPartition(), e);
             }
         }
     }
 
-    /** Stops the background threads, closes every log, checkpoints, and writes the clean-shutdown markers. */
+    /**
+     * Stops the background threads, closes every log, checkpoints, and writes the clean-shutdown
+     * markers of the dirs that stayed online (an offline dir is recovered at its next start).
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -224,36 +258,48 @@ public final class LogManager implements AutoCloseable {
         }
         // outside the monitor: the flusher thread may be waiting for it to write a checkpoint
         scheduler.close();
-        logs.values().forEach(PartitionLog::close);
+        for (PartitionLog log : all()) {
+            try {
+                failures.guardRun(log.dir().getParent(), "closing " + log.topicPartition(), log::close);
+            } catch (RuntimeException e) {
+                LOG.error("Closing the log of {} failed", log.topicPartition(), e);
+            }
+        }
         checkpointRecoveryPoints();
         checkpointHighWatermarks(Map.of());
-        for (Path logDir : config.logDirs()) {
+        for (Path logDir : onlineLogDirs()) {
             try {
-                Files.createFile(logDir.resolve(LogFiles.CLEAN_SHUTDOWN_MARKER));
-                CheckpointFile.fsyncDirectory(logDir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the clean-shutdown marker in " + logDir, e);
+                failures.guardRun(logDir, "writing the clean-shutdown marker", () -> writeCleanShutdownMarker(logDir));
+            } catch (UncheckedIOException e) {
+                LOG.error("No clean-shutdown marker in {}: it is recovered at the next start", logDir, e);
             }
         }
-        releaseLocks();
+        locks.releaseAll();
     }
 
-    private void releaseLocks() {
-        for (FileChannel channel : new ArrayList<>(dirLocks.values())) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                LOG.warn("Cannot release a log dir lock", e);
-            }
+    private static void writeCleanShutdownMarker(Path logDir) {
+        try {
+            Files.createFile(logDir.resolve(LogFiles.CLEAN_SHUTDOWN_MARKER));
+            CheckpointFile.fsyncDirectory(logDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the clean-shutdown marker in " + logDir, e);
         }
-        dirLocks.clear();
     }
 
-    private Path leastLoadedDir() {
+    private static void closeQuietly(PartitionLog log) {
+        try {
+            log.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing {} after a failed open failed too", log.topicPartition(), e);
+        }
+    }
+
+    private Optional<Path> leastLoadedDir() {
         Map<Path, Integer> counts = new HashMap<>();
-        config.logDirs().forEach(d -> counts.put(d, 0));
-        logs.values().forEach(l -> counts.merge(l.dir().getParent(), 1, Integer::sum));
-        return config.logDirs().stream().min((a, b) -> Integer.compare(counts.get(a), counts.get(b))).orElseThrow();
+        List<Path> online = onlineLogDirs();
+        online.forEach(d -> counts.put(d, 0));
+        logs.values().forEach(l -> counts.computeIfPresent(l.dir().getParent(), (d, n) -> n + 1));
+        return online.stream().min(Comparator.comparingInt(counts::get));
     }
 
     private void ensureOpen() {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The log of one partition: a directory of segments (see {@link LogSegment}, {@link LogFiles}).
@@ -47,6 +49,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * whose append completed. Flushes are serialized separately so an fsync never blocks readers.
  */
 public final class PartitionLog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionLog.class);
 
     private final TopicPartition topicPartition;
     private final Path dir;
@@ -431,6 +435,26 @@ public final class PartitionLog implements AutoCloseable {
             closed = true;
             segments.values().forEach(LogSegment::close);
             retention.deleteAllPending();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Closes the segment files without flushing or writing anything (Kafka's {@code closeHandlers}):
+     * its log dir failed, so its files may be unwritable. Later operations find the log closed.
+     */
+    public void closeHandlesAfterFailure() {
+        lock.lock();
+        try {
+            closed = true;
+            for (LogSegment segment : segments.values()) {
+                try {
+                    segment.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("Closing {} of offline {} failed: {}", segment, topicPartition, e.toString());
+                }
+            }
         } finally {
             lock.unlock();
         }

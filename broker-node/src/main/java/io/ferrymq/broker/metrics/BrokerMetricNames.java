@@ -12,6 +12,7 @@ public final class BrokerMetricNames {
     public static final String TOPIC_METRICS = "BrokerTopicMetrics";
     public static final String REQUEST_METRICS = "RequestMetrics";
     public static final String REPLICA_MANAGER = "ReplicaManager";
+    public static final String LOG_MANAGER = "LogManager";
 
     public static final MetricName MESSAGES_IN = MetricName.of(TOPIC_METRICS, "MessagesInPerSec");
     public static final MetricName BYTES_IN = MetricName.of(TOPIC_METRICS, "BytesInPerSec");
@@ -28,7 +29,11 @@ public final class BrokerMetricNames {
     public static final MetricName ISR_SHRINKS = MetricName.of(REPLICA_MANAGER, "IsrShrinksPerSec");
     public static final MetricName ISR_EXPANDS = MetricName.of(REPLICA_MANAGER, "IsrExpandsPerSec");
 
+    public static final MetricName OFFLINE_LOG_DIRS = MetricName.of(LOG_MANAGER, "OfflineLogDirectoryCount");
+
     public static final MetricName UNCLEAN_ELECTIONS = MetricName.of("ControllerStats", "UncleanLeaderElectionsPerSec");
+    public static final MetricName AUTHORIZATION_ALLOWED = MetricName.of("AuthorizerMetrics", "AuthorizationAllowedPerSec");
+    public static final MetricName AUTHORIZATION_DENIED = MetricName.of("AuthorizerMetrics", "AuthorizationDeniedPerSec");
     public static final MetricName ZK_SESSION_STATE = MetricName.of("SessionExpireListener", "SessionState");
 
     public static final String PRODUCE = "Produce";
@@ -61,6 +66,11 @@ public final class BrokerMetricNames {
     /** Bytes on disk of one partition's log. */
     public static MetricName logSize(TopicPartition tp) {
         return MetricName.of("Log", "Size", "topic", tp.topic(), "partition", Integer.toString(tp.partition()));
+    }
+
+    /** 1 when the log dir is offline (its disk failed), else 0 (Kafka's per-directory gauge). */
+    public static MetricName logDirectoryOffline(String logDirectory) {
+        return MetricName.of(LOG_MANAGER, "LogDirectoryOffline", "logDirectory", logDirectory);
     }
 
     /** Messages a consumer group has yet to consume in one partition (high watermark - committed offset). */

@@ -13,13 +13,16 @@ import com.codahale.metrics.jvm.GarbageCollectorMetricSet;
 import com.codahale.metrics.jvm.MemoryUsageGaugeSet;
 import com.codahale.metrics.jvm.ThreadStatesGaugeSet;
 import io.ferrymq.common.TopicPartition;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -144,6 +147,11 @@ public final class BrokerMetrics implements AutoCloseable {
         return meter(UNCLEAN_ELECTIONS);
     }
 
+    /** Counts one audited authorization decision. */
+    public void recordAuthorization(boolean allowed) {
+        meter(allowed ? BrokerMetricNames.AUTHORIZATION_ALLOWED : BrokerMetricNames.AUTHORIZATION_DENIED).mark();
+    }
+
     /** Registers the replica-manager gauges (under-replicated, under-min-ISR, offline, leaders, partitions). */
     public void registerReplicaState(ReplicaStateView view) {
         registerGauge(UNDER_REPLICATED, view::underReplicatedPartitions);
@@ -151,6 +159,17 @@ public final class BrokerMetrics implements AutoCloseable {
         registerGauge(OFFLINE, view::offlinePartitions);
         registerGauge(LEADER_COUNT, view::leaderCount);
         registerGauge(PARTITION_COUNT, view::partitionCount);
+    }
+
+    /**
+     * Registers the log-dir gauges: how many of {@code logDirs} are offline, and per dir 1 when
+     * offline, else 0.
+     */
+    public void registerLogDirectories(List<Path> logDirs, Predicate<Path> isOffline) {
+        registerGauge(OFFLINE_LOG_DIRS, () -> (int) logDirs.stream().filter(isOffline).count());
+        for (Path dir : logDirs) {
+            registerGauge(logDirectoryOffline(dir.toString()), () -> isOffline.test(dir) ? 1 : 0);
+        }
     }
 
     /** Registers the size of a purgatory, e.g. {@code ("Produce", purgatory::size)}. */

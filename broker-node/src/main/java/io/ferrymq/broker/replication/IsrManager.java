@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The leader's ISR maintenance and high-watermark checkpoints, on one named thread
  * {@code ferry-isr-<brokerId>}: every {@code replica.lag.time.max.ms / 2} (and at once when a broker's
- * registration disappears) each led partition is checked for followers to drop; an expansion is
- * checked when a follower's fetch suggests it. A change is written to ZooKeeper with a conditional
- * write first and applied to the partition only after it succeeded; a conflict that shows this broker
+ * registration disappears or reports offline replicas) each led partition is checked for followers to
+ * drop; an expansion is checked when a follower's fetch suggests it. A change is written to ZooKeeper
+ * with a conditional write first and applied to the partition only after it succeeded; a conflict that shows this broker
  * was deposed makes it step down at once (DESIGN.md rule 4). Until the write resolves the change is
  * pending in the partition (its high watermark waits for the maximal ISR): a success or a conflict
  * at this broker's own epoch applies the ISR ZooKeeper holds; a deposition drops the leader state
@@ -86,16 +86,17 @@ final class IsrManager implements AutoCloseable {
         if (expansionsQueued.add(partition)) {
             submit(() -> {
                 expansionsQueued.remove(partition);
-                partitions.get(partition).ifPresent(p -> p.proposeIsrExpand(registry.liveBrokerIds())
+                partitions.get(partition).ifPresent(p -> p.proposeIsrExpand(registry.brokersServing(partition))
                         .ifPresent(change -> write(p, change)));
             });
         }
     }
 
+    /** A follower that is unregistered, or whose registration reports its replica offline, leaves at once. */
     private void shrinkAll() {
-        Set<Integer> live = registry.liveBrokerIds();
         for (Partition partition : partitions.leaders()) {
-            partition.pendingIsrChange().or(() -> partition.proposeIsrShrink(live))
+            partition.pendingIsrChange()
+                    .or(() -> partition.proposeIsrShrink(registry.brokersServing(partition.topicPartition())))
                     .ifPresent(change -> write(partition, change));
         }
     }

@@ -1,11 +1,14 @@
 package io.ferrymq.broker.replication;
 
+import io.ferrymq.broker.log.LogDirFailureChannel;
 import io.ferrymq.broker.log.LogManager;
 import io.ferrymq.broker.log.PartitionLog;
 import io.ferrymq.broker.metrics.BrokerMetricNames;
 import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.partition.ReplicaLog;
 import io.ferrymq.common.TopicPartition;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -36,7 +39,7 @@ public final class LogManagerReplicaLogs implements ReplicaLogStore {
     public ReplicaLog getOrCreate(TopicPartition partition) {
         PartitionLog log = logs.getOrCreate(partition);
         metrics.ifPresent(m -> m.registerLogSize(partition, log::sizeInBytes));
-        return new PartitionLogReplica(log);
+        return new PartitionLogReplica(log, logs.failureChannel());
     }
 
     @Override
@@ -48,6 +51,33 @@ public final class LogManagerReplicaLogs implements ReplicaLogStore {
     public void delete(TopicPartition partition) {
         metrics.ifPresent(m -> m.remove(BrokerMetricNames.logSize(partition)));
         logs.delete(partition);
+    }
+
+    @Override
+    public LogDirFailureChannel failureChannel() {
+        return logs.failureChannel();
+    }
+
+    @Override
+    public Set<TopicPartition> partitionsIn(Path logDir) {
+        return logs.all().stream().filter(l -> l.dir().getParent().equals(logDir)).map(PartitionLog::topicPartition)
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public void handleLogDirFailure(Path logDir) {
+        logs.handleLogDirFailure(logDir)
+                .forEach(tp -> metrics.ifPresent(m -> m.remove(BrokerMetricNames.logSize(tp))));
+    }
+
+    @Override
+    public List<Path> onlineLogDirs() {
+        return logs.onlineLogDirs();
+    }
+
+    @Override
+    public List<Path> offlineLogDirs() {
+        return logs.offlineLogDirs();
     }
 
     @Override

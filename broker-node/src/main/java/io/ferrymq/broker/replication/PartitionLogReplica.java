@@ -1,6 +1,7 @@
 package io.ferrymq.broker.replication;
 
 import io.ferrymq.broker.log.LeaderEpochCache;
+import io.ferrymq.broker.log.LogDirFailureChannel;
 import io.ferrymq.broker.log.LogAppendInfo;
 import io.ferrymq.broker.log.LogReadInfo;
 import io.ferrymq.broker.log.PartitionLog;
@@ -11,21 +12,37 @@ import io.ferrymq.broker.partition.ReplicaLog;
 import io.ferrymq.common.protocol.RecordSource;
 import io.ferrymq.common.record.CompressionType;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * The storage module's {@link PartitionLog} and its leader-epoch cache seen as a {@link ReplicaLog}.
- * Reads come back as zero-copy file slices of the segment files.
+ * Reads come back as zero-copy file slices of the segment files. Every operation that touches the
+ * disk goes through the {@link LogDirFailureChannel}: a disk error takes the log dir offline and is
+ * rethrown, so the request in flight gets {@code KAFKA_STORAGE_ERROR}.
  *
  * <p>Thread-safe as the underlying log is.
  */
 final class PartitionLogReplica implements ReplicaLog {
 
     private final PartitionLog log;
+    private final LogDirFailureChannel failures;
+    private final Path logDir;
 
-    PartitionLogReplica(PartitionLog log) {
+    PartitionLogReplica(PartitionLog log, LogDirFailureChannel failures) {
         this.log = log;
+        this.failures = failures;
+        this.logDir = log.dir().getParent();
+    }
+
+    private <T> T guard(String operation, Supplier<T> action) {
+        return failures.guard(logDir, operation + " of " + log.topicPartition(), action);
+    }
+
+    private void guardRun(String operation, Runnable action) {
+        failures.guardRun(logDir, operation + " of " + log.topicPartition(), action);
     }
 
     @Override
@@ -35,17 +52,17 @@ final class PartitionLogReplica implements ReplicaLog {
 
     @Override
     public LogAppendInfo appendAsLeader(ValidatedBatches batches, int leaderEpoch) {
-        return log.appendAsLeader(batches, leaderEpoch);
+        return guard("leader append", () -> log.appendAsLeader(batches, leaderEpoch));
     }
 
     @Override
     public LogAppendInfo appendAsFollower(ByteBuffer batches) {
-        return log.appendAsFollower(batches);
+        return guard("follower append", () -> log.appendAsFollower(batches));
     }
 
     @Override
     public RecordSource read(long startOffset, int maxBytes, long maxOffsetExclusive, boolean minOneBatch) {
-        LogReadInfo read = log.read(startOffset, maxBytes, maxOffsetExclusive, minOneBatch);
+        LogReadInfo read = guard("read", () -> log.read(startOffset, maxBytes, maxOffsetExclusive, minOneBatch));
         if (read.records().size() == 0) {
             return RecordSource.EMPTY;
         }
@@ -64,22 +81,22 @@ final class PartitionLogReplica implements ReplicaLog {
 
     @Override
     public Optional<TimestampAndOffset> offsetForTimestamp(long timestamp) {
-        return log.offsetForTimestamp(timestamp);
+        return guard("offset lookup", () -> log.offsetForTimestamp(timestamp));
     }
 
     @Override
     public void truncateTo(long offset) {
-        log.truncateTo(offset);
+        guardRun("truncation", () -> log.truncateTo(offset));
     }
 
     @Override
     public void truncateFullyAndStartAt(long offset) {
-        log.truncateFullyAndStartAt(offset);
+        guardRun("truncation", () -> log.truncateFullyAndStartAt(offset));
     }
 
     @Override
     public void assignEpoch(int leaderEpoch, long startOffset) {
-        log.leaderEpochCache().assign(leaderEpoch, startOffset);
+        guardRun("leader-epoch checkpoint", () -> log.leaderEpochCache().assign(leaderEpoch, startOffset));
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.ferrymq.coordinator.election.LeadershipListener;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.TopicListener;
 import io.ferrymq.coordinator.metadata.TopicMetadata;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,18 +56,28 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
         this.elections = Optional.of(service);
     }
 
-    /** Hosts every assigned replica, finishes pending deletions and removes logs of topics that are gone. */
+    /**
+     * Hosts every assigned replica, finishes pending deletions and removes logs of topics that are gone.
+     * While a log dir is offline, an assigned replica without a log in an online dir starts offline: its
+     * log was probably in the failed dir, and an empty replica must not take its place in the ISR.
+     */
     void loadAll() {
         Set<String> pendingDeletion = context.metadata().topicsPendingDeletion();
         Map<String, TopicMetadata> topics = context.metadata().topics();
+        Set<TopicPartition> onDisk = context.logs().localPartitions();
+        List<Path> offlineDirs = context.logs().offlineLogDirs();
         for (TopicMetadata topic : topics.values()) {
             if (pendingDeletion.contains(topic.name())) {
                 onTopicDeletionRequested(topic.name());
-            } else {
-                onTopicChanged(topic);
+                continue;
             }
+            if (!offlineDirs.isEmpty()) {
+                topic.partitionsOn(config.brokerId()).stream().filter(tp -> !onDisk.contains(tp))
+                        .forEach(tp -> partitions.takeOffline(tp, offlineDirs.toString()));
+            }
+            onTopicChanged(topic);
         }
-        Set<TopicPartition> stale = new HashSet<>(context.logs().localPartitions());
+        Set<TopicPartition> stale = new HashSet<>(onDisk);
         topics.values().forEach(t -> stale.removeAll(t.partitionsOn(config.brokerId())));
         for (TopicPartition tp : stale) {
             LOG.warn("Deleting local replica {}: its topic or assignment no longer includes broker {}", tp,
@@ -81,6 +92,9 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
             return;
         }
         for (TopicPartition tp : topic.partitionsOn(config.brokerId())) {
+            if (partitions.isOffline(tp)) {
+                continue;
+            }
             PartitionConfig partitionConfig = partitionConfig(topic, tp);
             Optional<Partition> hosted = partitions.get(tp);
             if (hosted.isPresent()) {
@@ -145,7 +159,31 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
                 context.logs().delete(tp);
             }
         }
+        partitions.forgetOffline(topic);
         context.metadata().acknowledgeDeletion(topic, config.brokerId());
+    }
+
+    /**
+     * Takes the replicas of a failed log dir offline (KIP-112): they stop serving at once (a leader
+     * stops taking appends and its waiters are woken), their fetchers stop, and later topic events do
+     * not host them again. Their latches are left separately ({@link #leaveLatches}), once the
+     * registration says they are offline, so the next leader leaves them out of its ISR.
+     */
+    void takeOffline(Set<TopicPartition> offline, Path logDir) {
+        for (TopicPartition tp : offline) {
+            // unhosted first: a become-follower racing with this then finds nothing to fetch for
+            Optional<Partition> hosted = partitions.takeOffline(tp, logDir.toString());
+            fetchers.removePartition(tp);
+            hosted.ifPresent(partition -> {
+                partition.makeFollower(Partition.NO_LEADER, partition.leaderEpoch());
+                wakeUp.accept(tp);
+            });
+        }
+    }
+
+    /** Leaves the latches of offline replicas for good (until restart). */
+    void leaveLatches(Set<TopicPartition> offline) {
+        offline.forEach(tp -> elections.ifPresent(e -> e.remove(tp)));
     }
 
     @Override

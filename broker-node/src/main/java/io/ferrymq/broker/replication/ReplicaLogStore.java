@@ -1,7 +1,10 @@
 package io.ferrymq.broker.replication;
 
+import io.ferrymq.broker.log.LogDirFailureChannel;
 import io.ferrymq.broker.partition.ReplicaLog;
 import io.ferrymq.common.TopicPartition;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -25,6 +28,20 @@ public interface ReplicaLogStore {
 
     /** The high watermark last checkpointed for the partition. */
     OptionalLong highWatermarkCheckpoint(TopicPartition partition);
+
+    /** Where disk errors of these logs are reported (KIP-112). */
+    LogDirFailureChannel failureChannel();
+
+    /** The partitions whose logs are in {@code logDir}. */
+    Set<TopicPartition> partitionsIn(Path logDir);
+
+    /** Closes the logs of the failed {@code logDir} without writing to them and forgets them. */
+    void handleLogDirFailure(Path logDir);
+
+    /** The log dirs still online, and those offline. */
+    List<Path> onlineLogDirs();
+
+    List<Path> offlineLogDirs();
 
     /** Writes the high watermarks of every hosted partition (atomically replacing the previous checkpoint). */
     void checkpointHighWatermarks(Map<TopicPartition, Long> highWatermarks);

@@ -17,6 +17,7 @@ import io.ferrymq.coordinator.isr.IsrUpdater;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerListener;
+import io.ferrymq.coordinator.registry.LogDirEventNotifications;
 import io.ferrymq.coordinator.zk.ZkConnectionState;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
@@ -54,6 +55,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
     private final IsrManager isrManager;
     private final FetchReader reader;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Optional<LogDirFailureHandler> logDirFailures = Optional.empty();
     private volatile boolean zkConnected = true;
 
     public ReplicaManager(ReplicationConfig config, ReplicationContext context) {
@@ -85,6 +87,9 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
 
             @Override
             public void onBrokerAdded(BrokerInfo broker) {
+                if (!broker.offline().replicas().isEmpty()) {
+                    isrManager.shrinkSoon();
+                }
                 partitions.leaders().forEach(p -> isrManager.expandSoon(p.topicPartition()));
             }
         });
@@ -98,6 +103,18 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
         context.metrics().registerPurgatorySize("Produce", producePurgatory::watched);
         context.metrics().registerPurgatorySize("Fetch", fetchPurgatory::watched);
         LOG.info("Replica manager of broker {} started with {} local replicas", config.brokerId(), partitionCount());
+    }
+
+    /**
+     * Starts acting on failed log dirs (KIP-112, {@link LogDirFailureHandler}): after {@link #start()}
+     * and the broker's registration as {@code registered}; {@code onEveryDirOffline} shuts the broker down.
+     */
+    public void handleLogDirFailures(BrokerInfo registered, Runnable onEveryDirOffline) {
+        LogDirFailureHandler handler = new LogDirFailureHandler(new LogDirFailureHandler.Deps(context.logs(), lifecycle,
+                partitions, context.registry(), new LogDirEventNotifications(context.zk().curator())), registered,
+                onEveryDirOffline);
+        logDirFailures = Optional.of(handler);
+        handler.start();
     }
 
     /**
@@ -250,6 +267,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        logDirFailures.ifPresent(LogDirFailureHandler::close);
         elections.close();
         fetchers.close();
         isrManager.close();

@@ -72,6 +72,16 @@
  * loses nothing acknowledged and leaves nothing appended-but-unanswered for a producer to duplicate.
  * The broker must call it while its socket server still serves follower fetches.
  *
+ * <h2>Log-dir failure (KIP-112)</h2>
+ * Disk errors of a replica's log reach the storage module's {@code LogDirFailureChannel}
+ * ({@link io.ferrymq.broker.replication.PartitionLogReplica} guards every disk operation);
+ * {@link io.ferrymq.broker.replication.LogDirFailureHandler} then takes the dir's replicas offline
+ * ({@link io.ferrymq.broker.replication.HostedPartitions} answers them {@code KAFKA_STORAGE_ERROR}),
+ * records them in the registration before leaving their latches (so the next leader's ISR leaves them
+ * out), closes their logs, and stops the broker when no dir is left. Leaders elsewhere drop a follower
+ * whose registration reports its replica offline at once, like an unregistered one. DESIGN.md,
+ * "Log-dir failure", has the whole story.
+ *
  * <h2>Other choices</h2>
  * <ul>
  *   <li>A topic's {@code min.insync.replicas} override wins over the broker default; an unparsable

@@ -9,7 +9,7 @@ import io.ferrymq.common.protocol.ApiKey;
  *
  * <ul>
  *   <li>{@link #DISPATCH}, the reads: Fetch, ListOffsets, OffsetsForLeaderEpoch, ApiVersions,
- *       DescribeCluster, FindCoordinator, OffsetFetch, DescribeGroups, ListGroups,
+ *       DescribeCluster, FindCoordinator, OffsetFetch, DescribeGroups, ListGroups, DescribeAcls,
  *       DescribeUserScramCredentials. They change
  *       nothing a later request could depend on, so they hold nothing up, not even while a Fetch
  *       long-polls. A read may therefore see the effect of a write sent after it on the same
@@ -23,8 +23,8 @@ import io.ferrymq.common.protocol.ApiKey;
  *       {@code MetadataStore.createTopic}).</li>
  *   <li>{@link #RESPONSE_READY}, every other write, applied when the handler's future completes:
  *       OffsetCommit (its ZooKeeper transaction is done), JoinGroup, SyncGroup, Heartbeat,
- *       LeaveGroup, DeleteGroups (group state), CreateTopics, DeleteTopics, CreatePartitions
- *       (ZooKeeper writes), InitProducerId (it may claim a block of ids in ZooKeeper, and a later
+ *       LeaveGroup, DeleteGroups (group state), CreateTopics, DeleteTopics, CreatePartitions,
+ *       CreateAcls, DeleteAcls (ZooKeeper writes), InitProducerId (it may claim a block of ids in ZooKeeper, and a later
  *       produce must not overtake the epoch it grants), AlterUserScramCredentials (ZooKeeper write),
  *       SaslHandshake and SaslAuthenticate (the connection's authentication state: the next request is
  *       judged by it). A JoinGroup thus holds its connection's
@@ -46,10 +46,12 @@ enum OrderingPoint {
     static OrderingPoint of(ApiKey key) {
         return switch (key) {
             case FETCH, LIST_OFFSETS, OFFSETS_FOR_LEADER_EPOCH, API_VERSIONS, DESCRIBE_CLUSTER, FIND_COORDINATOR,
-                 OFFSET_FETCH, DESCRIBE_GROUPS, LIST_GROUPS, DESCRIBE_USER_SCRAM_CREDENTIALS -> DISPATCH;
+                 OFFSET_FETCH, DESCRIBE_GROUPS, LIST_GROUPS, DESCRIBE_ACLS,
+                 DESCRIBE_USER_SCRAM_CREDENTIALS -> DISPATCH;
             case PRODUCE, METADATA -> HANDLER_RETURNED;
             case OFFSET_COMMIT, JOIN_GROUP, SYNC_GROUP, HEARTBEAT, LEAVE_GROUP, DELETE_GROUPS,
                  CREATE_TOPICS, DELETE_TOPICS, CREATE_PARTITIONS, INIT_PRODUCER_ID, ALTER_USER_SCRAM_CREDENTIALS,
+                 CREATE_ACLS, DELETE_ACLS,
                  SASL_HANDSHAKE, SASL_AUTHENTICATE -> RESPONSE_READY;
         };
     }

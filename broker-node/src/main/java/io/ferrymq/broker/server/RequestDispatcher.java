@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * future it returns never completes exceptionally; it holds {@link Optional#empty()} when the
  * client expects no response (acks=0). Beside it comes the future of the moment the request's
  * effect is applied ({@link OrderingPoint}), which the connection's {@link RequestSequencer} waits
- * for before it starts the next request.
+ * for before it starts the next request. With an {@link AccessControl}, each request is authorized
+ * first (see there): a refused request answers its handler's error response without running it.
  *
  * <p>Immutable after construction; thread-safe.
  */
@@ -36,6 +37,7 @@ public final class RequestDispatcher {
     private final Map<ApiKey, RequestHandler<?>> handlers = new EnumMap<>(ApiKey.class);
     private final Executor executor;
     private final RequestObserver observer;
+    private final Optional<AccessControl> accessControl;
 
     public RequestDispatcher(Collection<? extends RequestHandler<?>> handlers, Executor executor) {
         this(handlers, executor, RequestObserver.NONE);
@@ -43,6 +45,12 @@ public final class RequestDispatcher {
 
     public RequestDispatcher(Collection<? extends RequestHandler<?>> handlers, Executor executor,
                              RequestObserver observer) {
+        this(handlers, executor, observer, Optional.empty());
+    }
+
+    /** With {@code accessControl} present, every request is authorized before its handler runs. */
+    public RequestDispatcher(Collection<? extends RequestHandler<?>> handlers, Executor executor,
+                             RequestObserver observer, Optional<AccessControl> accessControl) {
         for (RequestHandler<?> handler : handlers) {
             if (this.handlers.put(handler.apiKey(), handler) != null) {
                 throw new IllegalArgumentException("two handlers for " + handler.apiKey());
@@ -50,6 +58,7 @@ public final class RequestDispatcher {
         }
         this.executor = executor;
         this.observer = observer;
+        this.accessControl = accessControl;
     }
 
     /** The API keys this broker serves. */
@@ -117,13 +126,13 @@ public final class RequestDispatcher {
     }
 
     @SuppressWarnings("unchecked")
-    private static <Q extends ApiRequest> CompletableFuture<Optional<ApiResponse>> serve(
+    private <Q extends ApiRequest> CompletableFuture<Optional<ApiResponse>> serve(
             RequestHandler<Q> handler, RequestContext context, ApiRequest request) {
         Q typed = (Q) request;
         boolean expectsResponse = handler.expectsResponse(typed);
         CompletableFuture<? extends ApiResponse> result;
         try {
-            result = handler.handle(context, typed);
+            result = authorizedHandle(handler, context, typed);
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
@@ -136,6 +145,21 @@ public final class RequestDispatcher {
             }
             return Optional.of(failure == null ? response : errorResponse(handler, typed, failure));
         });
+    }
+
+    /** The handler's answer to what {@link AccessControl} admits of {@code request} (all of it when off). */
+    @SuppressWarnings("unchecked")
+    private <Q extends ApiRequest> CompletableFuture<? extends ApiResponse> authorizedHandle(
+            RequestHandler<Q> handler, RequestContext context, Q request) {
+        if (accessControl.isEmpty()) {
+            return handler.handle(context, request);
+        }
+        Admission admission = accessControl.get().admit(context, request);
+        if (admission instanceof Admission.Refused refused) {
+            return CompletableFuture.completedFuture(handler.errorResponse(request, refused.error(), refused.message()));
+        }
+        Admission.Admitted admitted = (Admission.Admitted) admission;
+        return handler.handle(context, (Q) admitted.request()).thenApply(admitted.amend());
     }
 
     @SuppressWarnings("unchecked")

@@ -52,4 +52,16 @@ class ClusterHealthTest {
         assertThat(ClusterHealth.of(md, OptionalInt.of(3)).isHealthy()).isFalse();
         assertThat(ClusterHealth.of(md, OptionalInt.empty()).isHealthy()).isTrue();
     }
+
+    @Test
+    void anOfflineLogDirMakesTheClusterUnhealthyAndIsShownPerBroker() {
+        MetadataResponse md = new MetadataResponse(List.of(broker(1), broker(2), broker(3)), "c",
+                List.of(new TopicMetadata(ErrorCode.NONE, "demo", List.of(partition(0, 1, List.of(1, 2, 3))))));
+
+        ClusterHealth health = ClusterHealth.of(md, java.util.Map.of(2, List.of("/data/d2")), OptionalInt.of(3));
+
+        assertThat(health.isHealthy()).isFalse();
+        assertThat(health.offlineLogDirs()).containsExactly(java.util.Map.entry(2, List.of("/data/d2")));
+        assertThat(health.render()).containsPattern("Offline log dirs \\(1\\): +\\{2=\\[/data/d2\\]\\}");
+    }
 }

@@ -108,4 +108,54 @@ class LogManagerTest {
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                 .contains("ferry-log-retention", "ferry-log-flusher");
     }
+
+    @Test
+    void aDirThatCannotBeOpenedStartsOfflineWhenAnotherOpensAndGetsNoNewPartition() throws Exception {
+        Files.writeString(tempDir.resolve("d2"), "a file where a log dir should be");
+
+        manager = LogManager.open(config(), clock);
+
+        assertThat(manager.offlineLogDirs()).containsExactly(tempDir.resolve("d2"));
+        assertThat(manager.onlineLogDirs()).containsExactly(tempDir.resolve("d1"));
+        assertThat(manager.failureChannel().pollNextOfflineLogDir(java.time.Duration.ZERO).orElseThrow().dir())
+                .isEqualTo(tempDir.resolve("d2"));
+        for (int p = 0; p < 3; p++) {
+            assertThat(manager.getOrCreate(new TopicPartition("t", p)).dir().getParent()).isEqualTo(tempDir.resolve("d1"));
+        }
+    }
+
+    @Test
+    void openFailsWhenNoDirCanBeOpened() throws Exception {
+        Files.writeString(tempDir.resolve("d1"), "x");
+        Files.writeString(tempDir.resolve("d2"), "x");
+
+        assertThatThrownBy(() -> LogManager.open(config(), clock)).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("no log dir could be opened").hasMessageContaining("d2");
+    }
+
+    @Test
+    void aFailedCheckpointWriteTakesOnlyThatDirOfflineAndItsLogsAreClosedAndForgotten() throws Exception {
+        manager = LogManager.open(config(), clock);
+        TopicPartition a = new TopicPartition("t", 0);
+        TopicPartition b = new TopicPartition("t", 1);
+        PartitionLog logA = manager.getOrCreate(a);
+        manager.getOrCreate(b).appendAsLeader(batch(1, 1, 0L, 5), 0);
+        Path failing = manager.getOrCreate(b).dir().getParent();
+        Path moved = tempDir.resolve("moved");
+        Files.move(failing, moved);
+        Files.writeString(failing, "the disk is gone");
+
+        manager.checkpointHighWatermarks(Map.of(a, 0L, b, 1L));
+
+        assertThat(manager.offlineLogDirs()).containsExactly(failing);
+        assertThat(manager.failureChannel().pollNextOfflineLogDir(java.time.Duration.ZERO)).isPresent();
+        assertThat(manager.handleLogDirFailure(failing)).containsExactly(b);
+        assertThat(manager.get(b)).isEmpty();
+        assertThat(manager.get(a)).contains(logA);
+        assertThat(manager.getOrCreate(new TopicPartition("t", 2)).dir().getParent()).isEqualTo(logA.dir().getParent());
+        manager.close();
+        manager = null;
+        assertThat(logA.dir().getParent().resolve(LogFiles.CLEAN_SHUTDOWN_MARKER)).exists();
+        assertThat(moved.resolve(LogFiles.CLEAN_SHUTDOWN_MARKER)).doesNotExist();
+    }
 }

@@ -27,6 +27,7 @@ class MetricsDocsTest {
         names.add(BrokerMetricNames.purgatorySize("Produce"));
         names.add(BrokerMetricNames.logSize(new io.ferrymq.common.TopicPartition("t", 0)));
         names.add(BrokerMetricNames.consumerLag("g", new io.ferrymq.common.TopicPartition("t", 0)));
+        names.add(BrokerMetricNames.logDirectoryOffline("/data/d1"));
         assertThat(names).hasSizeGreaterThan(15);
         for (MetricName name : names) {
             assertThat(doc).as("docs/METRICS.md documents " + name.encode())

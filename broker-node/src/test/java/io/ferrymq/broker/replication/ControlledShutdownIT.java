@@ -63,7 +63,7 @@ class ControlledShutdownIT {
         metadata.createTopic(new NewTopic(TP.topic(), 1, 3, Map.of()));
         LogManager logs = track(LogManager.open(LogConfig.defaults(dir), Clock.systemUTC()));
         partitions = new HostedPartitions(metadata, 1);
-        leader = partitions.putIfAbsent(new Partition(TP, new PartitionLogReplica(logs.getOrCreate(TP)),
+        leader = partitions.putIfAbsent(new Partition(TP, new PartitionLogReplica(logs.getOrCreate(TP), logs.failureChannel()),
                 new PartitionConfig(1, List.of(1, 2, 3), 1, 30_000), 0, Clock.systemUTC()));
     }
 

@@ -55,7 +55,7 @@ class PartitionOnDiskTest {
         LogManager logs = LogManager.open(LogConfig.defaults(dir.resolve("broker-" + broker)).withSegmentBytes(1024),
                 Clock.systemUTC());
         managers.add(logs);
-        Partition partition = new Partition(TP, new PartitionLogReplica(logs.getOrCreate(TP)),
+        Partition partition = new Partition(TP, new PartitionLogReplica(logs.getOrCreate(TP), logs.failureChannel()),
                 new PartitionConfig(broker, List.of(1, 2, 3), 2, 30_000), 0, Clock.systemUTC());
         replicas.put(broker, partition);
         return partition;

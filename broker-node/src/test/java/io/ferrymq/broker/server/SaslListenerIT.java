@@ -30,6 +30,7 @@ import io.ferrymq.common.protocol.responses.ApiVersionsResponse;
 import io.ferrymq.common.protocol.responses.MetadataResponse;
 import io.ferrymq.common.security.SaslCredentials;
 import io.ferrymq.common.security.SaslMechanisms;
+import io.ferrymq.common.security.TestCertificates;
 import io.ferrymq.common.security.ScramMechanism;
 import io.ferrymq.coordinator.credentials.ZkUserCredentials;
 import io.ferrymq.coordinator.zk.ZkClient;
@@ -85,10 +86,12 @@ class SaslListenerIT {
                         mechanism.saltedPassword("alice-secret", salt, 4096), 4096)), Set.of());
             }
         }
-        broker = SingleBroker.start(dir.resolve("logs"), zookeeper.getConnectString(), Map.of(
-                "listeners", "PLAINTEXT://127.0.0.1:0,SASL_PLAINTEXT://127.0.0.1:0",
+        Map<String, String> config = new HashMap<>(TestCertificates.shared().brokerSsl(TestCertificates.BROKER));
+        config.putAll(Map.of(
+                "listeners", "PLAINTEXT://127.0.0.1:0,SASL_PLAINTEXT://127.0.0.1:0,SASL_SSL://127.0.0.1:0",
                 "sasl.enabled.mechanisms", "SCRAM-SHA-256,SCRAM-SHA-512,PLAIN",
                 "sasl.server.max.receive.size", String.valueOf(SASL_MAX_RECEIVE)));
+        broker = SingleBroker.start(dir.resolve("logs"), zookeeper.getConnectString(), config);
     }
 
     @AfterEach
@@ -159,6 +162,24 @@ class SaslListenerIT {
             }
         }
         assertThat(values).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void saslSslAuthenticatesOverTls() throws Exception {
+        InetSocketAddress address = broker.boundAddress("SASL_SSL");
+        Map<String, Object> props = new HashMap<>(TestCertificates.shared().clientSsl(null));
+        props.putAll(Map.of("bootstrap.servers", address.getHostString() + ":" + address.getPort(),
+                "security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-256",
+                "sasl.username", "alice", "sasl.password", "alice-secret"));
+        try (Admin admin = FerryAdmin.create(props)) {
+            admin.createTopics(List.of(new NewTopic("over-tls", 1, (short) 1)));
+            assertThat(admin.listTopics()).contains("over-tls");
+        }
+        props.put("sasl.password", "guess");
+        try (Admin admin = FerryAdmin.create(props)) {
+            assertThatThrownBy(admin::listTopics).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.error()).isEqualTo(ErrorCode.SASL_AUTHENTICATION_FAILED));
+        }
     }
 
     @Test

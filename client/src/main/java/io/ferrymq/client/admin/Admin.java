@@ -1,5 +1,7 @@
 package io.ferrymq.client.admin;
 
+import io.ferrymq.common.acl.AclBinding;
+import io.ferrymq.common.acl.AclBindingFilter;
 import io.ferrymq.common.security.ScramMechanism;
 import java.util.Collection;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Manages topics and users' SCRAM credentials, and inspects the cluster. Each call retries retriable errors (a broker down, no
+ * Manages topics, ACLs and users' SCRAM credentials, and inspects the cluster. Each call retries retriable errors (a broker down, no
  * leader yet) until {@code default.api.timeout.ms}, then throws; a failure names the topic and the
  * reason ({@link io.ferrymq.common.errors.ApiException} carries the wire error code).
  *
@@ -31,6 +33,15 @@ public interface Admin extends AutoCloseable {
     void createPartitions(Map<String, Integer> totalCounts);
 
     ClusterDescription describeCluster();
+
+    /** Creates the ACL bindings; throws for the first that failed (the others were still attempted). */
+    void createAcls(Collection<AclBinding> bindings);
+
+    /** The ACL bindings that match {@code filter}. */
+    List<AclBinding> describeAcls(AclBindingFilter filter);
+
+    /** Deletes every ACL binding any of the filters matches; returns those deleted. */
+    List<AclBinding> deleteAcls(Collection<AclBindingFilter> filters);
 
     /**
      * Each user's SCRAM mechanisms and iteration counts (every user when {@code users} is empty);

@@ -14,7 +14,17 @@ import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.Failures;
+import io.ferrymq.common.acl.AclBinding;
+import io.ferrymq.common.acl.AclBindingFilter;
+import io.ferrymq.common.protocol.AclBindingData;
+import io.ferrymq.common.protocol.AclFilterData;
+import io.ferrymq.common.protocol.requests.CreateAclsRequest;
 import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
+import io.ferrymq.common.protocol.requests.DeleteAclsRequest;
+import io.ferrymq.common.protocol.requests.DescribeAclsRequest;
+import io.ferrymq.common.protocol.responses.CreateAclsResponse;
+import io.ferrymq.common.protocol.responses.DeleteAclsResponse;
+import io.ferrymq.common.protocol.responses.DescribeAclsResponse;
 import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
 import io.ferrymq.common.protocol.requests.DeleteTopicsRequest;
 import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
@@ -129,6 +139,37 @@ public final class FerryAdmin implements Admin {
         List<Node> nodes = response.brokers().stream().map(Metadata::toNode)
                 .sorted(Comparator.comparingInt(Node::id)).toList();
         return new ClusterDescription(response.clusterId(), nodes);
+    }
+
+    @Override
+    public void createAcls(Collection<AclBinding> bindings) {
+        List<AclBindingData> creations = bindings.stream().map(AclBindingData::of).toList();
+        CreateAclsResponse response = call("creating ACLs", new CreateAclsRequest(creations), CreateAclsResponse.class);
+        for (int i = 0; i < response.results().size(); i++) {
+            CreateAclsResponse.Result result = response.results().get(i);
+            check(result.error(), "Cannot create ACL " + (i < creations.size() ? creations.get(i).toBinding() : ""),
+                    result.errorMessage());
+        }
+    }
+
+    @Override
+    public List<AclBinding> describeAcls(AclBindingFilter filter) {
+        DescribeAclsResponse response = call("describing ACLs", new DescribeAclsRequest(AclFilterData.of(filter)),
+                DescribeAclsResponse.class);
+        check(response.error(), "Cannot describe ACLs", response.errorMessage());
+        return response.bindings().stream().map(AclBindingData::toBinding).toList();
+    }
+
+    @Override
+    public List<AclBinding> deleteAcls(Collection<AclBindingFilter> filters) {
+        DeleteAclsResponse response = call("deleting ACLs",
+                new DeleteAclsRequest(filters.stream().map(AclFilterData::of).toList()), DeleteAclsResponse.class);
+        List<AclBinding> deleted = new ArrayList<>();
+        for (DeleteAclsResponse.FilterResult result : response.results()) {
+            check(result.error(), "Cannot delete ACLs", result.errorMessage());
+            result.deleted().forEach(d -> deleted.add(d.toBinding()));
+        }
+        return deleted;
     }
 
     @Override

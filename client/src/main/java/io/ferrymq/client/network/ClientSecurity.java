@@ -2,7 +2,6 @@ package io.ferrymq.client.network;
 
 import static io.ferrymq.common.config.ConfigType.STRING;
 import static io.ferrymq.common.config.Importance.HIGH;
-import static io.ferrymq.common.config.Validators.oneOf;
 
 import io.ferrymq.common.config.ConfigDefinition;
 import io.ferrymq.common.config.ConfigException;
@@ -52,7 +51,7 @@ public record ClientSecurity(SecurityProtocol protocol, Optional<SslEngineFactor
 
     /** Adds {@code security.protocol}, the client's {@code ssl.*} keys and the SASL keys to {@code def}. */
     public static ConfigDefinition defineInto(ConfigDefinition def, String group) {
-        def.define(group, SECURITY_PROTOCOL, STRING, "PLAINTEXT", oneOf(SecurityProtocol.names()), HIGH,
+        def.define(group, SECURITY_PROTOCOL, STRING, "PLAINTEXT", SecurityProtocol.validator(), HIGH,
                 "How connections to brokers are secured: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL; SSL uses the "
                         + "ssl.* settings, SASL the sasl.* settings.");
         SslConfigKeys.defineInto(def, group);

@@ -69,6 +69,16 @@ public final class JsonObject {
         return list(name, JsonNode::isTextual, JsonNode::textValue, "an array of strings");
     }
 
+    /** An array of objects, each named in errors by its index ({@code source.name[2]}). */
+    public List<JsonObject> requireObjectList(String name) {
+        List<JsonNode> elements = list(name, JsonNode::isObject, v -> v, "an array of objects");
+        List<JsonObject> out = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            out.add(new JsonObject(source + "." + name + "[" + i + "]", (ObjectNode) elements.get(i)));
+        }
+        return List.copyOf(out);
+    }
+
     /** A nested object; empty when the field is absent. */
     public JsonObject object(String name) {
         return optional(name, JsonNode::isObject, "an object")

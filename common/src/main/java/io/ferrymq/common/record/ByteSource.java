@@ -24,6 +24,14 @@ abstract sealed class ByteSource permits ByteSource.BufferSource, ByteSource.Str
         return new BufferSource(buffer.slice());
     }
 
+    /**
+     * {@link #of} for one pass that keeps nothing it reads (no view from {@link #read} outlives it):
+     * bytes not in a heap array are copied into this thread's reused {@link ScanScratch}.
+     */
+    static ByteSource scanning(ByteBuffer buffer) {
+        return new BufferSource(buffer.hasArray() ? buffer.slice() : ScanScratch.copyOf(buffer));
+    }
+
     /** A source over a decompressing stream; more than {@code maxBytes} inflated bytes are refused. */
     static ByteSource inflating(InputStream stream, long maxBytes) {
         return new StreamSource(stream, maxBytes);
@@ -100,6 +108,11 @@ abstract sealed class ByteSource permits ByteSource.BufferSource, ByteSource.Str
             this.position = start;
             this.limit = heap.arrayOffset() + heap.limit();
             return this;
+        }
+
+        /** The one-loop check of the bytes left ({@link RecordScan}); it does not move this source. */
+        RecordScan scan() {
+            return new RecordScan(array, position, limit);
         }
 
         private static byte[] copy(ByteBuffer direct) {

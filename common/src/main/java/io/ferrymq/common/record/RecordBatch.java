@@ -231,10 +231,24 @@ public final class RecordBatch implements Iterable<Record> {
 
     /** The records section, inflated as it is read when compressed, refused past {@code maxInflatedBytes}. */
     ByteSource recordsSource(long maxInflatedBytes) {
+        return recordsSource(maxInflatedBytes, false);
+    }
+
+    /**
+     * {@link #recordsSource(long)} for one pass that keeps nothing it reads (validation): an
+     * uncompressed section outside a heap array is read from the thread's {@link ScanScratch}.
+     */
+    ByteSource scanningRecordsSource(long maxInflatedBytes) {
+        return recordsSource(maxInflatedBytes, true);
+    }
+
+    private ByteSource recordsSource(long maxInflatedBytes, boolean scanning) {
         ByteBuffer body = buffer.slice(HEADER_SIZE, buffer.limit() - HEADER_SIZE);
         CompressionType compression = compression();
-        return compression == CompressionType.NONE ? ByteSource.of(body)
-                : ByteSource.inflating(Compression.decompressing(compression, body), maxInflatedBytes);
+        if (compression == CompressionType.NONE) {
+            return scanning ? ByteSource.scanning(body) : ByteSource.of(body);
+        }
+        return ByteSource.inflating(Compression.decompressing(compression, body), maxInflatedBytes);
     }
 
     @Override

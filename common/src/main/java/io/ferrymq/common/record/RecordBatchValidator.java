@@ -15,12 +15,13 @@ import io.ferrymq.common.errors.RecordTooLargeException;
  *       sequence;</li>
  *   <li>at least one record, and exactly {@code recordCount} records filling the records section, each
  *       checked field by field ({@link RecordReader}: lengths adding up, varints in range, offset
- *       deltas 0..n-1 in order);</li>
+ *       deltas 0..n-1 in order; an uncompressed section by {@link RecordScan} first);</li>
  *   <li>for create-time batches, the header's max timestamp equals the largest record timestamp.</li>
  * </ul>
  * A compressed records section is inflated as a stream and never held whole; more than
  * {@code maxDecompressedBytes} inflated bytes are refused ({@link RecordTooLargeException}). Nothing
- * is allocated per record. Structural header faults are {@link CorruptRecordException}s, record
+ * is allocated per record, nor per uncompressed batch: one outside a heap array (a request frame's
+ * direct buffer) is walked from the thread's reused {@link ScanScratch} copy. Structural header faults are {@link CorruptRecordException}s, record
  * faults {@link InvalidRecordException}s. Stateless and thread-safe.
  */
 public final class RecordBatchValidator {
@@ -43,7 +44,28 @@ public final class RecordBatchValidator {
         }
         checkAttributes(batch);
         checkProducerFields(batch);
-        ByteSource source = batch.recordsSource(maxDecompressedBytes);
+        long maxTimestamp = walkRecords(batch, count, maxDecompressedBytes);
+        if (batch.timestampType() == TimestampType.CREATE_TIME && maxTimestamp != batch.maxTimestamp()) {
+            throw new InvalidRecordException("header max timestamp " + batch.maxTimestamp()
+                    + " differs from the records' largest timestamp " + maxTimestamp);
+        }
+        return new Validated(count, batch.timestampType() == TimestampType.CREATE_TIME ? maxTimestamp
+                : batch.maxTimestamp());
+    }
+
+    /**
+     * Checks the records and returns their largest create time: in memory by {@link RecordScan} first,
+     * and by the {@link RecordReader}, which names the fault, when that refuses them or they are compressed.
+     */
+    private static long walkRecords(RecordBatch batch, int count, long maxDecompressedBytes) {
+        ByteSource source = batch.scanningRecordsSource(maxDecompressedBytes);
+        if (source instanceof ByteSource.BufferSource inMemory) {
+            RecordScan scan = inMemory.scan();
+            if (scan.isValid(count, batch.firstTimestamp())) {
+                return scan.maxTimestamp();
+            }
+            source = batch.scanningRecordsSource(maxDecompressedBytes);
+        }
         RecordReader reader = new RecordReader(source, batch.baseOffset(), batch.firstTimestamp(), -1L);
         long maxTimestamp = Long.MIN_VALUE;
         for (int i = 0; i < count; i++) {
@@ -52,12 +74,7 @@ public final class RecordBatchValidator {
         if (!source.atEnd()) {
             throw new InvalidRecordException("records section holds bytes after its " + count + " records");
         }
-        if (batch.timestampType() == TimestampType.CREATE_TIME && maxTimestamp != batch.maxTimestamp()) {
-            throw new InvalidRecordException("header max timestamp " + batch.maxTimestamp()
-                    + " differs from the records' largest timestamp " + maxTimestamp);
-        }
-        return new Validated(count, batch.timestampType() == TimestampType.CREATE_TIME ? maxTimestamp
-                : batch.maxTimestamp());
+        return maxTimestamp;
     }
 
     private static void checkAttributes(RecordBatch batch) {

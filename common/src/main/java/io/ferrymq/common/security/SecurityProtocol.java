@@ -1,7 +1,9 @@
 package io.ferrymq.common.security;
 
 import io.ferrymq.common.config.ConfigException;
+import io.ferrymq.common.config.Validator;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -43,6 +45,21 @@ public enum SecurityProtocol {
         } catch (IllegalArgumentException e) {
             throw ConfigException.invalid(key, text, "one of " + names());
         }
+    }
+
+    /** A validator accepting a protocol name in any case, as Kafka's. */
+    public static Validator validator() {
+        return new Validator() {
+            @Override
+            public void ensureValid(String key, Object value) {
+                parse(key, String.valueOf(value));
+            }
+
+            @Override
+            public String describe() {
+                return "one of " + List.of(names()) + " (any case)";
+            }
+        };
     }
 
     /** The protocol names, for validators and messages. */

@@ -1,5 +1,11 @@
 package io.ferrymq.common.protocol;
 
+import io.ferrymq.common.protocol.requests.CreateAclsRequest;
+import io.ferrymq.common.protocol.requests.DeleteAclsRequest;
+import io.ferrymq.common.protocol.requests.DescribeAclsRequest;
+import io.ferrymq.common.protocol.responses.CreateAclsResponse;
+import io.ferrymq.common.protocol.responses.DeleteAclsResponse;
+import io.ferrymq.common.protocol.responses.DescribeAclsResponse;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.protocol.requests.ApiVersionsRequest;
 import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
@@ -105,6 +111,11 @@ public final class MessageSamples {
     public static final TopicPartition TP0 = new TopicPartition("orders", 0);
     public static final TopicPartition TP1 = new TopicPartition("payments-ü", 7);
 
+    private static final AclBindingData ACL = new AclBindingData((byte) 2, "orders", (byte) 3, "User:alice", "*",
+            (byte) 3, (byte) 3);
+    private static final AclFilterData ACL_FILTER = new AclFilterData((byte) 2, null, (byte) 1, "User:ü", null,
+            (byte) 1, (byte) 1);
+
     private MessageSamples() {
     }
 
@@ -155,6 +166,9 @@ public final class MessageSamples {
                 Map.entry(ApiKey.LIST_GROUPS, new ListGroupsRequest(List.of("Stable"))),
                 Map.entry(ApiKey.DESCRIBE_GROUPS, new DescribeGroupsRequest(List.of("billing", "audit"))),
                 Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsRequest(List.of("old"))),
+                Map.entry(ApiKey.CREATE_ACLS, new CreateAclsRequest(List.of(ACL))),
+                Map.entry(ApiKey.DESCRIBE_ACLS, new DescribeAclsRequest(ACL_FILTER)),
+                Map.entry(ApiKey.DELETE_ACLS, new DeleteAclsRequest(List.of(ACL_FILTER, ACL_FILTER))),
                 Map.entry(ApiKey.INIT_PRODUCER_ID, new InitProducerIdRequest("txn-ü", 60_000, 4_000_000_001L, (short) 7)),
                 Map.entry(ApiKey.SASL_HANDSHAKE, new SaslHandshakeRequest("SCRAM-SHA-256")),
                 Map.entry(ApiKey.SASL_AUTHENTICATE, new SaslAuthenticateRequest("n,,n=user,r=abc".getBytes(StandardCharsets.UTF_8))),
@@ -195,7 +209,8 @@ public final class MessageSamples {
                         new DeleteTopicsResponse.TopicResult("a", ErrorCode.NONE, "")))),
                 Map.entry(ApiKey.CREATE_PARTITIONS, new CreatePartitionsResponse(List.of(
                         new CreatePartitionsResponse.TopicResult("orders", ErrorCode.INVALID_PARTITIONS, "12 <= 12")))),
-                Map.entry(ApiKey.DESCRIBE_CLUSTER, new DescribeClusterResponse(ErrorCode.NONE, "", "cluster-1", List.of(b1, b2))),
+                Map.entry(ApiKey.DESCRIBE_CLUSTER, new DescribeClusterResponse(ErrorCode.NONE, "", "cluster-1", List.of(b1, b2),
+                        Map.of(2, List.of("/data/d2")))),
                 Map.entry(ApiKey.API_VERSIONS, ApiVersionsResponse.ofThisBuild()),
                 Map.entry(ApiKey.FIND_COORDINATOR, new FindCoordinatorResponse(ErrorCode.NONE, "", Optional.of(b2))),
                 Map.entry(ApiKey.JOIN_GROUP, new JoinGroupResponse(ErrorCode.NONE, 4, "consumer", "range", "m-1", "m-1",
@@ -217,6 +232,13 @@ public final class MessageSamples {
                                         new byte[] {4, 4})))))),
                 Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsResponse(List.of(
                         new DeleteGroupsResponse.GroupResult("old", ErrorCode.NON_EMPTY_GROUP)))),
+                Map.entry(ApiKey.CREATE_ACLS, new CreateAclsResponse(List.of(
+                        new CreateAclsResponse.Result(ErrorCode.NONE, ""),
+                        new CreateAclsResponse.Result(ErrorCode.INVALID_REQUEST, "unknown ACL operation code 0")))),
+                Map.entry(ApiKey.DESCRIBE_ACLS, new DescribeAclsResponse(ErrorCode.NONE, "", List.of(ACL))),
+                Map.entry(ApiKey.DELETE_ACLS, new DeleteAclsResponse(List.of(
+                        new DeleteAclsResponse.FilterResult(ErrorCode.NONE, "", List.of(ACL)),
+                        new DeleteAclsResponse.FilterResult(ErrorCode.SECURITY_DISABLED, "no authorizer", List.of())))),
                 Map.entry(ApiKey.INIT_PRODUCER_ID, new InitProducerIdResponse(ErrorCode.NONE, "", 4_000_000_001L, (short) 8)),
                 Map.entry(ApiKey.SASL_HANDSHAKE, new SaslHandshakeResponse(ErrorCode.UNSUPPORTED_SASL_MECHANISM,
                         List.of("PLAIN", "SCRAM-SHA-512"))),

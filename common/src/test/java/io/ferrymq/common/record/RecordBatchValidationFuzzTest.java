@@ -97,7 +97,7 @@ class RecordBatchValidationFuzzTest {
         }
     }
 
-    private static byte[] apply(Mutation m, byte[] body) {
+    static byte[] apply(Mutation m, byte[] body) {
         int at = body.length == 0 ? 0 : m.position() % (body.length + 1);
         byte[] out;
         switch (m.kind()) {

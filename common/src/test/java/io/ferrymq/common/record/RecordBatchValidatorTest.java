@@ -67,6 +67,34 @@ class RecordBatchValidatorTest {
         assertThat(records).isEqualTo(205);
     }
 
+    private static ByteBuffer directCopy(ByteBuffer heap) {
+        return ByteBuffer.allocateDirect(heap.remaining()).put(heap.duplicate()).flip();
+    }
+
+    @Test
+    void aBatchInADirectBufferIsWalkedFromTheThreadsScratchWithoutAllocatingItsSize() {
+        ByteBuffer batch = directCopy(validBatch(CompressionType.NONE, 600));
+        assertThat(batch.remaining()).isGreaterThan(8 * 1024);
+        assertThat(RecordBatchValidator.validate(RecordBatch.wrap(batch), CAP).records()).isEqualTo(600);
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertThat(RecordBatchValidator.validate(RecordBatch.wrap(batch), CAP).records()).isEqualTo(600);
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(batch.remaining() / 4);
+    }
+
+    @Test
+    void faultsInADirectBufferAreFoundAsInAHeapBuffer() {
+        for (long seed = 0; seed < 50; seed++) {
+            assertThat(errorOf(directCopy(HostileBatches.noise(10, 200, seed)), CAP)).as("seed %d", seed)
+                    .isEqualTo(ErrorCode.INVALID_RECORD);
+        }
+        ByteBuffer valid = validBatch(CompressionType.NONE, 3);
+        ByteBuffer longer = ByteBuffer.allocate(valid.remaining() + 2).put(valid).put((byte) 0).put((byte) 0).flip();
+        longer.putInt(RecordBatch.LENGTH_OFFSET, longer.remaining() - RecordBatch.LOG_OVERHEAD);
+        assertThatThrownBy(() -> RecordBatchValidator.validate(RecordBatch.wrap(directCopy(HostileBatches.fixCrc(longer))),
+                CAP)).isInstanceOf(InvalidRecordException.class).hasMessageContaining("bytes after its 3 records");
+    }
+
     @Test
     void aCompressionBombIsRefusedAtTheCapWithBoundedAllocation() {
         ByteBuffer bomb = HostileBatches.bomb(100, 1024 * 1024);

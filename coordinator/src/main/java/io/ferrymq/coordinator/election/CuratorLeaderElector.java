@@ -8,6 +8,7 @@ import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.PartitionStateConflictException;
 import io.ferrymq.coordinator.metadata.Versioned;
 import io.ferrymq.coordinator.zk.CoordinatorException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -180,7 +181,7 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
     }
 
     private void maybeJoinOrLeave(PartitionState state) {
-        Set<Integer> live = context.registry().liveBrokerIds();
+        Set<Integer> live = context.registry().brokersServing(partition);
         if (policy.shouldBeInLatch(state, live)) {
             seat.join(policy.eligibleReplicasAhead(state, live));
             return;
@@ -193,7 +194,7 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
 
     @Override
     public boolean mayJoin() {
-        return lastState != null && policy.isEligible(lastState.value(), context.registry().liveBrokerIds());
+        return lastState != null && policy.isEligible(lastState.value(), context.registry().brokersServing(partition));
     }
 
     @Override
@@ -230,6 +231,16 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
                 }, context.executor());
     }
 
+    /**
+     * The registered brokers minus those whose registration reports their replica of this partition
+     * offline (a failed log dir): the new leader's ISR keeps neither.
+     */
+    private Set<Integer> withoutOfflineReplicas(Set<Integer> registered) {
+        Set<Integer> serving = new HashSet<>(registered);
+        serving.removeIf(id -> context.registry().broker(id).map(b -> b.offline().isOffline(partition)).orElse(false));
+        return serving;
+    }
+
     private record ElectionInputs(Optional<Versioned<PartitionState>> state, Set<Integer> live) {
     }
 
@@ -240,7 +251,7 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
 
     private void tryToLead(int generation, Versioned<PartitionState> read, Set<Integer> live, String ourNode) {
         PartitionState state = read.value();
-        Optional<PartitionState> elected = policy.electedState(state, live);
+        Optional<PartitionState> elected = policy.electedState(state, withoutOfflineReplicas(live));
         if (elected.isEmpty()) {
             log.info("{}: broker {} won the latch but is not in ISR {}; leaving", partition, self, state.isr());
             leaveLatch();

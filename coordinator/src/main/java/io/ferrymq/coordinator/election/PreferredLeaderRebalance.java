@@ -57,7 +57,7 @@ final class PreferredLeaderRebalance {
 
     private void look(int recheck) {
         Optional<PartitionState> state = owner.knownState();
-        if (state.isEmpty() || !policy.shouldMakeWayForPreferred(state.get(), context.registry().liveBrokerIds(),
+        if (state.isEmpty() || !policy.shouldMakeWayForPreferred(state.get(), context.registry().brokersServing(partition),
                 seat.isJoined())) {
             return;
         }

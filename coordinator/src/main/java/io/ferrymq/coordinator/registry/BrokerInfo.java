@@ -11,15 +11,15 @@ import java.util.Optional;
 
 /**
  * A live broker as registered under {@code /brokers/ids/<id>}: id, the host and port other brokers
- * reach it on (its inter-broker listener), its rack (if any), when it started, and every advertised
+ * reach it on (its inter-broker listener), its rack (if any), when it started, every advertised
  * listener ({@link BrokerEndpoint}, Kafka's {@code endpoints} and
- * {@code listener_security_protocol_map}); clients are answered with the endpoint of the listener
- * they connected to. A node written before listeners had names (no {@code endpoints} field) reads
- * as one {@code PLAINTEXT} listener at host and port. JSON form documented in
- * {@link io.ferrymq.coordinator.zk.ZkPaths}. Immutable and thread-safe.
+ * {@code listener_security_protocol_map}), and its failed storage ({@link OfflineStorage}); clients
+ * are answered with the endpoint of the listener they connected to. A node written before listeners
+ * had names (no {@code endpoints} field) reads as one {@code PLAINTEXT} listener at host and port.
+ * JSON form documented in {@link io.ferrymq.coordinator.zk.ZkPaths}. Immutable and thread-safe.
  */
 public record BrokerInfo(int id, String host, int port, Optional<String> rack, long startTimeMs,
-                         List<BrokerEndpoint> endpoints) {
+                         List<BrokerEndpoint> endpoints, OfflineStorage offline) {
 
     private static final String ENDPOINTS = "endpoints";
     private static final String PROTOCOL_MAP = "listener_security_protocol_map";
@@ -27,6 +27,7 @@ public record BrokerInfo(int id, String host, int port, Optional<String> rack, l
     public BrokerInfo {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(rack, "rack");
+        Objects.requireNonNull(offline, "offline");
         endpoints = List.copyOf(endpoints);
         if (id < 0) {
             throw new IllegalArgumentException("broker.id must be >= 0, was " + id);
@@ -42,10 +43,15 @@ public record BrokerInfo(int id, String host, int port, Optional<String> rack, l
         }
     }
 
-    /** A broker with one {@code PLAINTEXT} listener at {@code host:port}. */
+    /** A broker with every log dir online, advertising {@code endpoints}. */
+    public BrokerInfo(int id, String host, int port, Optional<String> rack, long startTimeMs,
+                      List<BrokerEndpoint> endpoints) {
+        this(id, host, port, rack, startTimeMs, endpoints, OfflineStorage.NONE);
+    }
+
+    /** A broker with one {@code PLAINTEXT} listener at {@code host:port} and every log dir online. */
     public BrokerInfo(int id, String host, int port, Optional<String> rack, long startTimeMs) {
-        this(id, host, port, rack, startTimeMs,
-                List.of(new BrokerEndpoint(SecurityProtocol.PLAINTEXT.name(), SecurityProtocol.PLAINTEXT, host, port)));
+        this(id, host, port, rack, startTimeMs, plaintext(host, port));
     }
 
     /** A broker reached by other brokers on {@code interBroker}, advertising {@code endpoints}. */
@@ -54,9 +60,18 @@ public record BrokerInfo(int id, String host, int port, Optional<String> rack, l
         return new BrokerInfo(id, interBroker.host(), interBroker.port(), rack, startTimeMs, endpoints);
     }
 
+    private static List<BrokerEndpoint> plaintext(String host, int port) {
+        return List.of(new BrokerEndpoint(SecurityProtocol.PLAINTEXT.name(), SecurityProtocol.PLAINTEXT, host, port));
+    }
+
     /** The endpoint of listener {@code listenerName}, when this broker has that listener. */
     public Optional<BrokerEndpoint> endpoint(String listenerName) {
         return endpoints.stream().filter(e -> e.listenerName().equals(listenerName)).findFirst();
+    }
+
+    /** This registration reporting {@code storage} as its failed storage. */
+    public BrokerInfo withOffline(OfflineStorage storage) {
+        return new BrokerInfo(id, host, port, rack, startTimeMs, endpoints, storage);
     }
 
     /** The znode content. */
@@ -71,6 +86,7 @@ public record BrokerInfo(int id, String host, int port, Optional<String> rack, l
         Map<String, String> protocols = new LinkedHashMap<>();
         endpoints.forEach(e -> protocols.put(e.listenerName(), e.securityProtocol().name()));
         json.put(PROTOCOL_MAP, protocols);
+        offline.writeTo(json);
         return json;
     }
 
@@ -78,11 +94,12 @@ public record BrokerInfo(int id, String host, int port, Optional<String> rack, l
     public static BrokerInfo fromJson(int id, JsonObject json) {
         String host = json.requireString("host");
         int port = json.requireInt("port");
-        Optional<String> rack = json.optionalString("rack");
-        long startTimeMs = json.requireLong("startTimeMs");
-        if (!json.fieldNames().contains(ENDPOINTS)) {
-            return new BrokerInfo(id, host, port, rack, startTimeMs);
-        }
+        List<BrokerEndpoint> endpoints = json.fieldNames().contains(ENDPOINTS) ? endpoints(json) : plaintext(host, port);
+        return new BrokerInfo(id, host, port, json.optionalString("rack"), json.requireLong("startTimeMs"), endpoints,
+                OfflineStorage.readFrom(json));
+    }
+
+    private static List<BrokerEndpoint> endpoints(JsonObject json) {
         Map<String, String> protocols = json.object(PROTOCOL_MAP).stringMap();
         List<BrokerEndpoint> endpoints = new ArrayList<>();
         for (String text : json.requireStringList(ENDPOINTS)) {
@@ -94,6 +111,6 @@ public record BrokerInfo(int id, String host, int port, Optional<String> rack, l
             }
             endpoints.add(BrokerEndpoint.parse(text, SecurityProtocol.valueOf(protocol)));
         }
-        return new BrokerInfo(id, host, port, rack, startTimeMs, endpoints);
+        return endpoints;
     }
 }

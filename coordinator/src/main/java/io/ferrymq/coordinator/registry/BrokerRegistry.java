@@ -1,8 +1,10 @@
 package io.ferrymq.coordinator.registry;
 
+import io.ferrymq.common.TopicPartition;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The set of live brokers. A broker {@link #register registers} itself once; the registration is
@@ -25,6 +27,14 @@ public interface BrokerRegistry extends AutoCloseable {
      */
     void register(BrokerInfo self);
 
+    /**
+     * Replaces the content of this broker's registration (same id; e.g. to report offline log dirs);
+     * the new content is also what a re-created node holds after a new session.
+     *
+     * @throws IllegalStateException when this broker is not registered
+     */
+    void updateRegistration(BrokerInfo self);
+
     /** Removes this broker's registration (controlled shutdown); no-op when not registered. */
     void deregister();
 
@@ -37,6 +47,15 @@ public interface BrokerRegistry extends AutoCloseable {
 
     default Optional<BrokerInfo> broker(int id) {
         return Optional.ofNullable(liveBrokers().get(id));
+    }
+
+    /**
+     * The live brokers that may hold a usable replica of {@code partition}: every live broker but those
+     * whose registration reports that replica offline ({@link OfflineStorage}).
+     */
+    default Set<Integer> brokersServing(TopicPartition partition) {
+        return liveBrokers().values().stream().filter(b -> !b.offline().isOffline(partition)).map(BrokerInfo::id)
+                .collect(Collectors.toSet());
     }
 
     /** Adds a listener for later joins and leaves (not replayed for brokers already live). */

@@ -165,6 +165,20 @@ public final class ZkBrokerRegistry implements BrokerRegistry {
     }
 
     @Override
+    public synchronized void updateRegistration(BrokerInfo self) {
+        if (registration == null) {
+            throw new IllegalStateException("broker " + self.id() + " is not registered; cannot update its registration");
+        }
+        try {
+            registration.setData(Json.bytes(self.toJson()));
+        } catch (Exception e) {
+            throw CoordinatorException.wrap("updating " + ZkPaths.broker(self.id()), e);
+        }
+        log.info("Updated the registration of broker {}: offline log dirs {}, offline replicas {}", self.id(),
+                self.offline().logDirs(), self.offline().replicas());
+    }
+
+    @Override
     public synchronized void deregister() {
         if (registration != null) {
             closeQuietly(registration);

@@ -16,6 +16,8 @@ import java.util.Optional;
  *                                                  "listener_security_protocol_map":{"PLAINTEXT":"PLAINTEXT","SSL":"SSL"}}
  *                                                  host/port: the inter-broker listener (see {@code BrokerInfo});
  *                                                  version 1 (no endpoints) reads as one PLAINTEXT listener
+ *                                                  plus, once a log dir failed, "offline_log_dirs":["/d"] and
+ *                                                  "offline_replicas":{"topic":[0,2]} (see registry.OfflineStorage)
  * /topics/&lt;topic&gt;                            PERSISTENT {"version":1,"partitions":{"0":[1,2,3],...},"configs":{"k":"v"}}
  * /topics/&lt;topic&gt;/partitions/&lt;p&gt;            PERSISTENT (empty)
  * /topics/&lt;topic&gt;/partitions/&lt;p&gt;/state      PERSISTENT {"version":1,"leader":1,"leaderEpoch":0,"isr":[1,2,3],"unclean":false}
@@ -31,6 +33,15 @@ import java.util.Optional;
  * /config/users/&lt;user&gt;                     PERSISTENT {"version":1,"config":{"SCRAM-SHA-256":"salt=..,stored_key=..,server_key=..,iterations=4096"}}
  *                                                  Kafka's layout, SENSITIVE (never world-readable); written only by conditional setData(version) or create
  *                                                  (see {@code io.ferrymq.coordinator.credentials.UserConfigZnode})
+ * /log_dir_event_notification/log_dir_event_&lt;seq&gt;  PERSISTENT_SEQUENTIAL {"version":1,"broker":1,"event":1}
+ *                                                  a broker's log dir failed (Kafka's notification; the broker
+ *                                                  deletes its own when it starts; see registry.LogDirEventNotifications)
+ * /kafka-acl/&lt;Topic|Group|Cluster&gt;/&lt;name&gt;   PERSISTENT {"version":1,"acls":[{"principal":"User:alice",
+ *                                                  "permissionType":"Allow","operation":"Read","host":"*"}]}
+ *                                                  literal ACL bindings of one resource (Kafka's layout)
+ * /kafka-acl-extended/prefixed/&lt;Topic|Group|Cluster&gt;/&lt;prefix&gt;  PERSISTENT, same JSON: prefixed bindings
+ *                                                  both written only by conditional setData(version), create
+ *                                                  or delete(version) (see {@code io.ferrymq.coordinator.acl.ZkAclStore})
  * </pre>
  *
  * <p>With {@code zookeeper.set.acl=true} every node gets {@link ZkAcls#secured} ACLs: creator-all
@@ -53,6 +64,11 @@ public final class ZkPaths {
     public static final String CONFIG_USERS = "/config/users";
     /** Subtrees holding secrets: only their creator may read them (Kafka: credentials, tokens). */
     public static final List<String> SENSITIVE_ROOTS = List.of(CONFIG_USERS);
+    public static final String LOG_DIR_EVENT_NOTIFICATION = "/log_dir_event_notification";
+    /** The prefix of a log-dir event node; ZooKeeper appends a 10-digit sequence number. */
+    public static final String LOG_DIR_EVENT_PREFIX = LOG_DIR_EVENT_NOTIFICATION + "/log_dir_event_";
+    public static final String LITERAL_ACLS = "/kafka-acl";
+    public static final String PREFIXED_ACLS = "/kafka-acl-extended/prefixed";
 
     private ZkPaths() {
     }
@@ -94,7 +110,7 @@ public final class ZkPaths {
         return SENSITIVE_ROOTS.stream().anyMatch(root -> path.equals(root) || path.startsWith(root + "/"));
     }
 
-    /** {@code /config/users/<user>}; the name must be non-empty and hold no '/'. */
+    /** The path of {@code user}'s credentials, {@code /config/users/<user>}. */
     public static String user(String user) {
         if (user.isEmpty() || user.contains("/") || user.equals(".") || user.equals("..")) {
             throw new IllegalArgumentException("user name must be non-empty and contain no '/', was '" + user + "'");

@@ -1,13 +1,12 @@
 package io.ferrymq.broker.log.producer;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The state of one producer on one partition: its current epoch and its last
  * {@value #BATCHES_TO_RETAIN} batches, oldest first (never empty). Immutable: an append makes a new
- * entry.
+ * entry (with one array and one immutable list: the leader builds one per appended batch).
  *
  * @param producerId the producer id
  * @param epoch the epoch of the latest batch
@@ -39,10 +38,13 @@ public record ProducerStateEntry(long producerId, short epoch, List<BatchMetadat
         if (batch.epoch() != epoch) {
             return first(batch);
         }
-        List<BatchMetadata> next = new ArrayList<>(batches.subList(
-                Math.max(0, batches.size() - BATCHES_TO_RETAIN + 1), batches.size()));
-        next.add(batch.metadata());
-        return new ProducerStateEntry(producerId, epoch, next);
+        int kept = Math.min(batches.size(), BATCHES_TO_RETAIN - 1);
+        BatchMetadata[] next = new BatchMetadata[kept + 1];
+        for (int i = 0; i < kept; i++) {
+            next[i] = batches.get(batches.size() - kept + i);
+        }
+        next[kept] = batch.metadata();
+        return new ProducerStateEntry(producerId, epoch, List.of(next));
     }
 
     public BatchMetadata lastBatch() {
@@ -60,6 +62,11 @@ public record ProducerStateEntry(long producerId, short epoch, List<BatchMetadat
 
     /** The retained batch with exactly this sequence range. */
     public Optional<BatchMetadata> findDuplicate(int firstSeq, int lastSeq) {
-        return batches.stream().filter(b -> b.firstSeq() == firstSeq && b.lastSeq() == lastSeq).findFirst();
+        for (BatchMetadata batch : batches) {
+            if (batch.firstSeq() == firstSeq && batch.lastSeq() == lastSeq) {
+                return Optional.of(batch);
+            }
+        }
+        return Optional.empty();
     }
 }

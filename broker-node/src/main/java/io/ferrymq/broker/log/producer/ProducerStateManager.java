@@ -55,13 +55,15 @@ public final class ProducerStateManager {
      * @throws io.ferrymq.common.errors.ApiException with the error codes listed in the class doc
      */
     public Optional<BatchMetadata> validateLeaderAppend(List<ProducerBatch> batches, long nowMs) {
-        Map<Long, ProducerStateEntry> pending = new HashMap<>();
+        // The usual append is one batch: its check needs no map of the entries pending in this append.
+        Map<Long, ProducerStateEntry> pending = batches.size() == 1 ? Map.of() : new HashMap<>();
         for (ProducerBatch batch : batches) {
             if (!batch.hasProducerId()) {
                 continue;
             }
-            Optional<ProducerStateEntry> current = Optional.ofNullable(pending.get(batch.producerId()))
-                    .or(() -> live(batch.producerId(), nowMs));
+            ProducerStateEntry inAppend = pending.get(batch.producerId());
+            Optional<ProducerStateEntry> current = inAppend != null ? Optional.of(inAppend)
+                    : live(batch.producerId(), nowMs);
             Optional<BatchMetadata> duplicate = check(current, batch);
             if (duplicate.isPresent()) {
                 if (batches.size() == 1) {
@@ -71,8 +73,10 @@ public final class ProducerStateManager {
                         + batch.lastSeq() + " were appended at offset " + duplicate.get().firstOffset()
                         + "; a duplicate is answered only when it is the append's one batch");
             }
-            pending.put(batch.producerId(),
-                    current.map(e -> e.with(batch)).orElseGet(() -> ProducerStateEntry.first(batch)));
+            if (batches.size() > 1) {
+                pending.put(batch.producerId(),
+                        current.map(e -> e.with(batch)).orElseGet(() -> ProducerStateEntry.first(batch)));
+            }
         }
         return Optional.empty();
     }
@@ -81,7 +85,8 @@ public final class ProducerStateManager {
     public void update(List<ProducerBatch> batches) {
         for (ProducerBatch batch : batches) {
             if (batch.hasProducerId()) {
-                producers.merge(batch.producerId(), ProducerStateEntry.first(batch), (old, fresh) -> old.with(batch));
+                ProducerStateEntry entry = producers.get(batch.producerId());
+                producers.put(batch.producerId(), entry == null ? ProducerStateEntry.first(batch) : entry.with(batch));
             }
         }
     }

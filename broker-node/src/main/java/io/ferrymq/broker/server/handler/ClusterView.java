@@ -1,11 +1,14 @@
 package io.ferrymq.broker.server.handler;
 
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.protocol.BrokerNode;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -34,6 +37,21 @@ public record ClusterView(String clusterId, BrokerRegistry registry) {
 
     public boolean isLive(int brokerId) {
         return registry.liveBrokers().containsKey(brokerId);
+    }
+
+    /**
+     * Whether the broker's replica of {@code partition} is offline: the broker is not live, or its
+     * registration reports that replica offline (a failed log dir).
+     */
+    public boolean isReplicaOffline(int brokerId, TopicPartition partition) {
+        BrokerInfo broker = registry.liveBrokers().get(brokerId);
+        return broker == null || broker.offline().isOffline(partition);
+    }
+
+    /** The log dirs each live broker reports offline, by broker id (brokers with none are left out). */
+    public Map<Integer, List<String>> offlineLogDirs() {
+        return registry.liveBrokers().values().stream().filter(b -> !b.offline().logDirs().isEmpty())
+                .collect(Collectors.toMap(BrokerInfo::id, b -> List.copyOf(b.offline().logDirs())));
     }
 
     public int liveBrokerCount() {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * DescribeCluster: the cluster id and the live brokers from the registry's cache.
+ * DescribeCluster: the cluster id, the live brokers and their offline log dirs from the registry's cache.
  *
  * <p>Immutable and thread-safe.
  */
@@ -32,7 +32,7 @@ public final class DescribeClusterHandler implements RequestHandler<DescribeClus
     public CompletableFuture<DescribeClusterResponse> handle(RequestContext context, DescribeClusterRequest request) {
         return CompletableFuture.completedFuture(
                 new DescribeClusterResponse(ErrorCode.NONE, "", cluster.clusterId(),
-                        cluster.liveBrokers(context.listenerName())));
+                        cluster.liveBrokers(context.listenerName()), cluster.offlineLogDirs()));
     }
 
     @Override

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Metadata: live brokers and, per topic, every partition's leader, leader epoch, replicas, ISR and
- * offline replicas. Everything is read from caches that follow ZooKeeper (the registry's and the
+ * offline replicas (on a broker that is not registered, or whose registration reports that replica
+ * offline after a log dir failed). Everything is read from caches that follow ZooKeeper (the registry's and the
  * metadata store's {@code CuratorCache}), never with a ZooKeeper read per request. A partition
  * whose recorded leader is not registered is reported without a leader ({@code LEADER_NOT_AVAILABLE}),
  * so clients retry instead of connecting to a dead broker. Topics pending deletion are hidden. A
@@ -90,7 +91,7 @@ public final class MetadataHandler implements RequestHandler<MetadataRequest> {
     }
 
     private PartitionMetadata describe(TopicPartition tp, List<Integer> replicas) {
-        List<Integer> offline = replicas.stream().filter(id -> !cluster.isLive(id)).toList();
+        List<Integer> offline = replicas.stream().filter(id -> cluster.isReplicaOffline(id, tp)).toList();
         Optional<PartitionState> state = store.cachedPartitionState(tp);
         int leader = state.map(PartitionState::leader).orElse(PartitionState.NO_LEADER);
         int epoch = state.map(PartitionState::leaderEpoch).orElse(-1);

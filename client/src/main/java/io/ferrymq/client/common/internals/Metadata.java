@@ -165,7 +165,7 @@ public final class Metadata {
             for (PartitionMetadata p : topic.partitions()) {
                 OptionalInt leader = p.leaderId() < 0 ? OptionalInt.empty() : OptionalInt.of(p.leaderId());
                 partitions.add(new PartitionInfo(new TopicPartition(topic.name(), p.partition()), leader,
-                        p.leaderEpoch(), p.replicas(), p.isr()));
+                        p.leaderEpoch(), p.replicas(), p.isr(), p.offlineReplicas()));
             }
         }
         return new Cluster(nodes, partitions, Optional.of(response.clusterId()).filter(id -> !id.isEmpty()));

@@ -1,0 +1,90 @@
+package io.ferrymq.broker;
+
+import io.ferrymq.broker.config.BrokerConfig;
+import io.ferrymq.broker.config.SaslConfigKeys;
+import io.ferrymq.broker.security.sasl.SaslListenerAuthenticator;
+import io.ferrymq.broker.server.Authenticator;
+import io.ferrymq.broker.config.Endpoint;
+import io.ferrymq.broker.server.AdvertisedListeners;
+import io.ferrymq.broker.server.ListenerSecurity;
+import io.ferrymq.client.network.ClientSecurity;
+import io.ferrymq.common.config.ConfigException;
+import io.ferrymq.common.protocol.kryo.KryoCodec;
+import io.ferrymq.common.security.ScramCredentialLookup;
+import io.ferrymq.common.security.SecurityProtocol;
+import io.ferrymq.common.security.SslEngineFactory;
+import io.ferrymq.coordinator.registry.BrokerEndpoint;
+import io.ferrymq.coordinator.registry.BrokerInfo;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The broker's listeners as its parts need them: each listener's security for the server (TLS
+ * stores loaded here, so a bad one fails before anything opens), the follower side of the
+ * inter-broker listener, what each listener advertises once bound, and the registration that
+ * carries them all.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class BrokerListeners {
+
+    private BrokerListeners() {
+    }
+
+    /**
+     * One {@link ListenerSecurity} per listener, in listener order: TLS stores loaded, SASL listeners
+     * authenticating against {@code credentials}.
+     */
+    static List<ListenerSecurity> security(BrokerConfig config, ScramCredentialLookup credentials) {
+        Optional<Authenticator> sasl = Optional.of(new SaslListenerAuthenticator(
+                config.getList(SaslConfigKeys.SASL_ENABLED_MECHANISMS),
+                config.getInt(SaslConfigKeys.SASL_SERVER_MAX_RECEIVE_SIZE), credentials, new KryoCodec()));
+        return config.listeners().stream()
+                .map(listener -> ListenerSecurity.of(listener, config::sslSettings, sasl)).toList();
+    }
+
+    /**
+     * How followers connect to leaders: as the inter-broker listener's protocol and TLS settings say,
+     * authenticating as {@code sasl.jaas.config}'s user when it is a SASL listener (and refusing that
+     * key otherwise, where it would do nothing).
+     */
+    static ClientSecurity interBroker(BrokerConfig config) {
+        String name = config.interBrokerListenerName();
+        SecurityProtocol protocol = config.listenerProtocols().get(name);
+        Optional<SslEngineFactory> tls = protocol.isTls()
+                ? Optional.of(new SslEngineFactory(config.sslSettings(name))) : Optional.empty();
+        if (!protocol.isSasl() && config.getOptional(SaslConfigKeys.SASL_JAAS_CONFIG).isPresent()) {
+            throw new ConfigException(SaslConfigKeys.SASL_JAAS_CONFIG, SaslConfigKeys.SASL_JAAS_CONFIG
+                    + " is set, but the inter-broker listener " + name + " uses " + protocol + ", which does not use it");
+        }
+        return protocol.isSasl() ? ClientSecurity.sasl(tls, SaslConfigKeys.interBrokerCredentials(config, name))
+                : new ClientSecurity(protocol, tls);
+    }
+
+    /** What each listener advertises, given the addresses bound in listener order. */
+    static List<Endpoint> advertised(BrokerConfig config, List<InetSocketAddress> bound) {
+        return AdvertisedListeners.resolve(config.listeners(), bound, config.advertisedListeners(),
+                BrokerListeners::localHostName);
+    }
+
+    /** Every advertised listener; other brokers reach this one on the inter-broker listener's. */
+    static BrokerInfo registration(BrokerConfig config, List<Endpoint> advertised, long startTimeMs) {
+        List<BrokerEndpoint> endpoints = advertised.stream()
+                .map(e -> new BrokerEndpoint(e.listenerName(), e.securityProtocol(), e.host(), e.port())).toList();
+        BrokerEndpoint interBroker = endpoints.stream()
+                .filter(e -> e.listenerName().equals(config.interBrokerListenerName())).findFirst().orElseThrow();
+        return BrokerInfo.of(config.brokerId(), interBroker, endpoints, config.rack(), startTimeMs);
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (UnknownHostException e) {
+            throw new ConfigException("listeners binds every interface and the local host name cannot be resolved ("
+                    + e.getMessage() + "); set advertised.listeners");
+        }
+    }
+}
