@@ -20,6 +20,12 @@
 #   PRODUCER_PROPS (extra producer properties for every workload, e.g. 'enable.idempotence=false')
 #   RUN_BUDGET_S (600) START_TIMEOUT_S (240) BUILD (0: build only when the jar is missing; 1: always)
 #   JFR (0; 1 = Flight Recorder, 2 ms Java sampling: each client run, each broker per workload; .jfr kept)
+#   BENCH_BASE (/tmp/ferry-bench: run-time files and PIDs; two runs at once need two BASEs and two port sets)
+#   SECURITY (plaintext; ssl = every listener and the brokers' own traffic over TLS, with a CA and a certificate
+#   per broker generated at start by bench/GenerateCerts.java, the generator of ferry quickstart --secure;
+#   sasl_ssl = the same plus SCRAM-SHA-512, users bench-broker and bench-client with random passwords created with
+#   ferry users add --zookeeper before the brokers start; the clients get $BASE/client.properties with
+#   --command-config, also exported to XCMD as CLIENT_CONFIG)
 #   REPORT_MS (5000: perf-produce progress period) FERRY_JIT (auto: as bin/ferry; c1; c2) TOOL_JIT (FERRY_JIT)
 #   WORKLOADS ("a b e c d"; x runs the shell command XCMD with BOOTSTRAP and LIB (the jars) set, e.g.
 #   XCMD='java -Dlogback.configurationFile=conf/logback-tools.xml -cp "$LIB/*" bench/BatchLatency.java "$BOOTSTRAP" all 5 300000 20000') BENCH_WORK (/tmp/ferry-bench-work: kept outputs) GIT_HEAD (label when ROOT is an export)
@@ -27,7 +33,7 @@ set -u -o pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${BENCH_WORK:-/tmp/ferry-bench-work}
-BASE=/tmp/ferry-bench                # everything written at run time lives here
+BASE=${BENCH_BASE:-/tmp/ferry-bench} # everything written at run time lives here (one run per BASE at a time)
 PIDS="$BASE/pids"
 MARK="-Dferrybench.run=1"
 ZK_PORT=${ZK_PORT:-21181}
@@ -41,6 +47,11 @@ START_TIMEOUT_S=${START_TIMEOUT_S:-240}
 WORKLOADS=${WORKLOADS:-"a b e c d"}
 JFR=${JFR:-0}
 REPORT_MS=${REPORT_MS:-5000}
+SECURITY=${SECURITY:-plaintext}
+case "$SECURITY" in
+  plaintext|ssl|sasl_ssl) ;;
+  *) echo "SECURITY must be plaintext, ssl or sasl_ssl, was '$SECURITY'" >&2; exit 2 ;;
+esac
 
 # Every Ferry JVM gets bin/ferry's JIT rule (FERRY_JIT: auto = C1 only on <= 2 CPUs; c1; c2; TOOL_JIT
 # overrides it for the perf tools alone), the rest is Kafka's flags.
@@ -141,7 +152,36 @@ fcmd() { # fcmd <jvm opts> <log name> <logback file> subcommand args...: sets CM
   CMD=(java $jvm $MARK -Dferry.home="$ROOT" -Dferry.log.dir="$BASE/logs" -Dferry.log.name="$name"
        -Dlogback.configurationFile="$ROOT/conf/$lb" -cp "$BASE/lib/*" io.ferrymq.broker.FerryMain "$@")
 }
-admin() { local t=$1; shift; fcmd "$ADMIN_JVM" admin logback-tools.xml "$@"; timeout "$t" "${CMD[@]}"; }
+admin() { local t=$1; shift; fcmd "$ADMIN_JVM" admin logback-tools.xml "$@" ${CC[@]+"${CC[@]}"}; timeout "$t" "${CMD[@]}"; }
+
+# SECURITY=ssl|sasl_ssl: certificates (keytool, bounded), SCRAM passwords and the clients' --command-config file
+CC=(); LISTENER=PLAINTEXT; BROKER_TLS=""
+if [ "$SECURITY" != plaintext ]; then
+  log "generating a CA and a certificate per broker under $BASE/certs"
+  SSL_PASS=$(timeout 300 java -cp "$BASE/lib/*" "$ROOT/bench/GenerateCerts.java" "$BASE/certs" "$NB") || { echo "certificate generation failed" >&2; exit 1; }
+  TRUST="ssl.truststore.type=PKCS12
+ssl.truststore.location=$BASE/certs/truststore.p12
+ssl.truststore.password=$SSL_PASS"
+  printf 'security.protocol=SSL\n%s\n' "$TRUST" > "$BASE/client.properties"
+  CC=(--command-config "$BASE/client.properties"); LISTENER=SSL
+  BROKER_TLS="security.inter.broker.protocol=SSL
+ssl.keystore.type=PKCS12
+ssl.keystore.password=$SSL_PASS
+ssl.key.password=$SSL_PASS
+$TRUST"
+fi
+if [ "$SECURITY" = sasl_ssl ]; then
+  secret() { head -c 18 /dev/urandom | base64 | tr -d '/+='; }
+  (umask 077; secret > "$BASE/bench-broker.password"; secret > "$BASE/bench-client.password")
+  printf 'security.protocol=SASL_SSL\n%s\nsasl.mechanism=SCRAM-SHA-512\nsasl.username=bench-client\nsasl.password=%s\n' \
+    "$TRUST" "$(cat "$BASE/bench-client.password")" > "$BASE/client.properties"
+  LISTENER=SASL_SSL
+  BROKER_TLS="${BROKER_TLS/security.inter.broker.protocol=SSL/security.inter.broker.protocol=SASL_SSL}
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"bench-broker\" password=\"$(cat "$BASE/bench-broker.password")\";"
+fi
+export CLIENT_CONFIG="$BASE/client.properties"
 
 T0=$(date +%s)
 DEADLINE=$((T0 + START_TIMEOUT_S + RUN_BUDGET_S))
@@ -156,6 +196,14 @@ echo $! >> "$PIDS"
 zk_ok() { [ "$(timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$ZK_PORT; printf ruok >&3; cat <&3" 2>/dev/null)" = "imok" ] || port_busy "$ZK_PORT"; }
 ok=0; for _ in $(seq 1 120); do zk_ok && { ok=1; break; }; sleep 0.5; done
 [ $ok -eq 1 ] || { echo "ZooKeeper did not come up" >&2; tail -30 "$BASE/logs/zookeeper.stdout" >&2; exit 1; }
+if [ "$SECURITY" = sasl_ssl ]; then # the users exist before any broker needs to authenticate
+  for u in bench-broker bench-client; do
+    log "creating SCRAM user $u in ZooKeeper"
+    fcmd "$ADMIN_JVM" admin logback-tools.xml users add --zookeeper "127.0.0.1:$ZK_PORT" --user "$u" \
+      --mechanism SCRAM-SHA-512 --password-file "$BASE/$u.password"
+    timeout 120 "${CMD[@]}" >&2 || { echo "creating SCRAM user $u failed" >&2; exit 1; }
+  done
+fi
 
 BOOTSTRAP=""
 for i in $(seq 0 $((NB - 1))); do
@@ -164,7 +212,9 @@ for i in $(seq 0 $((NB - 1))); do
   mkdir -p "$BASE/broker-$i/data"
   cat > "$BASE/broker-$i/server.properties" <<CFG
 broker.id=$i
-listeners=PLAINTEXT://127.0.0.1:$port
+listeners=$LISTENER://127.0.0.1:$port
+${BROKER_TLS:+$BROKER_TLS
+ssl.keystore.location=$BASE/certs/broker-$i.p12}
 log.dirs=$BASE/broker-$i/data
 zookeeper.connect=127.0.0.1:$ZK_PORT
 zookeeper.connection.timeout.ms=18000
@@ -267,7 +317,8 @@ produce() { # produce <workload> <topic> <bootstrap> <acks> [throughput] [record
   cpu_begin; s=$(date +%s.%N); c=$(cpu_snap)
   fcmd "$TOOL_JVM $(jfr_opt "$w")" "$w" logback-tools.xml perf-produce --topic "$topic" \
     --num-records "$n" --record-size "$SIZE" --throughput "$rate" --reporting-interval-ms "$REPORT_MS" \
-    --producer-props bootstrap.servers="$bs" acks="$acks" linger.ms=5 compression.type="$COMPRESSION" ${PRODUCER_PROPS:-}
+    --producer-props bootstrap.servers="$bs" acks="$acks" linger.ms=5 compression.type="$COMPRESSION" ${PRODUCER_PROPS:-} \
+    ${CC[@]+"${CC[@]}"}
   timeout "$t" "${CMD[@]}" >"$BASE/out/$w.txt" 2>&1
   rc=$?; e=$(date +%s.%N)
   emit "$w.exit_code" "$rc"; cpu_emit "$w" "$c"; cpu_end "$w" "$n"; jfr_brokers stop "$w"; heap_emit "$w"
@@ -290,7 +341,7 @@ consume() { # c) one consumer reads back everything produced to bench
   jfr_brokers start "$W"
   cpu_begin; s=$(date +%s.%N); c=$(cpu_snap)
   fcmd "$TOOL_JVM $(jfr_opt "$W")" "$W" logback-tools.xml perf-consume --bootstrap-server "$BOOTSTRAP" \
-    --topic bench --messages "$total" --timeout-ms 30000 --group "bench-consumer-$$"
+    --topic bench --messages "$total" --timeout-ms 30000 --group "bench-consumer-$$" ${CC[@]+"${CC[@]}"}
   timeout "$t" "${CMD[@]}" >"$BASE/out/$W.txt" 2>&1
   rc=$?; e=$(date +%s.%N)
   emit "$W.exit_code" "$rc"; cpu_emit "$W" "$c"; cpu_end "$W" "$total"; jfr_brokers stop "$W"

@@ -2,6 +2,7 @@ package io.ferrymq.broker.cli;
 
 import io.ferrymq.broker.cluster.BrokerProcess;
 import io.ferrymq.broker.cluster.ClusterLayout;
+import io.ferrymq.broker.cluster.ClusterScram;
 import io.ferrymq.broker.cluster.ClusterMetadata;
 import io.ferrymq.broker.cluster.JavaCommand;
 import io.ferrymq.broker.cluster.LocalCluster;
@@ -9,6 +10,7 @@ import io.ferrymq.broker.cluster.LocalClusterConfig;
 import io.ferrymq.broker.cluster.ManagedProcess;
 import io.ferrymq.broker.cluster.QuickstartDataDir;
 import io.ferrymq.broker.cluster.TopicAdmin;
+import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.common.protocol.requests.CreateTopicsRequest.TopicSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Option;
  * {@code ferry quickstart}: starts a real ZooKeeper server and three brokers, each its own JVM on
  * free loopback ports (data under {@code --data-dir}), creates topic {@code demo} (6 partitions,
  * replication factor 3, {@code min.insync.replicas=2}), produces {@code --messages} records with
- * acks=all, reads them all back in consumer group {@code quickstart}, and prints throughput, latency and the cluster layout. With
+ * acks=all, reads them all back in consumer group {@code quickstart}, and prints throughput, latency and the cluster layout.
+ * With {@code --secure} every connection is TLS + SCRAM (see {@link QuickstartSecurity}). With
  * {@code --keep-running} the cluster stays up until Ctrl-C. Everything it starts is stopped on exit
  * (a shutdown hook covers Ctrl-C); a crashed earlier run is cleaned up first (see
  * {@link QuickstartDataDir}).
@@ -53,6 +56,11 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--keep-running", description = "Leave the cluster up after the demo until Ctrl-C.")
     private boolean keepRunning;
 
+    @Option(names = "--secure", description = "TLS + SCRAM-SHA-512 (SASL_SSL) for clients and between brokers, with "
+            + "certificates generated under DIR/certs and a broker and a client user with random passwords; the client "
+            + "settings go to DIR/client.properties (pass it with --command-config).")
+    private boolean secure;
+
     @Option(names = "--timeout-s", defaultValue = "180", paramLabel = "S", description = "Bound of each step (default: ${DEFAULT-VALUE}).")
     private int timeoutSeconds;
 
@@ -68,13 +76,14 @@ public final class QuickstartCommand implements Callable<Integer> {
         if (cleanup.removedOldData()) {
             out.println("Removed the data of the previous run in " + dataDir.toAbsolutePath());
         }
+        QuickstartSecurity security = prepareSecurity(out);
         out.println("Starting ZooKeeper and 3 brokers (separate JVMs) under " + dataDir.toAbsolutePath() + " ...");
         out.flush();
-        try (LocalCluster cluster = LocalCluster.start(clusterConfig(timeout))) {
+        try (LocalCluster cluster = LocalCluster.start(security.configure(clusterConfig(timeout)).build())) {
             printProcesses(out, cluster);
-            boolean ok = runDemo(out, cluster.bootstrapServers(), timeout);
+            boolean ok = runDemo(out, cluster.bootstrapServers(), security, timeout);
             if (keepRunning) {
-                waitForCtrlC(out, cluster);
+                waitForCtrlC(out, cluster, security);
             }
             out.println("Stopping the cluster ...");
             out.flush();
@@ -82,7 +91,20 @@ public final class QuickstartCommand implements Callable<Integer> {
         }
     }
 
-    private LocalClusterConfig clusterConfig(Duration timeout) {
+    private QuickstartSecurity prepareSecurity(PrintWriter out) {
+        if (!secure) {
+            return QuickstartSecurity.plaintext();
+        }
+        out.println("Generating a CA and a TLS certificate per broker (keytool) under " + dataDir.resolve("certs").toAbsolutePath() + " ...");
+        out.flush();
+        QuickstartSecurity security = QuickstartSecurity.secure(dataDir, 3);
+        out.println("Every listener is SASL_SSL (SCRAM-SHA-512, users " + ClusterScram.BROKER_USER + " and "
+                + ClusterScram.CLIENT_USER + "), between brokers too. Client settings (pass with --command-config): "
+                + security.clientProperties().orElseThrow());
+        return security;
+    }
+
+    private LocalClusterConfig.Builder clusterConfig(Duration timeout) {
         return LocalClusterConfig.builder(dataDir).brokers(3).zookeeperNodes(1)
                 .jvmOptions(JavaCommand.withServerJit(
                         List.of("-Xms64m", "-Xmx384m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError")))
@@ -92,25 +114,25 @@ public final class QuickstartCommand implements Callable<Integer> {
                 // everything stops together at the end: handing leaderships to brokers that are stopping too is moot
                 .brokerConfig("controlled.shutdown.timeout.ms", "5000")
                 .brokerConfig("group.initial.rebalance.delay.ms", "0")
-                .startTimeout(timeout)
-                .build();
+                .startTimeout(timeout);
     }
 
-    private boolean runDemo(PrintWriter out, String bootstrap, Duration timeout) {
-        TopicAdmin.createTopic(bootstrap, new TopicSpec(TOPIC, PARTITIONS, (short) 3, TopicAdmin.minInsyncReplicas(2)), timeout);
-        TopicAdmin.awaitFullyReplicated(bootstrap, TOPIC, PARTITIONS, timeout);
+    private boolean runDemo(PrintWriter out, String bootstrap, QuickstartSecurity security, Duration timeout) {
+        ClientSecurity wire = security.clientSecurity(bootstrap);
+        TopicAdmin.createTopic(bootstrap, new TopicSpec(TOPIC, PARTITIONS, (short) 3, TopicAdmin.minInsyncReplicas(2)), timeout, wire);
+        TopicAdmin.awaitFullyReplicated(bootstrap, TOPIC, PARTITIONS, timeout, wire);
         out.printf("Created topic %s: %d partitions, replication factor 3, min.insync.replicas=2%n", TOPIC, PARTITIONS);
         out.printf("Producing %,d messages of %d bytes with acks=all ...%n", messages, messageSize);
         out.flush();
-        QuickstartWorkload.ProduceResult produced = QuickstartWorkload.produce(bootstrap, TOPIC, messages, messageSize, timeout);
+        QuickstartWorkload.ProduceResult produced = QuickstartWorkload.produce(bootstrap, security.clientSettings(), TOPIC, messages, messageSize, timeout);
         out.println(QuickstartSummary.produced(produced, messageSize));
         out.printf("Consuming them in consumer group %s from the beginning ...%n", GROUP);
         out.flush();
-        QuickstartWorkload.ConsumeResult consumed = QuickstartWorkload.consume(bootstrap, TOPIC, GROUP, messages, timeout);
+        QuickstartWorkload.ConsumeResult consumed = QuickstartWorkload.consume(bootstrap, security.clientSettings(), TOPIC, GROUP, messages, timeout);
         out.println(QuickstartSummary.consumed(consumed, messageSize));
         out.println();
         out.println("Cluster layout:");
-        out.print(ClusterLayout.render(ClusterMetadata.fetch(bootstrap, Duration.ofSeconds(10)), TOPIC));
+        out.print(ClusterLayout.render(ClusterMetadata.fetch(bootstrap, Duration.ofSeconds(10), wire), TOPIC));
         boolean ok = produced.failed() == 0 && consumed.distinct() == messages;
         out.println(ok ? "OK: every acknowledged message was read back." : "PROBLEM: see the numbers above.");
         out.flush();
@@ -128,13 +150,14 @@ public final class QuickstartCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void waitForCtrlC(PrintWriter out, LocalCluster cluster) throws InterruptedException {
+    private static void waitForCtrlC(PrintWriter out, LocalCluster cluster, QuickstartSecurity security) throws InterruptedException {
+        String connect = "--bootstrap-server " + cluster.bootstrapServers() + security.commandConfigFlag();
         out.println();
         out.println("The cluster keeps running. Try:");
-        out.println("  bin/ferry cluster health --bootstrap-server " + cluster.bootstrapServers());
-        out.println("  bin/ferry topics describe --bootstrap-server " + cluster.bootstrapServers() + " --topic " + TOPIC);
-        out.println("  bin/ferry groups describe --bootstrap-server " + cluster.bootstrapServers() + " --group " + GROUP);
-        out.println("Use --bootstrap-server " + cluster.bootstrapServers());
+        out.println("  bin/ferry cluster health " + connect);
+        out.println("  bin/ferry topics describe " + connect + " --topic " + TOPIC);
+        out.println("  bin/ferry groups describe " + connect + " --group " + GROUP);
+        out.println("Use " + connect);
         out.println("Press Ctrl-C to stop everything.");
         out.flush();
         new CountDownLatch(1).await();

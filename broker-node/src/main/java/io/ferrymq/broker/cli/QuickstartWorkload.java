@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,14 +44,15 @@ final class QuickstartWorkload {
     private QuickstartWorkload() {
     }
 
-    static ProduceResult produce(String bootstrap, String topic, int messages, int size, Duration timeout) {
+    static ProduceResult produce(String bootstrap, Map<String, String> security, String topic, int messages, int size,
+                                 Duration timeout) {
         Recorder recorder = new Recorder(3);
         AtomicLong failed = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>("");
         CountDownLatch done = new CountDownLatch(messages);
-        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", "5",
-                "batch.size", "65536", "client.id", "quickstart-producer",
-                "delivery.timeout.ms", Long.toString(timeout.toMillis()));
+        Map<String, Object> config = withSecurity(security, Map.of("bootstrap.servers", bootstrap, "acks", "all",
+                "linger.ms", "5", "batch.size", "65536", "client.id", "quickstart-producer",
+                "delivery.timeout.ms", Long.toString(timeout.toMillis())));
         long start = System.nanoTime();
         try (Producer<byte[], byte[]> producer = new FerryProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < messages; i++) {
@@ -73,12 +75,14 @@ final class QuickstartWorkload {
         return new ProduceResult(latency.getTotalCount(), failed.get() + done.getCount(), elapsed, latency, firstError.get());
     }
 
-    static ConsumeResult consume(String bootstrap, String topic, String group, int expected, Duration timeout) {
+    static ConsumeResult consume(String bootstrap, Map<String, String> security, String topic, String group, int expected,
+                                 Duration timeout) {
         BitSet seen = new BitSet(expected);
         long duplicates = 0;
         Set<TopicPartition> assigned = new TreeSet<>();
-        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "client.id", "quickstart-consumer",
-                "group.id", group, "enable.auto.commit", "false", "auto.offset.reset", "earliest", "max.poll.records", "5000");
+        Map<String, Object> config = withSecurity(security, Map.of("bootstrap.servers", bootstrap,
+                "client.id", "quickstart-consumer", "group.id", group, "enable.auto.commit", "false",
+                "auto.offset.reset", "earliest", "max.poll.records", "5000"));
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         try (Consumer<byte[], byte[]> consumer = new FerryConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -117,5 +121,11 @@ final class QuickstartWorkload {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static Map<String, Object> withSecurity(Map<String, String> security, Map<String, Object> config) {
+        Map<String, Object> all = new HashMap<>(config);
+        all.putAll(security);
+        return all;
     }
 }

@@ -46,6 +46,8 @@ public final class BrokerProcess {
         cfg.put("zookeeper.connect", context.zookeeperConnect());
         cfg.put("admin.http.host", "127.0.0.1");
         cfg.put("admin.http.port", Integer.toString(adminPort));
+        context.tls().ifPresent(tls -> cfg.putAll(tls.brokerSettings(id, port)));
+        context.scram().ifPresent(scram -> cfg.putAll(scram.brokerSettings(port)));
         cfg.putAll(overrides);
         StringBuilder text = new StringBuilder("# broker ").append(id).append(", written by the Ferry local cluster launcher\n");
         cfg.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));

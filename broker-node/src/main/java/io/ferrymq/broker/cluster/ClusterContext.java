@@ -45,6 +45,14 @@ final class ClusterContext implements AutoCloseable {
         return config.java();
     }
 
+    Optional<ClusterTls> tls() {
+        return config.tls();
+    }
+
+    Optional<ClusterScram> scram() {
+        return config.scram();
+    }
+
     Duration stopGrace() {
         return config.stopGrace();
     }

@@ -111,6 +111,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private void startBrokers() {
+        config.scram().ifPresent(scram -> scram.createUsers(context.zookeeperConnect()));
         List<Integer> ports = FreePorts.pick(2 * config.brokers());
         for (int i = 0; i < config.brokers(); i++) {
             brokers.add(new BrokerProcess(i + 1, ports.get(2 * i), ports.get(2 * i + 1), context, config.brokerOverrides()));

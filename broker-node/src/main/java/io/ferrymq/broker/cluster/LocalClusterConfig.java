@@ -11,7 +11,9 @@ import java.util.Optional;
  * What {@link LocalCluster} starts: {@code brokers} broker processes (ids 1..n) and either
  * {@code zookeeperNodes} ZooKeeper server processes (1 = standalone, 3 = ensemble) or an
  * {@code externalZooKeeper} connect string (e.g. an embedded test server); extra broker settings
- * ({@code brokerOverrides}, validated by the broker itself); the JVM command; bounds for start-up
+ * ({@code brokerOverrides}, validated by the broker itself); {@code tls}, when present, makes every
+ * listener {@code SSL} (see {@link ClusterTls}), and {@code scram} with it {@code SASL_SSL} (see
+ * {@link ClusterScram}); the JVM command; bounds for start-up
  * and for the SIGTERM grace before SIGKILL. Everything lives under {@code baseDir}. Immutable;
  * build with {@link #builder(Path)}.
  */
@@ -21,6 +23,8 @@ public record LocalClusterConfig(
         int zookeeperNodes,
         Optional<String> externalZooKeeper,
         Map<String, String> brokerOverrides,
+        Optional<ClusterTls> tls,
+        Optional<ClusterScram> scram,
         JavaCommand java,
         Duration startTimeout,
         Duration stopGrace) {
@@ -31,6 +35,9 @@ public record LocalClusterConfig(
         }
         if (externalZooKeeper.isEmpty() && zookeeperNodes < 1) {
             throw new IllegalArgumentException("need zookeeperNodes >= 1 or an external ZooKeeper connect string");
+        }
+        if (scram.isPresent() && tls.isEmpty()) {
+            throw new IllegalArgumentException("SCRAM users need TLS certificates too: the listeners are SASL_SSL");
         }
         brokerOverrides = Map.copyOf(brokerOverrides);
     }
@@ -46,6 +53,8 @@ public record LocalClusterConfig(
         private int zookeeperNodes = 1;
         private Optional<String> externalZooKeeper = Optional.empty();
         private final Map<String, String> overrides = new LinkedHashMap<>();
+        private Optional<ClusterTls> tls = Optional.empty();
+        private Optional<ClusterScram> scram = Optional.empty();
         private JavaCommand java;
         private Duration startTimeout = Duration.ofSeconds(90);
         private Duration stopGrace = Duration.ofSeconds(20);
@@ -75,6 +84,18 @@ public record LocalClusterConfig(
             return this;
         }
 
+        /** Brokers listen and replicate over TLS with these certificates. */
+        public Builder tls(ClusterTls certificates) {
+            this.tls = Optional.of(certificates);
+            return this;
+        }
+
+        /** With {@link #tls}: {@code SASL_SSL} listeners, these users created in ZooKeeper before the brokers start. */
+        public Builder scram(ClusterScram users) {
+            this.scram = Optional.of(users);
+            return this;
+        }
+
         public Builder java(JavaCommand command) {
             this.java = command;
             return this;
@@ -96,7 +117,7 @@ public record LocalClusterConfig(
         }
 
         public LocalClusterConfig build() {
-            return new LocalClusterConfig(baseDir, brokers, zookeeperNodes, externalZooKeeper, overrides,
+            return new LocalClusterConfig(baseDir, brokers, zookeeperNodes, externalZooKeeper, overrides, tls, scram,
                     java != null ? java : JavaCommand.ofCurrentJvm(), startTimeout, stopGrace);
         }
     }

@@ -2,6 +2,7 @@ package io.ferrymq.broker.cluster;
 
 import io.ferrymq.client.network.BrokerAddress;
 import io.ferrymq.client.network.BrokerConnection;
+import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.client.network.NetworkClient;
 import io.ferrymq.client.network.NetworkConfig;
 import io.ferrymq.common.errors.ErrorCode;
@@ -28,7 +29,14 @@ public final class TopicAdmin {
 
     /** Creates a topic; throws {@link ClusterException} with the broker's error unless it succeeded. */
     public static void createTopic(String bootstrapServers, CreateTopicsRequest.TopicSpec spec, Duration timeout) {
-        NetworkConfig config = NetworkConfig.defaults("ferry-quickstart-admin").withRequestTimeout(timeout.plusSeconds(5));
+        createTopic(bootstrapServers, spec, timeout, ClientSecurity.PLAINTEXT);
+    }
+
+    /** As {@link #createTopic(String, CreateTopicsRequest.TopicSpec, Duration)}, over connections secured as {@code security} says. */
+    public static void createTopic(String bootstrapServers, CreateTopicsRequest.TopicSpec spec, Duration timeout,
+                                   ClientSecurity security) {
+        NetworkConfig config = NetworkConfig.defaults("ferry-quickstart-admin").withRequestTimeout(timeout.plusSeconds(5))
+                .withSecurity(security);
         String server = bootstrapServers.split(",")[0].trim();
         long waitMs = timeout.toMillis() + 10_000;
         try (NetworkClient client = new NetworkClient(config);
@@ -52,9 +60,15 @@ public final class TopicAdmin {
 
     /** Waits until {@code topic} has {@code partitions} partitions, each with a live leader and a full ISR. */
     public static MetadataResponse awaitFullyReplicated(String bootstrapServers, String topic, int partitions, Duration timeout) {
+        return awaitFullyReplicated(bootstrapServers, topic, partitions, timeout, ClientSecurity.PLAINTEXT);
+    }
+
+    /** As {@link #awaitFullyReplicated(String, String, int, Duration)}, over connections secured as {@code security} says. */
+    public static MetadataResponse awaitFullyReplicated(String bootstrapServers, String topic, int partitions, Duration timeout,
+                                                        ClientSecurity security) {
         MetadataResponse[] last = new MetadataResponse[1];
         Probes.await("every partition of " + topic + " to have a leader and a full ISR", timeout, () -> {
-            last[0] = ClusterMetadata.fetch(bootstrapServers, Duration.ofSeconds(5));
+            last[0] = ClusterMetadata.fetch(bootstrapServers, Duration.ofSeconds(5), security);
             return isFullyReplicated(last[0], topic, partitions);
         }, () -> last[0] == null ? "" : "\n" + ClusterLayout.render(last[0], topic));
         return last[0];

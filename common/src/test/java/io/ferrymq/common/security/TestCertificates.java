@@ -15,12 +15,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Test certificates made with the JDK's {@code keytool} (run as a process, each call bounded to a
- * minute): a CA, and PKCS12 key stores signed by it for a broker ({@code CN=localhost}, SAN
- * {@code localhost} and {@code 127.0.0.1}) and a client ({@code CN=client,O=Ferry}); a broker
+ * Test certificates made with {@link CertificateAuthority} (the JDK's {@code keytool}): a CA, and
+ * PKCS12 key stores signed by it for a broker ({@code CN=localhost}, SAN {@code localhost} and
+ * {@code 127.0.0.1}) and a client ({@code CN=client,O=Ferry}); a broker
  * certificate that expired yesterday; one that names only {@code wrong.example}; a self-signed one
  * the CA never saw; and the trust store holding the CA. Every store has password {@link #PASSWORD}.
  * {@link #generate} writes them into a directory; {@link #shared} generates once per JVM.
@@ -38,8 +37,7 @@ public final class TestCertificates {
     public static final String WRONG_HOST = "wrong-host";
     public static final String UNTRUSTED = "untrusted";
     public static final String CLIENT_DN = "CN=client,O=Ferry";
-    private static final String LOCAL_SAN = "SAN=dns:localhost,ip:127.0.0.1";
-    private static final long KEYTOOL_TIMEOUT_SECONDS = 60;
+    private static final String LOCAL_SAN = CertificateAuthority.LOCAL_SAN;
     private static TestCertificates shared;
 
     private final Path dir;
@@ -62,18 +60,14 @@ public final class TestCertificates {
 
     /** Generates every store into {@code dir}. */
     public static TestCertificates generate(Path dir) {
-        TestCertificates certs = new TestCertificates(dir);
-        certs.keytool("-genkeypair", "-keystore", "ca.p12", "-alias", "ca", "-dname", "CN=Ferry Test CA",
-                "-ext", "bc:c", "-validity", "3650");
-        certs.keytool("-exportcert", "-rfc", "-keystore", "ca.p12", "-alias", "ca", "-file", "ca.crt");
-        certs.keytool("-importcert", "-noprompt", "-keystore", "truststore.p12", "-alias", "ca", "-file", "ca.crt");
-        certs.signed(BROKER, "CN=localhost", LOCAL_SAN, List.of("-validity", "365"));
-        certs.signed(CLIENT, CLIENT_DN, "SAN=dns:client", List.of("-validity", "365"));
-        certs.signed(EXPIRED, "CN=localhost", LOCAL_SAN, List.of("-startdate", "-3d", "-validity", "1"));
-        certs.signed(WRONG_HOST, "CN=wrong.example", "SAN=dns:wrong.example", List.of("-validity", "365"));
-        certs.keytool("-genkeypair", "-keystore", UNTRUSTED + ".p12", "-alias", UNTRUSTED, "-dname", "CN=localhost",
+        CertificateAuthority ca = CertificateAuthority.create(dir, PASSWORD, "Ferry Test CA");
+        ca.sign(BROKER, "CN=localhost", LOCAL_SAN);
+        ca.sign(CLIENT, CLIENT_DN, "SAN=dns:client");
+        ca.sign(EXPIRED, "CN=localhost", LOCAL_SAN, List.of("-startdate", "-3d", "-validity", "1"));
+        ca.sign(WRONG_HOST, "CN=wrong.example", "SAN=dns:wrong.example");
+        ca.keytool().run("-genkeypair", "-keystore", UNTRUSTED + ".p12", "-alias", UNTRUSTED, "-dname", "CN=localhost",
                 "-ext", LOCAL_SAN, "-validity", "365");
-        return certs;
+        return new TestCertificates(dir);
     }
 
     /** The PKCS12 key store of {@code name} ({@link #BROKER}, {@link #CLIENT}, ...). */
@@ -142,43 +136,5 @@ public final class TestCertificates {
     private static String pemBlock(String label, byte[] der) {
         return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(der) + "\n-----END " + label + "-----\n";
-    }
-
-    /** A key pair for {@code name}, its certificate signed by the CA with {@code options}, the CA in its chain. */
-    private void signed(String name, String dname, String san, List<String> options) {
-        String store = name + ".p12";
-        keytool("-genkeypair", "-keystore", store, "-alias", name, "-dname", dname);
-        keytool("-certreq", "-keystore", store, "-alias", name, "-file", name + ".csr");
-        List<String> gencert = new ArrayList<>(List.of("-gencert", "-rfc", "-keystore", "ca.p12", "-alias", "ca",
-                "-infile", name + ".csr", "-outfile", name + ".crt", "-ext", san));
-        gencert.addAll(options);
-        keytool(gencert.toArray(String[]::new));
-        keytool("-importcert", "-noprompt", "-keystore", store, "-alias", "ca", "-file", "ca.crt");
-        keytool("-importcert", "-noprompt", "-keystore", store, "-alias", name, "-file", name + ".crt");
-    }
-
-    private void keytool(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD));
-        if (args[0].equals("-genkeypair")) {
-            command.addAll(List.of("-keyalg", "EC", "-groupname", "secp256r1", "-keypass", PASSWORD));
-        }
-        try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(KEYTOOL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("keytool " + args[0] + " did not finish within a minute");
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted running keytool", e);
-        }
     }
 }

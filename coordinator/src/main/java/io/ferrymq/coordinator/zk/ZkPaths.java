@@ -31,7 +31,7 @@ import java.util.Optional;
  *                                                  written only by conditional setData(version) or create
  *                                                  (see {@code io.ferrymq.coordinator.producer.ProducerIdBlocks})
  * /config/users/&lt;user&gt;                     PERSISTENT {"version":1,"config":{"SCRAM-SHA-256":"salt=..,stored_key=..,server_key=..,iterations=4096"}}
- *                                                  Kafka's layout; written only by conditional setData(version) or create
+ *                                                  Kafka's layout, SENSITIVE (never world-readable); written only by conditional setData(version) or create
  *                                                  (see {@code io.ferrymq.coordinator.credentials.UserConfigZnode})
  * /log_dir_event_notification/log_dir_event_&lt;seq&gt;  PERSISTENT_SEQUENTIAL {"version":1,"broker":1,"event":1}
  *                                                  a broker's log dir failed (Kafka's notification; the broker

@@ -21,7 +21,7 @@ class LeaderKillIT extends FailureScenario {
     @Test
     void killingTheLeaderRepeatedlyLosesNoAcknowledgedWrite() {
         List<Long> failoverMs = new ArrayList<>();
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long end = System.nanoTime() + killPhase().toNanos();
         while (System.nanoTime() < end) {
             int leader = cluster.awaitLeader(partition(0), WAIT);
             long killedAt = System.nanoTime();
@@ -33,10 +33,20 @@ class LeaderKillIT extends FailureScenario {
             cluster.start(leader);
             keepProducing(Duration.ofSeconds(3));
         }
-        System.out.printf("LeaderKillIT: failover times %s ms with zookeeper.session.timeout.ms=%d%n", failoverMs,
+        System.out.printf(getClass().getSimpleName() + ": failover times %s ms with zookeeper.session.timeout.ms=%d%n", failoverMs,
                 sessionTimeout().toMillis());
-        assertThat(failoverMs).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(failoverMs).hasSizeGreaterThanOrEqualTo(minimumKills());
         finishAndVerify();
+    }
+
+    /** How long leaders keep being killed. */
+    protected Duration killPhase() {
+        return Duration.ofSeconds(60);
+    }
+
+    /** How many kill-and-failover rounds that phase must at least hold. */
+    protected int minimumKills() {
+        return 3;
     }
 
     private OptionalLong firstAckOfPartition0After(long nanos) {

@@ -3,6 +3,9 @@ package io.ferrymq.it.harness;
 import io.ferrymq.broker.cluster.BrokerProcess;
 import io.ferrymq.broker.cluster.ClusterException;
 import io.ferrymq.broker.cluster.ClusterMetadata;
+import io.ferrymq.broker.cluster.ClusterTls;
+import io.ferrymq.client.admin.AdminConfig;
+import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.broker.cluster.LocalCluster;
 import io.ferrymq.broker.cluster.Signal;
 import io.ferrymq.common.TopicPartition;
@@ -11,7 +14,9 @@ import io.ferrymq.common.protocol.responses.MetadataResponse.PartitionMetadata;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -54,6 +59,20 @@ public final class FerryCluster implements AutoCloseable {
 
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    /** What a client adds to its settings to reach this cluster: {@code security.protocol}, {@code ssl.*}, {@code sasl.*}, or nothing. */
+    public Map<String, String> clientSettings() {
+        Map<String, String> settings = new HashMap<>(cluster.config().tls().map(ClusterTls::clientSettings).orElse(Map.of()));
+        cluster.config().scram().ifPresent(scram -> settings.putAll(scram.clientSettings()));
+        return settings;
+    }
+
+    /** The same settings as the wire client's security, parsed as any client parses them. */
+    public ClientSecurity clientSecurity() {
+        Map<String, Object> props = new HashMap<>(clientSettings());
+        props.put("bootstrap.servers", bootstrapServers());
+        return AdminConfig.parse(props).security();
     }
 
     public String zookeeperConnect() {
@@ -150,7 +169,7 @@ public final class FerryCluster implements AutoCloseable {
         }
         MetadataResponse md;
         try {
-            md = ClusterMetadata.fetch(live, Duration.ofSeconds(3));
+            md = ClusterMetadata.fetch(live, Duration.ofSeconds(3), clientSecurity());
         } catch (ClusterException e) {
             return OptionalInt.empty();
         }

@@ -1,5 +1,7 @@
 package io.ferrymq.it.harness;
 
+import io.ferrymq.broker.cluster.ClusterScram;
+import io.ferrymq.broker.cluster.ClusterTls;
 import io.ferrymq.broker.cluster.LocalCluster;
 import io.ferrymq.broker.cluster.LocalClusterConfig;
 import java.nio.file.Path;
@@ -65,6 +67,18 @@ public final class FerryClusterBuilder {
 
     public FerryClusterBuilder stopGrace(Duration grace) {
         config.stopGrace(grace);
+        return this;
+    }
+
+    /** Every listener {@code SSL}, between brokers too, with these certificates (see {@link ClusterTls}). */
+    public FerryClusterBuilder tls(ClusterTls certificates) {
+        config.tls(certificates);
+        return this;
+    }
+
+    /** With {@link #tls}: every listener {@code SASL_SSL}, these SCRAM users created before the brokers start. */
+    public FerryClusterBuilder scram(ClusterScram users) {
+        config.scram(users);
         return this;
     }
 

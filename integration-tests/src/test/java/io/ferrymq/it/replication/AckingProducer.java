@@ -69,20 +69,33 @@ public final class AckingProducer implements AutoCloseable {
 
     /** Client-side retries with producer ids and sequence numbers ({@code enable.idempotence=true}). */
     public static AckingProducer idempotent(String bootstrapServers, String topic, int partitions, int maxInFlight) {
-        return new AckingProducer(bootstrapServers, topic, partitions, maxInFlight, true);
+        return idempotent(bootstrapServers, Map.of(), topic, partitions, maxInFlight);
+    }
+
+    /** As {@link #idempotent(String, String, int, int)}, with {@code security} ({@code security.protocol}, {@code ssl.*}) added. */
+    public static AckingProducer idempotent(String bootstrapServers, Map<String, String> security, String topic, int partitions,
+                                            int maxInFlight) {
+        return new AckingProducer(bootstrapServers, security, topic, partitions, maxInFlight, true);
     }
 
     /** No client-side retries: every error reaches this class, which sends the value again. */
     public static AckingProducer withoutRetries(String bootstrapServers, String topic, int partitions, int maxInFlight) {
-        return new AckingProducer(bootstrapServers, topic, partitions, maxInFlight, false);
+        return withoutRetries(bootstrapServers, Map.of(), topic, partitions, maxInFlight);
     }
 
-    private AckingProducer(String bootstrapServers, String topic, int partitions, int maxInFlight, boolean idempotent) {
+    /** As {@link #withoutRetries(String, String, int, int)}, with {@code security} added. */
+    public static AckingProducer withoutRetries(String bootstrapServers, Map<String, String> security, String topic,
+                                                int partitions, int maxInFlight) {
+        return new AckingProducer(bootstrapServers, security, topic, partitions, maxInFlight, false);
+    }
+
+    private AckingProducer(String bootstrapServers, Map<String, String> security, String topic, int partitions,
+                           int maxInFlight, boolean idempotent) {
         this.topic = topic;
         this.partitions = partitions;
         this.idempotent = idempotent;
         this.inFlight = new Semaphore(maxInFlight);
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(security);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS, bootstrapServers);
         config.put(ProducerConfig.ACKS, "all");
         config.put(ProducerConfig.LINGER_MS, "2");

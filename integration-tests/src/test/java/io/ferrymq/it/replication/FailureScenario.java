@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.cluster.BrokerProcess;
+import io.ferrymq.broker.cluster.ClusterScram;
 import io.ferrymq.broker.cluster.TopicAdmin;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.consumer.ConsumerRecord;
@@ -11,6 +12,7 @@ import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.it.harness.FerryCluster;
 import io.ferrymq.it.harness.FerryClusterBuilder;
+import io.ferrymq.it.harness.SharedClusterTls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +69,15 @@ public abstract class FailureScenario {
         return true;
     }
 
+    /**
+     * Whether brokers listen and replicate over TLS + SCRAM ({@code SASL_SSL} listeners,
+     * {@code security.inter.broker.protocol=SASL_SSL}, certificates from {@link SharedClusterTls}, SCRAM users from
+     * {@link ClusterScram}) and the test's clients connect with it; plaintext by default.
+     */
+    protected boolean overSaslSsl() {
+        return false;
+    }
+
     /** Further broker settings of this scenario (none by default). */
     protected Map<String, String> scenarioBrokerConfig() {
         return Map.of();
@@ -81,12 +92,17 @@ public abstract class FailureScenario {
                 .brokerConfig("replica.high.watermark.checkpoint.interval.ms", "1000")
                 .brokerConfig("controlled.shutdown.timeout.ms", "10000");
         scenarioBrokerConfig().forEach(builder::brokerConfig);
+        if (overSaslSsl()) {
+            builder.tls(SharedClusterTls.get()).scram(new ClusterScram());
+        }
         cluster = builder.start();
         TopicAdmin.createTopic(cluster.bootstrapServers(),
-                new CreateTopicsRequest.TopicSpec(TOPIC, PARTITIONS, (short) 3, TopicAdmin.minInsyncReplicas(2)), WAIT);
-        TopicAdmin.awaitFullyReplicated(cluster.bootstrapServers(), TOPIC, PARTITIONS, WAIT);
-        producer = idempotentProducer() ? AckingProducer.idempotent(cluster.bootstrapServers(), TOPIC, PARTITIONS, 20)
-                : AckingProducer.withoutRetries(cluster.bootstrapServers(), TOPIC, PARTITIONS, 20);
+                new CreateTopicsRequest.TopicSpec(TOPIC, PARTITIONS, (short) 3, TopicAdmin.minInsyncReplicas(2)), WAIT,
+                cluster.clientSecurity());
+        TopicAdmin.awaitFullyReplicated(cluster.bootstrapServers(), TOPIC, PARTITIONS, WAIT, cluster.clientSecurity());
+        Map<String, String> security = cluster.clientSettings();
+        producer = idempotentProducer() ? AckingProducer.idempotent(cluster.bootstrapServers(), security, TOPIC, PARTITIONS, 20)
+                : AckingProducer.withoutRetries(cluster.bootstrapServers(), security, TOPIC, PARTITIONS, 20);
         await().atMost(WAIT).until(() -> producer.ackCount() >= 100);
     }
 
@@ -147,7 +163,7 @@ public abstract class FailureScenario {
         producer.close();
         awaitFullIsr();
         Map<TopicPartition, List<ConsumerRecord<String, String>>> log =
-                LogVerifier.readAll(cluster.bootstrapServers(), TOPIC, PARTITIONS, WAIT);
+                LogVerifier.readAll(cluster.bootstrapServers(), cluster.clientSettings(), TOPIC, PARTITIONS, WAIT);
         LogVerifier.Report report = LogVerifier.verify(log, producer.acks(), producer.retriedValues());
         Map<Integer, Path> dataDirs = new TreeMap<>();
         for (BrokerProcess broker : cluster.brokers()) {

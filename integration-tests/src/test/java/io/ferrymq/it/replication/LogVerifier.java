@@ -37,8 +37,15 @@ public final class LogVerifier {
     /** Reads each partition from offset 0 to its current end (the high watermark). */
     public static Map<TopicPartition, List<ConsumerRecord<String, String>>> readAll(
             String bootstrapServers, String topic, int partitions, Duration timeout) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS, bootstrapServers,
-                ConsumerConfig.CLIENT_ID, "verifier", ConsumerConfig.MAX_POLL_RECORDS, "5000");
+        return readAll(bootstrapServers, Map.of(), topic, partitions, timeout);
+    }
+
+    /** As {@link #readAll(String, String, int, Duration)}, with {@code security} ({@code security.protocol}, {@code ssl.*}) added. */
+    public static Map<TopicPartition, List<ConsumerRecord<String, String>>> readAll(
+            String bootstrapServers, Map<String, String> security, String topic, int partitions, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(security);
+        config.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS, bootstrapServers,
+                ConsumerConfig.CLIENT_ID, "verifier", ConsumerConfig.MAX_POLL_RECORDS, "5000"));
         Map<TopicPartition, List<ConsumerRecord<String, String>>> out = new TreeMap<>();
         try (FerryConsumer<String, String> consumer = new FerryConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
