@@ -16,7 +16,7 @@ class BrokerConfigKeysTest {
         }
         assertThat(doc).contains("| `message.max.bytes` | int | `1048588` | [0,...] | high |");
         assertThat(doc).contains("| `broker.id` | int | `(required)` |");
-        assertThat(doc).contains("| `listeners` | list | `PLAINTEXT://:9092` | comma-separated list of PLAINTEXT://host:port |");
+        assertThat(doc).contains("| `listeners` | list | `PLAINTEXT://:9092` | comma-separated list of NAME://host:port |");
         assertThat(doc).contains("## Replication");
     }
 
