@@ -35,11 +35,15 @@ import io.ferrymq.common.security.ScramMechanism;
 import io.ferrymq.coordinator.credentials.ZkUserCredentials;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkConfig;
+import io.netty.util.internal.PlatformDependent;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -224,7 +228,10 @@ class SaslListenerIT {
                 .withSecurity(ClientSecurity.sasl(Optional.empty(), bob)));
         await().atMost(Duration.ofSeconds(30)).until(() -> connects());
 
-        ferryUsers("remove", "--bootstrap-server", bootstrap, "--user", "bob");
+        Path aliceConfig = Files.writeString(dir.resolve("alice.properties"), "security.protocol=SASL_PLAINTEXT\n"
+                + "sasl.mechanism=SCRAM-SHA-256\nsasl.username=alice\nsasl.password=alice-secret\n");
+        ferryUsers("remove", "--bootstrap-server", saslAddress().getHostString() + ":" + saslAddress().getPort(),
+                "--command-config", aliceConfig.toString(), "--user", "bob");
         await().atMost(Duration.ofSeconds(30)).until(() -> !connects());
         assertThat(ferryUsers("list", "--bootstrap-server", bootstrap)).doesNotContain("bob");
     }
@@ -287,5 +294,57 @@ class SaslListenerIT {
 
             assertThat(raw.isClosedByServer()).isTrue();
         }
+    }
+
+    /**
+     * Forty unauthenticated connections each announce a 64 MiB frame (within socket.request.max.bytes)
+     * and push 8 MiB of it: refused at the prefix, the broker buffers none of it. Without the
+     * pre-authentication cap it would hold the 320 MiB sent until each frame completed.
+     */
+    @Test
+    void oversizedPreAuthenticationFramesDoNotGrowTheBrokersMemory() throws IOException {
+        long before = memoryInUse();
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                Socket socket = new Socket(saslAddress().getAddress(), saslAddress().getPort());
+                sockets.add(socket);
+                pushPartialFrame(socket, 64 << 20, 8 << 20);
+            }
+            long grown = memoryInUse() - before;
+
+            assertThat(grown).as("heap + direct memory grown while 40 x 8 MiB of unauthenticated frames were sent")
+                    .isLessThan(64L << 20);
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    /** Writes a frame length prefix and up to {@code bodyBytes} of its body; stops when the broker has closed. */
+    private static void pushPartialFrame(Socket socket, int announced, int bodyBytes) {
+        byte[] chunk = new byte[64 << 10];
+        try {
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            out.writeInt(announced);
+            for (int sent = 0; sent < bodyBytes; sent += chunk.length) {
+                out.write(chunk);
+            }
+            out.flush();
+        } catch (IOException closedByBroker) {
+            return;
+        }
+    }
+
+    /** Heap in use after a collection, plus direct memory (the JDK's buffer pools and Netty's own), in bytes. */
+    private static long memoryInUse() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long jdkDirect = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
+        return heap + jdkDirect + Math.max(0, PlatformDependent.usedDirectMemory());
     }
 }
