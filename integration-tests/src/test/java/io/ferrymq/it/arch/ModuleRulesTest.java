@@ -85,6 +85,12 @@ class ModuleRulesTest {
     }
 
     @Test
+    void onlyTheKafkaAdapterKnowsKafkasClasses() {
+        check(noClasses().that().resideOutsideOfPackage("io.ferrymq.broker.kafka..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.kafka.."));
+    }
+
+    @Test
     void commonPackagesAreFreeOfCycles() {
         check(slices().matching("io.ferrymq.common.(**)").should().beFreeOfCycles());
     }

@@ -1,0 +1,9 @@
+/**
+ * The Kafka wire protocol at the edge: a second {@link io.ferrymq.common.protocol.WireCodec} that
+ * lets stock Kafka clients and tools talk to Ferry's protocol-neutral handlers on a Kafka listener.
+ * Requests and responses are read and written with kafka-clients' generated message classes,
+ * pinned to one version in the parent POM; this package is the only place in Ferry that imports
+ * {@code org.apache.kafka} (checked by {@code ModuleRulesTest}). One {@link
+ * io.ferrymq.broker.kafka.KafkaApi} per API translates between Kafka's messages and Ferry's records.
+ */
+package io.ferrymq.broker.kafka;
