@@ -26,6 +26,9 @@
 #   sasl_ssl = the same plus SCRAM-SHA-512, users bench-broker and bench-client with random passwords created with
 #   ferry users add --zookeeper before the brokers start; the clients get $BASE/client.properties with
 #   --command-config, also exported to XCMD as CLIENT_CONFIG)
+#   CLIENT (ferry; kafka = every broker also listens on KAFKA://127.0.0.1:<port + 10> and workloads a b e c d run
+#   Kafka 3.9.1's own ProducerPerformance/ConsumerPerformance against it, with the anchor's tool JVM flags plus
+#   KAFKA_EXTRA_JVM; the jars come from the anchor's pom (ANCHOR_DIR, ../shared/anchors/kafka-zk); plaintext only)
 #   REPORT_MS (5000: perf-produce progress period) FERRY_JIT (auto: as bin/ferry; c1; c2) TOOL_JIT (FERRY_JIT)
 #   WORKLOADS ("a b e c d"; x runs the shell command XCMD with BOOTSTRAP and LIB (the jars) set, e.g.
 #   XCMD='java -Dlogback.configurationFile=conf/logback-tools.xml -cp "$LIB/*" bench/BatchLatency.java "$BOOTSTRAP" all 5 300000 20000') BENCH_WORK (/tmp/ferry-bench-work: kept outputs) GIT_HEAD (label when ROOT is an export)
@@ -52,6 +55,13 @@ case "$SECURITY" in
   plaintext|ssl|sasl_ssl) ;;
   *) echo "SECURITY must be plaintext, ssl or sasl_ssl, was '$SECURITY'" >&2; exit 2 ;;
 esac
+CLIENT=${CLIENT:-ferry}
+case "$CLIENT" in
+  ferry) ;;
+  kafka) [ "$SECURITY" = plaintext ] || { echo "CLIENT=kafka runs over plaintext only, SECURITY was '$SECURITY'" >&2; exit 2; } ;;
+  *) echo "CLIENT must be ferry or kafka, was '$CLIENT'" >&2; exit 2 ;;
+esac
+KAFKA_PORT_OFFSET=10
 
 # Every Ferry JVM gets bin/ferry's JIT rule (FERRY_JIT: auto = C1 only on <= 2 CPUs; c1; c2; TOOL_JIT
 # overrides it for the perf tools alone), the rest is Kafka's flags.
@@ -108,7 +118,8 @@ on_exit() { local rc=$?; trap - EXIT INT TERM; stop_and_clean; exit $rc; }
 if [ -d "$BASE" ]; then log "found leftover $BASE, cleaning it"; kill_recorded; rm -rf "$BASE"; fi
 
 port_busy() { ss -ltnH "sport = :$1" 2>/dev/null | grep -q .; }
-for p in "$ZK_PORT" $(seq "$BROKER_PORT_BASE" $((BROKER_PORT_BASE + NB - 1))); do
+for p in "$ZK_PORT" $(seq "$BROKER_PORT_BASE" $((BROKER_PORT_BASE + NB - 1))) \
+    $([ "$CLIENT" = kafka ] && seq $((BROKER_PORT_BASE + KAFKA_PORT_OFFSET)) $((BROKER_PORT_BASE + KAFKA_PORT_OFFSET + NB - 1))); do
   if port_busy "$p"; then echo "port $p is busy; set ZK_PORT/BROKER_PORT_BASE" >&2; exit 2; fi
 done
 
@@ -120,6 +131,13 @@ if [ "${BUILD:-0}" = 1 ] || [ -z "$(jar_of)" ] || [ ! -d "$ROOT/broker-node/targ
 fi
 mkdir -p "$BASE/lib" "$BASE/out" "$BASE/logs" "$WORK"
 cp "$(jar_of)" "$ROOT"/broker-node/target/lib/*.jar "$BASE/lib/"
+if [ "$CLIENT" = kafka ]; then # Kafka's own perf tools, the same jars and JVM flags as the anchor's
+  ANCHOR_DIR=${ANCHOR_DIR:-$ROOT/../shared/anchors/kafka-zk}
+  log "resolving Kafka's tools from $ANCHOR_DIR/pom.xml"
+  timeout 300 mvn -q -f "$ANCHOR_DIR/pom.xml" dependency:build-classpath -Dmdep.outputFile="$BASE/kafka-cp.txt" \
+      >"$BASE/out/kafka-mvn.log" 2>&1 || { cat "$BASE/out/kafka-mvn.log" >&2; echo "could not resolve Kafka's tools" >&2; exit 1; }
+  KAFKA_TOOL_JVM="-Xmx512M -server -XX:+UseG1GC -Djava.awt.headless=true ${KAFKA_EXTRA_JVM:-}"
+fi
 : > "$PIDS"
 trap on_exit EXIT
 trap 'exit 130' INT TERM
@@ -206,13 +224,20 @@ if [ "$SECURITY" = sasl_ssl ]; then # the users exist before any broker needs to
 fi
 
 BOOTSTRAP=""
+KBOOTSTRAP=""
 for i in $(seq 0 $((NB - 1))); do
   port=$((BROKER_PORT_BASE + i))
   BOOTSTRAP="${BOOTSTRAP:+$BOOTSTRAP,}127.0.0.1:$port"
+  KAFKA_LISTENER=""
+  if [ "$CLIENT" = kafka ]; then
+    KBOOTSTRAP="${KBOOTSTRAP:+$KBOOTSTRAP,}127.0.0.1:$((port + KAFKA_PORT_OFFSET))"
+    KAFKA_LISTENER=",KAFKA://127.0.0.1:$((port + KAFKA_PORT_OFFSET))"
+  fi
   mkdir -p "$BASE/broker-$i/data"
   cat > "$BASE/broker-$i/server.properties" <<CFG
 broker.id=$i
-listeners=$LISTENER://127.0.0.1:$port
+listeners=$LISTENER://127.0.0.1:$port$KAFKA_LISTENER
+inter.broker.listener.name=$LISTENER
 ${BROKER_TLS:+$BROKER_TLS
 ssl.keystore.location=$BASE/certs/broker-$i.p12}
 log.dirs=$BASE/broker-$i/data
@@ -310,15 +335,27 @@ heap_emit() { # broker heap use after a workload (jcmd GC.heap_info, used KB of 
   done
 }
 
+kafka_bootstrap() { # the KAFKA listeners of the brokers in a bootstrap list of Ferry listeners
+  local out="" hp
+  for hp in ${1//,/ }; do out="${out:+$out,}${hp%:*}:$((${hp##*:} + KAFKA_PORT_OFFSET))"; done
+  echo "$out"
+}
+
 produce() { # produce <workload> <topic> <bootstrap> <acks> [throughput] [records]
   local w=$1 topic=$2 bs=$3 acks=$4 rate=${5:--1} n=${6:-$N} t s e c rc line; t=$(bound 240)
   log "workload $w: $n x $SIZE B -> $topic, acks=$acks, throughput=$rate, linger.ms=5 (timeout ${t}s)"
   jfr_brokers start "$w"
   cpu_begin; s=$(date +%s.%N); c=$(cpu_snap)
-  fcmd "$TOOL_JVM $(jfr_opt "$w")" "$w" logback-tools.xml perf-produce --topic "$topic" \
-    --num-records "$n" --record-size "$SIZE" --throughput "$rate" --reporting-interval-ms "$REPORT_MS" \
-    --producer-props bootstrap.servers="$bs" acks="$acks" linger.ms=5 compression.type="$COMPRESSION" ${PRODUCER_PROPS:-} \
-    ${CC[@]+"${CC[@]}"}
+  if [ "$CLIENT" = kafka ]; then
+    CMD=(java $KAFKA_TOOL_JVM $(jfr_opt "$w") "$MARK" -cp "$(cat "$BASE/kafka-cp.txt")" org.apache.kafka.tools.ProducerPerformance
+      --topic "$topic" --num-records "$n" --record-size "$SIZE" --throughput "$rate"
+      --producer-props bootstrap.servers="$(kafka_bootstrap "$bs")" acks="$acks" linger.ms=5 compression.type="$COMPRESSION" ${PRODUCER_PROPS:-})
+  else
+    fcmd "$TOOL_JVM $(jfr_opt "$w")" "$w" logback-tools.xml perf-produce --topic "$topic" \
+      --num-records "$n" --record-size "$SIZE" --throughput "$rate" --reporting-interval-ms "$REPORT_MS" \
+      --producer-props bootstrap.servers="$bs" acks="$acks" linger.ms=5 compression.type="$COMPRESSION" ${PRODUCER_PROPS:-} \
+      ${CC[@]+"${CC[@]}"}
+  fi
   timeout "$t" "${CMD[@]}" >"$BASE/out/$w.txt" 2>&1
   rc=$?; e=$(date +%s.%N)
   emit "$w.exit_code" "$rc"; cpu_emit "$w" "$c"; cpu_end "$w" "$n"; jfr_brokers stop "$w"; heap_emit "$w"
@@ -340,8 +377,13 @@ consume() { # c) one consumer reads back everything produced to bench
   log "workload $W: 1 consumer (group) reads $total records from bench (timeout ${t}s)"
   jfr_brokers start "$W"
   cpu_begin; s=$(date +%s.%N); c=$(cpu_snap)
-  fcmd "$TOOL_JVM $(jfr_opt "$W")" "$W" logback-tools.xml perf-consume --bootstrap-server "$BOOTSTRAP" \
-    --topic bench --messages "$total" --timeout-ms 30000 --group "bench-consumer-$$" ${CC[@]+"${CC[@]}"}
+  if [ "$CLIENT" = kafka ]; then
+    CMD=(java $KAFKA_TOOL_JVM $(jfr_opt "$W") "$MARK" -cp "$(cat "$BASE/kafka-cp.txt")" org.apache.kafka.tools.ConsumerPerformance
+      --bootstrap-server "$KBOOTSTRAP" --topic bench --messages "$total" --timeout 30000 --group "bench-consumer-$$")
+  else
+    fcmd "$TOOL_JVM $(jfr_opt "$W")" "$W" logback-tools.xml perf-consume --bootstrap-server "$BOOTSTRAP" \
+      --topic bench --messages "$total" --timeout-ms 30000 --group "bench-consumer-$$" ${CC[@]+"${CC[@]}"}
+  fi
   timeout "$t" "${CMD[@]}" >"$BASE/out/$W.txt" 2>&1
   rc=$?; e=$(date +%s.%N)
   emit "$W.exit_code" "$rc"; cpu_emit "$W" "$c"; cpu_end "$W" "$total"; jfr_brokers stop "$W"
@@ -392,7 +434,8 @@ emit "env.record_size_bytes" "$SIZE"
 emit "env.records_per_producer_run" "$N"
 emit "env.nproc" "$(nproc)"
 emit "env.server_jit" "${SERVER_JIT:-tiered (C1+C2)}"
-emit "env.tool_jit" "${TOOL_JIT_OPTS:-tiered (C1+C2)}"
+emit "env.client" "$CLIENT"
+if [ "$CLIENT" = kafka ]; then emit "env.tool_jvm" "$KAFKA_TOOL_JVM"; else emit "env.tool_jit" "${TOOL_JIT_OPTS:-tiered (C1+C2)}"; fi
 emit "env.java" "$(java -version 2>&1 | head -1 | sed -E 's/.*"(.*)".*/\1/')"
 emit "env.git_head" "${GIT_HEAD:-$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)}"
 
