@@ -37,6 +37,9 @@ public interface KafkaApi<Q extends ApiMessage, R extends ApiMessage> {
     /** The request, read at {@code version}, as the Ferry request its handler serves. */
     ApiRequest toFerry(Q request, short version);
 
-    /** The handler's response as Kafka's response message at {@code version}. */
-    R toKafka(ApiResponse response, short version);
+    /**
+     * The handler's response to {@code request} as Kafka's response message at {@code version}. The
+     * request is the one {@link #toFerry} translated (an incremental fetch needs it, for example).
+     */
+    R toKafka(Q request, ApiResponse response, short version);
 }
