@@ -9,6 +9,6 @@ final class AdminApis {
     }
 
     static List<KafkaApi<?, ?>> create(KafkaContext context) {
-        return List.of();
+        return List.of(new MetadataApi(context.topicIds()));
     }
 }
