@@ -88,7 +88,7 @@ final class MetadataApi implements KafkaApi<MetadataRequestData, MetadataRespons
             out.brokers().add(broker);
         }
         if (version >= 1) {
-            out.setControllerId(ferry.brokers().stream().mapToInt(BrokerNode::id).min().orElse(-1));
+            out.setControllerId(DescribeClusterApi.controllerId(ferry.brokers()));
         }
         if (version >= 2) {
             out.setClusterId(ferry.clusterId());
