@@ -32,7 +32,6 @@ import io.ferrymq.broker.server.handler.InitProducerIdHandler;
 import io.ferrymq.broker.server.handler.TopicDefaults;
 import io.ferrymq.broker.server.handler.group.GroupHandlers;
 import io.ferrymq.client.network.ClientSecurity;
-import io.ferrymq.common.protocol.kryo.KryoCodec;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.coordinator.metadata.ZkMetadataStore;
 import io.ferrymq.coordinator.producer.ProducerIdManager;
@@ -182,8 +181,8 @@ public final class Broker implements AutoCloseable {
         RequestDispatcher dispatcher = new RequestDispatcher(BrokerHandlers.create(replicaManager, metadata, cluster,
                 TopicDefaults.from(config), extraHandlers), executor, new RequestMetrics(metrics),
                 authorization.accessControl());
-        server = register("socket server", new SocketServer(ServerSettings.from(config), listeners, new KryoCodec(),
-                dispatcher));
+        server = register("socket server", new SocketServer(ServerSettings.from(config), listeners,
+                BrokerListeners.codecs(config, metadata), dispatcher));
         server.start();
         advertised = BrokerListeners.advertised(config, server.boundAddresses());
     }
