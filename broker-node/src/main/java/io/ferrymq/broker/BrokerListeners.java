@@ -7,6 +7,7 @@ import io.ferrymq.broker.kafka.KafkaApis;
 import io.ferrymq.broker.kafka.KafkaCodec;
 import io.ferrymq.broker.kafka.KafkaContext;
 import io.ferrymq.broker.kafka.MetadataTopicIds;
+import io.ferrymq.broker.server.handler.ConfigDescriber;
 import io.ferrymq.broker.server.Authenticator;
 import io.ferrymq.broker.server.ServerCodec;
 import io.ferrymq.coordinator.metadata.MetadataStore;
@@ -60,7 +61,8 @@ final class BrokerListeners {
      */
     static Function<String, ServerCodec> codecs(BrokerConfig config, MetadataStore metadata) {
         ServerCodec ferry = ServerCodec.ferry(new KryoCodec());
-        ServerCodec kafka = new KafkaCodec(new KafkaApis(new KafkaContext(new MetadataTopicIds(metadata))));
+        ServerCodec kafka = new KafkaCodec(new KafkaApis(new KafkaContext(new MetadataTopicIds(metadata),
+                new ConfigDescriber(config))));
         Set<String> kafkaListeners = config.kafkaListenerNames();
         return listenerName -> kafkaListeners.contains(listenerName) ? kafka : ferry;
     }

@@ -1,5 +1,6 @@
 package io.ferrymq.broker.kafka;
 
+import io.ferrymq.broker.server.handler.ConfigDescriber;
 import java.util.Objects;
 
 /**
@@ -7,10 +8,12 @@ import java.util.Objects;
  * thread-safe.
  *
  * @param topicIds Kafka's topic ids for Ferry's topics
+ * @param configs  the effective configuration of a topic, for CreateTopics v5+ responses
  */
-public record KafkaContext(TopicIds topicIds) {
+public record KafkaContext(TopicIds topicIds, ConfigDescriber configs) {
 
     public KafkaContext {
         Objects.requireNonNull(topicIds, "topicIds");
+        Objects.requireNonNull(configs, "configs");
     }
 }
