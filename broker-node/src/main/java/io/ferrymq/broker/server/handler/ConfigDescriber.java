@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The effective configuration of this broker and of a topic, as DescribeConfigs (and CreateTopics
@@ -19,7 +20,8 @@ import java.util.Optional;
  * file or overrides ({@code SOURCE_STATIC_BROKER}) or is its default ({@code SOURCE_DEFAULT}); Ferry has
  * no dynamic broker configuration, so every broker entry is read-only. A topic key
  * ({@link TopicConfigKeys}) is the topic's override ({@code SOURCE_TOPIC}), else the broker's setting
- * of the same name, else the behaviour when unset ({@code compression.type} = producer). Synonyms
+ * of the same name, else the behaviour when unset ({@code compression.type} = producer); any other
+ * override stored with the topic is reported as it is stored, of unknown type. Synonyms
  * list every source that has a value, highest precedence first; an entry's source is its first
  * synonym's. Passwords (including {@code sasl.jaas.config}) are sensitive: their value is null
  * everywhere. Per-listener overrides ({@code listener.name.*}) are not described.
@@ -74,6 +76,14 @@ public final class ConfigDescriber {
                 synonyms.add(new Synonym(key.name(), TOPIC_UNSET.get(key.name()), ConfigEntry.SOURCE_DEFAULT));
             }
             out.add(entry(key, synonyms, false, includeSynonyms, includeDocumentation));
+        }
+        for (Map.Entry<String, String> override : new TreeMap<>(overrides).entrySet()) {
+            String name = override.getKey();
+            if (TopicConfigKeys.DEFINITION.key(name).isEmpty() && (names.isEmpty() || names.contains(name))) {
+                Synonym topic = new Synonym(name, override.getValue(), ConfigEntry.SOURCE_TOPIC);
+                out.add(new ConfigEntry(name, override.getValue(), ConfigEntry.SOURCE_TOPIC, false, false,
+                        includeSynonyms ? List.of(topic) : List.of(), null, ConfigEntry.TYPE_UNKNOWN));
+            }
         }
         return out;
     }
