@@ -3,9 +3,11 @@ package io.ferrymq.common.protocol;
 import io.ferrymq.common.protocol.requests.CreateAclsRequest;
 import io.ferrymq.common.protocol.requests.DeleteAclsRequest;
 import io.ferrymq.common.protocol.requests.DescribeAclsRequest;
+import io.ferrymq.common.protocol.requests.DescribeConfigsRequest;
 import io.ferrymq.common.protocol.responses.CreateAclsResponse;
 import io.ferrymq.common.protocol.responses.DeleteAclsResponse;
 import io.ferrymq.common.protocol.responses.DescribeAclsResponse;
+import io.ferrymq.common.protocol.responses.DescribeConfigsResponse;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.protocol.requests.ApiVersionsRequest;
 import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
@@ -170,6 +172,11 @@ public final class MessageSamples {
                 Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsRequest(List.of("old"))),
                 Map.entry(ApiKey.CREATE_ACLS, new CreateAclsRequest(List.of(ACL))),
                 Map.entry(ApiKey.DESCRIBE_ACLS, new DescribeAclsRequest(ACL_FILTER)),
+                Map.entry(ApiKey.DESCRIBE_CONFIGS, new DescribeConfigsRequest(List.of(
+                        new DescribeConfigsRequest.Resource(DescribeConfigsRequest.Resource.TOPIC, "orders",
+                                List.of("min.insync.replicas", "compression.type")),
+                        new DescribeConfigsRequest.Resource(DescribeConfigsRequest.Resource.BROKER, "1", List.of())),
+                        true, true)),
                 Map.entry(ApiKey.DELETE_ACLS, new DeleteAclsRequest(List.of(ACL_FILTER, ACL_FILTER))),
                 Map.entry(ApiKey.INIT_PRODUCER_ID, new InitProducerIdRequest("txn-ü", 60_000, 4_000_000_001L, (short) 7)),
                 Map.entry(ApiKey.SASL_HANDSHAKE, new SaslHandshakeRequest("SCRAM-SHA-256")),
@@ -246,6 +253,20 @@ public final class MessageSamples {
                         new CreateAclsResponse.Result(ErrorCode.NONE, ""),
                         new CreateAclsResponse.Result(ErrorCode.INVALID_REQUEST, "unknown ACL operation code 0")))),
                 Map.entry(ApiKey.DESCRIBE_ACLS, new DescribeAclsResponse(ErrorCode.NONE, "", List.of(ACL))),
+                Map.entry(ApiKey.DESCRIBE_CONFIGS, new DescribeConfigsResponse(List.of(
+                        new DescribeConfigsResponse.ResourceResult(DescribeConfigsRequest.Resource.TOPIC, "orders",
+                                ErrorCode.NONE, "", List.of(new DescribeConfigsResponse.ConfigEntry("min.insync.replicas",
+                                        "2", DescribeConfigsResponse.ConfigEntry.SOURCE_TOPIC, false, false, List.of(
+                                                new DescribeConfigsResponse.Synonym("min.insync.replicas", "2",
+                                                        DescribeConfigsResponse.ConfigEntry.SOURCE_TOPIC),
+                                                new DescribeConfigsResponse.Synonym("min.insync.replicas", "1",
+                                                        DescribeConfigsResponse.ConfigEntry.SOURCE_DEFAULT)),
+                                        "Smallest ISR for acks=all", DescribeConfigsResponse.ConfigEntry.TYPE_INT),
+                                        new DescribeConfigsResponse.ConfigEntry("ssl.keystore.password", null,
+                                                DescribeConfigsResponse.ConfigEntry.SOURCE_STATIC_BROKER, true, true,
+                                                List.of(), null, DescribeConfigsResponse.ConfigEntry.TYPE_PASSWORD))),
+                        new DescribeConfigsResponse.ResourceResult(DescribeConfigsRequest.Resource.TOPIC, "gone",
+                                ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "no topic gone", List.of())))),
                 Map.entry(ApiKey.DELETE_ACLS, new DeleteAclsResponse(List.of(
                         new DeleteAclsResponse.FilterResult(ErrorCode.NONE, "", List.of(ACL)),
                         new DeleteAclsResponse.FilterResult(ErrorCode.SECURITY_DISABLED, "no authorizer", List.of())))),
