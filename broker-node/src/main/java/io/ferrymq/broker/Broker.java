@@ -21,6 +21,7 @@ import io.ferrymq.coordinator.credentials.CredentialCache;
 import io.ferrymq.broker.server.RequestDispatcher;
 import io.ferrymq.broker.server.RequestExecutor;
 import io.ferrymq.broker.server.RequestHandler;
+import io.ferrymq.broker.server.ServerCodec;
 import io.ferrymq.broker.server.RequestMetrics;
 import io.ferrymq.broker.server.ServerSettings;
 import io.ferrymq.broker.server.SocketServer;
@@ -32,7 +33,6 @@ import io.ferrymq.broker.server.handler.InitProducerIdHandler;
 import io.ferrymq.broker.server.handler.TopicDefaults;
 import io.ferrymq.broker.server.handler.group.GroupHandlers;
 import io.ferrymq.client.network.ClientSecurity;
-import io.ferrymq.common.protocol.kryo.KryoCodec;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.coordinator.metadata.ZkMetadataStore;
 import io.ferrymq.coordinator.producer.ProducerIdManager;
@@ -48,6 +48,7 @@ import io.ferrymq.coordinator.zk.ZkConfig;
 import io.ferrymq.coordinator.zk.ZkConnectionState;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.function.Function;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -154,7 +155,7 @@ public final class Broker implements AutoCloseable {
                 new DescribeUserScramCredentialsHandler(users), new AlterUserScramCredentialsHandler(users)));
         zkHandlers.addAll(authorization.handlers());
         startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, zkHandlers,
-                authorization, metrics, listeners);
+                authorization, metrics, listeners, BrokerListeners.codecs(config, metadata, clock));
         BrokerInfo self = BrokerListeners.registration(config, advertised, clock.millis());
         registry.register(self);
         new LogDirEventNotifications(zk.curator()).removeOwn(config.brokerId());
@@ -174,7 +175,8 @@ public final class Broker implements AutoCloseable {
 
     private void startServing(ClusterView cluster, MetadataStore metadata, GroupCoordinator groups,
                               List<RequestHandler<?>> zkHandlers, BrokerAuthorization authorization,
-                              BrokerMetrics metrics, List<ListenerSecurity> listeners) {
+                              BrokerMetrics metrics, List<ListenerSecurity> listeners,
+                              Function<String, ServerCodec> codecs) {
         RequestExecutor executor = register("request executor",
                 new RequestExecutor(config.getInt(ServerConfigKeys.NUM_IO_THREADS)));
         List<RequestHandler<?>> extraHandlers = new ArrayList<>(GroupHandlers.all(groups, cluster));
@@ -182,8 +184,8 @@ public final class Broker implements AutoCloseable {
         RequestDispatcher dispatcher = new RequestDispatcher(BrokerHandlers.create(replicaManager, metadata, cluster,
                 TopicDefaults.from(config), extraHandlers), executor, new RequestMetrics(metrics),
                 authorization.accessControl());
-        server = register("socket server", new SocketServer(ServerSettings.from(config), listeners, new KryoCodec(),
-                dispatcher));
+        server = register("socket server", new SocketServer(ServerSettings.from(config), listeners,
+                codecs, dispatcher));
         server.start();
         advertised = BrokerListeners.advertised(config, server.boundAddresses());
     }

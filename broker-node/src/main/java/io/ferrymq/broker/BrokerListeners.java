@@ -3,7 +3,14 @@ package io.ferrymq.broker;
 import io.ferrymq.broker.config.BrokerConfig;
 import io.ferrymq.broker.config.SaslConfigKeys;
 import io.ferrymq.broker.security.sasl.SaslListenerAuthenticator;
+import io.ferrymq.broker.kafka.KafkaApis;
+import io.ferrymq.broker.kafka.KafkaCodec;
+import io.ferrymq.broker.kafka.FetchSessionCache;
+import io.ferrymq.broker.kafka.KafkaContext;
+import io.ferrymq.broker.kafka.MetadataTopicIds;
 import io.ferrymq.broker.server.Authenticator;
+import io.ferrymq.broker.server.ServerCodec;
+import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.broker.config.Endpoint;
 import io.ferrymq.broker.server.AdvertisedListeners;
 import io.ferrymq.broker.server.ListenerSecurity;
@@ -18,8 +25,11 @@ import io.ferrymq.coordinator.registry.BrokerInfo;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The broker's listeners as its parts need them: each listener's security for the server (TLS
@@ -44,6 +54,18 @@ final class BrokerListeners {
                 config.getInt(SaslConfigKeys.SASL_SERVER_MAX_RECEIVE_SIZE), credentials, new KryoCodec()));
         return config.listeners().stream()
                 .map(listener -> ListenerSecurity.of(listener, config::sslSettings, sasl)).toList();
+    }
+
+    /**
+     * The protocol each listener speaks: Kafka's on the listeners named in {@code kafka.listener.names},
+     * Ferry's on the others. The Kafka listeners share one cache of fetch sessions, with Kafka's defaults.
+     */
+    static Function<String, ServerCodec> codecs(BrokerConfig config, MetadataStore metadata, Clock clock) {
+        ServerCodec ferry = ServerCodec.ferry(new KryoCodec());
+        ServerCodec kafka = new KafkaCodec(new KafkaApis(new KafkaContext(new MetadataTopicIds(metadata),
+                FetchSessionCache.withKafkaDefaults(clock))));
+        Set<String> kafkaListeners = config.kafkaListenerNames();
+        return listenerName -> kafkaListeners.contains(listenerName) ? kafka : ferry;
     }
 
     /**

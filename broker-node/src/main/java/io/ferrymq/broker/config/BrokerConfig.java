@@ -28,6 +28,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The broker's validated configuration: every key of {@link BrokerConfigKeys#DEFINITION} with its
@@ -124,6 +126,12 @@ public final class BrokerConfig {
     /** {@code listener.security.protocol.map}. */
     public Map<String, SecurityProtocol> listenerProtocols() {
         return ListenerProtocols.parse(LISTENER_SECURITY_PROTOCOL_MAP, getList(LISTENER_SECURITY_PROTOCOL_MAP));
+    }
+
+    /** {@code kafka.listener.names}, upper-cased: the listeners that speak Kafka's wire protocol. */
+    public Set<String> kafkaListenerNames() {
+        return getList(ServerConfigKeys.KAFKA_LISTENER_NAMES).stream().map(n -> n.trim().toUpperCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**

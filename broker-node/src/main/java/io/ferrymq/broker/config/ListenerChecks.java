@@ -2,6 +2,7 @@ package io.ferrymq.broker.config;
 
 import static io.ferrymq.broker.config.ServerConfigKeys.ADVERTISED_LISTENERS;
 import static io.ferrymq.broker.config.ServerConfigKeys.INTER_BROKER_LISTENER_NAME;
+import static io.ferrymq.broker.config.ServerConfigKeys.KAFKA_LISTENER_NAMES;
 import static io.ferrymq.broker.config.ServerConfigKeys.LISTENERS;
 import static io.ferrymq.broker.config.ServerConfigKeys.SECURITY_INTER_BROKER_PROTOCOL;
 
@@ -52,6 +53,7 @@ final class ListenerChecks {
         listeners.stream().filter(l -> l.securityProtocol().isTls()).forEach(l -> checkTls(config, l, problems));
         checkAdvertised(advertised, names, problems);
         checkInterBroker(config, names, problems);
+        checkKafkaListeners(config, listeners, problems);
         problems.addAll(overrides.problems(names));
         return problems;
     }
@@ -94,6 +96,24 @@ final class ListenerChecks {
         if (!names.contains(name)) {
             problems.add("the inter-broker listener " + name + " (" + (byName ? INTER_BROKER_LISTENER_NAME
                     : SECURITY_INTER_BROKER_PROTOCOL) + ") is not in " + LISTENERS + " " + names);
+        }
+    }
+
+    private static void checkKafkaListeners(BrokerConfig config, List<Endpoint> listeners, List<String> problems) {
+        Set<String> kafka = config.kafkaListenerNames();
+        for (Endpoint listener : listeners) {
+            if (!kafka.contains(listener.listenerName())) {
+                continue;
+            }
+            if (listener.securityProtocol().isSasl()) {
+                problems.add("listener " + listener.listenerName() + " speaks Kafka's protocol (" + KAFKA_LISTENER_NAMES
+                        + ") over " + listener.securityProtocol() + ": SASL on a Kafka listener is not implemented yet; "
+                        + "use PLAINTEXT or SSL there");
+            }
+            if (listener.listenerName().equals(config.interBrokerListenerName())) {
+                problems.add("the inter-broker listener " + listener.listenerName() + " speaks Kafka's protocol ("
+                        + KAFKA_LISTENER_NAMES + "); brokers replicate over a Ferry listener");
+            }
         }
     }
 }

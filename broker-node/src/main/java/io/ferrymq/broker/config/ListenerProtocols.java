@@ -17,9 +17,12 @@ import java.util.Map;
  */
 public final class ListenerProtocols {
 
-    /** Kafka's default: each protocol's name is a listener name of that protocol. */
+    /**
+     * Kafka's default, each protocol's name a listener name of that protocol, and {@code KAFKA}, the
+     * default Kafka-protocol listener ({@code kafka.listener.names}), over PLAINTEXT.
+     */
     public static final List<String> DEFAULT = List.of("PLAINTEXT:PLAINTEXT", "SSL:SSL", "SASL_PLAINTEXT:SASL_PLAINTEXT",
-            "SASL_SSL:SASL_SSL");
+            "SASL_SSL:SASL_SSL", "KAFKA:PLAINTEXT");
 
     private ListenerProtocols() {
     }

@@ -35,6 +35,7 @@ public final class ServerConfigKeys {
     public static final String ADVERTISED_LISTENERS = "advertised.listeners";
     public static final String LISTENER_SECURITY_PROTOCOL_MAP = "listener.security.protocol.map";
     public static final String INTER_BROKER_LISTENER_NAME = "inter.broker.listener.name";
+    public static final String KAFKA_LISTENER_NAMES = "kafka.listener.names";
     public static final String SECURITY_INTER_BROKER_PROTOCOL = "security.inter.broker.protocol";
     /** Prefix of per-listener overrides, {@code listener.name.<name>.ssl.*}, as Kafka's. */
     public static final String LISTENER_NAME_PREFIX = "listener.name.";
@@ -124,6 +125,10 @@ public final class ServerConfigKeys {
         def.define(GROUP_SECURITY, LISTENER_SECURITY_PROTOCOL_MAP, LIST, ListenerProtocols.DEFAULT,
                 ListenerProtocols.validator(), LOW,
                 "The security protocol of each listener name, as NAME:PROTOCOL (e.g. INTERNAL:SSL,EXTERNAL:SASL_SSL).");
+        def.define(GROUP_SECURITY, KAFKA_LISTENER_NAMES, LIST, List.of("KAFKA"), any(), MEDIUM,
+                "Ferry-specific: the listeners that speak Kafka's wire protocol (stock Kafka clients and tools) "
+                        + "instead of Ferry's; a name here need not be in listeners. Such a listener uses PLAINTEXT or "
+                        + "SSL (SASL on a Kafka listener is not implemented yet) and cannot be the inter-broker listener.");
         def.defineOptional(GROUP_SECURITY, INTER_BROKER_LISTENER_NAME, STRING, nonEmpty(), MEDIUM,
                 "The listener brokers use to talk to each other (replica fetches); not with "
                         + SECURITY_INTER_BROKER_PROTOCOL + ".");

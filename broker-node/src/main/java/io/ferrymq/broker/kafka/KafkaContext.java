@@ -7,10 +7,12 @@ import java.util.Objects;
  * thread-safe.
  *
  * @param topicIds Kafka's topic ids for Ferry's topics
+ * @param fetchSessions the broker's Kafka fetch sessions (KIP-227), one cache for all Kafka listeners
  */
-public record KafkaContext(TopicIds topicIds) {
+public record KafkaContext(TopicIds topicIds, FetchSessionCache fetchSessions) {
 
     public KafkaContext {
         Objects.requireNonNull(topicIds, "topicIds");
+        Objects.requireNonNull(fetchSessions, "fetchSessions");
     }
 }

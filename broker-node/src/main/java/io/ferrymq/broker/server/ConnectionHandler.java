@@ -1,14 +1,11 @@
 package io.ferrymq.broker.server;
 
-import io.ferrymq.common.protocol.ApiKey;
 import io.ferrymq.common.protocol.ApiResponse;
 import io.ferrymq.common.protocol.DecodedRequest;
 import io.ferrymq.common.protocol.EncodedFrame;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.InvalidFrameException;
 import io.ferrymq.common.protocol.RequestHeader;
-import io.ferrymq.common.protocol.UnsupportedApiException;
-import io.ferrymq.common.protocol.WireCodec;
 import io.ferrymq.common.protocol.ErrorResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -56,7 +53,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
 
-    private final WireCodec codec;
+    private final ServerCodec codec;
     private final RequestDispatcher dispatcher;
     private final InFlightRequests inFlight;
     private final int maxInFlight;
@@ -71,7 +68,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private boolean closed;
 
     /** {@code eventLoop} is the one the connection's channel is registered on; {@code listenerName} its listener's. */
-    ConnectionHandler(WireCodec codec, RequestDispatcher dispatcher, InFlightRequests inFlight, int maxInFlight,
+    ConnectionHandler(ServerCodec codec, RequestDispatcher dispatcher, InFlightRequests inFlight, int maxInFlight,
                       Executor eventLoop, String listenerName) {
         this.listenerName = listenerName;
         this.codec = codec;
@@ -98,14 +95,9 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
         long sequence = nextSequence++;
         inFlight.increment();
         updateReading(ctx);
-        DecodedRequest decoded;
+        ServerCodec.Decoded decoded;
         try {
-            decoded = codec.decodeRequest(frame);
-        } catch (UnsupportedApiException e) {
-            log.debug("Answering {} from {}: {}", e.error(), ctx.channel().remoteAddress(), e.getMessage());
-            ErrorResponse response = new ErrorResponse(e.error(), e.getMessage());
-            complete(ctx, sequence, Optional.of(codec.encodeErrorResponse(e.correlationId(), response, ctx.alloc())));
-            return;
+            decoded = codec.decode(frame, ctx.alloc());
         } catch (InvalidFrameException e) {
             log.info("Closing connection from {}: {}", ctx.channel().remoteAddress(), e.getMessage());
             inFlight.decrement();
@@ -113,7 +105,11 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
             ctx.close();
             return;
         }
-        dispatch(ctx, sequence, decoded);
+        if (decoded instanceof ServerCodec.Answer answer) {
+            complete(ctx, sequence, Optional.of(answer.frame()));
+            return;
+        }
+        dispatch(ctx, sequence, ((ServerCodec.Serve) decoded).request());
     }
 
     private void dispatch(ChannelHandlerContext ctx, long sequence, DecodedRequest decoded) {
@@ -128,22 +124,25 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
                                        DecodedRequest decoded) {
         RequestDispatcher.Dispatch dispatch = dispatcher.dispatch(context, decoded.request());
         dispatch.response().whenComplete((result, failure) -> {
-            decoded.close();
-            Optional<EncodedFrame> frame = result == null ? Optional.empty() : result.map(r ->
-                    encode(ctx, context.correlationId(), context.apiKey(), context.apiVersion(), r));
+            Optional<EncodedFrame> frame;
+            try {
+                frame = result == null ? Optional.empty() : result.map(r -> encode(ctx, decoded, r));
+            } finally {
+                decoded.close();
+            }
             ctx.executor().execute(() -> complete(ctx, sequence, frame));
         });
         return dispatch.applied();
     }
 
-    private EncodedFrame encode(ChannelHandlerContext ctx, int correlationId, ApiKey key, short version,
-                                ApiResponse response) {
+    private EncodedFrame encode(ChannelHandlerContext ctx, DecodedRequest decoded, ApiResponse response) {
         try {
-            return codec.encodeResponse(correlationId, key, version, response, ctx.alloc());
+            return codec.encodeResponse(decoded, response, ctx.alloc());
         } catch (RuntimeException e) {
-            log.error("Cannot encode the {} response to correlation id {}", key, correlationId, e);
+            log.error("Cannot encode the {} response to correlation id {}", decoded.header().apiKey(),
+                    decoded.header().correlationId(), e);
             ErrorResponse fallback = new ErrorResponse(ErrorCode.UNKNOWN_SERVER_ERROR, "response could not be encoded");
-            return codec.encodeErrorResponse(correlationId, fallback, ctx.alloc());
+            return codec.encodeResponse(decoded, fallback, ctx.alloc());
         }
     }
 

@@ -21,6 +21,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +49,7 @@ public final class SocketServer implements AutoCloseable {
 
     private final ServerSettings settings;
     private final List<ListenerSecurity> security;
-    private final WireCodec codec;
+    private final Function<String, ServerCodec> codecs;
     private final RequestDispatcher dispatcher;
     private final InFlightRequests inFlight = new InFlightRequests();
     private final EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("ferry-acceptor", true));
@@ -56,20 +58,29 @@ public final class SocketServer implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final List<InetSocketAddress> bound = new ArrayList<>();
 
-    /** A server whose listeners are all {@code PLAINTEXT}. */
+    /** A server whose listeners are all {@code PLAINTEXT} and speak {@code codec}'s protocol. */
     public SocketServer(ServerSettings settings, WireCodec codec, RequestDispatcher dispatcher) {
         this(settings, settings.listeners().stream().map(ListenerSecurity::plaintext).toList(), codec, dispatcher);
     }
 
-    /** A server whose listeners are secured by {@code security}, one per listener in the order of the settings. */
+    /** A server whose listeners are secured by {@code security} and all speak {@code codec}'s protocol. */
     public SocketServer(ServerSettings settings, List<ListenerSecurity> security, WireCodec codec,
+                        RequestDispatcher dispatcher) {
+        this(settings, security, constant(ServerCodec.ferry(codec)), dispatcher);
+    }
+
+    /**
+     * A server whose listeners are secured by {@code security}, one per listener in the order of the
+     * settings, each speaking the protocol of {@code codecs.apply(listenerName)}.
+     */
+    public SocketServer(ServerSettings settings, List<ListenerSecurity> security, Function<String, ServerCodec> codecs,
                         RequestDispatcher dispatcher) {
         if (!security.stream().map(ListenerSecurity::listener).toList().equals(settings.listeners())) {
             throw new IllegalArgumentException("one ListenerSecurity per listener, in order: " + settings.listeners());
         }
         this.settings = settings;
         this.security = List.copyOf(security);
-        this.codec = codec;
+        this.codecs = codecs;
         this.dispatcher = dispatcher;
         this.workers = new NioEventLoopGroup(settings.networkThreads(), new DefaultThreadFactory("ferry-network", true));
     }
@@ -156,11 +167,18 @@ public final class SocketServer implements AutoCloseable {
         acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 
+    private static Function<String, ServerCodec> constant(ServerCodec codec) {
+        return listenerName -> codec;
+    }
+
     private final class Initializer extends ChannelInitializer<SocketChannel> {
         private final ListenerSecurity listener;
+        private final ServerCodec codec;
 
         Initializer(ListenerSecurity listener) {
             this.listener = listener;
+            this.codec = Objects.requireNonNull(codecs.apply(listener.listener().listenerName()),
+                    () -> "no codec for listener " + listener.listener().listenerName());
         }
 
         @Override

@@ -14,12 +14,27 @@ public final class DecodedRequest implements AutoCloseable {
 
     private final RequestHeader header;
     private final ApiRequest request;
+    private final Object codecState;
     private ByteBuf retainedFrame;
 
     public DecodedRequest(RequestHeader header, ApiRequest request, Optional<ByteBuf> retainedFrame) {
+        this(header, request, retainedFrame, null);
+    }
+
+    /**
+     * A request with {@code codecState}: what the codec that decoded it needs again to encode its
+     * response (Kafka's codec keeps the request message and version), opaque to everyone else.
+     */
+    public DecodedRequest(RequestHeader header, ApiRequest request, Optional<ByteBuf> retainedFrame, Object codecState) {
         this.header = Objects.requireNonNull(header, "header");
         this.request = Objects.requireNonNull(request, "request");
         this.retainedFrame = retainedFrame.orElse(null);
+        this.codecState = codecState;
+    }
+
+    /** What the decoding codec kept for the response; null for codecs that keep nothing. */
+    public Object codecState() {
+        return codecState;
     }
 
     public RequestHeader header() {

@@ -7,6 +7,7 @@ import io.ferrymq.coordinator.zk.ZkPaths;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * The metadata store's view of {@code /topics} and {@code /admin/delete_topics}, kept by two
  * {@link CuratorCache}s: topics (complete ones only), partition states and pending deletions, and
  * the {@link TopicListener}s told about changes on the {@code ferry-metadata-events} thread. Latch
- * nodes under {@code /topics} are ignored. Thread-safe.
+ * nodes under {@code /topics} are ignored. Each listed topic has an id ({@link TopicIdentity}) from
+ * its {@code /topics/<topic>} znode's creation zxid; a topic and its id are published together
+ * (the id first), so a reader that sees the topic also finds its id. Thread-safe.
  */
 final class MetadataCache implements AutoCloseable {
 
@@ -34,6 +37,8 @@ final class MetadataCache implements AutoCloseable {
     private final CuratorCache deletionsCache;
     private final ExecutorService events = Executors.newSingleThreadExecutor(r -> new Thread(r, "ferry-metadata-events"));
     private final Map<String, TopicMetadata> topics = new ConcurrentHashMap<>();
+    private final Map<String, UUID> idsByTopic = new ConcurrentHashMap<>();
+    private final Map<UUID, String> topicsById = new ConcurrentHashMap<>();
     private final Map<TopicPartition, PartitionState> states = new ConcurrentHashMap<>();
     private final Set<String> pendingDeletions = ConcurrentHashMap.newKeySet();
     private final CopyOnWriteArrayList<TopicListener> listeners = new CopyOnWriteArrayList<>();
@@ -74,6 +79,14 @@ final class MetadataCache implements AutoCloseable {
         return Optional.ofNullable(topics.get(name));
     }
 
+    Optional<UUID> topicId(String name) {
+        return Optional.ofNullable(idsByTopic.get(name));
+    }
+
+    Optional<String> topicName(UUID id) {
+        return Optional.ofNullable(topicsById.get(id));
+    }
+
     Optional<PartitionState> state(TopicPartition partition) {
         return Optional.ofNullable(states.get(partition));
     }
@@ -92,8 +105,11 @@ final class MetadataCache implements AutoCloseable {
             Optional<String> topic = ZkPaths.topicOf(path);
             if (topic.isPresent()) {
                 TopicMetadata metadata = TopicCodec.fromJson(topic.get(), Json.parseObject(path, data.getData()));
-                if (metadata.partitionCount() > 0 && !metadata.equals(topics.put(topic.get(), metadata))) {
-                    listeners.forEach(l -> l.onTopicChanged(metadata));
+                if (metadata.partitionCount() > 0) {
+                    publishId(topic.get(), TopicIdentity.of(topic.get(), data.getStat().getCzxid()));
+                    if (!metadata.equals(topics.put(topic.get(), metadata))) {
+                        listeners.forEach(l -> l.onTopicChanged(metadata));
+                    }
                 }
                 return;
             }
@@ -111,11 +127,25 @@ final class MetadataCache implements AutoCloseable {
     private void onTopicsNodeDeleted(ChildData data) {
         ZkPaths.topicOf(data.getPath()).ifPresent(topic -> {
             states.keySet().removeIf(tp -> tp.topic().equals(topic));
-            if (topics.remove(topic) != null) {
+            boolean removed = topics.remove(topic) != null;
+            UUID id = idsByTopic.remove(topic);
+            if (id != null) {
+                topicsById.remove(id);
+            }
+            if (removed) {
                 listeners.forEach(l -> l.onTopicDeleted(topic));
             }
         });
         ZkPaths.partitionOfState(data.getPath()).ifPresent(states::remove);
+    }
+
+    /** Records the topic's id; a recreated topic (new czxid) replaces its predecessor's id. */
+    private void publishId(String topic, UUID id) {
+        UUID previous = idsByTopic.put(topic, id);
+        if (previous != null && !previous.equals(id)) {
+            topicsById.remove(previous);
+        }
+        topicsById.put(id, topic);
     }
 
     private void onDeletionNode(ChildData data) {

@@ -4,6 +4,7 @@ import io.ferrymq.common.TopicPartition;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Topics, their replica assignment, config overrides and per-partition state. Administrative
@@ -58,6 +59,15 @@ public interface MetadataStore extends AutoCloseable {
     Set<String> topicsPendingDeletion();
 
     Optional<TopicMetadata> topic(String name);
+
+    /**
+     * The id of the topic as it exists now ({@link TopicIdentity}: from its znode's creation zxid,
+     * the same on every broker, new when the topic is recreated); empty for a topic not in the cache.
+     */
+    Optional<UUID> topicId(String name);
+
+    /** The topic that has this id now; empty when none has (deleted, recreated or never known). */
+    Optional<String> topicName(UUID id);
 
     /** Every topic by name (including those pending deletion). */
     Map<String, TopicMetadata> topics();

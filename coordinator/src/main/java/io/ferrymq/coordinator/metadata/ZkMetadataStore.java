@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
@@ -156,6 +157,16 @@ public final class ZkMetadataStore implements MetadataStore {
     @Override
     public Optional<TopicMetadata> topic(String name) {
         return cache.topic(name);
+    }
+
+    @Override
+    public Optional<UUID> topicId(String name) {
+        return cache.topicId(name);
+    }
+
+    @Override
+    public Optional<String> topicName(UUID id) {
+        return cache.topicName(id);
     }
 
     @Override

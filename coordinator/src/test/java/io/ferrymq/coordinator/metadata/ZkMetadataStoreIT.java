@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -283,6 +284,36 @@ class ZkMetadataStoreIT {
         assertThat(store.topic(name)).isEmpty();
         assertThat(topic.partitionCount()).isEqualTo(3);
         assertError(() -> store.deleteTopic(name), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "does not exist");
+    }
+
+    @Test
+    void topicIdIsTheSameOnEveryStoreAndNewWhenTheTopicIsRecreated() throws Exception {
+        String name = newTopicName();
+        store.createTopic(new NewTopic(name, 2, 3, Map.of()));
+        ZkMetadataStore other = track(new ZkMetadataStore(track(ZkTesting.connect(server))));
+        other.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.topic(name).isPresent() && other.topic(name).isPresent());
+        UUID first = store.topicId(name).orElseThrow();
+        assertThat(other.topicId(name)).contains(first);
+        assertThat(store.topicName(first)).contains(name);
+        assertThat(first).isNotEqualTo(new UUID(0, 0)).isNotEqualTo(new UUID(0, 1));
+
+        store.deleteTopic(name);
+        for (int broker = 0; broker < 3; broker++) {
+            store.acknowledgeDeletion(name, broker);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.topic(name).isEmpty() && other.topic(name).isEmpty());
+        assertThat(store.topicId(name)).isEmpty();
+        assertThat(store.topicName(first)).isEmpty();
+
+        store.createTopic(new NewTopic(name, 1, 3, Map.of()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.topicId(name).isPresent() && other.topicId(name).isPresent());
+        UUID second = store.topicId(name).orElseThrow();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(other.topicId(name)).contains(second);
+        assertThat(other.topicName(second)).contains(name);
+        assertThat(other.topicName(first)).isEmpty();
+        assertThat(store.topicId("never-created")).isEmpty();
     }
 
     private static Callable<Optional<ErrorCode>> outcome(CountDownLatch go, Runnable action) {
