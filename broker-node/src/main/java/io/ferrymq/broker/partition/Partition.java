@@ -308,8 +308,9 @@ public final class Partition {
     }
 
     /**
-     * ListOffsets as leader: {@code -2} the log start, {@code -1} the high watermark, otherwise the
-     * first committed record at or after {@code timestamp} (empty if none).
+     * ListOffsets as leader: {@code -2} the log start, {@code -1} the high watermark, {@code -3} the
+     * first record with the largest timestamp, otherwise the first record at or after
+     * {@code timestamp}; a record found is answered only when committed (empty otherwise, as when none is found).
      */
     public Optional<TimestampAndOffset> listOffset(long timestamp, int currentLeaderEpoch) {
         LeaderState state = requireLeader(currentLeaderEpoch);
@@ -320,7 +321,9 @@ public final class Partition {
         if (timestamp == -1L) {
             return Optional.of(new TimestampAndOffset(-1L, hw, state.epoch()));
         }
-        return log.offsetForTimestamp(timestamp).filter(found -> found.offset() < hw);
+        Optional<TimestampAndOffset> found = timestamp == -3L
+                ? log.maxTimestampRecord() : log.offsetForTimestamp(timestamp);
+        return found.filter(record -> record.offset() < hw);
     }
 
     public boolean isLeader() {

@@ -289,6 +289,16 @@ class PartitionTest {
         assertThat(leader.listOffset(5_000, 1)).isEqualTo(Optional.empty());
     }
 
+    @Test
+    void listOffsetsMaxTimestampAnswersOnlyACommittedRecord() {
+        leader.makeLeader(1, List.of(1, 2));
+        leader.appendAsLeader(Batches.of("a", "b"), (short) 1);
+        assertThat(leader.listOffset(-3, 1)).isEmpty();
+        fetch(2, 2);
+        assertThat(leader.highWatermark()).isEqualTo(2);
+        assertThat(leader.listOffset(-3, 1).map(TimestampAndOffset::offset)).contains(0L);
+    }
+
     /** Follower {@code broker} fetches at {@code offset} in epoch 1; the test remembers its log end. */
     private void fetch(int broker, long offset) {
         leader.updateFollowerFetchState(broker, offset, 1);
