@@ -106,6 +106,12 @@ class KafkaDataPathIT {
             assertThat(latest(wire, 0).offset()).as("acks=0 appended without an answer; this is the next answer")
                     .isEqualTo(4);
 
+            ListOffsetsResponseData.ListOffsetsPartitionResponse max = listOffset(wire, 0,
+                    ListOffsetsRequest.MAX_TIMESTAMP, (short) 8);
+            assertThat(max.offset()).isEqualTo(1);
+            assertThat(max.timestamp()).isEqualTo(9_000L);
+            assertThat(listOffset(wire, 0, ListOffsetsRequest.EARLIEST_LOCAL_TIMESTAMP, (short) 8).offset()).isZero();
+
             FetchResponseData full = fetch(wire, 0, 0, List.of(position(0, 0), position(1, 0)), List.of());
             int sessionId = full.sessionId();
             assertThat(sessionId).isPositive();
@@ -136,12 +142,17 @@ class KafkaDataPathIT {
 
     private static ListOffsetsResponseData.ListOffsetsPartitionResponse latest(KafkaWire wire, int partition)
             throws IOException {
+        return listOffset(wire, partition, ListOffsetsRequest.LATEST_TIMESTAMP, (short) 6);
+    }
+
+    private static ListOffsetsResponseData.ListOffsetsPartitionResponse listOffset(KafkaWire wire, int partition,
+            long timestamp, short version) throws IOException {
         ListOffsetsRequestData.ListOffsetsTopic topic = new ListOffsetsRequestData.ListOffsetsTopic().setName("orders")
                 .setPartitions(List.of(new ListOffsetsRequestData.ListOffsetsPartition().setPartitionIndex(partition)
-                        .setTimestamp(ListOffsetsRequest.LATEST_TIMESTAMP)));
+                        .setTimestamp(timestamp)));
         ListOffsetsResponse response = (ListOffsetsResponse) wire.send(ListOffsetsRequest.Builder
-                .forConsumer(false, org.apache.kafka.common.IsolationLevel.READ_UNCOMMITTED)
-                .setTargetTimes(List.of(topic)).build((short) 6));
+                .forConsumer(true, org.apache.kafka.common.IsolationLevel.READ_UNCOMMITTED)
+                .setTargetTimes(List.of(topic)).build(version));
         return response.data().topics().get(0).partitions().get(0);
     }
 
@@ -157,7 +168,8 @@ class KafkaDataPathIT {
     private static ProduceRequestData produceData(short acks, int partition, String... values) {
         SimpleRecord[] records = new SimpleRecord[values.length];
         for (int i = 0; i < values.length; i++) {
-            records[i] = new SimpleRecord(values[i].getBytes());
+            // "b" carries the largest timestamp of the test
+            records[i] = new SimpleRecord(values[i].equals("b") ? 9_000L : 1_000L + i, null, values[i].getBytes());
         }
         ProduceRequestData.TopicProduceDataCollection topics = new ProduceRequestData.TopicProduceDataCollection();
         topics.add(new ProduceRequestData.TopicProduceData().setName("orders").setPartitionData(List.of(
