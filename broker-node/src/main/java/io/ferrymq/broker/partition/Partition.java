@@ -1,6 +1,7 @@
 package io.ferrymq.broker.partition;
 
 import io.ferrymq.broker.log.LogAppendInfo;
+import io.ferrymq.broker.log.OffsetOutOfRangeException;
 import io.ferrymq.broker.log.TimestampAndOffset;
 import io.ferrymq.broker.log.ValidatedBatches;
 import io.ferrymq.common.TopicPartition;
@@ -305,6 +306,28 @@ public final class Partition {
     public EpochEndOffset lastOffsetForLeaderEpoch(int currentLeaderEpoch, int requestedEpoch) {
         requireLeader(currentLeaderEpoch);
         return log.endOffsetFor(requestedEpoch).orElse(EpochEndOffset.UNDEFINED);
+    }
+
+    /**
+     * Kafka's divergence check of a fetch (Fetch v12): the largest epoch this leader has at or below
+     * the fetcher's {@code lastFetchedEpoch} and its end offset, when the fetcher's log cannot be a
+     * prefix of this one (that epoch is older, or ends before {@code fetchOffset}); empty when it can.
+     *
+     * @throws OffsetOutOfRangeException when this log knows no such epoch, or {@code fetchOffset} is
+     *         below the log start (as Kafka answers both)
+     */
+    public Optional<EpochEndOffset> divergence(long fetchOffset, int currentLeaderEpoch, int lastFetchedEpoch) {
+        EpochEndOffset end = lastOffsetForLeaderEpoch(currentLeaderEpoch, lastFetchedEpoch);
+        if (end.isUndefined()) {
+            throw new OffsetOutOfRangeException("no end offset for the last fetched epoch " + lastFetchedEpoch
+                    + " of " + topicPartition);
+        }
+        if (fetchOffset < log.logStartOffset()) {
+            throw new OffsetOutOfRangeException("fetch offset " + fetchOffset + " of " + topicPartition
+                    + " is below the log start " + log.logStartOffset());
+        }
+        boolean diverges = end.leaderEpoch() < lastFetchedEpoch || end.endOffset() < fetchOffset;
+        return diverges ? Optional.of(end) : Optional.empty();
     }
 
     /**
