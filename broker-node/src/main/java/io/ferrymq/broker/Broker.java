@@ -21,6 +21,7 @@ import io.ferrymq.coordinator.credentials.CredentialCache;
 import io.ferrymq.broker.server.RequestDispatcher;
 import io.ferrymq.broker.server.RequestExecutor;
 import io.ferrymq.broker.server.RequestHandler;
+import io.ferrymq.broker.server.ServerCodec;
 import io.ferrymq.broker.server.RequestMetrics;
 import io.ferrymq.broker.server.ServerSettings;
 import io.ferrymq.broker.server.SocketServer;
@@ -49,6 +50,7 @@ import io.ferrymq.coordinator.zk.ZkConfig;
 import io.ferrymq.coordinator.zk.ZkConnectionState;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.function.Function;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -156,7 +158,7 @@ public final class Broker implements AutoCloseable {
                 new DescribeConfigsHandler(metadata, new ConfigDescriber(config))));
         zkHandlers.addAll(authorization.handlers());
         startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, zkHandlers,
-                authorization, metrics, listeners);
+                authorization, metrics, listeners, BrokerListeners.codecs(config, metadata, clock));
         BrokerInfo self = BrokerListeners.registration(config, advertised, clock.millis());
         registry.register(self);
         new LogDirEventNotifications(zk.curator()).removeOwn(config.brokerId());
@@ -176,7 +178,8 @@ public final class Broker implements AutoCloseable {
 
     private void startServing(ClusterView cluster, MetadataStore metadata, GroupCoordinator groups,
                               List<RequestHandler<?>> zkHandlers, BrokerAuthorization authorization,
-                              BrokerMetrics metrics, List<ListenerSecurity> listeners) {
+                              BrokerMetrics metrics, List<ListenerSecurity> listeners,
+                              Function<String, ServerCodec> codecs) {
         RequestExecutor executor = register("request executor",
                 new RequestExecutor(config.getInt(ServerConfigKeys.NUM_IO_THREADS)));
         List<RequestHandler<?>> extraHandlers = new ArrayList<>(GroupHandlers.all(groups, cluster));
@@ -185,7 +188,7 @@ public final class Broker implements AutoCloseable {
                 TopicDefaults.from(config), extraHandlers), executor, new RequestMetrics(metrics),
                 authorization.accessControl());
         server = register("socket server", new SocketServer(ServerSettings.from(config), listeners,
-                BrokerListeners.codecs(config, metadata), dispatcher));
+                codecs, dispatcher));
         server.start();
         advertised = BrokerListeners.advertised(config, server.boundAddresses());
     }

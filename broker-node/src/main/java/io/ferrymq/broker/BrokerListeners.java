@@ -5,6 +5,7 @@ import io.ferrymq.broker.config.SaslConfigKeys;
 import io.ferrymq.broker.security.sasl.SaslListenerAuthenticator;
 import io.ferrymq.broker.kafka.KafkaApis;
 import io.ferrymq.broker.kafka.KafkaCodec;
+import io.ferrymq.broker.kafka.FetchSessionCache;
 import io.ferrymq.broker.kafka.KafkaContext;
 import io.ferrymq.broker.kafka.MetadataTopicIds;
 import io.ferrymq.broker.server.handler.ConfigDescriber;
@@ -25,6 +26,7 @@ import io.ferrymq.coordinator.registry.BrokerInfo;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -57,12 +59,12 @@ final class BrokerListeners {
 
     /**
      * The protocol each listener speaks: Kafka's on the listeners named in {@code kafka.listener.names},
-     * Ferry's on the others.
+     * Ferry's on the others. The Kafka listeners share one cache of fetch sessions, with Kafka's defaults.
      */
-    static Function<String, ServerCodec> codecs(BrokerConfig config, MetadataStore metadata) {
+    static Function<String, ServerCodec> codecs(BrokerConfig config, MetadataStore metadata, Clock clock) {
         ServerCodec ferry = ServerCodec.ferry(new KryoCodec());
         ServerCodec kafka = new KafkaCodec(new KafkaApis(new KafkaContext(new MetadataTopicIds(metadata),
-                new ConfigDescriber(config))));
+                FetchSessionCache.withKafkaDefaults(clock), new ConfigDescriber(config))));
         Set<String> kafkaListeners = config.kafkaListenerNames();
         return listenerName -> kafkaListeners.contains(listenerName) ? kafka : ferry;
     }

@@ -2,13 +2,18 @@ package io.ferrymq.broker.kafka;
 
 import java.util.List;
 
-/** The translators of one area of Kafka's APIs; {@link KafkaApis} serves them all. Stateless. */
+/**
+ * The data-path translators: Produce, Fetch (with its {@link FetchSessionCache}), ListOffsets,
+ * OffsetForLeaderEpoch and InitProducerId. {@link KafkaApis} serves them all; only Fetch holds state,
+ * the context's session cache.
+ */
 final class DataApis {
 
     private DataApis() {
     }
 
     static List<KafkaApi<?, ?>> create(KafkaContext context) {
-        return List.of();
+        return List.of(new ProduceApi(), new FetchApi(context.topicIds(), context.fetchSessions()),
+                new ListOffsetsApi(), new OffsetForLeaderEpochApi(), new InitProducerIdApi());
     }
 }

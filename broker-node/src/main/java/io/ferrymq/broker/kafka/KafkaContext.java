@@ -8,12 +8,14 @@ import java.util.Objects;
  * thread-safe.
  *
  * @param topicIds Kafka's topic ids for Ferry's topics
- * @param configs  the effective configuration of a topic, for CreateTopics v5+ responses
+ * @param fetchSessions the broker's Kafka fetch sessions (KIP-227), one cache for all Kafka listeners
+ * @param configs the effective configuration of a topic, for CreateTopics v5+ responses
  */
-public record KafkaContext(TopicIds topicIds, ConfigDescriber configs) {
+public record KafkaContext(TopicIds topicIds, FetchSessionCache fetchSessions, ConfigDescriber configs) {
 
     public KafkaContext {
         Objects.requireNonNull(topicIds, "topicIds");
+        Objects.requireNonNull(fetchSessions, "fetchSessions");
         Objects.requireNonNull(configs, "configs");
     }
 }

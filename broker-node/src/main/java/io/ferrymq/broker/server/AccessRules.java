@@ -80,9 +80,8 @@ final class AccessRules {
             case METADATA -> topics(DESCRIBE, ((MetadataRequest) request).topics(), Function.identity());
             case OFFSET_COMMIT -> withGroup(READ, ((OffsetCommitRequest) request).groupId(), topics(READ,
                     ((OffsetCommitRequest) request).partitions(), p -> p.topicPartition().topic()));
-            case OFFSET_FETCH -> withGroup(DESCRIBE, ((OffsetFetchRequest) request).groupId(), topics(DESCRIBE,
-                    ((OffsetFetchRequest) request).partitions(), TopicPartition::topic));
-            case FIND_COORDINATOR -> List.of(On.group(DESCRIBE, ((FindCoordinatorRequest) request).key()));
+            case OFFSET_FETCH -> offsetFetch((OffsetFetchRequest) request);
+            case FIND_COORDINATOR -> groups(DESCRIBE, ((FindCoordinatorRequest) request).keys());
             case JOIN_GROUP -> List.of(On.group(READ, ((JoinGroupRequest) request).groupId()));
             case SYNC_GROUP -> List.of(On.group(READ, ((SyncGroupRequest) request).groupId()));
             case HEARTBEAT -> List.of(On.group(READ, ((HeartbeatRequest) request).groupId()));
@@ -111,6 +110,14 @@ final class AccessRules {
             case FETCH -> !isReplica(((FetchRequest) request).replicaId());
             default -> false;
         };
+    }
+
+    private static List<Requirement> offsetFetch(OffsetFetchRequest request) {
+        List<Requirement> all = new ArrayList<>(groups(DESCRIBE,
+                request.groups().stream().map(OffsetFetchRequest.GroupQuery::groupId).toList()));
+        all.addAll(topics(DESCRIBE, request.groups().stream().flatMap(g -> g.partitions().stream()).toList(),
+                TopicPartition::topic));
+        return all;
     }
 
     private static List<Requirement> describeConfigs(DescribeConfigsRequest request) {

@@ -61,6 +61,8 @@ public enum ErrorCode {
     UNKNOWN_PRODUCER_ID(59, false, "This exception is raised by the broker if it could not locate the producer metadata associated with the producerId in question"),
     NON_EMPTY_GROUP(68, false, "The group is not empty"),
     GROUP_ID_NOT_FOUND(69, false, "The group id does not exist"),
+    FETCH_SESSION_ID_NOT_FOUND(70, true, "The fetch session ID was not found"),
+    INVALID_FETCH_SESSION_EPOCH(71, true, "The fetch session epoch is invalid"),
     FENCED_LEADER_EPOCH(74, true, "The leader epoch in the request is older than the epoch on the broker"),
     UNKNOWN_LEADER_EPOCH(75, true, "The leader epoch in the request is newer than the epoch on the broker"),
     UNSUPPORTED_COMPRESSION_TYPE(76, false, "The requesting client does not support the compression type of given partition"),
@@ -69,6 +71,8 @@ public enum ErrorCode {
     RESOURCE_NOT_FOUND(91, false, "A request illegally referred to a resource that does not exist"),
     DUPLICATE_RESOURCE(92, false, "A request illegally referred to the same resource twice"),
     UNACCEPTABLE_CREDENTIAL(93, false, "Requested credential would not meet criteria for acceptability"),
+    UNKNOWN_TOPIC_ID(100, true, "This server does not host this topic ID"),
+    FETCH_SESSION_TOPIC_ID_ERROR(106, true, "This fetch session does not use topic IDs the way this request does"),
     UNKNOWN_API_KEY(1001, false, "The API key is not known to this server");
 
     private static final Map<Short, ErrorCode> BY_CODE = new HashMap<>();

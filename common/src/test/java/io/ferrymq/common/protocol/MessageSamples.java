@@ -155,16 +155,18 @@ public final class MessageSamples {
                 Map.entry(ApiKey.FIND_COORDINATOR, FindCoordinatorRequest.forGroup("billing")),
                 Map.entry(ApiKey.JOIN_GROUP, new JoinGroupRequest("billing", 10_000, 300_000, "", "consumer", List.of(
                         new JoinGroupRequest.Protocol("range", new byte[] {1, 2, 3}),
-                        new JoinGroupRequest.Protocol("roundrobin", new byte[0])))),
+                        new JoinGroupRequest.Protocol("roundrobin", new byte[0])), false)),
                 Map.entry(ApiKey.SYNC_GROUP, new SyncGroupRequest("billing", 4, "m-1", "consumer", "range", List.of(
                         new SyncGroupRequest.Assignment("m-1", new byte[] {9, 8}),
                         new SyncGroupRequest.Assignment("m-2", new byte[] {7})))),
                 Map.entry(ApiKey.HEARTBEAT, new HeartbeatRequest("billing", 4, "m-1")),
-                Map.entry(ApiKey.LEAVE_GROUP, new LeaveGroupRequest("billing", "m-1")),
+                Map.entry(ApiKey.LEAVE_GROUP, new LeaveGroupRequest("billing", List.of("m-1", "m-2"))),
                 Map.entry(ApiKey.OFFSET_COMMIT, new OffsetCommitRequest("billing", 4, "m-1", List.of(
                         new OffsetCommitRequest.PartitionData(TP0, 42L, 3, "host-a"),
                         new OffsetCommitRequest.PartitionData(TP1, 0L, -1, "")))),
-                Map.entry(ApiKey.OFFSET_FETCH, new OffsetFetchRequest("billing", List.of(TP0, TP1), false)),
+                Map.entry(ApiKey.OFFSET_FETCH, new OffsetFetchRequest(List.of(
+                        new OffsetFetchRequest.GroupQuery("billing", List.of(TP0, TP1), false),
+                        new OffsetFetchRequest.GroupQuery("audit", List.of(), true)))),
                 Map.entry(ApiKey.LIST_GROUPS, new ListGroupsRequest(List.of("Stable"))),
                 Map.entry(ApiKey.DESCRIBE_GROUPS, new DescribeGroupsRequest(List.of("billing", "audit"))),
                 Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsRequest(List.of("old"))),
@@ -219,18 +221,26 @@ public final class MessageSamples {
                 Map.entry(ApiKey.DESCRIBE_CLUSTER, new DescribeClusterResponse(ErrorCode.NONE, "", "cluster-1", List.of(b1, b2),
                         Map.of(2, List.of("/data/d2")))),
                 Map.entry(ApiKey.API_VERSIONS, ApiVersionsResponse.ofThisBuild()),
-                Map.entry(ApiKey.FIND_COORDINATOR, new FindCoordinatorResponse(ErrorCode.NONE, "", Optional.of(b2))),
+                Map.entry(ApiKey.FIND_COORDINATOR, new FindCoordinatorResponse(List.of(
+                        new FindCoordinatorResponse.Coordinator("billing", ErrorCode.NONE, "", Optional.of(b2)),
+                        new FindCoordinatorResponse.Coordinator("audit", ErrorCode.COORDINATOR_NOT_AVAILABLE, "none live",
+                                Optional.empty())))),
                 Map.entry(ApiKey.JOIN_GROUP, new JoinGroupResponse(ErrorCode.NONE, 4, "consumer", "range", "m-1", "m-1",
                         List.of(new JoinGroupResponse.Member("m-1", "c-1", "/127.0.0.1", new byte[] {1}),
                                 new JoinGroupResponse.Member("m-2", "c-2", "/127.0.0.2", new byte[] {2, 2})))),
                 Map.entry(ApiKey.SYNC_GROUP, new SyncGroupResponse(ErrorCode.NONE, "consumer", "range", new byte[] {5, 6, 7})),
                 Map.entry(ApiKey.HEARTBEAT, new HeartbeatResponse(ErrorCode.REBALANCE_IN_PROGRESS)),
-                Map.entry(ApiKey.LEAVE_GROUP, new LeaveGroupResponse(ErrorCode.NONE)),
+                Map.entry(ApiKey.LEAVE_GROUP, new LeaveGroupResponse(ErrorCode.NONE, List.of(
+                        new LeaveGroupResponse.MemberResult("m-1", ErrorCode.NONE),
+                        new LeaveGroupResponse.MemberResult("m-2", ErrorCode.UNKNOWN_MEMBER_ID)))),
                 Map.entry(ApiKey.OFFSET_COMMIT, new OffsetCommitResponse(List.of(
                         new OffsetCommitResponse.PartitionResponse(TP0, ErrorCode.ILLEGAL_GENERATION)))),
-                Map.entry(ApiKey.OFFSET_FETCH, new OffsetFetchResponse(ErrorCode.NONE, List.of(
-                        new OffsetFetchResponse.PartitionResponse(TP0, ErrorCode.NONE, 42L, 3, "host-a"),
-                        new OffsetFetchResponse.PartitionResponse(TP1, ErrorCode.NONE, OffsetFetchResponse.NO_OFFSET, -1, "")))),
+                Map.entry(ApiKey.OFFSET_FETCH, new OffsetFetchResponse(List.of(
+                        new OffsetFetchResponse.GroupOffsets("billing", ErrorCode.NONE, List.of(
+                                new OffsetFetchResponse.PartitionResponse(TP0, ErrorCode.NONE, 42L, 3, "host-a"),
+                                new OffsetFetchResponse.PartitionResponse(TP1, ErrorCode.NONE,
+                                        OffsetFetchResponse.NO_OFFSET, -1, ""))),
+                        new OffsetFetchResponse.GroupOffsets("audit", ErrorCode.NOT_COORDINATOR, List.of())))),
                 Map.entry(ApiKey.LIST_GROUPS, new ListGroupsResponse(ErrorCode.NONE, List.of(
                         new ListGroupsResponse.GroupListing("billing", "consumer", "Stable")))),
                 Map.entry(ApiKey.DESCRIBE_GROUPS, new DescribeGroupsResponse(List.of(

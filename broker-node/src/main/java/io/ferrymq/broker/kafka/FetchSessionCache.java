@@ -1,0 +1,270 @@
+package io.ferrymq.broker.kafka;
+
+import io.ferrymq.common.errors.ErrorCode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * Kafka's incremental fetch sessions (KIP-227) as pure bookkeeping: which partitions each session
+ * fetches, at which positions, and what its fetcher was last told (high watermark, log start offset),
+ * so an incremental response carries only partitions with news. At most {@code maxSlots} sessions
+ * live at once ({@code max.incremental.fetch.session.cache.slots}, 1000 in Kafka); a new session
+ * takes a slot as Kafka's {@code FetchSessionCache.tryEvict} does: from the least recently used
+ * session idle past {@code evictionAfter} ({@code min.incremental.fetch.session.eviction.ms}, two
+ * minutes), else from the least valuable session older than {@code evictionAfter} (consumer sessions
+ * before follower sessions, then fewer partitions first) if the newcomer ranks above it, a follower's
+ * new session also from any consumer session, however young. Without a slot the fetch is answered without a
+ * session (session id 0) and the client keeps sending full requests.
+ *
+ * <p>Session errors are Kafka's: an incremental request naming a session this cache does not hold
+ * gets {@code FETCH_SESSION_ID_NOT_FOUND}, one whose epoch is not the session's next
+ * {@code INVALID_FETCH_SESSION_EPOCH}, one switching between topic names and topic ids
+ * {@code FETCH_SESSION_TOPIC_ID_ERROR}. A new session's epoch is 1; each incremental request moves it
+ * on (after {@link Integer#MAX_VALUE} comes 1).
+ *
+ * <p>Thread-safe: every method holds the cache's monitor, so a request sees a session whole.
+ */
+public final class FetchSessionCache {
+
+    /** Kafka's {@code max.incremental.fetch.session.cache.slots} default. */
+    public static final int DEFAULT_MAX_SLOTS = 1000;
+    /** Kafka's {@code min.incremental.fetch.session.eviction.ms} default. */
+    public static final Duration DEFAULT_EVICTION_AFTER = Duration.ofMinutes(2);
+    /** The session id of a fetch outside any session. */
+    static final int NO_SESSION_ID = 0;
+
+    private static final Comparator<Session> BY_LAST_USED = Comparator.<Session>comparingLong(s -> s.lastUsedMs)
+            .thenComparingInt(s -> s.id);
+    private static final Comparator<Session> BY_VALUE = Comparator.<Session, Boolean>comparing(s -> s.privileged)
+            .thenComparingInt(s -> s.partitions.size()).thenComparingInt(s -> s.id);
+
+    private final int maxSlots;
+    private final long evictionAfterMs;
+    private final Clock clock;
+    private final Map<Integer, Session> sessions = new HashMap<>();
+
+    public FetchSessionCache(int maxSlots, Duration evictionAfter, Clock clock) {
+        if (maxSlots < 0) {
+            throw new IllegalArgumentException("maxSlots must be >= 0, was " + maxSlots);
+        }
+        this.maxSlots = maxSlots;
+        this.evictionAfterMs = evictionAfter.toMillis();
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Kafka's defaults: 1000 slots, sessions evictable after two minutes. */
+    public static FetchSessionCache withKafkaDefaults(Clock clock) {
+        return new FetchSessionCache(DEFAULT_MAX_SLOTS, DEFAULT_EVICTION_AFTER, clock);
+    }
+
+    /** A partition in a session: by topic id from Fetch 13 on ({@code topic} null), by name before ({@code topicId} zero). */
+    record PartitionKey(Uuid topicId, String topic, int partition) {
+        PartitionKey {
+            Objects.requireNonNull(topicId, "topicId");
+        }
+    }
+
+    /** Where the fetcher reads a partition from, as its latest request said. */
+    record Position(long fetchOffset, int currentLeaderEpoch, int maxBytes) {
+    }
+
+    /** What a response says of a partition: what decides whether an incremental response must carry it. */
+    record News(boolean hasRecords, ErrorCode error, long highWatermark, long logStartOffset) {
+        News {
+            Objects.requireNonNull(error, "error");
+        }
+    }
+
+    /** A session's partitions in its order, with their positions. */
+    record Snapshot(LinkedHashMap<PartitionKey, Position> partitions) {
+    }
+
+    /** How many sessions are held now. */
+    synchronized int size() {
+        return sessions.size();
+    }
+
+    /** The epoch the next incremental request of {@code sessionId} must carry; empty when no such session. */
+    synchronized Optional<Integer> nextEpoch(int sessionId) {
+        return Optional.ofNullable(sessions.get(sessionId)).map(s -> s.epoch);
+    }
+
+    /** Closes {@code sessionId} (a full request names the session it replaces); true when it existed. */
+    synchronized boolean remove(int sessionId) {
+        return sessions.remove(sessionId) != null;
+    }
+
+    /**
+     * Opens a session for a full fetch just answered, when a slot is free or can be freed: the session
+     * holds {@code partitions} in order, each remembering what {@code news} said of it. Returns the new
+     * session's id, or {@link #NO_SESSION_ID} when there are no partitions or no slot.
+     */
+    synchronized int maybeCreate(boolean privileged, boolean usesTopicIds,
+                                 LinkedHashMap<PartitionKey, Position> partitions, Function<PartitionKey, News> news) {
+        long now = clock.millis();
+        if (partitions.isEmpty() || !(sessions.size() < maxSlots || tryEvict(privileged, partitions.size(), now))) {
+            return NO_SESSION_ID;
+        }
+        int id;
+        do {
+            id = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
+        } while (sessions.containsKey(id));
+        Session session = new Session(id, privileged, usesTopicIds, now);
+        partitions.forEach((key, position) -> {
+            Cached cached = new Cached(position);
+            cached.mustRespond(news.apply(key));
+            session.partitions.put(key, cached);
+        });
+        sessions.put(id, session);
+        return id;
+    }
+
+    /**
+     * Applies an incremental request to its session: {@code updates} added or repositioned (added ones
+     * at the end), then {@code forgotten} removed, and the epoch moved on. Returns the session's whole
+     * partition set in order; an emptied session is closed and its snapshot is empty.
+     *
+     * @throws io.ferrymq.common.errors.ApiException FETCH_SESSION_ID_NOT_FOUND, INVALID_FETCH_SESSION_EPOCH
+     *         or FETCH_SESSION_TOPIC_ID_ERROR, as Kafka answers
+     */
+    synchronized Snapshot updateIncremental(int sessionId, int epoch, boolean usesTopicIds,
+                                            LinkedHashMap<PartitionKey, Position> updates, List<PartitionKey> forgotten) {
+        Session session = sessions.get(sessionId);
+        if (session == null) {
+            throw ErrorCode.FETCH_SESSION_ID_NOT_FOUND.exception("fetch session " + sessionId + " is not in the cache");
+        }
+        if (session.epoch != epoch) {
+            throw ErrorCode.INVALID_FETCH_SESSION_EPOCH.exception("fetch session " + sessionId + " expects epoch "
+                    + session.epoch + ", not " + epoch);
+        }
+        if (session.usesTopicIds != usesTopicIds) {
+            throw ErrorCode.FETCH_SESSION_TOPIC_ID_ERROR.exception("fetch session " + sessionId
+                    + (session.usesTopicIds ? " uses topic ids" : " uses topic names"));
+        }
+        updates.forEach((key, position) -> {
+            Cached cached = session.partitions.get(key);
+            if (cached == null) {
+                session.partitions.put(key, new Cached(position));
+            } else {
+                cached.position = position;
+            }
+        });
+        forgotten.forEach(session.partitions::remove);
+        LinkedHashMap<PartitionKey, Position> all = new LinkedHashMap<>();
+        if (session.partitions.isEmpty()) {
+            sessions.remove(sessionId);
+            return new Snapshot(all);
+        }
+        session.lastUsedMs = clock.millis();
+        session.epoch = session.epoch == Integer.MAX_VALUE ? 1 : session.epoch + 1;
+        session.partitions.forEach((key, cached) -> all.put(key, cached.position));
+        return new Snapshot(all);
+    }
+
+    /**
+     * The partitions an incremental response to {@code sessionId} carries, in session order: those
+     * with records, an error, or a high watermark or log start offset other than last sent. Their
+     * reported state is remembered and they move to the end of the session, so the next fetch starts
+     * with partitions that had nothing (Kafka's fairness rotation). Empty when the session is gone
+     * (emptied, or evicted since its request was read): the response then goes out without a session.
+     */
+    synchronized Optional<List<PartitionKey>> respondIncremental(int sessionId, Function<PartitionKey, News> news) {
+        Session session = sessions.get(sessionId);
+        if (session == null) {
+            return Optional.empty();
+        }
+        List<PartitionKey> carried = new ArrayList<>();
+        session.partitions.forEach((key, cached) -> {
+            if (cached.mustRespond(news.apply(key))) {
+                carried.add(key);
+            }
+        });
+        for (PartitionKey key : carried) {
+            session.partitions.put(key, session.partitions.remove(key));
+        }
+        return Optional.of(carried);
+    }
+
+    private boolean tryEvict(boolean privileged, int size, long now) {
+        Optional<Session> leastRecentlyUsed = sessions.values().stream().min(BY_LAST_USED);
+        if (leastRecentlyUsed.isEmpty()) {
+            return false;
+        }
+        if (now - leastRecentlyUsed.get().lastUsedMs > evictionAfterMs) {
+            sessions.remove(leastRecentlyUsed.get().id);
+            return true;
+        }
+        Optional<Session> cheapest = sessions.values().stream()
+                .filter(s -> now - s.creationMs > evictionAfterMs || (privileged && !s.privileged))
+                .min(BY_VALUE);
+        // Kafka's EvictableKey order (consumer before follower, then size, then id): the newcomer, whose
+        // key carries id 0, must rank strictly above the session it replaces.
+        if (cheapest.isEmpty() || (privileged == cheapest.get().privileged
+                ? size <= cheapest.get().partitions.size()
+                : !privileged)) {
+            return false;
+        }
+        sessions.remove(cheapest.get().id);
+        return true;
+    }
+
+    /** One session. Guarded by the cache's monitor. */
+    private static final class Session {
+        final int id;
+        final boolean privileged;
+        final boolean usesTopicIds;
+        final long creationMs;
+        final LinkedHashMap<PartitionKey, Cached> partitions = new LinkedHashMap<>();
+        long lastUsedMs;
+        int epoch = 1;
+
+        Session(int id, boolean privileged, boolean usesTopicIds, long now) {
+            this.id = id;
+            this.privileged = privileged;
+            this.usesTopicIds = usesTopicIds;
+            this.creationMs = now;
+            this.lastUsedMs = now;
+        }
+    }
+
+    /** A session partition: its fetch position and what its fetcher was last told. Guarded by the cache's monitor. */
+    private static final class Cached {
+        Position position;
+        long highWatermark = -1L;
+        long logStartOffset = -1L;
+
+        Cached(Position position) {
+            this.position = position;
+        }
+
+        /** Kafka's {@code CachedPartition.maybeUpdateResponseData}: whether to respond, remembering what is sent. */
+        boolean mustRespond(News news) {
+            boolean mustRespond = news.hasRecords();
+            if (highWatermark != news.highWatermark()) {
+                mustRespond = true;
+                highWatermark = news.highWatermark();
+            }
+            if (logStartOffset != news.logStartOffset()) {
+                mustRespond = true;
+                logStartOffset = news.logStartOffset();
+            }
+            if (news.error() != ErrorCode.NONE) {
+                // As Kafka: forget the high watermark so the partition is sent again once the error clears.
+                highWatermark = -1L;
+                mustRespond = true;
+            }
+            return mustRespond;
+        }
+    }
+}

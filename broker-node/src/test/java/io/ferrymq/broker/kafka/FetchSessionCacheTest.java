@@ -1,0 +1,259 @@
+package io.ferrymq.broker.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ferrymq.broker.kafka.FetchSessionCache.News;
+import io.ferrymq.broker.kafka.FetchSessionCache.PartitionKey;
+import io.ferrymq.broker.kafka.FetchSessionCache.Position;
+import io.ferrymq.broker.log.MutableClock;
+import io.ferrymq.common.errors.ApiException;
+import io.ferrymq.common.errors.ErrorCode;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.common.Uuid;
+import org.junit.jupiter.api.Test;
+
+class FetchSessionCacheTest {
+
+    private static final Duration EVICTION = Duration.ofMinutes(2);
+    private static final PartitionKey A0 = byName("a", 0);
+    private static final PartitionKey A1 = byName("a", 1);
+    private static final PartitionKey B0 = byName("b", 0);
+
+    private final MutableClock clock = new MutableClock(1_000_000L);
+    private final Map<PartitionKey, News> state = new HashMap<>();
+    private final Function<PartitionKey, News> news = key -> state.getOrDefault(key, quiet(10, 0));
+
+    @Test
+    void aFullFetchOpensASessionAtEpochOneHoldingItsPartitionsInOrder() {
+        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+
+        int id = cache.maybeCreate(false, false, positions(A1, A0), news);
+
+        assertThat(id).isPositive();
+        assertThat(cache.nextEpoch(id)).contains(1);
+        FetchSessionCache.Snapshot snapshot = cache.updateIncremental(id, 1, false, positions(), List.of());
+        assertThat(snapshot.partitions().keySet()).containsExactly(A1, A0);
+        assertThat(cache.nextEpoch(id)).contains(2);
+    }
+
+    @Test
+    void anIncrementalFetchAddsAtTheEndRepositionsAndForgets() {
+        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        int id = cache.maybeCreate(false, false, positions(A0, A1), news);
+
+        LinkedHashMap<PartitionKey, Position> updates = new LinkedHashMap<>();
+        updates.put(B0, new Position(7, 3, 100));
+        updates.put(A0, new Position(42, 5, 200));
+        FetchSessionCache.Snapshot snapshot = cache.updateIncremental(id, 1, false, updates, List.of(A1));
+
+        assertThat(snapshot.partitions().keySet()).containsExactly(A0, B0);
+        assertThat(snapshot.partitions().get(A0)).isEqualTo(new Position(42, 5, 200));
+        assertThat(snapshot.partitions().get(B0)).isEqualTo(new Position(7, 3, 100));
+    }
+
+    @Test
+    void forgettingEveryPartitionClosesTheSession() {
+        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        int id = cache.maybeCreate(false, false, positions(A0), news);
+
+        assertThat(cache.updateIncremental(id, 1, false, positions(), List.of(A0)).partitions()).isEmpty();
+
+        assertThat(cache.size()).isZero();
+        assertThat(cache.respondIncremental(id, news)).isEmpty();
+    }
+
+    @Test
+    void sessionErrorsAreKafkas() {
+        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        int id = cache.maybeCreate(false, false, positions(A0), news);
+
+        assertThatThrownBy(() -> cache.updateIncremental(id + 1, 1, false, positions(), List.of()))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.error()).isEqualTo(ErrorCode.FETCH_SESSION_ID_NOT_FOUND));
+        assertThatThrownBy(() -> cache.updateIncremental(id, 2, false, positions(), List.of()))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.error()).isEqualTo(ErrorCode.INVALID_FETCH_SESSION_EPOCH));
+        assertThatThrownBy(() -> cache.updateIncremental(id, 1, true, positions(), List.of()))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.error()).isEqualTo(ErrorCode.FETCH_SESSION_TOPIC_ID_ERROR));
+        assertThat(cache.nextEpoch(id)).as("a refused request leaves the epoch").contains(1);
+        cache.updateIncremental(id, 1, false, positions(), List.of());
+        assertThatThrownBy(() -> cache.updateIncremental(id, 1, false, positions(), List.of()))
+                .as("a replayed epoch").isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.error()).isEqualTo(ErrorCode.INVALID_FETCH_SESSION_EPOCH));
+    }
+
+    @Test
+    void aRemovedSessionIsNotFound() {
+        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        int id = cache.maybeCreate(false, false, positions(A0), news);
+
+        assertThat(cache.remove(id)).isTrue();
+
+        assertThatThrownBy(() -> cache.updateIncremental(id, 1, false, positions(), List.of()))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.error()).isEqualTo(ErrorCode.FETCH_SESSION_ID_NOT_FOUND));
+    }
+
+    @Test
+    void anIncrementalResponseCarriesOnlyPartitionsWithNewsAndRemembersWhatItSent() {
+        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        int id = cache.maybeCreate(false, false, positions(A0, A1, B0), news);
+        cache.updateIncremental(id, 1, false, positions(), List.of());
+
+        assertThat(cache.respondIncremental(id, news)).contains(List.of());
+
+        state.put(A1, new News(true, ErrorCode.NONE, 10, 0));
+        state.put(B0, quiet(11, 0));
+        assertThat(cache.respondIncremental(id, news)).contains(List.of(A1, B0));
+        state.put(A1, quiet(10, 0));
+        assertThat(cache.respondIncremental(id, news)).as("the new high watermark was sent").contains(List.of());
+
+        state.put(A0, quiet(10, 4));
+        assertThat(cache.respondIncremental(id, news)).as("log start offset moved").contains(List.of(A0));
+    }
+
+    @Test
+    void aPartitionWithAnErrorIsAlwaysSentAndSentAgainOnceTheErrorClears() {
+        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        int id = cache.maybeCreate(false, false, positions(A0, A1), news);
+
+        state.put(A0, new News(false, ErrorCode.NOT_LEADER_OR_FOLLOWER, 10, 0));
+        assertThat(cache.respondIncremental(id, news)).contains(List.of(A0));
+        assertThat(cache.respondIncremental(id, news)).contains(List.of(A0));
+
+        state.put(A0, quiet(10, 0));
+        assertThat(cache.respondIncremental(id, news)).contains(List.of(A0));
+        assertThat(cache.respondIncremental(id, news)).contains(List.of());
+    }
+
+    @Test
+    void partitionsSentMoveToTheEndOfTheSessionSoOthersAreReadFirstNextTime() {
+        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        int id = cache.maybeCreate(false, false, positions(A0, A1, B0), news);
+        cache.updateIncremental(id, 1, false, positions(), List.of());
+
+        state.put(A0, new News(true, ErrorCode.NONE, 10, 0));
+        cache.respondIncremental(id, news);
+
+        assertThat(cache.updateIncremental(id, 2, false, positions(), List.of()).partitions().keySet())
+                .containsExactly(A1, B0, A0);
+    }
+
+    @Test
+    void aFullSessionCreatedWithAnErrorRemembersNoHighWatermark() {
+        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        state.put(A0, new News(false, ErrorCode.NOT_LEADER_OR_FOLLOWER, 10, 0));
+        int id = cache.maybeCreate(false, false, positions(A0), news);
+
+        state.put(A0, quiet(10, 0));
+
+        assertThat(cache.respondIncremental(id, news)).contains(List.of(A0));
+    }
+
+    @Test
+    void noSessionForAFetchWithoutPartitionsOrWithoutSlots() {
+        assertThat(new FetchSessionCache(10, EVICTION, clock).maybeCreate(false, false, positions(), news))
+                .isEqualTo(FetchSessionCache.NO_SESSION_ID);
+        assertThat(new FetchSessionCache(0, EVICTION, clock).maybeCreate(true, false, positions(A0), news))
+                .isEqualTo(FetchSessionCache.NO_SESSION_ID);
+    }
+
+    @Test
+    void theCacheNeverHoldsMoreThanItsSlotsAndYoungConsumerSessionsAreNotEvictedByConsumers() {
+        FetchSessionCache cache = new FetchSessionCache(2, EVICTION, clock);
+        int first = cache.maybeCreate(false, false, positions(A0), news);
+        int second = cache.maybeCreate(false, false, positions(A0), news);
+
+        assertThat(cache.maybeCreate(false, false, positions(A0, A1, B0), news)).isEqualTo(FetchSessionCache.NO_SESSION_ID);
+
+        assertThat(cache.size()).isEqualTo(2);
+        assertThat(cache.nextEpoch(first)).isPresent();
+        assertThat(cache.nextEpoch(second)).isPresent();
+    }
+
+    @Test
+    void aSessionIdlePastTheEvictionTimeGivesWayToANewOne() {
+        FetchSessionCache cache = new FetchSessionCache(2, EVICTION, clock);
+        int idle = cache.maybeCreate(false, false, positions(A0), news);
+        clock.advance(1_000);
+        int used = cache.maybeCreate(false, false, positions(A0), news);
+        clock.advance(EVICTION.toMillis());
+        cache.updateIncremental(used, 1, false, positions(), List.of());
+
+        int third = cache.maybeCreate(false, false, positions(A0), news);
+
+        assertThat(third).isPositive();
+        assertThat(cache.size()).isEqualTo(2);
+        assertThat(cache.nextEpoch(idle)).as("least recently used, evicted").isEmpty();
+        assertThat(cache.nextEpoch(used)).isPresent();
+    }
+
+    @Test
+    void anOldSessionInUseGivesWayOnlyToALargerOne() {
+        FetchSessionCache cache = new FetchSessionCache(1, EVICTION, clock);
+        int old = cache.maybeCreate(false, false, positions(A0, A1), news);
+        clock.advance(EVICTION.toMillis() + 1);
+        cache.updateIncremental(old, 1, false, positions(), List.of());
+
+        assertThat(cache.maybeCreate(false, false, positions(B0, A0), news))
+                .as("same size").isEqualTo(FetchSessionCache.NO_SESSION_ID);
+        int larger = cache.maybeCreate(false, false, positions(A0, A1, B0), news);
+
+        assertThat(larger).isPositive();
+        assertThat(cache.nextEpoch(old)).isEmpty();
+    }
+
+    @Test
+    void aFollowerSessionEvictsTheSmallestConsumerSessionHoweverYoung() {
+        FetchSessionCache cache = new FetchSessionCache(2, EVICTION, clock);
+        int small = cache.maybeCreate(false, false, positions(A0), news);
+        int big = cache.maybeCreate(false, false, positions(A0, A1, B0), news);
+
+        int follower = cache.maybeCreate(true, false, positions(A0), news);
+
+        assertThat(follower).isPositive();
+        assertThat(cache.nextEpoch(small)).isEmpty();
+        assertThat(cache.nextEpoch(big)).isPresent();
+        assertThat(cache.maybeCreate(true, false, positions(A0), news)).as("evicts the other consumer").isPositive();
+        assertThat(cache.maybeCreate(true, false, positions(A0, A1), news))
+                .as("young follower sessions stay").isEqualTo(FetchSessionCache.NO_SESSION_ID);
+    }
+
+    @Test
+    void sessionsByTopicIdAreKeyedById() {
+        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        Uuid id = Uuid.randomUuid();
+        PartitionKey byId = new PartitionKey(id, null, 0);
+        int session = cache.maybeCreate(false, true, positions(byId), news);
+
+        LinkedHashMap<PartitionKey, Position> update = new LinkedHashMap<>();
+        update.put(new PartitionKey(id, null, 0), new Position(5, -1, 10));
+        FetchSessionCache.Snapshot snapshot = cache.updateIncremental(session, 1, true, update, List.of());
+
+        assertThat(snapshot.partitions()).containsOnlyKeys(byId);
+        assertThat(snapshot.partitions().get(byId).fetchOffset()).isEqualTo(5);
+    }
+
+    private static PartitionKey byName(String topic, int partition) {
+        return new PartitionKey(Uuid.ZERO_UUID, topic, partition);
+    }
+
+    private static News quiet(long highWatermark, long logStartOffset) {
+        return new News(false, ErrorCode.NONE, highWatermark, logStartOffset);
+    }
+
+    private static LinkedHashMap<PartitionKey, Position> positions(PartitionKey... keys) {
+        LinkedHashMap<PartitionKey, Position> positions = new LinkedHashMap<>();
+        for (PartitionKey key : keys) {
+            positions.put(key, new Position(0, -1, 1024));
+        }
+        return positions;
+    }
+}
