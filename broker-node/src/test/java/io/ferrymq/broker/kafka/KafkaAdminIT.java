@@ -29,6 +29,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicCollection;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicIdException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kafka's own Admin client (kafka-clients 3.9.1) against one real broker's Kafka listener on an
- * embedded ZooKeeper: topic creation with configs, description with topic ids, the cluster,
+ * embedded ZooKeeper: topic creation with configs, description by name and by topic id, the cluster,
  * configurations, partition growth and deletion by topic id.
  */
 class KafkaAdminIT {
@@ -97,7 +98,15 @@ class KafkaAdminIT {
         assertThat(described.partitions()).hasSize(3);
         Uuid id = described.topicId();
         assertThat(id).isNotEqualTo(Uuid.ZERO_UUID);
+        assertThat(created.topicId("orders").get()).as("CreateTopics v7 waited for the leaders, so knows the id")
+                .isEqualTo(id);
         assertThat(admin.listTopics().names().get()).contains("orders");
+        Map<Uuid, TopicDescription> byId = admin.describeTopics(TopicCollection.ofTopicIds(List.of(id)))
+                .allTopicIds().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(byId.get(id).name()).isEqualTo("orders");
+        assertThatThrownBy(() -> admin.describeTopics(TopicCollection.ofTopicIds(List.of(Uuid.randomUuid())))
+                .allTopicIds().get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(UnknownTopicIdException.class);
 
         admin.createPartitions(Map.of("orders", NewPartitions.increaseTo(5))).all().get(WAIT_SECONDS, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(
