@@ -27,6 +27,8 @@ import io.ferrymq.broker.server.ServerSettings;
 import io.ferrymq.broker.server.SocketServer;
 import io.ferrymq.broker.server.handler.BrokerHandlers;
 import io.ferrymq.broker.server.handler.ClusterView;
+import io.ferrymq.broker.server.handler.ConfigDescriber;
+import io.ferrymq.broker.server.handler.DescribeConfigsHandler;
 import io.ferrymq.broker.server.handler.AlterUserScramCredentialsHandler;
 import io.ferrymq.broker.server.handler.DescribeUserScramCredentialsHandler;
 import io.ferrymq.broker.server.handler.InitProducerIdHandler;
@@ -152,7 +154,8 @@ public final class Broker implements AutoCloseable {
         BrokerAuthorization authorization = register("authorization",
                 BrokerAuthorization.start(authorizer, zk, metrics));
         List<RequestHandler<?>> zkHandlers = new ArrayList<>(List.of(new InitProducerIdHandler(producerIds),
-                new DescribeUserScramCredentialsHandler(users), new AlterUserScramCredentialsHandler(users)));
+                new DescribeUserScramCredentialsHandler(users), new AlterUserScramCredentialsHandler(users),
+                new DescribeConfigsHandler(metadata, new ConfigDescriber(config))));
         zkHandlers.addAll(authorization.handlers());
         startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, zkHandlers,
                 authorization, metrics, listeners, BrokerListeners.codecs(config, metadata, clock));

@@ -8,6 +8,7 @@ import io.ferrymq.broker.kafka.KafkaCodec;
 import io.ferrymq.broker.kafka.FetchSessionCache;
 import io.ferrymq.broker.kafka.KafkaContext;
 import io.ferrymq.broker.kafka.MetadataTopicIds;
+import io.ferrymq.broker.server.handler.ConfigDescriber;
 import io.ferrymq.broker.server.Authenticator;
 import io.ferrymq.broker.server.ServerCodec;
 import io.ferrymq.coordinator.metadata.MetadataStore;
@@ -63,7 +64,7 @@ final class BrokerListeners {
     static Function<String, ServerCodec> codecs(BrokerConfig config, MetadataStore metadata, Clock clock) {
         ServerCodec ferry = ServerCodec.ferry(new KryoCodec());
         ServerCodec kafka = new KafkaCodec(new KafkaApis(new KafkaContext(new MetadataTopicIds(metadata),
-                FetchSessionCache.withKafkaDefaults(clock))));
+                FetchSessionCache.withKafkaDefaults(clock), new ConfigDescriber(config))));
         Set<String> kafkaListeners = config.kafkaListenerNames();
         return listenerName -> kafkaListeners.contains(listenerName) ? kafka : ferry;
     }

@@ -88,9 +88,8 @@ class KafkaClientsIT {
         assertThat(out.all("group")).singleElement().satisfies(l -> assertThat(l.fields())
                 .containsExactly(group, "state=Stable", "members=1", "assigned=" + PARTITIONS));
         assertThat(out.all("group-listed")).extracting(l -> l.field(0)).contains(group);
-        Map<Integer, Long> ends = produced.stream().collect(Collectors.groupingBy(Placed::partition,
-                Collectors.collectingAndThen(Collectors.maxBy((a, b) -> Long.compare(a.offset(), b.offset())),
-                        p -> p.orElseThrow().offset() + 1)));
+        Map<Integer, Long> ends = IntStream.range(0, PARTITIONS).boxed().collect(Collectors.toMap(p -> p,
+                p -> produced.stream().filter(r -> r.partition() == p).mapToLong(r -> r.offset() + 1).max().orElse(0)));
         Map<Integer, Long> committed = out.all("committed").stream()
                 .collect(Collectors.toMap(l -> l.intField(0), l -> l.longField(1)));
         assertThat(committed).as("committed offsets: the end of every partition").isEqualTo(ends);
