@@ -46,8 +46,6 @@ step console-consumer
 tool org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$BOOTSTRAP" --topic "$TOPIC" \
   --group "$GROUP" --from-beginning --max-messages "$RECORDS" --timeout-ms 30000 \
   --property print.key=true --property key.separator=:
-step groups-list
-tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$BOOTSTRAP" --list
 step groups-describe
 tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$BOOTSTRAP" --describe --group "$GROUP"
 step done
