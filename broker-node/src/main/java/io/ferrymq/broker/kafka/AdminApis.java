@@ -15,10 +15,12 @@ final class AdminApis {
         return List.of(
                 new MetadataApi(context.topicIds()),
                 new DescribeClusterApi(),
+                new CreateTopicsApi(context.topicIds(), context.configs()),
                 new DeleteTopicsApi(context.topicIds()),
                 new CreatePartitionsApi(),
                 new DescribeAclsApi(),
                 new CreateAclsApi(),
-                new DeleteAclsApi());
+                new DeleteAclsApi(),
+                new DescribeConfigsApi());
     }
 }
