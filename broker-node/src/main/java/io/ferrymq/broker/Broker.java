@@ -57,6 +57,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -138,11 +139,12 @@ public final class Broker implements AutoCloseable {
         registerSessionState(zk, metrics);
         CredentialCache credentials = register("credential cache", new CredentialCache(zk));
         credentials.start();
-        List<ListenerSecurity> listeners = BrokerListeners.security(config, credentials);
         registry = register("broker registry", new ZkBrokerRegistry(zk));
         registry.start();
         MetadataStore metadata = register("metadata store", new ZkMetadataStore(zk));
         metadata.start();
+        Function<String, ServerCodec> codecs = BrokerListeners.codecs(config, metadata, clock);
+        List<ListenerSecurity> listeners = BrokerListeners.security(config, credentials, codecs);
         NetworkLeaderEndpoints leaders = new NetworkLeaderEndpoints(replication, config.interBrokerListenerName(),
                 interBroker);
         replicaManager = register("replica manager", new ReplicaManager(replication,
@@ -158,7 +160,7 @@ public final class Broker implements AutoCloseable {
                 new DescribeConfigsHandler(metadata, new ConfigDescriber(config))));
         zkHandlers.addAll(authorization.handlers());
         startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, zkHandlers,
-                authorization, metrics, listeners, BrokerListeners.codecs(config, metadata, clock));
+                authorization, metrics, listeners, codecs);
         BrokerInfo self = BrokerListeners.registration(config, advertised, clock.millis());
         registry.register(self);
         new LogDirEventNotifications(zk.curator()).removeOwn(config.brokerId());

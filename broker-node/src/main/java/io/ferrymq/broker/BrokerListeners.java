@@ -47,12 +47,13 @@ final class BrokerListeners {
 
     /**
      * One {@link ListenerSecurity} per listener, in listener order: TLS stores loaded, SASL listeners
-     * authenticating against {@code credentials}.
+     * authenticating against {@code credentials} in the protocol {@code codecs} gives the listener.
      */
-    static List<ListenerSecurity> security(BrokerConfig config, ScramCredentialLookup credentials) {
+    static List<ListenerSecurity> security(BrokerConfig config, ScramCredentialLookup credentials,
+                                           Function<String, ServerCodec> codecs) {
         Optional<Authenticator> sasl = Optional.of(new SaslListenerAuthenticator(
                 config.getList(SaslConfigKeys.SASL_ENABLED_MECHANISMS),
-                config.getInt(SaslConfigKeys.SASL_SERVER_MAX_RECEIVE_SIZE), credentials, new KryoCodec()));
+                config.getInt(SaslConfigKeys.SASL_SERVER_MAX_RECEIVE_SIZE), credentials, codecs));
         return config.listeners().stream()
                 .map(listener -> ListenerSecurity.of(listener, config::sslSettings, sasl)).toList();
     }

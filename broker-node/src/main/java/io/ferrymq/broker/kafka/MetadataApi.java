@@ -23,8 +23,8 @@ import org.apache.kafka.common.protocol.Errors;
 
 /**
  * Metadata 0-12. All topics are asked for by an empty list at v0 and by a null list from v1; from v10
- * a topic may be named by id alone, which {@link TopicIds} resolves (an id no topic has now is answered
- * {@code UNKNOWN_TOPIC_ID}). The brokers are those of the listener the request came on (the handler
+ * a topic may be named by id (a non-zero id wins over the name, which clients leave empty), which
+ * {@link TopicIds} resolves (an id no topic has now is answered {@code UNKNOWN_TOPIC_ID}). The brokers are those of the listener the request came on (the handler
  * picks them). Ferry has no controller: the controller id is the lowest live broker id, which clients
  * only use to route controller-bound admin requests that every Ferry broker serves alike. Authorized
  * operations are not computed ({@code Integer.MIN_VALUE}, as Kafka answers when not asked). Stateless.
@@ -61,12 +61,13 @@ final class MetadataApi implements KafkaApi<MetadataRequestData, MetadataRespons
         }
         List<String> names = new ArrayList<>();
         for (MetadataRequestData.MetadataRequestTopic topic : request.topics()) {
-            if (topic.name() != null) {
-                names.add(topic.name());
-            } else if (isZero(topic.topicId())) {
+            // kafka-clients leaves the name at its default "" when it asks by id
+            if (!isZero(topic.topicId())) {
+                topicIds.nameOf(topic.topicId()).ifPresent(names::add);
+            } else if (topic.name() == null) {
                 throw ErrorCode.INVALID_REQUEST.exception("a Metadata topic needs a name or a topic id");
             } else {
-                topicIds.nameOf(topic.topicId()).ifPresent(names::add);
+                names.add(topic.name());
             }
         }
         return new MetadataRequest(names, false, autoCreate);
@@ -132,7 +133,7 @@ final class MetadataApi implements KafkaApi<MetadataRequestData, MetadataRespons
             return List.of();
         }
         return request.topics().stream()
-                .filter(t -> t.name() == null && !isZero(t.topicId()) && !answered.contains(t.topicId()))
+                .filter(t -> !isZero(t.topicId()) && !answered.contains(t.topicId()))
                 .map(MetadataRequestData.MetadataRequestTopic::topicId).distinct().toList();
     }
 

@@ -59,7 +59,7 @@ class ListenerConfigTest {
     }
 
     @Test
-    void kafkaListenersSpeakKafkasProtocolOverPlaintextOrSslAndNeverCarryReplication() {
+    void kafkaListenersNeverCarryReplication() {
         BrokerConfig config = config(Map.of("listeners", "PLAINTEXT://:9092,KAFKA://:9093,kafka_local://:9094",
                 "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,KAFKA:PLAINTEXT,KAFKA_LOCAL:PLAINTEXT",
                 "kafka.listener.names", "KAFKA,kafka_local"));
@@ -67,9 +67,6 @@ class ListenerConfigTest {
         assertThat(config(Map.of("listeners", "PLAINTEXT://:9092,KAFKA://:9093")).listeners())
                 .extracting(Endpoint::securityProtocol).containsOnly(SecurityProtocol.PLAINTEXT);
 
-        assertThatThrownBy(() -> config(Map.of("listeners", "PLAINTEXT://:9092,KAFKA://:9093",
-                "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,KAFKA:SASL_PLAINTEXT")))
-                .hasMessageContaining("listener KAFKA speaks Kafka's protocol (kafka.listener.names) over SASL_PLAINTEXT");
         assertThatThrownBy(() -> config(Map.of("listeners", "PLAINTEXT://:9092,KAFKA://:9093",
                 "inter.broker.listener.name", "KAFKA")))
                 .hasMessageContaining("the inter-broker listener KAFKA speaks Kafka's protocol");

@@ -59,6 +59,10 @@ class MetadataApiTest {
                 new MetadataRequestTopic().setName(null).setTopicId(ORDERS_ID),
                 new MetadataRequestTopic().setName(null).setTopicId(Uuid.randomUuid()),
                 new MetadataRequestTopic().setName("b"))), 12);
+        MetadataRequestData asKafkaClientsAsk = read(new org.apache.kafka.common.requests.MetadataRequest.Builder(
+                List.of(ORDERS_ID)).build((short) 12).data(), 12);
+        assertThat(api.toFerry(asKafkaClientsAsk, (short) 12)).isEqualTo(new MetadataRequest(List.of("orders"), false,
+                asKafkaClientsAsk.allowAutoTopicCreation()));
         assertThat(api.toFerry(v12, (short) 12)).isEqualTo(new MetadataRequest(List.of("orders", "b"), false, true));
     }
 
@@ -99,7 +103,7 @@ class MetadataApiTest {
         Uuid gone = Uuid.randomUuid();
         MetadataRequestData request = new MetadataRequestData().setTopics(List.of(
                 new MetadataRequestTopic().setName(null).setTopicId(ORDERS_ID),
-                new MetadataRequestTopic().setName(null).setTopicId(gone)));
+                new MetadataRequestTopic().setTopicId(gone)));
         MetadataResponse answer = new MetadataResponse(ANSWER.brokers(), "cluster-a", List.of(ANSWER.topics().get(0)));
         MetadataResponseData out = write(api.toKafka(request, answer, (short) 12), 12);
         assertThat(out.topics()).hasSize(2);

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -37,15 +38,22 @@ class KafkaClientsIT {
     private static final int KEYS = 12;
     private static final int PARTITIONS = 6;
     private static final Duration DRIVER_TIMEOUT = Duration.ofSeconds(150);
+    private static final String CLIENTS_3 = "kafka-clients-3";
+    private static final String CLIENTS_4 = "kafka-clients-4";
 
     @TempDir
     static Path dir;
 
     private static FerryCluster cluster;
+    private static Map<String, FerryLauncher.Result> results;
 
+    /** Starts the cluster and runs both drivers at once (own topics and groups), each in its own JVM. */
     @BeforeAll
-    static void startCluster() {
+    static void startClusterAndRunDrivers() {
         cluster = FerryCluster.builder(dir.resolve("cluster")).kafkaListener().start();
+        CompletableFuture<FerryLauncher.Result> v3 = CompletableFuture.supplyAsync(() -> runDriver(CLIENTS_3));
+        CompletableFuture<FerryLauncher.Result> v4 = CompletableFuture.supplyAsync(() -> runDriver(CLIENTS_4));
+        results = Map.of(CLIENTS_3, v3.join(), CLIENTS_4, v4.join());
     }
 
     @AfterAll
@@ -57,19 +65,19 @@ class KafkaClientsIT {
 
     @Test
     void kafkaClients3ProduceConsumeAndAdminAgainstFerry() {
-        checkClients("kafka-clients-3", System.getProperty("kafka.version", "3"));
+        checkClients(CLIENTS_3, System.getProperty("kafka.version", "3"));
     }
 
     @Test
     void kafkaClients4ProduceConsumeAndAdminAgainstFerry() {
-        checkClients("kafka-clients-4", System.getProperty("kafka4.version", "4"));
+        checkClients(CLIENTS_4, System.getProperty("kafka4.version", "4"));
     }
 
     private void checkClients(String jars, String version) {
-        String topic = "orders-" + version.replace('.', '-');
-        String group = "billing-" + version.replace('.', '-');
-        FerryLauncher.Result result = runDriver(jars, topic, group);
-        assertThat(result.exitCode()).as("driver with kafka-clients %s\n%s", version, result).isZero();
+        String topic = topic(jars);
+        String group = group(jars);
+        FerryLauncher.Result result = results.get(jars);
+        assertThat(result.exitCode()).as("driver with kafka-clients %s (from %s)\n%s", version, jars, result).isZero();
         DriverOutput out = DriverOutput.parse(result.stdout());
 
         assertThat(out.all("partition")).as("described partitions").hasSize(PARTITIONS)
@@ -111,13 +119,21 @@ class KafkaClientsIT {
         });
     }
 
-    private FerryLauncher.Result runDriver(String jars, String topic, String group) {
+    private static String topic(String jars) {
+        return "orders-" + jars;
+    }
+
+    private static String group(String jars) {
+        return "billing-" + jars;
+    }
+
+    private static FerryLauncher.Result runDriver(String jars) {
         Path lib = Path.of("target", jars).toAbsolutePath();
         assertThat(lib).as("kafka-clients copied by the pom (mvn process-test-resources)").isDirectory();
         String classpath = lib + File.separator + "*" + File.pathSeparator + driverClasses();
         return Commands.run(dir.resolve(jars), "driver", DRIVER_TIMEOUT, Map.of(), List.of(Commands.java(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath, KafkaClientsDriver.class.getName(),
-                cluster.kafkaBootstrap(), topic, group, Integer.toString(RECORDS), Integer.toString(KEYS)));
+                cluster.kafkaBootstrap(), topic(jars), group(jars), Integer.toString(RECORDS), Integer.toString(KEYS)));
     }
 
     /** Where the driver was compiled to ({@code target/test-classes}). */

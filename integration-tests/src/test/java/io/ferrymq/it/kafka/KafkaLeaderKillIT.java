@@ -64,7 +64,7 @@ class KafkaLeaderKillIT {
                 new CreateTopicsRequest.TopicSpec(TOPIC, PARTITIONS, (short) 3, TopicAdmin.minInsyncReplicas(2)), WAIT);
         TopicAdmin.awaitFullyReplicated(cluster.bootstrapServers(), TOPIC, PARTITIONS, WAIT);
         producer = new KafkaAckingProducer(cluster.kafkaBootstrap(), TOPIC, PARTITIONS, 20);
-        await().atMost(WAIT).until(() -> producer.ackCount() >= 200);
+        await().atMost(WAIT).until(() -> producer.ackCount() >= 100);
 
         int leader = cluster.awaitLeader(new TopicPartition(TOPIC, 0), WAIT);
         long killedAt = System.nanoTime();
@@ -75,7 +75,7 @@ class KafkaLeaderKillIT {
         await().atMost(WAIT).until(() -> !cluster.isRegistered(leader));
         cluster.start(leader);
         int acksBefore = producer.ackCount();
-        await().atMost(WAIT).until(() -> producer.ackCount() >= acksBefore + 500);
+        await().atMost(WAIT).until(() -> producer.ackCount() >= acksBefore + 200);
 
         awaitFullIsr();
         assertThat(producer.drain(WAIT)).as("every value acknowledged in the end").isTrue();
