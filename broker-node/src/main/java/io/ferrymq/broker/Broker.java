@@ -27,6 +27,8 @@ import io.ferrymq.broker.server.ServerSettings;
 import io.ferrymq.broker.server.SocketServer;
 import io.ferrymq.broker.server.handler.BrokerHandlers;
 import io.ferrymq.broker.server.handler.ClusterView;
+import io.ferrymq.broker.server.handler.ConfigDescriber;
+import io.ferrymq.broker.server.handler.DescribeConfigsHandler;
 import io.ferrymq.broker.server.handler.AlterUserScramCredentialsHandler;
 import io.ferrymq.broker.server.handler.DescribeUserScramCredentialsHandler;
 import io.ferrymq.broker.server.handler.InitProducerIdHandler;
@@ -55,6 +57,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -136,11 +139,12 @@ public final class Broker implements AutoCloseable {
         registerSessionState(zk, metrics);
         CredentialCache credentials = register("credential cache", new CredentialCache(zk));
         credentials.start();
-        List<ListenerSecurity> listeners = BrokerListeners.security(config, credentials);
         registry = register("broker registry", new ZkBrokerRegistry(zk));
         registry.start();
         MetadataStore metadata = register("metadata store", new ZkMetadataStore(zk));
         metadata.start();
+        Function<String, ServerCodec> codecs = BrokerListeners.codecs(config, metadata, clock);
+        List<ListenerSecurity> listeners = BrokerListeners.security(config, credentials, codecs);
         NetworkLeaderEndpoints leaders = new NetworkLeaderEndpoints(replication, config.interBrokerListenerName(),
                 interBroker);
         replicaManager = register("replica manager", new ReplicaManager(replication,
@@ -152,10 +156,11 @@ public final class Broker implements AutoCloseable {
         BrokerAuthorization authorization = register("authorization",
                 BrokerAuthorization.start(authorizer, zk, metrics));
         List<RequestHandler<?>> zkHandlers = new ArrayList<>(List.of(new InitProducerIdHandler(producerIds),
-                new DescribeUserScramCredentialsHandler(users), new AlterUserScramCredentialsHandler(users)));
+                new DescribeUserScramCredentialsHandler(users), new AlterUserScramCredentialsHandler(users),
+                new DescribeConfigsHandler(metadata, new ConfigDescriber(config))));
         zkHandlers.addAll(authorization.handlers());
         startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, zkHandlers,
-                authorization, metrics, listeners, BrokerListeners.codecs(config, metadata, clock));
+                authorization, metrics, listeners, codecs);
         BrokerInfo self = BrokerListeners.registration(config, advertised, clock.millis());
         registry.register(self);
         new LogDirEventNotifications(zk.curator()).removeOwn(config.brokerId());

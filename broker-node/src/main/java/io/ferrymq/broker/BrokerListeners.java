@@ -8,6 +8,7 @@ import io.ferrymq.broker.kafka.KafkaCodec;
 import io.ferrymq.broker.kafka.FetchSessionCache;
 import io.ferrymq.broker.kafka.KafkaContext;
 import io.ferrymq.broker.kafka.MetadataTopicIds;
+import io.ferrymq.broker.server.handler.ConfigDescriber;
 import io.ferrymq.broker.server.Authenticator;
 import io.ferrymq.broker.server.ServerCodec;
 import io.ferrymq.coordinator.metadata.MetadataStore;
@@ -46,12 +47,13 @@ final class BrokerListeners {
 
     /**
      * One {@link ListenerSecurity} per listener, in listener order: TLS stores loaded, SASL listeners
-     * authenticating against {@code credentials}.
+     * authenticating against {@code credentials} in the protocol {@code codecs} gives the listener.
      */
-    static List<ListenerSecurity> security(BrokerConfig config, ScramCredentialLookup credentials) {
+    static List<ListenerSecurity> security(BrokerConfig config, ScramCredentialLookup credentials,
+                                           Function<String, ServerCodec> codecs) {
         Optional<Authenticator> sasl = Optional.of(new SaslListenerAuthenticator(
                 config.getList(SaslConfigKeys.SASL_ENABLED_MECHANISMS),
-                config.getInt(SaslConfigKeys.SASL_SERVER_MAX_RECEIVE_SIZE), credentials, new KryoCodec()));
+                config.getInt(SaslConfigKeys.SASL_SERVER_MAX_RECEIVE_SIZE), credentials, codecs));
         return config.listeners().stream()
                 .map(listener -> ListenerSecurity.of(listener, config::sslSettings, sasl)).toList();
     }
@@ -63,7 +65,7 @@ final class BrokerListeners {
     static Function<String, ServerCodec> codecs(BrokerConfig config, MetadataStore metadata, Clock clock) {
         ServerCodec ferry = ServerCodec.ferry(new KryoCodec());
         ServerCodec kafka = new KafkaCodec(new KafkaApis(new KafkaContext(new MetadataTopicIds(metadata),
-                FetchSessionCache.withKafkaDefaults(clock))));
+                FetchSessionCache.withKafkaDefaults(clock), new ConfigDescriber(config))));
         Set<String> kafkaListeners = config.kafkaListenerNames();
         return listenerName -> kafkaListeners.contains(listenerName) ? kafka : ferry;
     }

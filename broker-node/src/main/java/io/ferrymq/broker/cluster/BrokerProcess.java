@@ -49,6 +49,7 @@ public final class BrokerProcess {
         context.tls().ifPresent(tls -> cfg.putAll(tls.brokerSettings(id, port)));
         context.scram().ifPresent(scram -> cfg.putAll(scram.brokerSettings(port)));
         cfg.putAll(overrides);
+        context.extraListeners().forEach(extra -> cfg.put("listeners", cfg.get("listeners") + "," + extra));
         StringBuilder text = new StringBuilder("# broker ").append(id).append(", written by the Ferry local cluster launcher\n");
         cfg.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         try {

@@ -3,11 +3,13 @@ package io.ferrymq.broker.cluster;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.common.json.Json;
+import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkConfig;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -51,6 +53,10 @@ final class ClusterContext implements AutoCloseable {
 
     Optional<ClusterScram> scram() {
         return config.scram();
+    }
+
+    List<String> extraListeners() {
+        return config.extraListeners();
     }
 
     Duration stopGrace() {
@@ -101,6 +107,18 @@ final class ClusterContext implements AutoCloseable {
         try {
             Stat stat = zk().curator().checkExists().forPath(ZkPaths.broker(brokerId));
             return stat == null ? OptionalLong.empty() : OptionalLong.of(stat.getEphemeralOwner());
+        } catch (Exception e) {
+            throw new ClusterException("cannot read the registration of broker " + brokerId + " from ZooKeeper", e);
+        }
+    }
+
+    /** A broker's registration ({@code /brokers/ids/<id>}: its listeners as bound), if registered. */
+    Optional<BrokerInfo> registration(int brokerId) {
+        String path = ZkPaths.broker(brokerId);
+        try {
+            return Optional.of(BrokerInfo.fromJson(brokerId, Json.parseObject(path, zk().curator().getData().forPath(path))));
+        } catch (KeeperException.NoNodeException e) {
+            return Optional.empty();
         } catch (Exception e) {
             throw new ClusterException("cannot read the registration of broker " + brokerId + " from ZooKeeper", e);
         }

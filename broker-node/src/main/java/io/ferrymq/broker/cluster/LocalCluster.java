@@ -2,6 +2,7 @@ package io.ferrymq.broker.cluster;
 
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.metadata.PartitionState;
+import io.ferrymq.coordinator.registry.BrokerEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -164,6 +165,15 @@ public final class LocalCluster implements AutoCloseable {
     /** The ZooKeeper session that owns broker {@code id}'s registration (to expire it on purpose). */
     public OptionalLong registrationSession(int brokerId) {
         return context.registrationSession(brokerId);
+    }
+
+    /**
+     * Where broker {@code brokerId}'s listener {@code listenerName} is reachable, as the broker
+     * registered it (the bound port when it was configured with port 0); empty while the broker
+     * is not registered or has no such listener.
+     */
+    public Optional<BrokerEndpoint> endpoint(int brokerId, String listenerName) {
+        return context.registration(brokerId).flatMap(info -> info.endpoint(listenerName));
     }
 
     /** Waits until every running broker is ready. */

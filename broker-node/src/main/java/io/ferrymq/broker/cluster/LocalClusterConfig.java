@@ -2,6 +2,7 @@ package io.ferrymq.broker.cluster;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,9 @@ import java.util.Optional;
  * {@code externalZooKeeper} connect string (e.g. an embedded test server); extra broker settings
  * ({@code brokerOverrides}, validated by the broker itself); {@code tls}, when present, makes every
  * listener {@code SSL} (see {@link ClusterTls}), and {@code scram} with it {@code SASL_SSL} (see
- * {@link ClusterScram}); the JVM command; bounds for start-up
+ * {@link ClusterScram}); {@code extraListeners}, listeners every broker opens besides its own (e.g.
+ * {@code KAFKA://127.0.0.1:0}, port 0 for a free port, read back from the registration with
+ * {@link LocalCluster#endpoint}); the JVM command; bounds for start-up
  * and for the SIGTERM grace before SIGKILL. Everything lives under {@code baseDir}. Immutable;
  * build with {@link #builder(Path)}.
  */
@@ -25,6 +28,7 @@ public record LocalClusterConfig(
         Map<String, String> brokerOverrides,
         Optional<ClusterTls> tls,
         Optional<ClusterScram> scram,
+        List<String> extraListeners,
         JavaCommand java,
         Duration startTimeout,
         Duration stopGrace) {
@@ -40,6 +44,7 @@ public record LocalClusterConfig(
             throw new IllegalArgumentException("SCRAM users need TLS certificates too: the listeners are SASL_SSL");
         }
         brokerOverrides = Map.copyOf(brokerOverrides);
+        extraListeners = List.copyOf(extraListeners);
     }
 
     public static Builder builder(Path baseDir) {
@@ -55,6 +60,7 @@ public record LocalClusterConfig(
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private Optional<ClusterTls> tls = Optional.empty();
         private Optional<ClusterScram> scram = Optional.empty();
+        private final List<String> extraListeners = new ArrayList<>();
         private JavaCommand java;
         private Duration startTimeout = Duration.ofSeconds(90);
         private Duration stopGrace = Duration.ofSeconds(20);
@@ -96,6 +102,12 @@ public record LocalClusterConfig(
             return this;
         }
 
+        /** A listener {@code NAME://host:port} every broker opens after its own (port 0: a free port). */
+        public Builder extraListener(String listener) {
+            this.extraListeners.add(listener);
+            return this;
+        }
+
         public Builder java(JavaCommand command) {
             this.java = command;
             return this;
@@ -117,7 +129,7 @@ public record LocalClusterConfig(
         }
 
         public LocalClusterConfig build() {
-            return new LocalClusterConfig(baseDir, brokers, zookeeperNodes, externalZooKeeper, overrides, tls, scram,
+            return new LocalClusterConfig(baseDir, brokers, zookeeperNodes, externalZooKeeper, overrides, tls, scram, extraListeners,
                     java != null ? java : JavaCommand.ofCurrentJvm(), startTimeout, stopGrace);
         }
     }

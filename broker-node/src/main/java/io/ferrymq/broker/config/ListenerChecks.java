@@ -102,15 +102,8 @@ final class ListenerChecks {
     private static void checkKafkaListeners(BrokerConfig config, List<Endpoint> listeners, List<String> problems) {
         Set<String> kafka = config.kafkaListenerNames();
         for (Endpoint listener : listeners) {
-            if (!kafka.contains(listener.listenerName())) {
-                continue;
-            }
-            if (listener.securityProtocol().isSasl()) {
-                problems.add("listener " + listener.listenerName() + " speaks Kafka's protocol (" + KAFKA_LISTENER_NAMES
-                        + ") over " + listener.securityProtocol() + ": SASL on a Kafka listener is not implemented yet; "
-                        + "use PLAINTEXT or SSL there");
-            }
-            if (listener.listenerName().equals(config.interBrokerListenerName())) {
+            if (kafka.contains(listener.listenerName())
+                    && listener.listenerName().equals(config.interBrokerListenerName())) {
                 problems.add("the inter-broker listener " + listener.listenerName() + " speaks Kafka's protocol ("
                         + KAFKA_LISTENER_NAMES + "); brokers replicate over a Ferry listener");
             }

@@ -127,8 +127,8 @@ public final class ServerConfigKeys {
                 "The security protocol of each listener name, as NAME:PROTOCOL (e.g. INTERNAL:SSL,EXTERNAL:SASL_SSL).");
         def.define(GROUP_SECURITY, KAFKA_LISTENER_NAMES, LIST, List.of("KAFKA"), any(), MEDIUM,
                 "Ferry-specific: the listeners that speak Kafka's wire protocol (stock Kafka clients and tools) "
-                        + "instead of Ferry's; a name here need not be in listeners. Such a listener uses PLAINTEXT or "
-                        + "SSL (SASL on a Kafka listener is not implemented yet) and cannot be the inter-broker listener.");
+                        + "instead of Ferry's, over any security protocol; a name here need not be in listeners. A Kafka "
+                        + "listener cannot be the inter-broker listener.");
         def.defineOptional(GROUP_SECURITY, INTER_BROKER_LISTENER_NAME, STRING, nonEmpty(), MEDIUM,
                 "The listener brokers use to talk to each other (replica fetches); not with "
                         + SECURITY_INTER_BROKER_PROTOCOL + ".");

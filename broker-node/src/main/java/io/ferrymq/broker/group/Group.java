@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The membership state machine of one consumer group on its coordinator (Kafka's classic
  * protocol): see {@link GroupState} for the states. A first JoinGroup without a member id gets
- * MEMBER_ID_REQUIRED and a new id; joins, leaves, expired sessions ({@code session.timeout.ms}
+ * MEMBER_ID_REQUIRED and a new id (KIP-394), unless it is a JoinGroup v0-3 of Kafka's, which joins at
+ * once with a new id; joins, leaves, expired sessions ({@code session.timeout.ms}
  * without a heartbeat) and members missing the join deadline ({@code max.poll.interval.ms}, sent
  * as the rebalance timeout) start a rebalance. JoinGroup and SyncGroup responses are futures
  * completed when the join phase ends, or the leader's assignment arrives. Members of another
@@ -88,6 +89,9 @@ public final class Group {
         }
         if (request.memberId().isEmpty()) {
             String memberId = request.clientId() + "-" + UUID.randomUUID();
+            if (!request.requireKnownMemberId()) {
+                return addMember(request.withMemberId(memberId), now);
+            }
             pendingMembers.put(memberId, now + request.sessionTimeoutMs());
             return CompletableFuture.completedFuture(JoinResult.error(ErrorCode.MEMBER_ID_REQUIRED, memberId));
         }

@@ -5,6 +5,7 @@ import static io.ferrymq.common.acl.AclOperation.CLUSTER_ACTION;
 import static io.ferrymq.common.acl.AclOperation.CREATE;
 import static io.ferrymq.common.acl.AclOperation.DELETE;
 import static io.ferrymq.common.acl.AclOperation.DESCRIBE;
+import static io.ferrymq.common.acl.AclOperation.DESCRIBE_CONFIGS;
 import static io.ferrymq.common.acl.AclOperation.IDEMPOTENT_WRITE;
 import static io.ferrymq.common.acl.AclOperation.READ;
 import static io.ferrymq.common.acl.AclOperation.WRITE;
@@ -21,6 +22,7 @@ import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
 import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
 import io.ferrymq.common.protocol.requests.DeleteGroupsRequest;
 import io.ferrymq.common.protocol.requests.DeleteTopicsRequest;
+import io.ferrymq.common.protocol.requests.DescribeConfigsRequest;
 import io.ferrymq.common.protocol.requests.DescribeGroupsRequest;
 import io.ferrymq.common.protocol.requests.FetchRequest;
 import io.ferrymq.common.protocol.requests.FindCoordinatorRequest;
@@ -55,7 +57,8 @@ import java.util.function.Function;
  *   <li>CreateTopics: CREATE on the cluster or on each topic; DeleteTopics: DELETE; CreatePartitions:
  *       ALTER on each topic. InitProducerId: IDEMPOTENT_WRITE on the cluster or WRITE on some topic.
  *       DescribeAcls, DescribeUserScramCredentials: DESCRIBE on the cluster; CreateAcls, DeleteAcls,
- *       AlterUserScramCredentials: ALTER on the cluster. ApiVersions, SaslHandshake,
+ *       AlterUserScramCredentials: ALTER on the cluster. DescribeConfigs: DESCRIBE_CONFIGS on each
+ *       topic described (a denied topic is answered alone), and on the cluster when a broker is. ApiVersions, SaslHandshake,
  *       SaslAuthenticate: nothing (they come before a principal exists).</li>
  * </ul>
  *
@@ -77,9 +80,8 @@ final class AccessRules {
             case METADATA -> topics(DESCRIBE, ((MetadataRequest) request).topics(), Function.identity());
             case OFFSET_COMMIT -> withGroup(READ, ((OffsetCommitRequest) request).groupId(), topics(READ,
                     ((OffsetCommitRequest) request).partitions(), p -> p.topicPartition().topic()));
-            case OFFSET_FETCH -> withGroup(DESCRIBE, ((OffsetFetchRequest) request).groupId(), topics(DESCRIBE,
-                    ((OffsetFetchRequest) request).partitions(), TopicPartition::topic));
-            case FIND_COORDINATOR -> List.of(On.group(DESCRIBE, ((FindCoordinatorRequest) request).key()));
+            case OFFSET_FETCH -> offsetFetch((OffsetFetchRequest) request);
+            case FIND_COORDINATOR -> groups(DESCRIBE, ((FindCoordinatorRequest) request).keys());
             case JOIN_GROUP -> List.of(On.group(READ, ((JoinGroupRequest) request).groupId()));
             case SYNC_GROUP -> List.of(On.group(READ, ((SyncGroupRequest) request).groupId()));
             case HEARTBEAT -> List.of(On.group(READ, ((HeartbeatRequest) request).groupId()));
@@ -95,6 +97,7 @@ final class AccessRules {
             case DELETE_TOPICS -> topics(DELETE, ((DeleteTopicsRequest) request).topics(), Function.identity());
             case CREATE_PARTITIONS -> topics(ALTER, ((CreatePartitionsRequest) request).topics(),
                     CreatePartitionsRequest.TopicSpec::name);
+            case DESCRIBE_CONFIGS -> describeConfigs((DescribeConfigsRequest) request);
             case INIT_PRODUCER_ID -> List.of(new Either(On.cluster(IDEMPOTENT_WRITE),
                     new AnyOf(WRITE, ResourceType.TOPIC), ErrorCode.CLUSTER_AUTHORIZATION_FAILED));
         };
@@ -103,10 +106,25 @@ final class AccessRules {
     /** Whether a denied topic drops only that topic (Kafka's per-partition answer) instead of the request. */
     static boolean isSplitByTopic(ApiRequest request) {
         return switch (request.apiKey()) {
-            case PRODUCE, METADATA, LIST_OFFSETS, OFFSET_COMMIT -> true;
+            case PRODUCE, METADATA, LIST_OFFSETS, OFFSET_COMMIT, DESCRIBE_CONFIGS -> true;
             case FETCH -> !isReplica(((FetchRequest) request).replicaId());
             default -> false;
         };
+    }
+
+    private static List<Requirement> offsetFetch(OffsetFetchRequest request) {
+        List<Requirement> all = new ArrayList<>(groups(DESCRIBE,
+                request.groups().stream().map(OffsetFetchRequest.GroupQuery::groupId).toList()));
+        all.addAll(topics(DESCRIBE, request.groups().stream().flatMap(g -> g.partitions().stream()).toList(),
+                TopicPartition::topic));
+        return all;
+    }
+
+    private static List<Requirement> describeConfigs(DescribeConfigsRequest request) {
+        return request.resources().stream()
+                .map(r -> r.type() == DescribeConfigsRequest.Resource.TOPIC ? On.topic(DESCRIBE_CONFIGS, r.name())
+                        : On.cluster(DESCRIBE_CONFIGS))
+                .distinct().map(Requirement.class::cast).toList();
     }
 
     private static List<Requirement> fetch(FetchRequest request) {

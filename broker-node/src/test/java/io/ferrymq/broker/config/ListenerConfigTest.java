@@ -59,6 +59,20 @@ class ListenerConfigTest {
     }
 
     @Test
+    void kafkaListenersNeverCarryReplication() {
+        BrokerConfig config = config(Map.of("listeners", "PLAINTEXT://:9092,KAFKA://:9093,kafka_local://:9094",
+                "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,KAFKA:PLAINTEXT,KAFKA_LOCAL:PLAINTEXT",
+                "kafka.listener.names", "KAFKA,kafka_local"));
+        assertThat(config.kafkaListenerNames()).containsExactlyInAnyOrder("KAFKA", "KAFKA_LOCAL");
+        assertThat(config(Map.of("listeners", "PLAINTEXT://:9092,KAFKA://:9093")).listeners())
+                .extracting(Endpoint::securityProtocol).containsOnly(SecurityProtocol.PLAINTEXT);
+
+        assertThatThrownBy(() -> config(Map.of("listeners", "PLAINTEXT://:9092,KAFKA://:9093",
+                "inter.broker.listener.name", "KAFKA")))
+                .hasMessageContaining("the inter-broker listener KAFKA speaks Kafka's protocol");
+    }
+
+    @Test
     void theInterBrokerListenerMustExistAndBeChosenOnce() {
         Map<String, String> both = internalAndExternal();
         both.put("security.inter.broker.protocol", "SSL");

@@ -49,6 +49,22 @@ class GroupTest {
     }
 
     @Test
+    void firstJoinOfAnOldKafkaClientJoinsAtOnceWithANewMemberId() {
+        JoinRequest old = request("", "client", "t");
+        CompletableFuture<JoinResult> joined = group.join(new JoinRequest(old.memberId(), old.clientId(),
+                old.clientHost(), old.sessionTimeoutMs(), old.rebalanceTimeoutMs(), old.protocolType(), old.protocols(),
+                false));
+        clock.advance(DELAY_MS);
+        group.tick();
+
+        JoinResult result = joined.join();
+        assertThat(result.error()).isEqualTo(ErrorCode.NONE);
+        assertThat(result.memberId()).startsWith("client-");
+        assertThat(result.leaderId()).isEqualTo(result.memberId());
+        assertThat(result.generationId()).isEqualTo(1);
+    }
+
+    @Test
     void leaderSyncDistributesAssignmentsAndStabilizesTheGroup() {
         List<JoinResult> joined = joinAll("a", "b", "c");
         assertThat(joined).extracting(JoinResult::generationId).containsOnly(1);

@@ -93,7 +93,8 @@ class ConnectionOrderingIT {
         }
 
         client.send(OffsetFetchRequest.forAllPartitions(GROUP), ++correlation);
-        OffsetFetchResponse committed = (OffsetFetchResponse) client.read(ApiKey.OFFSET_FETCH).body();
+        OffsetFetchResponse.GroupOffsets committed =
+                ((OffsetFetchResponse) client.read(ApiKey.OFFSET_FETCH).body()).group(GROUP);
 
         assertThat(committed.error()).isEqualTo(ErrorCode.NONE);
         assertThat(committed.partitions()).hasSize(ROUNDS)

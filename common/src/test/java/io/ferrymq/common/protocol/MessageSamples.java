@@ -3,9 +3,11 @@ package io.ferrymq.common.protocol;
 import io.ferrymq.common.protocol.requests.CreateAclsRequest;
 import io.ferrymq.common.protocol.requests.DeleteAclsRequest;
 import io.ferrymq.common.protocol.requests.DescribeAclsRequest;
+import io.ferrymq.common.protocol.requests.DescribeConfigsRequest;
 import io.ferrymq.common.protocol.responses.CreateAclsResponse;
 import io.ferrymq.common.protocol.responses.DeleteAclsResponse;
 import io.ferrymq.common.protocol.responses.DescribeAclsResponse;
+import io.ferrymq.common.protocol.responses.DescribeConfigsResponse;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.protocol.requests.ApiVersionsRequest;
 import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
@@ -153,21 +155,28 @@ public final class MessageSamples {
                 Map.entry(ApiKey.FIND_COORDINATOR, FindCoordinatorRequest.forGroup("billing")),
                 Map.entry(ApiKey.JOIN_GROUP, new JoinGroupRequest("billing", 10_000, 300_000, "", "consumer", List.of(
                         new JoinGroupRequest.Protocol("range", new byte[] {1, 2, 3}),
-                        new JoinGroupRequest.Protocol("roundrobin", new byte[0])))),
+                        new JoinGroupRequest.Protocol("roundrobin", new byte[0])), false)),
                 Map.entry(ApiKey.SYNC_GROUP, new SyncGroupRequest("billing", 4, "m-1", "consumer", "range", List.of(
                         new SyncGroupRequest.Assignment("m-1", new byte[] {9, 8}),
                         new SyncGroupRequest.Assignment("m-2", new byte[] {7})))),
                 Map.entry(ApiKey.HEARTBEAT, new HeartbeatRequest("billing", 4, "m-1")),
-                Map.entry(ApiKey.LEAVE_GROUP, new LeaveGroupRequest("billing", "m-1")),
+                Map.entry(ApiKey.LEAVE_GROUP, new LeaveGroupRequest("billing", List.of("m-1", "m-2"))),
                 Map.entry(ApiKey.OFFSET_COMMIT, new OffsetCommitRequest("billing", 4, "m-1", List.of(
                         new OffsetCommitRequest.PartitionData(TP0, 42L, 3, "host-a"),
                         new OffsetCommitRequest.PartitionData(TP1, 0L, -1, "")))),
-                Map.entry(ApiKey.OFFSET_FETCH, new OffsetFetchRequest("billing", List.of(TP0, TP1), false)),
+                Map.entry(ApiKey.OFFSET_FETCH, new OffsetFetchRequest(List.of(
+                        new OffsetFetchRequest.GroupQuery("billing", List.of(TP0, TP1), false),
+                        new OffsetFetchRequest.GroupQuery("audit", List.of(), true)))),
                 Map.entry(ApiKey.LIST_GROUPS, new ListGroupsRequest(List.of("Stable"))),
                 Map.entry(ApiKey.DESCRIBE_GROUPS, new DescribeGroupsRequest(List.of("billing", "audit"))),
                 Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsRequest(List.of("old"))),
                 Map.entry(ApiKey.CREATE_ACLS, new CreateAclsRequest(List.of(ACL))),
                 Map.entry(ApiKey.DESCRIBE_ACLS, new DescribeAclsRequest(ACL_FILTER)),
+                Map.entry(ApiKey.DESCRIBE_CONFIGS, new DescribeConfigsRequest(List.of(
+                        new DescribeConfigsRequest.Resource(DescribeConfigsRequest.Resource.TOPIC, "orders",
+                                List.of("min.insync.replicas", "compression.type")),
+                        new DescribeConfigsRequest.Resource(DescribeConfigsRequest.Resource.BROKER, "1", List.of())),
+                        true, true)),
                 Map.entry(ApiKey.DELETE_ACLS, new DeleteAclsRequest(List.of(ACL_FILTER, ACL_FILTER))),
                 Map.entry(ApiKey.INIT_PRODUCER_ID, new InitProducerIdRequest("txn-ü", 60_000, 4_000_000_001L, (short) 7)),
                 Map.entry(ApiKey.SASL_HANDSHAKE, new SaslHandshakeRequest("SCRAM-SHA-256")),
@@ -212,18 +221,26 @@ public final class MessageSamples {
                 Map.entry(ApiKey.DESCRIBE_CLUSTER, new DescribeClusterResponse(ErrorCode.NONE, "", "cluster-1", List.of(b1, b2),
                         Map.of(2, List.of("/data/d2")))),
                 Map.entry(ApiKey.API_VERSIONS, ApiVersionsResponse.ofThisBuild()),
-                Map.entry(ApiKey.FIND_COORDINATOR, new FindCoordinatorResponse(ErrorCode.NONE, "", Optional.of(b2))),
+                Map.entry(ApiKey.FIND_COORDINATOR, new FindCoordinatorResponse(List.of(
+                        new FindCoordinatorResponse.Coordinator("billing", ErrorCode.NONE, "", Optional.of(b2)),
+                        new FindCoordinatorResponse.Coordinator("audit", ErrorCode.COORDINATOR_NOT_AVAILABLE, "none live",
+                                Optional.empty())))),
                 Map.entry(ApiKey.JOIN_GROUP, new JoinGroupResponse(ErrorCode.NONE, 4, "consumer", "range", "m-1", "m-1",
                         List.of(new JoinGroupResponse.Member("m-1", "c-1", "/127.0.0.1", new byte[] {1}),
                                 new JoinGroupResponse.Member("m-2", "c-2", "/127.0.0.2", new byte[] {2, 2})))),
                 Map.entry(ApiKey.SYNC_GROUP, new SyncGroupResponse(ErrorCode.NONE, "consumer", "range", new byte[] {5, 6, 7})),
                 Map.entry(ApiKey.HEARTBEAT, new HeartbeatResponse(ErrorCode.REBALANCE_IN_PROGRESS)),
-                Map.entry(ApiKey.LEAVE_GROUP, new LeaveGroupResponse(ErrorCode.NONE)),
+                Map.entry(ApiKey.LEAVE_GROUP, new LeaveGroupResponse(ErrorCode.NONE, List.of(
+                        new LeaveGroupResponse.MemberResult("m-1", ErrorCode.NONE),
+                        new LeaveGroupResponse.MemberResult("m-2", ErrorCode.UNKNOWN_MEMBER_ID)))),
                 Map.entry(ApiKey.OFFSET_COMMIT, new OffsetCommitResponse(List.of(
                         new OffsetCommitResponse.PartitionResponse(TP0, ErrorCode.ILLEGAL_GENERATION)))),
-                Map.entry(ApiKey.OFFSET_FETCH, new OffsetFetchResponse(ErrorCode.NONE, List.of(
-                        new OffsetFetchResponse.PartitionResponse(TP0, ErrorCode.NONE, 42L, 3, "host-a"),
-                        new OffsetFetchResponse.PartitionResponse(TP1, ErrorCode.NONE, OffsetFetchResponse.NO_OFFSET, -1, "")))),
+                Map.entry(ApiKey.OFFSET_FETCH, new OffsetFetchResponse(List.of(
+                        new OffsetFetchResponse.GroupOffsets("billing", ErrorCode.NONE, List.of(
+                                new OffsetFetchResponse.PartitionResponse(TP0, ErrorCode.NONE, 42L, 3, "host-a"),
+                                new OffsetFetchResponse.PartitionResponse(TP1, ErrorCode.NONE,
+                                        OffsetFetchResponse.NO_OFFSET, -1, ""))),
+                        new OffsetFetchResponse.GroupOffsets("audit", ErrorCode.NOT_COORDINATOR, List.of())))),
                 Map.entry(ApiKey.LIST_GROUPS, new ListGroupsResponse(ErrorCode.NONE, List.of(
                         new ListGroupsResponse.GroupListing("billing", "consumer", "Stable")))),
                 Map.entry(ApiKey.DESCRIBE_GROUPS, new DescribeGroupsResponse(List.of(
@@ -236,6 +253,20 @@ public final class MessageSamples {
                         new CreateAclsResponse.Result(ErrorCode.NONE, ""),
                         new CreateAclsResponse.Result(ErrorCode.INVALID_REQUEST, "unknown ACL operation code 0")))),
                 Map.entry(ApiKey.DESCRIBE_ACLS, new DescribeAclsResponse(ErrorCode.NONE, "", List.of(ACL))),
+                Map.entry(ApiKey.DESCRIBE_CONFIGS, new DescribeConfigsResponse(List.of(
+                        new DescribeConfigsResponse.ResourceResult(DescribeConfigsRequest.Resource.TOPIC, "orders",
+                                ErrorCode.NONE, "", List.of(new DescribeConfigsResponse.ConfigEntry("min.insync.replicas",
+                                        "2", DescribeConfigsResponse.ConfigEntry.SOURCE_TOPIC, false, false, List.of(
+                                                new DescribeConfigsResponse.Synonym("min.insync.replicas", "2",
+                                                        DescribeConfigsResponse.ConfigEntry.SOURCE_TOPIC),
+                                                new DescribeConfigsResponse.Synonym("min.insync.replicas", "1",
+                                                        DescribeConfigsResponse.ConfigEntry.SOURCE_DEFAULT)),
+                                        "Smallest ISR for acks=all", DescribeConfigsResponse.ConfigEntry.TYPE_INT),
+                                        new DescribeConfigsResponse.ConfigEntry("ssl.keystore.password", null,
+                                                DescribeConfigsResponse.ConfigEntry.SOURCE_STATIC_BROKER, true, true,
+                                                List.of(), null, DescribeConfigsResponse.ConfigEntry.TYPE_PASSWORD))),
+                        new DescribeConfigsResponse.ResourceResult(DescribeConfigsRequest.Resource.TOPIC, "gone",
+                                ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "no topic gone", List.of())))),
                 Map.entry(ApiKey.DELETE_ACLS, new DeleteAclsResponse(List.of(
                         new DeleteAclsResponse.FilterResult(ErrorCode.NONE, "", List.of(ACL)),
                         new DeleteAclsResponse.FilterResult(ErrorCode.SECURITY_DISABLED, "no authorizer", List.of())))),

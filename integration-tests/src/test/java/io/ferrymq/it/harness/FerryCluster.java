@@ -40,6 +40,9 @@ import java.util.stream.Collectors;
  */
 public final class FerryCluster implements AutoCloseable {
 
+    /** The name of the Kafka-protocol listener {@link FerryClusterBuilder#kafkaListener()} adds. */
+    public static final String KAFKA_LISTENER = "KAFKA";
+
     private final LocalCluster cluster;
     private final Optional<EmbeddedZooKeeper> zookeeper;
     private final Duration sessionTimeout;
@@ -59,6 +62,22 @@ public final class FerryCluster implements AutoCloseable {
 
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    /**
+     * The Kafka-protocol listeners of the running brokers ({@link FerryClusterBuilder#kafkaListener()}),
+     * {@code host:port,...} as each broker registered them in ZooKeeper (the bound ports: they change
+     * when a broker restarts), for a Kafka client's {@code bootstrap.servers}.
+     */
+    public String kafkaBootstrap() {
+        List<String> addresses = cluster.brokers().stream().filter(BrokerProcess::isAlive)
+                .map(b -> cluster.endpoint(b.id(), KAFKA_LISTENER).orElseThrow(() -> new IllegalStateException(
+                        "broker " + b.id() + " has registered no " + KAFKA_LISTENER + " listener (built without kafkaListener()?)")))
+                .map(e -> e.host() + ":" + e.port()).toList();
+        if (addresses.isEmpty()) {
+            throw new IllegalStateException("no broker is running");
+        }
+        return String.join(",", addresses);
     }
 
     /** What a client adds to its settings to reach this cluster: {@code security.protocol}, {@code ssl.*}, {@code sasl.*}, or nothing. */

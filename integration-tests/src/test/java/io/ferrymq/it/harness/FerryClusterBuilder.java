@@ -82,6 +82,16 @@ public final class FerryClusterBuilder {
         return this;
     }
 
+    /**
+     * Every broker also opens a Kafka-protocol listener, {@code KAFKA://127.0.0.1:0} (a free port;
+     * the broker's default {@code kafka.listener.names} and protocol map make it PLAINTEXT), reached
+     * through {@link FerryCluster#kafkaBootstrap()}.
+     */
+    public FerryClusterBuilder kafkaListener() {
+        config.extraListener(FerryCluster.KAFKA_LISTENER + "://127.0.0.1:0");
+        return this;
+    }
+
     public FerryClusterBuilder jvmOptions(List<String> options) {
         config.jvmOptions(options);
         return this;

@@ -2,12 +2,13 @@ package io.ferrymq.broker.security.sasl;
 
 import io.ferrymq.broker.config.Endpoint;
 import io.ferrymq.broker.server.Authenticator;
+import io.ferrymq.broker.server.ServerCodec;
 import io.ferrymq.client.network.FrameDecoder;
-import io.ferrymq.common.protocol.WireCodec;
 import io.ferrymq.common.security.SaslMechanisms;
 import io.ferrymq.common.security.ScramCredentialLookup;
 import io.netty.channel.ChannelPipeline;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The {@link Authenticator} of SASL_PLAINTEXT and SASL_SSL listeners: for each connection it caps
@@ -26,15 +27,15 @@ public final class SaslListenerAuthenticator implements Authenticator {
     private final List<String> enabledMechanisms;
     private final int maxReceiveBytes;
     private final ScramCredentialLookup credentials;
-    private final WireCodec codec;
+    private final Function<String, ServerCodec> codecs;
 
     public SaslListenerAuthenticator(List<String> enabledMechanisms, int maxReceiveBytes,
-                                     ScramCredentialLookup credentials, WireCodec codec) {
+                                     ScramCredentialLookup credentials, Function<String, ServerCodec> codecs) {
         enabledMechanisms.forEach(SaslMechanisms::requireSupported);
         this.enabledMechanisms = List.copyOf(enabledMechanisms);
         this.maxReceiveBytes = maxReceiveBytes;
         this.credentials = credentials;
-        this.codec = codec;
+        this.codecs = codecs;
     }
 
     @Override
@@ -42,7 +43,7 @@ public final class SaslListenerAuthenticator implements Authenticator {
         FrameDecoder full = (FrameDecoder) pipeline.get(FRAMES);
         int fullLimit = full.maxFrameBytes();
         pipeline.replace(FRAMES, FRAMES, new FrameDecoder(Math.min(maxReceiveBytes, fullLimit)));
-        pipeline.addBefore(REQUESTS, HANDLER, new SaslServerHandler(codec,
+        pipeline.addBefore(REQUESTS, HANDLER, new SaslServerHandler(codecs.apply(listener.listenerName()),
                 new SaslAuthenticator(enabledMechanisms, credentials), FRAMES, fullLimit, listener.listenerName()));
     }
 }

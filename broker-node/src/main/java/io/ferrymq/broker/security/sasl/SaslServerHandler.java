@@ -1,13 +1,12 @@
 package io.ferrymq.broker.security.sasl;
 
 import io.ferrymq.broker.server.ConnectionPrincipal;
+import io.ferrymq.broker.server.ServerCodec;
 import io.ferrymq.client.network.FrameDecoder;
 import io.ferrymq.common.protocol.ApiKey;
 import io.ferrymq.common.protocol.ApiResponse;
 import io.ferrymq.common.protocol.DecodedRequest;
 import io.ferrymq.common.protocol.InvalidFrameException;
-import io.ferrymq.common.protocol.UnsupportedApiException;
-import io.ferrymq.common.protocol.WireCodec;
 import io.ferrymq.common.protocol.requests.SaslAuthenticateRequest;
 import io.ferrymq.common.protocol.requests.SaslHandshakeRequest;
 import io.netty.buffer.ByteBuf;
@@ -35,13 +34,13 @@ final class SaslServerHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(SaslServerHandler.class);
 
-    private final WireCodec codec;
+    private final ServerCodec codec;
     private final SaslAuthenticator authenticator;
     private final String framesHandler;
     private final int maxRequestBytes;
     private final String listenerName;
 
-    SaslServerHandler(WireCodec codec, SaslAuthenticator authenticator, String framesHandler, int maxRequestBytes,
+    SaslServerHandler(ServerCodec codec, SaslAuthenticator authenticator, String framesHandler, int maxRequestBytes,
                       String listenerName) {
         this.codec = codec;
         this.authenticator = authenticator;
@@ -71,18 +70,29 @@ final class SaslServerHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void serve(ChannelHandlerContext ctx, ByteBuf frame) {
-        DecodedRequest decoded;
+        ServerCodec.Decoded read;
         try {
-            decoded = codec.decodeRequest(frame);
-        } catch (InvalidFrameException | UnsupportedApiException e) {
+            read = codec.decode(frame, ctx.alloc());
+        } catch (InvalidFrameException e) {
             close(ctx, "unreadable SASL request: " + e.getMessage());
             return;
         }
+        if (read instanceof ServerCodec.Answer answer) {
+            log.warn("Closing connection from {} on listener {}: a SASL request it cannot serve",
+                    ctx.channel().remoteAddress(), listenerName);
+            ctx.writeAndFlush(answer.frame().head()).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        DecodedRequest decoded = ((ServerCodec.Serve) read).request();
         ApiResponse response = decoded.request() instanceof SaslHandshakeRequest handshake
                 ? authenticator.handshake(handshake)
                 : authenticator.authenticate(decoded.request(SaslAuthenticateRequest.class));
-        ChannelFuture written = ctx.writeAndFlush(codec.encodeResponse(decoded.header().correlationId(),
-                decoded.header().apiKey(), decoded.header().apiVersion(), response, ctx.alloc()).head());
+        ChannelFuture written;
+        try {
+            written = ctx.writeAndFlush(codec.encodeResponse(decoded, response, ctx.alloc()).head());
+        } finally {
+            decoded.close();
+        }
         if (authenticator.isFailed()) {
             log.info("Closing connection from {} on listener {}: SASL {} refused: {}", ctx.channel().remoteAddress(),
                     listenerName, decoded.header().apiKey(), response);

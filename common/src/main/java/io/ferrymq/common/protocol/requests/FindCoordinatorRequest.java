@@ -2,19 +2,22 @@ package io.ferrymq.common.protocol.requests;
 
 import io.ferrymq.common.protocol.ApiKey;
 import io.ferrymq.common.protocol.ApiRequest;
-import java.util.Objects;
+import java.util.List;
 
-/** Find the broker coordinating {@code key} (a group id when {@code keyType} is {@link #GROUP}). Immutable. */
-public record FindCoordinatorRequest(String key, byte keyType) implements ApiRequest {
+/**
+ * Find the broker coordinating each of {@code keys} (group ids when {@code keyType} is {@link #GROUP});
+ * Ferry's client asks for one key, Kafka's clients may batch several. Immutable.
+ */
+public record FindCoordinatorRequest(List<String> keys, byte keyType) implements ApiRequest {
 
     public static final byte GROUP = 0;
 
     public FindCoordinatorRequest {
-        Objects.requireNonNull(key, "key");
+        keys = List.copyOf(keys);
     }
 
     public static FindCoordinatorRequest forGroup(String groupId) {
-        return new FindCoordinatorRequest(groupId, GROUP);
+        return new FindCoordinatorRequest(List.of(groupId), GROUP);
     }
 
     @Override

@@ -2,14 +2,22 @@ package io.ferrymq.common.protocol.requests;
 
 import io.ferrymq.common.protocol.ApiKey;
 import io.ferrymq.common.protocol.ApiRequest;
+import java.util.List;
 import java.util.Objects;
 
-/** A member leaves its group at once (triggering a rebalance without waiting for its session to time out). Immutable. */
-public record LeaveGroupRequest(String groupId, String memberId) implements ApiRequest {
+/**
+ * Members leave their group at once (triggering a rebalance without waiting for their sessions to
+ * time out): a consumer names itself, an admin tool may remove several. Immutable.
+ */
+public record LeaveGroupRequest(String groupId, List<String> memberIds) implements ApiRequest {
 
     public LeaveGroupRequest {
         Objects.requireNonNull(groupId, "groupId");
-        Objects.requireNonNull(memberId, "memberId");
+        memberIds = List.copyOf(memberIds);
+    }
+
+    public static LeaveGroupRequest of(String groupId, String memberId) {
+        return new LeaveGroupRequest(groupId, List.of(memberId));
     }
 
     @Override

@@ -6,13 +6,19 @@ import io.ferrymq.common.protocol.ApiRequest;
 import java.util.List;
 import java.util.Objects;
 
-/** Read a group's committed offsets for some partitions, or all it has ({@code allPartitions}). Immutable. */
-public record OffsetFetchRequest(String groupId, List<TopicPartition> partitions, boolean allPartitions)
-        implements ApiRequest {
+/**
+ * Read committed offsets of one or more groups (Kafka's clients may batch groups that share a
+ * coordinator): per group some partitions, or all it has ({@code allPartitions}). Immutable.
+ */
+public record OffsetFetchRequest(List<GroupQuery> groups) implements ApiRequest {
 
     public OffsetFetchRequest {
-        Objects.requireNonNull(groupId, "groupId");
-        partitions = List.copyOf(partitions);
+        groups = List.copyOf(groups);
+    }
+
+    /** One group's offsets of {@code partitions}, or of all its partitions. */
+    public OffsetFetchRequest(String groupId, List<TopicPartition> partitions, boolean allPartitions) {
+        this(List.of(new GroupQuery(groupId, partitions, allPartitions)));
     }
 
     public static OffsetFetchRequest forAllPartitions(String groupId) {
@@ -22,5 +28,12 @@ public record OffsetFetchRequest(String groupId, List<TopicPartition> partitions
     @Override
     public ApiKey apiKey() {
         return ApiKey.OFFSET_FETCH;
+    }
+
+    public record GroupQuery(String groupId, List<TopicPartition> partitions, boolean allPartitions) {
+        public GroupQuery {
+            Objects.requireNonNull(groupId, "groupId");
+            partitions = List.copyOf(partitions);
+        }
     }
 }

@@ -34,7 +34,8 @@ public final class JoinGroupHandler implements RequestHandler<JoinGroupRequest> 
     public CompletableFuture<JoinGroupResponse> handle(RequestContext context, JoinGroupRequest request) {
         JoinRequest join = new JoinRequest(request.memberId(), context.clientId(), ClientHosts.of(context),
                 request.sessionTimeoutMs(), request.rebalanceTimeoutMs(), request.protocolType(),
-                request.protocols().stream().map(p -> new ProtocolMetadata(p.name(), p.metadata())).toList());
+                request.protocols().stream().map(p -> new ProtocolMetadata(p.name(), p.metadata())).toList(),
+                request.requireKnownMemberId());
         return coordinator.join(request.groupId(), join).thenApply(result -> toResponse(result, request));
     }
 

@@ -5,11 +5,13 @@ import io.ferrymq.broker.group.OffsetFetchResult;
 import io.ferrymq.broker.server.RequestContext;
 import io.ferrymq.broker.server.RequestHandler;
 import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.ApiKey;
 import io.ferrymq.common.protocol.ApiResponse;
-import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.requests.OffsetFetchRequest;
+import io.ferrymq.common.protocol.requests.OffsetFetchRequest.GroupQuery;
 import io.ferrymq.common.protocol.responses.OffsetFetchResponse;
+import io.ferrymq.common.protocol.responses.OffsetFetchResponse.GroupOffsets;
 import io.ferrymq.common.protocol.responses.OffsetFetchResponse.PartitionResponse;
 import io.ferrymq.coordinator.group.CommittedOffset;
 import java.util.List;
@@ -19,8 +21,9 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * OffsetFetch: committed offsets read from ZooKeeper; a requested partition without one gets
- * offset -1 (the consumer then applies auto.offset.reset). Thread-safe.
+ * OffsetFetch: per requested group, committed offsets read from ZooKeeper; a requested partition
+ * without one gets offset -1 (the consumer then applies auto.offset.reset). A group this broker does
+ * not coordinate gets NOT_COORDINATOR on its own. Thread-safe.
  */
 public final class OffsetFetchHandler implements RequestHandler<OffsetFetchRequest> {
 
@@ -37,20 +40,26 @@ public final class OffsetFetchHandler implements RequestHandler<OffsetFetchReque
 
     @Override
     public CompletableFuture<OffsetFetchResponse> handle(RequestContext context, OffsetFetchRequest request) {
-        Optional<Set<TopicPartition>> wanted = request.allPartitions() ? Optional.empty()
-                : Optional.of(Set.copyOf(request.partitions()));
-        return coordinator.fetchOffsets(request.groupId(), wanted).thenApply(result -> toResponse(request, result));
+        List<CompletableFuture<GroupOffsets>> each = request.groups().stream().map(this::fetch).toList();
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                .thenApply(done -> new OffsetFetchResponse(each.stream().map(CompletableFuture::join).toList()));
     }
 
-    private static OffsetFetchResponse toResponse(OffsetFetchRequest request, OffsetFetchResult result) {
+    private CompletableFuture<GroupOffsets> fetch(GroupQuery query) {
+        Optional<Set<TopicPartition>> wanted = query.allPartitions() ? Optional.empty()
+                : Optional.of(Set.copyOf(query.partitions()));
+        return coordinator.fetchOffsets(query.groupId(), wanted).thenApply(result -> toGroup(query, result));
+    }
+
+    private static GroupOffsets toGroup(GroupQuery query, OffsetFetchResult result) {
         if (result.error() != ErrorCode.NONE) {
-            return new OffsetFetchResponse(result.error(), List.of());
+            return new GroupOffsets(query.groupId(), result.error(), List.of());
         }
         Set<TopicPartition> partitions = new TreeSet<>(result.offsets().keySet());
-        if (!request.allPartitions()) {
-            partitions.addAll(request.partitions());
+        if (!query.allPartitions()) {
+            partitions.addAll(query.partitions());
         }
-        return new OffsetFetchResponse(ErrorCode.NONE, partitions.stream().map(tp -> {
+        return new GroupOffsets(query.groupId(), ErrorCode.NONE, partitions.stream().map(tp -> {
             CommittedOffset committed = result.offsets().get(tp);
             return committed == null
                     ? new PartitionResponse(tp, ErrorCode.NONE, OffsetFetchResponse.NO_OFFSET, -1, "")
@@ -60,6 +69,7 @@ public final class OffsetFetchHandler implements RequestHandler<OffsetFetchReque
 
     @Override
     public ApiResponse errorResponse(OffsetFetchRequest request, ErrorCode error, String message) {
-        return new OffsetFetchResponse(error, List.of());
+        return new OffsetFetchResponse(request.groups().stream()
+                .map(g -> new GroupOffsets(g.groupId(), error, List.of())).toList());
     }
 }

@@ -72,12 +72,13 @@ final class CoordinatorConnection {
         while (System.nanoTime() < deadlineNanos) {
             BrokerAddress address = nextBootstrap();
             try {
-                FindCoordinatorResponse response = (FindCoordinatorResponse) await(pool.connection(address)
-                        .thenCompose(c -> c.send(FindCoordinatorRequest.forGroup(config.groupId()))), deadlineNanos);
-                if (response.error() == ErrorCode.NONE && response.coordinator().isPresent()) {
-                    coordinator = response.coordinator();
-                    log.info("Group {}: coordinator is broker {}", config.groupId(), response.coordinator().get());
-                    return response.coordinator().get();
+                FindCoordinatorResponse.Coordinator response = ((FindCoordinatorResponse) await(pool.connection(address)
+                        .thenCompose(c -> c.send(FindCoordinatorRequest.forGroup(config.groupId()))), deadlineNanos))
+                        .coordinatorOf(config.groupId());
+                if (response.error() == ErrorCode.NONE && response.node().isPresent()) {
+                    coordinator = response.node();
+                    log.info("Group {}: coordinator is broker {}", config.groupId(), response.node().get());
+                    return response.node().get();
                 }
                 last = response.error().exception(response.errorMessage());
             } catch (RuntimeException e) {

@@ -100,8 +100,9 @@ public final class GroupAdmin implements AutoCloseable {
 
     /** Committed offset per partition of the group. */
     public Map<TopicPartition, Long> committedOffsets() {
-        OffsetFetchResponse response = coordinator.send(OffsetFetchRequest.forAllPartitions(settings.groupId()),
-                OffsetFetchResponse.class, deadline());
+        OffsetFetchResponse.GroupOffsets response = coordinator.send(
+                OffsetFetchRequest.forAllPartitions(settings.groupId()), OffsetFetchResponse.class, deadline())
+                .group(settings.groupId());
         if (response.error() != ErrorCode.NONE) {
             throw response.error().exception("fetching offsets of group " + settings.groupId());
         }

@@ -96,10 +96,10 @@ final class HeartbeatThread implements AutoCloseable {
             return;
         }
         try {
-            LeaveGroupResponse response = coordinator.send(new LeaveGroupRequest(config.groupId(), memberId),
+            LeaveGroupResponse response = coordinator.send(LeaveGroupRequest.of(config.groupId(), memberId),
                     LeaveGroupResponse.class, deadlineNanos);
-            if (response.error() != ErrorCode.NONE) {
-                log.info("Group {}: LeaveGroup of {} answered {}", config.groupId(), memberId, response.error());
+            if (response.firstError() != ErrorCode.NONE) {
+                log.info("Group {}: LeaveGroup of {} answered {}", config.groupId(), memberId, response.firstError());
             }
         } catch (RuntimeException e) {
             log.info("Group {}: LeaveGroup of {} failed: {}", config.groupId(), memberId, e.getMessage());

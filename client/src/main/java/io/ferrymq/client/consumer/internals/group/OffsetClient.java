@@ -106,8 +106,9 @@ final class OffsetClient {
         RuntimeException last = null;
         while (System.nanoTime() < deadlineNanos) {
             try {
-                OffsetFetchResponse response = coordinator.send(new OffsetFetchRequest(config.groupId(),
-                        List.copyOf(partitions), false), OffsetFetchResponse.class, deadlineNanos);
+                OffsetFetchResponse.GroupOffsets response = coordinator.send(new OffsetFetchRequest(config.groupId(),
+                        List.copyOf(partitions), false), OffsetFetchResponse.class, deadlineNanos)
+                        .group(config.groupId());
                 if (response.error() == ErrorCode.NONE) {
                     Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>();
                     response.partitions().stream().filter(p -> p.error() == ErrorCode.NONE && p.offset() >= 0)

@@ -27,6 +27,21 @@ class ConsumerProtocolTest {
     }
 
     @Test
+    void versionZeroSubscriptionHasNoOwnedPartitionsAndItsUserDataIsSkipped() {
+        byte[] v0 = ByteBuffer.allocate(2 + 4 + 2 + 1 + 4 + 3).putShort((short) 0).putInt(1)
+                .putShort((short) 1).put((byte) 't').putInt(3).put(new byte[] {9, 9, 9}).array();
+        assertThat(ConsumerProtocol.decodeSubscription(v0)).isEqualTo(new Subscription(List.of("t")));
+    }
+
+    @Test
+    void newerVersionIsReadAsTheHighestKnownIgnoringTrailingFields() {
+        byte[] known = ConsumerProtocol.encodeAssignment(new Assignment(List.of(tp("a", 0), tp("a", 2))));
+        byte[] newer = ByteBuffer.allocate(known.length + 8).put(known).putLong(42L).array();
+        newer[1] = 7;
+        assertThat(ConsumerProtocol.decodeAssignment(newer).partitions()).containsExactly(tp("a", 0), tp("a", 2));
+    }
+
+    @Test
     void lyingCountIsRefusedBeforeAllocating() {
         byte[] bytes = ByteBuffer.allocate(6).putShort((short) 0).putInt(Integer.MAX_VALUE).array();
         assertThatThrownBy(() -> ConsumerProtocol.decodeSubscription(bytes))
