@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -35,6 +36,9 @@ import picocli.CommandLine.Option;
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
         description = "Start ZooKeeper + 3 brokers as separate processes, create topic demo, produce and consume, print a summary.")
 public final class QuickstartCommand implements Callable<Integer> {
+
+    /** The listener every plaintext quickstart broker opens for Kafka's clients and tools. */
+    private static final String KAFKA_LISTENER = "KAFKA";
 
     static final String TOPIC = "demo";
     static final int PARTITIONS = 6;
@@ -79,7 +83,11 @@ public final class QuickstartCommand implements Callable<Integer> {
         QuickstartSecurity security = prepareSecurity(out);
         out.println("Starting ZooKeeper and 3 brokers (separate JVMs) under " + dataDir.toAbsolutePath() + " ...");
         out.flush();
-        try (LocalCluster cluster = LocalCluster.start(security.configure(clusterConfig(timeout)).build())) {
+        LocalClusterConfig.Builder config = security.configure(clusterConfig(timeout));
+        if (!secure) {
+            config.extraListener(KAFKA_LISTENER + "://127.0.0.1:0");
+        }
+        try (LocalCluster cluster = LocalCluster.start(config.build())) {
             printProcesses(out, cluster);
             boolean ok = runDemo(out, cluster.bootstrapServers(), security, timeout);
             if (keepRunning) {
@@ -150,6 +158,14 @@ public final class QuickstartCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** The brokers' Kafka-protocol listeners as a bootstrap list; empty when they have none (--secure). */
+    private static Optional<String> kafkaBootstrap(LocalCluster cluster) {
+        List<String> endpoints = cluster.brokers().stream()
+                .flatMap(b -> cluster.endpoint(b.id(), KAFKA_LISTENER).stream())
+                .map(e -> e.host() + ":" + e.port()).toList();
+        return endpoints.isEmpty() ? Optional.empty() : Optional.of(String.join(",", endpoints));
+    }
+
     private static void waitForCtrlC(PrintWriter out, LocalCluster cluster, QuickstartSecurity security) throws InterruptedException {
         String connect = "--bootstrap-server " + cluster.bootstrapServers() + security.commandConfigFlag();
         out.println();
@@ -158,6 +174,8 @@ public final class QuickstartCommand implements Callable<Integer> {
         out.println("  bin/ferry topics describe " + connect + " --topic " + TOPIC);
         out.println("  bin/ferry groups describe " + connect + " --group " + GROUP);
         out.println("Use " + connect);
+        kafkaBootstrap(cluster).ifPresent(kafka -> out.println("Kafka clients and tools: bootstrap.servers=" + kafka
+                + " (the " + KAFKA_LISTENER + " listeners speak Kafka's protocol)"));
         out.println("Press Ctrl-C to stop everything.");
         out.flush();
         new CountDownLatch(1).await();

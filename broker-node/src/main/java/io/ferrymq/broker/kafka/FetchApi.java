@@ -36,10 +36,10 @@ import org.apache.kafka.common.protocol.Errors;
  * <p>Ferry has no transactions: the last stable offset is the high watermark at either isolation
  * level, aborted transactions are none (null at READ_UNCOMMITTED as Kafka sends, empty at
  * READ_COMMITTED). Ferry has no follower fetching, so the preferred read replica is -1 and the rack id
- * is not used. The follower's replica id (v15: in ReplicaState) and each partition's current leader
- * epoch go to Ferry's request; the replica epoch (KIP-903), the follower's log start offset and the
- * last fetched epoch (v12) have no counterpart in Ferry and are not used, so no diverging epoch is
- * ever reported.
+ * is not used. The follower's replica id (v15: in ReplicaState), each partition's current leader
+ * epoch and last fetched epoch (v12+) go to Ferry's request, and a diverging epoch comes back as
+ * Kafka's; the replica epoch (KIP-903) and the follower's log start offset have no counterpart in
+ * Ferry and are not used.
  *
  * <p>Thread-safe: the session cache is.
  */
@@ -86,7 +86,8 @@ final class FetchApi implements KafkaApi<FetchRequestData, FetchResponseData> {
         }
         List<FetchRequest.PartitionData> partitions = new ArrayList<>(fetched.size());
         fetched.forEach((key, position) -> resolve(key).ifPresent(tp -> partitions.add(new FetchRequest.PartitionData(
-                tp, position.fetchOffset(), position.currentLeaderEpoch(), position.maxBytes()))));
+                tp, position.fetchOffset(), position.currentLeaderEpoch(), position.maxBytes(),
+                position.lastFetchedEpoch()))));
         return new FetchRequest(replicaId(request, version), request.maxWaitMs(), request.minBytes(), request.maxBytes(),
                 partitions);
     }
@@ -136,7 +137,8 @@ final class FetchApi implements KafkaApi<FetchRequestData, FetchResponseData> {
         for (FetchRequestData.FetchTopic topic : request.topics()) {
             for (FetchRequestData.FetchPartition partition : topic.partitions()) {
                 requested.put(key(topic.topicId(), topic.topic(), partition.partition(), version),
-                        new Position(partition.fetchOffset(), partition.currentLeaderEpoch(), partition.partitionMaxBytes()));
+                        new Position(partition.fetchOffset(), partition.currentLeaderEpoch(), partition.partitionMaxBytes(),
+                                partition.lastFetchedEpoch()));
             }
         }
         return requested;
@@ -176,7 +178,8 @@ final class FetchApi implements KafkaApi<FetchRequestData, FetchResponseData> {
     }
 
     private static News news(FetchResponse.PartitionData data) {
-        return new News(data.records().sizeInBytes() > 0, data.error(), data.highWatermark(), data.logStartOffset());
+        return new News(data.records().sizeInBytes() > 0, data.error(), data.highWatermark(), data.logStartOffset(),
+                data.isDiverging());
     }
 
     /** Every partition of Ferry's response, named as Kafka's topic ids name them now. */
@@ -209,7 +212,13 @@ final class FetchApi implements KafkaApi<FetchRequestData, FetchResponseData> {
     private static FetchResponseData.PartitionData partition(int index, FetchResponse.PartitionData data,
                                                              boolean readCommitted) {
         boolean ok = data.error() == ErrorCode.NONE;
-        return new FetchResponseData.PartitionData().setPartitionIndex(index).setErrorCode(data.error().code())
+        FetchResponseData.PartitionData partition = new FetchResponseData.PartitionData();
+        if (data.isDiverging()) {
+            // Only a v12+ request carries a last fetched epoch, and only v12+ has this (tagged) field.
+            partition.setDivergingEpoch(new FetchResponseData.EpochEndOffset().setEpoch(data.divergingEpoch())
+                    .setEndOffset(data.divergingEndOffset()));
+        }
+        return partition.setPartitionIndex(index).setErrorCode(data.error().code())
                 .setHighWatermark(data.highWatermark())
                 .setLastStableOffset(data.highWatermark())
                 .setLogStartOffset(data.logStartOffset())

@@ -76,11 +76,11 @@ public final class FetchSessionCache {
     }
 
     /** Where the fetcher reads a partition from, as its latest request said. */
-    record Position(long fetchOffset, int currentLeaderEpoch, int maxBytes) {
+    record Position(long fetchOffset, int currentLeaderEpoch, int maxBytes, int lastFetchedEpoch) {
     }
 
     /** What a response says of a partition: what decides whether an incremental response must carry it. */
-    record News(boolean hasRecords, ErrorCode error, long highWatermark, long logStartOffset) {
+    record News(boolean hasRecords, ErrorCode error, long highWatermark, long logStartOffset, boolean isDiverging) {
         News {
             Objects.requireNonNull(error, "error");
         }
@@ -264,7 +264,7 @@ public final class FetchSessionCache {
                 highWatermark = -1L;
                 mustRespond = true;
             }
-            return mustRespond;
+            return mustRespond || news.isDiverging();
         }
     }
 }

@@ -13,14 +13,18 @@ import org.apache.kafka.common.message.ListOffsetsResponseData;
 import org.apache.kafka.common.protocol.ApiKeys;
 
 /**
- * ListOffsets 1-6: per partition the earliest offset (-2), the latest (-1: the high watermark for
+ * ListOffsets 1-8: per partition the earliest offset (-2), the latest (-1: the high watermark for
  * consumers, which is also the last stable offset READ_COMMITTED asks for, since Ferry has no
- * transactions) or the first offset at or after a timestamp, with its timestamp and (v4+) leader
- * epoch; the current leader epoch (v4+) fences stale clients. Version 7 is not advertised: it tells
- * the client it may ask for the offset of the largest timestamp (-3, KIP-734), which Ferry's log does
- * not look up. Stateless and thread-safe.
+ * transactions), the first record with the largest timestamp (-3, KIP-734, v7+), the earliest local
+ * offset (-4, KIP-405, v8+) or the first offset at or after a timestamp, with its timestamp and
+ * (v4+) leader epoch; the current leader epoch (v4+) fences stale clients. Ferry has no tiered
+ * storage, so its local log starts where the log does and -4 is answered as -2, as a Kafka broker
+ * without remote storage answers it. Version 9 (-5, the latest tiered offset) is not served.
+ * Stateless and thread-safe.
  */
 final class ListOffsetsApi implements KafkaApi<ListOffsetsRequestData, ListOffsetsResponseData> {
+
+    private static final long EARLIEST_LOCAL_TIMESTAMP = -4L;
 
     @Override
     public ApiKeys key() {
@@ -34,7 +38,7 @@ final class ListOffsetsApi implements KafkaApi<ListOffsetsRequestData, ListOffse
 
     @Override
     public short maxVersion() {
-        return 6;
+        return 8;
     }
 
     @Override
@@ -43,10 +47,14 @@ final class ListOffsetsApi implements KafkaApi<ListOffsetsRequestData, ListOffse
         for (ListOffsetsRequestData.ListOffsetsTopic topic : request.topics()) {
             for (ListOffsetsRequestData.ListOffsetsPartition partition : topic.partitions()) {
                 partitions.add(new ListOffsetsRequest.PartitionData(KafkaPartitions.of(topic.name(),
-                        partition.partitionIndex()), partition.timestamp(), partition.currentLeaderEpoch()));
+                        partition.partitionIndex()), ferryTimestamp(partition.timestamp()), partition.currentLeaderEpoch()));
             }
         }
         return new ListOffsetsRequest(request.replicaId(), partitions);
+    }
+
+    private static long ferryTimestamp(long timestamp) {
+        return timestamp == EARLIEST_LOCAL_TIMESTAMP ? ListOffsetsRequest.EARLIEST_TIMESTAMP : timestamp;
     }
 
     @Override

@@ -4,13 +4,11 @@ import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
 import io.ferrymq.common.protocol.BrokerNode;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.MetadataRequest;
 import io.ferrymq.common.protocol.responses.MetadataResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.MetadataRequestData;
@@ -23,8 +21,8 @@ import org.apache.kafka.common.protocol.Errors;
 
 /**
  * Metadata 0-12. All topics are asked for by an empty list at v0 and by a null list from v1; from v10
- * a topic may be named by id alone, which {@link TopicIds} resolves (an id no topic has now is answered
- * {@code UNKNOWN_TOPIC_ID}). The brokers are those of the listener the request came on (the handler
+ * a topic may be named by id (a non-zero id wins over the name, which clients leave empty), which
+ * {@link TopicIds} resolves (an id no topic has now is answered {@code UNKNOWN_TOPIC_ID}). The brokers are those of the listener the request came on (the handler
  * picks them). Ferry has no controller: the controller id is the lowest live broker id, which clients
  * only use to route controller-bound admin requests that every Ferry broker serves alike. Authorized
  * operations are not computed ({@code Integer.MIN_VALUE}, as Kafka answers when not asked). Stateless.
@@ -61,12 +59,13 @@ final class MetadataApi implements KafkaApi<MetadataRequestData, MetadataRespons
         }
         List<String> names = new ArrayList<>();
         for (MetadataRequestData.MetadataRequestTopic topic : request.topics()) {
-            if (topic.name() != null) {
-                names.add(topic.name());
-            } else if (isZero(topic.topicId())) {
+            // kafka-clients leaves the name at its default "" when it asks by id
+            if (!isZero(topic.topicId())) {
+                topicIds.nameOf(topic.topicId()).ifPresent(names::add);
+            } else if (topic.name() == null) {
                 throw ErrorCode.INVALID_REQUEST.exception("a Metadata topic needs a name or a topic id");
             } else {
-                topicIds.nameOf(topic.topicId()).ifPresent(names::add);
+                names.add(topic.name());
             }
         }
         return new MetadataRequest(names, false, autoCreate);
@@ -74,9 +73,6 @@ final class MetadataApi implements KafkaApi<MetadataRequestData, MetadataRespons
 
     @Override
     public MetadataResponseData toKafka(MetadataRequestData request, ApiResponse response, short version) {
-        if (response instanceof ErrorResponse error) {
-            return refused(request, error.error(), version);
-        }
         MetadataResponse ferry = (MetadataResponse) response;
         MetadataResponseData out = new MetadataResponseData();
         for (BrokerNode node : ferry.brokers()) {
@@ -132,24 +128,8 @@ final class MetadataApi implements KafkaApi<MetadataRequestData, MetadataRespons
             return List.of();
         }
         return request.topics().stream()
-                .filter(t -> t.name() == null && !isZero(t.topicId()) && !answered.contains(t.topicId()))
+                .filter(t -> !isZero(t.topicId()) && !answered.contains(t.topicId()))
                 .map(MetadataRequestData.MetadataRequestTopic::topicId).distinct().toList();
-    }
-
-    /** Kafka's answer to a refused request: the error on every requested topic, no brokers. */
-    private MetadataResponseData refused(MetadataRequestData request, ErrorCode error, short version) {
-        MetadataResponseData out = new MetadataResponseData();
-        if (request.topics() != null) {
-            for (MetadataRequestData.MetadataRequestTopic topic : request.topics()) {
-                MetadataResponseTopic t = new MetadataResponseTopic().setErrorCode(error.code())
-                        .setName(Optional.ofNullable(topic.name()).orElse(version >= 12 ? null : ""));
-                if (version >= 10) {
-                    t.setTopicId(topic.topicId());
-                }
-                out.topics().add(t);
-            }
-        }
-        return out;
     }
 
     private static boolean isZero(Uuid id) {

@@ -43,6 +43,17 @@ final class LogReader {
                 logEndOffset);
     }
 
+    /** The first record with the log's largest timestamp, in the first segment holding it (Kafka's choice). */
+    Optional<TimestampOffset> maxTimestampRecord(long logStartOffset) {
+        LogSegment latest = null;
+        for (LogSegment segment : segments.values()) {
+            if (latest == null || segment.maxTimestampSoFar() > latest.maxTimestampSoFar()) {
+                latest = segment;
+            }
+        }
+        return latest == null ? Optional.empty() : latest.maxTimestampRecord(logStartOffset);
+    }
+
     Optional<TimestampOffset> offsetForTimestamp(long timestamp, long logStartOffset) {
         for (LogSegment segment : segments.values()) {
             Optional<TimestampOffset> found = segment.findOffsetByTimestamp(timestamp, logStartOffset);

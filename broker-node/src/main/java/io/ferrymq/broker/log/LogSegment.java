@@ -330,6 +330,15 @@ public final class LogSegment implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The first record carrying this segment's largest timestamp, at or above {@code minOffset};
+     * empty when the segment has no timestamped record there.
+     */
+    Optional<TimestampOffset> maxTimestampRecord(long minOffset) {
+        long max = maxTimestampSoFar;
+        return max < 0 ? Optional.empty() : findOffsetByTimestamp(max, minOffset);
+    }
+
     Optional<BatchHeader> firstBatchHeader() {
         return log.readHeader(0, log.size(), SegmentFile.newScratch());
     }

@@ -339,6 +339,16 @@ public final class PartitionLog implements AutoCloseable {
     }
 
     /**
+     * The first record carrying the largest timestamp in the log (ListOffsets' max timestamp,
+     * KIP-734), with the epoch the leader-epoch cache gives its offset; empty when no record has a
+     * timestamp.
+     */
+    public Optional<TimestampAndOffset> maxTimestampRecord() {
+        return reader.maxTimestampRecord(logStartOffset).map(found -> new TimestampAndOffset(
+                found.timestamp(), found.offset(), leaderEpochCache.epochForOffset(found.offset()).orElse(-1)));
+    }
+
+    /**
      * Removes every record at or after {@code offset} (replication divergence). A batch holding
      * {@code offset} is removed whole. Returns false when there was nothing to remove.
      */

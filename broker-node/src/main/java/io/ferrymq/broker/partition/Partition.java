@@ -1,6 +1,7 @@
 package io.ferrymq.broker.partition;
 
 import io.ferrymq.broker.log.LogAppendInfo;
+import io.ferrymq.broker.log.OffsetOutOfRangeException;
 import io.ferrymq.broker.log.TimestampAndOffset;
 import io.ferrymq.broker.log.ValidatedBatches;
 import io.ferrymq.common.TopicPartition;
@@ -308,8 +309,31 @@ public final class Partition {
     }
 
     /**
-     * ListOffsets as leader: {@code -2} the log start, {@code -1} the high watermark, otherwise the
-     * first committed record at or after {@code timestamp} (empty if none).
+     * Kafka's divergence check of a fetch (Fetch v12): the largest epoch this leader has at or below
+     * the fetcher's {@code lastFetchedEpoch} and its end offset, when the fetcher's log cannot be a
+     * prefix of this one (that epoch is older, or ends before {@code fetchOffset}); empty when it can.
+     *
+     * @throws OffsetOutOfRangeException when this log knows no such epoch, or {@code fetchOffset} is
+     *         below the log start (as Kafka answers both)
+     */
+    public Optional<EpochEndOffset> divergence(long fetchOffset, int currentLeaderEpoch, int lastFetchedEpoch) {
+        EpochEndOffset end = lastOffsetForLeaderEpoch(currentLeaderEpoch, lastFetchedEpoch);
+        if (end.isUndefined()) {
+            throw new OffsetOutOfRangeException("no end offset for the last fetched epoch " + lastFetchedEpoch
+                    + " of " + topicPartition);
+        }
+        if (fetchOffset < log.logStartOffset()) {
+            throw new OffsetOutOfRangeException("fetch offset " + fetchOffset + " of " + topicPartition
+                    + " is below the log start " + log.logStartOffset());
+        }
+        boolean diverges = end.leaderEpoch() < lastFetchedEpoch || end.endOffset() < fetchOffset;
+        return diverges ? Optional.of(end) : Optional.empty();
+    }
+
+    /**
+     * ListOffsets as leader: {@code -2} the log start, {@code -1} the high watermark, {@code -3} the
+     * first record with the largest timestamp, otherwise the first record at or after
+     * {@code timestamp}; a record found is answered only when committed (empty otherwise, as when none is found).
      */
     public Optional<TimestampAndOffset> listOffset(long timestamp, int currentLeaderEpoch) {
         LeaderState state = requireLeader(currentLeaderEpoch);
@@ -320,7 +344,9 @@ public final class Partition {
         if (timestamp == -1L) {
             return Optional.of(new TimestampAndOffset(-1L, hw, state.epoch()));
         }
-        return log.offsetForTimestamp(timestamp).filter(found -> found.offset() < hw);
+        Optional<TimestampAndOffset> found = timestamp == -3L
+                ? log.maxTimestampRecord() : log.offsetForTimestamp(timestamp);
+        return found.filter(record -> record.offset() < hw);
     }
 
     public boolean isLeader() {

@@ -48,6 +48,9 @@ public interface ReplicaLog {
     /** The first record whose timestamp is at or after {@code timestamp}, with its leader epoch. */
     Optional<TimestampAndOffset> offsetForTimestamp(long timestamp);
 
+    /** The first record carrying the log's largest timestamp, with its leader epoch; empty when none has one. */
+    Optional<TimestampAndOffset> maxTimestampRecord();
+
     /** Removes every record at or after {@code offset} (and the epochs starting there). */
     void truncateTo(long offset);
 

@@ -3,6 +3,7 @@ package io.ferrymq.broker.replication;
 import io.ferrymq.broker.errors.ApiError;
 import io.ferrymq.broker.errors.ErrorMapper;
 import io.ferrymq.broker.metrics.BrokerMetrics;
+import io.ferrymq.broker.partition.EpochEndOffset;
 import io.ferrymq.broker.partition.Partition;
 import io.ferrymq.broker.partition.ReadResult;
 import io.ferrymq.common.TopicPartition;
@@ -15,7 +16,9 @@ import java.util.Optional;
 /**
  * Reads a fetch's partitions from the local leaders within the response's byte budget: partitions
  * in request order, each capped by its own {@code maxBytes} and what is left of the budget, the
- * first non-empty partition getting at least one whole batch so a fetch always progresses. Errors
+ * first non-empty partition getting at least one whole batch so a fetch always progresses. A
+ * partition whose last fetched epoch diverges from the leader's log is answered with the diverging
+ * epoch instead of records, at once. Errors
  * are per partition; an out-of-range answer carries the log start offset so a follower can restart
  * its log there.
  *
@@ -58,6 +61,15 @@ final class FetchReader {
         Optional<Partition> hosted = Optional.empty();
         try {
             hosted = Optional.of(partitions.require(tp));
+            Partition partition = hosted.get();
+            if (request.lastFetchedEpoch() >= 0) {
+                Optional<EpochEndOffset> diverging = partition.divergence(request.fetchOffset(),
+                        request.currentLeaderEpoch(), request.lastFetchedEpoch());
+                if (diverging.isPresent()) {
+                    return PartitionFetchResult.diverging(partition.highWatermark(), partition.logStartOffset(),
+                            partition.leaderEpoch(), diverging.get().leaderEpoch(), diverging.get().endOffset());
+                }
+            }
             ReadResult read = hosted.get().read(request.fetchOffset(), request.currentLeaderEpoch(),
                     Math.min(request.maxBytes(), budget), fromFollower, minOneBatch);
             return new PartitionFetchResult(ErrorCode.NONE, "", read.highWatermark(), read.logStartOffset(),
@@ -95,7 +107,7 @@ final class FetchReader {
     static boolean isSatisfiedBy(Map<TopicPartition, PartitionFetchResult> results, int minBytes) {
         long bytes = 0;
         for (PartitionFetchResult result : results.values()) {
-            if (result.error() != ErrorCode.NONE) {
+            if (result.error() != ErrorCode.NONE || result.isDiverging()) {
                 return true;
             }
             bytes += result.records().sizeInBytes();

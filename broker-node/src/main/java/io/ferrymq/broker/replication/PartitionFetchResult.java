@@ -14,12 +14,29 @@ import java.util.Objects;
  */
 public record PartitionFetchResult(
         ErrorCode error, String errorMessage, long highWatermark, long logStartOffset, int leaderEpoch,
-        RecordSource records) {
+        RecordSource records, int divergingEpoch, long divergingEndOffset) {
 
     public PartitionFetchResult {
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(errorMessage, "errorMessage");
         Objects.requireNonNull(records, "records");
+    }
+
+    /** Without divergence. */
+    public PartitionFetchResult(ErrorCode error, String errorMessage, long highWatermark, long logStartOffset,
+                                int leaderEpoch, RecordSource records) {
+        this(error, errorMessage, highWatermark, logStartOffset, leaderEpoch, records, -1, -1L);
+    }
+
+    /** The sender's last fetched epoch diverges from this log: no records, the epoch and where it ends. */
+    public static PartitionFetchResult diverging(long highWatermark, long logStartOffset, int leaderEpoch,
+                                                 int divergingEpoch, long divergingEndOffset) {
+        return new PartitionFetchResult(ErrorCode.NONE, "", highWatermark, logStartOffset, leaderEpoch,
+                RecordSource.EMPTY, divergingEpoch, divergingEndOffset);
+    }
+
+    public boolean isDiverging() {
+        return divergingEpoch >= 0;
     }
 
     public static PartitionFetchResult failure(ErrorCode error, String message) {

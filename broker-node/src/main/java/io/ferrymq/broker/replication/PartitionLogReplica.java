@@ -85,6 +85,11 @@ final class PartitionLogReplica implements ReplicaLog {
     }
 
     @Override
+    public Optional<TimestampAndOffset> maxTimestampRecord() {
+        return guard("max timestamp lookup", log::maxTimestampRecord);
+    }
+
+    @Override
     public void truncateTo(long offset) {
         guardRun("truncation", () -> log.truncateTo(offset));
     }

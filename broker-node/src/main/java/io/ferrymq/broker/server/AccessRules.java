@@ -58,7 +58,7 @@ import java.util.function.Function;
  *       ALTER on each topic. InitProducerId: IDEMPOTENT_WRITE on the cluster or WRITE on some topic.
  *       DescribeAcls, DescribeUserScramCredentials: DESCRIBE on the cluster; CreateAcls, DeleteAcls,
  *       AlterUserScramCredentials: ALTER on the cluster. DescribeConfigs: DESCRIBE_CONFIGS on each
- *       topic described, and on the cluster when a broker is. ApiVersions, SaslHandshake,
+ *       topic described (a denied topic is answered alone), and on the cluster when a broker is. ApiVersions, SaslHandshake,
  *       SaslAuthenticate: nothing (they come before a principal exists).</li>
  * </ul>
  *
@@ -106,7 +106,7 @@ final class AccessRules {
     /** Whether a denied topic drops only that topic (Kafka's per-partition answer) instead of the request. */
     static boolean isSplitByTopic(ApiRequest request) {
         return switch (request.apiKey()) {
-            case PRODUCE, METADATA, LIST_OFFSETS, OFFSET_COMMIT -> true;
+            case PRODUCE, METADATA, LIST_OFFSETS, OFFSET_COMMIT, DESCRIBE_CONFIGS -> true;
             case FETCH -> !isReplica(((FetchRequest) request).replicaId());
             default -> false;
         };

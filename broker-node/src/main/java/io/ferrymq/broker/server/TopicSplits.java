@@ -4,11 +4,13 @@ import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.protocol.requests.DescribeConfigsRequest;
 import io.ferrymq.common.protocol.requests.FetchRequest;
 import io.ferrymq.common.protocol.requests.ListOffsetsRequest;
 import io.ferrymq.common.protocol.requests.OffsetCommitRequest;
 import io.ferrymq.common.protocol.requests.MetadataRequest;
 import io.ferrymq.common.protocol.requests.ProduceRequest;
+import io.ferrymq.common.protocol.responses.DescribeConfigsResponse;
 import io.ferrymq.common.protocol.responses.FetchResponse;
 import io.ferrymq.common.protocol.responses.ListOffsetsResponse;
 import io.ferrymq.common.protocol.responses.OffsetCommitResponse;
@@ -21,8 +23,8 @@ import java.util.function.Predicate;
 
 /**
  * Takes denied topics out of the requests {@link AccessRules#isSplitByTopic} names (Produce, a
- * consumer's Fetch, ListOffsets, OffsetCommit, Metadata) and puts them back into the response as
- * {@code TOPIC_AUTHORIZATION_FAILED}, per partition as Kafka answers.
+ * consumer's Fetch, ListOffsets, OffsetCommit, Metadata, DescribeConfigs) and puts them back into the
+ * response as {@code TOPIC_AUTHORIZATION_FAILED}, per partition (per topic resource) as Kafka answers.
  *
  * <p>Stateless and thread-safe.
  */
@@ -49,6 +51,10 @@ final class TopicSplits {
         if (request instanceof OffsetCommitRequest commit) {
             return new OffsetCommitRequest(commit.groupId(), commit.generationId(), commit.memberId(),
                     commit.partitions().stream().filter(p -> !denied.contains(p.topicPartition().topic())).toList());
+        }
+        if (request instanceof DescribeConfigsRequest describe) {
+            return new DescribeConfigsRequest(describe.resources().stream().filter(r -> !isDeniedTopic(r, denied))
+                    .toList(), describe.includeSynonyms(), describe.includeDocumentation());
         }
         throw new IllegalArgumentException(request.apiKey() + " is not split by topic");
     }
@@ -88,7 +94,17 @@ final class TopicSplits {
             denied.forEach(topic -> all.add(new MetadataResponse.TopicMetadata(DENIED, topic, List.of())));
             return new MetadataResponse(served.brokers(), served.clusterId(), all);
         }
+        if (request instanceof DescribeConfigsRequest describe) {
+            List<DescribeConfigsResponse.ResourceResult> all = new ArrayList<>(((DescribeConfigsResponse) response).results());
+            describe.resources().stream().filter(r -> isDeniedTopic(r, denied)).forEach(r -> all.add(
+                    new DescribeConfigsResponse.ResourceResult(r.type(), r.name(), DENIED, message, List.of())));
+            return new DescribeConfigsResponse(all);
+        }
         throw new IllegalArgumentException(request.apiKey() + " is not split by topic");
+    }
+
+    private static boolean isDeniedTopic(DescribeConfigsRequest.Resource resource, Set<String> denied) {
+        return resource.type() == DescribeConfigsRequest.Resource.TOPIC && denied.contains(resource.name());
     }
 
     /** {@code response} listing only the topics {@code visible} accepts. */

@@ -215,6 +215,25 @@ class FetchApiTest {
     }
 
     @Test
+    void theLastFetchedEpochReachesFerryAndADivergingEpochComesBack() {
+        for (short version : new short[] {12, 15}) {
+            FetchRequestData kafka = request(version, 0, -1, partition(version, ORDERS_0, 10));
+            kafka.topics().get(0).partitions().get(0).setLastFetchedEpoch(4);
+
+            FetchRequest ferry = (FetchRequest) api.toFerry(KafkaRoundTrip.request(ApiKeys.FETCH, kafka, version), version);
+            FetchResponseData response = KafkaRoundTrip.response(ApiKeys.FETCH, api.toKafka(kafka, new FetchResponse(
+                    ErrorCode.NONE, List.of(new FetchResponse.PartitionData(ORDERS_0, ErrorCode.NONE, 12, 0, 6,
+                            RecordSource.EMPTY, 3, 8))), version), version);
+
+            assertThat(ferry.partitions().get(0).lastFetchedEpoch()).isEqualTo(4);
+            FetchResponseData.PartitionData partition = response.responses().get(0).partitions().get(0);
+            assertThat(partition.divergingEpoch().epoch()).isEqualTo(3);
+            assertThat(partition.divergingEpoch().endOffset()).isEqualTo(8);
+            assertThat(partition.records().sizeInBytes()).isZero();
+        }
+    }
+
+    @Test
     void aFollowersReplicaIdReachesFerryFromReplicaStateAtVersionFifteen() {
         FetchRequestData v15 = request((short) 15, 0, -1, partition((short) 15, ORDERS_0, 10));
         v15.setReplicaState(new FetchRequestData.ReplicaState().setReplicaId(3).setReplicaEpoch(-1));

@@ -48,13 +48,13 @@ class FetchSessionCacheTest {
         int id = cache.maybeCreate(false, false, positions(A0, A1), news);
 
         LinkedHashMap<PartitionKey, Position> updates = new LinkedHashMap<>();
-        updates.put(B0, new Position(7, 3, 100));
-        updates.put(A0, new Position(42, 5, 200));
+        updates.put(B0, new Position(7, 3, 100, -1));
+        updates.put(A0, new Position(42, 5, 200, -1));
         FetchSessionCache.Snapshot snapshot = cache.updateIncremental(id, 1, false, updates, List.of(A1));
 
         assertThat(snapshot.partitions().keySet()).containsExactly(A0, B0);
-        assertThat(snapshot.partitions().get(A0)).isEqualTo(new Position(42, 5, 200));
-        assertThat(snapshot.partitions().get(B0)).isEqualTo(new Position(7, 3, 100));
+        assertThat(snapshot.partitions().get(A0)).isEqualTo(new Position(42, 5, 200, -1));
+        assertThat(snapshot.partitions().get(B0)).isEqualTo(new Position(7, 3, 100, -1));
     }
 
     @Test
@@ -109,7 +109,7 @@ class FetchSessionCacheTest {
 
         assertThat(cache.respondIncremental(id, news)).contains(List.of());
 
-        state.put(A1, new News(true, ErrorCode.NONE, 10, 0));
+        state.put(A1, new News(true, ErrorCode.NONE, 10, 0, false));
         state.put(B0, quiet(11, 0));
         assertThat(cache.respondIncremental(id, news)).contains(List.of(A1, B0));
         state.put(A1, quiet(10, 0));
@@ -124,7 +124,7 @@ class FetchSessionCacheTest {
         FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
         int id = cache.maybeCreate(false, false, positions(A0, A1), news);
 
-        state.put(A0, new News(false, ErrorCode.NOT_LEADER_OR_FOLLOWER, 10, 0));
+        state.put(A0, new News(false, ErrorCode.NOT_LEADER_OR_FOLLOWER, 10, 0, false));
         assertThat(cache.respondIncremental(id, news)).contains(List.of(A0));
         assertThat(cache.respondIncremental(id, news)).contains(List.of(A0));
 
@@ -134,12 +134,23 @@ class FetchSessionCacheTest {
     }
 
     @Test
+    void aDivergingPartitionIsAlwaysSent() {
+        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        int id = cache.maybeCreate(false, false, positions(A0, A1), news);
+
+        state.put(A1, new News(false, ErrorCode.NONE, 10, 0, true));
+
+        assertThat(cache.respondIncremental(id, news)).contains(List.of(A1));
+        assertThat(cache.respondIncremental(id, news)).contains(List.of(A1));
+    }
+
+    @Test
     void partitionsSentMoveToTheEndOfTheSessionSoOthersAreReadFirstNextTime() {
         FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
         int id = cache.maybeCreate(false, false, positions(A0, A1, B0), news);
         cache.updateIncremental(id, 1, false, positions(), List.of());
 
-        state.put(A0, new News(true, ErrorCode.NONE, 10, 0));
+        state.put(A0, new News(true, ErrorCode.NONE, 10, 0, false));
         cache.respondIncremental(id, news);
 
         assertThat(cache.updateIncremental(id, 2, false, positions(), List.of()).partitions().keySet())
@@ -149,7 +160,7 @@ class FetchSessionCacheTest {
     @Test
     void aFullSessionCreatedWithAnErrorRemembersNoHighWatermark() {
         FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
-        state.put(A0, new News(false, ErrorCode.NOT_LEADER_OR_FOLLOWER, 10, 0));
+        state.put(A0, new News(false, ErrorCode.NOT_LEADER_OR_FOLLOWER, 10, 0, false));
         int id = cache.maybeCreate(false, false, positions(A0), news);
 
         state.put(A0, quiet(10, 0));
@@ -234,7 +245,7 @@ class FetchSessionCacheTest {
         int session = cache.maybeCreate(false, true, positions(byId), news);
 
         LinkedHashMap<PartitionKey, Position> update = new LinkedHashMap<>();
-        update.put(new PartitionKey(id, null, 0), new Position(5, -1, 10));
+        update.put(new PartitionKey(id, null, 0), new Position(5, -1, 10, -1));
         FetchSessionCache.Snapshot snapshot = cache.updateIncremental(session, 1, true, update, List.of());
 
         assertThat(snapshot.partitions()).containsOnlyKeys(byId);
@@ -246,13 +257,13 @@ class FetchSessionCacheTest {
     }
 
     private static News quiet(long highWatermark, long logStartOffset) {
-        return new News(false, ErrorCode.NONE, highWatermark, logStartOffset);
+        return new News(false, ErrorCode.NONE, highWatermark, logStartOffset, false);
     }
 
     private static LinkedHashMap<PartitionKey, Position> positions(PartitionKey... keys) {
         LinkedHashMap<PartitionKey, Position> positions = new LinkedHashMap<>();
         for (PartitionKey key : keys) {
-            positions.put(key, new Position(0, -1, 1024));
+            positions.put(key, new Position(0, -1, 1024, -1));
         }
         return positions;
     }

@@ -16,15 +16,29 @@ import org.junit.jupiter.api.Test;
 
 class ListOffsetsApiTest {
 
-    private static final short[] VERSIONS = {1, 4, 6};
+    private static final short[] VERSIONS = {1, 4, 8};
 
     private final ListOffsetsApi api = new ListOffsetsApi();
 
     @Test
-    void advertisesOneToSixSinceFerryCannotFindTheMaxTimestamp() {
+    void advertisesOneToEight() {
         assertThat(api.key()).isEqualTo(ApiKeys.LIST_OFFSETS);
         assertThat(api.minVersion()).isEqualTo((short) 1);
-        assertThat(api.maxVersion()).isEqualTo((short) 6);
+        assertThat(api.maxVersion()).isEqualTo((short) 8);
+    }
+
+    @Test
+    void maxTimestampReachesFerryAndTheEarliestLocalOffsetIsTheEarliest() {
+        ListOffsetsRequestData request = new ListOffsetsRequestData().setReplicaId(-1).setTopics(List.of(
+                new ListOffsetsRequestData.ListOffsetsTopic().setName("orders").setPartitions(List.of(
+                        new ListOffsetsRequestData.ListOffsetsPartition().setPartitionIndex(0).setTimestamp(-3L),
+                        new ListOffsetsRequestData.ListOffsetsPartition().setPartitionIndex(1).setTimestamp(-4L)))));
+
+        ListOffsetsRequest ferry = (ListOffsetsRequest) api.toFerry(
+                KafkaRoundTrip.request(ApiKeys.LIST_OFFSETS, request, (short) 8), (short) 8);
+
+        assertThat(ferry.partitions()).extracting(ListOffsetsRequest.PartitionData::timestamp)
+                .containsExactly(ListOffsetsRequest.MAX_TIMESTAMP, ListOffsetsRequest.EARLIEST_TIMESTAMP);
     }
 
     @Test

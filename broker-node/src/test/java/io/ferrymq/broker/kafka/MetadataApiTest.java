@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ferrymq.common.errors.ApiException;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.BrokerNode;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.MetadataRequest;
 import io.ferrymq.common.protocol.responses.MetadataResponse;
 import io.ferrymq.common.protocol.responses.MetadataResponse.PartitionMetadata;
@@ -59,6 +58,10 @@ class MetadataApiTest {
                 new MetadataRequestTopic().setName(null).setTopicId(ORDERS_ID),
                 new MetadataRequestTopic().setName(null).setTopicId(Uuid.randomUuid()),
                 new MetadataRequestTopic().setName("b"))), 12);
+        MetadataRequestData asKafkaClientsAsk = read(new org.apache.kafka.common.requests.MetadataRequest.Builder(
+                List.of(ORDERS_ID)).build((short) 12).data(), 12);
+        assertThat(api.toFerry(asKafkaClientsAsk, (short) 12)).isEqualTo(new MetadataRequest(List.of("orders"), false,
+                asKafkaClientsAsk.allowAutoTopicCreation()));
         assertThat(api.toFerry(v12, (short) 12)).isEqualTo(new MetadataRequest(List.of("orders", "b"), false, true));
     }
 
@@ -99,7 +102,7 @@ class MetadataApiTest {
         Uuid gone = Uuid.randomUuid();
         MetadataRequestData request = new MetadataRequestData().setTopics(List.of(
                 new MetadataRequestTopic().setName(null).setTopicId(ORDERS_ID),
-                new MetadataRequestTopic().setName(null).setTopicId(gone)));
+                new MetadataRequestTopic().setTopicId(gone)));
         MetadataResponse answer = new MetadataResponse(ANSWER.brokers(), "cluster-a", List.of(ANSWER.topics().get(0)));
         MetadataResponseData out = write(api.toKafka(request, answer, (short) 12), 12);
         assertThat(out.topics()).hasSize(2);
@@ -111,11 +114,12 @@ class MetadataApiTest {
     }
 
     @Test
-    void aRefusedRequestPutsTheErrorOnEveryTopic() {
+    void theHandlersRefusalIsAnErrorOnEveryTopicWithNoBrokers() {
         MetadataRequestData request = new MetadataRequestData().setTopics(List.of(new MetadataRequestTopic().setName("x")));
+        MetadataResponse refused = new MetadataResponse(List.of(), "cluster-a", List.of(
+                new TopicMetadata(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, "x", List.of())));
         for (short version : new short[] {1, 9, 12}) {
-            MetadataResponseData out = write(api.toKafka(request,
-                    new ErrorResponse(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, "no"), version), version);
+            MetadataResponseData out = write(api.toKafka(request, refused, version), version);
             assertThat(out.topics().find("x").errorCode()).isEqualTo(Errors.CLUSTER_AUTHORIZATION_FAILED.code());
             assertThat(out.brokers()).isEmpty();
         }

@@ -162,6 +162,25 @@ class LogLifecycleTest {
     }
 
     @Test
+    void maxTimestampRecordIsTheFirstRecordWithTheLargestTimestampAcrossSegments() {
+        open(tiny(tempDir), true);
+        assertThat(log.maxTimestampRecord()).isEmpty();
+        fill(10);
+        log.appendAsLeader(batch(10, 3, 50_000L, 20), 2);
+        log.appendAsLeader(batch(11, 3, 2_000L, 20), 2);
+        log.appendAsLeader(batch(12, 2, 50_001L, 20), 3);
+        for (int i = 13; i < 16; i++) {
+            log.appendAsLeader(batch(i, 3, 1000L * i, 20), 3);
+        }
+
+        assertThat(log.segmentCount()).isGreaterThan(1);
+        assertThat(log.maxTimestampRecord()).contains(new TimestampAndOffset(50_002L, 32, 2));
+        log.close();
+        open(tiny(tempDir), true);
+        assertThat(log.maxTimestampRecord()).as("after reopening").contains(new TimestampAndOffset(50_002L, 32, 2));
+    }
+
+    @Test
     void reopenFromDiskKeepsEverythingAfterACleanClose() {
         open(tiny(tempDir), true);
         fill(30);

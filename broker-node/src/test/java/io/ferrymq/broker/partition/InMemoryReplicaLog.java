@@ -109,6 +109,18 @@ final class InMemoryReplicaLog implements ReplicaLog {
     }
 
     @Override
+    public synchronized Optional<TimestampAndOffset> maxTimestampRecord() {
+        RecordBatch latest = null;
+        for (RecordBatch batch : batches) {
+            if (batch.maxTimestamp() >= 0 && (latest == null || batch.maxTimestamp() > latest.maxTimestamp())) {
+                latest = batch;
+            }
+        }
+        return latest == null ? Optional.empty()
+                : Optional.of(new TimestampAndOffset(latest.maxTimestamp(), latest.baseOffset(), latest.partitionLeaderEpoch()));
+    }
+
+    @Override
     public synchronized Optional<TimestampAndOffset> offsetForTimestamp(long timestamp) {
         for (RecordBatch batch : batches) {
             if (batch.maxTimestamp() >= timestamp) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferrymq.broker.log.MutableClock;
+import io.ferrymq.broker.log.OffsetOutOfRangeException;
 import io.ferrymq.broker.log.TimestampAndOffset;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.errors.ApiException;
@@ -287,6 +288,30 @@ class PartitionTest {
         assertThat(leader.listOffset(-1, 1)).contains(new TimestampAndOffset(-1, 2, 1));
         assertThat(leader.listOffset(1_001, 1).map(TimestampAndOffset::offset)).contains(0L);
         assertThat(leader.listOffset(5_000, 1)).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void aFetchWhoseLastFetchedEpochEndsBeforeItsOffsetOrIsUnknownHereDiverges() {
+        leader.makeLeader(1, List.of(1));
+        leader.appendAsLeader(Batches.of("a", "b"), (short) 1);
+        leader.makeLeader(3, List.of(1));
+        leader.appendAsLeader(Batches.of("c"), (short) 1);
+
+        assertThat(leader.divergence(2, 3, 1)).as("epoch 1 ends at 2").isEmpty();
+        assertThat(leader.divergence(3, 3, 3)).isEmpty();
+        assertThat(leader.divergence(3, 3, 1)).contains(new EpochEndOffset(1, 2));
+        assertThat(leader.divergence(2, 3, 2)).as("epoch 2 is unknown here").contains(new EpochEndOffset(1, 2));
+        assertThatThrownBy(() -> leader.divergence(0, 3, 0)).isInstanceOf(OffsetOutOfRangeException.class);
+    }
+
+    @Test
+    void listOffsetsMaxTimestampAnswersOnlyACommittedRecord() {
+        leader.makeLeader(1, List.of(1, 2));
+        leader.appendAsLeader(Batches.of("a", "b"), (short) 1);
+        assertThat(leader.listOffset(-3, 1)).isEmpty();
+        fetch(2, 2);
+        assertThat(leader.highWatermark()).isEqualTo(2);
+        assertThat(leader.listOffset(-3, 1).map(TimestampAndOffset::offset)).contains(0L);
     }
 
     /** Follower {@code broker} fetches at {@code offset} in epoch 1; the test remembers its log end. */

@@ -25,12 +25,14 @@ import io.ferrymq.common.protocol.ApiKey;
 import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
 import io.ferrymq.common.protocol.RecordSource;
+import io.ferrymq.common.protocol.requests.DescribeConfigsRequest;
 import io.ferrymq.common.protocol.requests.FetchRequest;
 import io.ferrymq.common.protocol.requests.HeartbeatRequest;
 import io.ferrymq.common.protocol.requests.InitProducerIdRequest;
 import io.ferrymq.common.protocol.requests.MetadataRequest;
 import io.ferrymq.common.protocol.requests.OffsetCommitRequest;
 import io.ferrymq.common.protocol.requests.ProduceRequest;
+import io.ferrymq.common.protocol.responses.DescribeConfigsResponse;
 import io.ferrymq.common.protocol.responses.MetadataResponse;
 import io.ferrymq.common.protocol.responses.OffsetCommitResponse;
 import io.ferrymq.common.protocol.responses.ProduceResponse;
@@ -192,6 +194,33 @@ class AccessControlTest {
         Admission.Admitted creating = (Admission.Admitted) access.admit(as(ALICE, ApiKey.METADATA),
                 MetadataRequest.forTopics(List.of("new"), true));
         assertThat(creating.request()).isEqualTo(MetadataRequest.forTopics(List.of("new"), true));
+    }
+
+    @Test
+    void describeConfigsNeedsDescribeConfigsPerTopicAndOnTheClusterForABroker() {
+        authorizer.accept(Set.of(allow(ResourcePattern.literal(ResourceType.TOPIC, "open"), "User:alice",
+                AclOperation.DESCRIBE_CONFIGS)));
+        DescribeConfigsRequest.Resource open = new DescribeConfigsRequest.Resource(DescribeConfigsRequest.Resource.TOPIC,
+                "open", List.of());
+        DescribeConfigsRequest.Resource secret = new DescribeConfigsRequest.Resource(
+                DescribeConfigsRequest.Resource.TOPIC, "secret", List.of());
+        Admission.Admitted admitted = (Admission.Admitted) access.admit(as(ALICE, ApiKey.DESCRIBE_CONFIGS),
+                new DescribeConfigsRequest(List.of(open, secret), false, false));
+        assertThat(((DescribeConfigsRequest) admitted.request()).resources()).containsExactly(open);
+        DescribeConfigsResponse served = new DescribeConfigsResponse(List.of(new DescribeConfigsResponse.ResourceResult(
+                open.type(), "open", ErrorCode.NONE, "", List.of())));
+        assertThat(((DescribeConfigsResponse) admitted.amend().apply(served)).results())
+                .extracting(DescribeConfigsResponse.ResourceResult::name, DescribeConfigsResponse.ResourceResult::error)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("open", ErrorCode.NONE),
+                        org.assertj.core.groups.Tuple.tuple("secret", ErrorCode.TOPIC_AUTHORIZATION_FAILED));
+
+        DescribeConfigsRequest broker = new DescribeConfigsRequest(List.of(open, new DescribeConfigsRequest.Resource(
+                DescribeConfigsRequest.Resource.BROKER, "1", List.of())), false, false);
+        assertThat(access.admit(as(ALICE, ApiKey.DESCRIBE_CONFIGS), broker)).isInstanceOfSatisfying(
+                Admission.Refused.class, r -> assertThat(r.error()).isEqualTo(ErrorCode.CLUSTER_AUTHORIZATION_FAILED));
+        authorizer.accept(Set.of(allow(ResourcePattern.cluster(), "User:alice", AclOperation.DESCRIBE_CONFIGS),
+                allow(ResourcePattern.literal(ResourceType.TOPIC, "open"), "User:alice", AclOperation.DESCRIBE_CONFIGS)));
+        assertThat(access.admit(as(ALICE, ApiKey.DESCRIBE_CONFIGS), broker)).isEqualTo(Admission.Admitted.whole(broker));
     }
 
     @Test

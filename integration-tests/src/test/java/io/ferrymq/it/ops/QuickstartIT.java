@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +74,13 @@ class QuickstartIT {
         assertThat(crashed).allMatch(c -> c.liveProcess().isEmpty(), "leftovers stopped");
         List<PidFile> running = PidFile.readAll(pids);
         assertThat(running).hasSize(4);
+        Matcher kafka = Pattern.compile("Kafka clients and tools: bootstrap.servers=(\\S+)").matcher(again);
+        assertThat(kafka.find()).as(again).isTrue();
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", kafka.group(1)))) {
+            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).as("Kafka's Admin on the KAFKA listeners")
+                    .hasSize(3);
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("demo");
+        }
 
         second.destroy();
         assertThat(second.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("quickstart exits on SIGTERM").isTrue();

@@ -46,7 +46,7 @@ public final class FetchHandler implements RequestHandler<FetchRequest> {
         Map<TopicPartition, PartitionFetchRequest> partitions = new LinkedHashMap<>();
         for (PartitionData data : request.partitions()) {
             partitions.putIfAbsent(data.topicPartition(), new PartitionFetchRequest(data.fetchOffset(),
-                    data.currentLeaderEpoch(), Math.max(0, data.partitionMaxBytes())));
+                    data.currentLeaderEpoch(), Math.max(0, data.partitionMaxBytes()), data.lastFetchedEpoch()));
         }
         FetchParams params = new FetchParams(request.replicaId(), request.maxWaitMs(), request.minBytes(),
                 request.maxBytes());
@@ -68,6 +68,6 @@ public final class FetchHandler implements RequestHandler<FetchRequest> {
             return FetchResponse.PartitionData.error(tp, ErrorCode.UNKNOWN_SERVER_ERROR);
         }
         return new FetchResponse.PartitionData(tp, result.error(), result.highWatermark(), result.logStartOffset(),
-                result.leaderEpoch(), result.records());
+                result.leaderEpoch(), result.records(), result.divergingEpoch(), result.divergingEndOffset());
     }
 }

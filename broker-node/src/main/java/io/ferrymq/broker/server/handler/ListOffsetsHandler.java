@@ -13,8 +13,8 @@ import io.ferrymq.common.protocol.responses.ListOffsetsResponse.PartitionRespons
 import java.util.concurrent.CompletableFuture;
 
 /**
- * ListOffsets: earliest (-2), latest (-1, the high watermark for consumers) or the first offset at
- * or after a timestamp, per partition, from the {@link ReplicaManager}. Errors per partition.
+ * ListOffsets: earliest (-2), latest (-1, the high watermark for consumers), the first record with
+ * the largest timestamp (-3) or the first offset at or after a timestamp, per partition, from the {@link ReplicaManager}. Errors per partition.
  *
  * <p>Thread-safe.
  */
@@ -46,7 +46,7 @@ public final class ListOffsetsHandler implements RequestHandler<ListOffsetsReque
     }
 
     private PartitionResponse listOffset(PartitionData data) {
-        if (data.timestamp() < ListOffsetsRequest.EARLIEST_TIMESTAMP) {
+        if (data.timestamp() < ListOffsetsRequest.MAX_TIMESTAMP) {
             return new PartitionResponse(data.topicPartition(), ErrorCode.INVALID_REQUEST, -1L, -1L, -1);
         }
         ListOffsetResult result = replicaManager.listOffset(data.topicPartition(), data.timestamp(),

@@ -31,10 +31,22 @@ public record FetchRequest(int replicaId, int maxWaitMs, int minBytes, int maxBy
         return replicaId >= 0;
     }
 
-    /** {@code currentLeaderEpoch} is -1 when the sender does not know it (no fencing check). */
-    public record PartitionData(TopicPartition topicPartition, long fetchOffset, int currentLeaderEpoch, int partitionMaxBytes) {
+    /**
+     * {@code currentLeaderEpoch} is -1 when the sender does not know it (no fencing check).
+     * {@code lastFetchedEpoch} is the epoch of the last record the sender holds before
+     * {@code fetchOffset}, or -1 (no divergence check): when the leader's log ends that epoch below
+     * {@code fetchOffset}, or knows only older epochs, the answer names the diverging epoch instead of
+     * records (Kafka's Fetch v12, KIP-595 / KIP-320).
+     */
+    public record PartitionData(TopicPartition topicPartition, long fetchOffset, int currentLeaderEpoch,
+                                int partitionMaxBytes, int lastFetchedEpoch) {
         public PartitionData {
             Objects.requireNonNull(topicPartition, "topicPartition");
+        }
+
+        /** Without a divergence check. */
+        public PartitionData(TopicPartition topicPartition, long fetchOffset, int currentLeaderEpoch, int partitionMaxBytes) {
+            this(topicPartition, fetchOffset, currentLeaderEpoch, partitionMaxBytes, -1);
         }
     }
 }

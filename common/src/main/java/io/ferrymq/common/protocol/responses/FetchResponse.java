@@ -20,12 +20,27 @@ public record FetchResponse(ErrorCode error, List<PartitionData> partitions) imp
         partitions = List.copyOf(partitions);
     }
 
+    /**
+     * {@code divergingEpoch} and {@code divergingEndOffset} are -1 unless the request's last fetched
+     * epoch diverges from the leader's log: then they name the largest epoch the leader has at or
+     * below it and where that epoch ends, and no records are sent.
+     */
     public record PartitionData(TopicPartition topicPartition, ErrorCode error, long highWatermark,
-            long logStartOffset, int leaderEpoch, RecordSource records) {
+            long logStartOffset, int leaderEpoch, RecordSource records, int divergingEpoch, long divergingEndOffset) {
         public PartitionData {
             Objects.requireNonNull(topicPartition, "topicPartition");
             Objects.requireNonNull(error, "error");
             Objects.requireNonNull(records, "records");
+        }
+
+        /** Without divergence. */
+        public PartitionData(TopicPartition topicPartition, ErrorCode error, long highWatermark, long logStartOffset,
+                             int leaderEpoch, RecordSource records) {
+            this(topicPartition, error, highWatermark, logStartOffset, leaderEpoch, records, -1, -1L);
+        }
+
+        public boolean isDiverging() {
+            return divergingEpoch >= 0;
         }
 
         public static PartitionData error(TopicPartition topicPartition, ErrorCode error) {
