@@ -1,13 +1,13 @@
 package io.ferrymq.broker.kafka;
 
 /** Ferry's error messages ("" when none) as Kafka's nullable error message fields (null when none). Stateless. */
-final class ErrorMessages {
+public final class ErrorMessages {
 
     private ErrorMessages() {
     }
 
     /** {@code message}, or null when it is empty or null. */
-    static String orNull(String message) {
+    public static String orNull(String message) {
         return message == null || message.isEmpty() ? null : message;
     }
 }

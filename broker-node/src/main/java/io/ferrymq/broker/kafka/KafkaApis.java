@@ -1,5 +1,7 @@
 package io.ferrymq.broker.kafka;
 
+import io.ferrymq.broker.kafka.admin.AdminApis;
+import io.ferrymq.broker.kafka.group.GroupApis;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -24,7 +26,6 @@ public final class KafkaApis {
         all.addAll(AdminApis.create(context));
         all.addAll(GroupApis.create(context));
         all.addAll(SaslApis.create());
-        all.addAll(ScramCredentialApis.create());
         for (KafkaApi<?, ?> api : all) {
             if (byKey.put(api.key(), api) != null) {
                 throw new IllegalStateException("two translators for " + api.key());

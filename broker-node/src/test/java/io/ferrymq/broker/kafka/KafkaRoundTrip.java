@@ -18,13 +18,13 @@ import org.apache.kafka.common.protocol.MessageUtil;
  * they would). Kafka refuses to write a non-default value of a field the version lacks, so a round
  * trip also proves that a translator sets only fields its version has.
  */
-final class KafkaRoundTrip {
+public final class KafkaRoundTrip {
 
     private KafkaRoundTrip() {
     }
 
     @SuppressWarnings("unchecked")
-    static <T extends ApiMessage> T request(ApiKeys key, T request, short version) {
+    public static <T extends ApiMessage> T request(ApiKeys key, T request, short version) {
         ByteBuffer bytes = MessageUtil.toByteBuffer(request, version);
         ApiMessage read = key.messageType.newRequest();
         read.read(new ByteBufferAccessor(bytes), version);
@@ -32,7 +32,7 @@ final class KafkaRoundTrip {
     }
 
     @SuppressWarnings("unchecked")
-    static <T extends ApiMessage> T response(ApiKeys key, T response, short version) {
+    public static <T extends ApiMessage> T response(ApiKeys key, T response, short version) {
         EncodedFrame frame = KafkaCodec.frame(1, key, version, response, UnpooledByteBufAllocator.DEFAULT);
         ByteBuffer all = ByteBuffer.allocate((int) frame.totalBytes());
         all.put(frame.head().nioBuffer());
@@ -53,7 +53,7 @@ final class KafkaRoundTrip {
     }
 
     /** Topic ids from a map, as ZooKeeper would give them. */
-    static final class FixedTopicIds implements TopicIds {
+    public static final class FixedTopicIds implements TopicIds {
         private final Map<String, Uuid> ids = new HashMap<>();
 
         FixedTopicIds with(String topic, Uuid id) {

@@ -13,7 +13,7 @@ import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.RequestHeader;
 
 /** A blocking Kafka-protocol connection for tests: requests built and responses parsed by kafka-clients. */
-final class KafkaWire implements AutoCloseable {
+public final class KafkaWire implements AutoCloseable {
 
     private final Socket socket;
     private final DataInputStream in;

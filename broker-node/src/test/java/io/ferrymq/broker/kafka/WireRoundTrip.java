@@ -15,19 +15,19 @@ import org.apache.kafka.common.protocol.MessageUtil;
  * Test support: a Kafka message written at one version and read back, so that a field set where
  * that version lacks it fails the test (Kafka refuses to write it); an in-memory {@link TopicIds}.
  */
-final class WireRoundTrip {
+public final class WireRoundTrip {
 
     private WireRoundTrip() {
     }
 
     /** {@code message} written at {@code version} and read back with {@code reader} (e.g. {@code FooData::new}). */
-    static <M extends ApiMessage> M roundTrip(M message, short version, BiFunction<ByteBufferAccessor, Short, M> reader) {
+    public static <M extends ApiMessage> M roundTrip(M message, short version, BiFunction<ByteBufferAccessor, Short, M> reader) {
         ByteBuffer bytes = MessageUtil.toByteBuffer(message, version);
         return reader.apply(new ByteBufferAccessor(bytes), version);
     }
 
     /** Topic ids of a fixed name → id table. */
-    static TopicIds ids(Map<String, Uuid> table) {
+    public static TopicIds ids(Map<String, Uuid> table) {
         return new TopicIds() {
             @Override
             public Uuid idOf(String topic) {
@@ -41,7 +41,7 @@ final class WireRoundTrip {
         };
     }
 
-    static Uuid uuid(String seed) {
+    public static Uuid uuid(String seed) {
         UUID id = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8));
         return new Uuid(id.getMostSignificantBits(), id.getLeastSignificantBits());
     }
