@@ -15,7 +15,8 @@ final class KafkaPartitions {
      */
     static TopicPartition of(String topic, int partition) {
         if (partition < 0) {
-            throw ErrorCode.INVALID_REQUEST.exception("partition index " + partition + " of topic " + topic + " is negative");
+            throw ErrorCode.INVALID_REQUEST.exception("partition index " + partition + " of topic " + topic
+                    + " is negative");
         }
         return new TopicPartition(topic, partition);
     }
