@@ -2,7 +2,6 @@ package io.ferrymq.broker.kafka;
 
 import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.CreateAclsRequest;
 import io.ferrymq.common.protocol.responses.CreateAclsResponse;
 import org.apache.kafka.common.message.CreateAclsRequestData;
@@ -36,11 +35,6 @@ final class CreateAclsApi implements KafkaApi<CreateAclsRequestData, CreateAclsR
     @Override
     public CreateAclsResponseData toKafka(CreateAclsRequestData request, ApiResponse response, short version) {
         CreateAclsResponseData out = new CreateAclsResponseData();
-        if (response instanceof ErrorResponse error) {
-            request.creations().forEach(c -> out.results().add(new AclCreationResult()
-                    .setErrorCode(error.error().code()).setErrorMessage(ErrorMessages.orNull(error.errorMessage()))));
-            return out;
-        }
         for (CreateAclsResponse.Result result : ((CreateAclsResponse) response).results()) {
             out.results().add(new AclCreationResult().setErrorCode(result.error().code())
                     .setErrorMessage(ErrorMessages.orNull(result.errorMessage())));

@@ -3,7 +3,6 @@ package io.ferrymq.broker.kafka;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
 import io.ferrymq.common.protocol.responses.CreatePartitionsResponse;
 import org.apache.kafka.common.message.CreatePartitionsRequestData;
@@ -51,13 +50,6 @@ final class CreatePartitionsApi implements KafkaApi<CreatePartitionsRequestData,
     public CreatePartitionsResponseData toKafka(CreatePartitionsRequestData request, ApiResponse response,
                                                 short version) {
         CreatePartitionsResponseData out = new CreatePartitionsResponseData();
-        if (response instanceof ErrorResponse error) {
-            for (CreatePartitionsTopic topic : request.topics()) {
-                out.results().add(new CreatePartitionsTopicResult().setName(topic.name())
-                        .setErrorCode(error.error().code()).setErrorMessage(ErrorMessages.orNull(error.errorMessage())));
-            }
-            return out;
-        }
         for (CreatePartitionsResponse.TopicResult topic : ((CreatePartitionsResponse) response).topics()) {
             out.results().add(new CreatePartitionsTopicResult().setName(topic.name())
                     .setErrorCode(topic.error().code()).setErrorMessage(ErrorMessages.orNull(topic.errorMessage())));

@@ -4,7 +4,6 @@ import io.ferrymq.broker.server.handler.ConfigDescriber;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
 import io.ferrymq.common.protocol.requests.CreateTopicsRequest.TopicSpec;
 import io.ferrymq.common.protocol.responses.CreateTopicsResponse;
@@ -73,13 +72,6 @@ final class CreateTopicsApi implements KafkaApi<CreateTopicsRequestData, CreateT
     @Override
     public CreateTopicsResponseData toKafka(CreateTopicsRequestData request, ApiResponse response, short version) {
         CreateTopicsResponseData out = new CreateTopicsResponseData();
-        if (response instanceof ErrorResponse error) {
-            for (CreatableTopic topic : request.topics()) {
-                out.topics().add(new CreatableTopicResult().setName(topic.name()).setErrorCode(error.error().code())
-                        .setErrorMessage(ErrorMessages.orNull(error.errorMessage())));
-            }
-            return out;
-        }
         for (CreateTopicsResponse.TopicResult topic : ((CreateTopicsResponse) response).topics()) {
             CreatableTopicResult result = new CreatableTopicResult().setName(topic.name())
                     .setErrorCode(topic.error().code()).setErrorMessage(ErrorMessages.orNull(topic.errorMessage()));

@@ -2,7 +2,6 @@ package io.ferrymq.broker.kafka;
 
 import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.DeleteAclsRequest;
 import io.ferrymq.common.protocol.responses.DeleteAclsResponse;
 import org.apache.kafka.common.message.DeleteAclsRequestData;
@@ -36,11 +35,6 @@ final class DeleteAclsApi implements KafkaApi<DeleteAclsRequestData, DeleteAclsR
     @Override
     public DeleteAclsResponseData toKafka(DeleteAclsRequestData request, ApiResponse response, short version) {
         DeleteAclsResponseData out = new DeleteAclsResponseData();
-        if (response instanceof ErrorResponse error) {
-            request.filters().forEach(f -> out.filterResults().add(new DeleteAclsFilterResult()
-                    .setErrorCode(error.error().code()).setErrorMessage(ErrorMessages.orNull(error.errorMessage()))));
-            return out;
-        }
         for (DeleteAclsResponse.FilterResult result : ((DeleteAclsResponse) response).results()) {
             out.filterResults().add(new DeleteAclsFilterResult().setErrorCode(result.error().code())
                     .setErrorMessage(ErrorMessages.orNull(result.errorMessage()))

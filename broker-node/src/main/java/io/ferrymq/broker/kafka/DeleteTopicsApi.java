@@ -3,7 +3,6 @@ package io.ferrymq.broker.kafka;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.DeleteTopicsRequest;
 import io.ferrymq.common.protocol.responses.DeleteTopicsResponse;
 import java.util.ArrayList;
@@ -68,9 +67,6 @@ final class DeleteTopicsApi implements KafkaApi<DeleteTopicsRequestData, DeleteT
     @Override
     public DeleteTopicsResponseData toKafka(DeleteTopicsRequestData request, ApiResponse response, short version) {
         DeleteTopicsResponseData out = new DeleteTopicsResponseData();
-        if (response instanceof ErrorResponse error) {
-            return refused(request, error, version);
-        }
         DeleteTopicsResponse ferry = (DeleteTopicsResponse) response;
         for (DeleteTopicsResponse.TopicResult topic : ferry.topics()) {
             DeletableTopicResult result = result(topic.name(), topic.error(), topic.errorMessage(), version);
@@ -103,22 +99,6 @@ final class DeleteTopicsApi implements KafkaApi<DeleteTopicsRequestData, DeleteT
     private Uuid idAsked(DeleteTopicsRequestData request, String name) {
         return request.topics().stream().filter(t -> name.equals(t.name()) && !isZero(t.topicId()))
                 .map(DeleteTopicState::topicId).findFirst().orElseGet(() -> topicIds.idOf(name));
-    }
-
-    /** Kafka's answer to a refused request: the error on every requested topic. */
-    private static DeleteTopicsResponseData refused(DeleteTopicsRequestData request, ErrorResponse error, short version) {
-        DeleteTopicsResponseData out = new DeleteTopicsResponseData();
-        if (version < 6) {
-            for (String name : request.topicNames()) {
-                out.responses().add(result(name, error.error(), error.errorMessage(), version));
-            }
-            return out;
-        }
-        for (DeleteTopicState topic : request.topics()) {
-            out.responses().add(result(topic.name(), error.error(), error.errorMessage(), version)
-                    .setTopicId(topic.topicId()));
-        }
-        return out;
     }
 
     private static boolean isZero(Uuid id) {

@@ -2,7 +2,6 @@ package io.ferrymq.broker.kafka;
 
 import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.DescribeAclsRequest;
 import io.ferrymq.common.protocol.responses.DescribeAclsResponse;
 import org.apache.kafka.common.message.DescribeAclsRequestData;
@@ -34,10 +33,6 @@ final class DescribeAclsApi implements KafkaApi<DescribeAclsRequestData, Describ
 
     @Override
     public DescribeAclsResponseData toKafka(DescribeAclsRequestData request, ApiResponse response, short version) {
-        if (response instanceof ErrorResponse error) {
-            return new DescribeAclsResponseData().setErrorCode(error.error().code())
-                    .setErrorMessage(ErrorMessages.orNull(error.errorMessage()));
-        }
         DescribeAclsResponse ferry = (DescribeAclsResponse) response;
         return new DescribeAclsResponseData().setErrorCode(ferry.error().code())
                 .setErrorMessage(ErrorMessages.orNull(ferry.errorMessage()))

@@ -3,7 +3,6 @@ package io.ferrymq.broker.kafka;
 import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
 import io.ferrymq.common.protocol.BrokerNode;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
 import io.ferrymq.common.protocol.responses.DescribeClusterResponse;
 import java.util.List;
@@ -46,10 +45,6 @@ final class DescribeClusterApi implements KafkaApi<DescribeClusterRequestData, D
 
     @Override
     public DescribeClusterResponseData toKafka(DescribeClusterRequestData request, ApiResponse response, short version) {
-        if (response instanceof ErrorResponse error) {
-            return new DescribeClusterResponseData().setErrorCode(error.error().code())
-                    .setErrorMessage(ErrorMessages.orNull(error.errorMessage()));
-        }
         if (version >= 1 && request.endpointType() != BROKERS) {
             return new DescribeClusterResponseData().setEndpointType(request.endpointType())
                     .setErrorCode(Errors.UNSUPPORTED_ENDPOINT_TYPE.code())

@@ -2,14 +2,12 @@ package io.ferrymq.broker.kafka;
 
 import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.DescribeConfigsRequest;
 import io.ferrymq.common.protocol.responses.DescribeConfigsResponse;
 import io.ferrymq.common.protocol.responses.DescribeConfigsResponse.ConfigEntry;
 import io.ferrymq.common.protocol.responses.DescribeConfigsResponse.ResourceResult;
 import java.util.List;
 import org.apache.kafka.common.message.DescribeConfigsRequestData;
-import org.apache.kafka.common.message.DescribeConfigsRequestData.DescribeConfigsResource;
 import org.apache.kafka.common.message.DescribeConfigsResponseData;
 import org.apache.kafka.common.message.DescribeConfigsResponseData.DescribeConfigsResourceResult;
 import org.apache.kafka.common.message.DescribeConfigsResponseData.DescribeConfigsResult;
@@ -51,14 +49,6 @@ final class DescribeConfigsApi implements KafkaApi<DescribeConfigsRequestData, D
     public DescribeConfigsResponseData toKafka(DescribeConfigsRequestData request, ApiResponse response,
                                                short version) {
         DescribeConfigsResponseData out = new DescribeConfigsResponseData();
-        if (response instanceof ErrorResponse error) {
-            for (DescribeConfigsResource resource : request.resources()) {
-                out.results().add(new DescribeConfigsResult().setResourceType(resource.resourceType())
-                        .setResourceName(resource.resourceName()).setErrorCode(error.error().code())
-                        .setErrorMessage(ErrorMessages.orNull(error.errorMessage())));
-            }
-            return out;
-        }
         for (ResourceResult result : ((DescribeConfigsResponse) response).results()) {
             out.results().add(new DescribeConfigsResult().setResourceType(result.type()).setResourceName(result.name())
                     .setErrorCode(result.error().code()).setErrorMessage(ErrorMessages.orNull(result.errorMessage()))

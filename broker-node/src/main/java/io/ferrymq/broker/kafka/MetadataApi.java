@@ -4,13 +4,11 @@ import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
 import io.ferrymq.common.protocol.BrokerNode;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.MetadataRequest;
 import io.ferrymq.common.protocol.responses.MetadataResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.MetadataRequestData;
@@ -75,9 +73,6 @@ final class MetadataApi implements KafkaApi<MetadataRequestData, MetadataRespons
 
     @Override
     public MetadataResponseData toKafka(MetadataRequestData request, ApiResponse response, short version) {
-        if (response instanceof ErrorResponse error) {
-            return refused(request, error.error(), version);
-        }
         MetadataResponse ferry = (MetadataResponse) response;
         MetadataResponseData out = new MetadataResponseData();
         for (BrokerNode node : ferry.brokers()) {
@@ -135,22 +130,6 @@ final class MetadataApi implements KafkaApi<MetadataRequestData, MetadataRespons
         return request.topics().stream()
                 .filter(t -> !isZero(t.topicId()) && !answered.contains(t.topicId()))
                 .map(MetadataRequestData.MetadataRequestTopic::topicId).distinct().toList();
-    }
-
-    /** Kafka's answer to a refused request: the error on every requested topic, no brokers. */
-    private MetadataResponseData refused(MetadataRequestData request, ErrorCode error, short version) {
-        MetadataResponseData out = new MetadataResponseData();
-        if (request.topics() != null) {
-            for (MetadataRequestData.MetadataRequestTopic topic : request.topics()) {
-                MetadataResponseTopic t = new MetadataResponseTopic().setErrorCode(error.code())
-                        .setName(Optional.ofNullable(topic.name()).orElse(version >= 12 ? null : ""));
-                if (version >= 10) {
-                    t.setTopicId(topic.topicId());
-                }
-                out.topics().add(t);
-            }
-        }
-        return out;
     }
 
     private static boolean isZero(Uuid id) {

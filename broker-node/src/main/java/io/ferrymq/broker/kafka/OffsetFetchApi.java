@@ -1,6 +1,7 @@
 package io.ferrymq.broker.kafka;
 
 import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
 import io.ferrymq.common.protocol.requests.OffsetFetchRequest;
@@ -45,14 +46,16 @@ final class OffsetFetchApi implements KafkaApi<OffsetFetchRequestData, OffsetFet
         if (version >= 8) {
             return new OffsetFetchRequest(request.groups().stream().map(g -> g.topics() == null
                     ? new GroupQuery(g.groupId(), List.of(), true)
-                    : new GroupQuery(g.groupId(), partitions(g.topics(), t -> t.name(), t -> t.partitionIndexes()),
-                            false)).toList());
+                    : new GroupQuery(g.groupId(), partitions(g.topics(),
+                            OffsetFetchRequestData.OffsetFetchRequestTopics::name,
+                            OffsetFetchRequestData.OffsetFetchRequestTopics::partitionIndexes), false)).toList());
         }
         if (request.topics() == null) {
             return OffsetFetchRequest.forAllPartitions(request.groupId());
         }
-        return new OffsetFetchRequest(request.groupId(),
-                partitions(request.topics(), t -> t.name(), t -> t.partitionIndexes()), false);
+        return new OffsetFetchRequest(request.groupId(), partitions(request.topics(),
+                OffsetFetchRequestData.OffsetFetchRequestTopic::name,
+                OffsetFetchRequestData.OffsetFetchRequestTopic::partitionIndexes), false);
     }
 
     private static <T> List<TopicPartition> partitions(List<T> topics, Function<T, String> name,
@@ -75,8 +78,9 @@ final class OffsetFetchApi implements KafkaApi<OffsetFetchRequestData, OffsetFet
             return kafka.setTopics(topics(only.partitions(), version));
         }
         List<PartitionResponse> partitions = only.partitions();
-        if (only.error().code() != 0) {
-            partitions = partitions(request.topics(), t -> t.name(), t -> t.partitionIndexes()).stream()
+        if (only.error() != ErrorCode.NONE) {
+            partitions = partitions(request.topics(), OffsetFetchRequestData.OffsetFetchRequestTopic::name,
+                    OffsetFetchRequestData.OffsetFetchRequestTopic::partitionIndexes).stream()
                     .map(tp -> new PartitionResponse(tp, only.error(), OffsetFetchResponse.NO_OFFSET, -1, ""))
                     .toList();
         }

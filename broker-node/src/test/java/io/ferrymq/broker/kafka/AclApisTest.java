@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.AclBindingData;
 import io.ferrymq.common.protocol.AclFilterData;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.CreateAclsRequest;
 import io.ferrymq.common.protocol.requests.DeleteAclsRequest;
 import io.ferrymq.common.protocol.requests.DescribeAclsRequest;
@@ -69,9 +68,9 @@ class AclApisTest {
     }
 
     @Test
-    void describeAclsRefusalCarriesTheError() {
+    void describeAclsErrorCarriesItsMessage() {
         DescribeAclsResponseData out = new DescribeAclsApi().toKafka(new DescribeAclsRequestData(),
-                new ErrorResponse(ErrorCode.SECURITY_DISABLED, "no authorizer"), (short) 3);
+                new DescribeAclsResponse(ErrorCode.SECURITY_DISABLED, "no authorizer", List.of()), (short) 3);
         assertThat(out.errorCode()).isEqualTo(Errors.SECURITY_DISABLED.code());
         assertThat(out.errorMessage()).isEqualTo("no authorizer");
     }
@@ -123,12 +122,15 @@ class AclApisTest {
     }
 
     @Test
-    void deleteAclsRefusalPutsTheErrorOnEveryFilter() {
+    void deleteAclsErrorsArePerFilter() {
         DeleteAclsRequestData request = new DeleteAclsRequestData().setFilters(List.of(new DeleteAclsFilter(),
                 new DeleteAclsFilter()));
-        DeleteAclsResponseData out = new DeleteAclsApi().toKafka(request,
-                new ErrorResponse(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, "denied"), (short) 2);
+        DeleteAclsResponseData out = new DeleteAclsApi().toKafka(request, new DeleteAclsResponse(List.of(
+                new DeleteAclsResponse.FilterResult(ErrorCode.NONE, "", List.of()),
+                new DeleteAclsResponse.FilterResult(ErrorCode.INVALID_REQUEST, "unknown ACL operation code 0",
+                        List.of()))), (short) 2);
         assertThat(out.filterResults()).extracting(DeleteAclsResponseData.DeleteAclsFilterResult::errorCode)
-                .containsExactly(Errors.CLUSTER_AUTHORIZATION_FAILED.code(), Errors.CLUSTER_AUTHORIZATION_FAILED.code());
+                .containsExactly(Errors.NONE.code(), Errors.INVALID_REQUEST.code());
+        assertThat(out.filterResults().get(1).errorMessage()).isEqualTo("unknown ACL operation code 0");
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferrymq.common.errors.ApiException;
 import io.ferrymq.common.errors.ErrorCode;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
 import io.ferrymq.common.protocol.responses.CreatePartitionsResponse;
 import java.util.List;
@@ -49,9 +48,5 @@ class CreatePartitionsApiTest {
                                 .setBrokerIds(List.of(1))))).iterator()));
         assertThatThrownBy(() -> api.toFerry(request, (short) 3)).isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).error()).isEqualTo(ErrorCode.INVALID_REPLICA_ASSIGNMENT));
-        CreatePartitionsResponseData out = api.toKafka(request,
-                new ErrorResponse(ErrorCode.INVALID_REPLICA_ASSIGNMENT, "no"), (short) 3);
-        assertThat(out.results()).singleElement()
-                .satisfies(r -> assertThat(r.errorCode()).isEqualTo(Errors.INVALID_REPLICA_ASSIGNMENT.code()));
     }
 }

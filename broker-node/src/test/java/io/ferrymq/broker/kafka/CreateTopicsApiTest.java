@@ -8,7 +8,6 @@ import io.ferrymq.broker.config.BrokerConfig;
 import io.ferrymq.broker.server.handler.ConfigDescriber;
 import io.ferrymq.common.errors.ApiException;
 import io.ferrymq.common.errors.ErrorCode;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
 import io.ferrymq.common.protocol.requests.CreateTopicsRequest.TopicSpec;
 import io.ferrymq.common.protocol.responses.CreateTopicsResponse;
@@ -98,15 +97,6 @@ class CreateTopicsApiTest {
                 CreateTopicsResponseData::new);
         assertThat(validated.topics().find("orders").topicId()).as("validateOnly creates nothing")
                 .isEqualTo(Uuid.ZERO_UUID);
-    }
-
-    @Test
-    void aRefusalPutsTheErrorOnEveryTopic() {
-        CreateTopicsResponseData out = roundTrip(api.toKafka(request(false),
-                new ErrorResponse(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, "denied"), (short) 6), (short) 6,
-                CreateTopicsResponseData::new);
-        assertThat(out.topics()).hasSize(2)
-                .allSatisfy(t -> assertThat(t.errorCode()).isEqualTo(Errors.CLUSTER_AUTHORIZATION_FAILED.code()));
     }
 
     private static CreatableTopicConfigs config(CreatableTopicResult result, String name) {

@@ -4,7 +4,6 @@ import static io.ferrymq.broker.kafka.WireRoundTrip.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferrymq.common.errors.ErrorCode;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.DeleteTopicsRequest;
 import io.ferrymq.common.protocol.responses.DeleteTopicsResponse;
 import io.ferrymq.common.protocol.responses.DeleteTopicsResponse.TopicResult;
@@ -67,15 +66,5 @@ class DeleteTopicsApiTest {
                 .findFirst().orElseThrow();
         assertThat(missing.errorCode()).isEqualTo(Errors.UNKNOWN_TOPIC_ID.code());
         assertThat(missing.name()).isNull();
-    }
-
-    @Test
-    void aRefusalPutsTheErrorOnEveryTopic() {
-        DeleteTopicsRequestData request = new DeleteTopicsRequestData().setTopicNames(List.of("a", "b"));
-        DeleteTopicsResponseData out = roundTrip(api.toKafka(request,
-                new ErrorResponse(ErrorCode.TOPIC_AUTHORIZATION_FAILED, "denied"), (short) 4), (short) 4,
-                DeleteTopicsResponseData::new);
-        assertThat(out.responses()).extracting(DeletableTopicResult::errorCode)
-                .containsOnly(Errors.TOPIC_AUTHORIZATION_FAILED.code()).hasSize(2);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.BrokerNode;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
 import io.ferrymq.common.protocol.responses.DescribeClusterResponse;
 import java.util.List;
@@ -50,9 +49,10 @@ class DescribeClusterApiTest {
     }
 
     @Test
-    void aRefusalCarriesItsErrorAndMessage() {
+    void anErrorCarriesItsMessage() {
         DescribeClusterResponseData out = roundTrip(api.toKafka(new DescribeClusterRequestData(),
-                new ErrorResponse(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, "denied"), (short) 0), (short) 0,
+                new DescribeClusterResponse(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, "denied", "cluster-a", List.of()),
+                (short) 0), (short) 0,
                 DescribeClusterResponseData::new);
         assertThat(out.errorCode()).isEqualTo(Errors.CLUSTER_AUTHORIZATION_FAILED.code());
         assertThat(out.errorMessage()).isEqualTo("denied");

@@ -4,7 +4,6 @@ import static io.ferrymq.broker.kafka.WireRoundTrip.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferrymq.common.errors.ErrorCode;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.DescribeConfigsRequest;
 import io.ferrymq.common.protocol.requests.DescribeConfigsRequest.Resource;
 import io.ferrymq.common.protocol.responses.DescribeConfigsResponse;
@@ -93,18 +92,6 @@ class DescribeConfigsApiTest {
             assertThat(out.results().get(0).configs().get(1).configType()).isEqualTo(ConfigType.PASSWORD.id());
             assertThat(out.results().get(1).resourceName()).isEqualTo("9");
         }
-    }
-
-    @Test
-    void aRefusalPutsTheErrorOnEveryResource() {
-        DescribeConfigsResponseData out = roundTrip(api.toKafka(request(),
-                new ErrorResponse(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, "denied"), (short) 4), (short) 4,
-                DescribeConfigsResponseData::new);
-        assertThat(out.results()).hasSize(2).allSatisfy(r -> {
-            assertThat(r.errorCode()).isEqualTo(Errors.CLUSTER_AUTHORIZATION_FAILED.code());
-            assertThat(r.configs()).isEmpty();
-        });
-        assertThat(out.results().get(1).resourceType()).isEqualTo(Resource.BROKER);
     }
 
     private static DescribeConfigsRequestData request() {

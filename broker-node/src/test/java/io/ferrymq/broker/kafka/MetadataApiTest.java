@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ferrymq.common.errors.ApiException;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.BrokerNode;
-import io.ferrymq.common.protocol.ErrorResponse;
 import io.ferrymq.common.protocol.requests.MetadataRequest;
 import io.ferrymq.common.protocol.responses.MetadataResponse;
 import io.ferrymq.common.protocol.responses.MetadataResponse.PartitionMetadata;
@@ -115,11 +114,12 @@ class MetadataApiTest {
     }
 
     @Test
-    void aRefusedRequestPutsTheErrorOnEveryTopic() {
+    void theHandlersRefusalIsAnErrorOnEveryTopicWithNoBrokers() {
         MetadataRequestData request = new MetadataRequestData().setTopics(List.of(new MetadataRequestTopic().setName("x")));
+        MetadataResponse refused = new MetadataResponse(List.of(), "cluster-a", List.of(
+                new TopicMetadata(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, "x", List.of())));
         for (short version : new short[] {1, 9, 12}) {
-            MetadataResponseData out = write(api.toKafka(request,
-                    new ErrorResponse(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, "no"), version), version);
+            MetadataResponseData out = write(api.toKafka(request, refused, version), version);
             assertThat(out.topics().find("x").errorCode()).isEqualTo(Errors.CLUSTER_AUTHORIZATION_FAILED.code());
             assertThat(out.brokers()).isEmpty();
         }

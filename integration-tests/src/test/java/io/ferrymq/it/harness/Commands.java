@@ -6,14 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs any command (a forked JVM, a shell script, an external tool) to completion as a child
  * process, output captured in {@code <workDir>/<name>.out} and {@code .err}, as {@link FerryLauncher}
  * does for {@code bin/ferry}. A command that outlives its timeout, or whose waiting thread is
- * interrupted, is stopped by its own handle (SIGTERM, then SIGKILL) before this returns or throws.
+ * interrupted, is stopped by its own handle before this returns or throws: first the processes it
+ * started (a script's tools, by their handles), then itself (SIGTERM, then SIGKILL).
  * Stateless; each call owns its process.
  */
 public final class Commands {
@@ -28,31 +28,34 @@ public final class Commands {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Runs {@code command} in {@code workDir} with {@code env} added to the environment, within {@code timeout}. */
-    public static FerryLauncher.Result run(Path workDir, String name, Duration timeout, Map<String, String> env,
-                                           List<String> command) {
+    /** Runs {@code command} in {@code workDir} within {@code timeout}. */
+    public static FerryLauncher.Result run(Path workDir, String name, Duration timeout, List<String> command) {
         Process p;
         try {
             Files.createDirectories(workDir);
             ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectOutput(workDir.resolve(name + ".out").toFile())
                     .redirectError(workDir.resolve(name + ".err").toFile());
-            pb.environment().putAll(env);
             p = pb.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                FerryLauncher.stop(p, STOP_GRACE);
+                stop(p);
                 throw new AssertionError(name + " did not finish within " + timeout + ": " + command
                         + "\n" + FerryLauncher.output(workDir, name, -1));
             }
             return FerryLauncher.output(workDir, name, p.exitValue());
         } catch (InterruptedException e) {
-            FerryLauncher.stop(p, STOP_GRACE);
+            stop(p);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + name, e);
         }
+    }
+
+    private static void stop(Process p) {
+        p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        FerryLauncher.stop(p, STOP_GRACE);
     }
 }

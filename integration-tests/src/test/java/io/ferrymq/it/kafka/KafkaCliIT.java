@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class KafkaCliIT {
         Path classpath = Path.of("target", "kafka-tools.classpath").toAbsolutePath();
         assertThat(classpath).as("the tools' class path written by the pom (mvn process-test-resources)").isRegularFile();
         cluster = FerryCluster.builder(dir.resolve("cluster")).kafkaListener().start();
-        FerryLauncher.Result result = Commands.run(dir.resolve("cli"), "kafka-cli", Duration.ofSeconds(300), Map.of(),
+        FerryLauncher.Result result = Commands.run(dir.resolve("cli"), "kafka-cli", Duration.ofSeconds(300),
                 List.of("bash", Path.of("src", "test", "scripts", "kafka-cli.sh").toAbsolutePath().toString(),
                         classpath.toString(), cluster.kafkaBootstrap(), TOPIC, GROUP, Integer.toString(RECORDS)));
         assertThat(result.exitCode()).as("kafka-cli.sh\n%s", result).isZero();

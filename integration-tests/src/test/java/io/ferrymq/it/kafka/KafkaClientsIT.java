@@ -131,7 +131,7 @@ class KafkaClientsIT {
         Path lib = Path.of("target", jars).toAbsolutePath();
         assertThat(lib).as("kafka-clients copied by the pom (mvn process-test-resources)").isDirectory();
         String classpath = lib + File.separator + "*" + File.pathSeparator + driverClasses();
-        return Commands.run(dir.resolve(jars), "driver", DRIVER_TIMEOUT, Map.of(), List.of(Commands.java(),
+        return Commands.run(dir.resolve(jars), "driver", DRIVER_TIMEOUT, List.of(Commands.java(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath, KafkaClientsDriver.class.getName(),
                 cluster.kafkaBootstrap(), topic(jars), group(jars), Integer.toString(RECORDS), Integer.toString(KEYS)));
     }

@@ -8,14 +8,22 @@ import io.ferrymq.broker.cluster.TopicAdmin;
 import io.ferrymq.client.consumer.ConsumerRecord;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
+import io.ferrymq.common.record.RecordBatches;
 import io.ferrymq.it.harness.FerryCluster;
 import io.ferrymq.it.replication.LogVerifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,9 +98,26 @@ class KafkaLeaderKillIT {
         }
         cluster.brokers().forEach(b -> cluster.sigterm(b.id()));
         LogVerifier.assertReplicasIdentical(dataDirs, TOPIC, report.highWatermarks());
+        assertThat(producerIds(cluster.broker(1).dataDir())).as("producer ids of the stored batches: the default producer is idempotent")
+                .isNotEmpty().allSatisfy(id -> assertThat(id).isNotNegative());
         System.out.printf("KafkaLeaderKillIT: killed broker %d, partition 0 acknowledged again (a value sent after the kill) after %d ms; %d acknowledged, %d records,"
                 + " 0 lost, %d duplicates, client errors %s%n", leader, failoverMs, report.acknowledged(), report.records(),
                 report.duplicates(), producer.errorCounts());
+    }
+
+    /** The producer ids of every batch of the topic stored under {@code dataDir} (read from the segment files). */
+    private static Set<Long> producerIds(Path dataDir) {
+        Set<Long> ids = new HashSet<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            try (Stream<Path> files = Files.list(dataDir.resolve(TOPIC + "-" + p))) {
+                for (Path segment : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                    RecordBatches.wrap(ByteBuffer.wrap(Files.readAllBytes(segment))).forEach(b -> ids.add(b.producerId()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the segments of partition " + p + " in " + dataDir, e);
+            }
+        }
+        return ids;
     }
 
     private void awaitFullIsr() {

@@ -53,7 +53,7 @@ class KcatIT {
 
     @Test
     void kcatProducesConsumesAndConsumesInAGroup() throws Exception {
-        FerryLauncher.Result which = Commands.run(dir, "which-kcat", Duration.ofSeconds(10), Map.of(),
+        FerryLauncher.Result which = Commands.run(dir, "which-kcat", Duration.ofSeconds(10),
                 List.of("bash", "-c", "command -v kcat"));
         assumeTrue(which.exitCode() == 0, "kcat is not installed: apt-get install -y kcat (.ci/run does it as root)");
         cluster = FerryCluster.builder(dir.resolve("cluster")).kafkaListener().start();
@@ -61,7 +61,7 @@ class KcatIT {
                 Map.of()), WAIT);
         TopicAdmin.awaitFullyReplicated(cluster.bootstrapServers(), TOPIC, PARTITIONS, WAIT);
 
-        FerryLauncher.Result result = Commands.run(dir.resolve("kcat"), "kcat", Duration.ofSeconds(240), Map.of(),
+        FerryLauncher.Result result = Commands.run(dir.resolve("kcat"), "kcat", Duration.ofSeconds(240),
                 List.of("bash", Path.of("src", "test", "scripts", "kcat.sh").toAbsolutePath().toString(),
                         cluster.kafkaBootstrap(), TOPIC, GROUP, Integer.toString(RECORDS)));
         assertThat(result.exitCode()).as("kcat.sh\n%s", result).isZero();
