@@ -88,8 +88,8 @@ final class FetchApi implements KafkaApi<FetchRequestData, FetchResponseData> {
         fetched.forEach((key, position) -> resolve(key).ifPresent(tp -> partitions.add(new FetchRequest.PartitionData(
                 tp, position.fetchOffset(), position.currentLeaderEpoch(), position.maxBytes(),
                 position.lastFetchedEpoch()))));
-        return new FetchRequest(replicaId(request, version), request.maxWaitMs(), request.minBytes(), request.maxBytes(),
-                partitions);
+        return new FetchRequest(replicaId(request, version), request.maxWaitMs(), request.minBytes(),
+                request.maxBytes(), partitions);
     }
 
     @Override
@@ -137,8 +137,8 @@ final class FetchApi implements KafkaApi<FetchRequestData, FetchResponseData> {
         for (FetchRequestData.FetchTopic topic : request.topics()) {
             for (FetchRequestData.FetchPartition partition : topic.partitions()) {
                 requested.put(key(topic.topicId(), topic.topic(), partition.partition(), version),
-                        new Position(partition.fetchOffset(), partition.currentLeaderEpoch(), partition.partitionMaxBytes(),
-                                partition.lastFetchedEpoch()));
+                        new Position(partition.fetchOffset(), partition.currentLeaderEpoch(),
+                                partition.partitionMaxBytes(), partition.lastFetchedEpoch()));
             }
         }
         return requested;
@@ -155,7 +155,9 @@ final class FetchApi implements KafkaApi<FetchRequestData, FetchResponseData> {
     }
 
     private static PartitionKey key(Uuid topicId, String topic, int partition, short version) {
-        return version >= 13 ? new PartitionKey(topicId, null, partition) : new PartitionKey(Uuid.ZERO_UUID, topic, partition);
+        return version >= 13
+                ? new PartitionKey(topicId, null, partition)
+                : new PartitionKey(Uuid.ZERO_UUID, topic, partition);
     }
 
     /** The Ferry partition a session partition names now; empty for an unknown topic id or a negative index. */
@@ -167,7 +169,8 @@ final class FetchApi implements KafkaApi<FetchRequestData, FetchResponseData> {
         return topic.map(name -> new TopicPartition(name, key.partition()));
     }
 
-    private FetchResponse.PartitionData partitionData(PartitionKey key, Map<TopicPartition, FetchResponse.PartitionData> byPartition) {
+    private FetchResponse.PartitionData partitionData(PartitionKey key,
+                                                      Map<TopicPartition, FetchResponse.PartitionData> byPartition) {
         Optional<TopicPartition> tp = resolve(key);
         if (tp.isEmpty()) {
             return FetchResponse.PartitionData.error(new TopicPartition("", 0),

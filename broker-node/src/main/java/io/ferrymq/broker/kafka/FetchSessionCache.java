@@ -68,7 +68,7 @@ public final class FetchSessionCache {
         return new FetchSessionCache(DEFAULT_MAX_SLOTS, DEFAULT_EVICTION_AFTER, clock);
     }
 
-    /** A partition in a session: by topic id from Fetch 13 on ({@code topic} null), by name before ({@code topicId} zero). */
+    /** A session's partition: by topic id from Fetch 13 ({@code topic} null), by name before ({@code topicId} zero). */
     record PartitionKey(Uuid topicId, String topic, int partition) {
         PartitionKey {
             Objects.requireNonNull(topicId, "topicId");
@@ -139,7 +139,8 @@ public final class FetchSessionCache {
      *         or FETCH_SESSION_TOPIC_ID_ERROR, as Kafka answers
      */
     synchronized Snapshot updateIncremental(int sessionId, int epoch, boolean usesTopicIds,
-                                            LinkedHashMap<PartitionKey, Position> updates, List<PartitionKey> forgotten) {
+                                            LinkedHashMap<PartitionKey, Position> updates,
+                                            List<PartitionKey> forgotten) {
         Session session = sessions.get(sessionId);
         if (session == null) {
             throw ErrorCode.FETCH_SESSION_ID_NOT_FOUND.exception("fetch session " + sessionId + " is not in the cache");

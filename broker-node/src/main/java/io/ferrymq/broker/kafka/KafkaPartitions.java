@@ -15,7 +15,8 @@ public final class KafkaPartitions {
      */
     public static TopicPartition of(String topic, int partition) {
         if (partition < 0) {
-            throw ErrorCode.INVALID_REQUEST.exception("partition index " + partition + " of topic " + topic + " is negative");
+            throw ErrorCode.INVALID_REQUEST.exception("partition index " + partition + " of topic " + topic
+                    + " is negative");
         }
         return new TopicPartition(topic, partition);
     }

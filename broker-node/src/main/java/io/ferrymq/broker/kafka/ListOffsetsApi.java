@@ -47,7 +47,8 @@ final class ListOffsetsApi implements KafkaApi<ListOffsetsRequestData, ListOffse
         for (ListOffsetsRequestData.ListOffsetsTopic topic : request.topics()) {
             for (ListOffsetsRequestData.ListOffsetsPartition partition : topic.partitions()) {
                 partitions.add(new ListOffsetsRequest.PartitionData(KafkaPartitions.of(topic.name(),
-                        partition.partitionIndex()), ferryTimestamp(partition.timestamp()), partition.currentLeaderEpoch()));
+                        partition.partitionIndex()), ferryTimestamp(partition.timestamp()),
+                        partition.currentLeaderEpoch()));
             }
         }
         return new ListOffsetsRequest(request.replicaId(), partitions);
@@ -61,11 +62,12 @@ final class ListOffsetsApi implements KafkaApi<ListOffsetsRequestData, ListOffse
     public ListOffsetsResponseData toKafka(ListOffsetsRequestData request, ApiResponse response, short version) {
         Map<String, ListOffsetsResponseData.ListOffsetsTopicResponse> topics = new LinkedHashMap<>();
         for (ListOffsetsResponse.PartitionResponse partition : ((ListOffsetsResponse) response).partitions()) {
-            ListOffsetsResponseData.ListOffsetsPartitionResponse out = new ListOffsetsResponseData.ListOffsetsPartitionResponse()
-                    .setPartitionIndex(partition.topicPartition().partition())
-                    .setErrorCode(partition.error().code())
-                    .setTimestamp(partition.timestamp())
-                    .setOffset(partition.offset());
+            ListOffsetsResponseData.ListOffsetsPartitionResponse out =
+                    new ListOffsetsResponseData.ListOffsetsPartitionResponse()
+                            .setPartitionIndex(partition.topicPartition().partition())
+                            .setErrorCode(partition.error().code())
+                            .setTimestamp(partition.timestamp())
+                            .setOffset(partition.offset());
             if (version >= 4) {
                 out.setLeaderEpoch(partition.leaderEpoch());
             }

@@ -17,7 +17,8 @@ import org.apache.kafka.common.protocol.ApiKeys;
  * Ferry's own protocol, whether a replica asks (ids &gt;= 0 need CLUSTER_ACTION). Stateless and
  * thread-safe.
  */
-final class OffsetForLeaderEpochApi implements KafkaApi<OffsetForLeaderEpochRequestData, OffsetForLeaderEpochResponseData> {
+final class OffsetForLeaderEpochApi
+        implements KafkaApi<OffsetForLeaderEpochRequestData, OffsetForLeaderEpochResponseData> {
 
     @Override
     public ApiKeys key() {

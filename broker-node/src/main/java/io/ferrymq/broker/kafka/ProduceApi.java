@@ -80,12 +80,14 @@ final class ProduceApi implements KafkaApi<ProduceRequestData, ProduceResponseDa
         for (ProduceResponse.PartitionResponse answer : ((ProduceResponse) response).partitions()) {
             answers.putIfAbsent(answer.topicPartition(), answer);
         }
-        ProduceResponseData.TopicProduceResponseCollection topics = new ProduceResponseData.TopicProduceResponseCollection();
+        ProduceResponseData.TopicProduceResponseCollection topics =
+                new ProduceResponseData.TopicProduceResponseCollection();
         for (ProduceRequestData.TopicProduceData topicData : request.topicData()) {
             for (ProduceRequestData.PartitionProduceData partitionData : topicData.partitionData()) {
                 TopicPartition tp = KafkaPartitions.of(topicData.name(), partitionData.index());
                 ProduceResponse.PartitionResponse answer = refusal(partitionData.records(), version, tp)
-                        .map(refused -> ProduceResponse.PartitionResponse.error(tp, refused.error(), refused.getMessage()))
+                        .map(refused -> ProduceResponse.PartitionResponse.error(tp, refused.error(),
+                                refused.getMessage()))
                         .orElseGet(() -> answers.getOrDefault(tp, ProduceResponse.PartitionResponse.error(tp,
                                 ErrorCode.UNKNOWN_SERVER_ERROR, "no answer for " + tp)));
                 add(topics, answer);

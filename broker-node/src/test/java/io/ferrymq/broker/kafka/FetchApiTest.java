@@ -155,6 +155,43 @@ class FetchApiTest {
     }
 
     @Test
+    void forgettingEveryPartitionEndsTheSessionAndTheResponseHasNone() {
+        short version = 12;
+        FetchRequestData full = request(version, 0, 0, partition(version, ORDERS_0, 10));
+        api.toFerry(full, version);
+        int sessionId = api.toKafka(full, new FetchResponse(ErrorCode.NONE, List.of(data(ORDERS_0, 10, null))), version)
+                .sessionId();
+        FetchRequestData forgetAll = request(version, sessionId, 1);
+        forgetAll.forgottenTopicsData().add(new FetchRequestData.ForgottenTopic().setTopic("orders").setPartitions(List.of(0)));
+
+        FetchRequest ferry = (FetchRequest) api.toFerry(forgetAll, version);
+        FetchResponseData response = api.toKafka(forgetAll, new FetchResponse(ErrorCode.NONE, List.of()), version);
+
+        assertThat(ferry.partitions()).isEmpty();
+        assertThat(response.sessionId()).isZero();
+        assertThat(response.responses()).isEmpty();
+        assertThat(sessions.size()).isZero();
+    }
+
+    @Test
+    void aSessionEvictedWhileItsFetchWaitedIsAnsweredInFullWithoutASession() {
+        short version = 12;
+        FetchRequestData full = request(version, 0, 0, partition(version, ORDERS_0, 10), partition(version, AUDIT_0, 5));
+        api.toFerry(full, version);
+        int sessionId = api.toKafka(full, new FetchResponse(ErrorCode.NONE, List.of(data(ORDERS_0, 10, null),
+                data(AUDIT_0, 5, null))), version).sessionId();
+        FetchRequestData incremental = request(version, sessionId, 1);
+        api.toFerry(incremental, version);
+        sessions.remove(sessionId);
+
+        FetchResponseData response = api.toKafka(incremental, new FetchResponse(ErrorCode.NONE,
+                List.of(data(ORDERS_0, 10, null), data(AUDIT_0, 5, null))), version);
+
+        assertThat(response.sessionId()).isZero();
+        assertThat(partitionsOf(response)).containsExactly("orders-0", "audit-0");
+    }
+
+    @Test
     void sessionErrorsRefuseTheRequest() {
         short version = 12;
         FetchRequestData full = request(version, 0, 0, partition(version, ORDERS_0, 10));
