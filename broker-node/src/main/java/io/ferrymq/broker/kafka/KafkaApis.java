@@ -24,6 +24,7 @@ public final class KafkaApis {
         all.addAll(AdminApis.create(context));
         all.addAll(GroupApis.create(context));
         all.addAll(SaslApis.create());
+        all.addAll(ScramCredentialApis.create());
         for (KafkaApi<?, ?> api : all) {
             if (byKey.put(api.key(), api) != null) {
                 throw new IllegalStateException("two translators for " + api.key());

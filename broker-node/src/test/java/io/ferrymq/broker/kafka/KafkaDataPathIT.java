@@ -132,6 +132,18 @@ class KafkaDataPathIT {
             FetchResponseData stale = fetch(wire, sessionId, 2, List.of(), List.of());
             assertThat(stale.errorCode()).isEqualTo(Errors.INVALID_FETCH_SESSION_EPOCH.code());
 
+            int epoch = latest(wire, 0).leaderEpoch();
+            FetchResponseData.PartitionData divergent = fetch(wire, 0, -1,
+                    List.of(position(0, 6).setLastFetchedEpoch(epoch)), List.of()).responses().get(0).partitions().get(0);
+            assertThat(divergent.errorCode()).isEqualTo(Errors.NONE.code());
+            assertThat(divergent.divergingEpoch().epoch()).isEqualTo(epoch);
+            assertThat(divergent.divergingEpoch().endOffset()).as("where the epoch ends, before the fetch offset")
+                    .isEqualTo(4);
+            FetchResponseData.PartitionData unknownEpoch = fetch(wire, 0, -1,
+                    List.of(position(0, 4).setLastFetchedEpoch(epoch + 1)), List.of()).responses().get(0).partitions().get(0);
+            assertThat(unknownEpoch.errorCode()).as("an epoch the leader does not know, as Kafka answers")
+                    .isEqualTo(Errors.OFFSET_OUT_OF_RANGE.code());
+
             OffsetsForLeaderEpochResponse epochs = (OffsetsForLeaderEpochResponse) wire.send(
                     OffsetsForLeaderEpochRequest.Builder.forConsumer(epochRequest()).build((short) 4));
             OffsetForLeaderEpochResponseData.EpochEndOffset end = epochs.data().topics().find("orders").partitions().get(0);

@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.curator.test.TestingServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.clients.admin.UserScramCredentialsDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -36,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A Kafka listener over SASL_PLAINTEXT on one real broker: kafka-clients' Admin and producer
  * authenticate with SCRAM-SHA-512 against a user written to ZooKeeper (SaslHandshake, then
- * SaslAuthenticate in Kafka's framing) and are served; a wrong password is refused with Kafka's
- * authentication error.
+ * SaslAuthenticate in Kafka's framing) and are served; Kafka's Admin adds a SCRAM user (KIP-554) who
+ * then authenticates; a wrong password is refused with Kafka's authentication error.
  */
 class KafkaSaslListenerIT {
 
@@ -78,13 +81,17 @@ class KafkaSaslListenerIT {
     }
 
     private Properties clientProperties(String password) {
+        return clientProperties("alice", password);
+    }
+
+    private Properties clientProperties(String user, String password) {
         InetSocketAddress address = broker.boundAddress("KAFKA_SASL");
         Properties props = new Properties();
         props.put("bootstrap.servers", address.getHostString() + ":" + address.getPort());
         props.put("security.protocol", "SASL_PLAINTEXT");
         props.put("sasl.mechanism", "SCRAM-SHA-512");
         props.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
-                + "username=\"alice\" password=\"" + password + "\";");
+                + "username=\"" + user + "\" password=\"" + password + "\";");
         return props;
     }
 
@@ -101,6 +108,22 @@ class KafkaSaslListenerIT {
             RecordMetadata first = producer.send(new ProducerRecord<>("secured", "k", "v1")).get(30, TimeUnit.SECONDS);
             RecordMetadata second = producer.send(new ProducerRecord<>("secured", "k", "v2")).get(30, TimeUnit.SECONDS);
             assertThat(List.of(first.offset(), second.offset())).containsExactly(0L, 1L);
+        }
+    }
+
+    @Test
+    void kafkasAdminManagesScramUsersWhoThenAuthenticate() throws Exception {
+        try (Admin admin = Admin.create(clientProperties("alice", "alice-secret"))) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion("bob",
+                    new ScramCredentialInfo(org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 8192),
+                    "bob-secret"))).all().get(30, TimeUnit.SECONDS);
+            UserScramCredentialsDescription bob = admin.describeUserScramCredentials(List.of("bob"))
+                    .description("bob").get(30, TimeUnit.SECONDS);
+            assertThat(bob.credentialInfos()).containsExactly(
+                    new ScramCredentialInfo(org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 8192));
+        }
+        try (Admin admin = Admin.create(clientProperties("bob", "bob-secret"))) {
+            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
         }
     }
 

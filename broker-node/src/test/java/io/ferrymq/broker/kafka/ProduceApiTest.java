@@ -101,6 +101,39 @@ class ProduceApiTest {
         }
     }
 
+    @Test
+    void recordsKafkaRefusesPerPartitionAreAnsweredWithoutReachingFerry() {
+        for (short version : new short[] {3, 6, 7, 11}) {
+            ByteBuffer twoBatches = ByteBuffer.allocate(batch("x").sizeInBytes() * 2);
+            twoBatches.put(batch("x").buffer()).put(batch("y").buffer()).flip();
+            MemoryRecords zstd = MemoryRecords.withRecords(Compression.zstd().build(),
+                    new SimpleRecord(1_000L, "k".getBytes(), "v".getBytes()));
+            ProduceRequestData.TopicProduceDataCollection topics = new ProduceRequestData.TopicProduceDataCollection();
+            topics.add(new ProduceRequestData.TopicProduceData().setName("orders").setPartitionData(List.of(
+                    new ProduceRequestData.PartitionProduceData().setIndex(0).setRecords(MemoryRecords.readableRecords(twoBatches)),
+                    new ProduceRequestData.PartitionProduceData().setIndex(1).setRecords(zstd),
+                    new ProduceRequestData.PartitionProduceData().setIndex(2).setRecords(batch("ok")))));
+            ProduceRequestData kafka = KafkaRoundTrip.request(ApiKeys.PRODUCE,
+                    new ProduceRequestData().setAcks((short) 1).setTimeoutMs(1_000).setTopicData(topics), version);
+
+            ProduceRequest ferry = (ProduceRequest) api.toFerry(kafka, version);
+            ProduceResponseData response = KafkaRoundTrip.response(ApiKeys.PRODUCE, api.toKafka(kafka, new ProduceResponse(
+                    ferry.partitions().stream().map(p -> new ProduceResponse.PartitionResponse(p.topicPartition(),
+                            ErrorCode.NONE, "", 40L, -1L, 0L)).toList()), version), version);
+
+            boolean zstdAllowed = version >= 7;
+            assertThat(ferry.partitions()).extracting(p -> p.topicPartition().partition())
+                    .as("v%d", version).containsExactlyElementsOf(zstdAllowed ? List.of(1, 2) : List.of(2));
+            List<ProduceResponseData.PartitionProduceResponse> answers = response.responses().find("orders").partitionResponses();
+            assertThat(answers).extracting(ProduceResponseData.PartitionProduceResponse::index).containsExactly(0, 1, 2);
+            assertThat(answers.get(0).errorCode()).isEqualTo(Errors.INVALID_RECORD.code());
+            assertThat(answers.get(1).errorCode()).isEqualTo(zstdAllowed ? Errors.NONE.code()
+                    : Errors.UNSUPPORTED_COMPRESSION_TYPE.code());
+            assertThat(answers.get(2).errorCode()).isEqualTo(Errors.NONE.code());
+            assertThat(answers.get(2).baseOffset()).isEqualTo(40L);
+        }
+    }
+
     private static ProduceRequestData request(String transactionalId, short acks) {
         ProduceRequestData.TopicProduceDataCollection topics = new ProduceRequestData.TopicProduceDataCollection();
         topics.add(new ProduceRequestData.TopicProduceData().setName("orders").setPartitionData(List.of(
