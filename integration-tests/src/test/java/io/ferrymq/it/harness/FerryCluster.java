@@ -72,7 +72,8 @@ public final class FerryCluster implements AutoCloseable {
     public String kafkaBootstrap() {
         List<String> addresses = cluster.brokers().stream().filter(BrokerProcess::isAlive)
                 .map(b -> cluster.endpoint(b.id(), KAFKA_LISTENER).orElseThrow(() -> new IllegalStateException(
-                        "broker " + b.id() + " has registered no " + KAFKA_LISTENER + " listener (built without kafkaListener()?)")))
+                        "broker " + b.id() + " has no " + KAFKA_LISTENER + " listener registered in ZooKeeper"
+                        + " (not registered yet, or the cluster was built without kafkaListener())")))
                 .map(e -> e.host() + ":" + e.port()).toList();
         if (addresses.isEmpty()) {
             throw new IllegalStateException("no broker is running");

@@ -65,12 +65,12 @@ class KafkaClientsIT {
 
     @Test
     void kafkaClients3ProduceConsumeAndAdminAgainstFerry() {
-        checkClients(CLIENTS_3, System.getProperty("kafka.version", "3"));
+        checkClients(CLIENTS_3, System.getProperty("kafka.version"));
     }
 
     @Test
     void kafkaClients4ProduceConsumeAndAdminAgainstFerry() {
-        checkClients(CLIENTS_4, System.getProperty("kafka4.version", "4"));
+        checkClients(CLIENTS_4, System.getProperty("kafka4.version"));
     }
 
     private void checkClients(String jars, String version) {
@@ -79,6 +79,8 @@ class KafkaClientsIT {
         FerryLauncher.Result result = results.get(jars);
         assertThat(result.exitCode()).as("driver with kafka-clients %s (from %s)\n%s", version, jars, result).isZero();
         DriverOutput out = DriverOutput.parse(result.stdout());
+        assertThat(out.all("version")).as("the kafka-clients the driver ran").singleElement()
+                .extracting(l -> l.field(0)).isEqualTo(version);
 
         assertThat(out.all("partition")).as("described partitions").hasSize(PARTITIONS)
                 .allSatisfy(p -> assertThat(p.fields()).contains("replicas=3", "isr=3"));

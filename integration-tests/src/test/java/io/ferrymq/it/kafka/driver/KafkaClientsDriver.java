@@ -1,5 +1,7 @@
 package io.ferrymq.it.kafka.driver;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +42,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * it, the cluster and the topic list; the producer with its defaults (idempotent, acks=all) sends
  * {@code records} keyed records ({@code key-<i % keys>}, value {@code key-<k>#<n>}, n counting per
  * key); a consumer in a group reads them with commitSync; then the Admin client lists and describes
- * the group and its committed offsets, grows the topic to 8 partitions and deletes it. Every fact
+ * the group and its committed offsets, grows the topic to 8 partitions and deletes it. First it
+ * states the kafka-clients version it runs. Every fact
  * the test checks is one stdout line, {@code <what> <fields...>}; the last is {@code done}. Any
  * failure ends the JVM with exit code 1 and the stack trace on stderr. Arguments:
  * {@code <bootstrap> <topic> <group> <records> <keys>}. Single-threaded.
@@ -70,6 +73,7 @@ public final class KafkaClientsDriver {
     }
 
     private void run(int records, int keys) throws Exception {
+        line("version", clientsVersion());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.CLIENT_ID_CONFIG, "driver-admin"))) {
             get(admin.createTopics(List.of(new NewTopic(topic, 6, (short) 3))).all());
@@ -168,6 +172,18 @@ public final class KafkaClientsDriver {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** The version of the kafka-clients jar this JVM loaded, as the jar states it. */
+    private static String clientsVersion() throws IOException {
+        Properties version = new Properties();
+        try (InputStream in = KafkaProducer.class.getResourceAsStream("/kafka/kafka-version.properties")) {
+            if (in == null) {
+                throw new IOException("kafka-clients has no kafka/kafka-version.properties");
+            }
+            version.load(in);
+        }
+        return version.getProperty("version");
     }
 
     private static <T> T get(KafkaFuture<T> future) throws InterruptedException, ExecutionException, TimeoutException {
