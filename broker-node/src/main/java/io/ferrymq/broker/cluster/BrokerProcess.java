@@ -28,17 +28,18 @@ public final class BrokerProcess {
     private final ClusterContext context;
     private Optional<ManagedProcess> process = Optional.empty();
 
-    BrokerProcess(int id, int port, int adminPort, ClusterContext context, Map<String, String> overrides) {
+    BrokerProcess(int id, int port, int adminPort, List<String> extraListeners, ClusterContext context,
+                  Map<String, String> overrides) {
         this.id = id;
         this.port = port;
         this.adminPort = adminPort;
         this.context = context;
         this.dir = context.baseDir().resolve("broker-" + id);
         this.configFile = dir.resolve("broker.properties");
-        writeConfig(overrides);
+        writeConfig(overrides, extraListeners);
     }
 
-    private void writeConfig(Map<String, String> overrides) {
+    private void writeConfig(Map<String, String> overrides, List<String> extraListeners) {
         Map<String, String> cfg = new LinkedHashMap<>();
         cfg.put("broker.id", Integer.toString(id));
         cfg.put("listeners", "PLAINTEXT://127.0.0.1:" + port);
@@ -49,7 +50,7 @@ public final class BrokerProcess {
         context.tls().ifPresent(tls -> cfg.putAll(tls.brokerSettings(id, port)));
         context.scram().ifPresent(scram -> cfg.putAll(scram.brokerSettings(port)));
         cfg.putAll(overrides);
-        context.extraListeners().forEach(extra -> cfg.put("listeners", cfg.get("listeners") + "," + extra));
+        extraListeners.forEach(extra -> cfg.put("listeners", cfg.get("listeners") + "," + extra));
         StringBuilder text = new StringBuilder("# broker ").append(id).append(", written by the Ferry local cluster launcher\n");
         cfg.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         try {

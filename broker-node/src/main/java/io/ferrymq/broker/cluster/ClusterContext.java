@@ -9,7 +9,6 @@ import io.ferrymq.coordinator.zk.ZkConfig;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -53,10 +52,6 @@ final class ClusterContext implements AutoCloseable {
 
     Optional<ClusterScram> scram() {
         return config.scram();
-    }
-
-    List<String> extraListeners() {
-        return config.extraListeners();
     }
 
     Duration stopGrace() {

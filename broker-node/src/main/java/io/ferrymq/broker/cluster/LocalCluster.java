@@ -113,13 +113,29 @@ public final class LocalCluster implements AutoCloseable {
 
     private void startBrokers() {
         config.scram().ifPresent(scram -> scram.createUsers(context.zookeeperConnect()));
-        List<Integer> ports = FreePorts.pick(2 * config.brokers());
+        int extras = config.extraListeners().size();
+        int perBroker = 2 + extras;
+        List<Integer> ports = FreePorts.pick(perBroker * config.brokers());
         for (int i = 0; i < config.brokers(); i++) {
-            brokers.add(new BrokerProcess(i + 1, ports.get(2 * i), ports.get(2 * i + 1), context, config.brokerOverrides()));
+            List<String> extraListeners = new ArrayList<>();
+            for (int e = 0; e < extras; e++) {
+                extraListeners.add(withPickedPort(config.extraListeners().get(e), ports.get(perBroker * i + 2 + e)));
+            }
+            brokers.add(new BrokerProcess(i + 1, ports.get(perBroker * i), ports.get(perBroker * i + 1), extraListeners,
+                    context, config.brokerOverrides()));
         }
         brokers.forEach(BrokerProcess::start);
         brokers.forEach(b -> b.awaitReady(config.startTimeout()));
         LOG.info("local cluster ready: brokers {} with ZooKeeper {}", bootstrapServers(), zookeeperConnect());
+    }
+
+    /**
+     * {@code listener} with {@code port} where it asks for a free one (port 0): picked with the brokers'
+     * own ports, so no broker's listener can take a port another broker was given, and a restarted
+     * broker keeps its address.
+     */
+    static String withPickedPort(String listener, int port) {
+        return listener.endsWith(":0") ? listener.substring(0, listener.length() - 1) + port : listener;
     }
 
     /** Every broker address, e.g. {@code 127.0.0.1:41000,127.0.0.1:41002}. */

@@ -15,7 +15,7 @@ import java.util.Optional;
  * ({@code brokerOverrides}, validated by the broker itself); {@code tls}, when present, makes every
  * listener {@code SSL} (see {@link ClusterTls}), and {@code scram} with it {@code SASL_SSL} (see
  * {@link ClusterScram}); {@code extraListeners}, listeners every broker opens besides its own (e.g.
- * {@code KAFKA://127.0.0.1:0}, port 0 for a free port, read back from the registration with
+ * {@code KAFKA://127.0.0.1:0}, port 0 for a free port picked with the brokers' own, kept across restarts, also read from the registration with
  * {@link LocalCluster#endpoint}); the JVM command; bounds for start-up
  * and for the SIGTERM grace before SIGKILL. Everything lives under {@code baseDir}. Immutable;
  * build with {@link #builder(Path)}.
