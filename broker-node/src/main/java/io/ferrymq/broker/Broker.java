@@ -29,6 +29,7 @@ import io.ferrymq.broker.server.handler.BrokerHandlers;
 import io.ferrymq.broker.server.handler.ClusterView;
 import io.ferrymq.broker.server.handler.ConfigDescriber;
 import io.ferrymq.broker.server.handler.DescribeConfigsHandler;
+import io.ferrymq.broker.server.handler.IncrementalAlterConfigsHandler;
 import io.ferrymq.broker.server.handler.AlterUserScramCredentialsHandler;
 import io.ferrymq.broker.server.handler.DescribeUserScramCredentialsHandler;
 import io.ferrymq.broker.server.handler.InitProducerIdHandler;
@@ -157,7 +158,8 @@ public final class Broker implements AutoCloseable {
                 BrokerAuthorization.start(authorizer, zk, metrics));
         List<RequestHandler<?>> zkHandlers = new ArrayList<>(List.of(new InitProducerIdHandler(producerIds),
                 new DescribeUserScramCredentialsHandler(users), new AlterUserScramCredentialsHandler(users),
-                new DescribeConfigsHandler(metadata, new ConfigDescriber(config))));
+                new DescribeConfigsHandler(metadata, new ConfigDescriber(config)),
+                new IncrementalAlterConfigsHandler(metadata)));
         zkHandlers.addAll(authorization.handlers());
         startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, zkHandlers,
                 authorization, metrics, listeners, codecs);

@@ -1,6 +1,7 @@
 package io.ferrymq.broker.server;
 
 import static io.ferrymq.common.acl.AclOperation.ALTER;
+import static io.ferrymq.common.acl.AclOperation.ALTER_CONFIGS;
 import static io.ferrymq.common.acl.AclOperation.CLUSTER_ACTION;
 import static io.ferrymq.common.acl.AclOperation.CREATE;
 import static io.ferrymq.common.acl.AclOperation.DELETE;
@@ -26,6 +27,7 @@ import io.ferrymq.common.protocol.requests.DescribeConfigsRequest;
 import io.ferrymq.common.protocol.requests.DescribeGroupsRequest;
 import io.ferrymq.common.protocol.requests.FetchRequest;
 import io.ferrymq.common.protocol.requests.FindCoordinatorRequest;
+import io.ferrymq.common.protocol.requests.IncrementalAlterConfigsRequest;
 import io.ferrymq.common.protocol.requests.HeartbeatRequest;
 import io.ferrymq.common.protocol.requests.JoinGroupRequest;
 import io.ferrymq.common.protocol.requests.LeaveGroupRequest;
@@ -58,7 +60,8 @@ import java.util.function.Function;
  *       ALTER on each topic. InitProducerId: IDEMPOTENT_WRITE on the cluster or WRITE on some topic.
  *       DescribeAcls, DescribeUserScramCredentials: DESCRIBE on the cluster; CreateAcls, DeleteAcls,
  *       AlterUserScramCredentials: ALTER on the cluster. DescribeConfigs: DESCRIBE_CONFIGS on each
- *       topic described (a denied topic is answered alone), and on the cluster when a broker is. ApiVersions, SaslHandshake,
+ *       topic described (a denied topic is answered alone), and on the cluster when a broker is;
+ *       IncrementalAlterConfigs (and AlterConfigs): ALTER_CONFIGS likewise. ApiVersions, SaslHandshake,
  *       SaslAuthenticate: nothing (they come before a principal exists).</li>
  * </ul>
  *
@@ -98,6 +101,7 @@ final class AccessRules {
             case CREATE_PARTITIONS -> topics(ALTER, ((CreatePartitionsRequest) request).topics(),
                     CreatePartitionsRequest.TopicSpec::name);
             case DESCRIBE_CONFIGS -> describeConfigs((DescribeConfigsRequest) request);
+            case INCREMENTAL_ALTER_CONFIGS -> alterConfigs((IncrementalAlterConfigsRequest) request);
             case INIT_PRODUCER_ID -> List.of(new Either(On.cluster(IDEMPOTENT_WRITE),
                     new AnyOf(WRITE, ResourceType.TOPIC), ErrorCode.CLUSTER_AUTHORIZATION_FAILED));
         };
@@ -106,7 +110,7 @@ final class AccessRules {
     /** Whether a denied topic drops only that topic (Kafka's per-partition answer) instead of the request. */
     static boolean isSplitByTopic(ApiRequest request) {
         return switch (request.apiKey()) {
-            case PRODUCE, METADATA, LIST_OFFSETS, OFFSET_COMMIT, DESCRIBE_CONFIGS -> true;
+            case PRODUCE, METADATA, LIST_OFFSETS, OFFSET_COMMIT, DESCRIBE_CONFIGS, INCREMENTAL_ALTER_CONFIGS -> true;
             case FETCH -> !isReplica(((FetchRequest) request).replicaId());
             default -> false;
         };
@@ -124,6 +128,13 @@ final class AccessRules {
         return request.resources().stream()
                 .map(r -> r.type() == DescribeConfigsRequest.Resource.TOPIC ? On.topic(DESCRIBE_CONFIGS, r.name())
                         : On.cluster(DESCRIBE_CONFIGS))
+                .distinct().map(Requirement.class::cast).toList();
+    }
+
+    private static List<Requirement> alterConfigs(IncrementalAlterConfigsRequest request) {
+        return request.resources().stream()
+                .map(r -> r.type() == IncrementalAlterConfigsRequest.Resource.TOPIC ? On.topic(ALTER_CONFIGS, r.name())
+                        : On.cluster(ALTER_CONFIGS))
                 .distinct().map(Requirement.class::cast).toList();
     }
 

@@ -24,7 +24,7 @@ import io.ferrymq.common.protocol.ApiKey;
  *   <li>{@link #RESPONSE_READY}, every other write, applied when the handler's future completes:
  *       OffsetCommit (its ZooKeeper transaction is done), JoinGroup, SyncGroup, Heartbeat,
  *       LeaveGroup, DeleteGroups (group state), CreateTopics, DeleteTopics, CreatePartitions,
- *       CreateAcls, DeleteAcls (ZooKeeper writes), InitProducerId (it may claim a block of ids in ZooKeeper, and a later
+ *       CreateAcls, DeleteAcls, IncrementalAlterConfigs (ZooKeeper writes), InitProducerId (it may claim a block of ids in ZooKeeper, and a later
  *       produce must not overtake the epoch it grants), AlterUserScramCredentials (ZooKeeper write),
  *       SaslHandshake and SaslAuthenticate (the connection's authentication state: the next request is
  *       judged by it). A JoinGroup thus holds its connection's
@@ -51,7 +51,7 @@ enum OrderingPoint {
             case PRODUCE, METADATA -> HANDLER_RETURNED;
             case OFFSET_COMMIT, JOIN_GROUP, SYNC_GROUP, HEARTBEAT, LEAVE_GROUP, DELETE_GROUPS,
                  CREATE_TOPICS, DELETE_TOPICS, CREATE_PARTITIONS, INIT_PRODUCER_ID, ALTER_USER_SCRAM_CREDENTIALS,
-                 CREATE_ACLS, DELETE_ACLS,
+                 CREATE_ACLS, DELETE_ACLS, INCREMENTAL_ALTER_CONFIGS,
                  SASL_HANDSHAKE, SASL_AUTHENTICATE -> RESPONSE_READY;
         };
     }

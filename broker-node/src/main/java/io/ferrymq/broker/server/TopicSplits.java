@@ -6,12 +6,14 @@ import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
 import io.ferrymq.common.protocol.requests.DescribeConfigsRequest;
 import io.ferrymq.common.protocol.requests.FetchRequest;
+import io.ferrymq.common.protocol.requests.IncrementalAlterConfigsRequest;
 import io.ferrymq.common.protocol.requests.ListOffsetsRequest;
 import io.ferrymq.common.protocol.requests.OffsetCommitRequest;
 import io.ferrymq.common.protocol.requests.MetadataRequest;
 import io.ferrymq.common.protocol.requests.ProduceRequest;
 import io.ferrymq.common.protocol.responses.DescribeConfigsResponse;
 import io.ferrymq.common.protocol.responses.FetchResponse;
+import io.ferrymq.common.protocol.responses.IncrementalAlterConfigsResponse;
 import io.ferrymq.common.protocol.responses.ListOffsetsResponse;
 import io.ferrymq.common.protocol.responses.OffsetCommitResponse;
 import io.ferrymq.common.protocol.responses.MetadataResponse;
@@ -23,7 +25,7 @@ import java.util.function.Predicate;
 
 /**
  * Takes denied topics out of the requests {@link AccessRules#isSplitByTopic} names (Produce, a
- * consumer's Fetch, ListOffsets, OffsetCommit, Metadata, DescribeConfigs) and puts them back into the
+ * consumer's Fetch, ListOffsets, OffsetCommit, Metadata, DescribeConfigs, IncrementalAlterConfigs) and puts them back into the
  * response as {@code TOPIC_AUTHORIZATION_FAILED}, per partition (per topic resource) as Kafka answers.
  *
  * <p>Stateless and thread-safe.
@@ -55,6 +57,10 @@ final class TopicSplits {
         if (request instanceof DescribeConfigsRequest describe) {
             return new DescribeConfigsRequest(describe.resources().stream().filter(r -> !isDeniedTopic(r, denied))
                     .toList(), describe.includeSynonyms(), describe.includeDocumentation());
+        }
+        if (request instanceof IncrementalAlterConfigsRequest alter) {
+            return new IncrementalAlterConfigsRequest(alter.resources().stream()
+                    .filter(r -> !isDeniedTopic(r, denied)).toList(), alter.validateOnly());
         }
         throw new IllegalArgumentException(request.apiKey() + " is not split by topic");
     }
@@ -100,11 +106,22 @@ final class TopicSplits {
                     new DescribeConfigsResponse.ResourceResult(r.type(), r.name(), DENIED, message, List.of())));
             return new DescribeConfigsResponse(all);
         }
+        if (request instanceof IncrementalAlterConfigsRequest alter) {
+            List<IncrementalAlterConfigsResponse.ResourceResult> all =
+                    new ArrayList<>(((IncrementalAlterConfigsResponse) response).results());
+            alter.resources().stream().filter(r -> isDeniedTopic(r, denied)).forEach(r -> all.add(
+                    new IncrementalAlterConfigsResponse.ResourceResult(r.type(), r.name(), DENIED, message)));
+            return new IncrementalAlterConfigsResponse(all);
+        }
         throw new IllegalArgumentException(request.apiKey() + " is not split by topic");
     }
 
     private static boolean isDeniedTopic(DescribeConfigsRequest.Resource resource, Set<String> denied) {
         return resource.type() == DescribeConfigsRequest.Resource.TOPIC && denied.contains(resource.name());
+    }
+
+    private static boolean isDeniedTopic(IncrementalAlterConfigsRequest.Resource resource, Set<String> denied) {
+        return resource.type() == IncrementalAlterConfigsRequest.Resource.TOPIC && denied.contains(resource.name());
     }
 
     /** {@code response} listing only the topics {@code visible} accepts. */

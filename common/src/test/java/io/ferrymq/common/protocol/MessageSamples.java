@@ -4,10 +4,12 @@ import io.ferrymq.common.protocol.requests.CreateAclsRequest;
 import io.ferrymq.common.protocol.requests.DeleteAclsRequest;
 import io.ferrymq.common.protocol.requests.DescribeAclsRequest;
 import io.ferrymq.common.protocol.requests.DescribeConfigsRequest;
+import io.ferrymq.common.protocol.requests.IncrementalAlterConfigsRequest;
 import io.ferrymq.common.protocol.responses.CreateAclsResponse;
 import io.ferrymq.common.protocol.responses.DeleteAclsResponse;
 import io.ferrymq.common.protocol.responses.DescribeAclsResponse;
 import io.ferrymq.common.protocol.responses.DescribeConfigsResponse;
+import io.ferrymq.common.protocol.responses.IncrementalAlterConfigsResponse;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.protocol.requests.ApiVersionsRequest;
 import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
@@ -172,6 +174,15 @@ public final class MessageSamples {
                 Map.entry(ApiKey.DELETE_GROUPS, new DeleteGroupsRequest(List.of("old"))),
                 Map.entry(ApiKey.CREATE_ACLS, new CreateAclsRequest(List.of(ACL))),
                 Map.entry(ApiKey.DESCRIBE_ACLS, new DescribeAclsRequest(ACL_FILTER)),
+                Map.entry(ApiKey.INCREMENTAL_ALTER_CONFIGS, new IncrementalAlterConfigsRequest(List.of(
+                        new IncrementalAlterConfigsRequest.Resource(IncrementalAlterConfigsRequest.Resource.TOPIC,
+                                "orders", false, List.of(
+                                        new IncrementalAlterConfigsRequest.Operation("compression.type",
+                                                IncrementalAlterConfigsRequest.Operation.SET, "gzip"),
+                                        new IncrementalAlterConfigsRequest.Operation("min.insync.replicas",
+                                                IncrementalAlterConfigsRequest.Operation.DELETE, null))),
+                        new IncrementalAlterConfigsRequest.Resource(IncrementalAlterConfigsRequest.Resource.BROKER,
+                                "1", true, List.of())), true)),
                 Map.entry(ApiKey.DESCRIBE_CONFIGS, new DescribeConfigsRequest(List.of(
                         new DescribeConfigsRequest.Resource(DescribeConfigsRequest.Resource.TOPIC, "orders",
                                 List.of("min.insync.replicas", "compression.type")),
@@ -253,6 +264,11 @@ public final class MessageSamples {
                         new CreateAclsResponse.Result(ErrorCode.NONE, ""),
                         new CreateAclsResponse.Result(ErrorCode.INVALID_REQUEST, "unknown ACL operation code 0")))),
                 Map.entry(ApiKey.DESCRIBE_ACLS, new DescribeAclsResponse(ErrorCode.NONE, "", List.of(ACL))),
+                Map.entry(ApiKey.INCREMENTAL_ALTER_CONFIGS, new IncrementalAlterConfigsResponse(List.of(
+                        new IncrementalAlterConfigsResponse.ResourceResult(IncrementalAlterConfigsRequest.Resource.TOPIC,
+                                "orders", ErrorCode.NONE, ""),
+                        new IncrementalAlterConfigsResponse.ResourceResult(IncrementalAlterConfigsRequest.Resource.TOPIC,
+                                "gone", ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "no topic gone")))),
                 Map.entry(ApiKey.DESCRIBE_CONFIGS, new DescribeConfigsResponse(List.of(
                         new DescribeConfigsResponse.ResourceResult(DescribeConfigsRequest.Resource.TOPIC, "orders",
                                 ErrorCode.NONE, "", List.of(new DescribeConfigsResponse.ConfigEntry("min.insync.replicas",

@@ -25,7 +25,9 @@ public final class AdminApis {
                 new DescribeAclsApi(),
                 new CreateAclsApi(),
                 new DeleteAclsApi(),
-                new DescribeConfigsApi()));
+                new DescribeConfigsApi(),
+                new AlterConfigsApi(),
+                new IncrementalAlterConfigsApi()));
         apis.addAll(ScramCredentialApis.create());
         return apis;
     }
