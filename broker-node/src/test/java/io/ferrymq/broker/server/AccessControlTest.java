@@ -28,11 +28,13 @@ import io.ferrymq.common.protocol.RecordSource;
 import io.ferrymq.common.protocol.requests.DescribeConfigsRequest;
 import io.ferrymq.common.protocol.requests.FetchRequest;
 import io.ferrymq.common.protocol.requests.HeartbeatRequest;
+import io.ferrymq.common.protocol.requests.IncrementalAlterConfigsRequest;
 import io.ferrymq.common.protocol.requests.InitProducerIdRequest;
 import io.ferrymq.common.protocol.requests.MetadataRequest;
 import io.ferrymq.common.protocol.requests.OffsetCommitRequest;
 import io.ferrymq.common.protocol.requests.ProduceRequest;
 import io.ferrymq.common.protocol.responses.DescribeConfigsResponse;
+import io.ferrymq.common.protocol.responses.IncrementalAlterConfigsResponse;
 import io.ferrymq.common.protocol.responses.MetadataResponse;
 import io.ferrymq.common.protocol.responses.OffsetCommitResponse;
 import io.ferrymq.common.protocol.responses.ProduceResponse;
@@ -221,6 +223,38 @@ class AccessControlTest {
         authorizer.accept(Set.of(allow(ResourcePattern.cluster(), "User:alice", AclOperation.DESCRIBE_CONFIGS),
                 allow(ResourcePattern.literal(ResourceType.TOPIC, "open"), "User:alice", AclOperation.DESCRIBE_CONFIGS)));
         assertThat(access.admit(as(ALICE, ApiKey.DESCRIBE_CONFIGS), broker)).isEqualTo(Admission.Admitted.whole(broker));
+    }
+
+    @Test
+    void alteringConfigsNeedsAlterConfigsPerTopicAndOnTheClusterForABroker() {
+        authorizer.accept(Set.of(allow(ResourcePattern.literal(ResourceType.TOPIC, "open"), "User:alice",
+                AclOperation.ALTER_CONFIGS)));
+        IncrementalAlterConfigsRequest.Resource open = new IncrementalAlterConfigsRequest.Resource(
+                IncrementalAlterConfigsRequest.Resource.TOPIC, "open", false, List.of());
+        IncrementalAlterConfigsRequest.Resource secret = new IncrementalAlterConfigsRequest.Resource(
+                IncrementalAlterConfigsRequest.Resource.TOPIC, "secret", false, List.of());
+        Admission.Admitted admitted = (Admission.Admitted) access.admit(as(ALICE, ApiKey.INCREMENTAL_ALTER_CONFIGS),
+                new IncrementalAlterConfigsRequest(List.of(open, secret), false));
+        assertThat(((IncrementalAlterConfigsRequest) admitted.request()).resources()).containsExactly(open);
+        IncrementalAlterConfigsResponse served = new IncrementalAlterConfigsResponse(List.of(
+                new IncrementalAlterConfigsResponse.ResourceResult(open.type(), "open", ErrorCode.NONE, "")));
+        assertThat(((IncrementalAlterConfigsResponse) admitted.amend().apply(served)).results())
+                .extracting(IncrementalAlterConfigsResponse.ResourceResult::name,
+                        IncrementalAlterConfigsResponse.ResourceResult::error)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("open", ErrorCode.NONE),
+                        org.assertj.core.groups.Tuple.tuple("secret", ErrorCode.TOPIC_AUTHORIZATION_FAILED));
+
+        IncrementalAlterConfigsRequest broker = new IncrementalAlterConfigsRequest(List.of(open,
+                new IncrementalAlterConfigsRequest.Resource(IncrementalAlterConfigsRequest.Resource.BROKER, "1", false,
+                        List.of())), false);
+        assertThat(access.admit(as(ALICE, ApiKey.INCREMENTAL_ALTER_CONFIGS), broker)).isInstanceOfSatisfying(
+                Admission.Refused.class, r -> assertThat(r.error()).isEqualTo(ErrorCode.CLUSTER_AUTHORIZATION_FAILED));
+        authorizer.accept(Set.of(allow(ResourcePattern.literal(ResourceType.TOPIC, "open"), "User:alice",
+                AclOperation.DESCRIBE_CONFIGS)));
+        assertThat(access.admit(as(ALICE, ApiKey.INCREMENTAL_ALTER_CONFIGS),
+                new IncrementalAlterConfigsRequest(List.of(open), false)))
+                .as("DESCRIBE_CONFIGS does not imply ALTER_CONFIGS").isNotEqualTo(Admission.Admitted.whole(
+                        new IncrementalAlterConfigsRequest(List.of(open), false)));
     }
 
     @Test
