@@ -14,8 +14,11 @@ import io.ferrymq.common.protocol.requests.IncrementalAlterConfigsRequest.Resour
 import io.ferrymq.common.protocol.responses.IncrementalAlterConfigsResponse;
 import io.ferrymq.common.protocol.responses.IncrementalAlterConfigsResponse.ResourceResult;
 import io.ferrymq.coordinator.metadata.MetadataStore;
+import io.ferrymq.coordinator.metadata.TopicListener;
 import io.ferrymq.coordinator.metadata.TopicMetadata;
 import io.ferrymq.coordinator.metadata.TopicValidator;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +27,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * AlterConfigs and IncrementalAlterConfigs for topics, with one rule: a change that is accepted takes
@@ -36,11 +41,15 @@ import java.util.concurrent.CompletableFuture;
  * written through {@link MetadataStore#alterTopicConfigs} unless {@code validateOnly}. An unknown
  * topic, or one pending deletion, is {@code UNKNOWN_TOPIC_OR_PARTITION}; a broker resource
  * {@code INVALID_REQUEST} (no dynamic broker configs); other resource types {@code INVALID_REQUEST}.
- * Errors are per resource.
+ * Errors are per resource. The answer waits (up to {@value #CACHE_WAIT_MS} ms) until the store's cache
+ * shows every written map, so a DescribeConfigs sent after it sees the change.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe: waiters are added on request threads and completed on the store's event thread.
  */
-public final class IncrementalAlterConfigsHandler implements RequestHandler<IncrementalAlterConfigsRequest> {
+public final class IncrementalAlterConfigsHandler implements RequestHandler<IncrementalAlterConfigsRequest>,
+        TopicListener {
+
+    static final long CACHE_WAIT_MS = 10_000;
 
     /** The topic configs a change of which the brokers apply to their live logs. */
     public static final Set<String> LIVE_KEYS = Set.of(TopicConfigKeys.MIN_INSYNC_REPLICAS,
@@ -49,9 +58,12 @@ public final class IncrementalAlterConfigsHandler implements RequestHandler<Incr
     private static final String LIVE_LIST = new TreeSet<>(LIVE_KEYS).toString();
 
     private final MetadataStore store;
+    private final Collection<Written> written = new CopyOnWriteArrayList<>();
 
+    /** Registers itself as a listener of {@code store}. */
     public IncrementalAlterConfigsHandler(MetadataStore store) {
         this.store = store;
+        store.addListener(this);
     }
 
     @Override
@@ -62,10 +74,20 @@ public final class IncrementalAlterConfigsHandler implements RequestHandler<Incr
     @Override
     public CompletableFuture<IncrementalAlterConfigsResponse> handle(RequestContext context,
                                                                      IncrementalAlterConfigsRequest request) {
+        List<CompletableFuture<?>> visible = new ArrayList<>();
         List<ResourceResult> results = request.resources().stream()
-                .map(resource -> alter(resource, request.validateOnly()))
+                .map(resource -> alter(resource, request.validateOnly(), visible))
                 .toList();
-        return CompletableFuture.completedFuture(new IncrementalAlterConfigsResponse(results));
+        return CompletableFuture.allOf(visible.toArray(CompletableFuture[]::new))
+                .orTimeout(CACHE_WAIT_MS, TimeUnit.MILLISECONDS)
+                .handle((ignored, timeout) -> new IncrementalAlterConfigsResponse(results));
+    }
+
+    @Override
+    public void onTopicChanged(TopicMetadata topic) {
+        for (Written write : written) {
+            write.check(topic);
+        }
     }
 
     @Override
@@ -74,10 +96,10 @@ public final class IncrementalAlterConfigsHandler implements RequestHandler<Incr
                 .map(resource -> new ResourceResult(resource.type(), resource.name(), error, message)).toList());
     }
 
-    private ResourceResult alter(Resource resource, boolean validateOnly) {
+    private ResourceResult alter(Resource resource, boolean validateOnly, List<CompletableFuture<?>> visible) {
         try {
             switch (resource.type()) {
-                case Resource.TOPIC -> topic(resource, validateOnly);
+                case Resource.TOPIC -> topic(resource, validateOnly, visible);
                 case Resource.BROKER -> throw ErrorCode.INVALID_REQUEST.exception(
                         "dynamic broker configs are not implemented (issue 21)");
                 default -> throw ErrorCode.INVALID_REQUEST.exception(
@@ -90,7 +112,7 @@ public final class IncrementalAlterConfigsHandler implements RequestHandler<Incr
         }
     }
 
-    private void topic(Resource resource, boolean validateOnly) {
+    private void topic(Resource resource, boolean validateOnly, List<CompletableFuture<?>> visible) {
         TopicMetadata current = (store.topicsPendingDeletion().contains(resource.name()) ? null
                 : store.topic(resource.name()).orElse(null));
         if (current == null) {
@@ -110,7 +132,26 @@ public final class IncrementalAlterConfigsHandler implements RequestHandler<Incr
         }
         TopicValidator.validateConfigs(updated, current.replicationFactor());
         if (!validateOnly && !updated.equals(current.configs())) {
-            store.alterTopicConfigs(resource.name(), updated);
+            Written write = new Written(resource.name(), Map.copyOf(updated), new CompletableFuture<>());
+            written.add(write);
+            write.done().whenComplete((ignored, failure) -> written.remove(write));
+            visible.add(write.done());
+            try {
+                store.alterTopicConfigs(resource.name(), updated);
+            } catch (RuntimeException e) {
+                write.done().complete(null);
+                throw e;
+            }
+            store.topic(resource.name()).ifPresent(write::check);
+        }
+    }
+
+    /** A written override map, done once the store's cache shows it for the topic. */
+    private record Written(String topic, Map<String, String> configs, CompletableFuture<Void> done) {
+        void check(TopicMetadata seen) {
+            if (seen.name().equals(topic) && seen.configs().equals(configs)) {
+                done.complete(null);
+            }
         }
     }
 

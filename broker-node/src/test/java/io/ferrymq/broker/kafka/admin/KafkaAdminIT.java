@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.Broker;
 import io.ferrymq.broker.config.BrokerConfig;
+import io.ferrymq.broker.log.LogFiles;
+import io.ferrymq.common.TopicPartition;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.curator.test.TestingServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
@@ -29,8 +35,14 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicCollection;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
+import org.apache.kafka.common.errors.InvalidRequestException;
 import org.apache.kafka.common.errors.UnknownTopicIdException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kafka's own Admin client (kafka-clients 3.9.1) against one real broker's Kafka listener on an
  * embedded ZooKeeper: topic creation with configs, description by name and by topic id, the cluster,
- * configurations, partition growth and deletion by topic id.
+ * configurations, partition growth and deletion by topic id, and configuration changes (accepted only
+ * where they take effect on the live logs).
  */
 class KafkaAdminIT {
 
@@ -152,5 +165,103 @@ class KafkaAdminIT {
         assertThat(brokerId.value()).isEqualTo("1");
         assertThat(brokerId.isReadOnly()).isTrue();
         assertThat(configs.get(self).get("log.dirs").value()).isEqualTo(dir.resolve("logs").toString());
+    }
+
+    @Test
+    void anIncrementalCompressionChangeIsDescribedAndRecompressesWhatIsProducedNext() throws Exception {
+        admin.createTopics(List.of(new NewTopic("events", 1, (short) 1))).all().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "events");
+        admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
+                new ConfigEntry("compression.type", "gzip"), AlterConfigOp.OpType.SET))))
+                .all().get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        ConfigEntry compression = admin.describeConfigs(Set.of(topic)).all().get(WAIT_SECONDS, TimeUnit.SECONDS)
+                .get(topic).get("compression.type");
+        assertThat(compression.value()).isEqualTo("gzip");
+        assertThat(compression.source()).isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+
+        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "127.0.0.1:" + broker.boundAddress("KAFKA").getPort(),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "none", ProducerConfig.LINGER_MS_CONFIG, 0);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(() -> {
+                producer.send(new ProducerRecord<>("events", "k", "v")).get(WAIT_SECONDS, TimeUnit.SECONDS);
+                return lastBatchCodec(new TopicPartition("events", 0)) == GZIP;
+            });
+        }
+    }
+
+    @Test
+    void changesFerryDoesNotApplyToLiveLogsAreRefusedWithTheirReason() throws Exception {
+        admin.createTopics(List.of(new NewTopic("ledger", 1, (short) 1).configs(Map.of("retention.ms", "60000"))))
+                .all().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "ledger");
+
+        assertThatThrownBy(() -> admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
+                new ConfigEntry("min.insync.replicas", "2"), AlterConfigOp.OpType.SET))))
+                .all().get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("replication factor");
+        assertThatThrownBy(() -> admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
+                new ConfigEntry("retention.ms", "1000"), AlterConfigOp.OpType.SET))))
+                .all().get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("retention.ms").hasMessageContaining("issue 21");
+        assertThatThrownBy(() -> admin.incrementalAlterConfigs(Map.of(
+                new ConfigResource(ConfigResource.Type.BROKER, "1"), List.of(new AlterConfigOp(
+                        new ConfigEntry("log.retention.ms", "1000"), AlterConfigOp.OpType.SET))))
+                .all().get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("dynamic broker configs");
+        assertThat(admin.describeConfigs(Set.of(topic)).all().get(WAIT_SECONDS, TimeUnit.SECONDS).get(topic)
+                .get("retention.ms").value()).as("nothing refused was written").isEqualTo("60000");
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void legacyAlterConfigsReplacesTheOverridesWhenEveryChangeTakesEffect() throws Exception {
+        admin.createTopics(List.of(new NewTopic("legacy", 1, (short) 1).configs(Map.of("retention.ms", "60000"))))
+                .all().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "legacy");
+
+        assertThatThrownBy(() -> admin.alterConfigs(Map.of(topic, new Config(List.of(
+                new ConfigEntry("compression.type", "lz4"))))).all().get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .as("dropping the retention.ms override would not take effect")
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("retention.ms");
+
+        admin.alterConfigs(Map.of(topic, new Config(List.of(new ConfigEntry("retention.ms", "60000"),
+                new ConfigEntry("compression.type", "lz4"), new ConfigEntry("min.insync.replicas", "1")))))
+                .all().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        Config after = admin.describeConfigs(Set.of(topic)).all().get(WAIT_SECONDS, TimeUnit.SECONDS).get(topic);
+        assertThat(after.get("compression.type").value()).isEqualTo("lz4");
+        assertThat(after.get("compression.type").source()).isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+        assertThat(after.get("min.insync.replicas").source()).isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+        assertThat(after.get("retention.ms").value()).isEqualTo("60000");
+
+        assertThatThrownBy(() -> admin.alterConfigs(Map.of(new ConfigResource(ConfigResource.Type.BROKER, "1"),
+                new Config(List.of(new ConfigEntry("log.retention.ms", "1000"))))).all()
+                .get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(InvalidRequestException.class);
+    }
+
+    private static final int GZIP = 1;
+
+    /** The codec bits of the last record batch in the partition's first segment, as Kafka's v2 header holds them. */
+    private int lastBatchCodec(TopicPartition partition) throws IOException {
+        ByteBuffer log = ByteBuffer.wrap(Files.readAllBytes(
+                LogFiles.logFile(LogFiles.partitionDir(dir.resolve("logs"), partition), 0)));
+        int codec = -1;
+        while (log.remaining() >= 23) {
+            int start = log.position();
+            int length = log.getInt(start + 8);
+            if (length <= 0 || start + 12 + length > log.limit()) {
+                break;
+            }
+            codec = log.getShort(start + 21) & 0x7;
+            log.position(start + 12 + length);
+        }
+        return codec;
     }
 }
