@@ -1,0 +1,157 @@
+package io.ferrymq.broker.server.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ferrymq.broker.server.RequestContext;
+import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.ApiKey;
+import io.ferrymq.common.protocol.requests.IncrementalAlterConfigsRequest;
+import io.ferrymq.common.protocol.requests.IncrementalAlterConfigsRequest.Operation;
+import io.ferrymq.common.protocol.requests.IncrementalAlterConfigsRequest.Resource;
+import io.ferrymq.common.protocol.responses.IncrementalAlterConfigsResponse;
+import io.ferrymq.common.protocol.responses.IncrementalAlterConfigsResponse.ResourceResult;
+import io.ferrymq.coordinator.metadata.NewTopic;
+import io.ferrymq.coordinator.metadata.ZkMetadataStore;
+import io.ferrymq.coordinator.registry.BrokerInfo;
+import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
+import io.ferrymq.coordinator.zk.ZkClient;
+import io.ferrymq.coordinator.zk.ZkConfig;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * IncrementalAlterConfigsHandler over a real {@link ZkMetadataStore} on an embedded ZooKeeper: what
+ * is written to {@code /topics/<topic>} (and visible in the cache when the answer comes), what is
+ * refused and why, per resource.
+ */
+class IncrementalAlterConfigsHandlerIT {
+
+    private static final RequestContext CONTEXT = new RequestContext(ApiKey.INCREMENTAL_ALTER_CONFIGS, (short) 0, 1,
+            "test", new InetSocketAddress("127.0.0.1", 1));
+
+    private TestingServer zookeeper;
+    private ZkClient zk;
+    private ZkBrokerRegistry registry;
+    private ZkMetadataStore store;
+    private IncrementalAlterConfigsHandler handler;
+
+    @BeforeEach
+    void start() throws Exception {
+        zookeeper = new TestingServer(true);
+        zk = ZkClient.connect(new ZkConfig(zookeeper.getConnectString(), Duration.ofSeconds(3), Duration.ofSeconds(5),
+                3, Duration.ofMillis(50)));
+        registry = new ZkBrokerRegistry(zk);
+        registry.start();
+        registry.register(new BrokerInfo(4, "127.0.0.1", 9092, Optional.empty(), 0));
+        store = new ZkMetadataStore(zk);
+        store.start();
+        handler = new IncrementalAlterConfigsHandler(store);
+        store.createTopic(new NewTopic("orders", 1, 1, Map.of("min.insync.replicas", "1", "retention.ms", "60000")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.topic("orders").isPresent());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        store.close();
+        registry.close();
+        zk.close();
+        zookeeper.close();
+    }
+
+    @Test
+    void liveKeysAreSetAndDeletedAndTheCacheShowsThemWhenTheAnswerComes() throws Exception {
+        ResourceResult result = alter(false, new Resource(Resource.TOPIC, "orders", false, List.of(
+                new Operation("compression.type", Operation.SET, "gzip"),
+                new Operation("min.insync.replicas", Operation.DELETE, null))));
+        assertThat(result.error()).isEqualTo(ErrorCode.NONE);
+        assertThat(store.topic("orders").orElseThrow().configs())
+                .isEqualTo(Map.of("compression.type", "gzip", "retention.ms", "60000"));
+    }
+
+    @Test
+    void validateOnlyChecksWithoutWriting() throws Exception {
+        assertThat(alter(true, new Resource(Resource.TOPIC, "orders", false, List.of(
+                new Operation("compression.type", Operation.SET, "zstd")))).error()).isEqualTo(ErrorCode.NONE);
+        assertThat(alter(true, new Resource(Resource.TOPIC, "orders", false, List.of(
+                new Operation("compression.type", Operation.SET, "brotli")))).error()).isEqualTo(ErrorCode.INVALID_CONFIG);
+        assertThat(store.topic("orders").orElseThrow().configs())
+                .isEqualTo(Map.of("min.insync.replicas", "1", "retention.ms", "60000"));
+    }
+
+    @Test
+    void aKeyNotAppliedToLiveLogsIsRefusedNamingItUnlessItStaysAsItIs() throws Exception {
+        ResourceResult refused = alter(false, new Resource(Resource.TOPIC, "orders", false, List.of(
+                new Operation("compression.type", Operation.SET, "gzip"),
+                new Operation("retention.ms", Operation.SET, "1000"))));
+        assertThat(refused.error()).isEqualTo(ErrorCode.INVALID_CONFIG);
+        assertThat(refused.errorMessage()).contains("retention.ms", "issue 21", "compression.type", "min.insync.replicas");
+        assertThat(alter(false, new Resource(Resource.TOPIC, "orders", false, List.of(
+                new Operation("retention.ms", Operation.DELETE, null)))).error()).isEqualTo(ErrorCode.INVALID_CONFIG);
+        assertThat(store.topic("orders").orElseThrow().configs()).as("nothing written")
+                .isEqualTo(Map.of("min.insync.replicas", "1", "retention.ms", "60000"));
+
+        assertThat(alter(false, new Resource(Resource.TOPIC, "orders", false, List.of(
+                new Operation("retention.ms", Operation.SET, "60000"),
+                new Operation("compression.type", Operation.SET, "lz4")))).error()).isEqualTo(ErrorCode.NONE);
+        assertThat(store.topic("orders").orElseThrow().configs().get("compression.type")).isEqualTo("lz4");
+    }
+
+    @Test
+    void appendAndSubtractAreRefusedAsNoLiveKeyIsAList() throws Exception {
+        ResourceResult append = alter(false, new Resource(Resource.TOPIC, "orders", false, List.of(
+                new Operation("compression.type", Operation.APPEND, "gzip"))));
+        assertThat(append.error()).isEqualTo(ErrorCode.INVALID_CONFIG);
+        assertThat(append.errorMessage()).contains("APPEND", "compression.type");
+        ResourceResult subtract = alter(false, new Resource(Resource.TOPIC, "orders", false, List.of(
+                new Operation("cleanup.policy", Operation.SUBTRACT, "delete"))));
+        assertThat(subtract.error()).isEqualTo(ErrorCode.INVALID_CONFIG);
+        assertThat(subtract.errorMessage()).contains("SUBTRACT", "cleanup.policy");
+    }
+
+    @Test
+    void replaceAllMakesTheGivenKeysTheOverridesAndMayNotDropAKeyThatIsNotLive() throws Exception {
+        ResourceResult dropping = alter(false, new Resource(Resource.TOPIC, "orders", true, List.of(
+                new Operation("compression.type", Operation.SET, "snappy"))));
+        assertThat(dropping.error()).isEqualTo(ErrorCode.INVALID_CONFIG);
+        assertThat(dropping.errorMessage()).contains("retention.ms");
+
+        assertThat(alter(false, new Resource(Resource.TOPIC, "orders", true, List.of(
+                new Operation("compression.type", Operation.SET, "snappy"),
+                new Operation("retention.ms", Operation.SET, "60000")))).error()).isEqualTo(ErrorCode.NONE);
+        assertThat(store.topic("orders").orElseThrow().configs())
+                .isEqualTo(Map.of("compression.type", "snappy", "retention.ms", "60000"));
+    }
+
+    @Test
+    void valuesAreValidatedAgainstTheReplicationFactorAndErrorsArePerResource() throws Exception {
+        IncrementalAlterConfigsResponse response = handler.handle(CONTEXT, new IncrementalAlterConfigsRequest(List.of(
+                new Resource(Resource.TOPIC, "orders", false, List.of(
+                        new Operation("min.insync.replicas", Operation.SET, "2"))),
+                new Resource(Resource.TOPIC, "gone", false, List.of(
+                        new Operation("compression.type", Operation.SET, "gzip"))),
+                new Resource(Resource.BROKER, "4", false, List.of(
+                        new Operation("log.retention.ms", Operation.SET, "1000"))),
+                new Resource((byte) 3, "group", false, List.of())), false)).get(10, TimeUnit.SECONDS);
+        assertThat(response.results()).extracting(ResourceResult::name, ResourceResult::error).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("orders", ErrorCode.INVALID_CONFIG),
+                org.assertj.core.groups.Tuple.tuple("gone", ErrorCode.UNKNOWN_TOPIC_OR_PARTITION),
+                org.assertj.core.groups.Tuple.tuple("4", ErrorCode.INVALID_REQUEST),
+                org.assertj.core.groups.Tuple.tuple("group", ErrorCode.INVALID_REQUEST));
+        assertThat(response.results().get(0).errorMessage()).contains("replication factor");
+        assertThat(response.results().get(2).errorMessage()).contains("dynamic broker configs", "issue 21");
+    }
+
+    private ResourceResult alter(boolean validateOnly, Resource resource) throws Exception {
+        return handler.handle(CONTEXT, new IncrementalAlterConfigsRequest(List.of(resource), validateOnly))
+                .get(10, TimeUnit.SECONDS).results().get(0);
+    }
+}
