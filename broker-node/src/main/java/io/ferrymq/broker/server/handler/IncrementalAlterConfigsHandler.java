@@ -4,43 +4,31 @@ import io.ferrymq.broker.errors.ApiError;
 import io.ferrymq.broker.errors.ErrorMapper;
 import io.ferrymq.broker.server.RequestContext;
 import io.ferrymq.broker.server.RequestHandler;
-import io.ferrymq.common.config.TopicConfigKeys;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.ApiKey;
 import io.ferrymq.common.protocol.ApiResponse;
 import io.ferrymq.common.protocol.requests.IncrementalAlterConfigsRequest;
-import io.ferrymq.common.protocol.requests.IncrementalAlterConfigsRequest.Operation;
 import io.ferrymq.common.protocol.requests.IncrementalAlterConfigsRequest.Resource;
 import io.ferrymq.common.protocol.responses.IncrementalAlterConfigsResponse;
 import io.ferrymq.common.protocol.responses.IncrementalAlterConfigsResponse.ResourceResult;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.coordinator.metadata.TopicListener;
 import io.ferrymq.coordinator.metadata.TopicMetadata;
-import io.ferrymq.coordinator.metadata.TopicValidator;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
  * AlterConfigs and IncrementalAlterConfigs for topics, with one rule: a change that is accepted takes
- * effect on the live logs. The topic's new override map is computed (a {@code replaceAll} resource's
- * SET operations exactly; otherwise the operations applied to the current overrides); every key whose
- * override it adds, changes or removes must be one the brokers apply to live logs
- * ({@link #LIVE_KEYS}), else the resource is {@code INVALID_CONFIG} naming the key (issue 21). APPEND
- * and SUBTRACT are for list configs, of which none is live, so they are refused the same way. Values
- * are checked by {@link TopicValidator} against the topic's replication factor; the map is then
- * written through {@link MetadataStore#alterTopicConfigs} unless {@code validateOnly}. An unknown
- * topic, or one pending deletion, is {@code UNKNOWN_TOPIC_OR_PARTITION}; a broker resource
- * {@code INVALID_REQUEST} (no dynamic broker configs); other resource types {@code INVALID_REQUEST}.
+ * effect on the live logs ({@link TopicConfigChange} computes the new overrides and refuses the rest,
+ * issue 21). The map is written through {@link MetadataStore#alterTopicConfigs} unless
+ * {@code validateOnly}. An unknown topic, or one pending deletion, is {@code UNKNOWN_TOPIC_OR_PARTITION};
+ * a broker resource {@code INVALID_REQUEST} (no dynamic broker configs), as is any other resource type.
  * Errors are per resource. The answer waits (up to {@value #CACHE_WAIT_MS} ms) until the store's cache
  * shows every written map, so a DescribeConfigs sent after it sees the change.
  *
@@ -50,12 +38,6 @@ public final class IncrementalAlterConfigsHandler implements RequestHandler<Incr
         TopicListener {
 
     static final long CACHE_WAIT_MS = 10_000;
-
-    /** The topic configs a change of which the brokers apply to their live logs. */
-    public static final Set<String> LIVE_KEYS = Set.of(TopicConfigKeys.MIN_INSYNC_REPLICAS,
-            TopicConfigKeys.COMPRESSION_TYPE);
-
-    private static final String LIVE_LIST = new TreeSet<>(LIVE_KEYS).toString();
 
     private final MetadataStore store;
     private final Collection<Written> written = new CopyOnWriteArrayList<>();
@@ -97,53 +79,52 @@ public final class IncrementalAlterConfigsHandler implements RequestHandler<Incr
     }
 
     private ResourceResult alter(Resource resource, boolean validateOnly, List<CompletableFuture<?>> visible) {
+        return switch (resource.type()) {
+            case Resource.TOPIC -> topic(resource, validateOnly, visible);
+            case Resource.BROKER -> result(resource, ErrorCode.INVALID_REQUEST,
+                    "dynamic broker configs are not implemented (issue 21)");
+            default -> result(resource, ErrorCode.INVALID_REQUEST,
+                    "Ferry alters topic configs (resource type 2), not resource type " + resource.type());
+        };
+    }
+
+    private ResourceResult topic(Resource resource, boolean validateOnly, List<CompletableFuture<?>> visible) {
+        Optional<TopicMetadata> current = store.topicsPendingDeletion().contains(resource.name()) ? Optional.empty()
+                : store.topic(resource.name());
+        if (current.isEmpty()) {
+            return result(resource, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+                    "topic '" + resource.name() + "' does not exist");
+        }
         try {
-            switch (resource.type()) {
-                case Resource.TOPIC -> topic(resource, validateOnly, visible);
-                case Resource.BROKER -> throw ErrorCode.INVALID_REQUEST.exception(
-                        "dynamic broker configs are not implemented (issue 21)");
-                default -> throw ErrorCode.INVALID_REQUEST.exception(
-                        "Ferry alters topic configs (resource type 2), not resource type " + resource.type());
+            Map<String, String> updated = TopicConfigChange.apply(current.get().configs(), resource,
+                    current.get().replicationFactor());
+            if (!validateOnly && !updated.equals(current.get().configs())) {
+                visible.add(write(resource.name(), updated));
             }
-            return new ResourceResult(resource.type(), resource.name(), ErrorCode.NONE, "");
+            return result(resource, ErrorCode.NONE, "");
         } catch (RuntimeException e) {
             ApiError error = ErrorMapper.toApiError(e);
-            return new ResourceResult(resource.type(), resource.name(), error.error(), error.message());
+            return result(resource, error.error(), error.message());
         }
     }
 
-    private void topic(Resource resource, boolean validateOnly, List<CompletableFuture<?>> visible) {
-        TopicMetadata current = (store.topicsPendingDeletion().contains(resource.name()) ? null
-                : store.topic(resource.name()).orElse(null));
-        if (current == null) {
-            throw ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.exception("topic '" + resource.name() + "' does not exist");
+    /** Writes the overrides; the future completes once the cache shows them. */
+    private CompletableFuture<Void> write(String topic, Map<String, String> configs) {
+        Written write = new Written(topic, configs, new CompletableFuture<>());
+        written.add(write);
+        write.done().whenComplete((ignored, failure) -> written.remove(write));
+        try {
+            store.alterTopicConfigs(topic, configs);
+        } catch (RuntimeException e) {
+            write.done().complete(null);
+            throw e;
         }
-        Map<String, String> updated = resource.replaceAll() ? new HashMap<>() : new HashMap<>(current.configs());
-        for (Operation op : resource.ops()) {
-            apply(op, updated);
-        }
-        Set<String> touched = new HashSet<>(updated.keySet());
-        touched.addAll(current.configs().keySet());
-        for (String key : new TreeSet<>(touched)) {
-            if (!Objects.equals(updated.get(key), current.configs().get(key)) && !LIVE_KEYS.contains(key)) {
-                throw ErrorCode.INVALID_CONFIG.exception("topic config '" + key + "' cannot be changed: Ferry does"
-                        + " not apply it to live logs yet (issue 21); it applies " + LIVE_LIST);
-            }
-        }
-        TopicValidator.validateConfigs(updated, current.replicationFactor());
-        if (!validateOnly && !updated.equals(current.configs())) {
-            Written write = new Written(resource.name(), Map.copyOf(updated), new CompletableFuture<>());
-            written.add(write);
-            write.done().whenComplete((ignored, failure) -> written.remove(write));
-            visible.add(write.done());
-            try {
-                store.alterTopicConfigs(resource.name(), updated);
-            } catch (RuntimeException e) {
-                write.done().complete(null);
-                throw e;
-            }
-            store.topic(resource.name()).ifPresent(write::check);
-        }
+        store.topic(topic).ifPresent(write::check);
+        return write.done();
+    }
+
+    private static ResourceResult result(Resource resource, ErrorCode error, String message) {
+        return new ResourceResult(resource.type(), resource.name(), error, message);
     }
 
     /** A written override map, done once the store's cache shows it for the topic. */
@@ -152,19 +133,6 @@ public final class IncrementalAlterConfigsHandler implements RequestHandler<Incr
             if (seen.name().equals(topic) && seen.configs().equals(configs)) {
                 done.complete(null);
             }
-        }
-    }
-
-    private static void apply(Operation op, Map<String, String> configs) {
-        switch (op.op()) {
-            case Operation.SET -> configs.put(op.key(), op.value());
-            case Operation.DELETE -> configs.remove(op.key());
-            case Operation.APPEND, Operation.SUBTRACT -> throw ErrorCode.INVALID_CONFIG.exception(
-                    (op.op() == Operation.APPEND ? "APPEND" : "SUBTRACT") + " on topic config '" + op.key()
-                            + "': only list configs can be appended to or subtracted from, and of the configs"
-                            + " Ferry applies to live logs " + LIVE_LIST + " none is a list");
-            default -> throw ErrorCode.INVALID_REQUEST.exception("unknown config operation " + op.op()
-                    + " on '" + op.key() + "'");
         }
     }
 }
