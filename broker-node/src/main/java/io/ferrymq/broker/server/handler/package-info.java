@@ -6,6 +6,7 @@
  *
  * <p>Threads: handlers are thread-safe and called on the server's request threads; CreateTopics and
  * CreatePartitions wait for leaders through {@link io.ferrymq.broker.server.handler.LeaderWaiter}, fed by
- * metadata-store notifications rather than polling. Errors are reported per topic or per partition.
+ * metadata-store notifications rather than polling, and IncrementalAlterConfigs waits the same way until
+ * the metadata cache shows the overrides it wrote. Errors are reported per topic or per partition.
  */
 package io.ferrymq.broker.server.handler;
