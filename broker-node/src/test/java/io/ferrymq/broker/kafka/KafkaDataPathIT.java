@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.Broker;
-import io.ferrymq.broker.config.BrokerConfig;
 import io.ferrymq.client.admin.Admin;
 import io.ferrymq.client.admin.FerryAdmin;
 import io.ferrymq.client.admin.NewTopic;
@@ -13,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.curator.test.TestingServer;
@@ -66,14 +64,7 @@ class KafkaDataPathIT {
     @BeforeEach
     void start() throws Exception {
         zookeeper = new TestingServer(true);
-        Map<String, String> config = new HashMap<>(Map.of(
-                "broker.id", "1",
-                "listeners", "PLAINTEXT://127.0.0.1:0,KAFKA://127.0.0.1:0",
-                "log.dirs", dir.resolve("logs").toString(),
-                "zookeeper.connect", zookeeper.getConnectString(),
-                "num.network.threads", "1",
-                "num.io.threads", "2"));
-        broker = Broker.start(BrokerConfig.of(config));
+        broker = KafkaBroker.start(dir.resolve("logs"), zookeeper.getConnectString(), Map.of());
         InetSocketAddress ferry = broker.boundAddress("PLAINTEXT");
         try (Admin admin = FerryAdmin.create(Map.of("bootstrap.servers", ferry.getHostString() + ":" + ferry.getPort()))) {
             admin.createTopics(List.of(new NewTopic("orders", 2, (short) 1)));

@@ -3,11 +3,9 @@ package io.ferrymq.broker.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferrymq.broker.Broker;
-import io.ferrymq.broker.config.BrokerConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.curator.test.TestingServer;
 import org.apache.kafka.common.message.ApiVersionsResponseData.ApiVersion;
@@ -38,14 +36,7 @@ class KafkaListenerIT {
     @BeforeEach
     void start() throws Exception {
         zookeeper = new TestingServer(true);
-        Map<String, String> config = new HashMap<>(Map.of(
-                "broker.id", "1",
-                "listeners", "PLAINTEXT://127.0.0.1:0,KAFKA://127.0.0.1:0",
-                "log.dirs", dir.resolve("logs").toString(),
-                "zookeeper.connect", zookeeper.getConnectString(),
-                "num.network.threads", "1",
-                "num.io.threads", "2"));
-        broker = Broker.start(BrokerConfig.of(config));
+        broker = KafkaBroker.start(dir.resolve("logs"), zookeeper.getConnectString(), Map.of());
     }
 
     @AfterEach

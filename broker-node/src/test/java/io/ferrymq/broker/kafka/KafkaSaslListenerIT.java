@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferrymq.broker.Broker;
-import io.ferrymq.broker.config.BrokerConfig;
 import io.ferrymq.common.security.SaslMechanisms;
 import io.ferrymq.common.security.ScramMechanism;
 import io.ferrymq.coordinator.credentials.ZkUserCredentials;
@@ -13,7 +12,6 @@ import io.ferrymq.coordinator.zk.ZkConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -59,17 +57,11 @@ class KafkaSaslListenerIT {
             new ZkUserCredentials(zk.curator()).alter("alice", Map.of(mechanism, mechanism.credential(salt,
                     mechanism.saltedPassword("alice-secret", salt, 4096), 4096)), Set.of());
         }
-        Map<String, String> config = new HashMap<>(Map.of(
-                "broker.id", "1",
+        broker = KafkaBroker.start(dir.resolve("logs"), zookeeper.getConnectString(), Map.of(
                 "listeners", "PLAINTEXT://127.0.0.1:0,KAFKA_SASL://127.0.0.1:0",
                 "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,KAFKA_SASL:SASL_PLAINTEXT",
                 "kafka.listener.names", "KAFKA_SASL",
-                "sasl.enabled.mechanisms", "SCRAM-SHA-512",
-                "log.dirs", dir.resolve("logs").toString(),
-                "zookeeper.connect", zookeeper.getConnectString(),
-                "num.network.threads", "1",
-                "num.io.threads", "2"));
-        broker = Broker.start(BrokerConfig.of(config));
+                "sasl.enabled.mechanisms", "SCRAM-SHA-512"));
     }
 
     @AfterEach

@@ -1,14 +1,13 @@
 package io.ferrymq.broker.kafka.admin;
 
+import io.ferrymq.broker.kafka.KafkaBroker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.Broker;
-import io.ferrymq.broker.config.BrokerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -55,16 +54,9 @@ class KafkaAclsIT {
     @BeforeEach
     void start() throws Exception {
         zookeeper = new TestingServer(true);
-        Map<String, String> config = new HashMap<>(Map.of(
-                "broker.id", "1",
-                "listeners", "PLAINTEXT://127.0.0.1:0,KAFKA://127.0.0.1:0",
-                "log.dirs", dir.resolve("logs").toString(),
-                "zookeeper.connect", zookeeper.getConnectString(),
-                "num.network.threads", "1",
-                "num.io.threads", "2",
+        broker = KafkaBroker.start(dir.resolve("logs"), zookeeper.getConnectString(), Map.of(
                 "authorizer.class.name", "kafka.security.authorizer.AclAuthorizer",
                 "super.users", "User:ANONYMOUS"));
-        broker = Broker.start(BrokerConfig.of(config));
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 "127.0.0.1:" + broker.boundAddress("KAFKA").getPort(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));

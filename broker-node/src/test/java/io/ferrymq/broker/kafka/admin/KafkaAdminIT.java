@@ -1,5 +1,6 @@
 package io.ferrymq.broker.kafka.admin;
 
+import io.ferrymq.broker.kafka.KafkaBroker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,15 +68,8 @@ class KafkaAdminIT {
     @BeforeEach
     void start() throws Exception {
         zookeeper = new TestingServer(true);
-        Map<String, String> config = new HashMap<>(Map.of(
-                "broker.id", "1",
-                "listeners", "PLAINTEXT://127.0.0.1:0,KAFKA://127.0.0.1:0",
-                "log.dirs", dir.resolve("logs").toString(),
-                "zookeeper.connect", zookeeper.getConnectString(),
-                "num.network.threads", "1",
-                "num.io.threads", "2",
+        broker = KafkaBroker.start(dir.resolve("logs"), zookeeper.getConnectString(), Map.of(
                 "min.insync.replicas", "1"));
-        broker = Broker.start(BrokerConfig.of(config));
         InetSocketAddress kafka = broker.boundAddress("KAFKA");
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafka.getPort(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
