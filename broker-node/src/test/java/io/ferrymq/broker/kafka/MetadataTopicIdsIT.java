@@ -3,16 +3,11 @@ package io.ferrymq.broker.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ferrymq.broker.ZkMetadata;
 import io.ferrymq.coordinator.metadata.NewTopic;
 import io.ferrymq.coordinator.metadata.ZkMetadataStore;
-import io.ferrymq.coordinator.registry.BrokerInfo;
-import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
-import io.ferrymq.coordinator.zk.ZkClient;
-import io.ferrymq.coordinator.zk.ZkConfig;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.curator.test.TestingServer;
 import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,31 +16,20 @@ import org.junit.jupiter.api.Test;
 /** {@link MetadataTopicIds} over a real {@link ZkMetadataStore}: Kafka's ids, both ways, across delete and re-create. */
 class MetadataTopicIdsIT {
 
-    private TestingServer zookeeper;
-    private ZkClient zk;
-    private ZkBrokerRegistry registry;
+    private ZkMetadata metadata;
     private ZkMetadataStore store;
     private MetadataTopicIds ids;
 
     @BeforeEach
     void start() throws Exception {
-        zookeeper = new TestingServer(true);
-        zk = ZkClient.connect(new ZkConfig(zookeeper.getConnectString(), Duration.ofSeconds(3), Duration.ofSeconds(5),
-                3, Duration.ofMillis(50)));
-        registry = new ZkBrokerRegistry(zk);
-        registry.start();
-        registry.register(new BrokerInfo(1, "127.0.0.1", 9092, Optional.empty(), 0));
-        store = new ZkMetadataStore(zk);
-        store.start();
+        metadata = ZkMetadata.start(1);
+        store = metadata.store();
         ids = new MetadataTopicIds(store);
     }
 
     @AfterEach
     void stop() throws Exception {
-        store.close();
-        registry.close();
-        zk.close();
-        zookeeper.close();
+        metadata.close();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ferrymq.broker.server.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ferrymq.broker.ZkMetadata;
 import io.ferrymq.broker.config.BrokerConfig;
 import io.ferrymq.broker.server.RequestContext;
 import io.ferrymq.common.errors.ErrorCode;
@@ -14,16 +15,10 @@ import io.ferrymq.common.protocol.responses.DescribeConfigsResponse.ConfigEntry;
 import io.ferrymq.common.protocol.responses.DescribeConfigsResponse.ResourceResult;
 import io.ferrymq.coordinator.metadata.NewTopic;
 import io.ferrymq.coordinator.metadata.ZkMetadataStore;
-import io.ferrymq.coordinator.registry.BrokerInfo;
-import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
-import io.ferrymq.coordinator.zk.ZkClient;
-import io.ferrymq.coordinator.zk.ZkConfig;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,32 +33,21 @@ class DescribeConfigsHandlerIT {
     private static final RequestContext CONTEXT = new RequestContext(ApiKey.DESCRIBE_CONFIGS, (short) 0, 1, "test",
             new InetSocketAddress("127.0.0.1", 1));
 
-    private TestingServer zookeeper;
-    private ZkClient zk;
-    private ZkBrokerRegistry registry;
+    private ZkMetadata metadata;
     private ZkMetadataStore store;
     private DescribeConfigsHandler handler;
 
     @BeforeEach
     void start() throws Exception {
-        zookeeper = new TestingServer(true);
-        zk = ZkClient.connect(new ZkConfig(zookeeper.getConnectString(), Duration.ofSeconds(3), Duration.ofSeconds(5),
-                3, Duration.ofMillis(50)));
-        registry = new ZkBrokerRegistry(zk);
-        registry.start();
-        registry.register(new BrokerInfo(4, "127.0.0.1", 9092, Optional.empty(), 0));
-        store = new ZkMetadataStore(zk);
-        store.start();
+        metadata = ZkMetadata.start(4);
+        store = metadata.store();
         handler = new DescribeConfigsHandler(store, new ConfigDescriber(BrokerConfig.of(Map.of(
-                "broker.id", "4", "zookeeper.connect", zookeeper.getConnectString(), "ssl.keystore.password", "s3cret"))));
+                "broker.id", "4", "zookeeper.connect", metadata.connectString(), "ssl.keystore.password", "s3cret"))));
     }
 
     @AfterEach
     void stop() throws Exception {
-        store.close();
-        registry.close();
-        zk.close();
-        zookeeper.close();
+        metadata.close();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ferrymq.broker.server.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ferrymq.broker.ZkMetadata;
 import io.ferrymq.broker.server.RequestContext;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.ApiKey;
@@ -13,17 +14,11 @@ import io.ferrymq.common.protocol.responses.IncrementalAlterConfigsResponse;
 import io.ferrymq.common.protocol.responses.IncrementalAlterConfigsResponse.ResourceResult;
 import io.ferrymq.coordinator.metadata.NewTopic;
 import io.ferrymq.coordinator.metadata.ZkMetadataStore;
-import io.ferrymq.coordinator.registry.BrokerInfo;
-import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
-import io.ferrymq.coordinator.zk.ZkClient;
-import io.ferrymq.coordinator.zk.ZkConfig;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,22 +33,14 @@ class IncrementalAlterConfigsHandlerIT {
     private static final RequestContext CONTEXT = new RequestContext(ApiKey.INCREMENTAL_ALTER_CONFIGS, (short) 0, 1,
             "test", new InetSocketAddress("127.0.0.1", 1));
 
-    private TestingServer zookeeper;
-    private ZkClient zk;
-    private ZkBrokerRegistry registry;
+    private ZkMetadata metadata;
     private ZkMetadataStore store;
     private IncrementalAlterConfigsHandler handler;
 
     @BeforeEach
     void start() throws Exception {
-        zookeeper = new TestingServer(true);
-        zk = ZkClient.connect(new ZkConfig(zookeeper.getConnectString(), Duration.ofSeconds(3), Duration.ofSeconds(5),
-                3, Duration.ofMillis(50)));
-        registry = new ZkBrokerRegistry(zk);
-        registry.start();
-        registry.register(new BrokerInfo(4, "127.0.0.1", 9092, Optional.empty(), 0));
-        store = new ZkMetadataStore(zk);
-        store.start();
+        metadata = ZkMetadata.start(4);
+        store = metadata.store();
         handler = new IncrementalAlterConfigsHandler(store);
         store.createTopic(new NewTopic("orders", 1, 1, Map.of("min.insync.replicas", "1", "retention.ms", "60000")));
         await().atMost(Duration.ofSeconds(5)).until(() -> store.topic("orders").isPresent());
@@ -61,10 +48,7 @@ class IncrementalAlterConfigsHandlerIT {
 
     @AfterEach
     void stop() throws Exception {
-        store.close();
-        registry.close();
-        zk.close();
-        zookeeper.close();
+        metadata.close();
     }
 
     @Test
