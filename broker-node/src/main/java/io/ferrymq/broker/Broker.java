@@ -102,6 +102,7 @@ public final class Broker implements AutoCloseable {
     private volatile Optional<AdminServer> admin = Optional.empty();
     private volatile BrokerRegistry registry;
     private volatile ReplicaManager replicaManager;
+    private volatile ZkClient zk;
     private volatile boolean replicasLoaded;
 
     private Broker(BrokerConfig config) {
@@ -136,7 +137,7 @@ public final class Broker implements AutoCloseable {
         metrics.startJmx();
         LogManager logs = register("log manager", LogManager.open(logConfig, clock));
         metrics.registerLogDirectories(logConfig.logDirs(), logs.failureChannel()::isOffline);
-        ZkClient zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
+        zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
         registerSessionState(zk, metrics);
         CredentialCache credentials = register("credential cache", new CredentialCache(zk));
         credentials.start();
@@ -259,6 +260,14 @@ public final class Broker implements AutoCloseable {
         return replicaManager;
     }
 
+    /**
+     * The broker's ZooKeeper client: its session is the one that owns this broker's registration
+     * (ferry-test expires it from the server side to inject a session expiry).
+     */
+    public ZkClient zooKeeper() {
+        return zk;
+    }
+
     /** Blocks until {@link #close} has finished. */
     public void awaitShutdown() throws InterruptedException {
         stopped.await();
@@ -267,15 +276,29 @@ public final class Broker implements AutoCloseable {
     /** Stops the broker (see the class comment); idempotent, and safe on a half-started broker. */
     @Override
     public void close() {
+        stop(true);
+    }
+
+    /**
+     * Stops the broker as abruptly as an in-JVM stop can, for fault injection (ferry-test's kill):
+     * no controlled shutdown and no draining, so leaderships move only when the registration
+     * vanishes and requests in flight get no answer; the parts then close as {@link #close} closes
+     * them. Idempotent, and a no-op after {@link #close}.
+     */
+    public void halt() {
+        stop(false);
+    }
+
+    private void stop(boolean graceful) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        log.info("Broker {} stopping", config.brokerId());
-        if (replicaManager != null && server != null
+        log.info("Broker {} {}", config.brokerId(), graceful ? "stopping" : "halting");
+        if (graceful && replicaManager != null && server != null
                 && config.getBoolean(ServerConfigKeys.CONTROLLED_SHUTDOWN_ENABLE)) {
             runQuietly("controlled shutdown", replicaManager::resignLeaderships);
         }
-        if (server != null) {
+        if (graceful && server != null) {
             runQuietly("draining requests", () -> server.stopAccepting(DRAIN_TIMEOUT));
         }
         if (registry != null) {
