@@ -8,22 +8,15 @@ import io.ferrymq.client.admin.NewTopic;
 import io.ferrymq.client.admin.TopicDescription;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.metadata.PartitionState;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.ZooKeeper;
 
@@ -44,18 +37,14 @@ import org.apache.zookeeper.ZooKeeper;
  */
 public final class FerryTestCluster implements AutoCloseable {
 
-    /** Broker settings the cluster sets itself. */
-    static final Set<String> MANAGED_KEYS = Set.of("broker.id", "log.dirs", "listeners", "zookeeper.connect");
-    private static final int ZOOKEEPER_TICK_MS = 500;
-
-    private final Settings settings;
+    private final ClusterSettings settings;
     private final Path base;
     private final TestingServer zookeeper;
     private final ZooKeeperView view;
     private final List<EmbeddedBroker> brokers;
 
-    private FerryTestCluster(Settings settings, Path base, TestingServer zookeeper, ZooKeeperView view,
-                             List<EmbeddedBroker> brokers) {
+    FerryTestCluster(ClusterSettings settings, Path base, TestingServer zookeeper, ZooKeeperView view,
+                     List<EmbeddedBroker> brokers) {
         this.settings = settings;
         this.base = base;
         this.zookeeper = zookeeper;
@@ -65,52 +54,6 @@ public final class FerryTestCluster implements AutoCloseable {
 
     public static FerryTestClusterBuilder builder() {
         return new FerryTestClusterBuilder();
-    }
-
-    /** What the cluster was asked for: brokers, topics, broker settings, base directory and timeout. */
-    record Settings(int brokers, List<TopicSpec> topics, Map<String, String> brokerConfig, boolean kafkaListener,
-                    Optional<Path> baseDirectory, Duration timeout) {
-    }
-
-    /** Small thread pools and a short ZooKeeper session: many brokers share one test JVM. */
-    static Map<String, String> testDefaults(int replicationFactor) {
-        return Map.of("num.network.threads", "1", "num.io.threads", "2",
-                "zookeeper.session.timeout.ms", "6000", "zookeeper.connection.timeout.ms", "6000",
-                "default.replication.factor", Integer.toString(replicationFactor),
-                "offsets.topic.replication.factor", Integer.toString(replicationFactor));
-    }
-
-    static FerryTestCluster start(Settings settings) {
-        Path base = settings.baseDirectory().orElseGet(FerryTestCluster::temporaryDirectory);
-        List<AutoCloseable> started = new ArrayList<>();
-        try {
-            TestingServer zookeeper = new TestingServer(new InstanceSpec(base.resolve("zookeeper").toFile(), -1, -1, -1,
-                    false, -1, ZOOKEEPER_TICK_MS, -1), true);
-            started.add(zookeeper);
-            ZooKeeperView view = ZooKeeperView.connect(zookeeper.getConnectString());
-            started.add(view);
-            List<EmbeddedBroker> brokers = new ArrayList<>();
-            for (int id = 0; id < settings.brokers(); id++) {
-                Map<String, String> config = new HashMap<>(settings.brokerConfig());
-                config.put("zookeeper.connect", zookeeper.getConnectString());
-                EmbeddedBroker broker = new EmbeddedBroker(id, base.resolve("broker-" + id), config,
-                        settings.kafkaListener());
-                broker.start();
-                started.add(broker::kill);
-                brokers.add(broker);
-            }
-            FerryTestCluster cluster = new FerryTestCluster(settings, base, zookeeper, view, brokers);
-            settings.topics().forEach(cluster::createTopic);
-            return cluster;
-        } catch (Exception e) {
-            for (int i = started.size() - 1; i >= 0; i--) {
-                closeQuietly(started.get(i), e);
-            }
-            if (settings.baseDirectory().isEmpty()) {
-                TempDirectories.delete(base);
-            }
-            throw e instanceof RuntimeException r ? r : new IllegalStateException("cannot start a Ferry test cluster", e);
-        }
     }
 
     /** {@code host:port,...} of every broker's Ferry listener (stopped ones too: they come back on the same port). */
@@ -269,15 +212,7 @@ public final class FerryTestCluster implements AutoCloseable {
         return addresses.stream().map(a -> a.getHostString() + ":" + a.getPort()).collect(Collectors.joining(","));
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("ferry-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory for a Ferry test cluster", e);
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable resource, Exception collector) {
+    static void closeQuietly(AutoCloseable resource, Exception collector) {
         try {
             resource.close();
         } catch (Exception e) {

@@ -53,7 +53,7 @@ public final class FerryTestClusterBuilder {
      * belong to the cluster and are refused.
      */
     public FerryTestClusterBuilder brokerConfig(String key, String value) {
-        if (FerryTestCluster.MANAGED_KEYS.contains(key)) {
+        if (ClusterSettings.MANAGED_KEYS.contains(key)) {
             throw new IllegalArgumentException(key + " is set by the test cluster itself");
         }
         brokerConfig.put(key, value);
@@ -90,10 +90,9 @@ public final class FerryTestClusterBuilder {
             throw new IllegalArgumentException("topic " + t.name() + " asks for " + t.replicationFactor()
                     + " replicas of " + brokers + " broker(s)");
         });
-        Map<String, String> config = new HashMap<>(FerryTestCluster.testDefaults(defaultFactor));
+        Map<String, String> config = new HashMap<>(ClusterSettings.testDefaults(defaultFactor));
         config.putAll(brokerConfig);
-        return FerryTestCluster.start(new FerryTestCluster.Settings(brokers, specs, config, kafkaListener,
-                baseDirectory, timeout));
+        return ClusterLauncher.start(new ClusterSettings(brokers, specs, config, kafkaListener, baseDirectory, timeout));
     }
 
     private record PendingTopic(String name, int partitions, OptionalInt replicationFactor) {
