@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.ZooKeeper;
@@ -42,6 +43,7 @@ public final class FerryTestCluster implements AutoCloseable {
     private final TestingServer zookeeper;
     private final ZooKeeperView view;
     private final List<EmbeddedBroker> brokers;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     FerryTestCluster(ClusterSettings settings, Path base, TestingServer zookeeper, ZooKeeperView view,
                      List<EmbeddedBroker> brokers) {
@@ -193,9 +195,15 @@ public final class FerryTestCluster implements AutoCloseable {
         }, () -> "");
     }
 
-    /** Stops every broker (no controlled shutdown: the whole cluster goes), then ZooKeeper; deletes the data it created. */
+    /**
+     * Stops every broker (no controlled shutdown: the whole cluster goes), then ZooKeeper; deletes
+     * the data it created. Idempotent.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         RuntimeException failure = new IllegalStateException("closing the Ferry test cluster failed");
         brokers.forEach(b -> closeQuietly(b::kill, failure));
         closeQuietly(view, failure);
