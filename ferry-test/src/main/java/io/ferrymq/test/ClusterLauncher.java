@@ -8,18 +8,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.curator.test.InstanceSpec;
-import org.apache.curator.test.TestingServer;
 
 /**
- * Starts a {@link FerryTestCluster} in order: ZooKeeper (curator-test's {@link TestingServer},
- * ticks of 500 ms), the cluster's own ZooKeeper view, the brokers one by one, then the topics. A
+ * Starts a {@link FerryTestCluster} in order: ZooKeeper ({@link ZooKeeperServers}), the cluster's
+ * own ZooKeeper view, the brokers one by one, then the topics. A
  * failure at any step stops what started, in reverse, deletes a directory it created, and is
  * rethrown. Stateless and thread-safe.
  */
 final class ClusterLauncher {
-
-    private static final int ZOOKEEPER_TICK_MS = 500;
 
     private ClusterLauncher() {
     }
@@ -28,15 +24,14 @@ final class ClusterLauncher {
         Path base = settings.baseDirectory().orElseGet(ClusterLauncher::temporaryDirectory);
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            TestingServer zookeeper = new TestingServer(new InstanceSpec(base.resolve("zookeeper").toFile(), -1, -1, -1,
-                    false, -1, ZOOKEEPER_TICK_MS, -1), true);
+            ZooKeeperServers zookeeper = ZooKeeperServers.start(base, settings.zooKeeperServers());
             started.add(zookeeper);
-            ZooKeeperView view = ZooKeeperView.connect(zookeeper.getConnectString());
+            ZooKeeperView view = ZooKeeperView.connect(zookeeper.connectString());
             started.add(view);
             List<EmbeddedBroker> brokers = new ArrayList<>();
             for (int id = 0; id < settings.brokers(); id++) {
                 Map<String, String> config = new HashMap<>(settings.brokerConfig());
-                config.put("zookeeper.connect", zookeeper.getConnectString());
+                config.put("zookeeper.connect", zookeeper.connectString());
                 EmbeddedBroker broker = new EmbeddedBroker(id, base.resolve("broker-" + id), config,
                         settings.kafkaListener());
                 broker.start();

@@ -8,13 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a {@link FerryTestCluster} was asked for: the broker count, the topics to create, the
+ * What a {@link FerryTestCluster} was asked for: the broker and ZooKeeper server counts, the topics to create, the
  * broker settings (test defaults with the caller's on top), whether brokers open a Kafka listener,
  * where the data lives (empty: a temporary directory the cluster deletes) and how long each step
  * may take. Immutable.
  */
-record ClusterSettings(int brokers, List<TopicSpec> topics, Map<String, String> brokerConfig, boolean kafkaListener,
-                       Optional<Path> baseDirectory, Duration timeout) {
+record ClusterSettings(int brokers, int zooKeeperServers, List<TopicSpec> topics, Map<String, String> brokerConfig,
+                       boolean kafkaListener, Optional<Path> baseDirectory, Duration timeout) {
 
     /** Broker settings the cluster sets itself. */
     static final Set<String> MANAGED_KEYS = Set.of("broker.id", "log.dirs", "listeners", "zookeeper.connect");

@@ -18,12 +18,11 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.ZooKeeper;
 
 /**
- * A Ferry cluster inside the test JVM for users' own tests: one ZooKeeper server (curator-test's
- * {@link TestingServer}) and N {@link EmbeddedBroker}s on free loopback ports, each with its own
+ * A Ferry cluster inside the test JVM for users' own tests: ZooKeeper (curator-test's
+ * {@code TestingServer}, or its {@code TestingCluster} for an ensemble) and N {@link EmbeddedBroker}s on free loopback ports, each with its own
  * log directory. Build one with {@link #builder()}, or let the JUnit 5 extension
  * ({@code io.ferrymq.test.junit5.FerryCluster}) do it; {@link #close()} stops everything and
  * deletes the data it created.
@@ -31,7 +30,8 @@ import org.apache.zookeeper.ZooKeeper;
  * <p>Clients: {@link #bootstrapServers()} (Ferry's protocol), {@link #kafkaBootstrapServers()}
  * (Kafka's), and {@link #admin()}, {@link #producers()}, {@link #consumers()}. Faults, each aimed at
  * one broker and returning once the cluster can see it: {@link #killBroker} (no controlled
- * shutdown), {@link #shutdownBroker} (controlled), {@link #restartBroker}, {@link #expireSession}.
+ * shutdown), {@link #shutdownBroker} (controlled), {@link #restartBroker}, {@link #expireSession};
+ * and, with an ensemble, {@link #killZooKeeperServer} and {@link #restartZooKeeperServer}.
  * Leaders and ISRs are read from ZooKeeper, where the brokers record them.
  *
  * <p>Thread-safe.
@@ -40,12 +40,12 @@ public final class FerryTestCluster implements AutoCloseable {
 
     private final ClusterSettings settings;
     private final Path base;
-    private final TestingServer zookeeper;
+    private final ZooKeeperServers zookeeper;
     private final ZooKeeperView view;
     private final List<EmbeddedBroker> brokers;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    FerryTestCluster(ClusterSettings settings, Path base, TestingServer zookeeper, ZooKeeperView view,
+    FerryTestCluster(ClusterSettings settings, Path base, ZooKeeperServers zookeeper, ZooKeeperView view,
                      List<EmbeddedBroker> brokers) {
         this.settings = settings;
         this.base = base;
@@ -73,7 +73,7 @@ public final class FerryTestCluster implements AutoCloseable {
 
     /** ZooKeeper's connect string (the brokers use the chroot {@code /ferry} under it). */
     public String zooKeeperConnect() {
-        return zookeeper.getConnectString();
+        return zookeeper.connectString();
     }
 
     public List<EmbeddedBroker> brokers() {
@@ -186,6 +186,16 @@ public final class FerryTestCluster implements AutoCloseable {
         long sessionId = session.getSessionId();
         SessionExpiry.expire(zooKeeperConnect(), sessionId, session.getSessionPasswd(), settings.timeout());
         awaitUnregistered(id, OptionalLong.of(sessionId));
+    }
+
+    /** Stops ZooKeeper server {@code index} (0-based) of an ensemble ({@link FerryTestClusterBuilder#zooKeeperServers}). */
+    public void killZooKeeperServer(int index) {
+        zookeeper.kill(index);
+    }
+
+    /** Starts ZooKeeper server {@code index} of an ensemble again, with its data. */
+    public void restartZooKeeperServer(int index) {
+        zookeeper.restart(index);
     }
 
     private void awaitUnregistered(int id, OptionalLong session) {

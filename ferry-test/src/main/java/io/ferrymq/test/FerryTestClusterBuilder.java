@@ -17,6 +17,7 @@ import java.util.OptionalInt;
 public final class FerryTestClusterBuilder {
 
     private int brokers = 1;
+    private int zooKeeperServers = 1;
     private final List<PendingTopic> topics = new ArrayList<>();
     private final Map<String, String> brokerConfig = new HashMap<>();
     private boolean kafkaListener = true;
@@ -32,6 +33,19 @@ public final class FerryTestClusterBuilder {
             throw new IllegalArgumentException("a cluster needs at least one broker, not " + count);
         }
         this.brokers = count;
+        return this;
+    }
+
+    /**
+     * The number of ZooKeeper servers: 1 (curator-test's {@code TestingServer}, the default) or an
+     * ensemble of 3 or more ({@code TestingCluster}), whose servers
+     * {@link FerryTestCluster#killZooKeeperServer} can stop.
+     */
+    public FerryTestClusterBuilder zooKeeperServers(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("ZooKeeper needs at least one server, not " + count);
+        }
+        this.zooKeeperServers = count;
         return this;
     }
 
@@ -92,7 +106,7 @@ public final class FerryTestClusterBuilder {
         });
         Map<String, String> config = new HashMap<>(ClusterSettings.testDefaults(defaultFactor));
         config.putAll(brokerConfig);
-        return ClusterLauncher.start(new ClusterSettings(brokers, specs, config, kafkaListener, baseDirectory, timeout));
+        return ClusterLauncher.start(new ClusterSettings(brokers, zooKeeperServers, specs, config, kafkaListener, baseDirectory, timeout));
     }
 
     private record PendingTopic(String name, int partitions, OptionalInt replicationFactor) {

@@ -13,7 +13,7 @@ final class ClusterAnnotations {
 
     static FerryTestClusterBuilder builder(FerryCluster annotation) {
         FerryTestClusterBuilder builder = FerryTestCluster.builder().brokers(annotation.brokers())
-                .kafkaListener(annotation.kafkaListener());
+                .zooKeeperServers(annotation.zooKeeperServers()).kafkaListener(annotation.kafkaListener());
         for (String topic : annotation.topics()) {
             if (annotation.replicationFactor() == 0) {
                 builder.topic(topic, annotation.partitions());

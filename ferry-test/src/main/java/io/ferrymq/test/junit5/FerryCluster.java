@@ -36,6 +36,9 @@ public @interface FerryCluster {
     /** The number of brokers, ids {@code 0..brokers-1}. */
     int brokers() default 1;
 
+    /** The number of ZooKeeper servers: 1, or an ensemble (see {@link io.ferrymq.test.FerryTestClusterBuilder#zooKeeperServers}). */
+    int zooKeeperServers() default 1;
+
     /** Topics created before the first test, each with {@link #partitions()} partitions. */
     String[] topics() default {};
 
