@@ -84,7 +84,8 @@ import org.slf4j.LoggerFactory;
  * then the server stops reading requests and finishes those in flight, then the registration is
  * removed, then everything closes in reverse start order: connections, group coordinator, replica
  * manager (leaves its latches), metadata and registry caches, the ZooKeeper session, and the logs
- * (with the clean-shutdown marker).
+ * (with the clean-shutdown marker). {@link #halt} (fault injection in one JVM) skips the controlled
+ * shutdown, the draining and the deregistration, and closes the rest the same way.
  *
  * <p>Thread-safe.
  */
@@ -281,9 +282,9 @@ public final class Broker implements AutoCloseable {
 
     /**
      * Stops the broker as abruptly as an in-JVM stop can, for fault injection (ferry-test's kill):
-     * no controlled shutdown and no draining, so leaderships move only when the registration
-     * vanishes and requests in flight get no answer; the parts then close as {@link #close} closes
-     * them. Idempotent, and a no-op after {@link #close}.
+     * no controlled shutdown, no draining and no deregistration, so leaderships move only when the
+     * registration vanishes with the session and requests in flight get no answer; the parts then
+     * close as {@link #close} closes them. Idempotent, and a no-op after {@link #close}.
      */
     public void halt() {
         stop(false);
@@ -301,7 +302,7 @@ public final class Broker implements AutoCloseable {
         if (graceful && server != null) {
             runQuietly("draining requests", () -> server.stopAccepting(DRAIN_TIMEOUT));
         }
-        if (registry != null) {
+        if (graceful && registry != null) {
             runQuietly("deregistering", registry::deregister);
         }
         while (!started.isEmpty()) {

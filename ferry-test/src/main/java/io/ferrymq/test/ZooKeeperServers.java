@@ -30,24 +30,28 @@ final class ZooKeeperServers implements AutoCloseable {
         this.ensemble = List.copyOf(ensemble);
     }
 
-    /** Starts {@code count} servers keeping their data under {@code dir}. */
-    static ZooKeeperServers start(Path dir, int count) throws Exception {
-        if (count == 1) {
-            TestingServer server = new TestingServer(spec(dir.resolve("zookeeper"), -1), true);
-            return new ZooKeeperServers(server, server.getConnectString(), List.of());
-        }
-        List<InstanceSpec> specs = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            specs.add(spec(dir.resolve("zookeeper-" + i), i + 1));
-        }
-        TestingCluster cluster = new TestingCluster(specs);
+    /** Starts {@code count} servers keeping their data under {@code dir}; throws when one cannot start. */
+    static ZooKeeperServers start(Path dir, int count) {
         try {
-            cluster.start();
+            if (count == 1) {
+                TestingServer server = new TestingServer(spec(dir.resolve("zookeeper"), -1), true);
+                return new ZooKeeperServers(server, server.getConnectString(), List.of());
+            }
+            List<InstanceSpec> specs = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                specs.add(spec(dir.resolve("zookeeper-" + i), i + 1));
+            }
+            TestingCluster cluster = new TestingCluster(specs);
+            try {
+                cluster.start();
+            } catch (Exception e) {
+                cluster.close();
+                throw e;
+            }
+            return new ZooKeeperServers(cluster, cluster.getConnectString(), specs);
         } catch (Exception e) {
-            cluster.close();
-            throw e;
+            throw new IllegalStateException("cannot start " + count + " embedded ZooKeeper server(s) in " + dir, e);
         }
-        return new ZooKeeperServers(cluster, cluster.getConnectString(), specs);
     }
 
     private static InstanceSpec spec(Path dataDir, int serverId) throws IOException {
@@ -90,7 +94,7 @@ final class ZooKeeperServers implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         servers.close();
     }
 }

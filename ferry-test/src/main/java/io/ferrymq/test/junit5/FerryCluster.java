@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link io.ferrymq.client.admin.Admin}, {@link io.ferrymq.test.ProducerFactory},
  * {@link io.ferrymq.test.ConsumerFactory}, and a {@code String} annotated
  * {@link BootstrapServers} or {@link KafkaBootstrapServers}. Fields need {@link FerryInject} (or
- * one of the bootstrap annotations).
+ * one of the bootstrap annotations). The injected {@code Admin} belongs to the extension, which
+ * closes it with the cluster; producers and consumers made by the factories belong to the test.
  *
  * <pre>{@code
  * @FerryCluster(brokers = 3, topics = "orders", partitions = 6)
