@@ -84,7 +84,8 @@ import org.slf4j.LoggerFactory;
  * then the server stops reading requests and finishes those in flight, then the registration is
  * removed, then everything closes in reverse start order: connections, group coordinator, replica
  * manager (leaves its latches), metadata and registry caches, the ZooKeeper session, and the logs
- * (with the clean-shutdown marker).
+ * (with the clean-shutdown marker). {@link #halt} (fault injection in one JVM) skips the controlled
+ * shutdown, the draining and the deregistration, and closes the rest the same way.
  *
  * <p>Thread-safe.
  */
@@ -102,6 +103,7 @@ public final class Broker implements AutoCloseable {
     private volatile Optional<AdminServer> admin = Optional.empty();
     private volatile BrokerRegistry registry;
     private volatile ReplicaManager replicaManager;
+    private volatile ZkClient zk;
     private volatile boolean replicasLoaded;
 
     private Broker(BrokerConfig config) {
@@ -136,7 +138,7 @@ public final class Broker implements AutoCloseable {
         metrics.startJmx();
         LogManager logs = register("log manager", LogManager.open(logConfig, clock));
         metrics.registerLogDirectories(logConfig.logDirs(), logs.failureChannel()::isOffline);
-        ZkClient zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
+        zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
         registerSessionState(zk, metrics);
         CredentialCache credentials = register("credential cache", new CredentialCache(zk));
         credentials.start();
@@ -259,6 +261,14 @@ public final class Broker implements AutoCloseable {
         return replicaManager;
     }
 
+    /**
+     * The broker's ZooKeeper client: its session is the one that owns this broker's registration
+     * (ferry-test expires it from the server side to inject a session expiry).
+     */
+    public ZkClient zooKeeper() {
+        return zk;
+    }
+
     /** Blocks until {@link #close} has finished. */
     public void awaitShutdown() throws InterruptedException {
         stopped.await();
@@ -267,18 +277,32 @@ public final class Broker implements AutoCloseable {
     /** Stops the broker (see the class comment); idempotent, and safe on a half-started broker. */
     @Override
     public void close() {
+        stop(true);
+    }
+
+    /**
+     * Stops the broker as abruptly as an in-JVM stop can, for fault injection (ferry-test's kill):
+     * no controlled shutdown, no draining and no deregistration, so leaderships move only when the
+     * registration vanishes with the session and requests in flight get no answer; the parts then
+     * close as {@link #close} closes them. Idempotent, and a no-op after {@link #close}.
+     */
+    public void halt() {
+        stop(false);
+    }
+
+    private void stop(boolean graceful) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        log.info("Broker {} stopping", config.brokerId());
-        if (replicaManager != null && server != null
+        log.info("Broker {} {}", config.brokerId(), graceful ? "stopping" : "halting");
+        if (graceful && replicaManager != null && server != null
                 && config.getBoolean(ServerConfigKeys.CONTROLLED_SHUTDOWN_ENABLE)) {
             runQuietly("controlled shutdown", replicaManager::resignLeaderships);
         }
-        if (server != null) {
+        if (graceful && server != null) {
             runQuietly("draining requests", () -> server.stopAccepting(DRAIN_TIMEOUT));
         }
-        if (registry != null) {
+        if (graceful && registry != null) {
             runQuietly("deregistering", registry::deregister);
         }
         while (!started.isEmpty()) {
