@@ -13,19 +13,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads every partition of the topic from its log start to its end offset (the high watermark, as
- * any consumer sees it) with a group-less consumer, after the workload stopped: the log the checker
- * compares with the acknowledgements. Records not in {@link VerifyRecords}' shape are skipped.
- * Stateless; one call, one consumer.
+ * Reads every partition of the topic from its log start with a group-less consumer, after the
+ * workload stopped: the log the checker compares with the acknowledgements. It reads to the end
+ * offsets (the high watermark, as any consumer sees it) and on until each partition is read past its
+ * highest acknowledged offset: right after a leader change the new leader's high watermark may still
+ * trail what the old one acknowledged. When {@code timeout} passes first it returns what it read, and
+ * the acknowledged writes it never reached count as lost. Records not in {@link VerifyRecords}' shape
+ * are skipped. Stateless; one call, one consumer.
  */
 final class FinalRead {
+
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private FinalRead() {
     }
 
-    /** Every record up to the end offsets; throws when it cannot get there within {@code timeout}. */
+    /**
+     * @param acknowledgedEnds per partition, the offset after its highest acknowledged write
+     */
     static List<History.Read> readAll(ClientFactory clients, Map<String, Object> props, Set<TopicPartition> partitions,
-                                      Duration timeout, Clock clock) {
+                                      Map<Integer, Long> acknowledgedEnds, Duration timeout, Clock clock) {
         List<History.Read> reads = new ArrayList<>();
         try (Consumer<String, String> consumer = clients.consumer(props, new StringDeserializer(),
                 new StringDeserializer())) {
@@ -33,22 +40,25 @@ final class FinalRead {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             long deadline = clock.millis() + timeout.toMillis();
-            while (!reachedEnds(consumer, ends)) {
-                if (clock.millis() > deadline) {
-                    throw new IllegalStateException("could not read the topic to its end offsets " + ends
-                            + " within " + timeout.toMillis() + " ms");
+            while (!isDone(consumer, ends, acknowledgedEnds) && clock.millis() <= deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(POLL)) {
+                    VerifyRecords.parse(r.partition(), r.offset(), r.key(), r.value()).ifPresent(reads::add);
                 }
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.offset() < ends.get(r.topicPartition())) {
-                        VerifyRecords.parse(r.partition(), r.offset(), r.key(), r.value()).ifPresent(reads::add);
-                    }
+                if (hasReached(consumer, ends)) {
+                    ends = consumer.endOffsets(partitions);
                 }
             }
         }
         return reads;
     }
 
-    private static boolean reachedEnds(Consumer<String, String> consumer, Map<TopicPartition, Long> ends) {
+    private static boolean isDone(Consumer<String, String> consumer, Map<TopicPartition, Long> ends,
+                                  Map<Integer, Long> acknowledgedEnds) {
+        return hasReached(consumer, ends) && ends.keySet().stream()
+                .allMatch(tp -> consumer.position(tp) >= acknowledgedEnds.getOrDefault(tp.partition(), 0L));
+    }
+
+    private static boolean hasReached(Consumer<String, String> consumer, Map<TopicPartition, Long> ends) {
         return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 }

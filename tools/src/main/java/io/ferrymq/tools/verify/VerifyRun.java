@@ -84,8 +84,10 @@ public final class VerifyRun {
         ReplicaChecksums.Result sums;
         try (Admin admin = clients.admin(props(Map.of()))) {
             awaitInSync(admin);
+            Map<Integer, Long> acknowledgedEnds = new HashMap<>();
+            writes.acked.forEach(a -> acknowledgedEnds.merge(a.partition(), a.offset() + 1, Math::max));
             reads = FinalRead.readAll(clients, props(Map.of("auto.offset.reset", "earliest", "enable.auto.commit", "false")),
-                    partitions, settings.settleTimeout(), clock);
+                    partitions, acknowledgedEnds, settings.settleTimeout(), clock);
             sums = ReplicaChecksums.collect(admin, settings.topic(), settings.settleTimeout(), clock);
         }
         History history = new History(writes.startMs, writes.endMs, writes.attempted, List.copyOf(writes.acked),
