@@ -95,12 +95,12 @@ public final class ClusterPoller implements AutoCloseable {
                 .filter(BrokerState::isUp).flatMap(s -> s.metrics().stream()).toList()));
     }
 
-    /** Sums the lag gauges per group over the coordinators' snapshots. */
+    /** Sums the lag gauges per group over the coordinators' snapshots; -1 (end offset unknown there) counts as nothing. */
     static Map<String, Long> totalLagByGroup(List<MetricsSnapshot> snapshots) {
         Map<String, Long> totals = new TreeMap<>();
         for (MetricsSnapshot s : snapshots) {
             s.gauges().forEach((key, value) -> {
-                if (key.startsWith("ConsumerGroupMetrics.ConsumerLag{")) {
+                if (key.startsWith("ConsumerGroupMetrics.ConsumerLag{") && value >= 0) {
                     String group = MetricName.parse(key).tags().get("group");
                     totals.merge(group, Math.round(value), Long::sum);
                 }

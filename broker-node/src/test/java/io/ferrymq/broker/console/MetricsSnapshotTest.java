@@ -19,6 +19,7 @@ class MetricsSnapshotTest {
         try (BrokerMetrics metrics = new BrokerMetrics()) {
             metrics.registerLogSize(tp, () -> 4096L);
             metrics.registerConsumerLag("g", tp, () -> 7L);
+            metrics.registerConsumerLag("g", new TopicPartition("t", 1), () -> -1L);
             metrics.registerZooKeeperSessionState(() -> "CONNECTED");
             metrics.recordMessagesIn("t", 3, 300);
 
