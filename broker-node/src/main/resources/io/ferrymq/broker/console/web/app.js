@@ -62,19 +62,24 @@ async function renderCluster() {
     td(b.adminUrl ? el('a', { href: b.adminUrl + '/console/' }, b.adminUrl) : null))));
 }
 
+function partitionRow(topic, p) {
+  return el('tr', { 'data-topic': topic, 'data-partition': p.partition, class: p.offline ? 'bad' : (p.underReplicated ? 'warn' : '') },
+    td(p.partition, 'num'), td(p.leader === null ? 'none' : p.leader, 'leader'), td(p.replicas, 'replicas'),
+    td(p.isr, 'isr'), td(p.offlineReplicas || '', 'offline'), td(p.leaderEpoch, 'num epoch'), td(bytes(p.sizeBytes), 'num size'));
+}
+
+function topicBlock(t) {
+  const summary = t.partitions.length + ' partitions · ' + bytes(t.sizeBytes) + ' · in ' + rate(t.messagesInPerSec)
+    + ' msgs, ' + bytes(t.bytesInPerSec) + '/s · out ' + bytes(t.bytesOutPerSec) + '/s';
+  const head = el('thead', {}, el('tr', {}, ['Partition', 'Leader', 'Replicas', 'ISR', 'Offline', 'Leader epoch', 'Size'].map(h => el('th', {}, h))));
+  return el('div', { class: 'topic', 'data-topic': t.name },
+    el('h2', {}, t.name, el('span', { class: 'rates muted' }, summary)),
+    el('table', { class: 'partitions' }, head, el('tbody', {}, t.partitions.map(p => partitionRow(t.name, p)))));
+}
+
 async function renderTopics() {
   const topics = await api('topics');
-  const container = document.getElementById('topics');
-  container.replaceChildren(...topics.map(t => el('div', { class: 'topic', 'data-topic': t.name },
-    el('h2', {}, t.name, el('span', { class: 'rates muted' },
-      t.partitions.length + ' partitions · ' + bytes(t.sizeBytes) + ' · in ' + rate(t.messagesInPerSec) + ' msgs, '
-      + bytes(t.bytesInPerSec) + '/s · out ' + bytes(t.bytesOutPerSec) + '/s')),
-    el('table', { class: 'partitions' },
-      el('thead', {}, el('tr', {}, ['Partition', 'Leader', 'Replicas', 'ISR', 'Offline', 'Leader epoch', 'Size'].map(h => el('th', {}, h)))),
-      el('tbody', {}, t.partitions.map(p => el('tr', { 'data-topic': t.name, 'data-partition': p.partition,
-        class: p.offline ? 'bad' : (p.underReplicated ? 'warn' : '') },
-        td(p.partition, 'num'), td(p.leader === null ? 'none' : p.leader, 'leader'), td(p.replicas, 'replicas'),
-        td(p.isr, 'isr'), td(p.offlineReplicas || '', 'offline'), td(p.leaderEpoch, 'num epoch'), td(bytes(p.sizeBytes), 'num size')))))));
+  document.getElementById('topics').replaceChildren(...topics.map(topicBlock));
 }
 
 async function renderMessagesForm() {
