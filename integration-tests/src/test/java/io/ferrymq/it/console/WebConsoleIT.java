@@ -36,7 +36,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.awaitility.core.ConditionFactory;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -94,7 +96,7 @@ class WebConsoleIT {
     void clusterPageShowsEveryBrokerUpWithItsLeadersAndTheCounts() {
         open(cluster.broker(1), "cluster");
 
-        await().atMost(PAGE_WAIT).untilAsserted(() -> {
+        page().untilAsserted(() -> {
             List<WebElement> rows = browser.driver().findElements(By.cssSelector("#brokers tbody tr"));
             assertThat(rows).hasSize(3);
             assertThat(rows).allSatisfy(r -> assertThat(r.findElement(By.cssSelector("td.status")).getText()).isEqualTo("up"));
@@ -114,7 +116,7 @@ class WebConsoleIT {
         Map<Integer, String> described = describedPartitions();
         open(cluster.broker(2), "topics");
 
-        await().atMost(PAGE_WAIT).untilAsserted(() -> {
+        page().untilAsserted(() -> {
             for (int p = 0; p < 3; p++) {
                 WebElement row = browser.driver().findElement(By.cssSelector("tr[data-topic='" + TOPIC + "'][data-partition='" + p + "']"));
                 String shown = "Leader: " + cell(row, "leader") + "\tReplicas: " + cell(row, "replicas") + "\tIsr: "
@@ -131,14 +133,14 @@ class WebConsoleIT {
     void aProducedMessageShowsUpInTheMessageBrowserWithHeadersAndCodec() throws Exception {
         RecordMetadata sent = produceOne("browse-key", "hello from the console test", Header.of("trace", "abc-123"));
         open(cluster.broker(3), "messages");
-        await().atMost(PAGE_WAIT).until(() -> !new Select(browser.driver().findElement(By.id("msg-topic"))).getOptions().isEmpty());
+        page().until(() -> !new Select(browser.driver().findElement(By.id("msg-topic"))).getOptions().isEmpty());
 
         new Select(browser.driver().findElement(By.id("msg-topic"))).selectByValue(TOPIC);
         type("msg-partition", String.valueOf(sent.partition()));
         type("msg-from", String.valueOf(sent.offset()));
         browser.driver().findElement(By.id("msg-load")).click();
 
-        await().atMost(PAGE_WAIT).untilAsserted(() -> {
+        page().untilAsserted(() -> {
             WebElement row = browser.driver().findElement(By.cssSelector("#messages tr[data-offset='" + sent.offset() + "']"));
             assertThat(cell(row, "key")).isEqualTo("browse-key");
             assertThat(cell(row, "value")).isEqualTo("hello from the console test");
@@ -153,13 +155,13 @@ class WebConsoleIT {
     void groupPageMatchesGroupsDescribeAndChartsTheLag() {
         Map<String, String> described = describedGroupOffsets();
         open(cluster.broker(1), "groups");
-        await().atMost(PAGE_WAIT).untilAsserted(() -> assertThat(browser.driver()
+        page().untilAsserted(() -> assertThat(browser.driver()
                 .findElement(By.cssSelector("#groups tr[data-group='" + GROUP + "'] td.lag")).getText())
                 .isEqualTo(String.valueOf(described.values().stream().mapToLong(v -> Long.parseLong(v.split(" ")[2])).sum())));
         finishPage("groups");
 
         open(cluster.broker(2), "group/" + GROUP);
-        await().atMost(PAGE_WAIT).untilAsserted(() -> {
+        page().untilAsserted(() -> {
             for (int p = 0; p < 3; p++) {
                 WebElement row = browser.driver().findElement(By.cssSelector("#group-partitions tr[data-partition='" + p + "']"));
                 assertThat(cell(row, "committed") + " " + cell(row, "end") + " " + cell(row, "lag")).isEqualTo(described.get(TOPIC + "-" + p));
@@ -173,13 +175,18 @@ class WebConsoleIT {
     @Order(5)
     void aKilledBrokerShowsAsDownWithinTenSeconds() {
         open(cluster.broker(1), "cluster");
-        await().atMost(PAGE_WAIT).until(() -> browser.driver().findElements(By.cssSelector("#brokers td.status.up")).size() == 3);
+        page().until(() -> browser.driver().findElements(By.cssSelector("#brokers td.status.up")).size() == 3);
 
         cluster.kill9(3);
 
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+        page().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertThat(browser.driver().findElement(By.cssSelector("#brokers tr[data-broker-id='3'] td.status")).getText())
                         .isEqualTo("down"));
+    }
+
+    /** A bounded wait on the page; rows it re-renders meanwhile may be missing or stale for a moment. */
+    private static ConditionFactory page() {
+        return await().atMost(PAGE_WAIT).ignoreExceptionsInstanceOf(WebDriverException.class);
     }
 
     private static void open(BrokerProcess broker, String page) {
