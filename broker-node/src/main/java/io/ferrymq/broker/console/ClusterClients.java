@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The console's view of the whole cluster through Ferry's own client, connected to this broker's
@@ -72,6 +73,13 @@ public final class ClusterClients implements AutoCloseable {
         try (GroupAdmin groups = new GroupAdmin(List.of(bootstrap), groupId, TIMEOUT, security)) {
             return groups.describe();
         }
+    }
+
+    /** Every group's lag summed over its partitions, as {@code ferry groups describe} shows it. */
+    public Map<String, Long> totalLagByGroup() {
+        Map<String, Long> totals = new TreeMap<>();
+        groups().forEach(g -> totals.put(g.groupId(), GroupJson.totalLag(group(g.groupId()))));
+        return totals;
     }
 
     /** Up to {@code query.limit()} records from where the query says, with the partition's start and end offsets. */

@@ -5,26 +5,29 @@ import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The read-only web console a broker serves on its admin HTTP server: static pages under
  * {@code /console/} ({@link StaticAssets}) and JSON under {@code /api/} ({@link ConsoleApi}).
- * It owns the {@link ClusterPoller} (every broker's metrics, every {@link #POLL_INTERVAL}) and the
- * {@link ClusterClients}. The design note is in this package's {@code package-info}.
+ * It owns two {@link PeriodicTask}s, every {@link #POLL_INTERVAL}: {@code ferry-console-poller}
+ * ({@link ClusterPoller}: every broker's metrics) and {@code ferry-console-lag} (every group's
+ * total lag into the {@link LagHistory}), and the {@link ClusterClients}. The design note is in
+ * this package's {@code package-info}.
  *
- * <p>Thread-safe. {@link #close()} stops the poller and closes the clients.
+ * <p>Thread-safe. {@link #close()} stops both tasks, then closes the clients.
  */
 public final class Console implements AutoCloseable {
 
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
     static final Duration LAG_WINDOW = Duration.ofMinutes(10);
 
-    private final ClusterPoller poller;
+    private final List<PeriodicTask> tasks;
     private final ClusterClients clients;
     private final ConsoleApi api;
 
-    private Console(ClusterPoller poller, ClusterClients clients, ConsoleApi api) {
-        this.poller = poller;
+    private Console(List<PeriodicTask> tasks, ClusterClients clients, ConsoleApi api) {
+        this.tasks = tasks;
         this.clients = clients;
         this.api = api;
     }
@@ -34,8 +37,12 @@ public final class Console implements AutoCloseable {
                                 Clock clock) {
         LagHistory lag = new LagHistory(LAG_WINDOW);
         ClusterClients clients = new ClusterClients(bootstrap, security);
-        ClusterPoller poller = new ClusterPoller(registry, lag, clock, POLL_INTERVAL).start();
-        return new Console(poller, clients, new ConsoleApi(brokerId, clients, poller, lag));
+        ClusterPoller poller = new ClusterPoller(registry, clock);
+        List<PeriodicTask> tasks = List.of(
+                PeriodicTask.start("ferry-console-poller", poller::pollOnce, POLL_INTERVAL),
+                PeriodicTask.start("ferry-console-lag", () -> lag.record(clock.millis(), clients.totalLagByGroup()),
+                        POLL_INTERVAL));
+        return new Console(tasks, clients, new ConsoleApi(brokerId, clients, poller, lag));
     }
 
     /** Whether this console answers {@code path}. */
@@ -53,7 +60,7 @@ public final class Console implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.close();
+        tasks.forEach(PeriodicTask::close);
         clients.close();
     }
 }

@@ -43,10 +43,9 @@ public record MetricsSnapshot(long timeMs, Map<String, Double> gauges, Map<Strin
         return new MetricsSnapshot(timeMs, gauges, counts, zkState);
     }
 
-    /** The gauges the console reads: log sizes, consumer lag and the replica manager's counts. */
+    /** The gauges the console reads: log sizes and the replica manager's counts. */
     private static boolean isNumericGauge(String key) {
-        return key.startsWith("Log.Size{") || key.startsWith("ConsumerGroupMetrics.ConsumerLag{")
-                || key.startsWith("ReplicaManager.");
+        return key.startsWith("Log.Size{") || key.startsWith("ReplicaManager.");
     }
 
     public Optional<Double> gauge(String key) {

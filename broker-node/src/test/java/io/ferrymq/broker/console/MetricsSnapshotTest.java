@@ -8,18 +8,15 @@ import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.metrics.JsonMetricsWriter;
 import io.ferrymq.common.TopicPartition;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MetricsSnapshotTest {
 
     @Test
-    void readsLogSizesLagMeterCountsAndTheZooKeeperStateFromWhatTheAdminServerWrites() {
+    void readsLogSizesMeterCountsAndTheZooKeeperStateFromWhatTheAdminServerWrites() {
         TopicPartition tp = new TopicPartition("t", 0);
         try (BrokerMetrics metrics = new BrokerMetrics()) {
             metrics.registerLogSize(tp, () -> 4096L);
-            metrics.registerConsumerLag("g", tp, () -> 7L);
-            metrics.registerConsumerLag("g", new TopicPartition("t", 1), () -> -1L);
             metrics.registerZooKeeperSessionState(() -> "CONNECTED");
             metrics.recordMessagesIn("t", 3, 300);
 
@@ -31,7 +28,6 @@ class MetricsSnapshotTest {
             assertThat(s.zooKeeperState()).contains("CONNECTED");
             assertThat(s.meterCounts()).containsEntry(
                     BrokerMetricNames.forTopic(BrokerMetricNames.MESSAGES_IN, "t").encode(), 3L);
-            assertThat(ClusterPoller.totalLagByGroup(List.of(s, s))).containsEntry("g", 14L);
         }
     }
 

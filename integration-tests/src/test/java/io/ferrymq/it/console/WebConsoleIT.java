@@ -157,7 +157,7 @@ class WebConsoleIT {
         open(cluster.broker(1), "groups");
         page().untilAsserted(() -> assertThat(browser.driver()
                 .findElement(By.cssSelector("#groups tr[data-group='" + GROUP + "'] td.lag")).getText())
-                .isEqualTo(String.valueOf(described.values().stream().mapToLong(v -> Long.parseLong(v.split(" ")[2])).sum())));
+                .isEqualTo(String.valueOf(totalLag(described))));
         finishPage("groups");
 
         open(cluster.broker(2), "group/" + GROUP);
@@ -167,6 +167,8 @@ class WebConsoleIT {
                 assertThat(cell(row, "committed") + " " + cell(row, "end") + " " + cell(row, "lag")).isEqualTo(described.get(TOPIC + "-" + p));
             }
             assertThat(browser.driver().findElements(By.cssSelector("#lag-chart polyline.lag-line"))).hasSize(1);
+            assertThat(browser.driver().findElement(By.id("lag-chart")).getAttribute("data-last-lag"))
+                    .isEqualTo(String.valueOf(totalLag(described)));
         });
         finishPage("group");
     }
@@ -248,6 +250,10 @@ class WebConsoleIT {
         }
         assertThat(offsets).as(r.stdout()).hasSize(3);
         return offsets;
+    }
+
+    private static long totalLag(Map<String, String> described) {
+        return described.values().stream().mapToLong(v -> Long.parseLong(v.split(" ")[2])).sum();
     }
 
     private static Producer<String, String> producer() {

@@ -146,9 +146,10 @@ function drawLag(chart, points) {
   const w = Number(chart.getAttribute('width')); const h = Number(chart.getAttribute('height'));
   const pad = { left: 50, right: 10, top: 10, bottom: 20 };
   chart.replaceChildren();
+  chart.setAttribute('data-last-lag', points.length === 0 ? '' : points[points.length - 1].lag);
   if (points.length === 0) {
     const text = svg('text', { x: pad.left, y: h / 2 });
-    text.textContent = 'no lag recorded yet (sampled every 2 s from the coordinators\u2019 lag gauges)';
+    text.textContent = 'no lag recorded yet (sampled every 2 s)';
     chart.append(text);
     return;
   }
