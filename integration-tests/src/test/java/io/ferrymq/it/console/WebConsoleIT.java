@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -112,7 +113,7 @@ class WebConsoleIT {
 
     @Test
     @Order(2)
-    void topicsPageMatchesTopicsDescribeAndShowsSizes() {
+    void topicsPageMatchesTopicsDescribeAndShowsSizesAndLiveRates() throws Exception {
         Map<Integer, String> described = describedPartitions();
         open(cluster.broker(2), "topics");
 
@@ -125,7 +126,18 @@ class WebConsoleIT {
                 assertThat(cell(row, "size")).matches("\\d+(\\.\\d)? (B|KiB)").isNotEqualTo("0 B");
             }
         });
-        finishPage("topics");
+        AtomicBoolean producing = new AtomicBoolean(true);
+        Thread producer = new Thread(() -> produceUntil(producing), "console-it-producer");
+        producer.start();
+        try {
+            page().untilAsserted(() -> assertThat(Double.parseDouble(browser.driver()
+                    .findElement(By.cssSelector("div.topic[data-topic='" + TOPIC + "']")).getAttribute("data-messages-in")))
+                    .as("produce rate shown while producing").isPositive());
+            finishPage("topics");
+        } finally {
+            producing.set(false);
+            producer.join(30_000);
+        }
     }
 
     @Test
@@ -267,6 +279,23 @@ class WebConsoleIT {
                 producer.send(new ProducerRecord<>(TOPIC, i % 3, "k" + i, "value-" + i));
             }
             producer.flush();
+        }
+    }
+
+    /** Sends a few records every 50 ms until {@code producing} is cleared (the live-rate check). */
+    private static void produceUntil(AtomicBoolean producing) {
+        try (Producer<String, String> producer = producer()) {
+            int i = 0;
+            while (producing.get()) {
+                producer.send(new ProducerRecord<>(TOPIC, i % 3, "live" + i, "live-" + i));
+                i++;
+                if (i % 5 == 0) {
+                    producer.flush();
+                    Thread.sleep(50);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -72,7 +72,7 @@ function topicBlock(t) {
   const summary = t.partitions.length + ' partitions · ' + bytes(t.sizeBytes) + ' · in ' + rate(t.messagesInPerSec)
     + ' msgs, ' + bytes(t.bytesInPerSec) + '/s · out ' + bytes(t.bytesOutPerSec) + '/s';
   const head = el('thead', {}, el('tr', {}, ['Partition', 'Leader', 'Replicas', 'ISR', 'Offline', 'Leader epoch', 'Size'].map(h => el('th', {}, h))));
-  return el('div', { class: 'topic', 'data-topic': t.name },
+  return el('div', { class: 'topic', 'data-topic': t.name, 'data-messages-in': t.messagesInPerSec, 'data-bytes-out': t.bytesOutPerSec },
     el('h2', {}, t.name, el('span', { class: 'rates muted' }, summary)),
     el('table', { class: 'partitions' }, head, el('tbody', {}, t.partitions.map(p => partitionRow(t.name, p)))));
 }
