@@ -135,6 +135,21 @@ class BrokerIT {
         }
     }
 
+    /** As Kafka's broker: the client learns of the failure from the disconnect and refreshes its metadata. */
+    @Test
+    void aFailedAcksZeroProduceClosesTheConnectionAfterTheEarlierResponses() throws IOException {
+        try (RawClient client = connect()) {
+            createTopic(client, "orders", 1);
+            int metadata = next();
+            client.send(MetadataRequest.forTopics(List.of("orders"), false), metadata);
+            client.send(new ProduceRequest((short) 0, 10_000, List.of(new ProduceRequest.PartitionData(
+                    new TopicPartition("no-such-topic", 0), RecordSource.of(batch("into the void"))))), next());
+
+            assertThat(client.read(ApiKey.METADATA).correlationId()).isEqualTo(metadata);
+            assertThat(client.isClosedByServer()).isTrue();
+        }
+    }
+
     @Test
     void longPollFetchReturnsWhenDataArrives() throws Exception {
         try (RawClient consumer = connect(); RawClient producer = connect()) {
