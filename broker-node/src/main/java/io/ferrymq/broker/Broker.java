@@ -87,7 +87,8 @@ import org.slf4j.LoggerFactory;
  * then the server stops reading requests and finishes those in flight, then the registration is
  * removed, then everything closes in reverse start order: connections, group coordinator, replica
  * manager (leaves its latches), metadata and registry caches, the ZooKeeper session, and the logs
- * (with the clean-shutdown marker).
+ * (with the clean-shutdown marker). {@link #halt} (fault injection in one JVM) skips the controlled
+ * shutdown, the draining and the deregistration, and closes the rest the same way.
  *
  * <p>Thread-safe.
  */
@@ -105,6 +106,7 @@ public final class Broker implements AutoCloseable {
     private volatile Optional<AdminServer> admin = Optional.empty();
     private volatile BrokerRegistry registry;
     private volatile ReplicaManager replicaManager;
+    private volatile ZkClient zk;
     private volatile boolean replicasLoaded;
 
     private Broker(BrokerConfig config) {
@@ -139,7 +141,7 @@ public final class Broker implements AutoCloseable {
         metrics.startJmx();
         LogManager logs = register("log manager", LogManager.open(logConfig, clock));
         metrics.registerLogDirectories(logConfig.logDirs(), logs.failureChannel()::isOffline);
-        ZkClient zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
+        zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
         registerSessionState(zk, metrics);
         CredentialCache credentials = register("credential cache", new CredentialCache(zk));
         credentials.start();
@@ -153,8 +155,8 @@ public final class Broker implements AutoCloseable {
                 interBroker);
         replicaManager = register("replica manager", new ReplicaManager(replication,
                 ReplicationContext.of(leaders, logs, zk, metadata, registry, metrics, clock)));
-        GroupCoordinator groups = register("group coordinator",
-                new BrokerGroups(config, metrics, clock).start(zk, registry, metadata, replicaManager));
+        BrokerGroups brokerGroups = new BrokerGroups(config, metrics, clock);
+        GroupCoordinator groups = register("group coordinator", brokerGroups.start(zk, registry, metadata, replicaManager));
         ProducerIdManager producerIds = new ProducerIdManager(config.brokerId(), new ZkProducerIdStore(zk.curator()));
         ZkUserCredentials users = new ZkUserCredentials(zk.curator());
         BrokerAuthorization authorization = register("authorization",
@@ -166,6 +168,8 @@ public final class Broker implements AutoCloseable {
         zkHandlers.addAll(authorization.handlers());
         startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, zkHandlers,
                 authorization, metrics, listeners, codecs);
+        register("lag high watermarks", HighWatermarkPoller.start(brokerGroups.highWatermarks(), interBrokerAddress(),
+                interBroker));
         BrokerInfo registration = BrokerListeners.registration(config, advertised, clock.millis());
         Optional<String> adminUrl = startAdmin(metrics, interBroker, clock);
         BrokerInfo self = adminUrl.map(registration::withAdminUrl).orElse(registration);
@@ -216,10 +220,8 @@ public final class Broker implements AutoCloseable {
         }
         Optional<Console> console = Optional.empty();
         if (config.getBoolean(ServerConfigKeys.ADMIN_CONSOLE_ENABLE)) {
-            Endpoint own = advertised.stream()
-                    .filter(e -> e.listenerName().equals(config.interBrokerListenerName())).findFirst().orElseThrow();
             console = Optional.of(register("web console", Console.start(config.brokerId(), registry,
-                    new BrokerAddress(own.host(), own.port()), interBroker, clock)));
+                    interBrokerAddress(), interBroker, clock)));
         }
         String host = config.getString(ServerConfigKeys.ADMIN_HTTP_HOST);
         AdminServer adminServer = register("admin HTTP server", AdminServer.start(
@@ -229,6 +231,13 @@ public final class Broker implements AutoCloseable {
         admin = Optional.of(adminServer);
         String urlHost = host.equals("0.0.0.0") || host.equals("::") ? advertised.get(0).host() : host;
         return Optional.of("http://" + (urlHost.contains(":") ? "[" + urlHost + "]" : urlHost) + ":" + adminServer.port());
+    }
+
+    /** This broker's advertised inter-broker endpoint, once serving. */
+    private BrokerAddress interBrokerAddress() {
+        Endpoint own = advertised.stream()
+                .filter(e -> e.listenerName().equals(config.interBrokerListenerName())).findFirst().orElseThrow();
+        return new BrokerAddress(own.host(), own.port());
     }
 
     public int brokerId() {
@@ -274,6 +283,14 @@ public final class Broker implements AutoCloseable {
         return replicaManager;
     }
 
+    /**
+     * The broker's ZooKeeper client: its session is the one that owns this broker's registration
+     * (ferry-test expires it from the server side to inject a session expiry).
+     */
+    public ZkClient zooKeeper() {
+        return zk;
+    }
+
     /** Blocks until {@link #close} has finished. */
     public void awaitShutdown() throws InterruptedException {
         stopped.await();
@@ -282,18 +299,32 @@ public final class Broker implements AutoCloseable {
     /** Stops the broker (see the class comment); idempotent, and safe on a half-started broker. */
     @Override
     public void close() {
+        stop(true);
+    }
+
+    /**
+     * Stops the broker as abruptly as an in-JVM stop can, for fault injection (ferry-test's kill):
+     * no controlled shutdown, no draining and no deregistration, so leaderships move only when the
+     * registration vanishes with the session and requests in flight get no answer; the parts then
+     * close as {@link #close} closes them. Idempotent, and a no-op after {@link #close}.
+     */
+    public void halt() {
+        stop(false);
+    }
+
+    private void stop(boolean graceful) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        log.info("Broker {} stopping", config.brokerId());
-        if (replicaManager != null && server != null
+        log.info("Broker {} {}", config.brokerId(), graceful ? "stopping" : "halting");
+        if (graceful && replicaManager != null && server != null
                 && config.getBoolean(ServerConfigKeys.CONTROLLED_SHUTDOWN_ENABLE)) {
             runQuietly("controlled shutdown", replicaManager::resignLeaderships);
         }
-        if (server != null) {
+        if (graceful && server != null) {
             runQuietly("draining requests", () -> server.stopAccepting(DRAIN_TIMEOUT));
         }
-        if (registry != null) {
+        if (graceful && registry != null) {
             runQuietly("deregistering", registry::deregister);
         }
         while (!started.isEmpty()) {
