@@ -19,19 +19,25 @@ import io.ferrymq.common.protocol.responses.ListGroupsResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The console's view of the whole cluster through Ferry's own client, connected to this broker's
  * inter-broker listener with its security: topics as {@code ferry topics describe} sees them,
  * groups as {@code ferry groups describe} does, and records read by a group-less consumer (so
- * partitions this broker does not host, and groups coordinated elsewhere, are seen too). One
- * admin client is kept open; group admins and consumers are made per request and closed.
+ * partitions this broker does not host, and groups coordinated elsewhere, are seen too). The admin
+ * client is kept open, and so is one group admin per group that {@link #totalLagByGroup} found
+ * listed (dropped once the group is no longer listed), so sampling every few seconds does not look
+ * the coordinator up, and log it, each time; other groups' admins and consumers are per request.
  *
- * <p>Thread-safe (the admin client is; the rest is per call).
+ * <p>Thread-safe: the admin client is; each kept group admin is used under its own lock.
  */
 public final class ClusterClients implements AutoCloseable {
 
@@ -40,6 +46,7 @@ public final class ClusterClients implements AutoCloseable {
     private final BrokerAddress bootstrap;
     private final ClientSecurity security;
     private final Admin admin;
+    private final Map<String, GroupAdmin> groupAdmins = new ConcurrentHashMap<>();
 
     public ClusterClients(BrokerAddress bootstrap, ClientSecurity security) {
         this.bootstrap = bootstrap;
@@ -64,22 +71,55 @@ public final class ClusterClients implements AutoCloseable {
     }
 
     public List<ListGroupsResponse.GroupListing> groups() {
-        try (GroupAdmin groups = new GroupAdmin(List.of(bootstrap), "", TIMEOUT, security)) {
-            return groups.listGroups();
-        }
+        return use(groupAdmins.computeIfAbsent("", this::groupAdmin), GroupAdmin::listGroups, "");
     }
 
     public GroupDetails group(String groupId) {
-        try (GroupAdmin groups = new GroupAdmin(List.of(bootstrap), groupId, TIMEOUT, security)) {
-            return groups.describe();
+        GroupAdmin kept = groupAdmins.get(groupId);
+        if (kept != null) {
+            return use(kept, GroupAdmin::describe, groupId);
+        }
+        try (GroupAdmin once = groupAdmin(groupId)) {
+            return once.describe();
         }
     }
 
-    /** Every group's lag summed over its partitions, as {@code ferry groups describe} shows it. */
+    /** Every listed group's lag summed over its partitions, as {@code ferry groups describe} shows it. */
     public Map<String, Long> totalLagByGroup() {
         Map<String, Long> totals = new TreeMap<>();
-        groups().forEach(g -> totals.put(g.groupId(), GroupJson.totalLag(group(g.groupId()))));
+        Set<String> listed = new HashSet<>();
+        for (ListGroupsResponse.GroupListing g : groups()) {
+            listed.add(g.groupId());
+            GroupAdmin kept = groupAdmins.computeIfAbsent(g.groupId(), this::groupAdmin);
+            totals.put(g.groupId(), GroupJson.totalLag(use(kept, GroupAdmin::describe, g.groupId())));
+        }
+        groupAdmins.keySet().stream().filter(id -> !id.isEmpty() && !listed.contains(id)).toList()
+                .forEach(id -> Optional.ofNullable(groupAdmins.remove(id)).ifPresent(ClusterClients::closeUnderLock));
         return totals;
+    }
+
+    private static void closeUnderLock(GroupAdmin kept) {
+        synchronized (kept) {
+            kept.close();
+        }
+    }
+
+    private GroupAdmin groupAdmin(String groupId) {
+        return new GroupAdmin(List.of(bootstrap), groupId, TIMEOUT, security);
+    }
+
+    /** Runs {@code call} on a kept group admin under its lock; one that failed is dropped and closed. */
+    private <T> T use(GroupAdmin kept, Function<GroupAdmin, T> call, String key) {
+        synchronized (kept) {
+            try {
+                return call.apply(kept);
+            } catch (RuntimeException e) {
+                if (groupAdmins.remove(key, kept)) {
+                    kept.close();
+                }
+                throw e;
+            }
+        }
     }
 
     /** Up to {@code query.limit()} records from where the query says, with the partition's start and end offsets. */
@@ -130,6 +170,7 @@ public final class ClusterClients implements AutoCloseable {
     @Override
     public void close() {
         admin.close();
+        groupAdmins.values().forEach(ClusterClients::closeUnderLock);
     }
 
     /** Records read for the browser and the partition's offsets at the time. */

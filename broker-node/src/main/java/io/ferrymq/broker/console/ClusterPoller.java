@@ -1,7 +1,6 @@
 package io.ferrymq.broker.console;
 
 import io.ferrymq.coordinator.registry.BrokerInfo;
-import io.ferrymq.coordinator.registry.BrokerRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,12 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads every broker's {@code /metrics.json} on each {@link #pollOnce()}: brokers come from the
- * local registry cache (with their {@code admin_url}) and are remembered once seen, so a broker
+ * live registrations (the local registry cache, with their {@code admin_url}) and are remembered once seen, so a broker
  * that died stays listed as down. Each round replaces the brokers' {@link BrokerState}s, with rates
  * from the previous snapshot. Each read waits at most one second.
  *
@@ -30,14 +30,15 @@ public final class ClusterPoller {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterPoller.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
 
-    private final BrokerRegistry registry;
+    private final Supplier<Map<Integer, BrokerInfo>> liveBrokers;
     private final Clock clock;
     private final HttpClient http;
     private final Map<Integer, BrokerInfo> known = new ConcurrentHashMap<>();
     private final Map<Integer, BrokerState> states = new ConcurrentHashMap<>();
 
-    public ClusterPoller(BrokerRegistry registry, Clock clock) {
-        this.registry = registry;
+    /** {@code liveBrokers} answers the registered brokers by id (e.g. {@code BrokerRegistry::liveBrokers}). */
+    public ClusterPoller(Supplier<Map<Integer, BrokerInfo>> liveBrokers, Clock clock) {
+        this.liveBrokers = liveBrokers;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
     }
@@ -49,7 +50,7 @@ public final class ClusterPoller {
 
     /** One round: refresh every known broker's state. */
     public void pollOnce() {
-        Map<Integer, BrokerInfo> live = registry.liveBrokers();
+        Map<Integer, BrokerInfo> live = liveBrokers.get();
         known.putAll(live);
         for (BrokerInfo info : List.copyOf(known.values())) {
             Optional<MetricsSnapshot> snapshot = info.adminUrl().flatMap(this::read);

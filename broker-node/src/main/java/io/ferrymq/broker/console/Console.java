@@ -37,7 +37,7 @@ public final class Console implements AutoCloseable {
                                 Clock clock) {
         LagHistory lag = new LagHistory(LAG_WINDOW);
         ClusterClients clients = new ClusterClients(bootstrap, security);
-        ClusterPoller poller = new ClusterPoller(registry, clock);
+        ClusterPoller poller = new ClusterPoller(registry::liveBrokers, clock);
         List<PeriodicTask> tasks = List.of(
                 PeriodicTask.start("ferry-console-poller", poller::pollOnce, POLL_INTERVAL),
                 PeriodicTask.start("ferry-console-lag", () -> lag.record(clock.millis(), clients.totalLagByGroup()),

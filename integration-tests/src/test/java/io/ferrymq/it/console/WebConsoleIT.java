@@ -17,6 +17,10 @@ import io.ferrymq.common.protocol.requests.CreateTopicsRequest.TopicSpec;
 import io.ferrymq.common.record.Header;
 import io.ferrymq.it.groups.InProcessCli;
 import io.ferrymq.it.harness.FerryCluster;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +31,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +64,9 @@ class WebConsoleIT {
     private static final String GROUP = "console-readers";
     private static final Duration PAGE_WAIT = Duration.ofSeconds(20);
     private static final Path SCREENSHOTS = Path.of("..", "docs", "console");
+    private static final String MEMBER_CLIENT = "console-it-member";
+    /** A member line of {@code ferry groups describe}: member id, then its assignment in brackets. */
+    private static final Pattern MEMBER_LINE = Pattern.compile("(?m)^(" + MEMBER_CLIENT + "\\S*)\\s.*\\[(.+)]\\s*$");
 
     @TempDir
     static Path work;
@@ -131,7 +139,7 @@ class WebConsoleIT {
         producer.start();
         try {
             page().untilAsserted(() -> assertThat(Double.parseDouble(browser.driver()
-                    .findElement(By.cssSelector("div.topic[data-topic='" + TOPIC + "']")).getAttribute("data-messages-in")))
+                    .findElement(By.cssSelector("div.topic[data-topic='" + TOPIC + "']")).getDomAttribute("data-messages-in")))
                     .as("produce rate shown while producing").isPositive());
             finishPage("topics");
         } finally {
@@ -160,33 +168,89 @@ class WebConsoleIT {
             assertThat(cell(row, "compression")).isEqualTo("gzip");
         });
         finishPage("messages");
+
+        new Select(browser.driver().findElement(By.id("msg-mode"))).selectByValue("timestamp");
+        type("msg-from", String.valueOf(sent.timestamp()));
+        type("msg-limit", "1");
+        browser.driver().findElement(By.id("msg-load")).click();
+        page().untilAsserted(() -> {
+            List<WebElement> rows = browser.driver().findElements(By.cssSelector("#messages tbody tr"));
+            assertThat(rows).hasSize(1);
+            assertThat(rows.get(0).getDomAttribute("data-offset")).as("first offset at or after the timestamp")
+                    .isEqualTo(String.valueOf(sent.offset()));
+        });
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     @Test
     @Order(4)
-    void groupPageMatchesGroupsDescribeAndChartsTheLag() {
-        Map<String, String> described = describedGroupOffsets();
-        open(cluster.broker(1), "groups");
-        page().untilAsserted(() -> assertThat(browser.driver()
-                .findElement(By.cssSelector("#groups tr[data-group='" + GROUP + "'] td.lag")).getText())
-                .isEqualTo(String.valueOf(totalLag(described))));
-        finishPage("groups");
+    void groupPagesMatchGroupsDescribeWithAnActiveMemberAndChartTheLag() throws Exception {
+        AtomicBoolean polling = new AtomicBoolean(true);
+        Thread member = new Thread(() -> pollWithoutCommitting(polling), "console-it-member");
+        member.start();
+        try {
+            AtomicReference<String> describe = new AtomicReference<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                describe.set(describeGroup());
+                return describe.get().contains("STATE Stable") && MEMBER_LINE.matcher(describe.get()).find();
+            });
+            Map<String, String> described = partitionOffsets(describe.get());
+            Matcher memberLine = MEMBER_LINE.matcher(describe.get());
+            assertThat(memberLine.find()).isTrue();
 
-        open(cluster.broker(2), "group/" + GROUP);
-        page().untilAsserted(() -> {
-            for (int p = 0; p < 3; p++) {
-                WebElement row = browser.driver().findElement(By.cssSelector("#group-partitions tr[data-partition='" + p + "']"));
-                assertThat(cell(row, "committed") + " " + cell(row, "end") + " " + cell(row, "lag")).isEqualTo(described.get(TOPIC + "-" + p));
-            }
-            assertThat(browser.driver().findElements(By.cssSelector("#lag-chart polyline.lag-line"))).hasSize(1);
-            assertThat(browser.driver().findElement(By.id("lag-chart")).getAttribute("data-last-lag"))
-                    .isEqualTo(String.valueOf(totalLag(described)));
-        });
-        finishPage("group");
+            open(cluster.broker(1), "groups");
+            page().untilAsserted(() -> {
+                WebElement row = browser.driver().findElement(By.cssSelector("#groups tr[data-group='" + GROUP + "']"));
+                assertThat(cell(row, "lag")).isEqualTo(String.valueOf(totalLag(described)));
+                assertThat(cell(row, "state")).isEqualTo("Stable");
+                assertThat(cell(row, "members")).isEqualTo("1");
+            });
+            finishPage("groups");
+
+            open(cluster.broker(2), "group/" + GROUP);
+            page().untilAsserted(() -> {
+                for (int p = 0; p < 3; p++) {
+                    WebElement row = browser.driver().findElement(By.cssSelector("#group-partitions tr[data-partition='" + p + "']"));
+                    assertThat(cell(row, "committed") + " " + cell(row, "end") + " " + cell(row, "lag"))
+                            .isEqualTo(described.get(TOPIC + "-" + p));
+                    assertThat(cell(row, "owner")).isEqualTo(memberLine.group(1));
+                }
+                WebElement shown = browser.driver().findElement(By.cssSelector("#group-members tr[data-member='" + memberLine.group(1) + "']"));
+                assertThat(cell(shown, "assignment")).isEqualTo(memberLine.group(2).replace(" ", ""));
+                assertThat(browser.driver().findElements(By.cssSelector("#lag-chart polyline.lag-line"))).hasSize(1);
+                assertThat(browser.driver().findElement(By.id("lag-chart")).getDomAttribute("data-last-lag"))
+                        .isEqualTo(String.valueOf(totalLag(described)));
+            });
+            finishPage("group");
+        } finally {
+            polling.set(false);
+            member.join(30_000);
+        }
     }
 
     @Test
     @Order(5)
+    void theApiChangesNothingAndNamesABadRequest() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String base = "http://127.0.0.1:" + cluster.broker(1).adminPort();
+
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + "/api/cluster"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(base + "/api/alter"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> badOffset = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages?topic=" + TOPIC
+                + "&offset=x")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).isEqualTo("{\"error\":\"no such console endpoint: /api/alter\"}");
+        assertThat(badOffset.statusCode()).isEqualTo(400);
+        assertThat(badOffset.body()).contains("offset must be an integer, was 'x'");
+    }
+
+    @Test
+    @Order(6)
     void aKilledBrokerShowsAsDownWithinTenSeconds() {
         open(cluster.broker(1), "cluster");
         page().until(() -> browser.driver().findElements(By.cssSelector("#brokers td.status.up")).size() == 3);
@@ -250,17 +314,21 @@ class WebConsoleIT {
         return lines;
     }
 
-    /** {@code ferry groups describe}: per topic-partition "committed end lag". */
-    private static Map<String, String> describedGroupOffsets() {
+    private static String describeGroup() {
         InProcessCli.Result r = InProcessCli.run("groups", "describe", "--bootstrap-server", cluster.bootstrapServers(),
                 "--group", GROUP);
         assertThat(r.exitCode()).as(r.toString()).isZero();
+        return r.stdout();
+    }
+
+    /** Per topic-partition "committed end lag", from {@code ferry groups describe}'s output. */
+    private static Map<String, String> partitionOffsets(String describe) {
         Map<String, String> offsets = new HashMap<>();
-        Matcher m = Pattern.compile("(?m)^" + TOPIC + "\\s+(\\d+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)").matcher(r.stdout());
+        Matcher m = Pattern.compile("(?m)^" + TOPIC + "\\s+(\\d+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)").matcher(describe);
         while (m.find()) {
             offsets.put(TOPIC + "-" + m.group(1), m.group(2) + " " + m.group(3) + " " + m.group(4));
         }
-        assertThat(offsets).as(r.stdout()).hasSize(3);
+        assertThat(offsets).as(describe).hasSize(3);
         return offsets;
     }
 
@@ -303,6 +371,18 @@ class WebConsoleIT {
         try (Producer<String, String> producer = producer()) {
             return producer.send(new ProducerRecord<>(TOPIC, OptionalInt.of(1), OptionalLong.empty(), key, value,
                     List.of(header))).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A member of the group that polls (so it keeps its assignment) and never commits. */
+    private static void pollWithoutCommitting(AtomicBoolean polling) {
+        try (Consumer<String, String> consumer = new FerryConsumer<>(Map.of("bootstrap.servers", cluster.bootstrapServers(),
+                "group.id", GROUP, "client.id", MEMBER_CLIENT, "enable.auto.commit", "false"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            while (polling.get()) {
+                consumer.poll(Duration.ofMillis(200));
+            }
         }
     }
 
