@@ -57,10 +57,15 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Optional<LogDirFailureHandler> logDirFailures = Optional.empty();
     private volatile boolean zkConnected = true;
+    private final boolean ackAtLeaderAppend = FaultInjectionHooks.fromSystemProperties().ackAtLeaderAppend();
 
     public ReplicaManager(ReplicationConfig config, ReplicationContext context) {
         this.config = config;
         this.context = context;
+        if (ackAtLeaderAppend) {
+            LOG.warn("fault injection: {} is set, acks=all is acknowledged at the leader's append (writes can be lost)",
+                    FaultInjectionHooks.ACK_AT_LEADER_APPEND);
+        }
         this.partitions = new HostedPartitions(context.metadata(), config.brokerId());
         this.producePurgatory = new DelayedOperationPurgatory<>("produce-" + config.brokerId());
         this.fetchPurgatory = new DelayedOperationPurgatory<>("fetch-" + config.brokerId());
@@ -166,7 +171,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
         if (append.highWatermarkMoved()) {
             producePurgatory.checkAndComplete(tp);
         }
-        if (acks == -1) {
+        if (acks == -1 && !ackAtLeaderAppend) {
             pending.put(tp, new DelayedProduce.PendingAppend(append.requiredOffset(), append.leaderEpoch(), appended));
         } else {
             decided.put(tp, appended);

@@ -1,0 +1,11 @@
+package io.ferrymq.tools.verify;
+
+/**
+ * The faults {@code ferry verify --faults} can inject: none; {@code kill}, kill -9 of a partition
+ * leader then a restart; {@code stop}, SIGSTOP of a leader then SIGCONT.
+ */
+public enum FaultKind {
+    NONE,
+    KILL,
+    STOP
+}
