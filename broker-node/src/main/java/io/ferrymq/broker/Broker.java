@@ -155,8 +155,8 @@ public final class Broker implements AutoCloseable {
                 interBroker);
         replicaManager = register("replica manager", new ReplicaManager(replication,
                 ReplicationContext.of(leaders, logs, zk, metadata, registry, metrics, clock)));
-        GroupCoordinator groups = register("group coordinator",
-                new BrokerGroups(config, metrics, clock).start(zk, registry, metadata, replicaManager));
+        BrokerGroups brokerGroups = new BrokerGroups(config, metrics, clock);
+        GroupCoordinator groups = register("group coordinator", brokerGroups.start(zk, registry, metadata, replicaManager));
         ProducerIdManager producerIds = new ProducerIdManager(config.brokerId(), new ZkProducerIdStore(zk.curator()));
         ZkUserCredentials users = new ZkUserCredentials(zk.curator());
         BrokerAuthorization authorization = register("authorization",
@@ -168,6 +168,8 @@ public final class Broker implements AutoCloseable {
         zkHandlers.addAll(authorization.handlers());
         startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, zkHandlers,
                 authorization, metrics, listeners, codecs);
+        register("lag high watermarks", HighWatermarkPoller.start(brokerGroups.highWatermarks(), interBrokerAddress(),
+                interBroker));
         BrokerInfo registration = BrokerListeners.registration(config, advertised, clock.millis());
         Optional<String> adminUrl = startAdmin(metrics, interBroker, clock);
         BrokerInfo self = adminUrl.map(registration::withAdminUrl).orElse(registration);
@@ -218,10 +220,8 @@ public final class Broker implements AutoCloseable {
         }
         Optional<Console> console = Optional.empty();
         if (config.getBoolean(ServerConfigKeys.ADMIN_CONSOLE_ENABLE)) {
-            Endpoint own = advertised.stream()
-                    .filter(e -> e.listenerName().equals(config.interBrokerListenerName())).findFirst().orElseThrow();
             console = Optional.of(register("web console", Console.start(config.brokerId(), registry,
-                    new BrokerAddress(own.host(), own.port()), interBroker, clock)));
+                    interBrokerAddress(), interBroker, clock)));
         }
         String host = config.getString(ServerConfigKeys.ADMIN_HTTP_HOST);
         AdminServer adminServer = register("admin HTTP server", AdminServer.start(
@@ -231,6 +231,13 @@ public final class Broker implements AutoCloseable {
         admin = Optional.of(adminServer);
         String urlHost = host.equals("0.0.0.0") || host.equals("::") ? advertised.get(0).host() : host;
         return Optional.of("http://" + (urlHost.contains(":") ? "[" + urlHost + "]" : urlHost) + ":" + adminServer.port());
+    }
+
+    /** This broker's advertised inter-broker endpoint, once serving. */
+    private BrokerAddress interBrokerAddress() {
+        Endpoint own = advertised.stream()
+                .filter(e -> e.listenerName().equals(config.interBrokerListenerName())).findFirst().orElseThrow();
+        return new BrokerAddress(own.host(), own.port());
     }
 
     public int brokerId() {
