@@ -30,7 +30,8 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  */
 public final class FerryClusterExtension implements BeforeAllCallback, ParameterResolver, TestInstancePostProcessor {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FerryClusterExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(FerryClusterExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
