@@ -25,13 +25,14 @@ record ClusterSettings(int brokers, int zooKeeperServers, List<TopicSpec> topics
     }
 
     /**
-     * Small thread pools and a short ZooKeeper session (several brokers share one test JVM), and no
-     * initial rebalance delay, so a test's first consumer gets its partitions at once.
+     * Small thread pools, a short ZooKeeper session and no JMX (several brokers share one test JVM
+     * and its MBean server), and no initial rebalance delay, so a test's first consumer gets its
+     * partitions at once.
      */
     static Map<String, String> testDefaults(int replicationFactor) {
         return Map.of("num.network.threads", "1", "num.io.threads", "2",
                 "zookeeper.session.timeout.ms", "6000", "zookeeper.connection.timeout.ms", "6000",
-                "group.initial.rebalance.delay.ms", "0",
+                "metrics.jmx.enable", "false", "group.initial.rebalance.delay.ms", "0",
                 "default.replication.factor", Integer.toString(replicationFactor),
                 "offsets.topic.replication.factor", Integer.toString(replicationFactor));
     }
