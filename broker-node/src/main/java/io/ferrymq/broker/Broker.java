@@ -138,7 +138,9 @@ public final class Broker implements AutoCloseable {
         ClientSecurity interBroker = BrokerListeners.interBroker(config);
         BrokerMetrics metrics = register("metrics", new BrokerMetrics());
         metrics.registerJvmMetrics();
-        metrics.startJmx();
+        if (config.getBoolean(ServerConfigKeys.METRICS_JMX_ENABLE)) {
+            metrics.startJmx();
+        }
         LogManager logs = register("log manager", LogManager.open(logConfig, clock));
         metrics.registerLogDirectories(logConfig.logDirs(), logs.failureChannel()::isOffline);
         zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
