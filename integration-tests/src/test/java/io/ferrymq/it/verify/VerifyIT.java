@@ -6,6 +6,7 @@ import io.ferrymq.broker.cluster.PidFile;
 import io.ferrymq.broker.replication.FaultInjectionHooks;
 import io.ferrymq.common.json.Json;
 import io.ferrymq.common.json.JsonObject;
+import io.ferrymq.it.harness.FerryCluster;
 import io.ferrymq.it.harness.FerryLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/ferry verify} end to end, each run with its own local cluster of three broker JVMs
- * ({@code --local-brokers 3}): a healthy cluster keeps every acknowledged write, in order, once, with
- * committed offsets moving forward and replicas agreeing (exit 0, clean report); a cluster built with the
+ * {@code bin/ferry verify} end to end against three broker JVMs: a healthy cluster of the test harness
+ * ({@code --bootstrap-server}), a broker of which the user's {@code --fault-command} freezes and thaws,
+ * keeps every acknowledged write, in order, once, with committed offsets moving forward and replicas
+ * agreeing (exit 0, clean report); verify's own local cluster ({@code --local-brokers 3}) built with the
  * {@link FaultInjectionHooks#ACK_AT_LEADER_APPEND} hook and lagging followers loses acknowledged writes
  * when its leader is killed, and verify says so (exit 2, LOST). Processes a run leaves behind are stopped
  * through its PID files.
@@ -49,16 +51,28 @@ class VerifyIT {
     }
 
     @Test
-    void aHealthyClusterGetsACleanVerdict() throws Exception {
-        FerryLauncher.Result run = verify("none");
+    void aHealthyClusterFrozenByTheUsersFaultCommandGetsACleanVerdict() throws Exception {
+        try (FerryCluster cluster = FerryCluster.builder(work.resolve("harness")).brokers(3).start()) {
+            long pid = cluster.broker(3).pid().orElseThrow();
+            Path calls = work.resolve("calls.log");
+            Path script = work.resolve("freeze-broker-3.sh");
+            Files.writeString(script, "#!/bin/sh\necho \"$1 $FERRY_VERIFY_FAULT\" >> " + calls + "\n"
+                    + "case \"$1\" in start) kill -STOP " + pid + " ;; stop) kill -CONT " + pid + " ;; esac\n");
+            assertThat(script.toFile().setExecutable(true)).isTrue();
 
-        assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.stdout()).as(run.toString()).doesNotContain("fault:")
-                .containsPattern("Verdict: CLEAN \\(attempted \\d+, acked \\d+, failed 0, read \\d+")
-                .contains("replicas compared 9)");
-        assertThat(report().requireString("verdict")).isEqualTo("clean");
-        String json = Files.readString(work.resolve("report.json"));
-        assertThat(json).contains("\"violations\":[]").contains("\"faults\":\"none\"");
+            FerryLauncher.Result run = FerryLauncher.run(work, "verify", RUN_TIMEOUT, "verify",
+                    "--bootstrap-server", cluster.bootstrapServers(), "--duration", "10s", "--rate", "200",
+                    "--faults", "stop", "--fault-command", script.toString(), "--fault-interval", "2s",
+                    "--fault-duration", "1s", "--settle-timeout", "45s", "--report", work.resolve("report.json").toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.stdout()).as(run.toString()).contains("fault: ", "fault command '" + script + " start'")
+                    .containsPattern("Verdict: CLEAN \\(attempted \\d+, acked \\d+, failed 0, read \\d+")
+                    .contains("replicas compared 9)");
+            assertThat(Files.readAllLines(calls)).startsWith("start stop", "stop stop").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(report().requireString("verdict")).isEqualTo("clean");
+            assertThat(Files.readString(work.resolve("report.json"))).contains("\"violations\":[]");
+        }
     }
 
     @Test
@@ -70,7 +84,7 @@ class VerifyIT {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.stdout()).as(run.toString()).contains("killed (-9) broker", "restarted broker")
-                .contains("Verdict: VIOLATIONS: LOST").containsPattern("LOST: \\d+ \\(acked seq \\d+ at p0@\\d+ is missing");
+                .contains("Verdict: VIOLATIONS: LOST").containsPattern("LOST: \\d+ \\(acked seq \\d+ at p\\d@\\d+ is missing");
         assertThat(report().requireString("verdict")).isEqualTo("violations");
         assertThat(Files.readString(work.resolve("report.json"))).contains("{\"kind\":\"LOST\",\"count\":");
     }

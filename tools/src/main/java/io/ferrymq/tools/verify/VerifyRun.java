@@ -72,7 +72,9 @@ public final class VerifyRun {
                 "auto.offset.reset", "earliest", "enable.auto.commit", "false")), settings.topic(), partitions,
                 settings.consumers(), clock);
         try {
-            schedule.start();
+            if (settings.faults() != FaultKind.NONE) {
+                schedule.start();
+            }
             produce(writes);
         } finally {
             schedule.stop(Duration.ofMinutes(2));
