@@ -17,7 +17,7 @@ import java.util.Optional;
  * SIGSTOP, healed by SIGCONT. Signals go to the broker's own PID only (see {@code ManagedProcess}).
  * Used from one thread at a time.
  */
-final class LocalClusterFaults implements FaultInjector {
+public final class LocalClusterFaults implements FaultInjector {
 
     private final LocalCluster cluster;
     private final FaultKind kind;
@@ -25,7 +25,7 @@ final class LocalClusterFaults implements FaultInjector {
     private final Duration restartTimeout;
     private Optional<BrokerProcess> victim = Optional.empty();
 
-    LocalClusterFaults(LocalCluster cluster, FaultKind kind, String topic, Duration restartTimeout) {
+    public LocalClusterFaults(LocalCluster cluster, FaultKind kind, String topic, Duration restartTimeout) {
         this.cluster = cluster;
         this.kind = kind;
         this.target = new TopicPartition(topic, 0);

@@ -1,6 +1,7 @@
 package io.ferrymq.it.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.cluster.PidFile;
 import io.ferrymq.broker.replication.FaultInjectionHooks;
@@ -11,7 +12,15 @@ import io.ferrymq.it.harness.FerryLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.ferrymq.broker.cli.LocalClusterFaults;
+import io.ferrymq.broker.cluster.TopicAdmin;
+import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.protocol.requests.CreateTopicsRequest.TopicSpec;
+import io.ferrymq.tools.verify.FaultKind;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,15 +30,33 @@ import org.junit.jupiter.api.io.TempDir;
  * keeps every acknowledged write, in order, once, with committed offsets moving forward and replicas
  * agreeing (exit 0, clean report); verify's own local cluster ({@code --local-brokers 3}) built with the
  * {@link FaultInjectionHooks#ACK_AT_LEADER_APPEND} hook and lagging followers loses acknowledged writes
- * when its leader is killed, and verify says so (exit 2, LOST). Processes a run leaves behind are stopped
- * through its PID files.
+ * when its leader is killed, and verify says so (exit 2, LOST). The local cluster manager's faults freeze
+ * and thaw the leader it names. The harness cluster is shared by the class; processes a verify run leaves
+ * behind are stopped through its PID files.
  */
 class VerifyIT {
 
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
 
     @TempDir
+    static Path shared;
+
+    private static FerryCluster harness;
+
+    @TempDir
     Path work;
+
+    @BeforeAll
+    static void startHarnessCluster() {
+        harness = FerryCluster.builder(shared.resolve("harness")).brokers(3).start();
+    }
+
+    @AfterAll
+    static void stopHarnessCluster() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
 
     @AfterEach
     void stopLeftovers() {
@@ -52,27 +79,44 @@ class VerifyIT {
 
     @Test
     void aHealthyClusterFrozenByTheUsersFaultCommandGetsACleanVerdict() throws Exception {
-        try (FerryCluster cluster = FerryCluster.builder(work.resolve("harness")).brokers(3).start()) {
-            long pid = cluster.broker(3).pid().orElseThrow();
-            Path calls = work.resolve("calls.log");
-            Path script = work.resolve("freeze-broker-3.sh");
-            Files.writeString(script, "#!/bin/sh\necho \"$1 $FERRY_VERIFY_FAULT\" >> " + calls + "\n"
-                    + "case \"$1\" in start) kill -STOP " + pid + " ;; stop) kill -CONT " + pid + " ;; esac\n");
-            assertThat(script.toFile().setExecutable(true)).isTrue();
+        long pid = harness.broker(3).pid().orElseThrow();
+        Path calls = work.resolve("calls.log");
+        Path script = work.resolve("freeze-broker-3.sh");
+        Files.writeString(script, "#!/bin/sh\necho \"$1 $FERRY_VERIFY_FAULT\" >> " + calls + "\n"
+                + "case \"$1\" in start) kill -STOP " + pid + " ;; stop) kill -CONT " + pid + " ;; esac\n");
+        assertThat(script.toFile().setExecutable(true)).isTrue();
 
-            FerryLauncher.Result run = FerryLauncher.run(work, "verify", RUN_TIMEOUT, "verify",
-                    "--bootstrap-server", cluster.bootstrapServers(), "--duration", "10s", "--rate", "200",
-                    "--faults", "stop", "--fault-command", script.toString(), "--fault-interval", "2s",
-                    "--fault-duration", "1s", "--settle-timeout", "45s", "--report", work.resolve("report.json").toString());
+        FerryLauncher.Result run = FerryLauncher.run(work, "verify", RUN_TIMEOUT, "verify",
+                "--bootstrap-server", harness.bootstrapServers(), "--duration", "10s", "--rate", "200",
+                "--faults", "stop", "--fault-command", script.toString(), "--fault-interval", "2s",
+                "--fault-duration", "1s", "--settle-timeout", "45s", "--report", work.resolve("report.json").toString());
 
-            assertThat(run.exitCode()).as(run.toString()).isZero();
-            assertThat(run.stdout()).as(run.toString()).contains("fault: ", "fault command '" + script + " start'")
-                    .containsPattern("Verdict: CLEAN \\(attempted \\d+, acked \\d+, failed 0, read \\d+")
-                    .contains("replicas compared 9)");
-            assertThat(Files.readAllLines(calls)).startsWith("start stop", "stop stop").hasSizeGreaterThanOrEqualTo(2);
-            assertThat(report().requireString("verdict")).isEqualTo("clean");
-            assertThat(Files.readString(work.resolve("report.json"))).contains("\"violations\":[]");
-        }
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdout()).as(run.toString()).contains("fault: ", "fault command '" + script + " start'")
+                .containsPattern("Verdict: CLEAN \\(attempted \\d+, acked \\d+, failed 0, read \\d+")
+                .contains("replicas compared 9)");
+        assertThat(Files.readAllLines(calls)).startsWith("start stop", "stop stop").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(report().requireString("verdict")).isEqualTo("clean");
+        assertThat(Files.readString(work.resolve("report.json"))).contains("\"violations\":[]");
+    }
+
+    @Test
+    void theLocalClusterManagerFreezesAndThawsTheLeaderOfPartitionZero() throws Exception {
+        TopicAdmin.createTopic(harness.bootstrapServers(), new TopicSpec("frozen", 1, (short) 3, Map.of()), Duration.ofSeconds(30));
+        int leader = harness.awaitLeader(new TopicPartition("frozen", 0), Duration.ofSeconds(60));
+        long pid = harness.broker(leader).pid().orElseThrow();
+        LocalClusterFaults faults = new LocalClusterFaults(harness.localCluster(), FaultKind.STOP, "frozen", Duration.ofSeconds(60));
+
+        assertThat(faults.begin()).isEqualTo("froze (SIGSTOP) broker " + leader + ", leader of frozen-0");
+        await().atMost(Duration.ofSeconds(10)).until(() -> processState(pid) == 'T');
+        assertThat(faults.end()).isEqualTo("thawed (SIGCONT) broker " + leader);
+        await().atMost(Duration.ofSeconds(10)).until(() -> processState(pid) != 'T');
+        assertThat(faults.end()).isEqualTo("nothing to heal");
+    }
+
+    private static char processState(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2);
     }
 
     @Test
