@@ -4,6 +4,7 @@ import io.ferrymq.broker.admin.AdminServer;
 import io.ferrymq.broker.admin.AdminServerConfig;
 import io.ferrymq.broker.admin.ReadinessCheck;
 import io.ferrymq.broker.config.BrokerConfig;
+import io.ferrymq.broker.console.Console;
 import io.ferrymq.broker.config.Endpoint;
 import io.ferrymq.broker.config.ModuleConfigs;
 import io.ferrymq.broker.config.ServerConfigKeys;
@@ -35,6 +36,7 @@ import io.ferrymq.broker.server.handler.DescribeUserScramCredentialsHandler;
 import io.ferrymq.broker.server.handler.InitProducerIdHandler;
 import io.ferrymq.broker.server.handler.TopicDefaults;
 import io.ferrymq.broker.server.handler.group.GroupHandlers;
+import io.ferrymq.client.network.BrokerAddress;
 import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.coordinator.metadata.ZkMetadataStore;
@@ -74,9 +76,10 @@ import org.slf4j.LoggerFactory;
  * logs (recovery) → ZooKeeper → registry and metadata caches → replica manager (not started) → group
  * coordinator → ACLs loaded (when an authorizer is configured) → network server bound, one listener
  * each with its security (so the real port is known for port 0) → registration under
+ * admin HTTP (and the web console, whose URL goes into the registration) → registration under
  * {@code /brokers/ids} with every advertised listener → replica manager started (loads replicas,
  * joins latches) → log-dir failure handling (a failed dir's replicas go offline; with none left the
- * broker stops as by {@link #close}) → admin HTTP. A failure at any step closes what was started, in
+ * broker stops as by {@link #close}). A failure at any step closes what was started, in
  * reverse, and is rethrown.
  *
  * <p>Stop order ({@link #close}, idempotent, also from the SIGTERM hook): controlled shutdown first
@@ -84,7 +87,8 @@ import org.slf4j.LoggerFactory;
  * then the server stops reading requests and finishes those in flight, then the registration is
  * removed, then everything closes in reverse start order: connections, group coordinator, replica
  * manager (leaves its latches), metadata and registry caches, the ZooKeeper session, and the logs
- * (with the clean-shutdown marker).
+ * (with the clean-shutdown marker). {@link #halt} (fault injection in one JVM) skips the controlled
+ * shutdown, the draining and the deregistration, and closes the rest the same way.
  *
  * <p>Thread-safe.
  */
@@ -102,6 +106,7 @@ public final class Broker implements AutoCloseable {
     private volatile Optional<AdminServer> admin = Optional.empty();
     private volatile BrokerRegistry registry;
     private volatile ReplicaManager replicaManager;
+    private volatile ZkClient zk;
     private volatile boolean replicasLoaded;
 
     private Broker(BrokerConfig config) {
@@ -136,7 +141,7 @@ public final class Broker implements AutoCloseable {
         metrics.startJmx();
         LogManager logs = register("log manager", LogManager.open(logConfig, clock));
         metrics.registerLogDirectories(logConfig.logDirs(), logs.failureChannel()::isOffline);
-        ZkClient zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
+        zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
         registerSessionState(zk, metrics);
         CredentialCache credentials = register("credential cache", new CredentialCache(zk));
         credentials.start();
@@ -163,13 +168,14 @@ public final class Broker implements AutoCloseable {
         zkHandlers.addAll(authorization.handlers());
         startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, zkHandlers,
                 authorization, metrics, listeners, codecs);
-        BrokerInfo self = BrokerListeners.registration(config, advertised, clock.millis());
+        BrokerInfo registration = BrokerListeners.registration(config, advertised, clock.millis());
+        Optional<String> adminUrl = startAdmin(metrics, interBroker, clock);
+        BrokerInfo self = adminUrl.map(registration::withAdminUrl).orElse(registration);
         registry.register(self);
         new LogDirEventNotifications(zk.curator()).removeOwn(config.brokerId());
         replicaManager.start();
         replicaManager.handleLogDirFailures(self, this::shutDownInBackground);
         replicasLoaded = true;
-        startAdmin(metrics);
         log.info("Broker {} started: listening on {}, advertised as {}", config.brokerId(), server.boundAddresses(),
                 advertised);
     }
@@ -204,16 +210,27 @@ public final class Broker implements AutoCloseable {
         metrics.registerZooKeeperSessionState(() -> state.get().name());
     }
 
-    private void startAdmin(BrokerMetrics metrics) {
+    /** Starts the admin HTTP server (with the console unless disabled); its base URL, when it runs. */
+    private Optional<String> startAdmin(BrokerMetrics metrics, ClientSecurity interBroker, Clock clock) {
         int port = config.getInt(ServerConfigKeys.ADMIN_HTTP_PORT);
         if (port < 0) {
-            return;
+            return Optional.empty();
         }
+        Optional<Console> console = Optional.empty();
+        if (config.getBoolean(ServerConfigKeys.ADMIN_CONSOLE_ENABLE)) {
+            Endpoint own = advertised.stream()
+                    .filter(e -> e.listenerName().equals(config.interBrokerListenerName())).findFirst().orElseThrow();
+            console = Optional.of(register("web console", Console.start(config.brokerId(), registry,
+                    new BrokerAddress(own.host(), own.port()), interBroker, clock)));
+        }
+        String host = config.getString(ServerConfigKeys.ADMIN_HTTP_HOST);
         AdminServer adminServer = register("admin HTTP server", AdminServer.start(
-                new AdminServerConfig(config.getString(ServerConfigKeys.ADMIN_HTTP_HOST), port), metrics,
+                new AdminServerConfig(host, port), metrics,
                 ReadinessCheck.of(() -> registry.broker(config.brokerId()).isPresent(),
-                        () -> replicasLoaded)));
+                        () -> replicasLoaded), console));
         admin = Optional.of(adminServer);
+        String urlHost = host.equals("0.0.0.0") || host.equals("::") ? advertised.get(0).host() : host;
+        return Optional.of("http://" + (urlHost.contains(":") ? "[" + urlHost + "]" : urlHost) + ":" + adminServer.port());
     }
 
     public int brokerId() {
@@ -259,6 +276,14 @@ public final class Broker implements AutoCloseable {
         return replicaManager;
     }
 
+    /**
+     * The broker's ZooKeeper client: its session is the one that owns this broker's registration
+     * (ferry-test expires it from the server side to inject a session expiry).
+     */
+    public ZkClient zooKeeper() {
+        return zk;
+    }
+
     /** Blocks until {@link #close} has finished. */
     public void awaitShutdown() throws InterruptedException {
         stopped.await();
@@ -267,18 +292,32 @@ public final class Broker implements AutoCloseable {
     /** Stops the broker (see the class comment); idempotent, and safe on a half-started broker. */
     @Override
     public void close() {
+        stop(true);
+    }
+
+    /**
+     * Stops the broker as abruptly as an in-JVM stop can, for fault injection (ferry-test's kill):
+     * no controlled shutdown, no draining and no deregistration, so leaderships move only when the
+     * registration vanishes with the session and requests in flight get no answer; the parts then
+     * close as {@link #close} closes them. Idempotent, and a no-op after {@link #close}.
+     */
+    public void halt() {
+        stop(false);
+    }
+
+    private void stop(boolean graceful) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        log.info("Broker {} stopping", config.brokerId());
-        if (replicaManager != null && server != null
+        log.info("Broker {} {}", config.brokerId(), graceful ? "stopping" : "halting");
+        if (graceful && replicaManager != null && server != null
                 && config.getBoolean(ServerConfigKeys.CONTROLLED_SHUTDOWN_ENABLE)) {
             runQuietly("controlled shutdown", replicaManager::resignLeaderships);
         }
-        if (server != null) {
+        if (graceful && server != null) {
             runQuietly("draining requests", () -> server.stopAccepting(DRAIN_TIMEOUT));
         }
-        if (registry != null) {
+        if (graceful && registry != null) {
             runQuietly("deregistering", registry::deregister);
         }
         while (!started.isEmpty()) {

@@ -121,6 +121,28 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
         refresh();
     }
 
+    /**
+     * The periodic self-check ({@link LeaderElectionService#RECONCILE_INTERVAL}), for what a lost
+     * watch or a latch without a node would otherwise leave stuck for good: a replica neither in
+     * the latch nor waiting to join it re-reads {@code state} (the watch that would have told it it
+     * is back in the ISR may have been lost with a connection), and a replica whose latch has had
+     * no node for two checks in a row leaves it and joins again. Costs nothing for a replica
+     * in the latch; one read per interval for one out of it.
+     */
+    void reconcile() {
+        if (policy.phase().isFinal() || !zk.isConnected()) {
+            return;
+        }
+        if (seat.lostItsNode()) {
+            log.warn("{}: broker {} is in the latch without a node (its creation failed); joining again", partition, self);
+            stepDown("latch node lost");
+            leaveLatch();
+            refresh();
+        } else if (!seat.isJoined() && !seat.isPending()) {
+            refresh();
+        }
+    }
+
     /** One round of the preferred-leader rebalance ({@link PreferredLeaderRebalance}). */
     void makeWayForPreferred() {
         rebalance.round();

@@ -25,11 +25,16 @@ record ElectorContext(
         }
     }
 
-    /** A watcher that runs {@code action} on the election thread for node events (not connection events). */
+    /**
+     * A watcher that runs {@code action} on the election thread for changes of the watched node
+     * (not for connection events, nor for the watch's own removal, which changes nothing).
+     */
     org.apache.curator.framework.api.CuratorWatcher watcher(Runnable action) {
         return event -> {
-            if (event.getType() != org.apache.zookeeper.Watcher.Event.EventType.None) {
-                onThread(action);
+            switch (event.getType()) {
+                case None, DataWatchRemoved, ChildWatchRemoved, PersistentWatchRemoved -> {
+                }
+                default -> onThread(action);
             }
         };
     }

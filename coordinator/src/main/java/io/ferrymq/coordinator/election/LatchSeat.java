@@ -46,6 +46,7 @@ final class LatchSeat {
     private int generation;
     private boolean pending;
     private int ahead;
+    private boolean nodeMissingAtLastCheck;
 
     LatchSeat(ElectorContext context, ElectionZk zk, TopicPartition partition, Owner owner) {
         this.context = context;
@@ -57,6 +58,24 @@ final class LatchSeat {
 
     boolean isJoined() {
         return latch != null;
+    }
+
+    /** Waiting to join behind the replicas ahead of it (or for the grace period). */
+    boolean isPending() {
+        return pending;
+    }
+
+    /**
+     * Whether the joined latch has had no node at this check and the previous one: its creation
+     * failed (Curator logs the error and the latch waits for a reconnect that may never come), so
+     * the replica would silently be out of the election. A latch between two nodes (a reset) has
+     * none only for a moment, so one check alone proves nothing.
+     */
+    boolean lostItsNode() {
+        boolean missing = latch != null && latch.getOurPath() == null;
+        boolean lost = missing && nodeMissingAtLastCheck;
+        nodeMissingAtLastCheck = missing && !lost;
+        return lost;
     }
 
     int generation() {
@@ -96,6 +115,7 @@ final class LatchSeat {
             return;
         }
         generation++;
+        nodeMissingAtLastCheck = false;
         LeaderLatch closing = latch;
         latch = null;
         try {

@@ -24,12 +24,16 @@ import org.slf4j.LoggerFactory;
  * what they share — the ordered election thread {@code ferry-election-<brokerId>} on which every
  * latch callback, watch, timer and {@link LeadershipListener} call runs; the reaction to
  * connection changes (SUSPENDED/LOST: every leader steps down at once; RECONNECTED after LOST:
- * every latch is closed and recreated); re-evaluation when brokers join or leave; the
- * preferred-leader rebalance; and the count of unclean elections. Thread-safe.
+ * every latch is closed and recreated); re-evaluation when brokers join or leave; every elector's
+ * periodic self-check ({@link CuratorLeaderElector#reconcile}); the preferred-leader rebalance;
+ * and the count of unclean elections. Thread-safe.
  */
 public final class LeaderElectionService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LeaderElectionService.class);
+
+    /** How often every elector checks itself ({@link CuratorLeaderElector#reconcile}). */
+    static final Duration RECONCILE_INTERVAL = Duration.ofSeconds(5);
 
     private final ElectorContext context;
     private final Map<TopicPartition, CuratorLeaderElector> electors = new ConcurrentHashMap<>();
@@ -46,6 +50,8 @@ public final class LeaderElectionService implements AutoCloseable {
         thread.setRemoveOnCancelPolicy(true);
         this.context = new ElectorContext(zk.curator(), registry, config, listener, thread, uncleanElections,
                 electionThread);
+        thread.scheduleWithFixedDelay(this::reconcileAll, RECONCILE_INTERVAL.toMillis(), RECONCILE_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
         zk.addConnectionListener(this::onConnectionStateChanged);
         registry.addListener(new BrokerListener() {
             @Override
@@ -131,6 +137,17 @@ public final class LeaderElectionService implements AutoCloseable {
                 forEachOnThread(e -> e.onReconnected(recreate));
             }
             default -> {
+            }
+        }
+    }
+
+    /** Runs on the election thread; one elector's failure neither stops the others nor later rounds. */
+    private void reconcileAll() {
+        for (CuratorLeaderElector elector : electors.values()) {
+            try {
+                elector.reconcile();
+            } catch (RuntimeException e) {
+                log.warn("{}: self-check failed", elector.partition(), e);
             }
         }
     }

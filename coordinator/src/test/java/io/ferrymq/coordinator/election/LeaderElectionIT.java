@@ -29,6 +29,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.Watcher.WatcherType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,7 +153,7 @@ class LeaderElectionIT {
                 epochs.add(state(tp).leaderEpoch());
                 restoreIsr(tp, replicas);
                 if (round % 2 == 0) {
-                    ZkTesting.expireSession(leader.client);
+                    ZkTesting.expireSessionOnServer(leader.client, server);
                     await().atMost(ZkTesting.SESSION_TIMEOUT).until(() -> !leader.isLeader(tp));
                 } else {
                     brokers.remove(leader.id).close();
@@ -251,6 +254,38 @@ class LeaderElectionIT {
         restoreIsr(tp, replicas);
 
         assertThat(latchParticipants(tp)).contains(replicas.get(2));
+    }
+
+    /** A watch lost with a connection, simulated by removing the replica's watch on {@code state}. */
+    @Test
+    void replicaThatMissedTheIsrChangeStillJoinsTheLatchThroughItsSelfCheck() throws Exception {
+        for (int id = 1; id <= 3; id++) {
+            startBroker(id);
+        }
+        TopicMetadata topic = createTopic(1);
+        TopicPartition tp = topic.partitions().get(0);
+        List<Integer> replicas = topic.replicas(0);
+        joinAll(topic);
+        awaitSingleLeader(tp);
+        int outsider = replicas.get(2);
+        restoreIsr(tp, replicas.subList(0, 2));
+        await().atMost(WAIT).until(() -> !latchParticipants(tp).contains(outsider));
+
+        ZooKeeper outsiderZk = brokers.get(outsider).client.curator().getZookeeperClient().getZooKeeper();
+        long quiet = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        do {
+            try {
+                outsiderZk.removeAllWatches(config.chroot() + ZkPaths.state(tp), WatcherType.Data, true);
+            } catch (KeeperException.NoWatcherException alreadyRemoved) {
+                // removed on an earlier pass; looking again catches a read that re-armed it
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < quiet);
+        Versioned<PartitionState> current = store.partitionState(tp).orElseThrow();
+        new IsrUpdater(store, current.value().leader()).updateIsr(tp, current, replicas);
+
+        await().atMost(LeaderElectionService.RECONCILE_INTERVAL.multipliedBy(3))
+                .untilAsserted(() -> assertThat(latchParticipants(tp)).contains(outsider));
     }
 
     @Test

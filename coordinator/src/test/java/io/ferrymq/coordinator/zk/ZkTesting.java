@@ -25,7 +25,12 @@ public final class ZkTesting {
         return ZkClient.connect(config(server));
     }
 
-    /** Expires the client's session locally and on the server (Curator's KillSession). */
+    /**
+     * Expires the client's session locally (Curator's KillSession injects the expiry into the
+     * client; the server drops the session when it times out). Under load the injected expiry can
+     * race Curator's own handling of it and leave the client without a connection for good, so
+     * tests that expire sessions over and over use {@link #expireSessionOnServer}, the real thing.
+     */
     public static void expireSession(ZkClient client) {
         try {
             ZooKeeper zooKeeper = client.curator().getZookeeperClient().getZooKeeper();

@@ -1,5 +1,8 @@
 package io.ferrymq.it.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -88,6 +91,20 @@ class ModuleRulesTest {
     void onlyTheKafkaAdapterKnowsKafkasClasses() {
         check(noClasses().that().resideOutsideOfPackage("io.ferrymq.broker.kafka..")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.kafka.."));
+    }
+
+    @Test
+    void nothingOfFerryDependsOnTheTestKit() {
+        check(noClasses().that().resideOutsideOfPackage("io.ferrymq.test..")
+                .should().dependOnClassesThat().resideInAPackage("io.ferrymq.test.."));
+    }
+
+    @Test
+    void theTestKitStartsBrokersThroughTheBrokerEntryPointOnly() {
+        check(noClasses().that().resideInAPackage("io.ferrymq.test..")
+                .should().dependOnClassesThat(resideInAPackage("io.ferrymq.broker..")
+                        .and(not(resideInAnyPackage("io.ferrymq.broker", "io.ferrymq.broker.config",
+                                "io.ferrymq.broker.cluster")))));
     }
 
     @Test

@@ -1,0 +1,14 @@
+package io.ferrymq.test.junit5;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** On a {@code String} parameter or field of a {@link FerryCluster} test: the brokers' Ferry listeners, {@code host:port,...}. */
+@Target({ElementType.PARAMETER, ElementType.FIELD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface BootstrapServers {
+}
