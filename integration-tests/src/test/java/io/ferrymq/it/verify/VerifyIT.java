@@ -66,7 +66,7 @@ class VerifyIT {
     private FerryLauncher.Result verify(String faults, String... extra) {
         String[] base = {"verify", "--local-brokers", "3", "--local-dir", work.resolve("cluster").toString(),
                 "--duration", "12s", "--rate", "200", "--faults", faults, "--fault-interval", "3s", "--fault-duration", "4s",
-                "--settle-timeout", "45s", "--report", work.resolve("report.json").toString()};
+                "--settle-timeout", "25s", "--report", work.resolve("report.json").toString()};
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
