@@ -82,17 +82,18 @@ public final class LocalCluster implements AutoCloseable {
         List<Integer> ports = FreePorts.pick(3 * n);
         List<ZooKeeperNode> nodes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            nodes.add(new ZooKeeperNode(i + 1, ports.get(3 * i), ports.get(3 * i + 1), ports.get(3 * i + 2),
+            nodes.add(new ZooKeeperNode(i + 1, config.network().host("zookeeper-" + (i + 1)), ports.get(3 * i),
+                    ports.get(3 * i + 1), ports.get(3 * i + 2),
                     config.baseDir().resolve("zookeeper-" + (i + 1)).resolve("data")));
         }
         for (ZooKeeperNode node : nodes) {
             String name = "zookeeper-" + node.id();
             Path cfg = node.writeConfig(config.baseDir().resolve(name).resolve("zookeeper.properties"), nodes);
             List<String> args = n == 1
-                    ? List.of("zookeeper", "--port", Integer.toString(node.clientPort()), "--data-dir", node.dataDir().toString(),
-                            "--tick-time", Integer.toString(ZooKeeperNode.TICK_TIME_MS))
+                    ? List.of("zookeeper", "--host", node.host(), "--port", Integer.toString(node.clientPort()),
+                            "--data-dir", node.dataDir().toString(), "--tick-time", Integer.toString(ZooKeeperNode.TICK_TIME_MS))
                     : List.of("zookeeper", "--config", cfg.toString());
-            List<String> cmd = config.java().commandLine(context.systemProperties(name), args);
+            List<String> cmd = context.commandLine(name, args);
             zookeepers.add(ManagedProcess.start(name, cmd, config.baseDir().resolve(name), context.logDir().resolve(name + ".log"),
                     context.pidDir()));
         }
@@ -107,7 +108,7 @@ public final class LocalCluster implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new ClusterException("ZooKeeper " + node.id() + " exited during start-up" + Probes.tail(process.logFile(), 30));
             }
-            return Probes.zooKeeperMode(node.clientPort()).isPresent();
+            return Probes.zooKeeperMode(node.host(), node.clientPort()).isPresent();
         }, () -> Probes.tail(process.logFile(), 30));
     }
 
