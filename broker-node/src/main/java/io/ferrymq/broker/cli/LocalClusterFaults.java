@@ -26,6 +26,9 @@ public final class LocalClusterFaults implements FaultInjector {
     private Optional<BrokerProcess> victim = Optional.empty();
 
     public LocalClusterFaults(LocalCluster cluster, FaultKind kind, String topic, Duration restartTimeout) {
+        if (kind != FaultKind.KILL && kind != FaultKind.STOP) {
+            throw new IllegalArgumentException("the local cluster manager kills or stops brokers, not " + kind);
+        }
         this.cluster = cluster;
         this.kind = kind;
         this.target = new TopicPartition(topic, 0);
@@ -42,11 +45,7 @@ public final class LocalClusterFaults implements FaultInjector {
         victim = Optional.of(broker);
         switch (kind) {
             case KILL -> broker.kill();
-            case STOP -> broker.signal(Signal.STOP);
-            case NONE -> {
-                victim = Optional.empty();
-                return "no fault";
-            }
+            default -> broker.signal(Signal.STOP);
         }
         return (kind == FaultKind.KILL ? "killed (-9)" : "froze (SIGSTOP)") + " broker " + broker.id() + ", leader of " + target;
     }
