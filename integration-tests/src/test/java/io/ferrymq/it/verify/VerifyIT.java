@@ -2,6 +2,7 @@ package io.ferrymq.it.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ferrymq.broker.cluster.PidFile;
 import io.ferrymq.broker.replication.FaultInjectionHooks;
@@ -13,11 +14,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import io.ferrymq.broker.cli.LocalClusterFaults;
+import io.ferrymq.broker.cli.NetworkNamespaces;
 import io.ferrymq.broker.cluster.TopicAdmin;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.protocol.requests.CreateTopicsRequest.TopicSpec;
 import io.ferrymq.tools.verify.FaultKind;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * agreeing (exit 0, clean report); verify's own local cluster ({@code --local-brokers 3}) built with the
  * {@link FaultInjectionHooks#ACK_AT_LEADER_APPEND} hook and lagging followers loses acknowledged writes
  * when its leader is killed, and verify says so (exit 2, LOST). The local cluster manager's faults freeze
- * and thaw the leader it names. The harness cluster is shared by the class; processes a verify run leaves
+ * and thaw the leader it names. As root, verify's network partitions of each kind are injected between
+ * servers in their own network namespaces, healed, and the namespaces removed (skipped, saying why,
+ * elsewhere). The harness cluster is shared by the class; processes a verify run leaves
  * behind are stopped through its PID files.
  */
 class VerifyIT {
@@ -45,6 +56,8 @@ class VerifyIT {
 
     @TempDir
     Path work;
+
+    private Optional<String> namespaceTag = Optional.empty();
 
     @BeforeAll
     static void startHarnessCluster() {
@@ -98,6 +111,56 @@ class VerifyIT {
         assertThat(Files.readAllLines(calls)).startsWith("start stop", "stop stop").hasSizeGreaterThanOrEqualTo(2);
         assertThat(report().requireString("verdict")).isEqualTo("clean");
         assertThat(Files.readString(work.resolve("report.json"))).contains("\"violations\":[]");
+    }
+
+    @Test
+    void networkPartitionsOfEachKindBetweenServersInTheirOwnNamespacesAreInjectedHealedAndRemoved() throws Exception {
+        Optional<String> unavailable = NetworkNamespaces.unavailableReason();
+        assumeTrue(unavailable.isEmpty(), () -> "skipped: " + unavailable.orElse("") + " (run the suite as root to test partitions)");
+
+        FerryLauncher.Result run = FerryLauncher.run(work, "verify", RUN_TIMEOUT, "verify", "--local-brokers", "3",
+                "--local-dir", work.resolve("cluster").toString(), "--duration", "12s", "--rate", "200",
+                "--faults", "partition", "--fault-interval", "1s", "--fault-duration", "2s", "--settle-timeout", "25s");
+        Matcher bridge = Pattern.compile("network namespace on bridge (fv\\d+)br").matcher(run.stdout());
+        assertThat(bridge.find()).as(run.toString()).isTrue();
+        namespaceTag = Optional.of(bridge.group(1));
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdout()).as(run.toString())
+                .contains("partition LEADER_FROM_ZOOKEEPER: cut broker-", "partition LEADER_FROM_FOLLOWERS: cut broker-",
+                        "partition FOLLOWER_FROM_EVERYONE: cut broker-", "partition CLIENT_FROM_LEADER: cut broker-")
+                .containsPattern("Verdict: CLEAN \\(attempted \\d+, acked \\d+, failed 0");
+        long injected = run.stdout().lines().filter(l -> l.contains(" partition ") && l.contains(": cut ")).count();
+        assertThat(injected).isGreaterThanOrEqualTo(4);
+        assertThat(run.stdout().lines().filter(l -> l.endsWith("healed every cut"))).hasSize((int) injected);
+        assertThat(ip("netns", "list")).as("namespaces removed").doesNotContain(namespaceTag.get() + "-");
+        assertThat(ip("link", "show")).as("bridge and veths removed").doesNotContain(namespaceTag.get());
+    }
+
+    /** Removes what a partition run left (it was killed, say): its namespaces (and their mounts), veths and bridge. */
+    @AfterEach
+    void removeLeftoverNamespaces() throws Exception {
+        if (namespaceTag.isEmpty()) {
+            return;
+        }
+        String tag = namespaceTag.get();
+        for (String line : ip("netns", "list").split("\n")) {
+            String ns = line.split(" ")[0];
+            if (ns.startsWith(tag + "-")) {
+                ip("netns", "del", ns);
+            }
+        }
+        if (ip("link", "show").contains(tag + "br")) {
+            ip("link", "del", tag + "br");
+        }
+    }
+
+    private static String ip(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("ip"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as(String.join(" ", cmd)).isTrue();
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     @Test
