@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Ferry cluster on this machine, every server a separate JVM ({@code FerryMain zookeeper} and
- * {@code FerryMain broker}) on free 127.0.0.1 ports, so a kill is a real kill. Layout under the
+ * {@code FerryMain broker}) on free 127.0.0.1 ports (or where the config's {@link ProcessNetwork} places
+ * each, launched through its prefix), so a kill is a real kill. Layout under the
  * base directory: {@code zookeeper-<n>/} and {@code broker-<id>/} (config and data),
  * {@code logs/<process>.log} (stdout and stderr), {@code pids/<process>.pid}. Start-up first
  * stops processes a crashed earlier run left behind (verified by PID, start time and command line,

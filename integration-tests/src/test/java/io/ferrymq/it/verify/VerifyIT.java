@@ -78,7 +78,7 @@ class VerifyIT {
 
     private FerryLauncher.Result verify(String faults, String... extra) {
         String[] base = {"verify", "--local-brokers", "3", "--local-dir", work.resolve("cluster").toString(),
-                "--duration", "12s", "--rate", "200", "--faults", faults, "--fault-interval", "3s", "--fault-duration", "4s",
+                "--duration", "10s", "--rate", "200", "--faults", faults, "--fault-interval", "3s", "--fault-duration", "4s",
                 "--settle-timeout", "25s", "--report", work.resolve("report.json").toString()};
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
@@ -119,8 +119,8 @@ class VerifyIT {
         assumeTrue(unavailable.isEmpty(), () -> "skipped: " + unavailable.orElse("") + " (run the suite as root to test partitions)");
 
         FerryLauncher.Result run = FerryLauncher.run(work, "verify", RUN_TIMEOUT, "verify", "--local-brokers", "3",
-                "--local-dir", work.resolve("cluster").toString(), "--duration", "12s", "--rate", "200",
-                "--faults", "partition", "--fault-interval", "1s", "--fault-duration", "2s", "--settle-timeout", "25s");
+                "--local-dir", work.resolve("cluster").toString(), "--duration", "10s", "--rate", "200",
+                "--faults", "partition", "--fault-interval", "1s", "--fault-duration", "1500ms", "--settle-timeout", "25s");
         Matcher bridge = Pattern.compile("network namespace on bridge (fv\\d+)br").matcher(run.stdout());
         assertThat(bridge.find()).as(run.toString()).isTrue();
         namespaceTag = Optional.of(bridge.group(1));
