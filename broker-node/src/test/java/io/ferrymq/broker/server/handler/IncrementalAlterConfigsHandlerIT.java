@@ -101,17 +101,12 @@ class IncrementalAlterConfigsHandlerIT {
     }
 
     @Test
-    void replaceAllMakesTheGivenKeysTheOverridesAndMayNotDropAKeyThatIsNotLive() throws Exception {
-        ResourceResult dropping = alter(false, new Resource(Resource.TOPIC, "orders", true, List.of(
-                new Operation("compression.type", Operation.SET, "snappy"))));
-        assertThat(dropping.error()).isEqualTo(ErrorCode.INVALID_CONFIG);
-        assertThat(dropping.errorMessage()).contains("retention.ms");
-
+    void replaceAllMakesTheGivenKeysTheOverridesDroppingTheOthers() throws Exception {
         assertThat(alter(false, new Resource(Resource.TOPIC, "orders", true, List.of(
                 new Operation("compression.type", Operation.SET, "snappy"),
-                new Operation("retention.ms", Operation.SET, "60000")))).error()).isEqualTo(ErrorCode.NONE);
+                new Operation("segment.bytes", Operation.SET, "1048576")))).error()).isEqualTo(ErrorCode.NONE);
         assertThat(store.topic("orders").orElseThrow().configs())
-                .isEqualTo(Map.of("compression.type", "snappy", "retention.ms", "60000"));
+                .isEqualTo(Map.of("compression.type", "snappy", "segment.bytes", "1048576"));
     }
 
     @Test
