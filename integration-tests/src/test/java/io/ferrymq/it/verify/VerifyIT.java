@@ -119,7 +119,7 @@ class VerifyIT {
         assumeTrue(unavailable.isEmpty(), () -> "skipped: " + unavailable.orElse("") + " (run the suite as root to test partitions)");
 
         FerryLauncher.Result run = FerryLauncher.run(work, "verify", RUN_TIMEOUT, "verify", "--local-brokers", "3",
-                "--local-dir", work.resolve("cluster").toString(), "--duration", "10s", "--rate", "200",
+                "--local-dir", work.resolve("cluster").toString(), "--duration", "14s", "--rate", "200",
                 "--faults", "partition", "--fault-interval", "1s", "--fault-duration", "1500ms", "--settle-timeout", "25s");
         Matcher bridge = Pattern.compile("network namespace on bridge (fv\\d+)br").matcher(run.stdout());
         assertThat(bridge.find()).as(run.toString()).isTrue();
