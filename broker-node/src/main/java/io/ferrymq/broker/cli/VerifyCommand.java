@@ -44,10 +44,10 @@ import picocli.CommandLine.Option;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Write sequence-numbered records with an idempotent producer while a consumer group reads and "
                 + "faults are injected, then prove the history: lost acknowledged writes, duplicates, reordering per key, "
-                + "committed offsets going back, replica divergence, unavailability. Exit 0 clean, 2 on violations, 1 on error.")
+                + "committed offsets going back, replica divergence, unavailability. Exit 0 clean, 3 on violations, 2 on bad options, 1 on error.")
 public final class VerifyCommand implements Callable<Integer> {
 
-    static final int VIOLATIONS = 2;
+    static final int VIOLATIONS = 3;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

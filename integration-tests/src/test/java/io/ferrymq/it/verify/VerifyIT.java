@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * keeps every acknowledged write, in order, once, with committed offsets moving forward and replicas
  * agreeing (exit 0, clean report); verify's own local cluster ({@code --local-brokers 3}) built with the
  * {@link FaultInjectionHooks#ACK_AT_LEADER_APPEND} hook and lagging followers loses acknowledged writes
- * when its leader is killed, and verify says so (exit 2, LOST). The local cluster manager's faults freeze
+ * when its leader is killed, and verify says so (exit 3, LOST). The local cluster manager's faults freeze
  * and thaw the leader it names. As root, verify's network partitions of each kind are injected between
  * servers in their own network namespaces, healed, and the namespaces removed (skipped, saying why,
  * elsewhere). The harness cluster is shared by the class; processes a verify run leaves
@@ -119,7 +119,7 @@ class VerifyIT {
         assumeTrue(unavailable.isEmpty(), () -> "skipped: " + unavailable.orElse("") + " (run the suite as root to test partitions)");
 
         FerryLauncher.Result run = FerryLauncher.run(work, "verify", RUN_TIMEOUT, "verify", "--local-brokers", "3",
-                "--local-dir", work.resolve("cluster").toString(), "--duration", "10s", "--rate", "200",
+                "--local-dir", work.resolve("cluster").toString(), "--duration", "14s", "--rate", "200",
                 "--faults", "partition", "--fault-interval", "1s", "--fault-duration", "1500ms", "--settle-timeout", "25s");
         Matcher bridge = Pattern.compile("network namespace on bridge (fv\\d+)br").matcher(run.stdout());
         assertThat(bridge.find()).as(run.toString()).isTrue();
@@ -189,7 +189,7 @@ class VerifyIT {
                 "--local-broker-config", "replica.fetch.min.bytes=1000000",
                 "--local-broker-config", "replica.fetch.wait.max.ms=2000");
 
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
         assertThat(run.stdout()).as(run.toString()).contains("killed (-9) broker", "restarted broker")
                 .contains("Verdict: VIOLATIONS: LOST").containsPattern("LOST: \\d+ \\(acked seq \\d+ at p\\d@\\d+ is missing");
         assertThat(report().requireString("verdict")).isEqualTo("violations");
