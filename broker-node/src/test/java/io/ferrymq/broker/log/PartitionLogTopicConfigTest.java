@@ -74,6 +74,27 @@ class PartitionLogTopicConfigTest {
     }
 
     @Test
+    void aShorterSegmentMsRollsTheLiveLogOnTime() {
+        log.appendAsLeader(batch(1, 1, NOW, 10), 0);
+        log.appendAsLeader(batch(2, 1, NOW + 2_000, 10), 0);
+        assertThat(log.segmentCount()).as("a week of broker log.roll.ms").isEqualTo(1);
+
+        log.updateConfig(TopicLogConfig.merge(broker, Map.of("segment.ms", "1000")));
+        log.appendAsLeader(batch(3, 1, NOW + 4_000, 10), 0);
+        assertThat(log.segmentCount()).isEqualTo(2);
+    }
+
+    @Test
+    void flushMessagesOfOneFsyncsEveryAppendOfTheLiveLog() {
+        log.appendAsLeader(batch(1, 2, NOW, 10), 0);
+        assertThat(log.recoveryPoint()).as("the broker leaves flushing to the OS").isZero();
+
+        log.updateConfig(TopicLogConfig.merge(broker, Map.of("flush.messages", "1")));
+        log.appendAsLeader(batch(2, 2, NOW, 10), 0);
+        assertThat(log.recoveryPoint()).isEqualTo(log.logEndOffset()).isEqualTo(4L);
+    }
+
+    @Test
     void aSmallerMaxMessageBytesRefusesLargerBatchesAndALargerOneAcceptsThemAgain() {
         ByteBuffer big = batch(1, 4, NOW, 400);
         log.updateConfig(TopicLogConfig.merge(broker, Map.of("max.message.bytes", "1000")));
