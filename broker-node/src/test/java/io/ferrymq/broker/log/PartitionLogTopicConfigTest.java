@@ -151,6 +151,21 @@ class PartitionLogTopicConfigTest {
         }
     }
 
+    @Test
+    void aFollowerTakesTheLeadersBatchesEvenAfterItsTopicLimitsShrank() {
+        for (int i = 0; i < 8; i++) {
+            log.appendAsLeader(batch(i, 2, NOW, 200), 0);
+        }
+        ByteBuffer leaderBytes = log.read(0, 1 << 20, Long.MAX_VALUE, false).records().readFully();
+        assertThat(leaderBytes.remaining()).isGreaterThan(2048);
+
+        LogConfig shrunk = TopicLogConfig.merge(broker, Map.of("segment.bytes", "1024", "max.message.bytes", "100"));
+        try (PartitionLog follower = PartitionLog.open(tempDir.resolve("f-0"), shrunk, clock, 0L, true)) {
+            assertThat(follower.appendAsFollower(leaderBytes.duplicate()).lastOffset()).isEqualTo(15L);
+            assertThat(follower.read(0, 1 << 20, Long.MAX_VALUE, false).records().readFully()).isEqualTo(leaderBytes);
+        }
+    }
+
     private static ByteBuffer concat(ByteBuffer a, ByteBuffer b) {
         ByteBuffer all = ByteBuffer.allocate(a.remaining() + b.remaining());
         all.put(a).put(b);
