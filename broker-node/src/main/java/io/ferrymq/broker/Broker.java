@@ -4,6 +4,7 @@ import io.ferrymq.broker.admin.AdminServer;
 import io.ferrymq.broker.admin.AdminServerConfig;
 import io.ferrymq.broker.admin.ReadinessCheck;
 import io.ferrymq.broker.config.BrokerConfig;
+import io.ferrymq.broker.console.Console;
 import io.ferrymq.broker.config.Endpoint;
 import io.ferrymq.broker.config.ModuleConfigs;
 import io.ferrymq.broker.config.ServerConfigKeys;
@@ -35,6 +36,7 @@ import io.ferrymq.broker.server.handler.DescribeUserScramCredentialsHandler;
 import io.ferrymq.broker.server.handler.InitProducerIdHandler;
 import io.ferrymq.broker.server.handler.TopicDefaults;
 import io.ferrymq.broker.server.handler.group.GroupHandlers;
+import io.ferrymq.client.network.BrokerAddress;
 import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.coordinator.metadata.ZkMetadataStore;
@@ -74,9 +76,10 @@ import org.slf4j.LoggerFactory;
  * logs (recovery) → ZooKeeper → registry and metadata caches → replica manager (not started) → group
  * coordinator → ACLs loaded (when an authorizer is configured) → network server bound, one listener
  * each with its security (so the real port is known for port 0) → registration under
+ * admin HTTP (and the web console, whose URL goes into the registration) → registration under
  * {@code /brokers/ids} with every advertised listener → replica manager started (loads replicas,
  * joins latches) → log-dir failure handling (a failed dir's replicas go offline; with none left the
- * broker stops as by {@link #close}) → admin HTTP. A failure at any step closes what was started, in
+ * broker stops as by {@link #close}). A failure at any step closes what was started, in
  * reverse, and is rethrown.
  *
  * <p>Stop order ({@link #close}, idempotent, also from the SIGTERM hook): controlled shutdown first
@@ -135,7 +138,9 @@ public final class Broker implements AutoCloseable {
         ClientSecurity interBroker = BrokerListeners.interBroker(config);
         BrokerMetrics metrics = register("metrics", new BrokerMetrics());
         metrics.registerJvmMetrics();
-        metrics.startJmx();
+        if (config.getBoolean(ServerConfigKeys.METRICS_JMX_ENABLE)) {
+            metrics.startJmx();
+        }
         LogManager logs = register("log manager", LogManager.open(logConfig, clock));
         metrics.registerLogDirectories(logConfig.logDirs(), logs.failureChannel()::isOffline);
         zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
@@ -152,8 +157,8 @@ public final class Broker implements AutoCloseable {
                 interBroker);
         replicaManager = register("replica manager", new ReplicaManager(replication,
                 ReplicationContext.of(leaders, logs, zk, metadata, registry, metrics, clock)));
-        GroupCoordinator groups = register("group coordinator",
-                new BrokerGroups(config, metrics, clock).start(zk, registry, metadata, replicaManager));
+        BrokerGroups brokerGroups = new BrokerGroups(config, metrics, clock);
+        GroupCoordinator groups = register("group coordinator", brokerGroups.start(zk, registry, metadata, replicaManager));
         ProducerIdManager producerIds = new ProducerIdManager(config.brokerId(), new ZkProducerIdStore(zk.curator()));
         ZkUserCredentials users = new ZkUserCredentials(zk.curator());
         BrokerAuthorization authorization = register("authorization",
@@ -165,13 +170,16 @@ public final class Broker implements AutoCloseable {
         zkHandlers.addAll(authorization.handlers());
         startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, zkHandlers,
                 authorization, metrics, listeners, codecs);
-        BrokerInfo self = BrokerListeners.registration(config, advertised, clock.millis());
+        register("lag high watermarks", HighWatermarkPoller.start(brokerGroups.highWatermarks(), interBrokerAddress(),
+                interBroker));
+        BrokerInfo registration = BrokerListeners.registration(config, advertised, clock.millis());
+        Optional<String> adminUrl = startAdmin(metrics, interBroker, clock);
+        BrokerInfo self = adminUrl.map(registration::withAdminUrl).orElse(registration);
         registry.register(self);
         new LogDirEventNotifications(zk.curator()).removeOwn(config.brokerId());
         replicaManager.start();
         replicaManager.handleLogDirFailures(self, this::shutDownInBackground);
         replicasLoaded = true;
-        startAdmin(metrics);
         log.info("Broker {} started: listening on {}, advertised as {}", config.brokerId(), server.boundAddresses(),
                 advertised);
     }
@@ -206,16 +214,32 @@ public final class Broker implements AutoCloseable {
         metrics.registerZooKeeperSessionState(() -> state.get().name());
     }
 
-    private void startAdmin(BrokerMetrics metrics) {
+    /** Starts the admin HTTP server (with the console unless disabled); its base URL, when it runs. */
+    private Optional<String> startAdmin(BrokerMetrics metrics, ClientSecurity interBroker, Clock clock) {
         int port = config.getInt(ServerConfigKeys.ADMIN_HTTP_PORT);
         if (port < 0) {
-            return;
+            return Optional.empty();
         }
+        Optional<Console> console = Optional.empty();
+        if (config.getBoolean(ServerConfigKeys.ADMIN_CONSOLE_ENABLE)) {
+            console = Optional.of(register("web console", Console.start(config.brokerId(), registry,
+                    interBrokerAddress(), interBroker, clock)));
+        }
+        String host = config.getString(ServerConfigKeys.ADMIN_HTTP_HOST);
         AdminServer adminServer = register("admin HTTP server", AdminServer.start(
-                new AdminServerConfig(config.getString(ServerConfigKeys.ADMIN_HTTP_HOST), port), metrics,
+                new AdminServerConfig(host, port), metrics,
                 ReadinessCheck.of(() -> registry.broker(config.brokerId()).isPresent(),
-                        () -> replicasLoaded)));
+                        () -> replicasLoaded), console));
         admin = Optional.of(adminServer);
+        String urlHost = host.equals("0.0.0.0") || host.equals("::") ? advertised.get(0).host() : host;
+        return Optional.of("http://" + (urlHost.contains(":") ? "[" + urlHost + "]" : urlHost) + ":" + adminServer.port());
+    }
+
+    /** This broker's advertised inter-broker endpoint, once serving. */
+    private BrokerAddress interBrokerAddress() {
+        Endpoint own = advertised.stream()
+                .filter(e -> e.listenerName().equals(config.interBrokerListenerName())).findFirst().orElseThrow();
+        return new BrokerAddress(own.host(), own.port());
     }
 
     public int brokerId() {

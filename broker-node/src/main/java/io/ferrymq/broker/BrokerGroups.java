@@ -6,6 +6,7 @@ import io.ferrymq.broker.group.GroupClusterListener;
 import io.ferrymq.broker.group.GroupCoordinator;
 import io.ferrymq.broker.group.GroupCoordinatorContext;
 import io.ferrymq.broker.group.LagGauges;
+import io.ferrymq.broker.group.ClusterHighWatermarks;
 import io.ferrymq.broker.group.LogEndOffsets;
 import io.ferrymq.broker.metrics.BrokerMetricNames;
 import io.ferrymq.broker.metrics.BrokerMetrics;
@@ -22,7 +23,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Wires the broker's {@link GroupCoordinator}: its ZooKeeper store, live brokers from the registry
- * (and their changes), high watermarks of locally led partitions for lag, lag gauges in the
+ * (and their changes), high watermarks for lag (of partitions led here, and of the others through
+ * {@link ClusterHighWatermarks}), lag gauges in the
  * broker's metrics, and partition-count changes from the metadata store.
  *
  * <p>Used once by {@link Broker} at start-up; not thread-safe.
@@ -32,6 +34,7 @@ final class BrokerGroups {
     private final BrokerConfig config;
     private final BrokerMetrics metrics;
     private final Clock clock;
+    private ClusterHighWatermarks highWatermarks;
 
     BrokerGroups(BrokerConfig config, BrokerMetrics metrics, Clock clock) {
         this.config = config;
@@ -41,8 +44,9 @@ final class BrokerGroups {
 
     /** Creates, connects and starts the coordinator; the caller closes it. */
     GroupCoordinator start(ZkClient zk, BrokerRegistry registry, MetadataStore metadata, ReplicaManager replicas) {
-        LogEndOffsets highWatermarks = tp -> replicas.partition(tp).filter(Partition::isLeader)
+        LogEndOffsets ledHere = tp -> replicas.partition(tp).filter(Partition::isLeader)
                 .map(partition -> OptionalLong.of(partition.highWatermark())).orElse(OptionalLong.empty());
+        highWatermarks = new ClusterHighWatermarks(ledHere, HighWatermarkPoller.INTERVAL, clock);
         GroupCoordinator groups = new GroupCoordinator(new GroupCoordinatorContext(config.brokerId(),
                 ModuleConfigs.groupConfig(config), new ZkGroupStore(zk.curator()), registry::liveBrokerIds,
                 highWatermarks, lagGauges(), clock));
@@ -51,6 +55,14 @@ final class BrokerGroups {
         metadata.addListener(listener);
         groups.start();
         return groups;
+    }
+
+    /**
+     * The high watermarks behind the lag gauges, once {@link #start} ran: the broker feeds those of
+     * partitions led elsewhere with a {@link HighWatermarkPoller} once it serves.
+     */
+    ClusterHighWatermarks highWatermarks() {
+        return highWatermarks;
     }
 
     private LagGauges lagGauges() {

@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             io.ferrymq.tools.groups.VerifiableConsumerCommand.class,
             io.ferrymq.tools.perf.PerfProduceCommand.class,
             io.ferrymq.tools.perf.PerfConsumeCommand.class,
+            io.ferrymq.broker.cli.VerifyCommand.class,
         })
 public final class FerryMain implements Runnable {
 

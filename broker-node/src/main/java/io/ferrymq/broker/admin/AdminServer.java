@@ -2,6 +2,8 @@ package io.ferrymq.broker.admin;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.ferrymq.broker.console.Console;
+import io.ferrymq.broker.console.ConsoleResponse;
 import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.metrics.JsonMetricsWriter;
 import io.ferrymq.broker.metrics.PrometheusTextWriter;
@@ -10,6 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * The broker's admin HTTP endpoint on the JDK's {@link HttpServer}:
  * {@code GET /metrics} (Prometheus text), {@code /metrics.json}, {@code /health/live} (200 while the
  * process serves HTTP) and {@code /health/ready} (200 when the {@link ReadinessCheck} says ready,
- * else 503 with the reason). Other paths answer 404, other methods 405. Requests run on two named
- * daemon threads; {@link #close()} stops the listener and joins them. Thread-safe.
+ * else 503 with the reason), and, when given one, the read-only web {@link Console} under
+ * {@code /console/} and {@code /api/}. Other paths answer 404, other methods 405. Requests run on
+ * four named daemon threads; {@link #close()} stops the listener and joins them (the console is
+ * closed by its owner). Thread-safe.
  */
 public final class AdminServer implements AutoCloseable {
 
@@ -32,16 +37,25 @@ public final class AdminServer implements AutoCloseable {
     private final ExecutorService executor;
     private final BrokerMetrics metrics;
     private final ReadinessCheck readiness;
+    private final Optional<Console> console;
 
-    private AdminServer(HttpServer server, ExecutorService executor, BrokerMetrics metrics, ReadinessCheck readiness) {
+    private AdminServer(HttpServer server, ExecutorService executor, BrokerMetrics metrics, ReadinessCheck readiness,
+                        Optional<Console> console) {
         this.server = server;
         this.executor = executor;
         this.metrics = metrics;
         this.readiness = readiness;
+        this.console = console;
+    }
+
+    /** Binds and starts the server without the console. */
+    public static AdminServer start(AdminServerConfig config, BrokerMetrics metrics, ReadinessCheck readiness) {
+        return start(config, metrics, readiness, Optional.empty());
     }
 
     /** Binds and starts the server; throws {@link UncheckedIOException} naming the address when it cannot bind. */
-    public static AdminServer start(AdminServerConfig config, BrokerMetrics metrics, ReadinessCheck readiness) {
+    public static AdminServer start(AdminServerConfig config, BrokerMetrics metrics, ReadinessCheck readiness,
+                                    Optional<Console> console) {
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 16);
@@ -49,12 +63,12 @@ public final class AdminServer implements AutoCloseable {
             throw new UncheckedIOException("cannot bind the admin HTTP server to " + config.host() + ":" + config.port(), e);
         }
         AtomicInteger n = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "ferry-admin-http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        AdminServer admin = new AdminServer(http, executor, metrics, readiness);
+        AdminServer admin = new AdminServer(http, executor, metrics, readiness, console);
         http.setExecutor(executor);
         http.createContext("/", admin::handle);
         http.start();
@@ -81,7 +95,13 @@ public final class AdminServer implements AutoCloseable {
     }
 
     private void route(HttpExchange exchange) throws IOException {
-        switch (exchange.getRequestURI().getPath()) {
+        String path = exchange.getRequestURI().getPath();
+        if (console.isPresent() && Console.serves(path)) {
+            ConsoleResponse answer = console.get().handle(path, exchange.getRequestURI().getRawQuery());
+            respond(exchange, answer.status(), answer.contentType(), answer.body());
+            return;
+        }
+        switch (path) {
             case "/metrics" -> respond(exchange, 200, PrometheusTextWriter.CONTENT_TYPE,
                     PrometheusTextWriter.write(metrics.registry()));
             case "/metrics.json" -> respond(exchange, 200, JsonMetricsWriter.CONTENT_TYPE,
@@ -92,12 +112,17 @@ public final class AdminServer implements AutoCloseable {
                 respond(exchange, r.ready() ? 200 : 503, "text/plain; charset=utf-8", r.reason() + "\n");
             }
             default -> respond(exchange, 404, "text/plain; charset=utf-8",
-                    "not found; try /metrics, /metrics.json, /health/live, /health/ready\n");
+                    "not found; try /metrics, /metrics.json, /health/live, /health/ready"
+                            + (console.isPresent() ? ", /console/" : "") + "\n");
         }
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        respond(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("Content-Type", contentType);
         boolean head = "HEAD".equals(exchange.getRequestMethod());
         exchange.sendResponseHeaders(status, head ? -1 : bytes.length);

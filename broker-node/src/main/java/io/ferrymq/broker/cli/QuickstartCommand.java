@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
  * free loopback ports (data under {@code --data-dir}), creates topic {@code demo} (6 partitions,
  * replication factor 3, {@code min.insync.replicas=2}), produces {@code --messages} records with
  * acks=all, reads them all back in consumer group {@code quickstart}, and prints throughput, latency and the cluster layout.
+ * The web console is on (every broker's admin port); its URL is printed with the processes.
  * With {@code --secure} every connection is TLS + SCRAM (see {@link QuickstartSecurity}). With
  * {@code --keep-running} the cluster stays up until Ctrl-C. Everything it starts is stopped on exit
  * (a shutdown hook covers Ctrl-C); a crashed earlier run is cleaned up first (see
@@ -155,7 +156,14 @@ public final class QuickstartCommand implements Callable<Integer> {
             out.printf("  broker-%-5d pid %-7d %s   admin http://127.0.0.1:%d/metrics   log %s%n",
                     b.id(), b.pid().orElse(-1), b.address(), b.adminPort(), b.logFile());
         }
+        out.println(consoleLine(cluster.brokers()));
         out.flush();
+    }
+
+    /** Where the web console is: any broker's admin port shows the whole cluster. */
+    static String consoleLine(List<BrokerProcess> brokers) {
+        return "Web console (read-only, any broker shows the whole cluster): http://127.0.0.1:" + brokers.get(0).adminPort()
+                + "/console/";
     }
 
     /** The brokers' Kafka-protocol listeners as a bootstrap list; empty when they have none (--secure). */

@@ -32,8 +32,13 @@ public final class Probes {
 
     /** True when something accepts TCP connections on 127.0.0.1:port. */
     public static boolean tcpOpen(int port) {
+        return tcpOpen("127.0.0.1", port);
+    }
+
+    /** True when something accepts TCP connections on host:port. */
+    public static boolean tcpOpen(String host, int port) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MS);
+            s.connect(new InetSocketAddress(host, port), TIMEOUT_MS);
             return true;
         } catch (IOException e) {
             return false;
@@ -42,8 +47,13 @@ public final class Probes {
 
     /** The status of {@code GET http://127.0.0.1:port/path}; empty when nothing answers. */
     public static OptionalInt httpStatus(int port, String path) {
+        return httpStatus("127.0.0.1", port, path);
+    }
+
+    /** The status of {@code GET http://host:port/path}; empty when nothing answers. */
+    public static OptionalInt httpStatus(String host, int port, String path) {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://" + host + ":" + port + path).toURL().openConnection();
             c.setConnectTimeout(TIMEOUT_MS);
             c.setReadTimeout(TIMEOUT_MS * 3);
             try {
@@ -58,8 +68,13 @@ public final class Probes {
 
     /** ZooKeeper's mode on 127.0.0.1:port ({@code standalone}, {@code leader}, {@code follower}) once it serves. */
     public static Optional<String> zooKeeperMode(int port) {
+        return zooKeeperMode("127.0.0.1", port);
+    }
+
+    /** ZooKeeper's mode on host:port once it serves. */
+    public static Optional<String> zooKeeperMode(String host, int port) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MS);
+            s.connect(new InetSocketAddress(host, port), TIMEOUT_MS);
             s.setSoTimeout(TIMEOUT_MS * 3);
             OutputStream out = s.getOutputStream();
             out.write("srvr".getBytes(StandardCharsets.US_ASCII));

@@ -1,7 +1,9 @@
 package io.ferrymq.broker.config;
 
 import static io.ferrymq.common.config.ConfigType.INT;
+import static io.ferrymq.common.config.ConfigType.LONG;
 import static io.ferrymq.common.config.Importance.HIGH;
+import static io.ferrymq.common.config.Importance.LOW;
 import static io.ferrymq.common.config.Importance.MEDIUM;
 import static io.ferrymq.common.config.Validators.atLeast;
 import static io.ferrymq.common.config.Validators.between;
@@ -18,6 +20,7 @@ public final class GroupConfigKeys {
     public static final String OFFSETS_TOPIC_REPLICATION_FACTOR = "offsets.topic.replication.factor";
     public static final String OFFSETS_TOPIC_NUM_PARTITIONS = "offsets.topic.num.partitions";
     public static final String OFFSETS_RETENTION_MINUTES = "offsets.retention.minutes";
+    public static final String OFFSETS_RETENTION_CHECK_INTERVAL_MS = "offsets.retention.check.interval.ms";
     public static final String GROUP_MIN_SESSION_TIMEOUT_MS = "group.min.session.timeout.ms";
     public static final String GROUP_MAX_SESSION_TIMEOUT_MS = "group.max.session.timeout.ms";
     public static final String GROUP_INITIAL_REBALANCE_DELAY_MS = "group.initial.rebalance.delay.ms";
@@ -34,7 +37,11 @@ public final class GroupConfigKeys {
         def.define(GROUP_GROUPS, OFFSETS_TOPIC_NUM_PARTITIONS, INT, 50, atLeast(1), HIGH,
                 "Accepted for Kafka compatibility and ignored (no offsets topic; see offsets.topic.replication.factor).");
         def.define(GROUP_GROUPS, OFFSETS_RETENTION_MINUTES, INT, 10_080, atLeast(1), MEDIUM,
-                "Accepted for Kafka compatibility and ignored (offsets live in ZooKeeper; see docs/GROUPS.md).");
+                "How long the committed offsets of a group without members are kept: an offset is deleted once "
+                        + "this long has passed since the later of its commit and the group becoming empty; an "
+                        + "empty group left without offsets is deleted (docs/GROUPS.md).");
+        def.define(GROUP_GROUPS, OFFSETS_RETENTION_CHECK_INTERVAL_MS, LONG, 600_000L, atLeast(1), LOW,
+                "How often the group coordinator looks for expired offsets (offsets.retention.minutes).");
         def.define(GROUP_GROUPS, GROUP_MIN_SESSION_TIMEOUT_MS, INT, 6_000, atLeast(0), MEDIUM,
                 "Smallest session timeout a group member may ask for.");
         def.define(GROUP_GROUPS, GROUP_MAX_SESSION_TIMEOUT_MS, INT, 1_800_000, atLeast(0), MEDIUM,

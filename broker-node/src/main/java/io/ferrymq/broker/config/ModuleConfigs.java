@@ -80,7 +80,9 @@ public final class ModuleConfigs {
         try {
             return new GroupConfig(config.getInt(GroupConfigKeys.GROUP_MIN_SESSION_TIMEOUT_MS),
                     config.getInt(GroupConfigKeys.GROUP_MAX_SESSION_TIMEOUT_MS),
-                    config.getInt(GroupConfigKeys.GROUP_INITIAL_REBALANCE_DELAY_MS));
+                    config.getInt(GroupConfigKeys.GROUP_INITIAL_REBALANCE_DELAY_MS),
+                    config.getInt(GroupConfigKeys.OFFSETS_RETENTION_MINUTES) * 60_000L,
+                    config.getLong(GroupConfigKeys.OFFSETS_RETENTION_CHECK_INTERVAL_MS));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid group configuration: " + e.getMessage());
         }

@@ -58,6 +58,8 @@ public final class ServerConfigKeys {
     public static final String CONTROLLED_SHUTDOWN_TIMEOUT_MS = "controlled.shutdown.timeout.ms";
     public static final String ADMIN_HTTP_PORT = "admin.http.port";
     public static final String ADMIN_HTTP_HOST = "admin.http.host";
+    public static final String ADMIN_CONSOLE_ENABLE = "admin.console.enable";
+    public static final String METRICS_JMX_ENABLE = "metrics.jmx.enable";
 
     static final String GROUP_SERVER = "Server";
     static final String GROUP_NETWORK = "Network";
@@ -92,6 +94,13 @@ public final class ServerConfigKeys {
                         + "/health/ready); -1 disables it, 0 picks a free port (reported by the broker).");
         def.define(GROUP_SERVER, ADMIN_HTTP_HOST, STRING, "127.0.0.1", nonEmpty(), MEDIUM,
                 "Ferry-specific: address the admin HTTP server binds.");
+        def.define(GROUP_SERVER, ADMIN_CONSOLE_ENABLE, BOOLEAN, true, any(), MEDIUM,
+                "Ferry-specific: serve the read-only web console (/console/, JSON under /api/) on the admin HTTP "
+                        + "server. It has no login: anyone who reaches the admin port can read the cluster's "
+                        + "messages, so bind admin.http.host to a trusted address or turn this off.");
+        def.define(GROUP_SERVER, METRICS_JMX_ENABLE, BOOLEAN, true, any(), LOW,
+                "Ferry-specific: expose the broker's metrics over JMX (docs/METRICS.md). The object names carry "
+                        + "no broker id, so brokers sharing one JVM (ferry-test) turn it off.");
     }
 
     private static void defineNetwork(ConfigDefinition def) {

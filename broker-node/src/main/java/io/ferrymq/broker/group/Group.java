@@ -56,6 +56,7 @@ public final class Group {
     private long initialDelayCapMs;
     private boolean initialDelay;
     private boolean membershipChanged;
+    private long emptySinceMs;
 
     public Group(String groupId, int generationId, GroupConfig config, Clock clock, GenerationListener listener) {
         this.groupId = groupId;
@@ -79,6 +80,14 @@ public final class Group {
 
     public synchronized boolean hasMembers() {
         return !members.isEmpty();
+    }
+
+    /**
+     * When the group last became empty while coordinated here; 0 when it has been empty since it
+     * was loaded (or never had members), so offset expiry counts from the commits alone.
+     */
+    public synchronized long emptySinceMs() {
+        return emptySinceMs;
     }
 
     public synchronized CompletableFuture<JoinResult> join(JoinRequest request) {
@@ -348,6 +357,7 @@ public final class Group {
         initialDelay = false;
         if (members.isEmpty()) {
             state = EMPTY;
+            emptySinceMs = now;
             protocol = "";
             leaderId = "";
         } else {

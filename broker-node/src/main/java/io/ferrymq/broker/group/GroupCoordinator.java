@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,7 @@ public final class GroupCoordinator implements AutoCloseable {
     private final GroupExecutors executors;
     private final Map<String, CompletableFuture<GroupEntry>> groups = new ConcurrentHashMap<>();
     private final GroupLag lag;
+    private volatile long nextExpiryCheckMs;
 
     public GroupCoordinator(GroupCoordinatorContext context) {
         this.context = context;
@@ -47,8 +49,12 @@ public final class GroupCoordinator implements AutoCloseable {
         this.lag = new GroupLag(context.logEndOffsets(), context.lagGauges());
     }
 
-    /** Starts the ticker that acts on session, join and sync deadlines and refreshes lag gauges. */
+    /**
+     * Starts the ticker that acts on session, join and sync deadlines, refreshes lag gauges, and
+     * every {@code offsets.retention.check.interval.ms} expires offsets ({@link #expireOffsets}).
+     */
     public void start() {
+        nextExpiryCheckMs = context.clock().millis() + context.config().offsetsRetentionCheckIntervalMs();
         executors.startTicker(this::tick);
     }
 
@@ -197,6 +203,59 @@ public final class GroupCoordinator implements AutoCloseable {
         List<GroupEntry> entries = loadedEntries();
         entries.forEach(entry -> entry.group.tick());
         lag.refresh(entries);
+        long now = context.clock().millis();
+        if (now >= nextExpiryCheckMs) {
+            nextExpiryCheckMs = now + context.config().offsetsRetentionCheckIntervalMs();
+            expireOffsets();
+        }
+    }
+
+    /**
+     * Looks at every group this broker coordinates, loaded or not, each on its stripe (so no commit,
+     * claim or generation write of that group interleaves): a group without members loses the
+     * offsets {@link OffsetExpiry} says have expired, and is deleted once it has none left. Returns
+     * when every group was looked at.
+     */
+    CompletableFuture<Void> expireOffsets() {
+        return executors.supply(executors.stripeOf(""), () -> context.store().listGroups()).thenCompose(ids ->
+                CompletableFuture.allOf(ids.stream().filter(this::isCoordinatorFor)
+                        .map(id -> executors.supply(executors.stripeOf(id), () -> {
+                            expireOffsets(id, context.clock().millis());
+                            return null;
+                        }).exceptionally(t -> {
+                            log.warn("Expiring the offsets of group {} failed", id, Failures.unwrap(t));
+                            return null;
+                        }))
+                        .toArray(CompletableFuture[]::new)));
+    }
+
+    private void expireOffsets(String groupId, long now) {
+        Optional<GroupEntry> entry = loadedEntry(groupId);
+        if (entry.isEmpty() && groups.containsKey(groupId) || entry.isPresent() && entry.get().group.hasMembers()) {
+            return;
+        }
+        OptionalInt version = entry.isPresent() ? OptionalInt.of(entry.get().zkVersion())
+                : context.store().load(groupId).map(v -> OptionalInt.of(v.version())).orElse(OptionalInt.empty());
+        if (version.isEmpty()) {
+            return;
+        }
+        long emptySince = entry.map(e -> e.group.emptySinceMs()).orElse(0L);
+        long retention = context.config().offsetsRetentionMs();
+        Set<TopicPartition> expired = context.store().expireOffsets(groupId, version.getAsInt(),
+                (tp, offset) -> OffsetExpiry.isExpired(offset, emptySince, now, retention));
+        if (expired.isEmpty()) {
+            return;
+        }
+        entry.ifPresent(e -> {
+            expired.forEach(e.committed::remove);
+            lag.forget(e);
+        });
+        log.info("Group {}: committed offsets of {} expired (empty, offsets.retention.minutes passed)", groupId, expired);
+        if (context.store().fetchOffsets(groupId).isEmpty() && entry.map(e -> !e.group.hasMembers()).orElse(true)) {
+            entry.ifPresent(e -> unload(groupId, "empty and without offsets"));
+            context.store().deleteGroup(groupId, version.getAsInt());
+            log.info("Group {} deleted: empty and without offsets", groupId);
+        }
     }
 
     /**

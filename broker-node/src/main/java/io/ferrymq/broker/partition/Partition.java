@@ -373,6 +373,14 @@ public final class Partition {
         return log.logStartOffset();
     }
 
+    /**
+     * This replica's {@link LogChecksum} up to {@code upToOffset}, or up to its own high watermark when
+     * {@code upToOffset} is negative; {@code upToOffset} must not exceed the log end offset.
+     */
+    public LogChecksum checksum(long upToOffset) {
+        return LogChecksum.compute(log, upToOffset < 0 ? highWatermark : upToOffset);
+    }
+
     public PartitionConfig config() {
         return config;
     }

@@ -41,16 +41,19 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
     private final HostedPartitions partitions;
     private final ReplicaFetcherManager fetchers;
     private final Consumer<TopicPartition> wakeUp;
+    private final Consumer<TopicPartition> becameLeader;
     private volatile Optional<LeaderElectionService> elections = Optional.empty();
     private long uncleanSeen;
 
     ReplicaLifecycle(ReplicationConfig config, ReplicationContext context, HostedPartitions partitions,
-                     ReplicaFetcherManager fetchers, Consumer<TopicPartition> wakeUp) {
+                     ReplicaFetcherManager fetchers, Consumer<TopicPartition> wakeUp,
+                     Consumer<TopicPartition> becameLeader) {
         this.config = config;
         this.context = context;
         this.partitions = partitions;
         this.fetchers = fetchers;
         this.wakeUp = wakeUp;
+        this.becameLeader = becameLeader;
     }
 
     void attach(LeaderElectionService service) {
@@ -213,6 +216,7 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
             LOG.info("Leader of {} at epoch {} with ISR {} (log end {}, high watermark {})", tp, leaderEpoch, isr,
                     hosted.get().logEndOffset(), hosted.get().highWatermark());
             countUncleanElections(tp);
+            becameLeader.accept(tp);
         }
         wakeUp.accept(tp);
     }

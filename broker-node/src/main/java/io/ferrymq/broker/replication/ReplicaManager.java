@@ -57,16 +57,22 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Optional<LogDirFailureHandler> logDirFailures = Optional.empty();
     private volatile boolean zkConnected = true;
+    private final boolean ackAtLeaderAppend = FaultInjectionHooks.fromSystemProperties().ackAtLeaderAppend();
 
     public ReplicaManager(ReplicationConfig config, ReplicationContext context) {
         this.config = config;
         this.context = context;
+        if (ackAtLeaderAppend) {
+            LOG.warn("fault injection: {} is set, acks=all is acknowledged at the leader's append (writes can be lost)",
+                    FaultInjectionHooks.ACK_AT_LEADER_APPEND);
+        }
         this.partitions = new HostedPartitions(context.metadata(), config.brokerId());
         this.producePurgatory = new DelayedOperationPurgatory<>("produce-" + config.brokerId());
         this.fetchPurgatory = new DelayedOperationPurgatory<>("fetch-" + config.brokerId());
         this.fetchers = new ReplicaFetcherManager(new FetcherContext(config, context.clock(), partitions::get,
                 context.registry(), context.endpoints()));
-        this.lifecycle = new ReplicaLifecycle(config, context, partitions, fetchers, this::wakeUp);
+        this.lifecycle = new ReplicaLifecycle(config, context, partitions, fetchers, this::wakeUp,
+                this::dropUnregisteredFollowersSoon);
         this.elections = new LeaderElectionService(context.zk(), context.registry(), new ElectionConfig(
                 config.brokerId(), config.uncleanLeaderElectionEnable(), ElectionConfig.DEFAULT_PREFERRED_REPLICA_GRACE),
                 lifecycle);
@@ -166,7 +172,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
         if (append.highWatermarkMoved()) {
             producePurgatory.checkAndComplete(tp);
         }
-        if (acks == -1) {
+        if (acks == -1 && !ackAtLeaderAppend) {
             pending.put(tp, new DelayedProduce.PendingAppend(append.requiredOffset(), append.leaderEpoch(), appended));
         } else {
             decided.put(tp, appended);
@@ -280,6 +286,11 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
     /** The hosted replica of a partition (for diagnostics and tests). */
     public Optional<Partition> partition(TopicPartition tp) {
         return partitions.get(tp);
+    }
+
+    /** A leadership just began: its ISR may still name a broker that left while it was elected. */
+    private void dropUnregisteredFollowersSoon(TopicPartition tp) {
+        isrManager.shrinkSoon(tp);
     }
 
     private void wakeUp(TopicPartition tp) {

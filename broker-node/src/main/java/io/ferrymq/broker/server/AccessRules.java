@@ -54,8 +54,8 @@ import java.util.function.Function;
  *       topic (Metadata for all topics lists only those; auto-creation also needs CREATE).</li>
  *   <li>JoinGroup, SyncGroup, Heartbeat, LeaveGroup: READ on the group; OffsetCommit: READ on the
  *       group and each topic; OffsetFetch, FindCoordinator, DescribeGroups: DESCRIBE on the group (and
- *       each topic); DeleteGroups: DELETE on each group; ListGroups, DescribeCluster: DESCRIBE on the
- *       cluster.</li>
+ *       each topic); DeleteGroups: DELETE on each group; ListGroups, DescribeCluster,
+ *       DescribeReplicaChecksums: DESCRIBE on the cluster.</li>
  *   <li>CreateTopics: CREATE on the cluster or on each topic; DeleteTopics: DELETE; CreatePartitions:
  *       ALTER on each topic. InitProducerId: IDEMPOTENT_WRITE on the cluster or WRITE on some topic.
  *       DescribeAcls, DescribeUserScramCredentials: DESCRIBE on the cluster; CreateAcls, DeleteAcls,
@@ -91,7 +91,7 @@ final class AccessRules {
             case LEAVE_GROUP -> List.of(On.group(READ, ((LeaveGroupRequest) request).groupId()));
             case DESCRIBE_GROUPS -> groups(DESCRIBE, ((DescribeGroupsRequest) request).groupIds());
             case DELETE_GROUPS -> groups(DELETE, ((DeleteGroupsRequest) request).groupIds());
-            case LIST_GROUPS, DESCRIBE_CLUSTER, DESCRIBE_ACLS, DESCRIBE_USER_SCRAM_CREDENTIALS ->
+            case LIST_GROUPS, DESCRIBE_CLUSTER, DESCRIBE_ACLS, DESCRIBE_USER_SCRAM_CREDENTIALS, DESCRIBE_REPLICA_CHECKSUMS ->
                     List.of(On.cluster(DESCRIBE));
             case CREATE_ACLS, DELETE_ACLS, ALTER_USER_SCRAM_CREDENTIALS -> List.of(On.cluster(ALTER));
             case CREATE_TOPICS -> ((CreateTopicsRequest) request).topics().stream().distinct()

@@ -8,6 +8,8 @@ import io.ferrymq.common.protocol.InvalidFrameException;
 import io.ferrymq.common.protocol.RequestHeader;
 import io.ferrymq.common.protocol.ErrorResponse;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -42,6 +44,8 @@ import org.slf4j.LoggerFactory;
  * taking requests. Requests already read are served even if the connection closes; their
  * responses are dropped. An unparsable frame closes this connection only; an
  * unknown API key or version is answered with an {@link ErrorResponse} and the connection stays.
+ * A failed request that expects no response (acks=0, {@link CloseConnection}) closes the
+ * connection once the responses before it are written, as Kafka's broker does.
  *
  * <p>Each request's {@link RequestContext} carries the connection's listener and its
  * {@link ConnectionPrincipal}.
@@ -64,6 +68,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private final Deque<ByteBuf> waiting = new ArrayDeque<>();
     private long nextSequence;
     private long nextToWrite;
+    private long closeAfter = -1;
     private boolean stopped;
     private boolean closed;
 
@@ -124,13 +129,18 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
                                        DecodedRequest decoded) {
         RequestDispatcher.Dispatch dispatch = dispatcher.dispatch(context, decoded.request());
         dispatch.response().whenComplete((result, failure) -> {
+            Optional<CloseConnection> close = result == null ? Optional.empty()
+                    : result.filter(CloseConnection.class::isInstance).map(CloseConnection.class::cast);
             Optional<EncodedFrame> frame;
             try {
-                frame = result == null ? Optional.empty() : result.map(r -> encode(ctx, decoded, r));
+                frame = result == null || close.isPresent() ? Optional.empty() : result.map(r -> encode(ctx, decoded, r));
             } finally {
                 decoded.close();
             }
-            ctx.executor().execute(() -> complete(ctx, sequence, frame));
+            ctx.executor().execute(() -> {
+                close.ifPresent(c -> closeAfter(ctx, sequence, c));
+                complete(ctx, sequence, frame);
+            });
         });
         return dispatch.applied();
     }
@@ -155,18 +165,38 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
         finished.put(sequence, frame);
         boolean wrote = false;
         while (finished.containsKey(nextToWrite)) {
-            Optional<EncodedFrame> next = finished.remove(nextToWrite++);
+            long written = nextToWrite++;
+            Optional<EncodedFrame> next = finished.remove(written);
             if (next.isPresent()) {
                 FrameWriter.write(ctx, next.get()).addListener(done -> inFlight.decrement());
                 wrote = true;
             } else {
                 inFlight.decrement();
             }
+            if (written == closeAfter) {
+                closed = true;
+                ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
         }
         if (wrote) {
             ctx.flush();
         }
         processWaiting(ctx);
+        updateReading(ctx);
+    }
+
+    /**
+     * A request without a response failed ({@link CloseConnection}): stop reading, and close once
+     * the responses of the requests before it are written. Requests read after it are not answered.
+     */
+    private void closeAfter(ChannelHandlerContext ctx, long sequence, CloseConnection close) {
+        log.info("Closing connection from {}: {}", ctx.channel().remoteAddress(), close.reason());
+        if (closeAfter < 0 || sequence < closeAfter) {
+            closeAfter = sequence;
+        }
+        stopped = true;
+        releaseWaiting();
         updateReading(ctx);
     }
 

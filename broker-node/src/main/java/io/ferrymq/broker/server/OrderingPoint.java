@@ -10,7 +10,7 @@ import io.ferrymq.common.protocol.ApiKey;
  * <ul>
  *   <li>{@link #DISPATCH}, the reads: Fetch, ListOffsets, OffsetsForLeaderEpoch, ApiVersions,
  *       DescribeCluster, FindCoordinator, OffsetFetch, DescribeGroups, ListGroups, DescribeAcls,
- *       DescribeUserScramCredentials. They change
+ *       DescribeUserScramCredentials, DescribeReplicaChecksums. They change
  *       nothing a later request could depend on, so they hold nothing up, not even while a Fetch
  *       long-polls. A read may therefore see the effect of a write sent after it on the same
  *       connection, never miss one sent before it. (A follower's Fetch also records the follower's
@@ -47,7 +47,7 @@ enum OrderingPoint {
         return switch (key) {
             case FETCH, LIST_OFFSETS, OFFSETS_FOR_LEADER_EPOCH, API_VERSIONS, DESCRIBE_CLUSTER, FIND_COORDINATOR,
                  OFFSET_FETCH, DESCRIBE_GROUPS, LIST_GROUPS, DESCRIBE_ACLS, DESCRIBE_CONFIGS,
-                 DESCRIBE_USER_SCRAM_CREDENTIALS -> DISPATCH;
+                 DESCRIBE_USER_SCRAM_CREDENTIALS, DESCRIBE_REPLICA_CHECKSUMS -> DISPATCH;
             case PRODUCE, METADATA -> HANDLER_RETURNED;
             case OFFSET_COMMIT, JOIN_GROUP, SYNC_GROUP, HEARTBEAT, LEAVE_GROUP, DELETE_GROUPS,
                  CREATE_TOPICS, DELETE_TOPICS, CREATE_PARTITIONS, INIT_PRODUCER_ID, ALTER_USER_SCRAM_CREDENTIALS,

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Routes decoded requests to the {@link RequestHandler} of their API key on the request executor,
  * and turns every failure into that API's error response through {@link ErrorMapper}. The response
  * future it returns never completes exceptionally; it holds {@link Optional#empty()} when the
- * client expects no response (acks=0). Beside it comes the future of the moment the request's
+ * client expects no response (acks=0), or {@link CloseConnection} when such a request failed. Beside it comes the future of the moment the request's
  * effect is applied ({@link OrderingPoint}), which the connection's {@link RequestSequencer} waits
  * for before it starts the next request. With an {@link AccessControl}, each request is authorized
  * first (see there): a refused request answers its handler's error response without running it.
@@ -138,8 +138,9 @@ public final class RequestDispatcher {
         }
         return result.handle((response, failure) -> {
             if (!expectsResponse) {
-                if (failure != null) {
-                    log.debug("{} failed without a response to send: {}", context, failure.toString());
+                if (failure != null || handler.reportsFailure(response)) {
+                    String reason = failure != null ? failure.toString() : String.valueOf(response);
+                    return Optional.of(new CloseConnection(context + " failed without a response to send: " + reason));
                 }
                 return Optional.empty();
             }

@@ -35,4 +35,12 @@ public interface RequestHandler<Q extends ApiRequest> {
     default boolean expectsResponse(Q request) {
         return true;
     }
+
+    /**
+     * Whether {@code response} reports a failure; for a request without a response this closes the
+     * connection ({@link CloseConnection}).
+     */
+    default boolean reportsFailure(ApiResponse response) {
+        return false;
+    }
 }

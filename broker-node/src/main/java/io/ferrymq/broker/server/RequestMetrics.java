@@ -59,15 +59,11 @@ public final class RequestMetrics implements RequestObserver {
     }
 
     private static boolean failed(ApiResponse body) {
-        if (body instanceof ErrorResponse) {
+        if (body instanceof ErrorResponse || body instanceof CloseConnection) {
             return true;
         }
         if (body instanceof ProduceResponse produce) {
-            for (ProduceResponse.PartitionResponse p : produce.partitions()) {
-                if (p.error() != ErrorCode.NONE) {
-                    return true;
-                }
-            }
+            return produce.hasErrors();
         } else if (body instanceof FetchResponse fetch) {
             if (fetch.error() != ErrorCode.NONE) {
                 return true;

@@ -3,6 +3,7 @@ package io.ferrymq.broker.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ferrymq.broker.log.MutableClock;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.client.consumer.internals.group.ConsumerProtocol;
 import io.ferrymq.client.consumer.internals.group.Subscription;
@@ -31,6 +32,8 @@ class GroupCoordinatorIT {
 
     private static final TopicPartition TP0 = new TopicPartition("t", 0);
     private static final TopicPartition TP1 = new TopicPartition("t", 1);
+    /** Offsets of empty groups kept 5 s, looked for every second. */
+    private static final GroupConfig RETAIN_5_S = new GroupConfig(100, 60_000, 0, 5_000, 1_000);
 
     private TestingServer server;
     private CuratorFramework curator;
@@ -51,6 +54,10 @@ class GroupCoordinatorIT {
     }
 
     private GroupCoordinator coordinator(int id, Set<Integer> live) {
+        return coordinator(id, live, Clock.systemUTC(), new GroupConfig(100, 60_000, 0));
+    }
+
+    private GroupCoordinator coordinator(int id, Set<Integer> live, Clock clock, GroupConfig config) {
         LagGauges lagGauges = new LagGauges() {
             @Override
             public void register(String groupId, TopicPartition tp, LongSupplier lag) {
@@ -63,8 +70,8 @@ class GroupCoordinatorIT {
             }
         };
         GroupCoordinator coordinator = new GroupCoordinator(new GroupCoordinatorContext(id,
-                new GroupConfig(100, 60_000, 0), new ZkGroupStore(curator), () -> Set.copyOf(live),
-                tp -> OptionalLong.of(100), lagGauges, Clock.systemUTC()));
+                config, new ZkGroupStore(curator), () -> Set.copyOf(live),
+                tp -> OptionalLong.of(100), lagGauges, clock));
         coordinator.start();
         return coordinator;
     }
@@ -160,6 +167,54 @@ class GroupCoordinatorIT {
     @Test
     void invalidGroupIdsAreAnsweredWithInvalidGroupId() {
         assertThat(broker1.heartbeat("a/b", "m", 1).join()).isEqualTo(ErrorCode.INVALID_GROUP_ID);
+    }
+
+    @Test
+    void anEmptyGroupKeepsItsOffsetsForTheRetentionAfterItEmptiedThenLosesThemAndIsDeleted() {
+        MutableClock clock = new MutableClock(1_000_000L);
+        ZkGroupStore store = new ZkGroupStore(curator);
+        try (GroupCoordinator coordinator = coordinator(3, Set.of(3), clock, RETAIN_5_S)) {
+            JoinResult member = joinAlone(coordinator, "g");
+            coordinator.commitOffsets("g", member.memberId(), member.generationId(),
+                    Map.of(TP0, new OffsetCommitEntry(5, ""))).join();
+            clock.advance(6_000);
+            coordinator.expireOffsets().join();
+            assertThat(store.fetchOffsets("g")).as("a group with a member keeps old offsets").containsOnlyKeys(TP0);
+
+            assertThat(coordinator.leave("g", member.memberId()).join()).isEqualTo(ErrorCode.NONE);
+            await().atMost(Duration.ofSeconds(10)).until(() -> coordinator.describe("g").join().description()
+                    .map(GroupDescription::state).orElseThrow() == GroupState.EMPTY);
+            clock.advance(4_999);
+            coordinator.expireOffsets().join();
+            assertThat(store.fetchOffsets("g")).as("the retention counts from the group becoming empty").containsOnlyKeys(TP0);
+
+            clock.advance(1);
+            coordinator.expireOffsets().join();
+            assertThat(store.fetchOffsets("g")).isEmpty();
+            assertThat(store.load("g")).as("an empty group without offsets is deleted").isEmpty();
+        }
+    }
+
+    @Test
+    void offsetsOfAGroupNotLoadedHereExpireByTheirCommitTimeOneByOne() {
+        MutableClock clock = new MutableClock(1_000_000L);
+        ZkGroupStore store = new ZkGroupStore(curator);
+        try (GroupCoordinator earlier = coordinator(3, Set.of(3), clock, RETAIN_5_S)) {
+            JoinResult member = joinAlone(earlier, "s");
+            earlier.commitOffsets("s", member.memberId(), member.generationId(), Map.of(TP0, new OffsetCommitEntry(1, ""))).join();
+            clock.advance(3_000);
+            earlier.commitOffsets("s", member.memberId(), member.generationId(), Map.of(TP1, new OffsetCommitEntry(2, ""))).join();
+        }
+        try (GroupCoordinator restarted = coordinator(3, Set.of(3), clock, RETAIN_5_S)) {
+            clock.advance(2_000);
+            restarted.expireOffsets().join();
+            assertThat(store.fetchOffsets("s")).containsOnlyKeys(TP1);
+            assertThat(store.load("s")).isPresent();
+
+            clock.advance(3_000);
+            restarted.expireOffsets().join();
+            assertThat(store.load("s")).isEmpty();
+        }
     }
 
     private static JoinResult joinAlone(GroupCoordinator coordinator, String groupId) {

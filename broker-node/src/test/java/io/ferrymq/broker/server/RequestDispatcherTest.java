@@ -121,6 +121,14 @@ class RequestDispatcherTest {
     }
 
     @Test
+    void aFailedAcksZeroClosesTheConnectionInsteadOfAnswering() {
+        failure.set(new CorruptRecordException("CRC mismatch at position 0"));
+
+        assertThat(dispatch(request(0))).get().isInstanceOfSatisfying(CloseConnection.class,
+                close -> assertThat(close.reason()).contains("CRC mismatch at position 0"));
+    }
+
+    @Test
     void anApiWithoutHandlerIsUnknownApiKey() {
         ErrorResponse response = (ErrorResponse) dispatch(new DescribeClusterRequest()).orElseThrow();
         assertThat(response.error()).isEqualTo(ErrorCode.UNKNOWN_API_KEY);

@@ -1,7 +1,9 @@
 package io.ferrymq.client.admin;
 
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.acl.AclBinding;
 import io.ferrymq.common.acl.AclBindingFilter;
+import io.ferrymq.common.protocol.responses.DescribeReplicaChecksumsResponse.PartitionChecksum;
 import io.ferrymq.common.security.ScramMechanism;
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +35,15 @@ public interface Admin extends AutoCloseable {
     void createPartitions(Map<String, Integer> totalCounts);
 
     ClusterDescription describeCluster();
+
+    /**
+     * Broker {@code brokerId}'s checksums of its replicas of the given partitions, each over its log up to
+     * the given offset ({@code -1}: up to that replica's own high watermark), with its role, high
+     * watermark and log bounds (DescribeReplicaChecksums, a Ferry API). Errors of a partition (no
+     * replica there, the log ends before the offset) are in its answer, not thrown; a broker that is not
+     * live throws {@code BROKER_NOT_AVAILABLE}.
+     */
+    List<PartitionChecksum> describeReplicaChecksums(int brokerId, Map<TopicPartition, Long> upToOffsets);
 
     /** Creates the ACL bindings; throws for the first that failed (the others were still attempted). */
     void createAcls(Collection<AclBinding> bindings);

@@ -51,4 +51,9 @@ public record AdminConfig(List<InetSocketAddress> bootstrapServers, String clien
                 c.getString(CLIENT_ID), c.getInt(REQUEST_TIMEOUT_MS), c.getInt(DEFAULT_API_TIMEOUT_MS),
                 c.getLong(RETRY_BACKOFF_MS), ClientSecurity.from(c));
     }
+
+    /** These settings with connections secured as {@code other} says (for a broker's own clients). */
+    public AdminConfig withSecurity(ClientSecurity other) {
+        return new AdminConfig(bootstrapServers, clientId, requestTimeoutMs, defaultApiTimeoutMs, retryBackoffMs, other);
+    }
 }

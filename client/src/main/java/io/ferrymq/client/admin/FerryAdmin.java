@@ -28,6 +28,7 @@ import io.ferrymq.common.protocol.responses.DescribeAclsResponse;
 import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
 import io.ferrymq.common.protocol.requests.DeleteTopicsRequest;
 import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
+import io.ferrymq.common.protocol.requests.DescribeReplicaChecksumsRequest;
 import io.ferrymq.common.protocol.requests.DescribeUserScramCredentialsRequest;
 import io.ferrymq.common.protocol.requests.MetadataRequest;
 import io.ferrymq.common.protocol.responses.CreatePartitionsResponse;
@@ -35,6 +36,9 @@ import io.ferrymq.common.protocol.responses.CreateTopicsResponse;
 import io.ferrymq.common.protocol.responses.DeleteTopicsResponse;
 import io.ferrymq.common.protocol.responses.AlterUserScramCredentialsResponse;
 import io.ferrymq.common.protocol.responses.DescribeClusterResponse;
+import io.ferrymq.common.protocol.responses.DescribeReplicaChecksumsResponse;
+import io.ferrymq.common.protocol.responses.DescribeReplicaChecksumsResponse.PartitionChecksum;
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.protocol.responses.DescribeUserScramCredentialsResponse;
 import io.ferrymq.common.security.ScramMechanism;
 import io.ferrymq.common.protocol.responses.MetadataResponse;
@@ -49,6 +53,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -142,6 +147,17 @@ public final class FerryAdmin implements Admin {
     }
 
     @Override
+    public List<PartitionChecksum> describeReplicaChecksums(int brokerId, Map<TopicPartition, Long> upToOffsets) {
+        Node broker = describeCluster().nodes().stream().filter(n -> n.id() == brokerId).findFirst()
+                .orElseThrow(() -> new ApiException(ErrorCode.BROKER_NOT_AVAILABLE, "Broker " + brokerId + " is not live"));
+        List<DescribeReplicaChecksumsRequest.PartitionQuery> queries = new ArrayList<>();
+        upToOffsets.forEach((tp, offset) -> queries.add(new DescribeReplicaChecksumsRequest.PartitionQuery(tp, offset)));
+        InetSocketAddress address = Requests.address(broker);
+        return call("describing the replica checksums of broker " + brokerId, new DescribeReplicaChecksumsRequest(queries),
+                DescribeReplicaChecksumsResponse.class, () -> address).partitions();
+    }
+
+    @Override
     public void createAcls(Collection<AclBinding> bindings) {
         List<AclBindingData> creations = bindings.stream().map(AclBindingData::of).toList();
         CreateAclsResponse response = call("creating ACLs", new CreateAclsRequest(creations), CreateAclsResponse.class);
@@ -204,9 +220,14 @@ public final class FerryAdmin implements Admin {
 
     /** Sends {@code request} to brokers in turn until one answers, retrying retriable failures until the deadline. */
     private <R extends ApiResponse> R call(String what, ApiRequest request, Class<R> type) {
+        return call(what, request, type, this::target);
+    }
+
+    private <R extends ApiResponse> R call(String what, ApiRequest request, Class<R> type,
+                                          Supplier<InetSocketAddress> targets) {
         long deadline = clock.millis() + config.defaultApiTimeoutMs();
         while (true) {
-            InetSocketAddress target = target();
+            InetSocketAddress target = targets.get();
             RuntimeException failure;
             try {
                 long waitMs = Math.max(1, Math.min(config.requestTimeoutMs(), deadline - clock.millis()));

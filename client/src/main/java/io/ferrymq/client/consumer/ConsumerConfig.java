@@ -110,6 +110,14 @@ public record ConsumerConfig(List<InetSocketAddress> bootstrapServers, Optional<
                 ClientSecurity.from(c));
     }
 
+    /** These settings with connections secured as {@code other} says (for a broker's own clients). */
+    public ConsumerConfig withSecurity(ClientSecurity other) {
+        return new ConsumerConfig(bootstrapServers, groupId, autoOffsetReset, enableAutoCommit, autoCommitIntervalMs,
+                fetchMinBytes, fetchMaxWaitMs, maxPartitionFetchBytes, fetchMaxBytes, maxPollRecords, sessionTimeoutMs,
+                heartbeatIntervalMs, maxPollIntervalMs, partitionAssignmentStrategy, clientId, requestTimeoutMs,
+                defaultApiTimeoutMs, retryBackoffMs, metadataMaxAgeMs, other);
+    }
+
     private static void checkConsistency(ParsedConfig c, Optional<String> group) {
         List<ConfigException> problems = new ArrayList<>();
         if (group.isEmpty() && c.isExplicit(ENABLE_AUTO_COMMIT) && c.getBoolean(ENABLE_AUTO_COMMIT)) {

@@ -53,6 +53,11 @@ public final class JsonObject {
         return optional(name, JsonNode::isBoolean, "a boolean").map(JsonNode::booleanValue).orElse(defaultValue);
     }
 
+    /** A number field as a double; empty when absent or null. */
+    public Optional<Double> optionalDouble(String name) {
+        return optional(name, JsonNode::isNumber, "a number").map(JsonNode::doubleValue);
+    }
+
     public String requireString(String name) {
         return require(name, JsonNode::isTextual, "a string").textValue();
     }

@@ -42,7 +42,9 @@ public enum ApiKey {
     INCREMENTAL_ALTER_CONFIGS(44),
     DESCRIBE_USER_SCRAM_CREDENTIALS(50),
     ALTER_USER_SCRAM_CREDENTIALS(51),
-    DESCRIBE_CLUSTER(60);
+    DESCRIBE_CLUSTER(60),
+    /** Ferry's own: a replica's checksum over a committed prefix (ids from 1000 are Ferry's, none Kafka's). */
+    DESCRIBE_REPLICA_CHECKSUMS(1000);
 
     private static final Map<Short, ApiKey> BY_ID = new HashMap<>();
 

@@ -25,6 +25,7 @@ import io.ferrymq.common.protocol.requests.AlterUserScramCredentialsRequest;
 import io.ferrymq.common.protocol.responses.AlterUserScramCredentialsResponse;
 import io.ferrymq.common.protocol.requests.DeleteTopicsRequest;
 import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
+import io.ferrymq.common.protocol.requests.DescribeReplicaChecksumsRequest;
 import io.ferrymq.common.protocol.requests.DescribeGroupsRequest;
 import io.ferrymq.common.protocol.requests.FetchRequest;
 import io.ferrymq.common.protocol.requests.FindCoordinatorRequest;
@@ -46,6 +47,7 @@ import io.ferrymq.common.protocol.responses.CreateTopicsResponse;
 import io.ferrymq.common.protocol.responses.DeleteGroupsResponse;
 import io.ferrymq.common.protocol.responses.DeleteTopicsResponse;
 import io.ferrymq.common.protocol.responses.DescribeClusterResponse;
+import io.ferrymq.common.protocol.responses.DescribeReplicaChecksumsResponse;
 import io.ferrymq.common.protocol.responses.DescribeGroupsResponse;
 import io.ferrymq.common.protocol.responses.FetchResponse;
 import io.ferrymq.common.protocol.responses.FindCoordinatorResponse;
@@ -153,6 +155,10 @@ public final class MessageSamples {
                 Map.entry(ApiKey.CREATE_PARTITIONS, new CreatePartitionsRequest(List.of(
                         new CreatePartitionsRequest.TopicSpec("orders", 12)), 5_000, false)),
                 Map.entry(ApiKey.DESCRIBE_CLUSTER, new DescribeClusterRequest()),
+                Map.entry(ApiKey.DESCRIBE_REPLICA_CHECKSUMS, new DescribeReplicaChecksumsRequest(List.of(
+                        new DescribeReplicaChecksumsRequest.PartitionQuery(TP0, 120L),
+                        new DescribeReplicaChecksumsRequest.PartitionQuery(TP1,
+                                DescribeReplicaChecksumsRequest.OWN_HIGH_WATERMARK)))),
                 Map.entry(ApiKey.API_VERSIONS, new ApiVersionsRequest("ferry-java", "0.1.0")),
                 Map.entry(ApiKey.FIND_COORDINATOR, FindCoordinatorRequest.forGroup("billing")),
                 Map.entry(ApiKey.JOIN_GROUP, new JoinGroupRequest("billing", 10_000, 300_000, "", "consumer", List.of(
@@ -231,6 +237,11 @@ public final class MessageSamples {
                         new CreatePartitionsResponse.TopicResult("orders", ErrorCode.INVALID_PARTITIONS, "12 <= 12")))),
                 Map.entry(ApiKey.DESCRIBE_CLUSTER, new DescribeClusterResponse(ErrorCode.NONE, "", "cluster-1", List.of(b1, b2),
                         Map.of(2, List.of("/data/d2")))),
+                Map.entry(ApiKey.DESCRIBE_REPLICA_CHECKSUMS, new DescribeReplicaChecksumsResponse(List.of(
+                        new DescribeReplicaChecksumsResponse.PartitionChecksum(TP0, ErrorCode.NONE, "", true, 3, 120L, 125L,
+                                0L, 120L, 0xcafe_f00dL),
+                        DescribeReplicaChecksumsResponse.PartitionChecksum.failed(TP1, ErrorCode.NOT_LEADER_OR_FOLLOWER,
+                                "no replica here")))),
                 Map.entry(ApiKey.API_VERSIONS, ApiVersionsResponse.ofThisBuild()),
                 Map.entry(ApiKey.FIND_COORDINATOR, new FindCoordinatorResponse(List.of(
                         new FindCoordinatorResponse.Coordinator("billing", ErrorCode.NONE, "", Optional.of(b2)),

@@ -5,6 +5,8 @@ import io.ferrymq.coordinator.metadata.Versioned;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * Durable, replicated state of consumer groups: each group's last generation and its committed
@@ -33,6 +35,14 @@ public interface GroupStore {
 
     /** Sets (or creates) every partition's offset node in one transaction fenced by {@code expectedVersion}. */
     void commitOffsets(String groupId, int expectedVersion, Map<TopicPartition, CommittedOffset> offsets);
+
+    /**
+     * Deletes the offsets {@code expired} selects, in one transaction fenced by {@code expectedVersion}
+     * in which each offset node must still be as read (a commit racing the expiry wins: nothing is
+     * deleted, and the caller looks again later). Returns the partitions whose offsets were deleted.
+     */
+    Set<TopicPartition> expireOffsets(String groupId, int expectedVersion,
+                                      BiPredicate<TopicPartition, CommittedOffset> expired);
 
     /** Every committed offset of the group (empty map for an unknown group). */
     Map<TopicPartition, CommittedOffset> fetchOffsets(String groupId);

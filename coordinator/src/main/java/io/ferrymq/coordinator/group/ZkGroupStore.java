@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.zookeeper.KeeperException;
@@ -168,6 +170,46 @@ public final class ZkGroupStore implements GroupStore {
             }
         }
         return result;
+    }
+
+    @Override
+    public Set<TopicPartition> expireOffsets(String groupId, int expectedVersion,
+                                             BiPredicate<TopicPartition, CommittedOffset> expired) {
+        List<CuratorOp> ops = new ArrayList<>();
+        Set<TopicPartition> deleted = new TreeSet<>();
+        try {
+            ops.add(curator.transactionOp().check().withVersion(expectedVersion).forPath(GroupPaths.group(groupId)));
+            for (String topic : children(GroupPaths.offsets(groupId))) {
+                for (String partition : children(GroupPaths.topicOffsets(groupId, topic))) {
+                    if (partition.isEmpty() || !partition.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    TopicPartition tp = new TopicPartition(topic, Integer.parseInt(partition));
+                    String path = GroupPaths.offset(groupId, tp);
+                    Stat stat = new Stat();
+                    CommittedOffset offset = CommittedOffset.fromJson(Json.parseObject(path,
+                            curator.getData().storingStatIn(stat).forPath(path)));
+                    if (expired.test(tp, offset)) {
+                        ops.add(curator.transactionOp().delete().withVersion(stat.getVersion()).forPath(path));
+                        deleted.add(tp);
+                    }
+                }
+            }
+            if (deleted.isEmpty()) {
+                return Set.of();
+            }
+            curator.transaction().forOperations(ops);
+            deleted.forEach(tp -> knownOffsetNodes.remove(GroupPaths.offset(groupId, tp)));
+            return deleted;
+        } catch (KeeperException e) {
+            if (isFenced(e)) {
+                throw fenced(groupId, expectedVersion, e);
+            }
+            log.debug("Expiring offsets of group {} raced a commit; looking again later: {}", groupId, e.toString());
+            return Set.of();
+        } catch (Exception e) {
+            throw CoordinatorException.wrap("expiring offsets of group " + groupId, e);
+        }
     }
 
     private Optional<CommittedOffset> readOffset(String groupId, String topic, String partition) {

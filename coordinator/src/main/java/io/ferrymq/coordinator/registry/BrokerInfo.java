@@ -13,21 +13,24 @@ import java.util.Optional;
  * A live broker as registered under {@code /brokers/ids/<id>}: id, the host and port other brokers
  * reach it on (its inter-broker listener), its rack (if any), when it started, every advertised
  * listener ({@link BrokerEndpoint}, Kafka's {@code endpoints} and
- * {@code listener_security_protocol_map}), and its failed storage ({@link OfflineStorage}); clients
+ * {@code listener_security_protocol_map}), its failed storage ({@link OfflineStorage}) and, when it
+ * runs one, the base URL of its admin HTTP server ({@code admin_url}, read by the web console); clients
  * are answered with the endpoint of the listener they connected to. A node written before listeners
  * had names (no {@code endpoints} field) reads as one {@code PLAINTEXT} listener at host and port.
  * JSON form documented in {@link io.ferrymq.coordinator.zk.ZkPaths}. Immutable and thread-safe.
  */
 public record BrokerInfo(int id, String host, int port, Optional<String> rack, long startTimeMs,
-                         List<BrokerEndpoint> endpoints, OfflineStorage offline) {
+                         List<BrokerEndpoint> endpoints, OfflineStorage offline, Optional<String> adminUrl) {
 
     private static final String ENDPOINTS = "endpoints";
+    private static final String ADMIN_URL = "admin_url";
     private static final String PROTOCOL_MAP = "listener_security_protocol_map";
 
     public BrokerInfo {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(rack, "rack");
         Objects.requireNonNull(offline, "offline");
+        Objects.requireNonNull(adminUrl, "adminUrl");
         endpoints = List.copyOf(endpoints);
         if (id < 0) {
             throw new IllegalArgumentException("broker.id must be >= 0, was " + id);
@@ -46,7 +49,7 @@ public record BrokerInfo(int id, String host, int port, Optional<String> rack, l
     /** A broker with every log dir online, advertising {@code endpoints}. */
     public BrokerInfo(int id, String host, int port, Optional<String> rack, long startTimeMs,
                       List<BrokerEndpoint> endpoints) {
-        this(id, host, port, rack, startTimeMs, endpoints, OfflineStorage.NONE);
+        this(id, host, port, rack, startTimeMs, endpoints, OfflineStorage.NONE, Optional.empty());
     }
 
     /** A broker with one {@code PLAINTEXT} listener at {@code host:port} and every log dir online. */
@@ -71,7 +74,12 @@ public record BrokerInfo(int id, String host, int port, Optional<String> rack, l
 
     /** This registration reporting {@code storage} as its failed storage. */
     public BrokerInfo withOffline(OfflineStorage storage) {
-        return new BrokerInfo(id, host, port, rack, startTimeMs, endpoints, storage);
+        return new BrokerInfo(id, host, port, rack, startTimeMs, endpoints, storage, adminUrl);
+    }
+
+    /** This registration announcing its admin HTTP server at {@code url} (e.g. {@code http://h:8080}). */
+    public BrokerInfo withAdminUrl(String url) {
+        return new BrokerInfo(id, host, port, rack, startTimeMs, endpoints, offline, Optional.of(url));
     }
 
     /** The znode content. */
@@ -87,6 +95,7 @@ public record BrokerInfo(int id, String host, int port, Optional<String> rack, l
         endpoints.forEach(e -> protocols.put(e.listenerName(), e.securityProtocol().name()));
         json.put(PROTOCOL_MAP, protocols);
         offline.writeTo(json);
+        adminUrl.ifPresent(url -> json.put(ADMIN_URL, url));
         return json;
     }
 
@@ -96,7 +105,7 @@ public record BrokerInfo(int id, String host, int port, Optional<String> rack, l
         int port = json.requireInt("port");
         List<BrokerEndpoint> endpoints = json.fieldNames().contains(ENDPOINTS) ? endpoints(json) : plaintext(host, port);
         return new BrokerInfo(id, host, port, json.optionalString("rack"), json.requireLong("startTimeMs"), endpoints,
-                OfflineStorage.readFrom(json));
+                OfflineStorage.readFrom(json), json.optionalString(ADMIN_URL));
     }
 
     private static List<BrokerEndpoint> endpoints(JsonObject json) {

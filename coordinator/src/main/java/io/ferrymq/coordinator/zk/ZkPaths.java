@@ -18,6 +18,8 @@ import java.util.Optional;
  *                                                  version 1 (no endpoints) reads as one PLAINTEXT listener
  *                                                  plus, once a log dir failed, "offline_log_dirs":["/d"] and
  *                                                  "offline_replicas":{"topic":[0,2]} (see registry.OfflineStorage)
+ *                                                  plus, when the broker runs its admin HTTP server,
+ *                                                  "admin_url":"http://h:8080" (read by the web console)
  * /topics/&lt;topic&gt;                            PERSISTENT {"version":1,"partitions":{"0":[1,2,3],...},"configs":{"k":"v"}}
  * /topics/&lt;topic&gt;/partitions/&lt;p&gt;            PERSISTENT (empty)
  * /topics/&lt;topic&gt;/partitions/&lt;p&gt;/state      PERSISTENT {"version":1,"leader":1,"leaderEpoch":0,"isr":[1,2,3],"unclean":false}

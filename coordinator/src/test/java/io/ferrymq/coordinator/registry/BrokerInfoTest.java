@@ -25,6 +25,17 @@ class BrokerInfoTest {
     }
 
     @Test
+    void anAdminUrlIsWrittenOnlyWhenPresentAndReadBack() {
+        BrokerInfo info = new BrokerInfo(1, "h", 9092, Optional.empty(), 7).withAdminUrl("http://h:8080");
+
+        byte[] written = Json.bytes(info.toJson());
+
+        assertThat(new String(written, StandardCharsets.UTF_8)).endsWith(",\"admin_url\":\"http://h:8080\"}");
+        assertThat(BrokerInfo.fromJson(1, Json.parseObject("/brokers/ids/1", written))).isEqualTo(info);
+        assertThat(new BrokerInfo(1, "h", 9092, Optional.empty(), 7).adminUrl()).isEmpty();
+    }
+
+    @Test
     void aRackIsReadBackAndABadPortIsNamed() {
         byte[] racked = "{\"version\":1,\"host\":\"h\",\"port\":1,\"rack\":\"r1\",\"startTimeMs\":7}".getBytes(StandardCharsets.UTF_8);
         byte[] bad = "{\"version\":1,\"host\":\"h\",\"port\":\"x\",\"startTimeMs\":7}".getBytes(StandardCharsets.UTF_8);

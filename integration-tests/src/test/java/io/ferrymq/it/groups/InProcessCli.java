@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
  * what it prints. Output of other threads printed meanwhile may be captured too; assert with
  * {@code contains}. Serialized: one command at a time.
  */
-final class InProcessCli {
+public final class InProcessCli {
 
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String stdout, String stderr) {
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- stdout ---\n" + stdout + "\n--- stderr ---\n" + stderr;
@@ -22,7 +22,7 @@ final class InProcessCli {
     private InProcessCli() {
     }
 
-    static synchronized Result run(String... args) {
+    public static synchronized Result run(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();

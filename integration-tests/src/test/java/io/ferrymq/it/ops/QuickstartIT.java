@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.cluster.PidFile;
 import io.ferrymq.it.harness.FerryLauncher;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,10 +85,24 @@ class QuickstartIT {
                     .hasSize(3);
             assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("demo");
         }
+        webConsoleIsOnAndShowsEveryBroker(again);
 
         second.destroy();
         assertThat(second.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("quickstart exits on SIGTERM").isTrue();
         assertThat(running).allMatch(c -> c.liveProcess().isEmpty(), "everything it started is stopped");
         assertThat(PidFile.readAll(pids)).isEmpty();
+    }
+
+    private static void webConsoleIsOnAndShowsEveryBroker(String out) throws Exception {
+        Matcher console = Pattern.compile("Web console .*: (http://127\\.0\\.0\\.1:\\d+)/console/").matcher(out);
+        assertThat(console.find()).as(out).isTrue();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(console.group(1) + "/console/"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Ferry console</title>");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(
+                        URI.create(console.group(1) + "/api/cluster")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("\"status\":\"up\"").doesNotContain("\"down\""));
     }
 }

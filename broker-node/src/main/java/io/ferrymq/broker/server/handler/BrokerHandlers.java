@@ -33,6 +33,7 @@ public final class BrokerHandlers {
                 new OffsetsForLeaderEpochHandler(replicaManager),
                 new MetadataHandler(cluster, metadata, defaults),
                 new DescribeClusterHandler(cluster),
+                new DescribeReplicaChecksumsHandler(replicaManager),
                 new CreateTopicsHandler(metadata, leaderWaiter, defaults),
                 new DeleteTopicsHandler(metadata, defaults),
                 new CreatePartitionsHandler(metadata, leaderWaiter)));

@@ -7,6 +7,7 @@ import io.ferrymq.broker.server.RequestHandler;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.protocol.ApiKey;
 import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.ApiResponse;
 import io.ferrymq.common.protocol.requests.ProduceRequest;
 import io.ferrymq.common.protocol.requests.ProduceRequest.PartitionData;
 import io.ferrymq.common.protocol.responses.ProduceResponse;
@@ -24,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * Produce: checks the request's shape (acks is 0, 1 or -1; each partition named once), then hands
  * the raw batches to the {@link ReplicaManager}, whose log append validates every batch (CRC, sizes,
  * {@code message.max.bytes}) before anything is written. Errors are per partition, in request
- * order. With acks=0 nothing is sent back.
+ * order. With acks=0 nothing is sent back; a failure closes the connection ({@code CloseConnection}).
  *
  * <p>Thread-safe.
  */
@@ -44,6 +45,11 @@ public final class ProduceHandler implements RequestHandler<ProduceRequest> {
     @Override
     public boolean expectsResponse(ProduceRequest request) {
         return request.acks() != 0;
+    }
+
+    @Override
+    public boolean reportsFailure(ApiResponse response) {
+        return response instanceof ProduceResponse produce && produce.hasErrors();
     }
 
     @Override

@@ -73,7 +73,7 @@ final class CompletedFetch {
                     currentBatch.timestampType(),
                     deserializers.key(partition.topic(), partition.partition(), record.offset(), record.key()),
                     deserializers.value(partition.topic(), partition.partition(), record.offset(), record.value()),
-                    record.headers(), currentLeaderEpoch));
+                    record.headers(), currentLeaderEpoch, currentBatch.compression()));
             nextOffset = record.offset() + 1;
             added++;
         }

@@ -13,6 +13,7 @@ import io.ferrymq.common.protocol.requests.DeleteTopicsRequest;
 import io.ferrymq.common.protocol.requests.DescribeAclsRequest;
 import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
 import io.ferrymq.common.protocol.requests.DescribeConfigsRequest;
+import io.ferrymq.common.protocol.requests.DescribeReplicaChecksumsRequest;
 import io.ferrymq.common.protocol.requests.IncrementalAlterConfigsRequest;
 import io.ferrymq.common.protocol.requests.InitProducerIdRequest;
 import io.ferrymq.common.protocol.requests.DescribeGroupsRequest;
@@ -39,6 +40,7 @@ import io.ferrymq.common.protocol.responses.DeleteTopicsResponse;
 import io.ferrymq.common.protocol.responses.DescribeAclsResponse;
 import io.ferrymq.common.protocol.responses.DescribeClusterResponse;
 import io.ferrymq.common.protocol.responses.DescribeConfigsResponse;
+import io.ferrymq.common.protocol.responses.DescribeReplicaChecksumsResponse;
 import io.ferrymq.common.protocol.responses.IncrementalAlterConfigsResponse;
 import io.ferrymq.common.protocol.responses.InitProducerIdResponse;
 import io.ferrymq.common.protocol.responses.DescribeGroupsResponse;
@@ -106,6 +108,7 @@ final class MessageTypes {
             case DESCRIBE_USER_SCRAM_CREDENTIALS -> DescribeUserScramCredentialsRequest.class;
             case SASL_AUTHENTICATE -> SaslAuthenticateRequest.class;
             case SASL_HANDSHAKE -> SaslHandshakeRequest.class;
+            case DESCRIBE_REPLICA_CHECKSUMS -> DescribeReplicaChecksumsRequest.class;
         };
     }
 
@@ -141,6 +144,7 @@ final class MessageTypes {
             case DESCRIBE_USER_SCRAM_CREDENTIALS -> DescribeUserScramCredentialsResponse.class;
             case SASL_AUTHENTICATE -> SaslAuthenticateResponse.class;
             case SASL_HANDSHAKE -> SaslHandshakeResponse.class;
+            case DESCRIBE_REPLICA_CHECKSUMS -> DescribeReplicaChecksumsResponse.class;
         };
     }
 }

@@ -16,6 +16,11 @@ public record ProduceResponse(List<PartitionResponse> partitions) implements Api
         partitions = List.copyOf(partitions);
     }
 
+    /** Whether any partition reports an error. */
+    public boolean hasErrors() {
+        return partitions.stream().anyMatch(p -> p.error() != ErrorCode.NONE);
+    }
+
     /** {@code logAppendTimeMs} is -1 unless the topic uses log-append time. */
     public record PartitionResponse(TopicPartition topicPartition, ErrorCode error, String errorMessage,
             long baseOffset, long logAppendTimeMs, long logStartOffset) {
