@@ -19,7 +19,7 @@ public final class BrokerConfigKeys {
     private BrokerConfigKeys() {
     }
 
-    /** The Markdown reference of every broker key, then every topic-level key, as committed in docs/CONFIGURATION.md. */
+    /** The Markdown reference of every broker key, then of every topic-level key (docs/CONFIGURATION.md). */
     public static String reference() {
         return ConfigDocs.markdown("Broker configuration", DEFINITION) + "\n"
                 + ConfigDocs.markdown("Topic-level configuration", TopicConfigKeys.DEFINITION);

@@ -11,8 +11,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Validates the batches of one append before anything reaches the log. Checks the bounds and
- * declared lengths of every batch, the size limit and the whole append fitting in one segment,
- * then per batch: for a leader append (bytes from a client) every byte, record by record, with
+ * declared lengths of every batch, and for a leader append the size limit and the whole append
+ * fitting in one segment, then per batch: for a leader append (bytes from a client) every byte, record by record, with
  * compressed records inflated as a capped stream ({@link RecordBatchValidator}); for a follower
  * append (bytes the leader already validated) the header and CRC only, as Kafka's followers do, so a
  * compressed batch is inflated once, on the leader, and contiguous offsets. Nothing is allocated per
@@ -32,9 +32,14 @@ final class LogValidator {
             return new Limits(config.messageMaxBytes(), config.segmentBytes(), config.messageMaxDecompressedBytes());
         }
 
-        /** A follower's: batches up to a segment, records not inflated. */
-        static Limits follower(LogConfig config) {
-            return new Limits(config.segmentBytes(), config.segmentBytes(), 0L);
+        /**
+         * A follower's: no size limit, records not inflated. The leader checked the sizes against the
+         * topic's limits when it accepted the batches; those limits may have shrunk since (a live
+         * {@code segment.bytes} or {@code max.message.bytes} change), and a follower that refused
+         * committed bytes could never catch up.
+         */
+        static Limits follower() {
+            return new Limits(Integer.MAX_VALUE, Integer.MAX_VALUE, 0L);
         }
     }
 
@@ -47,8 +52,8 @@ final class LogValidator {
     }
 
     /** Validates a follower append (headers and CRCs, offsets running on from batch to batch). */
-    static Summary validateFollowerAppend(ByteBuffer batches, LogConfig config) {
-        return validate(batches, Limits.follower(config), true);
+    static Summary validateFollowerAppend(ByteBuffer batches) {
+        return validate(batches, Limits.follower(), true);
     }
 
     private static Summary validate(ByteBuffer batches, Limits limits, boolean follower) {
@@ -86,7 +91,7 @@ final class LogValidator {
         if (batch.sizeInBytes() > limits.maxBatchBytes()) {
             throw new RecordTooLargeException("batch at position " + position + " is " + batch.sizeInBytes()
                     + " bytes, above the limit of " + limits.maxBatchBytes()
-                    + (follower ? " (log.segment.bytes)" : " (message.max.bytes)"));
+                    + " (message.max.bytes, or the topic's max.message.bytes)");
         }
         try {
             if (follower) {

@@ -262,7 +262,7 @@ public final class PartitionLog implements AutoCloseable {
      */
     public LogAppendInfo appendAsFollower(ByteBuffer batches) {
         ByteBuffer buffer = batches.duplicate();
-        LogValidator.Summary summary = LogValidator.validateFollowerAppend(buffer, config);
+        LogValidator.Summary summary = LogValidator.validateFollowerAppend(buffer);
         lock.lock();
         try {
             ensureWritable();

@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates, re-roles and deletes the local replicas: replicas for every partition the topic metadata
  * assigns to this broker (log, {@link Partition}, elector), each running with its topic's configs,
- * applied again to the live log, partition and elector whenever the topic's znode changes, become-leader and become-follower as the
- * electors say (a follower starts fetching from its leader, truncating first), and deletion of a
- * topic's replicas when its deletion is requested (then acknowledged to the coordinator).
+ * applied again to the live log, partition and elector whenever the topic's znode changes;
+ * become-leader and become-follower as the electors say (a follower starts fetching from its
+ * leader, truncating first), and deletion of a topic's replicas when its deletion is requested
+ * (then acknowledged to the coordinator).
  *
  * <p>Thread-safety: leadership callbacks arrive on the election thread, topic events on the
  * metadata thread, deposition on the ISR thread; every step is safe against the others because

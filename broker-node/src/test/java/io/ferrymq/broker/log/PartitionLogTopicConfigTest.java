@@ -74,6 +74,27 @@ class PartitionLogTopicConfigTest {
     }
 
     @Test
+    void aShorterSegmentMsRollsTheLiveLogOnTime() {
+        log.appendAsLeader(batch(1, 1, NOW, 10), 0);
+        log.appendAsLeader(batch(2, 1, NOW + 2_000, 10), 0);
+        assertThat(log.segmentCount()).as("a week of broker log.roll.ms").isEqualTo(1);
+
+        log.updateConfig(TopicLogConfig.merge(broker, Map.of("segment.ms", "1000")));
+        log.appendAsLeader(batch(3, 1, NOW + 4_000, 10), 0);
+        assertThat(log.segmentCount()).isEqualTo(2);
+    }
+
+    @Test
+    void flushMessagesOfOneFsyncsEveryAppendOfTheLiveLog() {
+        log.appendAsLeader(batch(1, 2, NOW, 10), 0);
+        assertThat(log.recoveryPoint()).as("the broker leaves flushing to the OS").isZero();
+
+        log.updateConfig(TopicLogConfig.merge(broker, Map.of("flush.messages", "1")));
+        log.appendAsLeader(batch(2, 2, NOW, 10), 0);
+        assertThat(log.recoveryPoint()).isEqualTo(log.logEndOffset()).isEqualTo(4L);
+    }
+
+    @Test
     void aSmallerMaxMessageBytesRefusesLargerBatchesAndALargerOneAcceptsThemAgain() {
         ByteBuffer big = batch(1, 4, NOW, 400);
         log.updateConfig(TopicLogConfig.merge(broker, Map.of("max.message.bytes", "1000")));
@@ -127,6 +148,21 @@ class PartitionLogTopicConfigTest {
             follower.appendAsFollower(leaderBytes.duplicate());
             ByteBuffer followerBytes = follower.read(2, 1 << 20, Long.MAX_VALUE, false).records().readFully();
             assertThat(followerBytes).isEqualTo(leaderBytes);
+        }
+    }
+
+    @Test
+    void aFollowerTakesTheLeadersBatchesEvenAfterItsTopicLimitsShrank() {
+        for (int i = 0; i < 8; i++) {
+            log.appendAsLeader(batch(i, 2, NOW, 200), 0);
+        }
+        ByteBuffer leaderBytes = log.read(0, 1 << 20, Long.MAX_VALUE, false).records().readFully();
+        assertThat(leaderBytes.remaining()).isGreaterThan(2048);
+
+        LogConfig shrunk = TopicLogConfig.merge(broker, Map.of("segment.bytes", "1024", "max.message.bytes", "100"));
+        try (PartitionLog follower = PartitionLog.open(tempDir.resolve("f-0"), shrunk, clock, 0L, true)) {
+            assertThat(follower.appendAsFollower(leaderBytes.duplicate()).lastOffset()).isEqualTo(15L);
+            assertThat(follower.read(0, 1 << 20, Long.MAX_VALUE, false).records().readFully()).isEqualTo(leaderBytes);
         }
     }
 

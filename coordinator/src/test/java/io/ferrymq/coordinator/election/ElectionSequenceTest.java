@@ -109,6 +109,19 @@ class ElectionSequenceTest {
         assertThat(outsider.epoch()).isEqualTo(7);
     }
 
+    @Test
+    void aTopicTurningUncleanElectionOnOrOffChangesWhetherAnOutsiderMayLead() {
+        ElectionPolicy outsider = new ElectionPolicy(3, REPLICAS, false);
+        PartitionState isrGone = new PartitionState(2, 6, List.of(1, 2), false);
+        assertThat(outsider.shouldBeInLatch(isrGone, Set.of(3))).isFalse();
+
+        outsider.setUncleanEnabled(true);
+        assertThat(outsider.shouldBeInLatch(isrGone, Set.of(3))).isTrue();
+        outsider.setUncleanEnabled(false);
+        assertThat(outsider.shouldBeInLatch(isrGone, Set.of(3))).isFalse();
+        assertThat(outsider.phase()).isEqualTo(ElectionPhase.IDLE);
+    }
+
     /** Was LeaderElectionIT.aRebalanceLeavesTheLeaderAloneWhileThePreferredReplicaIsOutOfTheIsr (5 × 200 ms sleeps). */
     @Test
     void rebalanceRoundsLeaveEveryoneInPlaceWhileThePreferredReplicaIsOutOfTheIsr() {

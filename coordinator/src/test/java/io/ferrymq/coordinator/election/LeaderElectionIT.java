@@ -316,6 +316,29 @@ class LeaderElectionIT {
     }
 
     @Test
+    void aTopicLevelUncleanElectionTurnedOnLiveLetsTheOutOfIsrReplicaLead() {
+        for (int id = 1; id <= 3; id++) {
+            startBroker(id);
+        }
+        TopicMetadata topic = createTopic(1);
+        TopicPartition tp = topic.partitions().get(0);
+        List<Integer> replicas = topic.replicas(0);
+        joinAll(topic);
+        awaitSingleLeader(tp);
+        int only = replicas.get(0) == 3 ? replicas.get(1) : replicas.get(0);
+        restoreIsr(tp, List.of(only));
+        await().atMost(WAIT).until(() -> state(tp).leader() == only && brokers.get(only).isLeader(tp));
+
+        brokers.values().forEach(b -> b.election.setUncleanLeaderElection(tp, b.id == 3));
+        brokers.remove(only).close();
+
+        await().atMost(WAIT).until(() -> brokers.get(3).isLeader(tp));
+        assertThat(state(tp).unclean()).isTrue();
+        int clean = replicas.stream().filter(b -> b != 3 && b != only).findFirst().orElseThrow();
+        assertThat(brokers.get(clean).wasEverLeader()).isFalse();
+    }
+
+    @Test
     void preferredReplicasLeadSoLeadershipIsBalanced() {
         for (int id = 1; id <= 3; id++) {
             startBroker(id, new ElectionConfig(id, false, Duration.ofSeconds(3)));

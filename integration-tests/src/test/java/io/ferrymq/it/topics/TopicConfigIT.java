@@ -49,7 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 21, topic configs: a topic created by {@code ferry topics create --config k=v} with overrides,
  * altered live with Kafka's Admin client, runs on every replica (two broker processes) with them:
- * {@code segment.bytes} rolls every replica's log, {@code max.message.bytes} refuses larger records
+ * {@code segment.bytes} rolls every replica's log, a shorter {@code retention.ms} deletes old segments
+ * on every replica, {@code max.message.bytes} refuses larger records
  * with RECORD_TOO_LARGE, {@code message.timestamp.type=LogAppendTime} gives fetched batches the
  * broker's time; keys Ferry does not implement are refused naming them; {@code ferry topics alter}
  * adds partitions. One cluster for every test; each test has its own topic.
@@ -67,7 +68,8 @@ class TopicConfigIT {
     @BeforeAll
     void startCluster(@TempDir Path dir) {
         work = dir;
-        cluster = FerryCluster.builder(work.resolve("cluster")).brokers(2).kafkaListener().start();
+        cluster = FerryCluster.builder(work.resolve("cluster")).brokers(2).kafkaListener()
+                .brokerConfig("log.retention.check.interval.ms", "300").start();
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.kafkaBootstrap());
         admin = Admin.create(props);
@@ -123,6 +125,34 @@ class TopicConfigIT {
         assertThat(fetched).hasSize(12).allSatisfy(r -> {
             assertThat(r.timestampType()).isEqualTo(TimestampType.LOG_APPEND_TIME);
             assertThat(r.timestamp()).isGreaterThanOrEqualTo(before);
+        });
+    }
+
+    @Test
+    void aShorterRetentionMsSetLiveDeletesOldSegmentsOnEveryReplica() throws Exception {
+        String topic = "retained";
+        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 2).configs(Map.of("segment.bytes", "1024"))))
+                .all().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        long anHourAgo = System.currentTimeMillis() - 3_600_000L;
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 0; i < 12; i++) {
+                producer.send(new ProducerRecord<>(topic, null, anHourAgo, "k", "v" + i + "-" + "x".repeat(200)))
+                        .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+        }
+        for (BrokerProcess broker : cluster.brokers()) {
+            assertThat(segmentFiles(broker, topic + "-0")).as("segments of broker %d", broker.id())
+                    .hasSizeGreaterThanOrEqualTo(3);
+        }
+
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+                new ConfigEntry("retention.ms", "60000"), AlterConfigOp.OpType.SET))))
+                .all().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(WAIT_SECONDS)).untilAsserted(() -> {
+            for (BrokerProcess broker : cluster.brokers()) {
+                assertThat(segmentFiles(broker, topic + "-0")).as("segments of broker %d", broker.id()).hasSize(1);
+            }
         });
     }
 

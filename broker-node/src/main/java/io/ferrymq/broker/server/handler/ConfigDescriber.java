@@ -35,7 +35,8 @@ public final class ConfigDescriber {
 
     /** What a topic key means when neither the topic nor the broker sets it, where that is a value. */
     private static final Map<String, String> TOPIC_UNSET = Map.of(TopicConfigKeys.COMPRESSION_TYPE, "producer",
-            TopicConfigKeys.CLEANUP_POLICY, "delete", TopicConfigKeys.MESSAGE_TIMESTAMP_TYPE, TopicConfigKeys.CREATE_TIME);
+            TopicConfigKeys.CLEANUP_POLICY, "delete",
+            TopicConfigKeys.MESSAGE_TIMESTAMP_TYPE, TopicConfigKeys.CREATE_TIME);
 
     /** Broker settings in hours that stand in for a {@code .ms} synonym left unset (Kafka's fallbacks). */
     private static final Map<String, String> HOURS_FALLBACK = Map.of(LogConfigKeys.LOG_ROLL_MS,
