@@ -243,7 +243,7 @@ public final class Broker implements AutoCloseable {
         Optional<Console> console = Optional.empty();
         if (config.getBoolean(ServerConfigKeys.ADMIN_CONSOLE_ENABLE)) {
             console = Optional.of(register("web console", Console.start(config.brokerId(), registry,
-                    interBrokerAddress(), interBroker, alter, clock)));
+                    interBrokerAddress(), interBroker, alter, tls.map(SslEngineFactory::context), clock)));
         }
         String host = config.getString(ServerConfigKeys.ADMIN_HTTP_HOST);
         AdminServerConfig adminConfig = new AdminServerConfig(host, port, tls);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * The web console a broker serves on its admin HTTP server: static pages under
@@ -39,13 +40,14 @@ public final class Console implements AutoCloseable {
     /**
      * Starts the poller over {@code registry} and the clients on {@code bootstrap} (this broker's
      * inter-broker listener); with {@code alter} the console offers alter actions to principals the
-     * ACLs allow ({@link ConsoleWrites}), without it the console is read-only.
+     * ACLs allow ({@link ConsoleWrites}), without it the console is read-only. {@code adminTls}
+     * reads the brokers' {@code https} admin URLs.
      */
     public static Console start(int brokerId, BrokerRegistry registry, BrokerAddress bootstrap, ClientSecurity security,
-                                Optional<ConsoleWrites.Security> alter, Clock clock) {
+                                Optional<ConsoleWrites.Security> alter, Optional<SSLContext> adminTls, Clock clock) {
         LagHistory lag = new LagHistory(LAG_WINDOW);
         ClusterClients clients = new ClusterClients(bootstrap, security);
-        ClusterPoller poller = new ClusterPoller(registry::liveBrokers, clock);
+        ClusterPoller poller = new ClusterPoller(registry::liveBrokers, clock, adminTls);
         List<PeriodicTask> tasks = List.of(
                 PeriodicTask.start("ferry-console-poller", poller::pollOnce, POLL_INTERVAL),
                 PeriodicTask.start("ferry-console-lag", () -> lag.record(clock.millis(), clients.totalLagByGroup()),

@@ -53,7 +53,8 @@ import org.openqa.selenium.WebElement;
  * cluster) and alter them; {@code console-viewer} may only describe. A wrong password is refused;
  * the admin creates a topic and adds a partition through the page, which the Admin client then
  * sees; the viewer's attempt is refused 403 naming the missing ALTER; a POST without the console
- * header is refused as forged. Skips, saying why, only where chromium is not installed.
+ * header is refused as forged. The cluster page, whose metrics poller reads the admin port over
+ * HTTPS too, shows the broker up. Skips, saying why, only where chromium is not installed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecuredConsoleIT {
@@ -120,8 +121,11 @@ class SecuredConsoleIT {
         assertThatThrownBy(() -> plain.send(HttpRequest.newBuilder(URI.create(base.replace("https:", "http:") + "/api/session"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
 
-        browser.driver().get(base + "/console/#topics");
+        browser.driver().get(base + "/console/#cluster");
+        page().untilAsserted(() -> assertThat(browser.driver().findElement(By.cssSelector(
+                "#brokers tr[data-broker-id='1'] td.status")).getText()).isEqualTo("up"));
         page().untilAsserted(() -> assertThat(browser.driver().findElements(By.id("login-submit"))).hasSize(1));
+        assertThat(browser.driver().findElement(By.id("refreshed")).getText()).startsWith("log in to alter");
         assertThat(browser.driver().findElements(By.id("create-topic"))).isEmpty();
     }
 
