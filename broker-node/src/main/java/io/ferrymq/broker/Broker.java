@@ -143,7 +143,9 @@ public final class Broker implements AutoCloseable {
         Optional<SslEngineFactory> adminTls = BrokerListeners.adminTls(config);
         BrokerMetrics metrics = register("metrics", new BrokerMetrics());
         metrics.registerJvmMetrics();
-        metrics.startJmx();
+        if (config.getBoolean(ServerConfigKeys.METRICS_JMX_ENABLE)) {
+            metrics.startJmx();
+        }
         LogManager logs = register("log manager", LogManager.open(logConfig, clock));
         metrics.registerLogDirectories(logConfig.logDirs(), logs.failureChannel()::isOffline);
         zk = register("ZooKeeper client", ZkClient.connect(zkConfig));

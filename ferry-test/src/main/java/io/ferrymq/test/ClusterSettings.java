@@ -24,10 +24,15 @@ record ClusterSettings(int brokers, int zooKeeperServers, List<TopicSpec> topics
         brokerConfig = Map.copyOf(brokerConfig);
     }
 
-    /** Small thread pools and a short ZooKeeper session: several brokers share one test JVM. */
+    /**
+     * Small thread pools, a short ZooKeeper session and no JMX (several brokers share one test JVM
+     * and its MBean server), and no initial rebalance delay, so a test's first consumer gets its
+     * partitions at once.
+     */
     static Map<String, String> testDefaults(int replicationFactor) {
         return Map.of("num.network.threads", "1", "num.io.threads", "2",
                 "zookeeper.session.timeout.ms", "6000", "zookeeper.connection.timeout.ms", "6000",
+                "metrics.jmx.enable", "false", "group.initial.rebalance.delay.ms", "0",
                 "default.replication.factor", Integer.toString(replicationFactor),
                 "offsets.topic.replication.factor", Integer.toString(replicationFactor));
     }

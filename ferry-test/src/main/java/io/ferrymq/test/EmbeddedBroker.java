@@ -4,6 +4,7 @@ import io.ferrymq.broker.Broker;
 import io.ferrymq.broker.config.BrokerConfig;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
  * {@link FerryTestCluster#restartBroker}. The data survives a stop: a restart reopens the same
  * log directory.
  *
- * <p>Thread-safe: starts and stops are serialized on this object.
+ * <p>Thread-safe: starts and stops are serialized on this object; addresses are read without
+ * waiting for them.
  */
 public final class EmbeddedBroker {
 
@@ -29,18 +31,20 @@ public final class EmbeddedBroker {
     private final int id;
     private final Path logDir;
     private final Map<String, String> config;
-    /** Listener name → port: 0 until the first start has bound it. */
-    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** Listener name → port, in listener order: 0 until the first start has bound it; replaced, never changed. */
+    private volatile Map<String, Integer> ports;
     private volatile Optional<Broker> running = Optional.empty();
 
     EmbeddedBroker(int id, Path logDir, Map<String, String> config, boolean kafkaListener) {
         this.id = id;
         this.logDir = logDir;
         this.config = Map.copyOf(config);
-        ports.put(FERRY_LISTENER, 0);
+        Map<String, Integer> unbound = new LinkedHashMap<>();
+        unbound.put(FERRY_LISTENER, 0);
         if (kafkaListener) {
-            ports.put(KAFKA_LISTENER, 0);
+            unbound.put(KAFKA_LISTENER, 0);
         }
+        this.ports = Collections.unmodifiableMap(unbound);
     }
 
     public int id() {
@@ -70,7 +74,7 @@ public final class EmbeddedBroker {
         return address(KAFKA_LISTENER);
     }
 
-    private synchronized Optional<InetSocketAddress> address(String listener) {
+    private Optional<InetSocketAddress> address(String listener) {
         return Optional.ofNullable(ports.get(listener)).map(port -> new InetSocketAddress("127.0.0.1", port));
     }
 
@@ -85,7 +89,9 @@ public final class EmbeddedBroker {
         settings.put("listeners", ports.entrySet().stream()
                 .map(e -> e.getKey() + "://127.0.0.1:" + e.getValue()).collect(Collectors.joining(",")));
         Broker broker = Broker.start(BrokerConfig.of(settings));
-        ports.replaceAll((listener, port) -> broker.boundAddress(listener).getPort());
+        Map<String, Integer> bound = new LinkedHashMap<>();
+        ports.keySet().forEach(listener -> bound.put(listener, broker.boundAddress(listener).getPort()));
+        ports = Collections.unmodifiableMap(bound);
         running = Optional.of(broker);
     }
 

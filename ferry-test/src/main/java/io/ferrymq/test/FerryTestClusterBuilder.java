@@ -106,7 +106,8 @@ public final class FerryTestClusterBuilder {
         });
         Map<String, String> config = new HashMap<>(ClusterSettings.testDefaults(defaultFactor));
         config.putAll(brokerConfig);
-        return ClusterLauncher.start(new ClusterSettings(brokers, zooKeeperServers, specs, config, kafkaListener, baseDirectory, timeout));
+        return ClusterLauncher.start(new ClusterSettings(brokers, zooKeeperServers, specs, config, kafkaListener,
+                baseDirectory, timeout));
     }
 
     private record PendingTopic(String name, int partitions, OptionalInt replicationFactor) {

@@ -3,9 +3,12 @@ package io.ferrymq.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferrymq.client.admin.Admin;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +26,19 @@ class FerryTestClusterIT {
         }
         assertThat(dir.resolve("broker-0").resolve("kept-0")).isDirectory();
         assertThat(dir.resolve("broker-0").resolve("kept-1")).isDirectory();
+    }
+
+    @Test
+    void brokersStayOutOfJmxUnlessAsked() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName ferry = new ObjectName("io.ferrymq:*");
+        try (FerryTestCluster cluster = FerryTestCluster.builder().kafkaListener(false).start()) {
+            assertThat(server.queryNames(ferry, null)).isEmpty();
+        }
+        try (FerryTestCluster cluster = FerryTestCluster.builder().kafkaListener(false)
+                .brokerConfig("metrics.jmx.enable", "true").start()) {
+            assertThat(server.queryNames(ferry, null)).isNotEmpty();
+        }
     }
 
     @Test

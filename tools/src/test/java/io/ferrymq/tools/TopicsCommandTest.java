@@ -41,6 +41,23 @@ class TopicsCommandTest {
     }
 
     @Test
+    void alterGrowsThePartitionCountAndRefusesShrinking() {
+        CommandRun.of(new TopicsCreateCommand(clients), BOOTSTRAP, "--topic", "grow", "--partitions", "2");
+        CommandRun grown = CommandRun.of(new TopicsAlterCommand(clients), BOOTSTRAP, "--topic", "grow",
+                "--partitions", "5");
+        assertThat(grown.exitCode()).isZero();
+        assertThat(grown.out()).isEqualTo("Topic grow now has 5 partitions.\n");
+        assertThat(CommandRun.of(new TopicsDescribeCommand(clients), BOOTSTRAP, "--topic", "grow").out())
+                .contains("PartitionCount: 5");
+        CommandRun shrink = CommandRun.of(new TopicsAlterCommand(clients), BOOTSTRAP, "--topic", "grow",
+                "--partitions", "3");
+        assertThat(shrink.exitCode()).isEqualTo(1);
+        assertThat(shrink.err()).startsWith("ferry alter: INVALID_PARTITIONS").hasLineCount(1);
+        assertThat(CommandRun.of(new TopicsAlterCommand(clients), BOOTSTRAP, "--topic", "grow", "--partitions", "0")
+                .err()).contains("--partitions must be at least 1");
+    }
+
+    @Test
     void errorsAreOneLineOnStderrWithNonZeroExit() {
         CommandRun.of(new TopicsCreateCommand(clients), BOOTSTRAP, "--topic", "t", "--partitions", "1");
         CommandRun duplicate = CommandRun.of(new TopicsCreateCommand(clients), BOOTSTRAP, "--topic", "t", "--partitions", "1");

@@ -17,7 +17,7 @@ import java.util.Optional;
  * SIGSTOP, healed by SIGCONT. Signals go to the broker's own PID only (see {@code ManagedProcess}).
  * Used from one thread at a time.
  */
-final class LocalClusterFaults implements FaultInjector {
+public final class LocalClusterFaults implements FaultInjector {
 
     private final LocalCluster cluster;
     private final FaultKind kind;
@@ -25,7 +25,10 @@ final class LocalClusterFaults implements FaultInjector {
     private final Duration restartTimeout;
     private Optional<BrokerProcess> victim = Optional.empty();
 
-    LocalClusterFaults(LocalCluster cluster, FaultKind kind, String topic, Duration restartTimeout) {
+    public LocalClusterFaults(LocalCluster cluster, FaultKind kind, String topic, Duration restartTimeout) {
+        if (kind != FaultKind.KILL && kind != FaultKind.STOP) {
+            throw new IllegalArgumentException("the local cluster manager kills or stops brokers, not " + kind);
+        }
         this.cluster = cluster;
         this.kind = kind;
         this.target = new TopicPartition(topic, 0);
@@ -42,11 +45,7 @@ final class LocalClusterFaults implements FaultInjector {
         victim = Optional.of(broker);
         switch (kind) {
             case KILL -> broker.kill();
-            case STOP -> broker.signal(Signal.STOP);
-            case NONE -> {
-                victim = Optional.empty();
-                return "no fault";
-            }
+            default -> broker.signal(Signal.STOP);
         }
         return (kind == FaultKind.KILL ? "killed (-9)" : "froze (SIGSTOP)") + " broker " + broker.id() + ", leader of " + target;
     }

@@ -86,8 +86,10 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--acks", defaultValue = "all", description = "1 or all (default: ${DEFAULT-VALUE}; all makes the producer idempotent).")
     private String acks;
 
-    @Option(names = "--faults", defaultValue = "none", paramLabel = "none|kill|stop",
-            description = "kill: kill -9 a partition leader, then restart it; stop: SIGSTOP it, then SIGCONT "
+    @Option(names = "--faults", defaultValue = "none", paramLabel = "none|kill|stop|partition",
+            description = "kill: kill -9 a partition leader, then restart it; stop: SIGSTOP it, then SIGCONT; partition: "
+                    + "in turn, the leader cut from ZooKeeper, the leader cut from its followers, a follower cut from "
+                    + "everyone, the client cut from the leader (each server in a network namespace; needs root and ip) "
                     + "(default: ${DEFAULT-VALUE}). Needs --local-brokers or --fault-command.")
     private String faults;
 
@@ -148,10 +150,22 @@ public final class VerifyCommand implements Callable<Integer> {
         Path dir = localDir != null ? localDir : Files.createTempDirectory("ferry-verify-");
         out.println("Starting a local cluster of " + target.localBrokers + " brokers under " + dir.toAbsolutePath() + " ...");
         out.flush();
-        try (LocalCluster cluster = LocalCluster.start(localCluster(dir))) {
+        if (kind == FaultKind.PARTITION && faultCommand == null) {
+            List<String> processes = new ArrayList<>(List.of("zookeeper-1"));
+            for (int id = 1; id <= target.localBrokers; id++) {
+                processes.add("broker-" + id);
+            }
+            try (NetworkNamespaces network = NetworkNamespaces.create(processes);
+                 LocalCluster cluster = LocalCluster.start(localCluster(dir).network(network).build())) {
+                out.println("Each server runs in its own network namespace on bridge " + network.bridge() + ": "
+                        + cluster.bootstrapServers());
+                return verify(out, kind, name, cluster.bootstrapServers(), () -> new PartitionFaults(cluster, network, name));
+            }
+        }
+        try (LocalCluster cluster = LocalCluster.start(localCluster(dir).build())) {
             String bootstrap = cluster.bootstrapServers();
             return verify(out, kind, name, bootstrap, () -> faultCommand != null ? commandFaults(kind, name, bootstrap)
-                    : new LocalClusterFaults(cluster, kind, name, settleTimeout));
+                    : kind == FaultKind.NONE ? FaultInjector.NONE : new LocalClusterFaults(cluster, kind, name, settleTimeout));
         }
     }
 
@@ -159,7 +173,8 @@ public final class VerifyCommand implements Callable<Integer> {
         try {
             return FaultKind.valueOf(faults.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--faults must be none, kill or stop, was '" + faults + "'");
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--faults must be none, kill, stop or partition, was '" + faults + "'");
         }
     }
 
@@ -167,6 +182,16 @@ public final class VerifyCommand implements Callable<Integer> {
         if (kind != FaultKind.NONE && faultCommand == null && target.localBrokers == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--faults " + faults + " needs a cluster verify "
                     + "controls (--local-brokers N) or a --fault-command that injects the fault into yours");
+        }
+        if (kind == FaultKind.PARTITION && faultCommand == null) {
+            NetworkNamespaces.unavailableReason().ifPresent(reason -> {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--faults partition: " + reason
+                        + ". Use --faults kill or stop, or a --fault-command that partitions your network.");
+            });
+            if (target.localBrokers == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--faults partition needs --local-brokers N "
+                        + "(verify puts each server of its own cluster in a network namespace) or a --fault-command");
+            }
         }
         if (!acks.equals("all") && !acks.equals("-1") && !acks.equals("1")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--acks must be 1 or all, was '" + acks + "'");
@@ -182,7 +207,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 : new CommandFaults(faultCommand, kind, name, bootstrap, settleTimeout);
     }
 
-    private LocalClusterConfig localCluster(Path dir) {
+    private LocalClusterConfig.Builder localCluster(Path dir) {
         int brokers = target.localBrokers;
         String rf = Integer.toString(Math.min(3, brokers));
         List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx384m", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError"));
@@ -196,7 +221,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 .brokerConfig("controlled.shutdown.timeout.ms", "5000")
                 .startTimeout(settleTimeout.plusSeconds(60));
         localBrokerConfig.forEach(config::brokerConfig);
-        return config.build();
+        return config;
     }
 
     private int verify(PrintWriter out, FaultKind kind, String name, String bootstrap, Supplier<FaultInjector> injector)

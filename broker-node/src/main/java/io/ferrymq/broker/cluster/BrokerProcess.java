@@ -42,10 +42,10 @@ public final class BrokerProcess {
     private void writeConfig(Map<String, String> overrides, List<String> extraListeners) {
         Map<String, String> cfg = new LinkedHashMap<>();
         cfg.put("broker.id", Integer.toString(id));
-        cfg.put("listeners", "PLAINTEXT://127.0.0.1:" + port);
+        cfg.put("listeners", "PLAINTEXT://" + host() + ":" + port);
         cfg.put("log.dirs", dir.resolve("data").toString());
         cfg.put("zookeeper.connect", context.zookeeperConnect());
-        cfg.put("admin.http.host", "127.0.0.1");
+        cfg.put("admin.http.host", host());
         cfg.put("admin.http.port", Integer.toString(adminPort));
         context.tls().ifPresent(tls -> cfg.putAll(tls.brokerSettings(id, port)));
         context.scram().ifPresent(scram -> cfg.putAll(scram.brokerSettings(port)));
@@ -73,9 +73,14 @@ public final class BrokerProcess {
         return adminPort;
     }
 
-    /** {@code 127.0.0.1:<port>}, for {@code --bootstrap-server}. */
+    /** {@code <host>:<port>} (127.0.0.1 unless the cluster's {@link ProcessNetwork} says otherwise), for {@code --bootstrap-server}. */
     public String address() {
-        return "127.0.0.1:" + port;
+        return host() + ":" + port;
+    }
+
+    /** The address this broker binds and advertises. */
+    public String host() {
+        return context.network().host("broker-" + id);
     }
 
     public Path configFile() {
@@ -109,8 +114,7 @@ public final class BrokerProcess {
         if (isAlive()) {
             return;
         }
-        List<String> cmd = context.java().commandLine(context.systemProperties("broker-" + id),
-                List.of("broker", "--config", configFile.toString()));
+        List<String> cmd = context.commandLine("broker-" + id, List.of("broker", "--config", configFile.toString()));
         process = Optional.of(ManagedProcess.start("broker-" + id, cmd, dir, logFile(), context.pidDir()));
     }
 
@@ -143,11 +147,11 @@ public final class BrokerProcess {
         if (!isAlive()) {
             return false;
         }
-        OptionalInt status = Probes.httpStatus(adminPort, "/health/ready");
+        OptionalInt status = Probes.httpStatus(host(), adminPort, "/health/ready");
         if (status.isPresent()) {
             return status.getAsInt() == 200;
         }
-        return Probes.tcpOpen(port) && context.isRegistered(id);
+        return Probes.tcpOpen(host(), port) && context.isRegistered(id);
     }
 
     /** Waits until ready; throws naming the broker (with its log tail) on timeout or if it exits. */

@@ -9,6 +9,8 @@ import io.ferrymq.coordinator.zk.ZkConfig;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -44,6 +46,17 @@ final class ClusterContext implements AutoCloseable {
 
     JavaCommand java() {
         return config.java();
+    }
+
+    ProcessNetwork network() {
+        return config.network();
+    }
+
+    /** The full command line of process {@code name}: its network's launch prefix, then java. */
+    List<String> commandLine(String name, List<String> args) {
+        List<String> cmd = new ArrayList<>(config.network().launchPrefix(name));
+        cmd.addAll(config.java().commandLine(systemProperties(name), args));
+        return cmd;
     }
 
     Optional<ClusterTls> tls() {

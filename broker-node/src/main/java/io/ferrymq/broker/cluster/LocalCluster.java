@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Ferry cluster on this machine, every server a separate JVM ({@code FerryMain zookeeper} and
- * {@code FerryMain broker}) on free 127.0.0.1 ports, so a kill is a real kill. Layout under the
+ * {@code FerryMain broker}) on free 127.0.0.1 ports (or where the config's {@link ProcessNetwork} places
+ * each, launched through its prefix), so a kill is a real kill. Layout under the
  * base directory: {@code zookeeper-<n>/} and {@code broker-<id>/} (config and data),
  * {@code logs/<process>.log} (stdout and stderr), {@code pids/<process>.pid}. Start-up first
  * stops processes a crashed earlier run left behind (verified by PID, start time and command line,
@@ -82,17 +83,18 @@ public final class LocalCluster implements AutoCloseable {
         List<Integer> ports = FreePorts.pick(3 * n);
         List<ZooKeeperNode> nodes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            nodes.add(new ZooKeeperNode(i + 1, ports.get(3 * i), ports.get(3 * i + 1), ports.get(3 * i + 2),
+            nodes.add(new ZooKeeperNode(i + 1, config.network().host("zookeeper-" + (i + 1)), ports.get(3 * i),
+                    ports.get(3 * i + 1), ports.get(3 * i + 2),
                     config.baseDir().resolve("zookeeper-" + (i + 1)).resolve("data")));
         }
         for (ZooKeeperNode node : nodes) {
             String name = "zookeeper-" + node.id();
             Path cfg = node.writeConfig(config.baseDir().resolve(name).resolve("zookeeper.properties"), nodes);
             List<String> args = n == 1
-                    ? List.of("zookeeper", "--port", Integer.toString(node.clientPort()), "--data-dir", node.dataDir().toString(),
-                            "--tick-time", Integer.toString(ZooKeeperNode.TICK_TIME_MS))
+                    ? List.of("zookeeper", "--host", node.host(), "--port", Integer.toString(node.clientPort()),
+                            "--data-dir", node.dataDir().toString(), "--tick-time", Integer.toString(ZooKeeperNode.TICK_TIME_MS))
                     : List.of("zookeeper", "--config", cfg.toString());
-            List<String> cmd = config.java().commandLine(context.systemProperties(name), args);
+            List<String> cmd = context.commandLine(name, args);
             zookeepers.add(ManagedProcess.start(name, cmd, config.baseDir().resolve(name), context.logDir().resolve(name + ".log"),
                     context.pidDir()));
         }
@@ -107,7 +109,7 @@ public final class LocalCluster implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new ClusterException("ZooKeeper " + node.id() + " exited during start-up" + Probes.tail(process.logFile(), 30));
             }
-            return Probes.zooKeeperMode(node.clientPort()).isPresent();
+            return Probes.zooKeeperMode(node.host(), node.clientPort()).isPresent();
         }, () -> Probes.tail(process.logFile(), 30));
     }
 

@@ -31,7 +31,8 @@ public record LocalClusterConfig(
         List<String> extraListeners,
         JavaCommand java,
         Duration startTimeout,
-        Duration stopGrace) {
+        Duration stopGrace,
+        ProcessNetwork network) {
 
     public LocalClusterConfig {
         if (brokers < 0) {
@@ -64,6 +65,7 @@ public record LocalClusterConfig(
         private JavaCommand java;
         private Duration startTimeout = Duration.ofSeconds(90);
         private Duration stopGrace = Duration.ofSeconds(20);
+        private ProcessNetwork network = ProcessNetwork.LOOPBACK;
 
         private Builder(Path baseDir) {
             this.baseDir = baseDir.toAbsolutePath();
@@ -128,9 +130,15 @@ public record LocalClusterConfig(
             return this;
         }
 
+        /** Where each process binds and how it is launched (default {@link ProcessNetwork#LOOPBACK}). */
+        public Builder network(ProcessNetwork network) {
+            this.network = network;
+            return this;
+        }
+
         public LocalClusterConfig build() {
             return new LocalClusterConfig(baseDir, brokers, zookeeperNodes, externalZooKeeper, overrides, tls, scram, extraListeners,
-                    java != null ? java : JavaCommand.ofCurrentJvm(), startTimeout, stopGrace);
+                    java != null ? java : JavaCommand.ofCurrentJvm(), startTimeout, stopGrace, network);
         }
     }
 }

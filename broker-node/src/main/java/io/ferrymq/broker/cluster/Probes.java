@@ -39,8 +39,13 @@ public final class Probes {
 
     /** True when something accepts TCP connections on 127.0.0.1:port. */
     public static boolean tcpOpen(int port) {
+        return tcpOpen("127.0.0.1", port);
+    }
+
+    /** True when something accepts TCP connections on host:port. */
+    public static boolean tcpOpen(String host, int port) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MS);
+            s.connect(new InetSocketAddress(host, port), TIMEOUT_MS);
             return true;
         } catch (IOException e) {
             return false;
@@ -50,21 +55,29 @@ public final class Probes {
     /**
      * The status of {@code GET http://127.0.0.1:port/path}, or of {@code https://} when the port
      * speaks only TLS (a broker with {@code admin.http.ssl.enable}); empty when nothing answers. The
-     * HTTPS probe does not check the certificate: it sends nothing but the path, to a child on the
-     * loopback address, and only waits on the status.
+     * HTTPS probe does not check the certificate: it sends nothing but the path, to a child the
+     * launcher started, and only waits on the status.
      */
     public static OptionalInt httpStatus(int port, String path) {
-        OptionalInt plain = httpStatus("http", port, path);
-        return plain.isPresent() ? plain : httpStatus("https", port, path);
+        return httpStatus("127.0.0.1", port, path);
     }
 
-    private static OptionalInt httpStatus(String scheme, int port, String path) {
+    /**
+     * The status of {@code GET http://host:port/path}, or of {@code https://} when the port speaks
+     * only TLS; empty when nothing answers. The HTTPS probe does not check the certificate (see above).
+     */
+    public static OptionalInt httpStatus(String host, int port, String path) {
+        OptionalInt plain = httpStatus("http", host, port, path);
+        return plain.isPresent() ? plain : httpStatus("https", host, port, path);
+    }
+
+    private static OptionalInt httpStatus(String scheme, String host, int port, String path) {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(scheme + "://127.0.0.1:" + port + path).toURL()
+            HttpURLConnection c = (HttpURLConnection) URI.create(scheme + "://" + host + ":" + port + path).toURL()
                     .openConnection();
             if (c instanceof HttpsURLConnection https) {
                 https.setSSLSocketFactory(ANY_CERTIFICATE.getSocketFactory());
-                https.setHostnameVerifier((host, session) -> true);
+                https.setHostnameVerifier((h, session) -> true);
             }
             c.setConnectTimeout(TIMEOUT_MS);
             c.setReadTimeout(TIMEOUT_MS * 3);
@@ -106,8 +119,13 @@ public final class Probes {
 
     /** ZooKeeper's mode on 127.0.0.1:port ({@code standalone}, {@code leader}, {@code follower}) once it serves. */
     public static Optional<String> zooKeeperMode(int port) {
+        return zooKeeperMode("127.0.0.1", port);
+    }
+
+    /** ZooKeeper's mode on host:port once it serves. */
+    public static Optional<String> zooKeeperMode(String host, int port) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MS);
+            s.connect(new InetSocketAddress(host, port), TIMEOUT_MS);
             s.setSoTimeout(TIMEOUT_MS * 3);
             OutputStream out = s.getOutputStream();
             out.write("srvr".getBytes(StandardCharsets.US_ASCII));

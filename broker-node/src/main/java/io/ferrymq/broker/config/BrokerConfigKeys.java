@@ -2,6 +2,7 @@ package io.ferrymq.broker.config;
 
 import io.ferrymq.common.config.ConfigDefinition;
 import io.ferrymq.common.config.ConfigDocs;
+import io.ferrymq.common.config.TopicConfigKeys;
 
 /**
  * The one {@link ConfigDefinition} of every broker key, assembled from the per-area key classes
@@ -18,9 +19,10 @@ public final class BrokerConfigKeys {
     private BrokerConfigKeys() {
     }
 
-    /** The Markdown reference of every broker key, as committed in docs/CONFIGURATION.md. */
+    /** The Markdown reference of every broker key, then every topic-level key, as committed in docs/CONFIGURATION.md. */
     public static String reference() {
-        return ConfigDocs.markdown("Broker configuration", DEFINITION);
+        return ConfigDocs.markdown("Broker configuration", DEFINITION) + "\n"
+                + ConfigDocs.markdown("Topic-level configuration", TopicConfigKeys.DEFINITION);
     }
 
     private static ConfigDefinition build() {

@@ -19,6 +19,7 @@ import io.ferrymq.broker.security.AuthorizerSettings;
 import io.ferrymq.common.config.ConfigException;
 import io.ferrymq.coordinator.zk.ZkConfig;
 import io.ferrymq.coordinator.zk.ZkSecurity;
+import io.ferrymq.common.record.TimestampType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -67,7 +68,8 @@ public final class ModuleConfigs {
                     config.getLong(LogConfigKeys.LOG_FLUSH_SCHEDULER_INTERVAL_MS),
                     config.getInt(LogConfigKeys.LOG_FLUSH_OFFSET_CHECKPOINT_INTERVAL_MS),
                     config.getLong(LogConfigKeys.MESSAGE_MAX_DECOMPRESSED_BYTES),
-                    config.getLong(LogConfigKeys.PRODUCER_ID_EXPIRATION_MS));
+                    config.getLong(LogConfigKeys.PRODUCER_ID_EXPIRATION_MS),
+                    TimestampType.CREATE_TIME);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid log configuration: " + e.getMessage());
         }

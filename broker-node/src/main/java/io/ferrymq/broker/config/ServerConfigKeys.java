@@ -60,6 +60,7 @@ public final class ServerConfigKeys {
     public static final String ADMIN_HTTP_HOST = "admin.http.host";
     public static final String ADMIN_CONSOLE_ENABLE = "admin.console.enable";
     public static final String ADMIN_HTTP_SSL_ENABLE = "admin.http.ssl.enable";
+    public static final String METRICS_JMX_ENABLE = "metrics.jmx.enable";
 
     static final String GROUP_SERVER = "Server";
     static final String GROUP_NETWORK = "Network";
@@ -106,6 +107,9 @@ public final class ServerConfigKeys {
                         + "inter-broker listener (ssl.* overlaid by listener.name.<inter-broker listener>.ssl.*): "
                         + "its key store (required), protocols and cipher suites; no client certificate is asked "
                         + "for. Required, with authorizer.class.name, for the console's login and alter actions.");
+        def.define(GROUP_SERVER, METRICS_JMX_ENABLE, BOOLEAN, true, any(), LOW,
+                "Ferry-specific: expose the broker's metrics over JMX (docs/METRICS.md). The object names carry "
+                        + "no broker id, so brokers sharing one JVM (ferry-test) turn it off.");
     }
 
     private static void defineNetwork(ConfigDefinition def) {

@@ -27,7 +27,7 @@ final class LogFlusher {
     private final LongSupplier logEndOffset;
     private final ReentrantLock appendLock;
     private final Clock clock;
-    private final LogConfig config;
+    private volatile LogConfig config;
     private final Object flushLock = new Object();
     private volatile long recoveryPoint;
     private volatile long lastFlushMs;
@@ -46,6 +46,11 @@ final class LogFlusher {
         this.clock = clock;
         this.config = config;
         this.lastFlushMs = clock.millis();
+    }
+
+    /** Applies {@code flush.messages} and {@code flush.ms} that changed, from the next append or check on. */
+    void setConfig(LogConfig updated) {
+        this.config = updated;
     }
 
     long recoveryPoint() {

@@ -157,13 +157,26 @@ public final class LogManager implements AutoCloseable {
      * @throws UncheckedIOException when creating it fails (the dir is then offline)
      */
     public PartitionLog getOrCreate(TopicPartition tp) {
+        return getOrCreate(tp, config);
+    }
+
+    /**
+     * The partition's log, created with {@code logConfig} (the broker's settings merged with its
+     * topic's overrides, {@link TopicLogConfig}) if absent; an existing log is returned as it is.
+     */
+    public PartitionLog getOrCreate(TopicPartition tp, LogConfig logConfig) {
         ensureOpen();
         return logs.computeIfAbsent(tp, p -> {
             Path logDir = leastLoadedDir().orElseThrow(() -> ErrorCode.KAFKA_STORAGE_ERROR.exception(
                     "cannot create the log of " + p + ": every log dir is offline " + offlineLogDirs()));
             return failures.guard(logDir, "creating the log of " + p,
-                    () -> PartitionLog.open(LogFiles.partitionDir(logDir, p), config, clock, 0L, true));
+                    () -> PartitionLog.open(LogFiles.partitionDir(logDir, p), logConfig, clock, 0L, true));
         });
+    }
+
+    /** The broker's log settings, which every log runs with unless its topic overrides some. */
+    public LogConfig config() {
+        return config;
     }
 
     public Optional<PartitionLog> get(TopicPartition tp) {

@@ -25,11 +25,16 @@ final class LogRetention {
     private record PendingDelete(LogSegment segment, long deleteAtMs) {
     }
 
-    private final RetentionPolicy policy;
+    private RetentionPolicy policy;
     private final Deque<PendingDelete> pendingDeletes = new ArrayDeque<>();
 
     LogRetention(RetentionPolicy policy) {
         this.policy = policy;
+    }
+
+    /** Applies {@code retention.ms} and {@code retention.bytes} that changed, from the next pass on. */
+    void setPolicy(RetentionPolicy updated) {
+        this.policy = updated;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.ferrymq.broker.log.producer.ProducerBatch;
 import io.ferrymq.broker.log.producer.ProducerStateEntry;
 import io.ferrymq.broker.log.retention.RetentionPolicy;
 import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.record.TimestampType;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * append is deleted. Should putting them back fail too, the log refuses every later append until
  * it is reopened (and recovered). A leader append
  * assigns offsets and stamps its epoch in place (the caller's buffer is modified; a read-only
- * buffer is copied); a follower append keeps offsets and epochs and must start at the log end.
+ * buffer is copied), and with {@code message.timestamp.type=LogAppendTime} its clock as every batch's
+ * timestamp; a follower append keeps offsets, epochs and timestamps (the leader's bytes) and must
+ * start at the log end. The configuration may change while the log is open ({@link #updateConfig}).
  *
  * <p>Idempotent producers ({@link LogProducerState}): a leader append is checked against each
  * producer's epoch and last sequences after offsets are assigned, under the lock; a refused one
@@ -54,9 +57,9 @@ public final class PartitionLog implements AutoCloseable {
 
     private final TopicPartition topicPartition;
     private final Path dir;
-    private final LogConfig config;
+    private volatile LogConfig config;
     private final Clock clock;
-    private final RollPolicy rollPolicy;
+    private volatile RollPolicy rollPolicy;
     private final ReentrantLock lock = new ReentrantLock();
     private final ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
     private final LeaderEpochCache leaderEpochCache;
@@ -77,7 +80,7 @@ public final class PartitionLog implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.rollPolicy = new RollPolicy(config.segmentBytes(), config.rollMs());
-        this.retention = new LogRetention(new RetentionPolicy(config.retentionMs(), config.retentionBytes()));
+        this.retention = new LogRetention(retentionPolicy(config));
         this.probe = probe;
         loaded.segments().forEach(s -> segments.put(s.baseOffset(), s));
         this.reader = new LogReader(topicPartition, segments);
@@ -125,6 +128,34 @@ public final class PartitionLog implements AutoCloseable {
 
     public LogConfig config() {
         return config;
+    }
+
+    /**
+     * Applies a new configuration (its topic's overrides changed) to the live log, from the next
+     * operation on: appends validate against its {@code max.message.bytes} and {@code segment.bytes},
+     * roll by its {@code segment.bytes} and {@code segment.ms}, stamp by its
+     * {@code message.timestamp.type}, flush by its {@code flush.*}; retention passes apply its
+     * {@code retention.*}; segments created from now on get its index settings (existing ones keep
+     * theirs, as their index files are already sized). The log directories must not change.
+     */
+    public void updateConfig(LogConfig updated) {
+        if (!updated.logDirs().equals(config.logDirs())) {
+            throw new IllegalArgumentException("log of " + topicPartition + " cannot move from " + config.logDirs()
+                    + " to " + updated.logDirs());
+        }
+        lock.lock();
+        try {
+            config = updated;
+            rollPolicy = new RollPolicy(updated.segmentBytes(), updated.rollMs());
+            retention.setPolicy(retentionPolicy(updated));
+            flusher.setConfig(updated);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static RetentionPolicy retentionPolicy(LogConfig config) {
+        return new RetentionPolicy(config.retentionMs(), config.retentionBytes());
     }
 
     public long logStartOffset() {
@@ -197,6 +228,9 @@ public final class PartitionLog implements AutoCloseable {
             ensureWritable();
             long firstOffset = logEndOffset;
             StoredBatches.assignOffsetsAndEpoch(buffer, firstOffset, leaderEpoch);
+            if (config.messageTimestampType() == TimestampType.LOG_APPEND_TIME) {
+                StoredBatches.stampLogAppendTime(buffer, clock.millis());
+            }
             List<ProducerBatch> producerBatches = ProducerBatch.readAll(buffer);
             Optional<BatchMetadata> duplicate = producerState.validateLeaderAppend(producerBatches, clock.millis());
             if (duplicate.isPresent()) {

@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 
 /**
  * Header-only passes over a buffer of batches that {@link LogValidator} already accepted:
- * offset and epoch stamping for leader appends, epoch discovery for follower appends, and the
+ * offset, epoch and log-append-time stamping for leader appends, epoch discovery for follower appends, and the
  * offsets and timestamps an append covers; and {@link #ensureAppendable}, which trusts nothing
  * and checks what a segment needs before it writes a byte. No per-record work. Stateless and
  * thread-safe.
@@ -27,6 +27,14 @@ final class StoredBatches {
             buffer.putLong(p, offset);
             buffer.putInt(p + RecordBatch.PARTITION_LEADER_EPOCH_OFFSET, epoch);
             offset += buffer.getInt(p + RecordBatch.LAST_OFFSET_DELTA_OFFSET) + 1L;
+        }
+    }
+
+    /** Stamps every batch with {@code nowMs} as its log append time ({@link RecordBatch#setLogAppendTime}). */
+    static void stampLogAppendTime(ByteBuffer buffer, long nowMs) {
+        for (int p = buffer.position(); p < buffer.limit(); p = next(buffer, p)) {
+            int size = buffer.getInt(p + RecordBatch.LENGTH_OFFSET) + RecordBatch.LOG_OVERHEAD;
+            RecordBatch.wrap(buffer.slice(p, size)).setLogAppendTime(nowMs);
         }
     }
 

@@ -53,6 +53,7 @@ final class IsrManager implements AutoCloseable {
     private final IsrDeps deps;
     private final ScheduledThreadPoolExecutor thread;
     private final Set<TopicPartition> expansionsQueued = ConcurrentHashMap.newKeySet();
+    private final Set<TopicPartition> shrinksQueued = ConcurrentHashMap.newKeySet();
 
     /** The rest of what the ISR manager needs. */
     record IsrDeps(ReplicaLogStore logs, BrokerMetrics metrics, Listener listener) {
@@ -81,6 +82,20 @@ final class IsrManager implements AutoCloseable {
         submit(this::shrinkAll);
     }
 
+    /**
+     * Checks one partition this broker just became leader of for followers to drop, soon: the ISR it
+     * was elected with may name a broker whose registration vanished while the election ran, after
+     * {@link #shrinkSoon()} looked at the partitions led then. Repeated requests coalesce.
+     */
+    void shrinkSoon(TopicPartition partition) {
+        if (shrinksQueued.add(partition)) {
+            submit(() -> {
+                shrinksQueued.remove(partition);
+                partitions.get(partition).filter(Partition::isLeader).ifPresent(this::shrink);
+            });
+        }
+    }
+
     /** Checks whether followers of the partition may join its ISR, soon; repeated requests coalesce. */
     void expandSoon(TopicPartition partition) {
         if (expansionsQueued.add(partition)) {
@@ -95,10 +110,14 @@ final class IsrManager implements AutoCloseable {
     /** A follower that is unregistered, or whose registration reports its replica offline, leaves at once. */
     private void shrinkAll() {
         for (Partition partition : partitions.leaders()) {
-            partition.pendingIsrChange()
-                    .or(() -> partition.proposeIsrShrink(registry.brokersServing(partition.topicPartition())))
-                    .ifPresent(change -> write(partition, change));
+            shrink(partition);
         }
+    }
+
+    private void shrink(Partition partition) {
+        partition.pendingIsrChange()
+                .or(() -> partition.proposeIsrShrink(registry.brokersServing(partition.topicPartition())))
+                .ifPresent(change -> write(partition, change));
     }
 
     private void write(Partition partition, IsrChange change) {

@@ -1,12 +1,15 @@
 package io.ferrymq.broker.replication;
 
+import io.ferrymq.broker.log.LogConfig;
 import io.ferrymq.broker.log.LogDirFailureChannel;
 import io.ferrymq.broker.log.LogManager;
 import io.ferrymq.broker.log.PartitionLog;
+import io.ferrymq.broker.log.TopicLogConfig;
 import io.ferrymq.broker.metrics.BrokerMetricNames;
 import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.partition.ReplicaLog;
 import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.config.ConfigException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +17,20 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The storage module's {@link LogManager} seen as the replica manager's {@link ReplicaLogStore}.
- * With metrics, every local log's size is a gauge from creation to deletion.
+ * Every log runs with the broker's log settings merged with its topic's overrides ({@link TopicLogConfig}),
+ * applied again whenever the topic's configs change. With metrics, every local log's size is a gauge
+ * from creation to deletion.
  *
  * <p>Thread-safe as the log manager is.
  */
 public final class LogManagerReplicaLogs implements ReplicaLogStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LogManagerReplicaLogs.class);
 
     private final LogManager logs;
     private final Optional<BrokerMetrics> metrics;
@@ -36,10 +45,38 @@ public final class LogManagerReplicaLogs implements ReplicaLogStore {
     }
 
     @Override
-    public ReplicaLog getOrCreate(TopicPartition partition) {
-        PartitionLog log = logs.getOrCreate(partition);
+    public ReplicaLog getOrCreate(TopicPartition partition, Map<String, String> topicConfigs) {
+        LogConfig logConfig = logConfig(partition, topicConfigs);
+        PartitionLog log = logs.getOrCreate(partition, logConfig);
+        if (!log.config().equals(logConfig)) {
+            log.updateConfig(logConfig);
+        }
         metrics.ifPresent(m -> m.registerLogSize(partition, log::sizeInBytes));
         return new PartitionLogReplica(log, logs.failureChannel());
+    }
+
+    @Override
+    public void applyTopicConfigs(TopicPartition partition, Map<String, String> topicConfigs) {
+        logs.get(partition).ifPresent(log -> {
+            LogConfig logConfig = logConfig(partition, topicConfigs);
+            if (!log.config().equals(logConfig)) {
+                log.updateConfig(logConfig);
+                LOG.info("Log of {} now runs with its topic's overrides {}", partition, topicConfigs);
+            }
+        });
+    }
+
+    /**
+     * The broker's settings merged with the topic's overrides; an invalid override (only a hand-edited
+     * znode can hold one, as creation and alteration validate) is logged and the broker's settings kept.
+     */
+    private LogConfig logConfig(TopicPartition partition, Map<String, String> topicConfigs) {
+        try {
+            return TopicLogConfig.merge(logs.config(), topicConfigs);
+        } catch (ConfigException e) {
+            LOG.error("Topic of {} has an invalid log override; using the broker's log settings", partition, e);
+            return logs.config();
+        }
     }
 
     @Override

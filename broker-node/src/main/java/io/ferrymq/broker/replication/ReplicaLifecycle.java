@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates, re-roles and deletes the local replicas: replicas for every partition the topic metadata
- * assigns to this broker (log, {@link Partition}, elector), become-leader and become-follower as the
+ * assigns to this broker (log, {@link Partition}, elector), each running with its topic's configs,
+ * applied again to the live log, partition and elector whenever the topic's znode changes, become-leader and become-follower as the
  * electors say (a follower starts fetching from its leader, truncating first), and deletion of a
  * topic's replicas when its deletion is requested (then acknowledged to the coordinator).
  *
@@ -40,16 +41,19 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
     private final HostedPartitions partitions;
     private final ReplicaFetcherManager fetchers;
     private final Consumer<TopicPartition> wakeUp;
+    private final Consumer<TopicPartition> becameLeader;
     private volatile Optional<LeaderElectionService> elections = Optional.empty();
     private long uncleanSeen;
 
     ReplicaLifecycle(ReplicationConfig config, ReplicationContext context, HostedPartitions partitions,
-                     ReplicaFetcherManager fetchers, Consumer<TopicPartition> wakeUp) {
+                     ReplicaFetcherManager fetchers, Consumer<TopicPartition> wakeUp,
+                     Consumer<TopicPartition> becameLeader) {
         this.config = config;
         this.context = context;
         this.partitions = partitions;
         this.fetchers = fetchers;
         this.wakeUp = wakeUp;
+        this.becameLeader = becameLeader;
     }
 
     void attach(LeaderElectionService service) {
@@ -99,12 +103,14 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
             Optional<Partition> hosted = partitions.get(tp);
             if (hosted.isPresent()) {
                 hosted.get().updateConfig(partitionConfig);
+                context.logs().applyTopicConfigs(tp, topic.configs());
+                elections.ifPresent(e -> e.setUncleanLeaderElection(tp, uncleanLeaderElection(topic, e)));
                 continue;
             }
             long checkpoint = context.logs().highWatermarkCheckpoint(tp).orElse(0L);
-            Partition created = partitions.putIfAbsent(new Partition(tp, context.logs().getOrCreate(tp),
-                    partitionConfig, checkpoint, context.clock()));
-            elections.ifPresent(e -> e.elector(tp, created.config().replicas()));
+            Partition created = partitions.putIfAbsent(new Partition(tp, context.logs().getOrCreate(tp,
+                    topic.configs()), partitionConfig, checkpoint, context.clock()));
+            elections.ifPresent(e -> e.elector(tp, created.config().replicas(), uncleanLeaderElection(topic, e)));
             LOG.info("Hosting replica {} (replicas {}, high watermark {})", tp, partitionConfig.replicas(),
                     created.highWatermark());
         }
@@ -139,6 +145,18 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
             LOG.error("Topic {} has an invalid override; using the broker default {}: {}", topic.name(),
                     config.minInsyncReplicas(), e.getMessage());
             return config.minInsyncReplicas();
+        }
+    }
+
+    /** The topic's {@code unclean.leader.election.enable} when it has a valid one, else the broker's. */
+    private static boolean uncleanLeaderElection(TopicMetadata topic, LeaderElectionService service) {
+        try {
+            return TopicConfigKeys.uncleanLeaderElectionEnable(topic.configs())
+                    .orElse(service.uncleanLeaderElectionDefault());
+        } catch (ConfigException e) {
+            LOG.error("Topic {} has an invalid unclean.leader.election.enable; using the broker's: {}", topic.name(),
+                    e.getMessage());
+            return service.uncleanLeaderElectionDefault();
         }
     }
 
@@ -198,6 +216,7 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
             LOG.info("Leader of {} at epoch {} with ISR {} (log end {}, high watermark {})", tp, leaderEpoch, isr,
                     hosted.get().logEndOffset(), hosted.get().highWatermark());
             countUncleanElections(tp);
+            becameLeader.accept(tp);
         }
         wakeUp.accept(tp);
     }

@@ -18,7 +18,14 @@ import java.util.Set;
  */
 public interface ReplicaLogStore {
 
-    ReplicaLog getOrCreate(TopicPartition partition);
+    /**
+     * The replica's log, created if absent, running with the broker's log settings overridden by its
+     * topic's {@code topicConfigs} ({@link io.ferrymq.common.config.TopicConfigKeys}).
+     */
+    ReplicaLog getOrCreate(TopicPartition partition, Map<String, String> topicConfigs);
+
+    /** Applies the topic's current {@code topicConfigs} to the replica's live log; no-op when it has none. */
+    void applyTopicConfigs(TopicPartition partition, Map<String, String> topicConfigs);
 
     /** Partitions with a log on local disk. */
     Set<TopicPartition> localPartitions();

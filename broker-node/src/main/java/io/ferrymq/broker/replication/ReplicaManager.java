@@ -71,7 +71,8 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
         this.fetchPurgatory = new DelayedOperationPurgatory<>("fetch-" + config.brokerId());
         this.fetchers = new ReplicaFetcherManager(new FetcherContext(config, context.clock(), partitions::get,
                 context.registry(), context.endpoints()));
-        this.lifecycle = new ReplicaLifecycle(config, context, partitions, fetchers, this::wakeUp);
+        this.lifecycle = new ReplicaLifecycle(config, context, partitions, fetchers, this::wakeUp,
+                this::dropUnregisteredFollowersSoon);
         this.elections = new LeaderElectionService(context.zk(), context.registry(), new ElectionConfig(
                 config.brokerId(), config.uncleanLeaderElectionEnable(), ElectionConfig.DEFAULT_PREFERRED_REPLICA_GRACE),
                 lifecycle);
@@ -285,6 +286,11 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
     /** The hosted replica of a partition (for diagnostics and tests). */
     public Optional<Partition> partition(TopicPartition tp) {
         return partitions.get(tp);
+    }
+
+    /** A leadership just began: its ISR may still name a broker that left while it was elected. */
+    private void dropUnregisteredFollowersSoon(TopicPartition tp) {
+        isrManager.shrinkSoon(tp);
     }
 
     private void wakeUp(TopicPartition tp) {

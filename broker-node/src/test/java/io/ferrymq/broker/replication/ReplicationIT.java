@@ -135,6 +135,33 @@ class ReplicationIT {
     }
 
     @Test
+    void aTopicConfigChangeAppliesToTheLiveLogOfEveryReplica() throws Exception {
+        InProcessBroker leader = awaitLeader();
+        await().atMost(WAIT).until(() -> replica(leader.id).orElseThrow().isr().size() == 3);
+        assertThat(produce(leader, (short) -1, "before").error()).isEqualTo(ErrorCode.NONE);
+
+        leader.metadata.alterTopicConfigs(TP.topic(), Map.of("min.insync.replicas", "2", "segment.bytes", "300",
+                "max.message.bytes", "150", "message.timestamp.type", "LogAppendTime"));
+        await().atMost(WAIT).until(() -> brokers.values().stream().map(b -> b.logs.get(TP).orElseThrow().config())
+                .allMatch(c -> c.segmentBytes() == 300 && c.messageMaxBytes() == 150));
+
+        PartitionProduceResult tooLarge = produce(leader, (short) -1, "x".repeat(200));
+        assertThat(tooLarge.error()).isEqualTo(ErrorCode.MESSAGE_TOO_LARGE);
+        for (int i = 0; i < 10; i++) {
+            assertThat(produce(leader, (short) -1, "v" + i).error()).isEqualTo(ErrorCode.NONE);
+        }
+        await().atMost(WAIT).until(() -> brokers.values().stream()
+                .allMatch(b -> b.logs.get(TP).orElseThrow().logEndOffset() == 11));
+        for (InProcessBroker broker : brokers.values()) {
+            PartitionLog log = broker.logs.get(TP).orElseThrow();
+            assertThat(log.segmentCount()).as("broker %d rolls at 300 bytes", broker.id).isGreaterThanOrEqualTo(3);
+            assertThat(values(broker)).hasSize(11);
+            assertThat(RecordBatches.wrap(log.read(1, 1 << 20, Long.MAX_VALUE, true).records().readFully()))
+                    .allMatch(b -> b.timestampType() == io.ferrymq.common.record.TimestampType.LOG_APPEND_TIME);
+        }
+    }
+
+    @Test
     void failoverKeepsEveryAcknowledgedWriteAndTheOldLeaderRejoins() throws Exception {
         InProcessBroker leader = awaitLeader();
         await().atMost(WAIT).until(() -> replica(leader.id).orElseThrow().isr().size() == 3);

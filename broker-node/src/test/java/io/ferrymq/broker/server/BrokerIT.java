@@ -13,6 +13,7 @@ import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
 import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
 import io.ferrymq.common.protocol.requests.DeleteTopicsRequest;
 import io.ferrymq.common.protocol.requests.DescribeClusterRequest;
+import io.ferrymq.common.protocol.requests.DescribeReplicaChecksumsRequest;
 import io.ferrymq.common.protocol.requests.FetchRequest;
 import io.ferrymq.common.protocol.requests.ListOffsetsRequest;
 import io.ferrymq.common.protocol.requests.MetadataRequest;
@@ -21,6 +22,8 @@ import io.ferrymq.common.protocol.responses.CreatePartitionsResponse;
 import io.ferrymq.common.protocol.responses.CreateTopicsResponse;
 import io.ferrymq.common.protocol.responses.DeleteTopicsResponse;
 import io.ferrymq.common.protocol.responses.DescribeClusterResponse;
+import io.ferrymq.common.protocol.responses.DescribeReplicaChecksumsResponse;
+import io.ferrymq.common.protocol.responses.DescribeReplicaChecksumsResponse.PartitionChecksum;
 import io.ferrymq.common.protocol.responses.FetchResponse;
 import io.ferrymq.common.protocol.responses.ListOffsetsResponse;
 import io.ferrymq.common.protocol.responses.MetadataResponse;
@@ -117,6 +120,37 @@ class BrokerIT {
             assertThat(cluster.brokers()).hasSize(1);
             assertThat(cluster.clusterId()).isNotBlank().isEqualTo(metadata.clusterId());
         }
+    }
+
+    @Test
+    void replicaChecksumsCoverWholeBatchesUpToTheHighWatermarkOrTheAskedOffset() throws IOException {
+        try (RawClient client = connect()) {
+            createTopic(client, "orders", 1);
+            produce(client, batch("a", "b", "c"));
+            produce(client, batch("d"));
+
+            PartitionChecksum upToHw = checksum(client, TP, DescribeReplicaChecksumsRequest.OWN_HIGH_WATERMARK);
+            PartitionChecksum upTo3 = checksum(client, TP, 3);
+            PartitionChecksum straddling = checksum(client, TP, 2);
+
+            assertThat(upToHw.error()).isEqualTo(ErrorCode.NONE);
+            assertThat(upToHw.leader()).isTrue();
+            assertThat(upToHw.highWatermark()).isEqualTo(4);
+            assertThat(upToHw.upToOffset()).isEqualTo(4);
+            assertThat(upTo3.upToOffset()).isEqualTo(3);
+            assertThat(upTo3.checksum()).isNotEqualTo(upToHw.checksum());
+            assertThat(straddling.upToOffset()).isZero();
+            assertThat(checksum(client, TP, 4)).isEqualTo(upToHw);
+            assertThat(checksum(client, TP, 5).error()).isEqualTo(ErrorCode.OFFSET_OUT_OF_RANGE);
+            assertThat(checksum(client, new TopicPartition("missing", 0), -1).error())
+                    .isEqualTo(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+        }
+    }
+
+    private PartitionChecksum checksum(RawClient client, TopicPartition tp, long upTo) throws IOException {
+        client.send(new DescribeReplicaChecksumsRequest(List.of(new DescribeReplicaChecksumsRequest.PartitionQuery(tp, upTo))),
+                next());
+        return ((DescribeReplicaChecksumsResponse) client.read(ApiKey.DESCRIBE_REPLICA_CHECKSUMS).body()).partitions().get(0);
     }
 
     @Test

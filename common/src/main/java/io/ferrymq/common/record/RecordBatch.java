@@ -167,6 +167,18 @@ public final class RecordBatch implements Iterable<Record> {
         buffer.putInt(PARTITION_LEADER_EPOCH_OFFSET, epoch);
     }
 
+    /**
+     * Stamps the batch with the broker's clock, in place, as Kafka's {@code setMaxTimestamp(LOG_APPEND_TIME,
+     * timestamp)} does: the max timestamp becomes {@code timestamp}, the timestamp-type attribute bit is
+     * set (readers then give every record this timestamp) and the CRC is computed again, since both
+     * fields lie in its range. The records themselves are not rewritten.
+     */
+    public void setLogAppendTime(long timestamp) {
+        buffer.putShort(ATTRIBUTES_OFFSET, (short) (attributes() | TIMESTAMP_TYPE_MASK));
+        buffer.putLong(MAX_TIMESTAMP_OFFSET, timestamp);
+        buffer.putInt(CRC_OFFSET, (int) computeChecksum());
+    }
+
     /** A read-only view of the batch's bytes (position 0, limit {@link #sizeInBytes()}). */
     public ByteBuffer buffer() {
         return buffer.asReadOnlyBuffer();

@@ -50,14 +50,16 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
 
     private Versioned<PartitionState> lastState;
 
-    CuratorLeaderElector(ElectorContext context, TopicPartition partition, List<Integer> replicas) {
+    /** @param uncleanEnabled the topic's {@code unclean.leader.election.enable}, else the broker's */
+    CuratorLeaderElector(ElectorContext context, TopicPartition partition, List<Integer> replicas,
+                         boolean uncleanEnabled) {
         this.context = context;
         this.zk = new ElectionZk(context.curator());
         this.partition = partition;
         this.replicas = List.copyOf(replicas);
         this.self = context.config().brokerId();
         this.stateWatcher = context.watcher(this::refresh);
-        this.policy = new ElectionPolicy(self, replicas, context.config().uncleanLeaderElectionEnable());
+        this.policy = new ElectionPolicy(self, replicas, uncleanEnabled);
         this.seat = new LatchSeat(context, zk, partition, this);
         this.rebalance = new PreferredLeaderRebalance(context, zk, partition, policy, seat, this);
     }
@@ -84,6 +86,19 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
     @Override
     public int leaderEpoch() {
         return policy.epoch();
+    }
+
+    /**
+     * Applies a changed {@code unclean.leader.election.enable} of the topic: on the election thread,
+     * then looks at the state again, so a replica that just became eligible joins the latch.
+     */
+    void setUncleanLeaderElection(boolean enabled) {
+        context.onThread(() -> {
+            if (policy.isUncleanEnabled() != enabled) {
+                policy.setUncleanEnabled(enabled);
+                refresh();
+            }
+        });
     }
 
     @Override

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Settings of one broker's electors: its id, Kafka's {@code unclean.leader.election.enable}, and
- * how long a non-preferred replica waits for the preferred replica to join a latch before joining
- * anyway. Immutable.
+ * Settings of one broker's electors: its id, Kafka's {@code unclean.leader.election.enable} (the
+ * default of topics that do not override it), and how long a non-preferred replica waits for the
+ * preferred replica to join a latch before joining anyway. Immutable.
  */
 public record ElectionConfig(int brokerId, boolean uncleanLeaderElectionEnable, Duration preferredReplicaGrace) {
 

@@ -15,8 +15,9 @@ import java.util.Set;
  * do given the latch order. It keeps the elector's {@link ElectionPhase} and checks every move.
  *
  * <p>Inputs are the partition {@code state} (leader, epoch, ISR), the registered brokers
- * ({@code live}) and the latch order; the assignment ({@code replicas}, preferred first), this
- * broker's id and {@code unclean.leader.election.enable} are fixed. Invariants: {@code LEADING}
+ * ({@code live}) and the latch order; the assignment ({@code replicas}, preferred first) and this
+ * broker's id are fixed; {@code unclean.leader.election.enable} (the topic's, else the broker's) may
+ * change ({@link #setUncleanEnabled}). Invariants: {@code LEADING}
  * only after {@link #becomeLeader} with a state naming this broker; a leader leaves the latch only
  * after {@link #stepDown}; after {@code RESIGNED} or {@code CLOSED} it is never eligible again.
  *
@@ -46,7 +47,7 @@ final class ElectionPolicy {
 
     private final int self;
     private final List<Integer> replicas;
-    private final boolean uncleanEnabled;
+    private boolean uncleanEnabled;
     private volatile ElectionPhase phase = ElectionPhase.IDLE;
     private volatile int epoch = -1;
     private Follow told = new Follow(Integer.MIN_VALUE, Integer.MIN_VALUE);
@@ -58,6 +59,15 @@ final class ElectionPolicy {
         this.self = self;
         this.replicas = List.copyOf(replicas);
         this.uncleanEnabled = uncleanEnabled;
+    }
+
+    /** The topic's {@code unclean.leader.election.enable} changed: eligibility follows it from now on. */
+    void setUncleanEnabled(boolean enabled) {
+        this.uncleanEnabled = enabled;
+    }
+
+    boolean isUncleanEnabled() {
+        return uncleanEnabled;
     }
 
     ElectionPhase phase() {

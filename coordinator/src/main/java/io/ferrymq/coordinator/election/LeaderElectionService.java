@@ -68,15 +68,37 @@ public final class LeaderElectionService implements AutoCloseable {
 
     /** Creates and starts the elector for a hosted replica; returns the existing one if there is one. */
     public LeaderElector elector(TopicPartition partition, List<Integer> replicas) {
+        return elector(partition, replicas, context.config().uncleanLeaderElectionEnable());
+    }
+
+    /**
+     * {@link #elector(TopicPartition, List)} for a topic whose {@code unclean.leader.election.enable}
+     * is {@code uncleanEnabled} (its override, else the broker's); an existing elector is returned as
+     * it is ({@link #setUncleanLeaderElection} changes it).
+     */
+    public LeaderElector elector(TopicPartition partition, List<Integer> replicas, boolean uncleanEnabled) {
         if (!replicas.contains(context.config().brokerId())) {
             throw new IllegalArgumentException(partition + ": broker " + context.config().brokerId()
                     + " is not among the assigned replicas " + replicas);
         }
         return electors.computeIfAbsent(partition, tp -> {
-            CuratorLeaderElector elector = new CuratorLeaderElector(context, tp, replicas);
+            CuratorLeaderElector elector = new CuratorLeaderElector(context, tp, replicas, uncleanEnabled);
             elector.start();
             return elector;
         });
+    }
+
+    /** The topic's {@code unclean.leader.election.enable} changed: the partition's elector follows it. */
+    public void setUncleanLeaderElection(TopicPartition partition, boolean enabled) {
+        CuratorLeaderElector elector = electors.get(partition);
+        if (elector != null) {
+            elector.setUncleanLeaderElection(enabled);
+        }
+    }
+
+    /** The broker's {@code unclean.leader.election.enable}, which a topic may override. */
+    public boolean uncleanLeaderElectionDefault() {
+        return context.config().uncleanLeaderElectionEnable();
     }
 
     public Optional<LeaderElector> get(TopicPartition partition) {

@@ -1,5 +1,7 @@
 package io.ferrymq.coordinator.metadata;
 
+import io.ferrymq.common.config.ConfigException;
+import io.ferrymq.common.config.TopicConfigKeys;
 import io.ferrymq.common.errors.ErrorCode;
 import java.util.Map;
 import java.util.Set;
@@ -8,8 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Pure validation of topic requests, with Kafka's rules: names of {@code [a-zA-Z0-9._-]}, at most
  * {@value #MAX_NAME_LENGTH} characters, not {@code .} or {@code ..}; at least one partition; a
- * replication factor within [1, live brokers]; config overrides from a known set with values of
- * the right type, and {@code min.insync.replicas} not above the replication factor; an explicit
+ * replication factor within [1, live brokers]; config overrides with values of the right type
+ * ({@link TopicConfigKeys#validate}: unknown and unimplemented keys are refused), and
+ * {@code min.insync.replicas} not above the replication factor; an explicit
  * assignment instead of counts is checked by {@link ReplicaAssignmentValidator}. Every failure
  * is an {@link io.ferrymq.common.errors.ApiException} with the matching {@link ErrorCode} and a
  * message naming the bad value. Stateless and thread-safe.
@@ -17,18 +20,9 @@ import java.util.regex.Pattern;
 public final class TopicValidator {
 
     public static final int MAX_NAME_LENGTH = 249;
-    public static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
+    public static final String MIN_INSYNC_REPLICAS = TopicConfigKeys.MIN_INSYNC_REPLICAS;
 
     private static final Pattern LEGAL_NAME = Pattern.compile("[a-zA-Z0-9._-]+");
-    private static final Set<String> LONG_CONFIGS = Set.of("retention.ms", "retention.bytes", "segment.ms",
-            "flush.messages", "flush.ms", "file.delete.delay.ms", "segment.jitter.ms");
-    private static final Set<String> INT_CONFIGS = Set.of("segment.bytes", "max.message.bytes", MIN_INSYNC_REPLICAS,
-            "index.interval.bytes", "segment.index.bytes");
-    private static final Map<String, Set<String>> ENUM_CONFIGS = Map.of(
-            "cleanup.policy", Set.of("delete"),
-            "compression.type", Set.of("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"),
-            "message.timestamp.type", Set.of("CreateTime", "LogAppendTime"),
-            "unclean.leader.election.enable", Set.of("true", "false"));
 
     private TopicValidator() {
     }
@@ -89,40 +83,16 @@ public final class TopicValidator {
 
     /** Checks every override's key and value, and min.insync.replicas against the replication factor. */
     public static void validateConfigs(Map<String, String> configs, int replicationFactor) {
-        configs.forEach(TopicValidator::validateConfig);
-        String minIsr = configs.get(MIN_INSYNC_REPLICAS);
-        if (minIsr != null && Integer.parseInt(minIsr.trim()) > replicationFactor) {
+        int minIsr;
+        try {
+            TopicConfigKeys.validate(configs);
+            minIsr = TopicConfigKeys.minInsyncReplicas(configs).orElse(1);
+        } catch (ConfigException e) {
+            throw ErrorCode.INVALID_CONFIG.exception(e.getMessage());
+        }
+        if (minIsr > replicationFactor) {
             throw ErrorCode.INVALID_CONFIG.exception(MIN_INSYNC_REPLICAS + "=" + minIsr
                     + " is larger than the replication factor " + replicationFactor);
-        }
-    }
-
-    private static void validateConfig(String key, String value) {
-        if (value == null) {
-            throw ErrorCode.INVALID_CONFIG.exception("topic config '" + key + "' has no value");
-        }
-        if (LONG_CONFIGS.contains(key) || INT_CONFIGS.contains(key)) {
-            long parsed = parseNumber(key, value, INT_CONFIGS.contains(key));
-            long min = key.startsWith("retention.") ? -1 : key.equals(MIN_INSYNC_REPLICAS) ? 1 : 0;
-            if (parsed < min) {
-                throw ErrorCode.INVALID_CONFIG.exception("topic config " + key + "=" + value + " must be at least " + min);
-            }
-        } else if (ENUM_CONFIGS.containsKey(key)) {
-            if (!ENUM_CONFIGS.get(key).contains(value.trim())) {
-                throw ErrorCode.INVALID_CONFIG.exception("topic config " + key + "=" + value + " must be one of "
-                        + ENUM_CONFIGS.get(key));
-            }
-        } else {
-            throw ErrorCode.INVALID_CONFIG.exception("unknown topic config '" + key + "'");
-        }
-    }
-
-    private static long parseNumber(String key, String value, boolean isInt) {
-        try {
-            return isInt ? Integer.parseInt(value.trim()) : Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw ErrorCode.INVALID_CONFIG.exception("topic config " + key + "=" + value + " is not "
-                    + (isInt ? "an int" : "a long"));
         }
     }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs an embedded Ferry cluster ({@link io.ferrymq.test.FerryTestCluster}) for a JUnit 5 test
- * class: started before the class's first test, shared by its tests (and its {@code @Nested}
- * classes), stopped after its last. Test constructors, methods, lifecycle methods and fields get
+ * class: started before the class's first test, shared by its tests (and by its {@code @Nested}
+ * classes, unless one carries its own {@code @FerryCluster}), stopped after its last. Test constructors, methods, lifecycle methods and fields get
  * the cluster's parts injected by type: {@link io.ferrymq.test.FerryTestCluster},
  * {@link io.ferrymq.client.admin.Admin}, {@link io.ferrymq.test.ProducerFactory},
  * {@link io.ferrymq.test.ConsumerFactory}, and a {@code String} annotated

@@ -30,7 +30,8 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  */
 public final class FerryClusterExtension implements BeforeAllCallback, ParameterResolver, TestInstancePostProcessor {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FerryClusterExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(FerryClusterExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -97,23 +98,21 @@ public final class FerryClusterExtension implements BeforeAllCallback, Parameter
         return cluster;
     }
 
-    /** The cluster of the outermost annotated class around {@code context}, started once. */
+    /** The cluster of the innermost annotated class around {@code context}, started once. */
     private static ClassCluster classCluster(ExtensionContext context) {
-        ExtensionContext owner = null;
-        FerryCluster annotation = null;
-        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
-            Optional<FerryCluster> found = c.get().getTestClass()
+        Optional<ExtensionContext> owner = Optional.of(context);
+        while (owner.isPresent()) {
+            ExtensionContext candidate = owner.get();
+            Optional<FerryCluster> found = candidate.getTestClass()
                     .flatMap(type -> AnnotationSupport.findAnnotation(type, FerryCluster.class));
-            if (found.isPresent() && c.get().getTestMethod().isEmpty()) {
-                owner = c.get();
-                annotation = found.get();
+            if (found.isPresent() && candidate.getTestMethod().isEmpty()) {
+                FerryCluster spec = found.get();
+                // keyed by the annotated class: a store also answers with its parents' values
+                return candidate.getStore(NAMESPACE).getOrComputeIfAbsent(candidate.getRequiredTestClass(),
+                        key -> ClassCluster.start(spec), ClassCluster.class);
             }
+            owner = candidate.getParent();
         }
-        if (owner == null) {
-            throw new ExtensionConfigurationException("no @FerryCluster on " + context.getTestClass().orElse(null));
-        }
-        FerryCluster spec = annotation;
-        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(ClassCluster.class, key -> ClassCluster.start(spec),
-                ClassCluster.class);
+        throw new ExtensionConfigurationException("no @FerryCluster on " + context.getTestClass().orElse(null));
     }
 }

@@ -87,4 +87,15 @@ class FerryClusterExtensionIT {
             assertThat(cluster).isSameAs(constructed);
         }
     }
+
+    @Nested
+    @FerryCluster(kafkaListener = false)
+    class NestedWithItsOwnAnnotation {
+
+        @Test
+        void getsAClusterOfItsOwn(FerryTestCluster cluster) {
+            assertThat(cluster).isNotSameAs(constructed);
+            assertThat(cluster.brokers()).hasSize(1);
+        }
+    }
 }

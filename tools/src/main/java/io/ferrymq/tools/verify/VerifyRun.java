@@ -71,12 +71,18 @@ public final class VerifyRun {
         GroupConsumers group = new GroupConsumers(clients, props(Map.of("group.id", "ferry-verify-" + settings.topic(),
                 "auto.offset.reset", "earliest", "enable.auto.commit", "false")), settings.topic(), partitions,
                 settings.consumers(), clock);
+        // Ctrl-C must not leave a fault in place (a frozen broker, whatever the fault command did): heal first.
+        Thread healOnExit = new Thread(() -> schedule.stop(Duration.ofMinutes(2)), "ferry-verify-heal-on-exit");
+        Runtime.getRuntime().addShutdownHook(healOnExit);
         try {
-            schedule.start();
+            if (settings.faults() != FaultKind.NONE) {
+                schedule.start();
+            }
             produce(writes);
         } finally {
             schedule.stop(Duration.ofMinutes(2));
             group.close();
+            removeHook(healOnExit);
         }
         say("Wrote %d, acknowledged %d, failed %d; the group read %d. Faults: %d events. Checking ...",
                 writes.attempted, writes.acked.size(), writes.failed.get(), group.consumed(), schedule.events().size());
@@ -165,6 +171,14 @@ public final class VerifyRun {
                     });
         } catch (RuntimeException e) {
             writes.failed.incrementAndGet();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the JVM is exiting and runs the hook itself
         }
     }
 

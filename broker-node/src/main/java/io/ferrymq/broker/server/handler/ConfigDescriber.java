@@ -2,6 +2,7 @@ package io.ferrymq.broker.server.handler;
 
 import io.ferrymq.broker.config.BrokerConfig;
 import io.ferrymq.broker.config.BrokerConfigKeys;
+import io.ferrymq.broker.config.LogConfigKeys;
 import io.ferrymq.common.config.ConfigKey;
 import io.ferrymq.common.config.ConfigType;
 import io.ferrymq.common.config.TopicConfigKeys;
@@ -20,7 +21,9 @@ import java.util.TreeMap;
  * file or overrides ({@code SOURCE_STATIC_BROKER}) or is its default ({@code SOURCE_DEFAULT}); Ferry has
  * no dynamic broker configuration, so every broker entry is read-only. A topic key
  * ({@link TopicConfigKeys}) is the topic's override ({@code SOURCE_TOPIC}), else the broker's setting
- * of the same name, else the behaviour when unset ({@code compression.type} = producer); any other
+ * it is a synonym of ({@link TopicConfigKeys#BROKER_SYNONYMS}: {@code log.retention.ms} for
+ * {@code retention.ms}, with {@code log.retention.hours} standing in when unset), else the behaviour
+ * when unset ({@code compression.type} = producer, {@code message.timestamp.type} = CreateTime); any other
  * override stored with the topic is reported as it is stored, of unknown type. Synonyms
  * list every source that has a value, highest precedence first; an entry's source is its first
  * synonym's. Passwords (including {@code sasl.jaas.config}) are sensitive: their value is null
@@ -31,7 +34,12 @@ import java.util.TreeMap;
 public final class ConfigDescriber {
 
     /** What a topic key means when neither the topic nor the broker sets it, where that is a value. */
-    private static final Map<String, String> TOPIC_UNSET = Map.of(TopicConfigKeys.COMPRESSION_TYPE, "producer");
+    private static final Map<String, String> TOPIC_UNSET = Map.of(TopicConfigKeys.COMPRESSION_TYPE, "producer",
+            TopicConfigKeys.CLEANUP_POLICY, "delete", TopicConfigKeys.MESSAGE_TIMESTAMP_TYPE, TopicConfigKeys.CREATE_TIME);
+
+    /** Broker settings in hours that stand in for a {@code .ms} synonym left unset (Kafka's fallbacks). */
+    private static final Map<String, String> HOURS_FALLBACK = Map.of(LogConfigKeys.LOG_ROLL_MS,
+            LogConfigKeys.LOG_ROLL_HOURS, LogConfigKeys.LOG_RETENTION_MS, LogConfigKeys.LOG_RETENTION_HOURS);
 
     private final BrokerConfig config;
 
@@ -69,13 +77,17 @@ public final class ConfigDescriber {
             if (override != null) {
                 synonyms.add(new Synonym(key.name(), sensitive ? null : override, ConfigEntry.SOURCE_TOPIC));
             }
-            Optional<ConfigKey> brokerKey = BrokerConfigKeys.DEFINITION.key(key.name());
+            String brokerName = TopicConfigKeys.BROKER_SYNONYMS.getOrDefault(key.name(), key.name());
+            Optional<ConfigKey> brokerKey = BrokerConfigKeys.DEFINITION.key(brokerName);
             if (brokerKey.isPresent()) {
                 synonyms.addAll(brokerSynonyms(brokerKey.get()));
+                Optional.ofNullable(HOURS_FALLBACK.get(brokerName)).flatMap(BrokerConfigKeys.DEFINITION::key)
+                        .ifPresent(hours -> synonyms.addAll(brokerSynonyms(hours)));
             } else if (TOPIC_UNSET.containsKey(key.name())) {
-                synonyms.add(new Synonym(key.name(), TOPIC_UNSET.get(key.name()), ConfigEntry.SOURCE_DEFAULT));
+                synonyms.add(new Synonym(brokerName, TOPIC_UNSET.get(key.name()), ConfigEntry.SOURCE_DEFAULT));
             }
-            out.add(entry(key, synonyms, false, includeSynonyms, includeDocumentation));
+            ConfigEntry entry = entry(key, synonyms, false, includeSynonyms, includeDocumentation);
+            out.add(override == null ? withBrokerValue(entry, brokerName) : entry);
         }
         for (Map.Entry<String, String> override : new TreeMap<>(overrides).entrySet()) {
             String name = override.getKey();
@@ -86,6 +98,17 @@ public final class ConfigDescriber {
             }
         }
         return out;
+    }
+
+    /** An entry taken from the broker, its value the broker's effective one where an hours setting stands in. */
+    private ConfigEntry withBrokerValue(ConfigEntry entry, String brokerName) {
+        String value = switch (brokerName) {
+            case LogConfigKeys.LOG_ROLL_MS -> String.valueOf(config.logRollMs());
+            case LogConfigKeys.LOG_RETENTION_MS -> String.valueOf(config.logRetentionMs());
+            default -> entry.value();
+        };
+        return new ConfigEntry(entry.name(), value, entry.source(), entry.readOnly(), entry.sensitive(),
+                entry.synonyms(), entry.documentation(), entry.type());
     }
 
     private List<Synonym> brokerSynonyms(ConfigKey key) {

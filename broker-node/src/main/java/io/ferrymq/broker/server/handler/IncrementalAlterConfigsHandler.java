@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * AlterConfigs and IncrementalAlterConfigs for topics, with one rule: a change that is accepted takes
- * effect on the live logs ({@link TopicConfigChange} computes the new overrides and refuses the rest,
- * issue 21). The map is written through {@link MetadataStore#alterTopicConfigs} unless
+ * effect on the live logs of every replica ({@link TopicConfigChange} computes the new overrides and
+ * refuses keys Ferry does not implement; DESIGN.md, "Topic configs"). The map is written through {@link MetadataStore#alterTopicConfigs} unless
  * {@code validateOnly}. An unknown topic, or one pending deletion, is {@code UNKNOWN_TOPIC_OR_PARTITION};
  * a broker resource {@code INVALID_REQUEST} (no dynamic broker configs), as is any other resource type.
  * Errors are per resource. The answer waits (up to {@value #CACHE_WAIT_MS} ms) until the store's cache

@@ -87,6 +87,26 @@ class ConfigDescriberTest {
         });
     }
 
+    @Test
+    void unsetTopicKeysReportTheBrokerSynonymTheyFallBackTo() {
+        List<ConfigEntry> topic = describer.topic(Map.of("segment.bytes", "1024"), List.of(), true, false);
+        ConfigEntry segment = find(topic, "segment.bytes");
+        assertThat(segment.synonyms()).containsExactly(
+                new Synonym("segment.bytes", "1024", ConfigEntry.SOURCE_TOPIC),
+                new Synonym("log.segment.bytes", "1073741824", ConfigEntry.SOURCE_DEFAULT));
+        ConfigEntry retention = find(topic, "retention.ms");
+        assertThat(retention.value()).isEqualTo("604800000");
+        assertThat(retention.source()).isEqualTo(ConfigEntry.SOURCE_DEFAULT);
+        assertThat(retention.synonyms()).containsExactly(
+                new Synonym("log.retention.hours", "168", ConfigEntry.SOURCE_DEFAULT));
+        assertThat(find(topic, "segment.ms").value()).isEqualTo("604800000");
+        assertThat(find(topic, "max.message.bytes").synonyms()).extracting(Synonym::name)
+                .containsExactly("message.max.bytes");
+        assertThat(find(topic, "message.timestamp.type").value()).isEqualTo("CreateTime");
+        assertThat(find(topic, "unclean.leader.election.enable").value()).isEqualTo("false");
+        assertThat(topic).extracting(ConfigEntry::name).doesNotContain("segment.jitter.ms", "file.delete.delay.ms");
+    }
+
     private static ConfigEntry find(List<ConfigEntry> entries, String name) {
         return entries.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
     }

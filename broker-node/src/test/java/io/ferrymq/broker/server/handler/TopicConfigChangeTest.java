@@ -33,16 +33,30 @@ class TopicConfigChangeTest {
     }
 
     @Test
-    void aKeyThatIsNotLiveMayStayButNotChangeAppearOrGo() {
-        assertThat(TopicConfigChange.apply(CURRENT, incremental(new Operation("retention.ms", Operation.SET, "60000")), 1))
-                .isEqualTo(CURRENT);
-        assertRefused(incremental(new Operation("retention.ms", Operation.SET, "1")), ErrorCode.INVALID_CONFIG,
-                "'retention.ms'", "issue 21", "[compression.type, min.insync.replicas]");
-        assertRefused(incremental(new Operation("segment.bytes", Operation.SET, "1048576")), ErrorCode.INVALID_CONFIG,
-                "'segment.bytes'");
-        assertRefused(incremental(new Operation("retention.ms", Operation.DELETE, null)), ErrorCode.INVALID_CONFIG,
-                "'retention.ms'");
-        assertRefused(new Resource(Resource.TOPIC, "t", true, List.of()), ErrorCode.INVALID_CONFIG, "'retention.ms'");
+    void everyImplementedKeyMayBeSetChangedOrRemoved() {
+        assertThat(TopicConfigChange.apply(CURRENT, incremental(new Operation("retention.ms", Operation.SET, "1"),
+                new Operation("segment.bytes", Operation.SET, "1048576"),
+                new Operation("message.timestamp.type", Operation.SET, "LogAppendTime"),
+                new Operation("unclean.leader.election.enable", Operation.SET, "true"),
+                new Operation("min.insync.replicas", Operation.DELETE, null)), 1))
+                .isEqualTo(Map.of("retention.ms", "1", "segment.bytes", "1048576",
+                        "message.timestamp.type", "LogAppendTime", "unclean.leader.election.enable", "true"));
+        assertThat(TopicConfigChange.apply(CURRENT, new Resource(Resource.TOPIC, "t", true, List.of()), 1)).isEmpty();
+    }
+
+    @Test
+    void keysFerryDoesNotImplementAreRefusedNamingThemAndMayBeRemoved() {
+        assertRefused(incremental(new Operation("segment.jitter.ms", Operation.SET, "10")), ErrorCode.INVALID_CONFIG,
+                "'segment.jitter.ms'", "not implemented by Ferry");
+        assertRefused(incremental(new Operation("cleanup.policy", Operation.SET, "compact")), ErrorCode.INVALID_CONFIG,
+                "cleanup.policy=compact", "not implemented");
+        assertRefused(incremental(new Operation("retention.minutes", Operation.SET, "1")), ErrorCode.INVALID_CONFIG,
+                "unknown topic config 'retention.minutes'");
+        Map<String, String> legacy = Map.of("file.delete.delay.ms", "1000", "retention.ms", "60000");
+        assertThatThrownBy(() -> TopicConfigChange.apply(legacy, incremental(new Operation("retention.ms",
+                Operation.SET, "1")), 1)).hasMessageContaining("'file.delete.delay.ms'");
+        assertThat(TopicConfigChange.apply(legacy, incremental(new Operation("file.delete.delay.ms", Operation.DELETE,
+                null)), 1)).isEqualTo(Map.of("retention.ms", "60000"));
     }
 
     @Test
@@ -60,7 +74,7 @@ class TopicConfigChangeTest {
         assertRefused(incremental(new Operation("min.insync.replicas", Operation.SET, "2")), ErrorCode.INVALID_CONFIG,
                 "replication factor 1");
         assertRefused(incremental(new Operation("compression.type", Operation.SET, "brotli")), ErrorCode.INVALID_CONFIG,
-                "compression.type=brotli");
+                "'compression.type'", "brotli");
         assertRefused(incremental(new Operation("compression.type", Operation.SET, null)), ErrorCode.INVALID_CONFIG,
                 "no value");
     }
