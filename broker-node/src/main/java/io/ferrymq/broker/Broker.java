@@ -5,6 +5,9 @@ import io.ferrymq.broker.admin.AdminServerConfig;
 import io.ferrymq.broker.admin.ReadinessCheck;
 import io.ferrymq.broker.config.BrokerConfig;
 import io.ferrymq.broker.console.Console;
+import io.ferrymq.broker.console.ConsoleLogin;
+import io.ferrymq.broker.console.ConsoleSessions;
+import io.ferrymq.broker.console.ConsoleWrites;
 import io.ferrymq.broker.config.Endpoint;
 import io.ferrymq.broker.config.ModuleConfigs;
 import io.ferrymq.broker.config.ServerConfigKeys;
@@ -51,6 +54,7 @@ import io.ferrymq.coordinator.zk.ClusterId;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkConfig;
 import io.ferrymq.coordinator.zk.ZkConnectionState;
+import io.ferrymq.common.security.SslEngineFactory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.function.Function;
@@ -136,6 +140,7 @@ public final class Broker implements AutoCloseable {
         ReplicationConfig replication = ModuleConfigs.replicationConfig(config);
         Optional<AuthorizerSettings> authorizer = ModuleConfigs.authorizerSettings(config);
         ClientSecurity interBroker = BrokerListeners.interBroker(config);
+        Optional<SslEngineFactory> adminTls = BrokerListeners.adminTls(config);
         BrokerMetrics metrics = register("metrics", new BrokerMetrics());
         metrics.registerJvmMetrics();
         if (config.getBoolean(ServerConfigKeys.METRICS_JMX_ENABLE)) {
@@ -173,7 +178,8 @@ public final class Broker implements AutoCloseable {
         register("lag high watermarks", HighWatermarkPoller.start(brokerGroups.highWatermarks(), interBrokerAddress(),
                 interBroker));
         BrokerInfo registration = BrokerListeners.registration(config, advertised, clock.millis());
-        Optional<String> adminUrl = startAdmin(metrics, interBroker, clock);
+        Optional<String> adminUrl = startAdmin(metrics, interBroker, adminTls,
+                consoleSecurity(authorization, credentials, adminTls.isPresent(), clock), clock);
         BrokerInfo self = adminUrl.map(registration::withAdminUrl).orElse(registration);
         registry.register(self);
         new LogDirEventNotifications(zk.curator()).removeOwn(config.brokerId());
@@ -214,8 +220,24 @@ public final class Broker implements AutoCloseable {
         metrics.registerZooKeeperSessionState(() -> state.get().name());
     }
 
+    /**
+     * What the console needs to offer alter actions, when security is on: an authorizer and TLS on
+     * the admin port (so passwords never cross it in clear). Empty otherwise: a read-only console.
+     */
+    private static Optional<ConsoleWrites.Security> consoleSecurity(BrokerAuthorization authorization,
+                                                                    CredentialCache credentials, boolean adminTls,
+                                                                    Clock clock) {
+        if (!adminTls) {
+            return Optional.empty();
+        }
+        return authorization.authorizer().map(authorizer -> new ConsoleWrites.Security(authorizer,
+                new ConsoleLogin(credentials), new ConsoleSessions(clock)));
+    }
+
     /** Starts the admin HTTP server (with the console unless disabled); its base URL, when it runs. */
-    private Optional<String> startAdmin(BrokerMetrics metrics, ClientSecurity interBroker, Clock clock) {
+    private Optional<String> startAdmin(BrokerMetrics metrics, ClientSecurity interBroker,
+                                        Optional<SslEngineFactory> tls, Optional<ConsoleWrites.Security> alter,
+                                        Clock clock) {
         int port = config.getInt(ServerConfigKeys.ADMIN_HTTP_PORT);
         if (port < 0) {
             return Optional.empty();
@@ -223,16 +245,16 @@ public final class Broker implements AutoCloseable {
         Optional<Console> console = Optional.empty();
         if (config.getBoolean(ServerConfigKeys.ADMIN_CONSOLE_ENABLE)) {
             console = Optional.of(register("web console", Console.start(config.brokerId(), registry,
-                    interBrokerAddress(), interBroker, clock)));
+                    interBrokerAddress(), interBroker, alter, tls.map(SslEngineFactory::context), clock)));
         }
         String host = config.getString(ServerConfigKeys.ADMIN_HTTP_HOST);
-        AdminServer adminServer = register("admin HTTP server", AdminServer.start(
-                new AdminServerConfig(host, port), metrics,
+        AdminServerConfig adminConfig = new AdminServerConfig(host, port, tls);
+        AdminServer adminServer = register("admin HTTP server", AdminServer.start(adminConfig, metrics,
                 ReadinessCheck.of(() -> registry.broker(config.brokerId()).isPresent(),
                         () -> replicasLoaded), console));
         admin = Optional.of(adminServer);
         String urlHost = host.equals("0.0.0.0") || host.equals("::") ? advertised.get(0).host() : host;
-        return Optional.of("http://" + (urlHost.contains(":") ? "[" + urlHost + "]" : urlHost) + ":" + adminServer.port());
+        return Optional.of(adminConfig.scheme() + "://" + (urlHost.contains(":") ? "[" + urlHost + "]" : urlHost) + ":" + adminServer.port());
     }
 
     /** This broker's advertised inter-broker endpoint, once serving. */

@@ -2,6 +2,7 @@ package io.ferrymq.broker;
 
 import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.security.AclAuthorizer;
+import io.ferrymq.broker.security.Authorizer;
 import io.ferrymq.broker.security.AuthorizerSettings;
 import io.ferrymq.broker.server.AccessControl;
 import io.ferrymq.broker.server.RequestHandler;
@@ -25,11 +26,13 @@ import java.util.Optional;
 final class BrokerAuthorization implements AutoCloseable {
 
     private final Optional<AclStore> store;
+    private final Optional<Authorizer> authorizer;
     private final Optional<AccessControl> accessControl;
 
-    private BrokerAuthorization(Optional<AclStore> store, Optional<AccessControl> accessControl) {
+    private BrokerAuthorization(Optional<AclStore> store, Optional<Authorizer> authorizer) {
         this.store = store;
-        this.accessControl = accessControl;
+        this.authorizer = authorizer;
+        this.accessControl = authorizer.map(AccessControl::new);
     }
 
     /** Loads the ACLs and starts following them when {@code settings} is present; the caller closes it. */
@@ -43,11 +46,16 @@ final class BrokerAuthorization implements AutoCloseable {
             AclAuthorizer authorizer = new AclAuthorizer(settings.get(), metrics::recordAuthorization);
             authorizer.accept(store.bindings());
             store.addListener(authorizer);
-            return new BrokerAuthorization(Optional.of(store), Optional.of(new AccessControl(authorizer)));
+            return new BrokerAuthorization(Optional.of(store), Optional.of(authorizer));
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** The authorizer of the request path, also asked by the web console for its logged-in users. */
+    Optional<Authorizer> authorizer() {
+        return authorizer;
     }
 
     Optional<AccessControl> accessControl() {

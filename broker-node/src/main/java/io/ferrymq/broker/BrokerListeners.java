@@ -2,6 +2,7 @@ package io.ferrymq.broker;
 
 import io.ferrymq.broker.config.BrokerConfig;
 import io.ferrymq.broker.config.SaslConfigKeys;
+import io.ferrymq.broker.config.ServerConfigKeys;
 import io.ferrymq.broker.security.sasl.SaslListenerAuthenticator;
 import io.ferrymq.broker.kafka.KafkaApis;
 import io.ferrymq.broker.kafka.KafkaCodec;
@@ -20,7 +21,9 @@ import io.ferrymq.common.config.ConfigException;
 import io.ferrymq.common.protocol.kryo.KryoCodec;
 import io.ferrymq.common.security.ScramCredentialLookup;
 import io.ferrymq.common.security.SecurityProtocol;
+import io.ferrymq.common.security.SslConfigKeys;
 import io.ferrymq.common.security.SslEngineFactory;
+import io.ferrymq.common.security.SslSettings;
 import io.ferrymq.coordinator.registry.BrokerEndpoint;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import java.net.InetAddress;
@@ -28,6 +31,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -75,6 +79,25 @@ final class BrokerListeners {
      * authenticating as {@code sasl.jaas.config}'s user when it is a SASL listener (and refusing that
      * key otherwise, where it would do nothing).
      */
+    /**
+     * The admin HTTP server's TLS when {@code admin.http.ssl.enable} is on: the inter-broker
+     * listener's TLS settings, which must name a key store.
+     */
+    static Optional<SslEngineFactory> adminTls(BrokerConfig config) {
+        if (!config.getBoolean(ServerConfigKeys.ADMIN_HTTP_SSL_ENABLE)) {
+            return Optional.empty();
+        }
+        SslSettings settings = config.sslSettings(config.interBrokerListenerName());
+        if (!settings.keyStore().isConfigured()) {
+            throw new ConfigException(ServerConfigKeys.ADMIN_HTTP_SSL_ENABLE, ServerConfigKeys.ADMIN_HTTP_SSL_ENABLE
+                    + " is on, but the inter-broker listener " + config.interBrokerListenerName()
+                    + " has no key store: set " + SslConfigKeys.SSL_KEYSTORE_LOCATION + " (or listener.name."
+                    + config.interBrokerListenerName().toLowerCase(Locale.ROOT) + "."
+                    + SslConfigKeys.SSL_KEYSTORE_LOCATION + ")");
+        }
+        return Optional.of(new SslEngineFactory(settings));
+    }
+
     static ClientSecurity interBroker(BrokerConfig config) {
         String name = config.interBrokerListenerName();
         SecurityProtocol protocol = config.listenerProtocols().get(name);

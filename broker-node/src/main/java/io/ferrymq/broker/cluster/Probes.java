@@ -10,6 +10,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +19,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * Small, bounded health probes the launcher uses to wait for its children: a TCP connect, an HTTP
@@ -26,6 +32,7 @@ import java.util.function.Supplier;
 public final class Probes {
 
     private static final int TIMEOUT_MS = 1_000;
+    private static final SSLContext ANY_CERTIFICATE = anyCertificate();
 
     private Probes() {
     }
@@ -45,15 +52,33 @@ public final class Probes {
         }
     }
 
-    /** The status of {@code GET http://127.0.0.1:port/path}; empty when nothing answers. */
+    /**
+     * The status of {@code GET http://127.0.0.1:port/path}, or of {@code https://} when the port
+     * speaks only TLS (a broker with {@code admin.http.ssl.enable}); empty when nothing answers. The
+     * HTTPS probe does not check the certificate: it sends nothing but the path, to a child the
+     * launcher started, and only waits on the status.
+     */
     public static OptionalInt httpStatus(int port, String path) {
         return httpStatus("127.0.0.1", port, path);
     }
 
-    /** The status of {@code GET http://host:port/path}; empty when nothing answers. */
+    /**
+     * The status of {@code GET http://host:port/path}, or of {@code https://} when the port speaks
+     * only TLS; empty when nothing answers. The HTTPS probe does not check the certificate (see above).
+     */
     public static OptionalInt httpStatus(String host, int port, String path) {
+        OptionalInt plain = httpStatus("http", host, port, path);
+        return plain.isPresent() ? plain : httpStatus("https", host, port, path);
+    }
+
+    private static OptionalInt httpStatus(String scheme, String host, int port, String path) {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create("http://" + host + ":" + port + path).toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection) URI.create(scheme + "://" + host + ":" + port + path).toURL()
+                    .openConnection();
+            if (c instanceof HttpsURLConnection https) {
+                https.setSSLSocketFactory(ANY_CERTIFICATE.getSocketFactory());
+                https.setHostnameVerifier((h, session) -> true);
+            }
             c.setConnectTimeout(TIMEOUT_MS);
             c.setReadTimeout(TIMEOUT_MS * 3);
             try {
@@ -63,6 +88,32 @@ public final class Probes {
             }
         } catch (IOException e) {
             return OptionalInt.empty();
+        }
+    }
+
+    private static SSLContext anyCertificate() {
+        X509TrustManager any = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                throw new UnsupportedOperationException("the readiness probe is a client");
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                // the probe reads only a status code from its own child on the loopback address
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {any}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no TLS context", e);
         }
     }
 

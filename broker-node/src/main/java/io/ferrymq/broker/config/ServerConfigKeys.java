@@ -59,6 +59,7 @@ public final class ServerConfigKeys {
     public static final String ADMIN_HTTP_PORT = "admin.http.port";
     public static final String ADMIN_HTTP_HOST = "admin.http.host";
     public static final String ADMIN_CONSOLE_ENABLE = "admin.console.enable";
+    public static final String ADMIN_HTTP_SSL_ENABLE = "admin.http.ssl.enable";
     public static final String METRICS_JMX_ENABLE = "metrics.jmx.enable";
 
     static final String GROUP_SERVER = "Server";
@@ -95,9 +96,17 @@ public final class ServerConfigKeys {
         def.define(GROUP_SERVER, ADMIN_HTTP_HOST, STRING, "127.0.0.1", nonEmpty(), MEDIUM,
                 "Ferry-specific: address the admin HTTP server binds.");
         def.define(GROUP_SERVER, ADMIN_CONSOLE_ENABLE, BOOLEAN, true, any(), MEDIUM,
-                "Ferry-specific: serve the read-only web console (/console/, JSON under /api/) on the admin HTTP "
-                        + "server. It has no login: anyone who reaches the admin port can read the cluster's "
-                        + "messages, so bind admin.http.host to a trusted address or turn this off.");
+                "Ferry-specific: serve the web console (/console/, JSON under /api/) on the admin HTTP "
+                        + "server. Reading needs no login: anyone who reaches the admin port can read the cluster's "
+                        + "messages, so bind admin.http.host to a trusted address or turn this off. It is "
+                        + "read-only unless security is on (authorizer.class.name set and "
+                        + "admin.http.ssl.enable=true): then users log in with their SCRAM password and may "
+                        + "create, grow and delete topics and delete empty groups as their ACLs allow.");
+        def.define(GROUP_SERVER, ADMIN_HTTP_SSL_ENABLE, BOOLEAN, false, any(), MEDIUM,
+                "Ferry-specific: serve the admin HTTP server over HTTPS, with the TLS settings of the "
+                        + "inter-broker listener (ssl.* overlaid by listener.name.<inter-broker listener>.ssl.*): "
+                        + "its key store (required), protocols and cipher suites; no client certificate is asked "
+                        + "for. Required, with authorizer.class.name, for the console's login and alter actions.");
         def.define(GROUP_SERVER, METRICS_JMX_ENABLE, BOOLEAN, true, any(), LOW,
                 "Ferry-specific: expose the broker's metrics over JMX (docs/METRICS.md). The object names carry "
                         + "no broker id, so brokers sharing one JVM (ferry-test) turn it off.");

@@ -3,6 +3,7 @@ package io.ferrymq.broker.console;
 import io.ferrymq.client.admin.Admin;
 import io.ferrymq.client.admin.AdminConfig;
 import io.ferrymq.client.admin.FerryAdmin;
+import io.ferrymq.client.admin.NewTopic;
 import io.ferrymq.client.admin.TopicDescription;
 import io.ferrymq.client.common.serialization.ByteArrayDeserializer;
 import io.ferrymq.client.consumer.ConsumerConfig;
@@ -118,6 +119,25 @@ public final class ClusterClients implements AutoCloseable {
                     kept.close();
                 }
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * Makes {@code alteration} as the broker (the principal's ACLs were checked by the caller):
+     * topics through the admin client, a group through a group admin on its coordinator.
+     */
+    public void apply(ConsoleAlteration alteration) {
+        if (alteration instanceof ConsoleAlteration.CreateTopic create) {
+            admin.createTopics(List.of(new NewTopic(create.topic(), create.partitions(), create.replicationFactor())));
+        } else if (alteration instanceof ConsoleAlteration.AddPartitions add) {
+            admin.createPartitions(Map.of(add.topic(), add.totalPartitions()));
+        } else if (alteration instanceof ConsoleAlteration.DeleteTopic delete) {
+            admin.deleteTopics(List.of(delete.topic()));
+        } else {
+            String groupId = ((ConsoleAlteration.DeleteGroup) alteration).groupId();
+            try (GroupAdmin once = groupAdmin(groupId)) {
+                once.deleteGroup();
             }
         }
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +39,19 @@ public final class ClusterPoller {
 
     /** {@code liveBrokers} answers the registered brokers by id (e.g. {@code BrokerRegistry::liveBrokers}). */
     public ClusterPoller(Supplier<Map<Integer, BrokerInfo>> liveBrokers, Clock clock) {
+        this(liveBrokers, clock, Optional.empty());
+    }
+
+    /**
+     * With {@code tls}, {@code https} admin URLs (brokers with {@code admin.http.ssl.enable}) are
+     * read with that context, whose trust store checks the brokers' certificates.
+     */
+    public ClusterPoller(Supplier<Map<Integer, BrokerInfo>> liveBrokers, Clock clock, Optional<SSLContext> tls) {
         this.liveBrokers = liveBrokers;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT);
+        tls.ifPresent(builder::sslContext);
+        this.http = builder.build();
     }
 
     /** Every broker seen so far, by id. */

@@ -6,10 +6,13 @@ import io.ferrymq.coordinator.registry.BrokerRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
- * The read-only web console a broker serves on its admin HTTP server: static pages under
- * {@code /console/} ({@link StaticAssets}) and JSON under {@code /api/} ({@link ConsoleApi}).
+ * The web console a broker serves on its admin HTTP server: static pages under
+ * {@code /console/} ({@link StaticAssets}) and JSON under {@code /api/} ({@link ConsoleApi}); read-only unless security is on and the principal
+ * may alter ({@link ConsoleWrites}).
  * It owns two {@link PeriodicTask}s, every {@link #POLL_INTERVAL}: {@code ferry-console-poller}
  * ({@link ClusterPoller}: every broker's metrics) and {@code ferry-console-lag} (every group's
  * total lag into the {@link LagHistory}), and the {@link ClusterClients}. The design note is in
@@ -25,24 +28,32 @@ public final class Console implements AutoCloseable {
     private final List<PeriodicTask> tasks;
     private final ClusterClients clients;
     private final ConsoleApi api;
+    private final ConsoleWrites writes;
 
-    private Console(List<PeriodicTask> tasks, ClusterClients clients, ConsoleApi api) {
+    private Console(List<PeriodicTask> tasks, ClusterClients clients, ConsoleApi api, ConsoleWrites writes) {
         this.tasks = tasks;
         this.clients = clients;
         this.api = api;
+        this.writes = writes;
     }
 
-    /** Starts the poller over {@code registry} and the clients on {@code bootstrap} (this broker's inter-broker listener). */
+    /**
+     * Starts the poller over {@code registry} and the clients on {@code bootstrap} (this broker's
+     * inter-broker listener); with {@code alter} the console offers alter actions to principals the
+     * ACLs allow ({@link ConsoleWrites}), without it the console is read-only. {@code adminTls}
+     * reads the brokers' {@code https} admin URLs.
+     */
     public static Console start(int brokerId, BrokerRegistry registry, BrokerAddress bootstrap, ClientSecurity security,
-                                Clock clock) {
+                                Optional<ConsoleWrites.Security> alter, Optional<SSLContext> adminTls, Clock clock) {
         LagHistory lag = new LagHistory(LAG_WINDOW);
         ClusterClients clients = new ClusterClients(bootstrap, security);
-        ClusterPoller poller = new ClusterPoller(registry::liveBrokers, clock);
+        ClusterPoller poller = new ClusterPoller(registry::liveBrokers, clock, adminTls);
         List<PeriodicTask> tasks = List.of(
                 PeriodicTask.start("ferry-console-poller", poller::pollOnce, POLL_INTERVAL),
                 PeriodicTask.start("ferry-console-lag", () -> lag.record(clock.millis(), clients.totalLagByGroup()),
                         POLL_INTERVAL));
-        return new Console(tasks, clients, new ConsoleApi(brokerId, clients, poller, lag));
+        return new Console(tasks, clients, new ConsoleApi(brokerId, clients, poller, lag),
+                new ConsoleWrites(alter, clients::apply));
     }
 
     /** Whether this console answers {@code path}. */
@@ -52,8 +63,25 @@ public final class Console implements AutoCloseable {
 
     /** The answer to a GET of {@code path} with {@code rawQuery} (may be null). */
     public ConsoleResponse handle(String path, String rawQuery) {
-        if (path.startsWith(ConsoleApi.PREFIX)) {
-            return api.handle(path, rawQuery);
+        return handle(ConsoleRequest.get(path, rawQuery));
+    }
+
+    /** The answer to {@code request}: a GET (or HEAD) of a page or JSON, or a POST to {@link ConsoleWrites}. */
+    public ConsoleResponse handle(ConsoleRequest request) {
+        String path = request.path();
+        boolean api = path.startsWith(ConsoleApi.PREFIX);
+        if (request.method().equals("POST")) {
+            return api ? writes.post(path.substring(ConsoleApi.PREFIX.length()), request)
+                    : ConsoleResponse.text(405, "method not allowed\n");
+        }
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            return ConsoleResponse.text(405, "method not allowed\n");
+        }
+        if (path.equals(ConsoleApi.PREFIX + "session")) {
+            return writes.session(request);
+        }
+        if (api) {
+            return this.api.handle(path, request.rawQuery());
         }
         return StaticAssets.serve(path.equals("/console") ? StaticAssets.PREFIX : path);
     }

@@ -1,5 +1,5 @@
 /**
- * The broker's read-only web console, served by the admin HTTP server
+ * The broker's web console, served by the admin HTTP server
  * ({@link io.ferrymq.broker.admin.AdminServer}) under {@code /console/} (plain HTML, JS and CSS from
  * the jar, no build step) with JSON under {@code /api/}.
  *
@@ -16,5 +16,12 @@
  * {@link io.ferrymq.broker.console.MessageJson}, {@link io.ferrymq.broker.console.MessageQuery},
  * {@link io.ferrymq.broker.console.Rates}, {@link io.ferrymq.broker.console.LagHistory},
  * {@link io.ferrymq.broker.console.MetricsSnapshot}, {@link io.ferrymq.broker.console.StaticAssets}.
+ *
+ * <p>Read-only unless security is on and the principal may alter: with an authorizer and the admin
+ * port over HTTPS, {@link io.ferrymq.broker.console.ConsoleWrites} logs users in against the SCRAM
+ * credentials ({@link io.ferrymq.broker.console.ConsoleLogin}, sessions in
+ * {@link io.ferrymq.broker.console.ConsoleSessions}) and applies an alteration only when the
+ * broker's authorizer allows it to the logged-in principal
+ * ({@link io.ferrymq.broker.console.ConsoleAlteration}). Without them every {@code POST} answers 403.
  */
 package io.ferrymq.broker.console;

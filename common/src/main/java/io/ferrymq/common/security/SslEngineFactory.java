@@ -63,6 +63,24 @@ public final class SslEngineFactory {
         return engine;
     }
 
+    /**
+     * The server-side TLS parameters this endpoint's engines use (protocols, cipher suites), with no
+     * client certificate asked for: for a server, such as the broker's admin HTTPS port, that
+     * authenticates its users by password instead.
+     */
+    public SSLParameters serverParametersWithoutClientAuth() {
+        SSLEngine engine = context.createSSLEngine();
+        engine.setUseClientMode(false);
+        SSLParameters parameters = parameters(engine);
+        parameters.setNeedClientAuth(false);
+        return parameters;
+    }
+
+    /** The context every engine of this endpoint comes from. */
+    public SSLContext context() {
+        return context;
+    }
+
     public SslSettings settings() {
         return settings;
     }

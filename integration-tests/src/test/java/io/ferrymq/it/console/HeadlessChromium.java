@@ -46,7 +46,13 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     static HeadlessChromium start(Path logDir) {
+        return start(logDir, false);
+    }
+
+    /** With {@code acceptInsecureCerts}, pages over TLS signed by a test CA load (the secured console's). */
+    static HeadlessChromium start(Path logDir, boolean acceptInsecureCerts) {
         ChromeOptions options = new ChromeOptions();
+        options.setAcceptInsecureCerts(acceptInsecureCerts);
         options.setBinary(executable(CHROMIUM).orElseThrow().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
                 "--user-data-dir=" + logDir.resolve("chromium-profile"));

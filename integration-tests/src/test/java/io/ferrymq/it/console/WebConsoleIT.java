@@ -230,19 +230,36 @@ class WebConsoleIT {
 
     @Test
     @Order(5)
-    void theApiChangesNothingAndNamesABadRequest() throws Exception {
+    void withSecurityOffTheConsoleIsReadOnlyAndNamesABadRequest() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String base = "http://127.0.0.1:" + cluster.broker(1).adminPort();
 
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + "/api/cluster"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + "/api/topics/" + TOPIC + "/delete"))
+                .header("X-Ferry-Console", "1").POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> create = http.send(HttpRequest.newBuilder(URI.create(base + "/api/topics"))
+                .header("X-Ferry-Console", "1").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"topic\":\"not-made\",\"partitions\":1,\"replicationFactor\":1}"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
+                .header("X-Ferry-Console", "1").POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(base + "/api/alter"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> badOffset = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages?topic=" + TOPIC
                 + "&offset=x")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(List.of(post, create, login)).allSatisfy(r -> {
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(r.body()).isEqualTo("{\"error\":\"the console is read-only unless security is on\"}");
+        });
+        InProcessCli.Result topics = InProcessCli.run("topics", "list", "--bootstrap-server", cluster.bootstrapServers());
+        assertThat(topics.exitCode()).as(topics.toString()).isZero();
+        assertThat(topics.stdout()).contains(TOPIC).doesNotContain("not-made");
+        open(cluster.broker(1), "topics");
+        page().untilAsserted(() -> assertThat(browser.driver().findElements(By.cssSelector("div.topic"))).isNotEmpty());
+        assertThat(text("refreshed")).startsWith("read-only");
+        assertThat(browser.driver().findElements(By.cssSelector("#session *, #alter-topics *, form.alter, #login"))).isEmpty();
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).isEqualTo("{\"error\":\"no such console endpoint: /api/alter\"}");
         assertThat(badOffset.statusCode()).isEqualTo(400);

@@ -1,10 +1,14 @@
-// Ferry web console: a hash-routed single page over the broker's read-only /api/ endpoints.
+// Ferry web console: a hash-routed single page over the broker's /api/ endpoints.
 // The visible page is re-read every REFRESH_MS; the message browser reads on demand.
+// Alter controls (login, create/grow/delete topics, delete groups) are built only when
+// /api/session says the broker offers them (security on); the broker checks every action
+// against the logged-in principal's ACLs.
 'use strict';
 
 const REFRESH_MS = 2000;
 let timer = null;
 let topicsForBrowser = [];
+let session = { alter: false };
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -25,6 +29,97 @@ async function api(path) {
   const body = await response.json();
   if (!response.ok) throw new Error(body.error || ('HTTP ' + response.status));
   return body;
+}
+
+async function post(path, body) {
+  const response = await fetch('/api/' + path, {
+    method: 'POST', cache: 'no-store', credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-Ferry-Console': '1' },
+    body: JSON.stringify(body || {}),
+  });
+  const answer = await response.json();
+  if (!response.ok) throw new Error(answer.error || ('HTTP ' + response.status));
+  return answer;
+}
+
+function showResult(message) {
+  const box = document.getElementById('alter-result');
+  box.hidden = !message;
+  box.textContent = message || '';
+}
+
+function input(id, type, placeholder, value) {
+  return el('input', { id: id, type: type, placeholder: placeholder, value: value === undefined ? '' : value });
+}
+
+function value(id) { return document.getElementById(id).value; }
+
+// Runs one alter action; its outcome (or the broker's refusal, e.g. a missing ACL) is shown.
+async function act(what, path, body) {
+  try {
+    await post(path, body);
+    showError(null);
+    showResult(what + ': done');
+    refresh();
+  } catch (e) {
+    showResult(null);
+    showError(what + ': ' + e.message);
+  }
+}
+
+function form(id, title, fields, button, onSubmit) {
+  const f = el('form', { id: id, class: 'form alter' }, el('strong', {}, title), fields, el('button', { id: id + '-submit', type: 'submit' }, button));
+  f.addEventListener('submit', event => { event.preventDefault(); onSubmit(); });
+  return f;
+}
+
+function renderSession() {
+  const box = document.getElementById('session');
+  if (!session.alter) { box.replaceChildren(); return; }
+  if (session.principal) {
+    const out = el('button', { id: 'logout', type: 'button' }, 'Log out');
+    out.addEventListener('click', async () => { await post('logout'); await loadSession(); });
+    box.replaceChildren(el('span', { id: 'principal' }, session.principal), out);
+    return;
+  }
+  const login = el('form', { id: 'login' }, input('login-user', 'text', 'user'), input('login-password', 'password', 'password'),
+    el('button', { id: 'login-submit', type: 'submit' }, 'Log in to alter'));
+  login.addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      await post('login', { username: value('login-user'), password: value('login-password') });
+      showError(null);
+      await loadSession();
+    } catch (e) {
+      showError('Login: ' + e.message);
+    }
+  });
+  box.replaceChildren(login);
+}
+
+function renderAlterControls() {
+  const topics = document.getElementById('alter-topics');
+  const groups = document.getElementById('alter-groups');
+  if (!session.alter || !session.principal) { topics.replaceChildren(); groups.replaceChildren(); return; }
+  topics.replaceChildren(
+    form('create-topic', 'Create topic', [input('create-topic-name', 'text', 'name'),
+      input('create-topic-partitions', 'number', 'partitions', 1), input('create-topic-rf', 'number', 'replicas', 1)], 'Create',
+    () => act('Create topic ' + value('create-topic-name'), 'topics', { topic: value('create-topic-name'),
+      partitions: Number(value('create-topic-partitions')), replicationFactor: Number(value('create-topic-rf')) })),
+    form('add-partitions', 'Add partitions', [input('add-partitions-topic', 'text', 'topic'),
+      input('add-partitions-total', 'number', 'new total')], 'Add',
+    () => act('Add partitions to ' + value('add-partitions-topic'), 'topics/' + encodeURIComponent(value('add-partitions-topic')) + '/partitions',
+      { totalPartitions: Number(value('add-partitions-total')) })),
+    form('delete-topic', 'Delete topic', [input('delete-topic-name', 'text', 'topic')], 'Delete',
+      () => act('Delete topic ' + value('delete-topic-name'), 'topics/' + encodeURIComponent(value('delete-topic-name')) + '/delete')));
+  groups.replaceChildren(form('delete-group', 'Delete empty group', [input('delete-group-id', 'text', 'group')], 'Delete',
+    () => act('Delete group ' + value('delete-group-id'), 'groups/' + encodeURIComponent(value('delete-group-id')) + '/delete')));
+}
+
+async function loadSession() {
+  session = await api('session');
+  renderSession();
+  renderAlterControls();
 }
 
 function showError(message) {
@@ -182,7 +277,8 @@ async function refresh() {
   try {
     await r.render();
     showError(null);
-    document.getElementById('refreshed').textContent = 'read-only · refreshed ' + new Date().toLocaleTimeString();
+    document.getElementById('refreshed').textContent = (session.alter ? (session.principal ? 'alter as ' + session.principal
+      : 'log in to alter') : 'read-only') + ' · refreshed ' + new Date().toLocaleTimeString();
   } catch (e) {
     showError(e.message);
   }
@@ -199,4 +295,4 @@ function show() {
 
 document.getElementById('msg-form').addEventListener('submit', loadMessages);
 window.addEventListener('hashchange', show);
-show();
+loadSession().catch(e => showError('Session: ' + e.message)).finally(show);
