@@ -163,6 +163,28 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
         rebalance.round();
     }
 
+    /**
+     * An on-demand election request for this partition ({@link OnDemandElections}), on the election
+     * thread: preferred runs one rebalance round; unclean lets this replica lead from outside the
+     * ISR once, if no ISR member is registered, and looks at the state again so it joins the latch.
+     */
+    void onElectionRequest(ElectionType type) {
+        if (type == ElectionType.PREFERRED) {
+            rebalance.round();
+            return;
+        }
+        if (!policy.isLeader() && !policy.phase().isFinal()) {
+            log.warn("{}: broker {} may be elected uncleanly once (on-demand unclean election)", partition, self);
+            policy.allowUncleanOnce();
+            refresh();
+        }
+    }
+
+    /** The unclean election request went: the one-shot permission ends. On the election thread. */
+    void disarmUnclean() {
+        policy.disarmUnclean();
+    }
+
     @Override
     public Optional<PartitionState> knownState() {
         return Optional.ofNullable(lastState).map(Versioned::value);
