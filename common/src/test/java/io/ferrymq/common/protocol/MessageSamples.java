@@ -156,7 +156,7 @@ public final class MessageSamples {
                 Map.entry(ApiKey.DELETE_TOPICS, new DeleteTopicsRequest(List.of("a", "b"), 5_000)),
                 Map.entry(ApiKey.CREATE_PARTITIONS, new CreatePartitionsRequest(List.of(
                         new CreatePartitionsRequest.TopicSpec("orders", 12)), 5_000, false)),
-                Map.entry(ApiKey.ELECT_LEADERS, new ElectLeadersRequest(ElectLeadersRequest.PREFERRED, false,
+                Map.entry(ApiKey.ELECT_LEADERS, new ElectLeadersRequest(io.ferrymq.common.ElectionType.PREFERRED.value(), false,
                         List.of(new TopicPartition("orders", 1)), 5_000)),
                 Map.entry(ApiKey.DESCRIBE_CLUSTER, new DescribeClusterRequest()),
                 Map.entry(ApiKey.DESCRIBE_REPLICA_CHECKSUMS, new DescribeReplicaChecksumsRequest(List.of(

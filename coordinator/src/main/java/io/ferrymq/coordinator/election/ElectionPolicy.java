@@ -1,5 +1,6 @@
 package io.ferrymq.coordinator.election;
 
+import io.ferrymq.common.ElectionType;
 import static io.ferrymq.coordinator.metadata.PartitionState.NO_LEADER;
 
 import io.ferrymq.common.errors.ErrorCode;

@@ -1,5 +1,6 @@
 package io.ferrymq.coordinator.election;
 
+import io.ferrymq.common.ElectionType;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerListener;

@@ -41,7 +41,7 @@ final class ElectLeadersApi implements KafkaApi<ElectLeadersRequestData, ElectLe
 
     @Override
     public ApiRequest toFerry(ElectLeadersRequestData request, short version) {
-        byte type = version == 0 ? ElectLeadersRequest.PREFERRED : request.electionType();
+        byte type = version == 0 ? io.ferrymq.common.ElectionType.PREFERRED.value() : request.electionType();
         if (request.topicPartitions() == null) {
             return new ElectLeadersRequest(type, true, List.of(), request.timeoutMs());
         }

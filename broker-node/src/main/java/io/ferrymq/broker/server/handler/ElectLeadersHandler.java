@@ -12,7 +12,7 @@ import io.ferrymq.common.protocol.requests.ElectLeadersRequest;
 import io.ferrymq.common.protocol.responses.ElectLeadersResponse;
 import io.ferrymq.common.protocol.responses.ElectLeadersResponse.PartitionResult;
 import io.ferrymq.coordinator.election.ElectionResult;
-import io.ferrymq.coordinator.election.ElectionType;
+import io.ferrymq.common.ElectionType;
 import io.ferrymq.coordinator.election.LeaderElectionService;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.coordinator.metadata.TopicMetadata;

@@ -1,4 +1,4 @@
-package io.ferrymq.coordinator.election;
+package io.ferrymq.common;
 
 import java.util.Locale;
 import java.util.Optional;
