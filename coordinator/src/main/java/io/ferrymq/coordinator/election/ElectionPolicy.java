@@ -75,8 +75,9 @@ final class ElectionPolicy {
 
     /**
      * An on-demand unclean election ({@link ElectionType#UNCLEAN}): this replica may lead from outside
-     * the ISR when no ISR member is registered, once. The permission ends when this replica wins, when
-     * {@code state} shows a leader ({@link #follow}) or when the request goes ({@link #disarmUnclean}).
+     * the ISR when no ISR member is registered, once. The permission ends when this replica wins or
+     * when the request goes ({@link #disarmUnclean}); once another replica won, the new ISR is
+     * registered and the permission grants nothing.
      */
     void allowUncleanOnce() {
         uncleanOnce = true;
@@ -131,9 +132,6 @@ final class ElectionPolicy {
     /** The leader and epoch to tell the listener, if they differ from what it was last told. */
     Optional<Follow> follow(PartitionState state) {
         requireNot(ElectionPhase.LEADING, "follow");
-        if (state.hasLeader()) {
-            uncleanOnce = false;
-        }
         Follow follow = new Follow(state.leader() == self ? NO_LEADER : state.leader(), state.leaderEpoch());
         if (follow.equals(told)) {
             return Optional.empty();
@@ -272,14 +270,15 @@ final class ElectionPolicy {
      * assignment {@code replicas} (preferred first) and registered brokers {@code live}; empty when it
      * is to run. Preferred: {@code ELECTION_NOT_NEEDED} when the preferred replica leads,
      * {@code PREFERRED_LEADER_NOT_AVAILABLE} when it is not registered or not in the ISR. Unclean:
-     * {@code ELECTION_NOT_NEEDED} when the partition has a leader, {@code ELIGIBLE_LEADERS_NOT_AVAILABLE}
+     * {@code ELECTION_NOT_NEEDED} when the partition has a registered leader (a dead leader stays
+     * recorded in {@code state} until a successor writes), {@code ELIGIBLE_LEADERS_NOT_AVAILABLE}
      * when no assigned replica is registered.
      */
     static Optional<ElectionResult> refusal(ElectionType type, PartitionState state, List<Integer> replicas,
                                             Set<Integer> live) {
         int preferred = replicas.get(0);
         if (type == ElectionType.PREFERRED) {
-            if (state.leader() == preferred) {
+            if (state.leader() == preferred && live.contains(preferred)) {
                 return Optional.of(new ElectionResult(ErrorCode.ELECTION_NOT_NEEDED,
                         "the preferred replica " + preferred + " already leads"));
             }
@@ -289,7 +288,7 @@ final class ElectionPolicy {
             }
             return Optional.empty();
         }
-        if (state.hasLeader()) {
+        if (state.hasLeader() && live.contains(state.leader())) {
             return Optional.of(new ElectionResult(ErrorCode.ELECTION_NOT_NEEDED, "broker " + state.leader() + " leads"));
         }
         if (replicas.stream().noneMatch(live::contains)) {
@@ -299,9 +298,13 @@ final class ElectionPolicy {
         return Optional.empty();
     }
 
-    /** Whether {@code state} shows the outcome an election of {@code type} asked for. */
-    static boolean isElected(ElectionType type, PartitionState state, List<Integer> replicas) {
-        return type == ElectionType.PREFERRED ? state.leader() == replicas.get(0) : state.hasLeader();
+    /**
+     * Whether {@code state} shows the outcome an election of {@code type} asked for: the preferred
+     * replica leads, or (unclean) a registered broker in {@code live} leads.
+     */
+    static boolean isElected(ElectionType type, PartitionState state, List<Integer> replicas, Set<Integer> live) {
+        return type == ElectionType.PREFERRED ? state.leader() == replicas.get(0)
+                : state.hasLeader() && live.contains(state.leader());
     }
 
     private boolean mayLead(PartitionState state, Set<Integer> live) {

@@ -196,7 +196,8 @@ final class OnDemandElections implements AutoCloseable {
             for (Iterator<Map.Entry<TopicPartition, List<Integer>>> it = run.pending().entrySet().iterator(); it.hasNext(); ) {
                 Map.Entry<TopicPartition, List<Integer>> entry = it.next();
                 Optional<PartitionState> state = readState(entry.getKey());
-                if (state.isPresent() && ElectionPolicy.isElected(run.type(), state.get(), entry.getValue())) {
+                if (state.isPresent() && ElectionPolicy.isElected(run.type(), state.get(), entry.getValue(),
+                        context.registry().brokersServing(entry.getKey()))) {
                     run.results().put(entry.getKey(), ElectionResult.DONE);
                     it.remove();
                 }

@@ -46,8 +46,15 @@ class ElectionPolicyOnDemandTest {
     }
 
     @Test
-    void uncleanElectionIsNotNeededWhenThePartitionHasALeader() {
+    void uncleanElectionIsNotNeededWhenThePartitionHasARegisteredLeader() {
         assertThat(refusal(ElectionType.UNCLEAN, state(2, List.of(2)), ALL)).contains(ErrorCode.ELECTION_NOT_NEEDED);
+        assertThat(refusal(ElectionType.UNCLEAN, state(2, List.of(2)), Set.of(3))).isEmpty();
+    }
+
+    @Test
+    void preferredReplicaRecordedAsLeaderButGoneIsNotAvailable() {
+        assertThat(refusal(ElectionType.PREFERRED, state(1, List.of(1)), Set.of(2, 3)))
+                .contains(ErrorCode.PREFERRED_LEADER_NOT_AVAILABLE);
     }
 
     @Test
@@ -58,11 +65,12 @@ class ElectionPolicyOnDemandTest {
     }
 
     @Test
-    void electedMeansPreferredLeadsOrSomeLeaderForUnclean() {
-        assertThat(ElectionPolicy.isElected(ElectionType.PREFERRED, state(2, REPLICAS), REPLICAS)).isFalse();
-        assertThat(ElectionPolicy.isElected(ElectionType.PREFERRED, state(1, REPLICAS), REPLICAS)).isTrue();
-        assertThat(ElectionPolicy.isElected(ElectionType.UNCLEAN, state(NO_LEADER, List.of(1)), REPLICAS)).isFalse();
-        assertThat(ElectionPolicy.isElected(ElectionType.UNCLEAN, state(3, List.of(3)), REPLICAS)).isTrue();
+    void electedMeansPreferredLeadsOrARegisteredLeaderForUnclean() {
+        assertThat(ElectionPolicy.isElected(ElectionType.PREFERRED, state(2, REPLICAS), REPLICAS, ALL)).isFalse();
+        assertThat(ElectionPolicy.isElected(ElectionType.PREFERRED, state(1, REPLICAS), REPLICAS, ALL)).isTrue();
+        assertThat(ElectionPolicy.isElected(ElectionType.UNCLEAN, state(NO_LEADER, List.of(1)), REPLICAS, ALL)).isFalse();
+        assertThat(ElectionPolicy.isElected(ElectionType.UNCLEAN, state(1, List.of(1)), REPLICAS, Set.of(3))).isFalse();
+        assertThat(ElectionPolicy.isElected(ElectionType.UNCLEAN, state(3, List.of(3)), REPLICAS, Set.of(3))).isTrue();
     }
 
     @Test
@@ -83,12 +91,12 @@ class ElectionPolicyOnDemandTest {
     }
 
     @Test
-    void uncleanPermissionEndsWhenAnotherReplicaLeadsOrTheRequestGoes() {
+    void uncleanPermissionGrantsNothingOnceAnotherReplicaLeadsAndEndsWhenTheRequestGoes() {
         ElectionPolicy other = new ElectionPolicy(2, REPLICAS, false);
         other.allowUncleanOnce();
-        other.follow(new PartitionState(3, 5, List.of(3), true));
-        assertThat(other.isUncleanArmed()).isFalse();
-        assertThat(other.isEligible(state(NO_LEADER, List.of(3)), Set.of(2))).isFalse();
+        PartitionState elsewhere = new PartitionState(3, 5, List.of(3), true);
+        other.follow(elsewhere);
+        assertThat(other.isEligible(elsewhere, Set.of(2, 3))).isFalse();
 
         ElectionPolicy withdrawn = new ElectionPolicy(2, REPLICAS, false);
         withdrawn.allowUncleanOnce();
