@@ -37,7 +37,8 @@ class ElectLeadersApiTest {
 
     @Test
     void versionZeroIsPreferredAndNullPartitionsMeanAll() {
-        ElectLeadersRequestData request = roundTrip(request(null), (short) 0, ElectLeadersRequestData::new);
+        ElectLeadersRequestData request = roundTrip(new ElectLeadersRequestData().setTopicPartitions(null)
+                .setTimeoutMs(700), (short) 0, ElectLeadersRequestData::new);
 
         assertThat(api.toFerry(request, (short) 0))
                 .isEqualTo(new ElectLeadersRequest(ElectionType.PREFERRED.value(), true, List.of(), 700));
