@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Kafka's own command-line tools (the classes behind kafka-topics.sh, kafka-console-producer.sh,
-# kafka-console-consumer.sh and kafka-consumer-groups.sh, from Kafka's kafka_2.13 and kafka-tools
-# jars) against a Kafka listener (issue 19; run by KafkaCliIT, usable by hand). Each step's output
+# Kafka's own command-line tools (the classes behind kafka-topics.sh, kafka-leader-election.sh,
+# kafka-console-producer.sh, kafka-console-consumer.sh and kafka-consumer-groups.sh, from Kafka's
+# kafka_2.13 and kafka-tools jars) against a Kafka listener (issue 19; run by KafkaCliIT, usable by hand). Each step's output
 # follows a line "== <step>"; a failing tool ends the script with its exit code, a hanging one is
 # stopped after 60 s.
 #   kafka-cli.sh <file holding the tools' class path> <bootstrap servers> [topic] [group] [records]
@@ -38,6 +38,9 @@ step topics-describe
 tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --describe --topic "$TOPIC"
 step topics-list
 tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --list
+step leader-election
+tool org.apache.kafka.tools.LeaderElectionCommand --bootstrap-server "$BOOTSTRAP" --election-type preferred \
+  --topic "$TOPIC" --partition 0
 step console-producer
 for i in $(seq 1 "$RECORDS"); do echo "key-$((i % 3)):value-$i"; done |
   tool kafka.tools.ConsoleProducer --bootstrap-server "$BOOTSTRAP" --topic "$TOPIC" \

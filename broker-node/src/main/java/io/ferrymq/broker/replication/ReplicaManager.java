@@ -82,6 +82,11 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
         this.reader = new FetchReader(partitions, context.metrics());
     }
 
+    /** This broker's leader electors, which also run on-demand elections (ElectLeaders). */
+    public LeaderElectionService elections() {
+        return elections;
+    }
+
     /** Hosts the assigned replicas, joins their latches and starts ISR maintenance; after registration. */
     public void start() {
         context.zk().addConnectionListener(this::onConnectionStateChanged);

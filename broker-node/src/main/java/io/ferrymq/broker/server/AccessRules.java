@@ -59,7 +59,7 @@ import java.util.function.Function;
  *   <li>CreateTopics: CREATE on the cluster or on each topic; DeleteTopics: DELETE; CreatePartitions:
  *       ALTER on each topic. InitProducerId: IDEMPOTENT_WRITE on the cluster or WRITE on some topic.
  *       DescribeAcls, DescribeUserScramCredentials: DESCRIBE on the cluster; CreateAcls, DeleteAcls,
- *       AlterUserScramCredentials: ALTER on the cluster. DescribeConfigs: DESCRIBE_CONFIGS on each
+ *       AlterUserScramCredentials, ElectLeaders: ALTER on the cluster. DescribeConfigs: DESCRIBE_CONFIGS on each
  *       topic described (a denied topic is answered alone), and on the cluster when a broker is;
  *       IncrementalAlterConfigs (and AlterConfigs): ALTER_CONFIGS likewise. ApiVersions, SaslHandshake,
  *       SaslAuthenticate: nothing (they come before a principal exists).</li>
@@ -93,7 +93,7 @@ final class AccessRules {
             case DELETE_GROUPS -> groups(DELETE, ((DeleteGroupsRequest) request).groupIds());
             case LIST_GROUPS, DESCRIBE_CLUSTER, DESCRIBE_ACLS, DESCRIBE_USER_SCRAM_CREDENTIALS, DESCRIBE_REPLICA_CHECKSUMS ->
                     List.of(On.cluster(DESCRIBE));
-            case CREATE_ACLS, DELETE_ACLS, ALTER_USER_SCRAM_CREDENTIALS -> List.of(On.cluster(ALTER));
+            case CREATE_ACLS, DELETE_ACLS, ALTER_USER_SCRAM_CREDENTIALS, ELECT_LEADERS -> List.of(On.cluster(ALTER));
             case CREATE_TOPICS -> ((CreateTopicsRequest) request).topics().stream().distinct()
                     .map(t -> (Requirement) new Either(On.cluster(CREATE), On.topic(CREATE, t.name()),
                             ErrorCode.TOPIC_AUTHORIZATION_FAILED)).toList();

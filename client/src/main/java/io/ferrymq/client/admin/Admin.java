@@ -1,9 +1,11 @@
 package io.ferrymq.client.admin;
 
+import io.ferrymq.common.ElectionType;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.acl.AclBinding;
 import io.ferrymq.common.acl.AclBindingFilter;
 import io.ferrymq.common.protocol.responses.DescribeReplicaChecksumsResponse.PartitionChecksum;
+import io.ferrymq.common.protocol.responses.ElectLeadersResponse;
 import io.ferrymq.common.security.ScramMechanism;
 import java.util.Collection;
 import java.util.List;
@@ -35,6 +37,15 @@ public interface Admin extends AutoCloseable {
     void createPartitions(Map<String, Integer> totalCounts);
 
     ClusterDescription describeCluster();
+
+    /**
+     * Elects leaders on demand (ElectLeaders, as Kafka's {@code Admin.electLeaders}): {@code type}
+     * preferred or unclean, for {@code partitions}, or for every partition when it is empty. Waits
+     * until each partition shows the outcome or most of the request timeout passed; the answer per
+     * partition ({@code NONE}, {@code ELECTION_NOT_NEEDED}, {@code PREFERRED_LEADER_NOT_AVAILABLE},
+     * {@code ELIGIBLE_LEADERS_NOT_AVAILABLE}, {@code REQUEST_TIMED_OUT}, ...) is returned, not thrown.
+     */
+    List<ElectLeadersResponse.PartitionResult> electLeaders(ElectionType type, Set<TopicPartition> partitions);
 
     /**
      * Broker {@code brokerId}'s checksums of its replicas of the given partitions, each over its log up to

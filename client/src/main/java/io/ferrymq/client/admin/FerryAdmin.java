@@ -20,6 +20,7 @@ import io.ferrymq.common.protocol.AclBindingData;
 import io.ferrymq.common.protocol.AclFilterData;
 import io.ferrymq.common.protocol.requests.CreateAclsRequest;
 import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
+import io.ferrymq.common.protocol.requests.ElectLeadersRequest;
 import io.ferrymq.common.protocol.requests.DeleteAclsRequest;
 import io.ferrymq.common.protocol.requests.DescribeAclsRequest;
 import io.ferrymq.common.protocol.responses.CreateAclsResponse;
@@ -32,12 +33,14 @@ import io.ferrymq.common.protocol.requests.DescribeReplicaChecksumsRequest;
 import io.ferrymq.common.protocol.requests.DescribeUserScramCredentialsRequest;
 import io.ferrymq.common.protocol.requests.MetadataRequest;
 import io.ferrymq.common.protocol.responses.CreatePartitionsResponse;
+import io.ferrymq.common.protocol.responses.ElectLeadersResponse;
 import io.ferrymq.common.protocol.responses.CreateTopicsResponse;
 import io.ferrymq.common.protocol.responses.DeleteTopicsResponse;
 import io.ferrymq.common.protocol.responses.AlterUserScramCredentialsResponse;
 import io.ferrymq.common.protocol.responses.DescribeClusterResponse;
 import io.ferrymq.common.protocol.responses.DescribeReplicaChecksumsResponse;
 import io.ferrymq.common.protocol.responses.DescribeReplicaChecksumsResponse.PartitionChecksum;
+import io.ferrymq.common.ElectionType;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.protocol.responses.DescribeUserScramCredentialsResponse;
 import io.ferrymq.common.security.ScramMechanism;
@@ -134,6 +137,17 @@ public final class FerryAdmin implements Admin {
                 new CreatePartitionsRequest(specs, config.requestTimeoutMs(), false), CreatePartitionsResponse.class);
         response.topics().forEach(t -> check(t.error(), "Cannot add partitions to topic '" + t.name() + "'",
                 t.errorMessage()));
+    }
+
+    @Override
+    public List<ElectLeadersResponse.PartitionResult> electLeaders(ElectionType type, Set<TopicPartition> partitions) {
+        // The broker answers within the election's timeout; a quarter of the request timeout is left for the reply.
+        int electionTimeoutMs = config.requestTimeoutMs() * 3 / 4;
+        ElectLeadersResponse response = call(type.lowerName() + " leader election",
+                new ElectLeadersRequest(type.value(), partitions.isEmpty(), List.copyOf(partitions), electionTimeoutMs),
+                ElectLeadersResponse.class);
+        check(response.error(), "Cannot elect leaders", "");
+        return response.partitions();
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.ferrymq.common.protocol.responses.IncrementalAlterConfigsResponse;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.protocol.requests.ApiVersionsRequest;
 import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
+import io.ferrymq.common.protocol.requests.ElectLeadersRequest;
 import io.ferrymq.common.protocol.requests.CreateTopicsRequest;
 import io.ferrymq.common.protocol.requests.DeleteGroupsRequest;
 import io.ferrymq.common.protocol.requests.SaslHandshakeRequest;
@@ -43,6 +44,7 @@ import io.ferrymq.common.protocol.requests.ProduceRequest;
 import io.ferrymq.common.protocol.requests.SyncGroupRequest;
 import io.ferrymq.common.protocol.responses.ApiVersionsResponse;
 import io.ferrymq.common.protocol.responses.CreatePartitionsResponse;
+import io.ferrymq.common.protocol.responses.ElectLeadersResponse;
 import io.ferrymq.common.protocol.responses.CreateTopicsResponse;
 import io.ferrymq.common.protocol.responses.DeleteGroupsResponse;
 import io.ferrymq.common.protocol.responses.DeleteTopicsResponse;
@@ -154,6 +156,8 @@ public final class MessageSamples {
                 Map.entry(ApiKey.DELETE_TOPICS, new DeleteTopicsRequest(List.of("a", "b"), 5_000)),
                 Map.entry(ApiKey.CREATE_PARTITIONS, new CreatePartitionsRequest(List.of(
                         new CreatePartitionsRequest.TopicSpec("orders", 12)), 5_000, false)),
+                Map.entry(ApiKey.ELECT_LEADERS, new ElectLeadersRequest(io.ferrymq.common.ElectionType.PREFERRED.value(), false,
+                        List.of(new TopicPartition("orders", 1)), 5_000)),
                 Map.entry(ApiKey.DESCRIBE_CLUSTER, new DescribeClusterRequest()),
                 Map.entry(ApiKey.DESCRIBE_REPLICA_CHECKSUMS, new DescribeReplicaChecksumsRequest(List.of(
                         new DescribeReplicaChecksumsRequest.PartitionQuery(TP0, 120L),
@@ -235,6 +239,9 @@ public final class MessageSamples {
                         new DeleteTopicsResponse.TopicResult("a", ErrorCode.NONE, "")))),
                 Map.entry(ApiKey.CREATE_PARTITIONS, new CreatePartitionsResponse(List.of(
                         new CreatePartitionsResponse.TopicResult("orders", ErrorCode.INVALID_PARTITIONS, "12 <= 12")))),
+                Map.entry(ApiKey.ELECT_LEADERS, new ElectLeadersResponse(ErrorCode.NONE, List.of(
+                        new ElectLeadersResponse.PartitionResult(new TopicPartition("orders", 1),
+                                ErrorCode.ELECTION_NOT_NEEDED, "broker 1 leads")))),
                 Map.entry(ApiKey.DESCRIBE_CLUSTER, new DescribeClusterResponse(ErrorCode.NONE, "", "cluster-1", List.of(b1, b2),
                         Map.of(2, List.of("/data/d2")))),
                 Map.entry(ApiKey.DESCRIBE_REPLICA_CHECKSUMS, new DescribeReplicaChecksumsResponse(List.of(

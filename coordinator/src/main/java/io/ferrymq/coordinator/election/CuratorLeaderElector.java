@@ -1,5 +1,6 @@
 package io.ferrymq.coordinator.election;
 
+import io.ferrymq.common.ElectionType;
 import io.ferrymq.common.protocol.Failures;
 import static io.ferrymq.coordinator.metadata.PartitionState.NO_LEADER;
 
@@ -161,6 +162,28 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
     /** One round of the preferred-leader rebalance ({@link PreferredLeaderRebalance}). */
     void makeWayForPreferred() {
         rebalance.round();
+    }
+
+    /**
+     * An on-demand election request for this partition ({@link OnDemandElections}), on the election
+     * thread: preferred runs one rebalance round; unclean lets this replica lead from outside the
+     * ISR once, if no ISR member is registered, and looks at the state again so it joins the latch.
+     */
+    void onElectionRequest(ElectionType type) {
+        if (type == ElectionType.PREFERRED) {
+            rebalance.round();
+            return;
+        }
+        if (!policy.isLeader() && !policy.phase().isFinal()) {
+            log.warn("{}: broker {} may be elected uncleanly once (on-demand unclean election)", partition, self);
+            policy.allowUncleanOnce();
+            refresh();
+        }
+    }
+
+    /** The unclean election request went: the one-shot permission ends. On the election thread. */
+    void disarmUnclean() {
+        policy.disarmUnclean();
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.ferrymq.coordinator.election;
 
+import io.ferrymq.common.ElectionType;
 import static io.ferrymq.coordinator.metadata.PartitionState.NO_LEADER;
 
+import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +50,7 @@ final class ElectionPolicy {
     private final int self;
     private final List<Integer> replicas;
     private boolean uncleanEnabled;
+    private boolean uncleanOnce;
     private volatile ElectionPhase phase = ElectionPhase.IDLE;
     private volatile int epoch = -1;
     private Follow told = new Follow(Integer.MIN_VALUE, Integer.MIN_VALUE);
@@ -68,6 +71,24 @@ final class ElectionPolicy {
 
     boolean isUncleanEnabled() {
         return uncleanEnabled;
+    }
+
+    /**
+     * An on-demand unclean election ({@link ElectionType#UNCLEAN}): this replica may lead from outside
+     * the ISR when no ISR member is registered, once. The permission ends when this replica wins or
+     * when the request goes ({@link #disarmUnclean}); once another replica won, the new ISR is
+     * registered and the permission grants nothing.
+     */
+    void allowUncleanOnce() {
+        uncleanOnce = true;
+    }
+
+    void disarmUnclean() {
+        uncleanOnce = false;
+    }
+
+    boolean isUncleanArmed() {
+        return uncleanOnce;
     }
 
     ElectionPhase phase() {
@@ -182,6 +203,7 @@ final class ElectionPolicy {
             throw new IllegalArgumentException("broker " + self + " cannot lead with state " + written);
         }
         moveTo(ElectionPhase.LEADING);
+        uncleanOnce = false;
         epoch = written.leaderEpoch();
         told = new Follow(self, epoch);
     }
@@ -243,8 +265,50 @@ final class ElectionPolicy {
         return ours == 0 ? Move.STAY : Move.REQUEUE;
     }
 
+    /**
+     * Why an on-demand election of {@code type} is not run for a partition with {@code state},
+     * assignment {@code replicas} (preferred first) and registered brokers {@code live}; empty when it
+     * is to run. Preferred: {@code ELECTION_NOT_NEEDED} when the preferred replica leads,
+     * {@code PREFERRED_LEADER_NOT_AVAILABLE} when it is not registered or not in the ISR. Unclean:
+     * {@code ELECTION_NOT_NEEDED} when the partition has a registered leader (a dead leader stays
+     * recorded in {@code state} until a successor writes), {@code ELIGIBLE_LEADERS_NOT_AVAILABLE}
+     * when no assigned replica is registered.
+     */
+    static Optional<ElectionResult> refusal(ElectionType type, PartitionState state, List<Integer> replicas,
+                                            Set<Integer> live) {
+        int preferred = replicas.get(0);
+        if (type == ElectionType.PREFERRED) {
+            if (state.leader() == preferred && live.contains(preferred)) {
+                return Optional.of(new ElectionResult(ErrorCode.ELECTION_NOT_NEEDED,
+                        "the preferred replica " + preferred + " already leads"));
+            }
+            if (!live.contains(preferred) || !state.isInIsr(preferred)) {
+                return Optional.of(new ElectionResult(ErrorCode.PREFERRED_LEADER_NOT_AVAILABLE, "the preferred replica "
+                        + preferred + " is " + (live.contains(preferred) ? "not in the ISR " + state.isr() : "not registered")));
+            }
+            return Optional.empty();
+        }
+        if (state.hasLeader() && live.contains(state.leader())) {
+            return Optional.of(new ElectionResult(ErrorCode.ELECTION_NOT_NEEDED, "broker " + state.leader() + " leads"));
+        }
+        if (replicas.stream().noneMatch(live::contains)) {
+            return Optional.of(new ElectionResult(ErrorCode.ELIGIBLE_LEADERS_NOT_AVAILABLE,
+                    "no assigned replica of " + replicas + " is registered"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether {@code state} shows the outcome an election of {@code type} asked for: the preferred
+     * replica leads, or (unclean) a registered broker in {@code live} leads.
+     */
+    static boolean isElected(ElectionType type, PartitionState state, List<Integer> replicas, Set<Integer> live) {
+        return type == ElectionType.PREFERRED ? state.leader() == replicas.get(0)
+                : state.hasLeader() && live.contains(state.leader());
+    }
+
     private boolean mayLead(PartitionState state, Set<Integer> live) {
-        return state.isInIsr(self) || uncleanEnabled && state.isr().stream().noneMatch(live::contains);
+        return state.isInIsr(self) || (uncleanEnabled || uncleanOnce) && state.isr().stream().noneMatch(live::contains);
     }
 
     private void requireNot(ElectionPhase current, String action) {

@@ -1,15 +1,18 @@
 package io.ferrymq.coordinator.election;
 
+import io.ferrymq.common.ElectionType;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerListener;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkConnectionState;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -38,6 +41,7 @@ public final class LeaderElectionService implements AutoCloseable {
     private final ElectorContext context;
     private final Map<TopicPartition, CuratorLeaderElector> electors = new ConcurrentHashMap<>();
     private final AtomicLong uncleanElections = new AtomicLong();
+    private final OnDemandElections onDemand;
     private volatile boolean sessionLost;
 
     public LeaderElectionService(ZkClient zk, BrokerRegistry registry, ElectionConfig config, LeadershipListener listener) {
@@ -52,6 +56,7 @@ public final class LeaderElectionService implements AutoCloseable {
                 electionThread);
         thread.scheduleWithFixedDelay(this::reconcileAll, RECONCILE_INTERVAL.toMillis(), RECONCILE_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
+        this.onDemand = new OnDemandElections(context, tp -> Optional.ofNullable(electors.get(tp)), Clock.systemUTC());
         zk.addConnectionListener(this::onConnectionStateChanged);
         registry.addListener(new BrokerListener() {
             @Override
@@ -64,6 +69,7 @@ public final class LeaderElectionService implements AutoCloseable {
                 onBrokersChanged();
             }
         });
+        onDemand.start();
     }
 
     /** Creates and starts the elector for a hosted replica; returns the existing one if there is one. */
@@ -134,6 +140,17 @@ public final class LeaderElectionService implements AutoCloseable {
                 interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * An on-demand election (Kafka's ElectLeaders) of {@code type} for {@code partitions}, each with
+     * its assignment (preferred first), which any broker may ask for, hosting them or not: every
+     * hosting broker acts through ZooKeeper ({@link OnDemandElections}). The answer per partition
+     * comes once its state shows the outcome, or with {@code REQUEST_TIMED_OUT} after {@code timeout}.
+     */
+    public CompletableFuture<Map<TopicPartition, ElectionResult>> electLeaders(ElectionType type,
+            Map<TopicPartition, List<Integer>> partitions, Duration timeout) {
+        return onDemand.electLeaders(type, partitions, timeout);
+    }
+
     /** How many times this broker became leader from outside the ISR. */
     public long uncleanElections() {
         return uncleanElections.get();
@@ -156,6 +173,9 @@ public final class LeaderElectionService implements AutoCloseable {
             case RECONNECTED -> {
                 boolean recreate = sessionLost;
                 sessionLost = false;
+                if (recreate) {
+                    onDemand.rewatch();
+                }
                 forEachOnThread(e -> e.onReconnected(recreate));
             }
             default -> {
@@ -186,6 +206,7 @@ public final class LeaderElectionService implements AutoCloseable {
 
     @Override
     public void close() {
+        onDemand.close();
         electors.values().forEach(CuratorLeaderElector::close);
         electors.clear();
         ScheduledExecutorService thread = context.executor();

@@ -14,6 +14,9 @@
  *   <li>{@code CuratorLeaderElector}: the ZooKeeper side of one replica; {@code LatchSeat} its latch
  *       and join order; {@code PreferredLeaderRebalance} the rebalance rounds; {@code ElectionZk}
  *       the asynchronous ZooKeeper calls.</li>
+ *   <li>{@code OnDemandElections}: Kafka's ElectLeaders through {@code /admin/elections} request
+ *       nodes, the requester's side and every broker's; the refusals and outcomes are
+ *       {@code ElectionPolicy}'s.</li>
  * </ul>
  *
  * <h2>Threads</h2>

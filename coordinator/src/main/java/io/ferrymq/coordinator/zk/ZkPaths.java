@@ -28,6 +28,11 @@ import java.util.Optional;
  *                                                  (EPHEMERAL_SEQUENTIAL children, data = broker id)
  * /admin/delete_topics/&lt;topic&gt;               PERSISTENT (empty) deletion requested
  * /admin/delete_topics/&lt;topic&gt;/&lt;brokerId&gt;    PERSISTENT (empty) that broker has deleted its local replicas
+ * /admin/elections/election-&lt;seq&gt;        PERSISTENT_SEQUENTIAL {"version":1,"type":"preferred"|"unclean",
+ *                                                  "partitions":[{"topic":"t","partition":0}]} an on-demand leader
+ *                                                  election (ElectLeaders); every broker acts for the replicas it
+ *                                                  hosts; the requester deletes it, any broker once it is older than
+ *                                                  a minute (see {@code io.ferrymq.coordinator.election.OnDemandElections})
  * /cluster/id                                PERSISTENT {"version":1,"id":"&lt;base64 UUID&gt;"} (see {@link ClusterId})
  * /latest_producer_id_block                  PERSISTENT {"version":1,"broker":1,"block_start":0,"block_end":999}
  *                                                  written only by conditional setData(version) or create
@@ -61,6 +66,9 @@ public final class ZkPaths {
     public static final String TOPICS = "/topics";
     public static final String ADMIN = "/admin";
     public static final String DELETE_TOPICS = "/admin/delete_topics";
+    public static final String ELECTIONS = "/admin/elections";
+    /** The prefix of an election request node; ZooKeeper appends a 10-digit sequence number. */
+    public static final String ELECTION_PREFIX = ELECTIONS + "/election-";
     public static final String CLUSTER_ID = "/cluster/id";
     public static final String LATEST_PRODUCER_ID_BLOCK = "/latest_producer_id_block";
     public static final String CONFIG_USERS = "/config/users";
@@ -97,6 +105,11 @@ public final class ZkPaths {
 
     public static String latch(TopicPartition tp) {
         return partition(tp) + "/latch";
+    }
+
+    /** The path of the election request node named {@code child} under {@link #ELECTIONS}. */
+    public static String election(String child) {
+        return ELECTIONS + "/" + child;
     }
 
     public static String deleteTopic(String topic) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 19: Kafka 3.9.1's own command-line tools ({@code src/test/scripts/kafka-cli.sh}, on the
  * class path the pom writes to {@code target/kafka-tools.classpath}) against the Kafka listeners
- * of a 3-broker cluster: kafka-topics creates, describes and lists a topic, the console producer
+ * of a 3-broker cluster: kafka-topics creates, describes and lists a topic, kafka-leader-election
+ * runs a preferred election of one partition (ElectLeaders, issue 21), the console producer
  * writes keyed lines, the console consumer reads them all in a group, and kafka-consumer-groups
  * shows the group's committed offsets at the log end, lag 0.
  */
@@ -57,6 +58,9 @@ class KafkaCliIT {
                 .containsPattern("Leader: [123]\\s").containsPattern("Replicas: [123],[123],[123]\\s")
                 .containsPattern("Isr: [123],[123],[123]"));
         assertThat(out.lines("topics-list")).contains(TOPIC);
+        assertThat(String.join("\n", out.lines("leader-election"))).as("a preferred election of partition 0")
+                .containsPattern("(Successfully completed leader election \\(PREFERRED\\)|Valid replica already elected)"
+                        + " for partitions " + TOPIC + "-0");
         assertThat(out.lines("console-consumer")).as("every line consumed once")
                 .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, RECORDS)
                         .mapToObj(i -> "key-" + (i % 3) + ":value-" + i).toList());

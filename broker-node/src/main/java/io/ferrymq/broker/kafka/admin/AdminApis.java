@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The translators of cluster metadata and administration (Metadata, DescribeCluster, topic and ACL
- * administration); {@link KafkaApis} serves them all. Stateless.
+ * administration, on-demand leader election); {@link KafkaApis} serves them all. Stateless.
  */
 public final class AdminApis {
 
@@ -22,6 +22,7 @@ public final class AdminApis {
                 new CreateTopicsApi(context.topicIds(), context.configs()),
                 new DeleteTopicsApi(context.topicIds()),
                 new CreatePartitionsApi(),
+                new ElectLeadersApi(),
                 new DescribeAclsApi(),
                 new CreateAclsApi(),
                 new DeleteAclsApi(),

@@ -36,7 +36,8 @@ public final class BrokerHandlers {
                 new DescribeReplicaChecksumsHandler(replicaManager),
                 new CreateTopicsHandler(metadata, leaderWaiter, defaults),
                 new DeleteTopicsHandler(metadata, defaults),
-                new CreatePartitionsHandler(metadata, leaderWaiter)));
+                new CreatePartitionsHandler(metadata, leaderWaiter),
+                new ElectLeadersHandler(metadata, replicaManager.elections())));
         handlers.addAll(extraHandlers);
         Set<ApiKey> served = EnumSet.noneOf(ApiKey.class);
         handlers.forEach(handler -> served.add(handler.apiKey()));
