@@ -1,6 +1,7 @@
 package io.ferrymq.broker.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.config.Endpoint;
@@ -13,6 +14,7 @@ import io.ferrymq.broker.server.SocketServer;
 import io.ferrymq.broker.server.handler.ClusterView;
 import io.ferrymq.broker.server.handler.group.GroupHandlers;
 import io.ferrymq.common.TopicPartition;
+import io.ferrymq.client.consumer.internals.group.CommitFailedException;
 import io.ferrymq.client.consumer.internals.group.GroupMemberConfig;
 import io.ferrymq.client.consumer.internals.group.OffsetAndMetadata;
 import io.ferrymq.client.consumer.internals.group.RangeAssignor;
@@ -143,6 +145,23 @@ class GroupMembershipIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(members.get(0).assignment()).hasSize(PARTITIONS));
         assertThat(Duration.ofNanos(System.nanoTime() - stalledAt)).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aMemberThatLeftCannotCommitItsStalePositionsBehindNewerCommitsOfTheEmptyGroup() {
+        TestMember first = member("c0");
+        members.add(first);
+        awaitBalanced(members, PARTITIONS);
+        TopicPartition tp = new TopicPartition("t", 3);
+        first.commitSync(Map.of(tp, new OffsetAndMetadata(897)));
+        first.stall();
+        await().atMost(Duration.ofSeconds(20)).until(first::hasLeft);
+        assertThat(coordinator.describe("g").join().description().orElseThrow().members()).isEmpty();
+
+        assertThatThrownBy(() -> first.commitSyncAfterStall(Map.of(tp, new OffsetAndMetadata(780))))
+                .isInstanceOf(CommitFailedException.class);
+        assertThat(coordinator.fetchOffsets("g", Optional.of(Set.of(tp))).join().offsets().get(tp).offset())
+                .isEqualTo(897);
     }
 
     @Test
