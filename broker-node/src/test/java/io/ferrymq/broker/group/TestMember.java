@@ -85,11 +85,11 @@ final class TestMember implements AssignmentTarget, RebalanceListener {
      * Commits from the calling thread, for a {@link #stall stalled} member whose poll thread is gone
      * (a late commit of an application that stopped polling).
      */
-    void commitSyncAfterStall(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    void commitSyncAfterStall(Map<TopicPartition, OffsetAndMetadata> offsets, Duration timeout) {
         if (running) {
             throw new IllegalStateException(clientId + " still polls; use commitSync");
         }
-        coordinator.commitSync(offsets, Duration.ofSeconds(5));
+        coordinator.commitSync(offsets, timeout);
     }
 
     /** Whether the member's heartbeat thread has left the group or been fenced (no generation to commit with). */

@@ -57,6 +57,8 @@ final class OffsetClient {
                     return;
                 }
                 last = onCommitError(error, offsets);
+            } catch (CommitFailedException e) {
+                throw e;
             } catch (ApiException e) {
                 if (!e.isRetriable()) {
                     throw e;
