@@ -1,6 +1,7 @@
 package io.ferrymq.broker.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.config.Endpoint;
@@ -13,6 +14,7 @@ import io.ferrymq.broker.server.SocketServer;
 import io.ferrymq.broker.server.handler.ClusterView;
 import io.ferrymq.broker.server.handler.group.GroupHandlers;
 import io.ferrymq.common.TopicPartition;
+import io.ferrymq.client.consumer.internals.group.CommitFailedException;
 import io.ferrymq.client.consumer.internals.group.GroupMemberConfig;
 import io.ferrymq.client.consumer.internals.group.OffsetAndMetadata;
 import io.ferrymq.client.consumer.internals.group.RangeAssignor;
@@ -38,6 +40,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +64,8 @@ class GroupMembershipIT {
     private int port;
     private final OwnershipLog ownership = new OwnershipLog();
     private final List<TestMember> members = new ArrayList<>();
+    /** While false the coordinator sees no live broker, so it answers NOT_COORDINATOR (a coordinator move). */
+    private volatile boolean coordinating = true;
 
     @BeforeEach
     void start() throws Exception {
@@ -69,7 +74,8 @@ class GroupMembershipIT {
         registry = new ZkBrokerRegistry(zk);
         registry.start();
         coordinator = new GroupCoordinator(new GroupCoordinatorContext(1, new GroupConfig(100, 60_000, 300),
-                new ZkGroupStore(zk.curator()), registry::liveBrokerIds, tp -> OptionalLong.empty(), LagGauges.NONE,
+                new ZkGroupStore(zk.curator()),
+                () -> coordinating ? registry.liveBrokerIds() : Set.of(), tp -> OptionalLong.empty(), LagGauges.NONE,
                 Clock.systemUTC()));
         coordinator.start();
         List<RequestHandler<?>> handlers = new ArrayList<>(GroupHandlers.all(coordinator, new ClusterView("test", registry)));
@@ -143,6 +149,46 @@ class GroupMembershipIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(members.get(0).assignment()).hasSize(PARTITIONS));
         assertThat(Duration.ofNanos(System.nanoTime() - stalledAt)).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aMemberThatLeftCannotCommitItsStalePositionsBehindNewerCommitsOfTheEmptyGroup() {
+        TestMember first = member("c0");
+        members.add(first);
+        awaitBalanced(members, PARTITIONS);
+        TopicPartition tp = new TopicPartition("t", 3);
+        first.commitSync(Map.of(tp, new OffsetAndMetadata(897)));
+        first.stall();
+        await().atMost(Duration.ofSeconds(20)).until(first::hasLeft);
+        assertThat(coordinator.describe("g").join().description().orElseThrow().members()).isEmpty();
+
+        assertThatThrownBy(() -> first.commitSyncAfterStall(Map.of(tp, new OffsetAndMetadata(780)), Duration.ofSeconds(5)))
+                .isInstanceOf(CommitFailedException.class);
+        assertThat(coordinator.fetchOffsets("g", Optional.of(Set.of(tp))).join().offsets().get(tp).offset())
+                .isEqualTo(897);
+    }
+
+    @Test
+    void aCommitRetriedAcrossACoordinatorMoveKeepsItsGenerationAndIsRefusedOnceTheMemberIsGone() throws Exception {
+        TestMember first = member("c0");
+        members.add(first);
+        awaitBalanced(members, PARTITIONS);
+        TopicPartition tp = new TopicPartition("t", 1);
+        first.commitSync(Map.of(tp, new OffsetAndMetadata(900)));
+        first.stall();
+        coordinating = false;
+        CompletableFuture<Void> staleCommit = CompletableFuture.runAsync(() ->
+                first.commitSyncAfterStall(Map.of(tp, new OffsetAndMetadata(264)), Duration.ofSeconds(30)));
+        await().atMost(Duration.ofSeconds(20)).until(first::hasLeft);
+        assertThat(staleCommit).isNotDone();
+        coordinating = true;
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                coordinator.describe("g").join().description().orElseThrow().members().isEmpty());
+
+        assertThatThrownBy(() -> staleCommit.get(30, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(CommitFailedException.class);
+        assertThat(coordinator.fetchOffsets("g", Optional.of(Set.of(tp))).join().offsets().get(tp).offset())
+                .isEqualTo(900);
     }
 
     @Test

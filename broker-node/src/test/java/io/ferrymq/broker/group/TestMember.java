@@ -81,6 +81,22 @@ final class TestMember implements AssignmentTarget, RebalanceListener {
         onPollThread(() -> coordinator.commitSync(offsets, Duration.ofSeconds(5)));
     }
 
+    /**
+     * Commits from the calling thread, for a {@link #stall stalled} member whose poll thread is gone
+     * (a late commit of an application that stopped polling).
+     */
+    void commitSyncAfterStall(Map<TopicPartition, OffsetAndMetadata> offsets, Duration timeout) {
+        if (running) {
+            throw new IllegalStateException(clientId + " still polls; use commitSync");
+        }
+        coordinator.commitSync(offsets, timeout);
+    }
+
+    /** Whether the member's heartbeat thread has left the group or been fenced (no generation to commit with). */
+    boolean hasLeft() {
+        return coordinator.memberId().isEmpty();
+    }
+
     Map<TopicPartition, OffsetAndMetadata> committed(Set<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> result = new ConcurrentHashMap<>();
         onPollThread(() -> result.putAll(coordinator.committed(partitions, Duration.ofSeconds(5))));

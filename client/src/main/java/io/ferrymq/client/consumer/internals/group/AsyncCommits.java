@@ -38,17 +38,24 @@ final class AsyncCommits implements AutoCloseable {
         });
     }
 
-    void submit(Map<TopicPartition, OffsetAndMetadata> toCommit, OffsetCommitCallback callback) {
+    /** Commits {@code toCommit} as {@code generation} (see {@link OffsetClient#commit}) after the earlier commits. */
+    void submit(Map<TopicPartition, OffsetAndMetadata> toCommit, MemberState.Generation generation,
+                OffsetCommitCallback callback) {
         last = executor.submit(() -> {
             Optional<RuntimeException> failure = Optional.empty();
             try {
-                offsets.commit(toCommit, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs));
+                offsets.commit(toCommit, generation, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs));
             } catch (RuntimeException e) {
                 failure = Optional.of(e);
             }
             Optional<RuntimeException> outcome = failure;
             completed.add(() -> callback.onComplete(toCommit, outcome));
         });
+    }
+
+    /** Queues {@code callback} with {@code failure} for a commit refused before it was sent. */
+    void failed(Map<TopicPartition, OffsetAndMetadata> toCommit, RuntimeException failure, OffsetCommitCallback callback) {
+        completed.add(() -> callback.onComplete(toCommit, Optional.of(failure)));
     }
 
     /** Waits (bounded) for the commits submitted so far, so a later commit cannot be overtaken. */

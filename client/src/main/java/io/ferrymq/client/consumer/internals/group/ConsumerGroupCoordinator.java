@@ -74,6 +74,11 @@ public final class ConsumerGroupCoordinator implements AutoCloseable {
         return assignment;
     }
 
+    /** This member's id: empty before it joined and after it left or was fenced. */
+    public String memberId() {
+        return state.memberId();
+    }
+
     /** Called at the start of every consumer poll; returns the current assignment. */
     public Set<TopicPartition> poll(Duration timeout) {
         heartbeat.polled();
@@ -158,14 +163,54 @@ public final class ConsumerGroupCoordinator implements AutoCloseable {
         commitSync(consumed(), timeout);
     }
 
+    /**
+     * Commits {@code toCommit} as the current generation; throws {@link CommitFailedException} when a
+     * subscribed member has none (see {@link #commitGeneration}).
+     */
     public void commitSync(Map<TopicPartition, OffsetAndMetadata> toCommit, Duration timeout) {
         asyncCommits.awaitPending(timeout);
-        offsets.commit(toCommit, System.nanoTime() + timeout.toNanos());
+        if (toCommit.isEmpty()) {
+            return;
+        }
+        offsets.commit(toCommit, commitGeneration(toCommit), System.nanoTime() + timeout.toNanos());
     }
 
-    /** Commits in the background, in order after earlier async commits; the callback runs in a later poll. */
+    /**
+     * Commits in the background, in order after earlier async commits, as the generation current now;
+     * the callback runs in a later poll (with {@link CommitFailedException} when a subscribed member
+     * has no generation).
+     */
     public void commitAsync(Map<TopicPartition, OffsetAndMetadata> toCommit, OffsetCommitCallback callback) {
-        asyncCommits.submit(Map.copyOf(toCommit), callback);
+        Map<TopicPartition, OffsetAndMetadata> copy = Map.copyOf(toCommit);
+        MemberState.Generation generation;
+        try {
+            generation = copy.isEmpty() ? MemberState.Generation.NONE : commitGeneration(copy);
+        } catch (CommitFailedException e) {
+            asyncCommits.failed(copy, e, callback);
+            return;
+        }
+        asyncCommits.submit(copy, generation, callback);
+    }
+
+    /**
+     * The member and generation a commit is sent with, as Kafka's consumer does: a consumer outside
+     * group management (no subscription) commits without one (generation -1, accepted only by an
+     * empty group); a subscribed member commits with its current generation and is refused while it
+     * has none (rebalancing, fenced, or left after {@code max.poll.interval.ms}). Sending such a
+     * member's positions generation-less would let them land in a group that merely looks empty —
+     * one whose coordinator just moved, before its members rejoined — behind newer commits.
+     */
+    private MemberState.Generation commitGeneration(Map<TopicPartition, OffsetAndMetadata> toCommit) {
+        if (topics.isEmpty()) {
+            return MemberState.Generation.NONE;
+        }
+        MemberState.Generation generation = state.generation();
+        if (generation.generationId() < 0) {
+            throw new CommitFailedException("Commit of " + toCommit.keySet() + " to group " + config.groupId()
+                    + " refused: this member is not in a stable generation (rebalancing, fenced, or it left after"
+                    + " max.poll.interval.ms); its partitions may have moved to another member");
+        }
+        return generation;
     }
 
     public Map<TopicPartition, OffsetAndMetadata> committed(Set<TopicPartition> partitions, Duration timeout) {

@@ -34,7 +34,14 @@ final class OffsetClient {
         this.state = state;
     }
 
-    void commit(Map<TopicPartition, OffsetAndMetadata> offsets, long deadlineNanos) {
+    /**
+     * Commits {@code offsets} as {@code generation}, the member and generation the positions were
+     * consumed under ({@link MemberState.Generation#NONE} only for a consumer outside group
+     * management). Every retry presents that same generation: a member fenced meanwhile, or a
+     * coordinator that no longer knows it, refuses the commit instead of taking it as a
+     * generation-less one.
+     */
+    void commit(Map<TopicPartition, OffsetAndMetadata> offsets, MemberState.Generation generation, long deadlineNanos) {
         if (offsets.isEmpty()) {
             return;
         }
@@ -42,7 +49,6 @@ final class OffsetClient {
         offsets.forEach((tp, o) -> partitions.add(new OffsetCommitRequest.PartitionData(tp, o.offset(), -1, o.metadata())));
         RuntimeException last = null;
         while (System.nanoTime() < deadlineNanos) {
-            MemberState.Generation generation = state.generation();
             try {
                 OffsetCommitResponse response = coordinator.send(new OffsetCommitRequest(config.groupId(),
                         generation.generationId(), generation.memberId(), partitions), OffsetCommitResponse.class, deadlineNanos);
@@ -51,6 +57,8 @@ final class OffsetClient {
                     return;
                 }
                 last = onCommitError(error, offsets);
+            } catch (CommitFailedException e) {
+                throw e;
             } catch (ApiException e) {
                 if (!e.isRetriable()) {
                     throw e;
