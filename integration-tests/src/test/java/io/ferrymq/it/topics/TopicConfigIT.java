@@ -10,8 +10,11 @@ import io.ferrymq.it.harness.FerryLauncher;
 import io.ferrymq.it.harness.FerryLauncher.Result;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,12 +216,31 @@ class TopicConfigIT {
         return out;
     }
 
+    /**
+     * The partition's segment files on one broker. The broker renames and deletes files (checkpoints,
+     * deleted segments) while the test looks, so a file gone between listing and reading is skipped.
+     */
     private static List<Path> segmentFiles(BrokerProcess broker, String partitionDir) {
-        try (Stream<Path> files = Files.walk(broker.dataDir())) {
-            return files.filter(f -> f.getParent().getFileName().toString().equals(partitionDir))
-                    .filter(f -> f.getFileName().toString().endsWith(".log")).toList();
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(broker.dataDir(), new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (file.getParent().getFileName().toString().equals(partitionDir)
+                            && file.getFileName().toString().endsWith(".log")) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException gone) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return found;
     }
 }
