@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: the layers are a volatile immutable value; changes are applied on the store's
  * event thread, one at a time.
  */
-final class BrokerDynamicConfigs implements DynamicConfigSource, AutoCloseable {
+public final class BrokerDynamicConfigs implements DynamicConfigSource, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerDynamicConfigs.class);
 
@@ -48,7 +48,7 @@ final class BrokerDynamicConfigs implements DynamicConfigSource, AutoCloseable {
     }
 
     /** Loads the layers from ZooKeeper and starts watching them. */
-    static BrokerDynamicConfigs start(BrokerConfig staticConfig, ZkClient zk) {
+    public static BrokerDynamicConfigs start(BrokerConfig staticConfig, ZkClient zk) {
         BrokerDynamicConfigs configs = new BrokerDynamicConfigs(staticConfig, new ZkBrokerConfigs(zk));
         configs.store.start(configs::onChanged);
         configs.current = configs.load();
@@ -70,7 +70,7 @@ final class BrokerDynamicConfigs implements DynamicConfigSource, AutoCloseable {
     }
 
     /** The store, for the alter handler. */
-    ZkBrokerConfigs store() {
+    public ZkBrokerConfigs store() {
         return store;
     }
 
