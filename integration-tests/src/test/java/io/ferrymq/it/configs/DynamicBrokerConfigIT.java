@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -34,6 +35,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,9 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ferry configs alter --entity-default} rolls new segments smaller on a topic without an override,
  * live, on every replica, and {@code ferry configs describe} reports it with its source; a cluster-wide
  * {@code message.max.bytes} set with Kafka's Admin client refuses larger records (RECORD_TOO_LARGE) until
- * a per-broker value, which wins, lets them in; a per-broker value survives a restart of its broker (read
- * from ZooKeeper at start-up); read-only and unknown keys are refused naming them. One cluster for every
- * test; each test removes what it set.
+ * a per-broker value, which wins, lets them in; read-only and unknown keys are refused naming them; the
+ * replication throttle limits a follower's catch-up, and a per-broker value survives a restart of its
+ * broker (read from ZooKeeper at start-up). One cluster for every test; each test removes what it set.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DynamicBrokerConfigIT {
@@ -56,6 +58,10 @@ class DynamicBrokerConfigIT {
     private static final Duration CALL = Duration.ofSeconds(60);
     private static final long WAIT_SECONDS = 30;
     private static final ConfigResource CLUSTER_DEFAULT = new ConfigResource(ConfigResource.Type.BROKER, "");
+    private static final String THROTTLED = "throttled";
+    private static final long RATE = 200_000;
+    private static final int RECORD_BYTES = 1_000;
+    private static final int THROTTLED_RECORDS = 2_000;
 
     private Path work;
     private FerryCluster cluster;
@@ -64,7 +70,10 @@ class DynamicBrokerConfigIT {
     @BeforeAll
     void startCluster(@TempDir Path dir) {
         work = dir;
-        cluster = FerryCluster.builder(work.resolve("cluster")).brokers(2).kafkaListener().start();
+        // small follower fetches, so one fetch is a small part of what a throttled second allows
+        cluster = FerryCluster.builder(work.resolve("cluster")).brokers(2).kafkaListener()
+                .brokerConfig("replica.fetch.max.bytes", "32768")
+                .brokerConfig("replica.fetch.response.max.bytes", "32768").start();
         admin = kafkaAdmin();
     }
 
@@ -148,26 +157,6 @@ class DynamicBrokerConfigIT {
     }
 
     @Test
-    void aPerBrokerValueIsReadFromZooKeeperWhenItsBrokerRestarts() throws Exception {
-        int brokerId = cluster.brokers().get(1).id();
-        ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(brokerId));
-        alter(broker, List.of(set("log.retention.bytes", "987654321")));
-        try {
-            cluster.restart(brokerId);
-            try (Admin fresh = kafkaAdmin()) {
-                await().atMost(Duration.ofSeconds(WAIT_SECONDS)).ignoreExceptions().untilAsserted(() -> {
-                    ConfigEntry entry = fresh.describeConfigs(Set.of(broker)).all().get(WAIT_SECONDS, TimeUnit.SECONDS)
-                            .get(broker).get("log.retention.bytes");
-                    assertThat(entry.value()).isEqualTo("987654321");
-                    assertThat(entry.source()).isEqualTo(ConfigSource.DYNAMIC_BROKER_CONFIG);
-                });
-            }
-        } finally {
-            alter(broker, List.of(delete("log.retention.bytes")));
-        }
-    }
-
-    @Test
     void readOnlyAndUnknownKeysAreRefusedNamingThem() throws Exception {
         Result refused = ferry("alter-read-only", "configs", "alter", "--entity-type", "brokers", "--entity-name",
                 Integer.toString(cluster.brokers().get(0).id()), "--add-config", "num.io.threads=4");
@@ -179,6 +168,56 @@ class DynamicBrokerConfigIT {
                 .hasMessageContaining("unknown broker config 'log.segmnt.bytes'");
         assertThat(admin.describeConfigs(Set.of(CLUSTER_DEFAULT)).all().get(WAIT_SECONDS, TimeUnit.SECONDS)
                 .get(CLUSTER_DEFAULT).entries()).isEmpty();
+    }
+
+    /**
+     * A follower that was down while 2 MB were written catches up with both throttle rates set cluster-wide
+     * to 200 KB/s and its replica listed in the topic's throttled-replica lists: its log grows at the
+     * throttled rate (within 20 %, measured on disk over about three seconds), and at least twice as fast
+     * once the throttle is removed live. A per-broker value set before its broker stopped is read from
+     * ZooKeeper when it starts again.
+     */
+    @Test
+    void anEmptyFollowerCatchesUpAtTheThrottledRateAndFasterOnceItIsRemoved() throws Exception {
+        BrokerProcess leader = cluster.brokers().get(0);
+        BrokerProcess follower = cluster.brokers().get(1);
+        ConfigResource followerResource = new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(follower.id()));
+        String throttled = "0:" + follower.id();
+        admin.createTopics(List.of(new NewTopic(THROTTLED, Map.of(0, List.of(leader.id(), follower.id())))
+                .configs(Map.of("leader.replication.throttled.replicas", throttled,
+                        "follower.replication.throttled.replicas", throttled))))
+                .all().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        cluster.awaitLeader(new io.ferrymq.common.TopicPartition(THROTTLED, 0), Duration.ofSeconds(WAIT_SECONDS));
+        alter(followerResource, List.of(set("log.retention.bytes", "987654321")));
+        try {
+            cluster.sigterm(follower.id());
+            produceBytes(THROTTLED, THROTTLED_RECORDS);
+            long total = logBytes(leader, THROTTLED);
+            assertThat(total).isGreaterThanOrEqualTo((long) THROTTLED_RECORDS * RECORD_BYTES);
+            alter(CLUSTER_DEFAULT, List.of(set("leader.replication.throttled.rate", Long.toString(RATE)),
+                    set("follower.replication.throttled.rate", Long.toString(RATE))));
+            cluster.start(follower.id());
+
+            Sample from = awaitBytes(follower, 200_000);
+            Sample to = awaitBytes(follower, 800_000);
+            double rate = (to.bytes() - from.bytes()) * 1000.0 / (to.atMs() - from.atMs());
+            assertThat(rate).as("throttled catch-up rate in bytes/s").isBetween(RATE * 0.8, RATE * 1.2);
+
+            alter(CLUSTER_DEFAULT, List.of(delete("leader.replication.throttled.rate"),
+                    delete("follower.replication.throttled.rate")));
+            Sample released = sample(follower);
+            Sample done = awaitBytes(follower, total);
+            double after = (done.bytes() - released.bytes()) * 1000.0 / Math.max(1, done.atMs() - released.atMs());
+            assertThat(after).as("catch-up rate without the throttle in bytes/s").isGreaterThan(2.0 * RATE);
+
+            ConfigEntry kept = describe(followerResource).get("log.retention.bytes");
+            assertThat(kept.value()).isEqualTo("987654321");
+            assertThat(kept.source()).isEqualTo(ConfigSource.DYNAMIC_BROKER_CONFIG);
+        } finally {
+            alter(CLUSTER_DEFAULT, List.of(delete("leader.replication.throttled.rate"),
+                    delete("follower.replication.throttled.rate")));
+            alter(followerResource, List.of(delete("log.retention.bytes")));
+        }
     }
 
     private void alter(ConfigResource resource, Collection<AlterConfigOp> ops) throws Exception {
@@ -219,8 +258,51 @@ class DynamicBrokerConfigIT {
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
+    private void produceBytes(String topic, int records) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.kafkaBootstrap());
+        props.put(ProducerConfig.ACKS_CONFIG, "1");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (int i = 0; i < records; i++) {
+                byte[] value = new byte[RECORD_BYTES];
+                value[i % RECORD_BYTES] = (byte) i;
+                producer.send(new ProducerRecord<>(topic, 0, null, value));
+            }
+            producer.flush();
+        }
+    }
+
+    private record Sample(long atMs, long bytes) {
+    }
+
+    private static Sample awaitBytes(BrokerProcess broker, long atLeast) {
+        AtomicReference<Sample> seen = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(WAIT_SECONDS)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            seen.set(sample(broker));
+            return seen.get().bytes() >= atLeast;
+        });
+        return seen.get();
+    }
+
+    private static Sample sample(BrokerProcess broker) {
+        return new Sample(System.currentTimeMillis(), logBytes(broker, THROTTLED));
+    }
+
+    /** Bytes in the partition's segments on one broker (a segment deleted meanwhile holds none). */
+    private static long logBytes(BrokerProcess broker, String topic) {
+        return segmentFiles(broker, topic + "-0").stream().mapToLong(segment -> {
+            try {
+                return Files.size(segment);
+            } catch (IOException gone) {
+                return 0;
+            }
+        }).sum();
+    }
+
     /** The partition's segment files on one broker (a file the broker deletes meanwhile is not counted). */
-    static List<Path> segmentFiles(BrokerProcess broker, String partitionDir) {
+    private static List<Path> segmentFiles(BrokerProcess broker, String partitionDir) {
         try (Stream<Path> files = Files.walk(broker.dataDir())) {
             return files.filter(f -> f.getParent().getFileName().toString().equals(partitionDir)
                     && f.getFileName().toString().endsWith(".log")).toList();
