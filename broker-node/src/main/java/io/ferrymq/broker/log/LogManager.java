@@ -40,6 +40,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogManager implements AutoCloseable {
 
+    /**
+     * Old segments whose {@code .log} nobody read for this long give their descriptor back at the
+     * next retention pass ({@link PartitionLog#releaseIdleSegments}); long enough that no fetch
+     * still sends a slice of them.
+     */
+    static final long IDLE_SEGMENT_RELEASE_MS = 5 * 60_000L;
+
     private static final Logger LOG = LoggerFactory.getLogger(LogManager.class);
 
     private final LogConfig config;
@@ -231,7 +238,7 @@ public final class LogManager implements AutoCloseable {
         checkpoints.writeRecoveryPoints(onlineLogDirs(), logs.values());
     }
 
-    /** One retention pass over every log (also run by the retention thread). */
+    /** One retention pass over every log (also run by the retention thread); also closes idle old segments. */
     public void runRetention() {
         for (PartitionLog log : all()) {
             try {
@@ -240,6 +247,7 @@ public final class LogManager implements AutoCloseable {
                 if (deleted > 0) {
                     LOG.info("Retention deleted {} segments of {}", deleted, log.topicPartition());
                 }
+                log.releaseIdleSegments(IDLE_SEGMENT_RELEASE_MS);
             } catch (RuntimeException e) {
                 LOG.error("Retention failed for {}", log.topicPartition(), e);
             }
