@@ -9,7 +9,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Writes {@code rounds} one-record batches to every partition of a topic with Kafka's producer
  * (against Kafka, or Ferry's Kafka listener): round r sends one record to each partition and waits
  * for all of them, so each partition gets one batch per round. With the topic's
- * {@code segment.bytes=100} every batch after the first rolls a segment, so a partition ends with
+ * {@code segment.bytes=200} (one 100-byte record is a 170-byte batch) every batch after the first rolls a segment, so a partition ends with
  * {@code rounds} segments. Usage: {@code java -cp <kafka-clients> bench/ScaleFill.java <bootstrap>
  * <topic> <partitions> <rounds>}. Prints {@code fill_s=<seconds> records=<n> failed=<n>}.
  */

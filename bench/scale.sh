@@ -9,7 +9,7 @@
 #   isr_back_s          restart of VICTIM -> VICTIM in every partition's ISR
 #   shutdown_s          SIGTERM of VICTIM (controlled shutdown) -> process exited; leaders_moved_s next to it
 #   isr_back_after_shutdown_s
-#   fill                ROUNDS one-record batches per partition (topic segment.bytes=100: a segment each)
+#   fill                ROUNDS one-record batches per partition (topic segment.bytes=200: a segment each)
 #   restart_all         every broker stopped and restarted: fds again, elect_s again
 # Figures are read where both systems keep them: the partition state znodes in ZooKeeper
 # (bench/ScaleProbe.java), so Ferry and Kafka are measured alike.
@@ -228,11 +228,11 @@ tcmd() { # topic creation through the system's own CLI
   if [ "$SYSTEM" = kafka ]; then
     timeout "$WAIT_S" java -Xmx512m -cp "$KCP" -Dlog4j.configuration="file:$BASE/log4j.properties" -Dkafka.logs.dir="$BASE/logs" \
       org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --create --topic "$TOPIC" \
-      --partitions "$PARTITIONS" --replication-factor 3 --config segment.bytes=100
+      --partitions "$PARTITIONS" --replication-factor 3 --config segment.bytes=200
   else
     timeout "$WAIT_S" java -Xmx512m $JIT -Dlogback.configurationFile="$ROOT/conf/logback-tools.xml" -cp "$FERRY_LIB/*" \
       io.ferrymq.broker.FerryMain topics create --bootstrap-server "$BOOTSTRAP" --topic "$TOPIC" \
-      --partitions "$PARTITIONS" --replication-factor 3 --config segment.bytes=100
+      --partitions "$PARTITIONS" --replication-factor 3 --config segment.bytes=200
   fi
 }
 
