@@ -315,9 +315,16 @@ public final class LogManager implements AutoCloseable {
         }
     }
 
+    /**
+     * The online log dir holding the fewest partitions. With one online dir there is nothing to
+     * count: counting every log for every new partition made creating 10,000 partitions quadratic.
+     */
     private Optional<Path> leastLoadedDir() {
-        Map<Path, Integer> counts = new HashMap<>();
         List<Path> online = onlineLogDirs();
+        if (online.size() <= 1) {
+            return online.stream().findFirst();
+        }
+        Map<Path, Integer> counts = new HashMap<>();
         online.forEach(d -> counts.put(d, 0));
         logs.values().forEach(l -> counts.computeIfPresent(l.dir().getParent(), (d, n) -> n + 1));
         return online.stream().min(Comparator.comparingInt(counts::get));
