@@ -145,11 +145,11 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
      * no node for two checks in a row leaves it and joins again. Costs nothing for a replica
      * in the latch; one read per interval for one out of it.
      */
-    void reconcile() {
+    void reconcile(boolean creationsProgressing) {
         if (policy.phase().isFinal() || !zk.isConnected()) {
             return;
         }
-        if (seat.lostItsNode()) {
+        if (seat.lostItsNode(creationsProgressing)) {
             log.warn("{}: broker {} is in the latch without a node (its creation failed); joining again", partition, self);
             stepDown("latch node lost");
             leaveLatch();
@@ -157,6 +157,11 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
         } else if (!seat.isJoined() && !seat.isPending()) {
             refresh();
         }
+    }
+
+    /** Whether this replica's latch node exists (it is in the latch and the node was created). */
+    boolean hasLatchNode() {
+        return seat.hasNode();
     }
 
     /** One round of the preferred-leader rebalance ({@link PreferredLeaderRebalance}). */

@@ -44,6 +44,7 @@ public final class LeaderElectionService implements AutoCloseable {
     private final OnDemandElections onDemand;
     private volatile Optional<Boolean> uncleanDefault = Optional.empty();
     private volatile boolean sessionLost;
+    private int latchNodesAtLastCheck;
 
     public LeaderElectionService(ZkClient zk, BrokerRegistry registry, ElectionConfig config, LeadershipListener listener) {
         AtomicReference<Thread> electionThread = new AtomicReference<>();
@@ -193,10 +194,23 @@ public final class LeaderElectionService implements AutoCloseable {
     }
 
     /** Runs on the election thread; one elector's failure neither stops the others nor later rounds. */
+    /**
+     * The periodic self-check of every elector. Counts the latch nodes that exist first: more than
+     * at the previous check means this broker's latch creations are still completing, so a latch
+     * still without a node is queued, not lost ({@code LatchSeat.lostItsNode}).
+     */
     private void reconcileAll() {
+        int nodes = 0;
+        for (CuratorLeaderElector elector : electors.values()) {
+            if (elector.hasLatchNode()) {
+                nodes++;
+            }
+        }
+        boolean progressing = nodes > latchNodesAtLastCheck;
+        latchNodesAtLastCheck = nodes;
         for (CuratorLeaderElector elector : electors.values()) {
             try {
-                elector.reconcile();
+                elector.reconcile(progressing);
             } catch (RuntimeException e) {
                 log.warn("{}: self-check failed", elector.partition(), e);
             }

@@ -184,6 +184,16 @@ public final class ZkPaths {
         }
     }
 
+    /**
+     * Whether the metadata cache keeps {@code path} under {@code /topics}: every node except a
+     * partition's {@code latch} and the latch's participants, which only electors read.
+     */
+    public static boolean isTopicMetadataPath(String path) {
+        String[] parts = split(path);
+        return !(parts.length >= 5 && parts[0].equals("topics") && parts[2].equals("partitions")
+                && parts[4].equals("latch"));
+    }
+
     private static String[] split(String path) {
         return path.startsWith("/") ? path.substring(1).split("/") : path.split("/");
     }
