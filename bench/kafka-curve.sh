@@ -12,19 +12,20 @@
 # cleaned up first.
 #
 # Knobs (env): RATES ("10000 20000 50000 100000 200000 -1") STEP_S (30) NUM_RECORDS (2000000: the saturation
-#   run) RECORD_SIZE (100) ZK_PORT (23181) BROKER_PORT_BASE (29192) KAFKA_EXTRA_JVM ('': e.g.
+#   run) RECORD_SIZE (100) ZK_PORT (22381) BROKER_PORT_BASE (29192) KAFKA_EXTRA_JVM ('': e.g.
 #   -XX:TieredStopAtLevel=1 on every Kafka JVM) ANCHOR_DIR (../shared/anchors/kafka-zk) CPUS (taskset list)
 set -u -o pipefail
 if [ -n "${CPUS:-}" ] && [ "${KAFKA_CURVE_PINNED:-}" != "$CPUS" ]; then
   KAFKA_CURVE_PINNED=$CPUS exec taskset -c "$CPUS" bash "$0" "$@"
 fi
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-ANCHOR_DIR=${ANCHOR_DIR:-$ROOT/../shared/anchors/kafka-zk}
+# the anchor sits in shared/ next to the repository; from a worktree (repo/../wt/<name>) one level further up
+ANCHOR_DIR=${ANCHOR_DIR:-$( [ -d "$ROOT/../shared/anchors/kafka-zk" ] && echo "$ROOT/../shared/anchors/kafka-zk" || echo "$ROOT/../../shared/anchors/kafka-zk")}
 WORK=${ANCHOR_WORK:-/tmp/kafka-zk-anchor-work}
 BASE=/tmp/ferry-kafka-curve
 PIDS="$BASE/pids"
 MARK="-Dferrykafkacurve.run=1"
-ZK_PORT=${ZK_PORT:-23181}
+ZK_PORT=${ZK_PORT:-22381}
 BROKER_PORT_BASE=${BROKER_PORT_BASE:-29192}
 RATES=${RATES:-"10000 20000 50000 100000 200000 -1"}
 STEP_S=${STEP_S:-30}

@@ -15,7 +15,8 @@
 #   (900 per run), and every knob of both scripts (NUM_RECORDS applies to both).
 set -u -o pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-ANCHOR_DIR=${ANCHOR_DIR:-$ROOT/../shared/anchors/kafka-zk}
+# the anchor sits in shared/ next to the repository; from a worktree (repo/../wt/<name>) one level further up
+ANCHOR_DIR=${ANCHOR_DIR:-$( [ -d "$ROOT/../shared/anchors/kafka-zk" ] && echo "$ROOT/../shared/anchors/kafka-zk" || echo "$ROOT/../../shared/anchors/kafka-zk")}
 OUT=${OUT_DIR:-/tmp/ferry-bench-work/side-by-side-$(date -u +%Y%m%dT%H%M%SZ)}
 SITTINGS=${SITTINGS:-1}
 KAFKA_JITS=${KAFKA_JITS:-"default c1"}
