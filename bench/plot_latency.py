@@ -17,7 +17,8 @@ PERCENTILES = (("p50_ms", "p50", "-", "o"), ("p99_ms", "p99", "--", "s"), ("p999
 
 
 def read_curves(path):
-    """{system: [row, ...]} with numeric fields as floats, rows in ascending achieved records/s."""
+    """{system: [row, ...]} with numeric fields as floats, rows in the CSV's order (ascending offered rate,
+    saturation last), so a system that falls short of an offered rate draws its line back to the left."""
     curves = {}
     with open(path, newline="") as f:
         for row in csv.DictReader(f):
@@ -25,8 +26,6 @@ def read_curves(path):
             for key in ("records_per_s", "p50_ms", "p99_ms", "p999_ms", "max_ms"):
                 point[key] = float(row[key])
             curves.setdefault(row["system"], []).append(point)
-    for points in curves.values():
-        points.sort(key=lambda p: p["records_per_s"])
     return curves
 
 

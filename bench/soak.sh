@@ -20,14 +20,15 @@ seconds_of() { case $1 in *h) echo $(( ${1%h} * 3600 ));; *m) echo $(( ${1%m} * 
 
 if [ "${1:-}" = --inside ]; then # run by bench/run.sh as workload x: BOOTSTRAP, LIB, BENCH_PIDS, BENCH_BASE_DIR are set
   jit=""; [ "$(nproc)" -le 2 ] && jit="-XX:TieredStopAtLevel=1"
-  ferry() { java -Xmx512m $jit -Dferry.home="$ROOT" -Dlogback.configurationFile="$ROOT/conf/logback-tools.xml" -cp "$LIB/*" io.ferrymq.broker.FerryMain "$@"; }
-  timeout 120 ferry topics create --bootstrap-server "$BOOTSTRAP" --topic soak --partitions 6 --replication-factor 3 \
+  # shellcheck disable=SC2206
+  ferry=(java -Xmx512m $jit -Dferry.home="$ROOT" -Dlogback.configurationFile="$ROOT/conf/logback-tools.xml" -cp "$LIB/*" io.ferrymq.broker.FerryMain)
+  timeout 120 "${ferry[@]}" topics create --bootstrap-server "$BOOTSTRAP" --topic soak --partitions 6 --replication-factor 3 \
     --config min.insync.replicas=2 --config segment.bytes="${SEGMENT_BYTES:-67108864}" \
     --config retention.bytes="${RETENTION_BYTES:-1073741824}" > "$SOAK_OUT/create.txt" 2>&1 || { cat "$SOAK_OUT/create.txt"; exit 1; }
   rate=${RATE:-}
   if [ -z "$rate" ]; then
     echo "soak: measuring a) (2,000,000 records, acks=all, unthrottled) for the rate"
-    timeout 300 ferry perf-produce --topic bench --num-records 2000000 --record-size 100 --throughput -1 \
+    timeout 300 "${ferry[@]}" perf-produce --topic bench --num-records 2000000 --record-size 100 --throughput -1 \
       --producer-props bootstrap.servers="$BOOTSTRAP" acks=all linger.ms=5 > "$SOAK_OUT/saturation.txt" 2>&1
     sat=$(grep 'records sent,' "$SOAK_OUT/saturation.txt" | grep 'th\.' | tail -1 | sed -E 's/^[0-9]+ records sent, ([0-9.]+) records\/sec.*/\1/')
     [ -n "$sat" ] || { echo "soak: a) gave no figure"; tail -5 "$SOAK_OUT/saturation.txt"; exit 1; }
