@@ -6,7 +6,8 @@ Usage: bench/soak_report.py OUT_DIR     (reads OUT_DIR/soak.csv, soak.txt and ra
 Drift is judged on the minutes after the first (the JVMs' warm-up), by the least-squares line through
 them: its rise from the first to the last minute. The soak passes when
 - the p99 rises by at most max(50 % of its median, 2 ms);
-- each broker's heap after GC rises by at most max(25 % of its median, 32 MB);
+- each broker's heap after GC rises by at most max(25 % of its median, 32 MB) (minutes without a GC
+  pause have no figure and are left out);
 - each broker's descriptors outside its data directory (sockets, jars, logs) and its threads grow by at
   most 4 and 2 from the first judged minute to the last (descriptors of segment files grow with the data
   and fall with retention, so they are shown, not judged);
@@ -81,6 +82,11 @@ def verdict(rows, result):
     return passed, findings
 
 
+def heap_cell(mb):
+    """A minute without a GC pause has no heap-after-GC figure (-1 in the CSV)."""
+    return "–" if mb < 0 else f"{mb:.0f}"
+
+
 def table(rows):
     bs = brokers(rows)
     head = "| minute | sent | acked | p50 ms | p99 ms | p99.9 ms | max ms | " + " | ".join(
@@ -89,7 +95,7 @@ def table(rows):
     for r in rows:
         cells = [f"{r['minute']:.0f}", f"{r['sent']:,.0f}", f"{r['acked']:,.0f}", f"{r['p50_ms']:.1f}", f"{r['p99_ms']:.1f}",
                  f"{r['p999_ms']:.1f}", f"{r['max_ms']:.1f}"] + [
-            f"{r[b + '_heap_after_gc_mb']:.0f} / {r[b + '_fds']:.0f} ({r[b + '_fds_data']:.0f}) / {r[b + '_threads']:.0f}" for b in bs]
+            f"{heap_cell(r[b + '_heap_after_gc_mb'])} / {r[b + '_fds']:.0f} ({r[b + '_fds_data']:.0f}) / {r[b + '_threads']:.0f}" for b in bs]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

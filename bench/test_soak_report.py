@@ -41,6 +41,11 @@ class SoakReportTest(unittest.TestCase):
         self.assertFalse(passed)
         self.assertTrue(any("FAIL b0 heap" in f for f in findings), findings)
 
+    def test_minutes_without_a_gc_pause_are_left_out_of_the_heap_judgement(self):
+        passed, findings = soak_report.verdict(rows([8] * 5, heap=[100, 100, -1, 104, -1]), OK)
+        self.assertTrue(passed, findings)
+        self.assertIn("– / 200 (40) / 80", soak_report.table(rows([8], heap=[-1])))
+
     def test_descriptor_and_thread_growth_fail(self):
         self.assertFalse(soak_report.verdict(rows([8] * 4, fds=[200, 200, 203, 210]), OK)[0])
         self.assertFalse(soak_report.verdict(rows([8] * 4, threads=[80, 80, 82, 90]), OK)[0])
