@@ -117,6 +117,9 @@ def sitting_table(sitting):
         r = ratio(sitting, key, higher)
         lines.append(f"| {label} | {'≥' if higher else '≤'} {target}× | {fmt(figure(sitting['ferry'], key, sitting['cpus']), d)} | "
                      + " | ".join(kafka) + f" | {fmt(r, 2)} | {'yes' if meets(r, higher, target) else '**no**'} |")
+    missing = [label for run, label in KAFKA_RUNS if run not in sitting["kafka"]]
+    if missing:
+        lines.append(f"\n(no figures from: {', '.join(missing)}; see its .err file. Ratios are against the runs above.)")
     return "\n".join(lines)
 
 

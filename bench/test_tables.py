@@ -59,6 +59,11 @@ class TablesTest(unittest.TestCase):
         self.assertFalse(tables.meets(None, True, 2.5))
         self.assertIn("| b) acks=1, records/s | ≥ 2.5× | - | 1,000 | - | **no** |", tables.sitting_table(s))
 
+    def test_a_sitting_whose_kafka_run_failed_says_so(self):
+        s = self.sitting({"produce_acks_1.records_per_s": "300"}, {}, {"produce_acks_1.records_per_s": "100"})
+        self.assertEqual(list(s["kafka"]), ["c1"])
+        self.assertIn("no figures from: Kafka default JIT", tables.sitting_table(s))
+
     def test_an_older_sitting_with_one_kafka_run_counts_it_as_the_default_jit(self):
         d = tempfile.mkdtemp()
         self.addCleanup(shutil.rmtree, d)
