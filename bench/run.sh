@@ -37,6 +37,7 @@
 #   logs/broker-<i>.gc.log, kept with the outputs) RATES ("10000 20000 50000 100000 200000 -1") STEP_S (30):
 #   workload l runs acks=all at each offered rate for STEP_S seconds (-1 = unthrottled: saturation, NUM_RECORDS),
 #   a fresh producer per rate, summary lines ferry.latency_r<rate>.* (r-1 is saturation)
+#   BROKER_EXTRA_PROPS (''; space-separated key=value lines added to every broker's server.properties)
 # XCMD also gets BENCH_BASE_DIR (this run's $BASE: logs/, out/) and BENCH_PIDS (ZooKeeper's PID, then broker 0, 1, 2).
 set -u -o pipefail
 if [ -n "${CPUS:-}" ] && [ "${FERRY_BENCH_PINNED:-}" != "$CPUS" ]; then
@@ -257,6 +258,7 @@ admin.http.port=-1
 unclean.leader.election.enable=false
 group.initial.rebalance.delay.ms=0
 CFG
+  for kv in ${BROKER_EXTRA_PROPS:-}; do echo "$kv" >> "$BASE/broker-$i/server.properties"; done
   log "starting broker $i on 127.0.0.1:$port"
   gclog=""; [ "$GC_LOG" = 1 ] && gclog="-Xlog:gc:file=$BASE/logs/broker-$i.gc.log:uptime"
   fcmd "$BROKER_JVM $gclog" "broker-$i" logback.xml broker --config "$BASE/broker-$i/server.properties"

@@ -6,13 +6,14 @@
 # bench/soak_report.py prints the per-minute table and the verdict on drift. Not part of the test suite.
 #
 # Topic soak: 6 partitions, RF 3, min.insync.replicas=2, segment.bytes SEGMENT_BYTES and retention.bytes
-# RETENTION_BYTES per partition, so the disk stays bounded (at 150,000 records/s a 30-minute soak writes about
-# 90 GB over the three brokers); the reader keeps up (it reads ~10x faster than the soak writes), and a record
-# deleted before it was read counts as lost, so a lagging reader fails the soak rather than passing it.
+# RETENTION_BYTES per partition, retention checked every 30 s, so the disk stays bounded (at 150,000 records/s
+# a 30-minute soak writes about 90 GB over the three brokers; kept: about 1 GiB per partition replica, 18 GiB);
+# the reader keeps up (it reads several times faster than the soak writes), and a record deleted before it was
+# read counts as lost, so a lagging reader fails the soak rather than passing it.
 #
 # Env: DURATION (30m; seconds, or Nm / Nh) RATE (records/s; unset = run a) first on the same cluster, 2,000,000
 #   records unthrottled as in bench/run.sh, and take half of it) SEGMENT_BYTES (67108864) RETENTION_BYTES
-#   (1073741824) OUT_DIR (/tmp/ferry-bench-work/soak-<time>) CPUS, and bench/run.sh's knobs (ports, BENCH_BASE).
+#   (536870912) OUT_DIR (/tmp/ferry-bench-work/soak-<time>) CPUS, and bench/run.sh's knobs (ports, BENCH_BASE).
 set -u -o pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -24,7 +25,7 @@ if [ "${1:-}" = --inside ]; then # run by bench/run.sh as workload x: BOOTSTRAP,
   ferry=(java -Xmx512m $jit -Dferry.home="$ROOT" -Dlogback.configurationFile="$ROOT/conf/logback-tools.xml" -cp "$LIB/*" io.ferrymq.broker.FerryMain)
   timeout 120 "${ferry[@]}" topics create --bootstrap-server "$BOOTSTRAP" --topic soak --partitions 6 --replication-factor 3 \
     --config min.insync.replicas=2 --config segment.bytes="${SEGMENT_BYTES:-67108864}" \
-    --config retention.bytes="${RETENTION_BYTES:-1073741824}" > "$SOAK_OUT/create.txt" 2>&1 || { cat "$SOAK_OUT/create.txt"; exit 1; }
+    --config retention.bytes="${RETENTION_BYTES:-536870912}" > "$SOAK_OUT/create.txt" 2>&1 || { cat "$SOAK_OUT/create.txt"; exit 1; }
   rate=${RATE:-}
   if [ -z "$rate" ]; then
     echo "soak: measuring a) (2,000,000 records, acks=all, unthrottled) for the rate"
@@ -48,7 +49,7 @@ mkdir -p "$OUT"
 echo "soak: $SOAK_SECONDS s, out $OUT, $(date -u +%H:%M:%SZ) loadavg=$(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/sitting.txt" >&2
 # the budget covers a), the soak, and draining the reader (bounded by Soak.java at 10 minutes)
 budget=$((SOAK_SECONDS + 1200))
-SOAK_OUT="$OUT" SOAK_SECONDS="$SOAK_SECONDS" GC_LOG=1 WORKLOADS=x RUN_BUDGET_S=$budget XCMD_TIMEOUT_S=$budget \
+SOAK_OUT="$OUT" SOAK_SECONDS="$SOAK_SECONDS" GC_LOG=1 BROKER_EXTRA_PROPS="log.retention.check.interval.ms=30000 ${BROKER_EXTRA_PROPS:-}" WORKLOADS=x RUN_BUDGET_S=$budget XCMD_TIMEOUT_S=$budget \
   XCMD="bash bench/soak.sh --inside" bash "$ROOT/bench/run.sh" > "$OUT/ferry.out" 2> "$OUT/ferry.err"
 echo "run.sh exit $?" >> "$OUT/sitting.txt"
 [ -f "$OUT/soak.csv" ] || { echo "no soak.csv; see $OUT/ferry.err" >&2; tail -20 "$OUT/ferry.err" >&2; exit 1; }
