@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  * that consumes the topic along (all partitions assigned, from the beginning) and marks every sequence
  * it sees. Once a minute it writes one CSV row: the acknowledged latency percentiles of the records sent
  * in that minute (0.1 ms buckets), sent / acknowledged / failed counts, and per broker the heap after GC
- * (the lowest after-GC heap of the minute's GC pauses in logs/broker-i.gc.log, -Xlog:gc), open
- * descriptors (all, and those into the broker's data directory) and threads (/proc). At the end it drains
+ * (the lowest after-GC heap of the GC pauses in logs/broker-i.gc.log, -Xlog:gc, since the previous row), open
+ * descriptors (all, and those into the broker's data directory) and threads (/proc). A minute's row is
+ * written, and the brokers sampled, once the next minute is over, so late acknowledgements count. At the end it drains
  * the reader to the partitions' end offsets and prints how many acknowledged records it never saw (lost)
  * and how many it saw twice.
  *
@@ -58,6 +59,10 @@ public class Soak {
         long[] sentPerMinute = new long[minutes + 1];
         long[] failedPerMinute = new long[minutes + 1];
         long total = rate * seconds;
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(rate + " records/s for " + seconds + " s is " + total
+                    + " records, more than the sequence sets hold (" + Integer.MAX_VALUE + ")");
+        }
         BitSet acked = new BitSet((int) total);
         BitSet seen = new BitSet((int) total);
         AtomicLong duplicates = new AtomicLong();

@@ -38,7 +38,8 @@
 #   workload l runs acks=all at each offered rate for STEP_S seconds (-1 = unthrottled: saturation, NUM_RECORDS),
 #   a fresh producer per rate, summary lines ferry.latency_r<rate>.* (r-1 is saturation)
 #   BROKER_EXTRA_PROPS (''; space-separated key=value lines added to every broker's server.properties)
-# XCMD also gets BENCH_BASE_DIR (this run's $BASE: logs/, out/) and BENCH_PIDS (ZooKeeper's PID, then broker 0, 1, 2).
+# XCMD also gets BENCH_BASE_DIR (this run's $BASE: logs/, out/) and BENCH_PIDS (ZooKeeper's PID, then broker 0, 1, 2);
+# it may run XCMD_TIMEOUT_S (600) seconds, within RUN_BUDGET_S.
 set -u -o pipefail
 if [ -n "${CPUS:-}" ] && [ "${FERRY_BENCH_PINNED:-}" != "$CPUS" ]; then
   FERRY_BENCH_PINNED=$CPUS exec taskset -c "$CPUS" bash "$0" "$@"

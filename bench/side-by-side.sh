@@ -11,6 +11,8 @@
 #   sitting makes; default = the anchor's flags, c1 = KAFKA_EXTRA_JVM=-XX:TieredStopAtLevel=1),
 #   CPUS (unset; e.g. 0-1: every side runs under `taskset -c $CPUS`, its servers and its tools on the same
 #   cores; Ferry's launcher rule counts the CPUs it is given, so 0-3 on a larger machine gives Ferry C2),
+#   ALTERNATE (1: even sittings run Ferry first, then the Kafka runs in reverse order, so no system always
+#   runs on a machine the other has just warmed or loaded; 0: always Kafka first),
 #   ANCHOR_DIR, OUT_DIR (/tmp/ferry-bench-work/side-by-side-<time>; sitting N in $OUT_DIR/sN), SIDE_TIMEOUT_S
 #   (900 per run), and every knob of both scripts (NUM_RECORDS applies to both).
 set -u -o pipefail
@@ -22,6 +24,7 @@ SITTINGS=${SITTINGS:-1}
 KAFKA_JITS=${KAFKA_JITS:-"default c1"}
 CPUS=${CPUS:-}
 SIDE_TIMEOUT_S=${SIDE_TIMEOUT_S:-900}
+ALTERNATE=${ALTERNATE:-1}
 [ -x "$ANCHOR_DIR/run.sh" ] || { echo "no Kafka anchor at $ANCHOR_DIR (set ANCHOR_DIR)" >&2; exit 2; }
 [[ $SITTINGS =~ ^[1-9][0-9]?$ ]] || { echo "SITTINGS must be 1-99, was '$SITTINGS'" >&2; exit 2; }
 for j in $KAFKA_JITS; do
@@ -33,8 +36,24 @@ mkdir -p "$OUT"
 pin() { if [ -n "$CPUS" ]; then taskset -c "$CPUS" "$@"; else "$@"; fi; }
 snap() { echo "$1 $(date -u +%H:%M:%SZ) loadavg=$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$2/sitting.txt" >&2; }
 
-sitting() { # sitting <dir>
-  local d=$1 j
+kafka_run() { # kafka_run <dir> <default|c1>
+  local d=$1 j=$2
+  snap "kafka-$j-start" "$d"
+  if [ "$j" = c1 ]; then
+    KAFKA_EXTRA_JVM="${KAFKA_EXTRA_JVM:-} -XX:TieredStopAtLevel=1" pin timeout "$SIDE_TIMEOUT_S" "$ANCHOR_DIR/run.sh" \
+      >"$d/kafka-$j.out" 2>"$d/kafka-$j.err"
+  else
+    pin timeout "$SIDE_TIMEOUT_S" "$ANCHOR_DIR/run.sh" >"$d/kafka-$j.out" 2>"$d/kafka-$j.err"
+  fi
+  echo "kafka-$j exit $?" >>"$d/sitting.txt"
+}
+ferry_run() { # ferry_run <dir>
+  snap "ferry-start" "$1"
+  pin timeout "$SIDE_TIMEOUT_S" "$ROOT/bench/run.sh" >"$1/ferry.out" 2>"$1/ferry.err"; echo "ferry exit $?" >>"$1/sitting.txt"
+}
+
+sitting() { # sitting <dir> <number>: odd sittings run Kafka first, even ones Ferry first (ALTERNATE=1)
+  local d=$1 n=$2 j
   mkdir -p "$d"
   { echo "machine: nproc=$(nproc) cpus_online=$(getconf _NPROCESSORS_ONLN) cpu=\"$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)\" mem=$(free -g | awk '/Mem:/{print $2}')G kernel=$(uname -r)"
     echo "java: $(java -version 2>&1 | head -1)"
@@ -42,25 +61,20 @@ sitting() { # sitting <dir>
     echo "ferry: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)"; } | tee -a "$d/sitting.txt" >&2
   # machine-wide CPU per record needs the number of CPUs /proc/stat counts, whatever the pinning
   echo "cpus_online=$(getconf _NPROCESSORS_ONLN)" > "$d/env.txt"
-  for j in $KAFKA_JITS; do
-    snap "kafka-$j-start" "$d"
-    if [ "$j" = c1 ]; then
-      KAFKA_EXTRA_JVM="${KAFKA_EXTRA_JVM:-} -XX:TieredStopAtLevel=1" pin timeout "$SIDE_TIMEOUT_S" "$ANCHOR_DIR/run.sh" \
-        >"$d/kafka-$j.out" 2>"$d/kafka-$j.err"
-    else
-      pin timeout "$SIDE_TIMEOUT_S" "$ANCHOR_DIR/run.sh" >"$d/kafka-$j.out" 2>"$d/kafka-$j.err"
-    fi
-    echo "kafka-$j exit $?" >>"$d/sitting.txt"
-  done
-  snap "ferry-start" "$d"
-  pin timeout "$SIDE_TIMEOUT_S" "$ROOT/bench/run.sh" >"$d/ferry.out" 2>"$d/ferry.err"; echo "ferry exit $?" >>"$d/sitting.txt"
+  if [ "$ALTERNATE" = 1 ] && [ $((n % 2)) -eq 0 ]; then
+    ferry_run "$d"
+    for j in $(echo "$KAFKA_JITS" | tr ' ' '\n' | tac); do kafka_run "$d" "$j"; done
+  else
+    for j in $KAFKA_JITS; do kafka_run "$d" "$j"; done
+    ferry_run "$d"
+  fi
   snap "end" "$d"
 }
 
 dirs=()
 for s in $(seq 1 "$SITTINGS"); do
   echo "=== sitting $s of $SITTINGS ($OUT/s$s) ===" >&2
-  sitting "$OUT/s$s"
+  sitting "$OUT/s$s" "$s"
   dirs+=("$OUT/s$s")
   { echo "=== sitting $s ($OUT/s$s) ==="; cat "$OUT/s$s/sitting.txt"; python3 "$ROOT/bench/tables.py" --sitting "$OUT/s$s"; } | tee "$OUT/s$s/ratios.txt"
 done
