@@ -8,6 +8,8 @@ import io.ferrymq.coordinator.zk.CoordinatorException;
 import io.ferrymq.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkPaths;
+import io.ferrymq.common.assignment.BrokerPlacement;
+import io.ferrymq.common.assignment.ReplicaAssigner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
