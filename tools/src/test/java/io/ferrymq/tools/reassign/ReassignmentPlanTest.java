@@ -88,4 +88,18 @@ class ReassignmentPlanTest {
                 .containsExactly("There is no active reassignment of partition t-0, but replica set is [1, 2] rather than [2, 3].");
         assertThat(ReassignmentStatus.of(plan, Map.of(), Set.of()).allComplete()).isFalse();
     }
+
+    @Test
+    void theThrottleCoversTheCurrentReplicasAsLeadersAndTheAddedOnesAsFollowers() {
+        TopicPartition u0 = new TopicPartition("u", 0);
+        ReassignmentPlan plan = new ReassignmentPlan(Map.of(T0, List.of(3, 2), T1, List.of(1, 2), u0, List.of(2, 1)));
+
+        ReassignmentThrottle throttle = ReassignmentThrottle.of(plan,
+                Map.of(T0, List.of(1, 2), T1, List.of(1, 2), u0, List.of(1, 2)));
+
+        assertThat(throttle.brokers()).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(throttle.leaderReplicas()).containsExactly(Map.entry("t", "0:1,0:2"));
+        assertThat(throttle.followerReplicas()).containsExactly(Map.entry("t", "0:3"));
+        assertThat(throttle.topics()).containsExactly("t");
+    }
 }
