@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             io.ferrymq.tools.acls.AclsCommand.class,
             io.ferrymq.tools.LeaderElectionCommand.class,
             io.ferrymq.tools.reassign.ReassignPartitionsCommand.class,
+            io.ferrymq.tools.configs.ConfigsCommand.class,
             io.ferrymq.tools.groups.VerifiableConsumerCommand.class,
             io.ferrymq.tools.perf.PerfProduceCommand.class,
             io.ferrymq.tools.perf.PerfConsumeCommand.class,

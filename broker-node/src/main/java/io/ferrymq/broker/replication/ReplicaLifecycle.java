@@ -45,18 +45,20 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
     private final Consumer<TopicPartition> wakeUp;
     /** Asks the ISR thread to look at a led partition soon (after an election or a reassignment step). */
     private final Consumer<TopicPartition> checkLeaderSoon;
+    private final ReplicationThrottles throttles;
     private volatile Optional<LeaderElectionService> elections = Optional.empty();
     private long uncleanSeen;
 
     ReplicaLifecycle(ReplicationConfig config, ReplicationContext context, HostedPartitions partitions,
                      ReplicaFetcherManager fetchers, Consumer<TopicPartition> wakeUp,
-                     Consumer<TopicPartition> checkLeaderSoon) {
+                     Consumer<TopicPartition> checkLeaderSoon, ReplicationThrottles throttles) {
         this.config = config;
         this.context = context;
         this.partitions = partitions;
         this.fetchers = fetchers;
         this.wakeUp = wakeUp;
         this.checkLeaderSoon = checkLeaderSoon;
+        this.throttles = throttles;
     }
 
     void attach(LeaderElectionService service) {
@@ -98,6 +100,7 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
         if (context.metadata().topicsPendingDeletion().contains(topic.name())) {
             return;
         }
+        throttles.onTopicChanged(topic);
         removeUnassigned(topic);
         for (TopicPartition tp : topic.partitionsOn(config.brokerId())) {
             if (partitions.isOffline(tp)) {
@@ -150,6 +153,21 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
         }
     }
 
+    /**
+     * The broker's settings changed (dynamic broker configs): every hosted replica's log and elector take
+     * its topic's configs over the broker's new settings again. Replicas are not created here.
+     */
+    void reapplyTopicConfigs() {
+        for (TopicMetadata topic : context.metadata().topics().values()) {
+            for (TopicPartition tp : topic.partitionsOn(config.brokerId())) {
+                if (partitions.get(tp).isPresent()) {
+                    context.logs().applyTopicConfigs(tp, topic.configs());
+                    elections.ifPresent(e -> e.setUncleanLeaderElection(tp, uncleanLeaderElection(topic, e)));
+                }
+            }
+        }
+    }
+
     private PartitionConfig partitionConfig(TopicMetadata topic, TopicPartition tp) {
         return new PartitionConfig(config.brokerId(), topic.replicas(tp.partition()), minInsyncReplicas(topic),
                 config.replicaLagTimeMaxMs(), topicCodec(topic));
@@ -196,6 +214,7 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
 
     @Override
     public void onTopicDeletionRequested(String topic) {
+        throttles.onTopicDeleted(topic);
         for (Partition partition : partitions.ofTopic(topic)) {
             TopicPartition tp = partition.topicPartition();
             elections.ifPresent(e -> e.remove(tp));
