@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.cluster.BrokerProcess;
+import io.ferrymq.client.admin.ConfigEntry;
+import io.ferrymq.client.admin.ConfigResource;
 import io.ferrymq.client.admin.FerryAdmin;
 import io.ferrymq.client.consumer.ConsumerRecord;
 import io.ferrymq.common.TopicPartition;
@@ -30,6 +32,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,7 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ferry reassign-partitions --execute/--verify} (no acknowledged record lost, the new replica's
  * log checksum equal to the leader's, leadership on a target replica, the old replica's log deleted);
  * Kafka's {@code Admin.alterPartitionReassignments} raises the replication factor 2 → 3 and the CLI
- * lowers it 3 → 2; {@code --cancel} restores the original replicas of a reassignment that cannot finish
+ * lowers it 3 → 2; with {@code --throttle} the new replica's log grows within 20 % of the throttle and
+ * {@code --verify} removes the throttle once complete; {@code --cancel} restores the original replicas of a reassignment that cannot finish
  * (its new replica's broker was killed; last, as that broker stays down).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,6 +60,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReassignPartitionsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final long THROTTLE = 200_000;
+    private static final int THROTTLED_RECORDS = 1_300;
 
     private Path work;
     private FerryCluster cluster;
@@ -70,6 +79,9 @@ class ReassignPartitionsIT {
                 .brokerConfig("replica.lag.time.max.ms", "6000")
                 .brokerConfig("replica.fetch.wait.max.ms", "200")
                 .brokerConfig("replica.fetch.backoff.ms", "100")
+                // small follower fetches, so one fetch is a small part of what a throttled second allows
+                .brokerConfig("replica.fetch.max.bytes", "32768")
+                .brokerConfig("replica.fetch.response.max.bytes", "32768")
                 .brokerConfig("controlled.shutdown.timeout.ms", "10000").start();
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.kafkaBootstrap());
@@ -168,6 +180,36 @@ class ReassignPartitionsIT {
 
     @Test
     @Order(4)
+    void theThrottleLimitsTheCatchUpAndVerifyRemovesIt() throws Exception {
+        String topic = "throttled";
+        TopicPartition tp = new TopicPartition(topic, 0);
+        createTopic(topic, List.of(a, b));
+        await().atMost(WAIT).until(() -> state(tp).filter(s -> s.isr().size() == 2).isPresent());
+        produce(topic, THROTTLED_RECORDS);
+        Path plan = write("throttle.json", "{\"version\":1,\"partitions\":[{\"topic\":\"throttled\",\"partition\":0,"
+                + "\"replicas\":[" + a + "," + b + "," + c + "]}]}");
+
+        InProcessCli.Result executed = ferry("reassign-partitions", "--execute", "--reassignment-json-file",
+                plan.toString(), "--throttle", Long.toString(THROTTLE));
+
+        assertThat(executed.exitCode()).as(executed.toString()).isZero();
+        assertThat(executed.stdout()).contains("The inter-broker throttle limit was set to " + THROTTLE + " B/s");
+        assertThat(config(ConfigResource.topic(topic), "follower.replication.throttled.replicas")).contains("0:" + c);
+        Sample from = awaitBytes(c, topic + "-0", 250_000);
+        Sample to = awaitBytes(c, topic + "-0", 1_000_000);
+        double rate = (to.bytes() - from.bytes()) * 1000.0 / (to.atMs() - from.atMs());
+        assertThat(rate).as("throttled catch-up rate in bytes/s").isBetween(THROTTLE * 0.8, THROTTLE * 1.2);
+
+        await().atMost(WAIT).until(() -> ferry("reassign-partitions", "--verify", "--reassignment-json-file",
+                plan.toString()).exitCode() == 0);
+        assertThat(replicas(tp)).containsExactly(a, b, c);
+        assertThat(config(ConfigResource.broker(c), "follower.replication.throttled.rate"))
+                .as("the rate is removed once complete").isEmpty();
+        assertThat(config(ConfigResource.topic(topic), "leader.replication.throttled.replicas")).isEmpty();
+    }
+
+    @Test
+    @Order(5)
     void cancelRestoresTheOriginalReplicas() throws Exception {
         String topic = "cancelled";
         TopicPartition tp = new TopicPartition(topic, 0);
@@ -196,6 +238,56 @@ class ReassignPartitionsIT {
         assertThat(ferry("reassign-partitions", "--verify", "--reassignment-json-file", plan.toString()).stdout())
                 .contains("There is no active reassignment of partition cancelled-0, but replica set is [" + a + ", " + b
                         + "] rather than [" + a + ", " + c + "].");
+    }
+
+    /** {@code count} records of 1 KB, acks=1, through the Kafka listener. */
+    private void produce(String topic, int count) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.kafkaBootstrap());
+        props.put(ProducerConfig.ACKS_CONFIG, "1");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            byte[] value = new byte[1_000];
+            for (int i = 0; i < count; i++) {
+                value[i % value.length] = (byte) i;
+                producer.send(new ProducerRecord<>(topic, 0, null, value.clone()));
+            }
+            producer.flush();
+        }
+    }
+
+    /** A config's value set on the resource itself (a topic override, a per-broker dynamic config); else empty. */
+    private Optional<String> config(ConfigResource resource, String key) {
+        return ferryAdmin.describeConfigs(List.of(resource)).get(resource).stream()
+                .filter(e -> e.name().equals(key) && (e.source() == ConfigEntry.Source.DYNAMIC_TOPIC_CONFIG
+                        || e.source() == ConfigEntry.Source.DYNAMIC_BROKER_CONFIG))
+                .findFirst().flatMap(ConfigEntry::value);
+    }
+
+    private record Sample(long atMs, long bytes) {
+    }
+
+    private Sample awaitBytes(int broker, String partitionDir, long atLeast) {
+        Sample[] seen = new Sample[1];
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
+            seen[0] = new Sample(System.currentTimeMillis(), logBytes(broker, partitionDir));
+            return seen[0].bytes() >= atLeast;
+        });
+        return seen[0];
+    }
+
+    private long logBytes(int broker, String partitionDir) {
+        long bytes = 0;
+        try (Stream<Path> files = Files.walk(cluster.broker(broker).dataDir())) {
+            for (Path f : files.filter(f -> f.getParent().getFileName().toString().equals(partitionDir)
+                    && f.getFileName().toString().endsWith(".log")).toList()) {
+                bytes += Files.size(f);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return bytes;
+        }
+        return bytes;
     }
 
     private void createTopic(String topic, List<Integer> replicas) throws Exception {

@@ -1,6 +1,8 @@
 package io.ferrymq.tools.reassign;
 
 import io.ferrymq.client.admin.Admin;
+import io.ferrymq.client.admin.AlterConfigOp;
+import io.ferrymq.client.admin.ConfigResource;
 import io.ferrymq.client.admin.TopicDescription;
 import io.ferrymq.common.Node;
 import io.ferrymq.common.PartitionInfo;
@@ -33,8 +35,9 @@ import picocli.CommandLine.Option;
  * AlterPartitionReassignments and ListPartitionReassignments APIs, with Kafka's JSON files.
  * {@code --generate} prints the current assignment of the topics to move and a proposal over the
  * given brokers; {@code --execute} starts the plan (printing the current assignment to keep for a
- * rollback); {@code --verify} reports each partition (completed, in progress) and exits 1 until all
- * are complete; {@code --cancel} reverts each partition of the plan to its original replicas. A
+ * rollback), with {@code --throttle} limiting the catch-up as Kafka's tool does ({@link ReassignmentThrottle});
+ * {@code --verify} reports each partition (completed, in progress) and exits 1 until all are complete,
+ * then removes the throttle; {@code --cancel} reverts each partition of the plan to its original replicas. A
  * longer or shorter replica list raises or lowers the replication factor.
  */
 @Command(name = "reassign-partitions", mixinStandardHelpOptions = true,
@@ -76,6 +79,12 @@ public final class ReassignPartitionsCommand implements Callable<Integer> {
     @Option(names = "--broker-list", paramLabel = "ID[,ID]", split = ",",
             description = "With --generate: the brokers to place the replicas on.")
     private List<Integer> brokerList;
+
+    @Option(names = "--throttle", paramLabel = "BYTES_PER_S",
+            description = "With --execute: limit the replication of the moved replicas to this many bytes/s "
+                    + "(leader/follower.replication.throttled.rate on the brokers involved, the throttled replicas "
+                    + "on the topics); --verify removes it once every partition is reassigned.")
+    private Long throttle;
 
     @Option(names = "--reassignment-json-file", paramLabel = "FILE",
             description = "The plan: {\"version\":1,\"partitions\":[{\"topic\":\"t\",\"partition\":0,\"replicas\":[1,2]}]}.")
@@ -145,6 +154,15 @@ public final class ReassignPartitionsCommand implements Callable<Integer> {
         out.println(new ReassignmentPlan(before).toJson());
         out.println();
         out.println("Save this to use as the --reassignment-json-file option during rollback");
+        if (throttle != null) {
+            if (throttle <= 0) {
+                throw usage("--throttle must be a positive number of bytes per second, was " + throttle);
+            }
+            setThrottle(admin, ReassignmentThrottle.of(plan, current), throttle);
+            out.println("Warning: You must run --verify periodically, until the reassignment completes, to ensure "
+                    + "the throttle is removed.");
+            out.println("The inter-broker throttle limit was set to " + throttle + " B/s");
+        }
         Map<TopicPartition, Optional<List<Integer>>> targets = new LinkedHashMap<>();
         plan.partitions().forEach((tp, replicas) -> targets.put(tp, Optional.of(replicas)));
         return report(admin.alterPartitionReassignments(targets), "started");
@@ -157,7 +175,45 @@ public final class ReassignPartitionsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Status of partition reassignment:");
         status.lines().forEach(out::println);
-        return status.allComplete() ? 0 : 1;
+        if (!status.allComplete()) {
+            return 1;
+        }
+        clearThrottle(admin, plan.topics(), out);
+        return 0;
+    }
+
+    /** Sets the rate on every broker involved, then the throttled replicas of each topic (Kafka's order). */
+    private static void setThrottle(Admin admin, ReassignmentThrottle where, long bytesPerSecond) {
+        String rate = Long.toString(bytesPerSecond);
+        Map<ConfigResource, List<AlterConfigOp>> changes = new LinkedHashMap<>();
+        where.brokers().stream().sorted().forEach(id -> changes.put(ConfigResource.broker(id), List.of(
+                AlterConfigOp.set(ReassignmentThrottle.LEADER_RATE, rate),
+                AlterConfigOp.set(ReassignmentThrottle.FOLLOWER_RATE, rate))));
+        for (String topic : where.topics()) {
+            List<AlterConfigOp> ops = new ArrayList<>();
+            Optional.ofNullable(where.leaderReplicas().get(topic))
+                    .ifPresent(v -> ops.add(AlterConfigOp.set(ReassignmentThrottle.LEADER_REPLICAS, v)));
+            Optional.ofNullable(where.followerReplicas().get(topic))
+                    .ifPresent(v -> ops.add(AlterConfigOp.set(ReassignmentThrottle.FOLLOWER_REPLICAS, v)));
+            changes.put(ConfigResource.topic(topic), ops);
+        }
+        admin.incrementalAlterConfigs(changes);
+    }
+
+    /** Removes the rate from every live broker and the throttled replicas from the plan's topics (as Kafka's --verify). */
+    private static void clearThrottle(Admin admin, java.util.Collection<String> topics, PrintWriter out) {
+        List<Integer> brokers = admin.describeCluster().nodes().stream().map(Node::id).sorted().toList();
+        Map<ConfigResource, List<AlterConfigOp>> changes = new LinkedHashMap<>();
+        brokers.forEach(id -> changes.put(ConfigResource.broker(id), List.of(
+                AlterConfigOp.delete(ReassignmentThrottle.LEADER_RATE),
+                AlterConfigOp.delete(ReassignmentThrottle.FOLLOWER_RATE))));
+        topics.forEach(topic -> changes.put(ConfigResource.topic(topic), List.of(
+                AlterConfigOp.delete(ReassignmentThrottle.LEADER_REPLICAS),
+                AlterConfigOp.delete(ReassignmentThrottle.FOLLOWER_REPLICAS))));
+        admin.incrementalAlterConfigs(changes);
+        out.println("Clearing broker-level throttles on brokers " + brokers.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")));
+        topics.forEach(topic -> out.println("Clearing topic-level throttles on topic " + topic));
     }
 
     private int cancel(Admin admin, ReassignmentPlan plan) {
