@@ -198,6 +198,7 @@ class ReassignPartitionsIT {
         Sample from = awaitBytes(c, topic + "-0", 250_000);
         Sample to = awaitBytes(c, topic + "-0", 1_000_000);
         double rate = (to.bytes() - from.bytes()) * 1000.0 / (to.atMs() - from.atMs());
+        System.out.printf("ReassignPartitionsIT: catch-up at %.0f B/s under a %d B/s throttle%n", rate, THROTTLE);
         assertThat(rate).as("throttled catch-up rate in bytes/s").isBetween(THROTTLE * 0.8, THROTTLE * 1.2);
 
         await().atMost(WAIT).until(() -> ferry("reassign-partitions", "--verify", "--reassignment-json-file",
