@@ -50,7 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
  * partition moves under continuous acks=all load with its leader among the moved replicas, through
  * {@code ferry reassign-partitions --execute/--verify} (no acknowledged record lost, the new replica's
  * log checksum equal to the leader's, leadership on a target replica, the old replica's log deleted);
- * Kafka's {@code Admin.alterPartitionReassignments} raises the replication factor 2 → 3 and the CLI
+ * {@code --generate} proposes the topic on two brokers; Kafka's {@code Admin.alterPartitionReassignments}
+ * raises the replication factor 2 → 3 and the CLI
  * lowers it 3 → 2; with {@code --throttle} the new replica's log grows within 20 % of the throttle and
  * {@code --verify} removes the throttle once complete; {@code --cancel} restores the original replicas of a reassignment that cannot finish
  * (its new replica's broker was killed; last, as that broker stays down).
@@ -159,6 +160,15 @@ class ReassignPartitionsIT {
         TopicPartition tp = new TopicPartition(topic, 0);
         createTopic(topic, List.of(a, b));
         await().atMost(WAIT).until(() -> state(tp).filter(s -> s.isr().size() == 2).isPresent());
+
+        Path topics = write("topics.json", "{\"version\":1,\"topics\":[{\"topic\":\"grow\"}]}");
+        InProcessCli.Result generated = ferry("reassign-partitions", "--generate", "--topics-to-move-json-file",
+                topics.toString(), "--broker-list", b + "," + c);
+        assertThat(generated.exitCode()).as(generated.toString()).isZero();
+        String[] sections = generated.stdout().split("Proposed partition reassignment configuration");
+        assertThat(sections).hasSize(2);
+        assertThat(sections[0]).contains("\"replicas\":[" + a + "," + b + "]");
+        assertThat(sections[1]).containsAnyOf("\"replicas\":[" + b + "," + c + "]", "\"replicas\":[" + c + "," + b + "]");
 
         kafkaAdmin.alterPartitionReassignments(Map.of(new org.apache.kafka.common.TopicPartition(topic, 0),
                 Optional.of(new NewPartitionReassignment(List.of(a, b, c))))).all().get(30, TimeUnit.SECONDS);
