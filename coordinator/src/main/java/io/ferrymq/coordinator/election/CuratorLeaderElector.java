@@ -42,7 +42,7 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
     private final ElectorContext context;
     private final ElectionZk zk;
     private final TopicPartition partition;
-    private final List<Integer> replicas;
+    private volatile List<Integer> replicas;
     private final int self;
     private final CuratorWatcher stateWatcher;
     private final ElectionPolicy policy;
@@ -87,6 +87,21 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
     @Override
     public int leaderEpoch() {
         return policy.epoch();
+    }
+
+    /**
+     * Applies a changed assignment of the partition (a reassignment started, completed or was
+     * cancelled; {@code replicas} still contains this broker): the join order and the preferred
+     * replica follow it from now on.
+     */
+    void setReplicas(List<Integer> newReplicas) {
+        context.onThread(() -> {
+            if (!replicas.equals(newReplicas)) {
+                replicas = List.copyOf(newReplicas);
+                policy.setReplicas(newReplicas);
+                refresh();
+            }
+        });
     }
 
     /**

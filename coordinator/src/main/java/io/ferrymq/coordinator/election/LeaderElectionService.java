@@ -96,6 +96,17 @@ public final class LeaderElectionService implements AutoCloseable {
         });
     }
 
+    /**
+     * The partition's assignment changed (a reassignment) and still includes this broker: its elector
+     * uses the new order (preferred replica first) from now on.
+     */
+    public void setReplicas(TopicPartition partition, List<Integer> replicas) {
+        CuratorLeaderElector elector = electors.get(partition);
+        if (elector != null) {
+            elector.setReplicas(replicas);
+        }
+    }
+
     /** The topic's {@code unclean.leader.election.enable} changed: the partition's elector follows it. */
     public void setUncleanLeaderElection(TopicPartition partition, boolean enabled) {
         CuratorLeaderElector elector = electors.get(partition);
