@@ -154,8 +154,10 @@ public final class PartitionLog implements AutoCloseable {
         }
     }
 
+    /** {@code retention.*} when {@code cleanup.policy} holds {@code delete}; a compact-only log keeps every segment. */
     private static RetentionPolicy retentionPolicy(LogConfig config) {
-        return new RetentionPolicy(config.retentionMs(), config.retentionBytes());
+        return config.cleanup().delete() ? new RetentionPolicy(config.retentionMs(), config.retentionBytes())
+                : new RetentionPolicy(-1L, -1L);
     }
 
     public long logStartOffset() {
@@ -447,6 +449,68 @@ public final class PartitionLog implements AutoCloseable {
                 producerState.deleteSnapshotsBelow(logStartOffset);
             }
             return count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long activeBaseOffset() {
+        return segments.lastKey();
+    }
+
+    /** The segments below the active one, oldest first: immutable, so the cleaner reads them without the lock. */
+    List<LogSegment> inactiveSegments() {
+        List<LogSegment> all = new ArrayList<>(segments.values());
+        return all.subList(0, all.size() - 1);
+    }
+
+    /** The last offset of each producer's last batch in the producer state (batches the cleaner keeps, maybe empty). */
+    java.util.Set<Long> producerLastBatchOffsets() {
+        lock.lock();
+        try {
+            return producerState.lastBatchOffsets();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Swaps a cleaned segment in for {@code replaced} (consecutive segments, the first sharing its base
+     * offset), crash-safely, as Kafka's {@code replaceSegments}: the cleaned files, written and fsynced as
+     * {@code .cleaned}, are renamed {@code .swap} (from here a restart completes the swap, see
+     * {@link LogLoader}); then, under the lock, the new segment takes the first one's place in the map,
+     * the replaced ones leave it and their files are renamed {@code .deleted} (deleted after the delay, so
+     * running reads finish), and the swap files get their final names. When retention or truncation took
+     * any of {@code replaced} meanwhile, nothing changes but the cleaned files' deletion, and false is
+     * returned.
+     */
+    boolean replaceSegments(List<LogSegment> replaced, LogSegment cleaned, SwapProbe probe) {
+        cleaned.flush();
+        probe.reached(SwapProbe.Step.CLEANED_WRITTEN);
+        lock.lock();
+        try {
+            ensureOpen();
+            boolean unchanged = replaced.stream().allMatch(s -> segments.get(s.baseOffset()) == s)
+                    && segments.lastEntry().getValue() != replaced.get(replaced.size() - 1);
+            if (!unchanged) {
+                cleaned.closeAndDelete();
+                return false;
+            }
+            cleaned.renameSuffix(LogFiles.CLEANED_SUFFIX, LogFiles.SWAP_SUFFIX);
+            CheckpointFile.fsyncDirectory(dir);
+            probe.reached(SwapProbe.Step.SWAP_RENAMED);
+            cleaned.onBecomeInactive();
+            segments.put(cleaned.baseOffset(), cleaned);
+            for (LogSegment old : replaced) {
+                if (old.baseOffset() != cleaned.baseOffset()) {
+                    segments.remove(old.baseOffset());
+                }
+                retention.deleteLater(old, clock.millis());
+                probe.reached(SwapProbe.Step.OLD_SEGMENT_DELETED);
+            }
+            cleaned.renameSuffix(LogFiles.SWAP_SUFFIX, "");
+            CheckpointFile.fsyncDirectory(dir);
+            return true;
         } finally {
             lock.unlock();
         }
