@@ -45,7 +45,8 @@ final class SegmentCleaner {
 
     /**
      * Cleans {@code log} from its start up to {@code firstUncleanableOffset} (segments wholly below
-     * it); empty when no segment there is dirty.
+     * it); empty when no segment lies there. With no dirty segment the pass keeps every record but the
+     * tombstones whose delete horizon passed.
      *
      * @throws IllegalStateException when the map cannot hold one batch's keys ({@code log.cleaner.dedupe.buffer.size})
      */
@@ -57,11 +58,13 @@ final class SegmentCleaner {
                 dirty.add(cleanable.get(i));
             }
         }
-        if (dirty.isEmpty()) {
+        if (cleanable.isEmpty()) {
             return Optional.empty();
         }
-        long end = buildOffsetMap(dirty, firstDirtyOffset,
-                nextBase(cleanable, cleanable.size() - 1, firstUncleanableOffset));
+        long cleanableEnd = nextBase(cleanable, cleanable.size() - 1, firstUncleanableOffset);
+        // nothing dirty: a pass with an empty map only drops tombstones whose horizon passed
+        map.clear();
+        long end = dirty.isEmpty() ? cleanableEnd : buildOffsetMap(dirty, firstDirtyOffset, cleanableEnd);
         Set<Long> producerLastBatches = log.producerLastBatchOffsets();
         long read = 0;
         long written = 0;
@@ -100,7 +103,6 @@ final class SegmentCleaner {
      * batch whose records would overfill it. Returns the first offset not mapped (the cleaning's end).
      */
     private long buildOffsetMap(List<LogSegment> dirty, long firstDirty, long dirtyEnd) {
-        map.clear();
         for (LogSegment segment : dirty) {
             for (BatchRef ref : batches(segment)) {
                 if (ref.header.lastOffset() < firstDirty) {
