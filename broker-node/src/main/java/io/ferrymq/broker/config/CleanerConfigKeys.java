@@ -5,7 +5,6 @@ import static io.ferrymq.common.config.ConfigType.DOUBLE;
 import static io.ferrymq.common.config.ConfigType.INT;
 import static io.ferrymq.common.config.ConfigType.LIST;
 import static io.ferrymq.common.config.ConfigType.LONG;
-import static io.ferrymq.common.config.Importance.LOW;
 import static io.ferrymq.common.config.Importance.MEDIUM;
 import static io.ferrymq.common.config.Validators.atLeast;
 
@@ -26,7 +25,6 @@ public final class CleanerConfigKeys {
     public static final String LOG_CLEANER_ENABLE = "log.cleaner.enable";
     public static final String LOG_CLEANER_THREADS = "log.cleaner.threads";
     public static final String LOG_CLEANER_DEDUPE_BUFFER_SIZE = "log.cleaner.dedupe.buffer.size";
-    public static final String LOG_CLEANER_IO_BUFFER_SIZE = "log.cleaner.io.buffer.size";
     public static final String LOG_CLEANER_BACKOFF_MS = "log.cleaner.backoff.ms";
     public static final String LOG_CLEANER_MIN_CLEANABLE_RATIO = "log.cleaner.min.cleanable.ratio";
     public static final String LOG_CLEANER_DELETE_RETENTION_MS = "log.cleaner.delete.retention.ms";
@@ -49,8 +47,6 @@ public final class CleanerConfigKeys {
         def.define(GROUP_CLEANER, LOG_CLEANER_DEDUPE_BUFFER_SIZE, LONG, 134_217_728L, atLeast(1024), MEDIUM,
                 "Memory of the key-hash to offset maps of all cleaner threads together (24 bytes a key); a "
                         + "thread whose map fills cleans up to where it filled and continues on its next pass.");
-        def.define(GROUP_CLEANER, LOG_CLEANER_IO_BUFFER_SIZE, INT, 524_288, atLeast(512), LOW,
-                "Bytes of log a cleaner thread reads at a time (grown to fit a larger batch).");
         def.define(GROUP_CLEANER, LOG_CLEANER_BACKOFF_MS, LONG, 15_000L, atLeast(0), MEDIUM,
                 "How long a cleaner thread sleeps when no log needs cleaning.");
         def.define(GROUP_CLEANER, LOG_CLEANER_MIN_CLEANABLE_RATIO, DOUBLE, 0.5, Validators.betweenDecimal(0, 1),

@@ -87,7 +87,6 @@ public final class ModuleConfigs {
             return new CleanerConfig(config.getBoolean(CleanerConfigKeys.LOG_CLEANER_ENABLE),
                     config.getInt(CleanerConfigKeys.LOG_CLEANER_THREADS),
                     config.getLong(CleanerConfigKeys.LOG_CLEANER_DEDUPE_BUFFER_SIZE),
-                    config.getInt(CleanerConfigKeys.LOG_CLEANER_IO_BUFFER_SIZE),
                     config.getLong(CleanerConfigKeys.LOG_CLEANER_BACKOFF_MS));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid log cleaner configuration: " + e.getMessage());

@@ -162,8 +162,8 @@ class LogCleanerTest {
         }
         delete("key-13");
         delete("key-17");
-        for (int round = 10; round < 15; round++) {
-            append(round, 5, CompressionType.NONE);
+        for (int round = 10; round < 30; round++) {
+            append(round, 10, CompressionType.NONE);
         }
         LogCleaner cleaner = cleanerFor(log);
         SegmentCleaner segmentCleaner = new SegmentCleaner(new OffsetMap(24 * 1000, 0.9), SwapProbe.NONE);

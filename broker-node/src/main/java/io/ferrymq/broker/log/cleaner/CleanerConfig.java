@@ -6,18 +6,17 @@ package io.ferrymq.broker.log.cleaner;
  * @param enabled {@code log.cleaner.enable}
  * @param threads {@code log.cleaner.threads}
  * @param dedupeBufferSize {@code log.cleaner.dedupe.buffer.size}: bytes of offset map, shared by the threads
- * @param ioBufferSize {@code log.cleaner.io.buffer.size}: bytes read from a segment at a time
  * @param backoffMs {@code log.cleaner.backoff.ms}: sleep when no log needs cleaning
  */
-public record CleanerConfig(boolean enabled, int threads, long dedupeBufferSize, int ioBufferSize, long backoffMs) {
+public record CleanerConfig(boolean enabled, int threads, long dedupeBufferSize, long backoffMs) {
 
-    public static final CleanerConfig DEFAULT = new CleanerConfig(true, 1, 128L * 1024 * 1024, 512 * 1024, 15_000L);
+    public static final CleanerConfig DEFAULT = new CleanerConfig(true, 1, 128L * 1024 * 1024, 15_000L);
 
     public CleanerConfig {
-        if (threads < 1 || dedupeBufferSize < 1024 || ioBufferSize < 512 || backoffMs < 0) {
+        if (threads < 1 || dedupeBufferSize < 1024 || backoffMs < 0) {
             throw new IllegalArgumentException("log.cleaner.threads must be >= 1, log.cleaner.dedupe.buffer.size "
-                    + ">= 1024, log.cleaner.io.buffer.size >= 512 and log.cleaner.backoff.ms >= 0; were " + threads
-                    + ", " + dedupeBufferSize + ", " + ioBufferSize + ", " + backoffMs);
+                    + ">= 1024 and log.cleaner.backoff.ms >= 0; were " + threads + ", " + dedupeBufferSize + ", "
+                    + backoffMs);
         }
     }
 
