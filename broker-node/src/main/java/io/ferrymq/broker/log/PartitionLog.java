@@ -260,7 +260,8 @@ public final class PartitionLog implements AutoCloseable {
      * Appends batches fetched from the leader as they are (offsets and epochs kept); new epochs
      * enter the leader-epoch cache and every batch the producer state, unchecked.
      *
-     * @throws UnexpectedAppendOffsetException when the first batch does not start at the log end
+     * @throws UnexpectedAppendOffsetException when the first batch starts below the log end (above it is a
+     *     gap the leader's cleaner left, as Kafka allows)
      */
     public LogAppendInfo appendAsFollower(ByteBuffer batches) {
         ByteBuffer buffer = batches.duplicate();
@@ -268,7 +269,7 @@ public final class PartitionLog implements AutoCloseable {
         lock.lock();
         try {
             ensureWritable();
-            if (summary.firstBaseOffset() != logEndOffset) {
+            if (summary.firstBaseOffset() < logEndOffset) {
                 throw new UnexpectedAppendOffsetException(summary.firstBaseOffset(), logEndOffset,
                         topicPartition.toString());
             }
