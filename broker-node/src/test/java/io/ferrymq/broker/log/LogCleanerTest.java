@@ -235,6 +235,46 @@ class LogCleanerTest {
                 SwapProbe.NONE))).isFalse();
     }
 
+    @Test
+    void partlyCleanedBatchesKeepTheirGapsThroughRecoveryAndAnEmptiedProducerBatchKeepsItsSequences()
+            throws IOException {
+        appendAsProducer(42L, 0, "key-0", "key-1", "key-2");
+        for (int round = 0; round < 20; round++) {
+            append(round, round % 7, 10, CompressionType.NONE);
+        }
+        for (int round = 20; round < 23; round++) {
+            append(round, 0, 3, CompressionType.NONE);
+        }
+        cleanerFor(log).cleanFilthiest(new SegmentCleaner(new OffsetMap(24 * 1000, 0.9), SwapProbe.NONE));
+        assertThat(latest(log)).isEqualTo(expected);
+        assertThat(log.producerState(42L).orElseThrow().lastSeq()).isEqualTo(2);
+        log.close();
+        try (Stream<Path> snapshots = Files.list(log.dir())) {
+            for (Path snapshot : snapshots.filter(f -> f.toString().endsWith(".snapshot")).toList()) {
+                Files.delete(snapshot);
+            }
+        }
+
+        log = PartitionLog.open(tempDir.resolve("compacted-0"), config, clock, 0L, false);
+        assertThat(latest(log)).as("recovered, gaps and all").isEqualTo(expected);
+        assertThat(log.producerState(42L)).as("rebuilt from the kept empty batch").isPresent();
+        assertThat(log.producerState(42L).orElseThrow().lastSeq()).isEqualTo(2);
+        appendAsProducer(42L, 3, "key-0");
+        assertThat(latest(log)).isEqualTo(expected);
+    }
+
+    private void appendAsProducer(long producerId, int sequence, String... keys) {
+        RecordBatchBuilder builder = RecordBatchBuilder.allocate(256, CompressionType.NONE)
+                .producer(producerId, (short) 0, sequence);
+        for (String key : keys) {
+            String value = "from-producer-" + producerId + "-" + sequence;
+            builder.append(clock.millis(), key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
+            expected.put(key, value);
+        }
+        builder.build();
+        log.appendAsLeader(builder.buffer().flip(), 0);
+    }
+
     static List<Path> segmentFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList();
