@@ -32,8 +32,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InvalidRecordException;
 import org.apache.kafka.common.record.FileLogInputStream.FileChannelRecordBatch;
 import org.apache.kafka.common.record.FileRecords;
 import org.apache.kafka.common.record.Record;
@@ -114,7 +114,7 @@ class CompactionIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
             for (BrokerProcess broker : cluster.brokers()) {
                 assertThat(replicaRecords(broker).size()).as("records kept by broker %d", broker.id())
-                        .isLessThan(produced / 3);
+                        .isLessThan((int) (produced / 3));
             }
         });
         assertThat(consumeLatest()).as("latest value of every key, and the tombstones of deleted keys")
