@@ -76,6 +76,12 @@ public final class LogCleaner implements AutoCloseable {
         });
     }
 
+    /** Drops what is known of a deleted log (its dirty-part start, its tombstones' horizon). */
+    void forget(TopicPartition tp) {
+        firstDirtyOffsets.remove(tp);
+        tombstonesDueMs.remove(tp);
+    }
+
     /** Starts the cleaner threads, unless {@code log.cleaner.enable=false}. */
     void start() {
         if (!config.enabled()) {

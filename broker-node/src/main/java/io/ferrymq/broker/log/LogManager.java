@@ -216,6 +216,7 @@ public final class LogManager implements AutoCloseable {
     public boolean delete(TopicPartition tp) {
         PartitionLog log = logs.remove(tp);
         checkpoints.forget(tp);
+        cleaner.forget(tp);
         if (log == null) {
             return false;
         }
