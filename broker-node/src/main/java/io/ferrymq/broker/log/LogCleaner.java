@@ -180,12 +180,11 @@ public final class LogCleaner implements AutoCloseable {
         List<LogSegment> cleanable = SegmentCleaner.cleanableSegments(log, uncleanable);
         long clean = 0;
         long dirty = 0;
-        for (int i = 0; i < cleanable.size(); i++) {
-            long next = i + 1 < cleanable.size() ? cleanable.get(i + 1).baseOffset() : uncleanable;
-            if (next <= firstDirty) {
-                clean += cleanable.get(i).sizeInBytes();
+        for (LogSegment segment : cleanable) {
+            if (log.nextSegmentBase(segment.baseOffset()) <= firstDirty) {
+                clean += segment.sizeInBytes();
             } else {
-                dirty += cleanable.get(i).sizeInBytes();
+                dirty += segment.sizeInBytes();
             }
         }
         Long due = tombstonesDueMs.get(log.topicPartition());

@@ -459,6 +459,12 @@ public final class PartitionLog implements AutoCloseable {
         return segments.lastKey();
     }
 
+    /** The base offset of the segment after the one based at {@code baseOffset} (the log end if none). */
+    long nextSegmentBase(long baseOffset) {
+        Long next = segments.higherKey(baseOffset);
+        return next == null ? logEndOffset : next;
+    }
+
     /** The segments below the active one, oldest first: immutable, so the cleaner reads them without the lock. */
     List<LogSegment> inactiveSegments() {
         List<LogSegment> all = new ArrayList<>(segments.values());

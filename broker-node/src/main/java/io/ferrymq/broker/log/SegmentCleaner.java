@@ -53,15 +53,17 @@ final class SegmentCleaner {
     Optional<Outcome> clean(PartitionLog log, long firstDirtyOffset, long firstUncleanableOffset, long nowMs) {
         List<LogSegment> cleanable = cleanableSegments(log, firstUncleanableOffset);
         List<LogSegment> dirty = new ArrayList<>();
-        for (int i = 0; i < cleanable.size(); i++) {
-            if (nextBase(cleanable, i, firstUncleanableOffset) > firstDirtyOffset) {
-                dirty.add(cleanable.get(i));
+        for (LogSegment segment : cleanable) {
+            if (log.nextSegmentBase(segment.baseOffset()) > firstDirtyOffset) {
+                dirty.add(segment);
             }
         }
         if (cleanable.isEmpty()) {
             return Optional.empty();
         }
-        long cleanableEnd = nextBase(cleanable, cleanable.size() - 1, firstUncleanableOffset);
+        // the segment after the last cleanable one begins where the map may end: the first uncleanable
+        // offset itself may lie inside that segment, whose records are not mapped
+        long cleanableEnd = log.nextSegmentBase(cleanable.get(cleanable.size() - 1).baseOffset());
         // nothing dirty: a pass with an empty map only drops tombstones whose horizon passed
         map.clear();
         long end = dirty.isEmpty() ? cleanableEnd : buildOffsetMap(dirty, firstDirtyOffset, cleanableEnd);
@@ -92,10 +94,6 @@ final class SegmentCleaner {
             }
         }
         return cleanable;
-    }
-
-    private static long nextBase(List<LogSegment> segments, int index, long after) {
-        return index + 1 < segments.size() ? segments.get(index + 1).baseOffset() : after;
     }
 
     /**

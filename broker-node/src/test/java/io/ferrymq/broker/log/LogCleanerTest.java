@@ -214,6 +214,35 @@ class LogCleanerTest {
     }
 
     @Test
+    void aHighWatermarkInsideASegmentEndsTheCleaningWhereThatSegmentBegins() {
+        for (int round = 0; round < 10; round++) {
+            append(round, KEYS, CompressionType.NONE);
+        }
+        delete("key-1");
+        for (int round = 10; round < 20; round++) {
+            append(round, 2, 5, CompressionType.NONE);
+        }
+        List<Long> bases = log.segmentBaseOffsets();
+        long lastInactive = bases.get(bases.size() - 2);
+        LogCleaner cleaner = new LogCleaner(CleanerConfig.DEFAULT, () -> List.of(log),
+                tp -> OptionalLong.of(lastInactive + 1), clock, SwapProbe.NONE);
+        SegmentCleaner segmentCleaner = new SegmentCleaner(new OffsetMap(24 * 1000, 0.9), SwapProbe.NONE);
+
+        assertThat(cleaner.cleanFilthiest(segmentCleaner)).isTrue();
+        assertThat(cleaner.firstDirtyOffset(log)).as("records from the segment holding the high watermark are not"
+                + " mapped, so the dirty part begins with that segment").isEqualTo(lastInactive);
+        clock.advance(DELETE_RETENTION_MS);
+        LogCleaner caughtUp = new LogCleaner(CleanerConfig.DEFAULT, () -> List.of(log),
+                tp -> OptionalLong.of(log.logEndOffset()), clock, SwapProbe.NONE);
+        for (int pass = 0; pass < 3; pass++) {
+            caughtUp.cleanFilthiest(segmentCleaner);
+            clock.advance(DELETE_RETENTION_MS);
+        }
+        assertThat(withoutTombstones(latest(log))).as("no older value of a deleted key comes back")
+                .isEqualTo(expected);
+    }
+
+    @Test
     void minCompactionLagKeepsYoungSegmentsDirty() {
         log.updateConfig(config.withCleanup(new CleanupConfig(false, true, 0.0, DELETE_RETENTION_MS, 10_000L)));
         for (int round = 0; round < 5; round++) {
