@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.kafka.common.record.FileRecords;
 import org.apache.kafka.common.record.FileLogInputStream;
@@ -224,18 +225,17 @@ class LogCleanerTest {
         }
         List<Long> bases = log.segmentBaseOffsets();
         long lastInactive = bases.get(bases.size() - 2);
+        AtomicLong highWatermark = new AtomicLong(lastInactive + 1);
         LogCleaner cleaner = new LogCleaner(CleanerConfig.DEFAULT, () -> List.of(log),
-                tp -> OptionalLong.of(lastInactive + 1), clock, SwapProbe.NONE);
+                tp -> OptionalLong.of(highWatermark.get()), clock, SwapProbe.NONE);
         SegmentCleaner segmentCleaner = new SegmentCleaner(new OffsetMap(24 * 1000, 0.9), SwapProbe.NONE);
 
         assertThat(cleaner.cleanFilthiest(segmentCleaner)).isTrue();
         assertThat(cleaner.firstDirtyOffset(log)).as("records from the segment holding the high watermark are not"
                 + " mapped, so the dirty part begins with that segment").isEqualTo(lastInactive);
-        clock.advance(DELETE_RETENTION_MS);
-        LogCleaner caughtUp = new LogCleaner(CleanerConfig.DEFAULT, () -> List.of(log),
-                tp -> OptionalLong.of(log.logEndOffset()), clock, SwapProbe.NONE);
+        highWatermark.set(log.logEndOffset());
         for (int pass = 0; pass < 3; pass++) {
-            caughtUp.cleanFilthiest(segmentCleaner);
+            cleaner.cleanFilthiest(segmentCleaner);
             clock.advance(DELETE_RETENTION_MS);
         }
         assertThat(withoutTombstones(latest(log))).as("no older value of a deleted key comes back")
