@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The log cleaner of a broker (Kafka's {@code LogCleaner} and {@code LogCleanerManager}):
  * {@code log.cleaner.threads} named threads, each with its own {@link OffsetMap} of
- * {@code log.cleaner.dedupe.buffer.size / threads} bytes (allocated at its first cleaning), repeatedly
+ * {@code log.cleaner.dedupe.buffer.size / threads} bytes (allocated once the broker hosts a compacted
+ * log), repeatedly
  * pick the dirtiest compacted log ({@link CleanableLog#filthiest}) that no other thread is cleaning and
  * clean it ({@link SegmentCleaner}); with nothing to clean they wait {@code log.cleaner.backoff.ms}. The
  * threads are never interrupted: an interrupt closes the file channels readers share.
