@@ -146,8 +146,10 @@ public final class Broker implements AutoCloseable {
         if (config.getBoolean(ServerConfigKeys.METRICS_JMX_ENABLE)) {
             metrics.startJmx();
         }
-        LogManager logs = register("log manager", LogManager.open(logConfig, clock));
+        LogManager logs = register("log manager", LogManager.open(logConfig, ModuleConfigs.cleanerConfig(config), clock));
         metrics.registerLogDirectories(logConfig.logDirs(), logs.failureChannel()::isOffline);
+        metrics.registerLogCleaner(() -> (int) Math.round(logs.cleaner().recopyPercent()),
+                () -> (int) Math.round(logs.cleaner().maxDirtyPercent()), logs.cleaner()::timeSinceLastRunMs);
         zk = register("ZooKeeper client", ZkClient.connect(zkConfig));
         registerSessionState(zk, metrics);
         CredentialCache credentials = register("credential cache", new CredentialCache(zk));

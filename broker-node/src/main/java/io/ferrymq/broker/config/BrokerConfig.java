@@ -92,6 +92,10 @@ public final class BrokerConfig {
         return values.getLong(key);
     }
 
+    public double getDouble(String key) {
+        return values.getDouble(key);
+    }
+
     public boolean getBoolean(String key) {
         return values.getBoolean(key);
     }

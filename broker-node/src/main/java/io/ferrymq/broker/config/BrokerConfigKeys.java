@@ -30,6 +30,7 @@ public final class BrokerConfigKeys {
         ServerConfigKeys.defineInto(def);
         SaslConfigKeys.defineInto(def);
         LogConfigKeys.defineInto(def);
+        CleanerConfigKeys.defineInto(def);
         ReplicationConfigKeys.defineInto(def);
         GroupConfigKeys.defineInto(def);
         AuthorizerConfigKeys.defineInto(def);

@@ -13,7 +13,9 @@ import static io.ferrymq.broker.config.ReplicationConfigKeys.REPLICA_SOCKET_TIME
 import static io.ferrymq.broker.config.ReplicationConfigKeys.UNCLEAN_LEADER_ELECTION_ENABLE;
 
 import io.ferrymq.broker.group.GroupConfig;
+import io.ferrymq.broker.log.CleanupConfig;
 import io.ferrymq.broker.log.LogConfig;
+import io.ferrymq.broker.log.cleaner.CleanerConfig;
 import io.ferrymq.broker.replication.ReplicationConfig;
 import io.ferrymq.broker.security.AuthorizerSettings;
 import io.ferrymq.common.config.ConfigException;
@@ -69,9 +71,25 @@ public final class ModuleConfigs {
                     config.getInt(LogConfigKeys.LOG_FLUSH_OFFSET_CHECKPOINT_INTERVAL_MS),
                     config.getLong(LogConfigKeys.MESSAGE_MAX_DECOMPRESSED_BYTES),
                     config.getLong(LogConfigKeys.PRODUCER_ID_EXPIRATION_MS),
-                    TimestampType.CREATE_TIME);
+                    TimestampType.CREATE_TIME,
+                    new CleanupConfig(true, false, config.getDouble(CleanerConfigKeys.LOG_CLEANER_MIN_CLEANABLE_RATIO),
+                            config.getLong(CleanerConfigKeys.LOG_CLEANER_DELETE_RETENTION_MS),
+                            config.getLong(CleanerConfigKeys.LOG_CLEANER_MIN_COMPACTION_LAG_MS))
+                            .withPolicy(config.getList(CleanerConfigKeys.LOG_CLEANUP_POLICY)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid log configuration: " + e.getMessage());
+        }
+    }
+
+    /** The log cleaner's settings ({@code log.cleaner.*}). */
+    public static CleanerConfig cleanerConfig(BrokerConfig config) {
+        try {
+            return new CleanerConfig(config.getBoolean(CleanerConfigKeys.LOG_CLEANER_ENABLE),
+                    config.getInt(CleanerConfigKeys.LOG_CLEANER_THREADS),
+                    config.getLong(CleanerConfigKeys.LOG_CLEANER_DEDUPE_BUFFER_SIZE),
+                    config.getLong(CleanerConfigKeys.LOG_CLEANER_BACKOFF_MS));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Invalid log cleaner configuration: " + e.getMessage());
         }
     }
 

@@ -32,13 +32,14 @@ import java.util.Objects;
  *     idempotent producer's state
  * @param messageTimestampType the topic's {@code message.timestamp.type}: {@code LOG_APPEND_TIME} makes
  *     the leader stamp every batch with its clock; brokers default to {@code CREATE_TIME}
+ * @param cleanup {@code cleanup.policy} and the compaction settings of the log cleaner
  */
 public record LogConfig(List<Path> logDirs, int segmentBytes, long rollMs, int indexIntervalBytes,
                         int indexSizeMaxBytes, long retentionMs, long retentionBytes, long flushIntervalMessages,
                         long flushIntervalMs, int messageMaxBytes, long retentionCheckIntervalMs,
                         long flushSchedulerIntervalMs, long recoveryPointCheckpointIntervalMs,
                         long messageMaxDecompressedBytes, long producerIdExpirationMs,
-                        TimestampType messageTimestampType) {
+                        TimestampType messageTimestampType, CleanupConfig cleanup) {
 
     public static final int DEFAULT_SEGMENT_BYTES = 1024 * 1024 * 1024;
     public static final long DEFAULT_ROLL_MS = 7L * 24 * 60 * 60 * 1000;
@@ -69,6 +70,7 @@ public record LogConfig(List<Path> logDirs, int segmentBytes, long rollMs, int i
         requireAtLeast("message.max.decompressed.bytes", messageMaxDecompressedBytes, 1);
         requireAtLeast("producer.id.expiration.ms", producerIdExpirationMs, 1);
         Objects.requireNonNull(messageTimestampType, "messageTimestampType");
+        Objects.requireNonNull(cleanup, "cleanup");
     }
 
     /** Kafka's defaults for everything but the directories. */
@@ -76,7 +78,7 @@ public record LogConfig(List<Path> logDirs, int segmentBytes, long rollMs, int i
         return new LogConfig(logDirs, DEFAULT_SEGMENT_BYTES, DEFAULT_ROLL_MS, DEFAULT_INDEX_INTERVAL_BYTES,
                 DEFAULT_INDEX_SIZE_MAX_BYTES, DEFAULT_RETENTION_MS, -1L, Long.MAX_VALUE, Long.MAX_VALUE,
                 DEFAULT_MESSAGE_MAX_BYTES, 5 * 60 * 1000L, 1000L, 60_000L, DEFAULT_MESSAGE_MAX_DECOMPRESSED_BYTES,
-                DEFAULT_PRODUCER_ID_EXPIRATION_MS, TimestampType.CREATE_TIME);
+                DEFAULT_PRODUCER_ID_EXPIRATION_MS, TimestampType.CREATE_TIME, CleanupConfig.DEFAULT);
     }
 
     public static LogConfig defaults(Path logDir) {
@@ -87,70 +89,77 @@ public record LogConfig(List<Path> logDirs, int segmentBytes, long rollMs, int i
         return new LogConfig(logDirs, bytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
                 flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes,
-                producerIdExpirationMs, messageTimestampType);
+                producerIdExpirationMs, messageTimestampType, cleanup);
     }
 
     public LogConfig withRollMs(long ms) {
         return new LogConfig(logDirs, segmentBytes, ms, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
                 flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes,
-                producerIdExpirationMs, messageTimestampType);
+                producerIdExpirationMs, messageTimestampType, cleanup);
     }
 
     public LogConfig withIndex(int intervalBytes, int sizeMaxBytes) {
         return new LogConfig(logDirs, segmentBytes, rollMs, intervalBytes, sizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
                 flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes,
-                producerIdExpirationMs, messageTimestampType);
+                producerIdExpirationMs, messageTimestampType, cleanup);
     }
 
     public LogConfig withRetention(long ms, long bytes) {
         return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, ms,
                 bytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
                 flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes,
-                producerIdExpirationMs, messageTimestampType);
+                producerIdExpirationMs, messageTimestampType, cleanup);
     }
 
     public LogConfig withFlush(long intervalMessages, long intervalMs) {
         return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, intervalMessages, intervalMs, messageMaxBytes, retentionCheckIntervalMs,
                 flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes,
-                producerIdExpirationMs, messageTimestampType);
+                producerIdExpirationMs, messageTimestampType, cleanup);
     }
 
     public LogConfig withMessageMaxBytes(int bytes) {
         return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, bytes, retentionCheckIntervalMs,
                 flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes,
-                producerIdExpirationMs, messageTimestampType);
+                producerIdExpirationMs, messageTimestampType, cleanup);
     }
 
     public LogConfig withMessageMaxDecompressedBytes(long bytes) {
         return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
                 flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, bytes, producerIdExpirationMs,
-                messageTimestampType);
+                messageTimestampType, cleanup);
     }
 
     public LogConfig withSchedulerIntervals(long retentionCheckMs, long flushSchedulerMs, long checkpointMs) {
         return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckMs,
                 flushSchedulerMs, checkpointMs, messageMaxDecompressedBytes, producerIdExpirationMs,
-                messageTimestampType);
+                messageTimestampType, cleanup);
     }
 
     public LogConfig withProducerIdExpirationMs(long ms) {
         return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
                 flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes, ms,
-                messageTimestampType);
+                messageTimestampType, cleanup);
     }
 
     public LogConfig withMessageTimestampType(TimestampType type) {
         return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
                 retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
                 flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes,
-                producerIdExpirationMs, type);
+                producerIdExpirationMs, type, cleanup);
+    }
+
+    public LogConfig withCleanup(CleanupConfig updated) {
+        return new LogConfig(logDirs, segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes, retentionMs,
+                retentionBytes, flushIntervalMessages, flushIntervalMs, messageMaxBytes, retentionCheckIntervalMs,
+                flushSchedulerIntervalMs, recoveryPointCheckpointIntervalMs, messageMaxDecompressedBytes,
+                producerIdExpirationMs, messageTimestampType, updated);
     }
 
     private static void requireAtLeast(String key, long value, long min) {

@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 /**
  * The one place that builds and parses file names of the log: partition directories
  * {@code <topic>-<partition>}, segments {@code <20-digit base offset>.log}, {@code .index},
- * {@code .timeindex}, producer-state snapshots {@code <20-digit offset>.snapshot}, the per-partition
+ * {@code .timeindex}, the log cleaner's {@code .cleaned} and {@code .swap} forms of them, producer-state snapshots {@code <20-digit offset>.snapshot}, the per-partition
  * {@code leader-epoch-checkpoint}, and per log dir the
  * checkpoints and the clean-shutdown marker (Kafka's names). Stateless and thread-safe.
  */
@@ -20,6 +20,9 @@ public final class LogFiles {
     public static final String PRODUCER_SNAPSHOT_SUFFIX = ".snapshot";
     public static final String DELETED_SUFFIX = ".deleted";
     public static final String TEMP_SUFFIX = ".tmp";
+    public static final String CLEANED_SUFFIX = ".cleaned";
+    public static final String SWAP_SUFFIX = ".swap";
+    public static final String CLEANER_OFFSET_CHECKPOINT = "cleaner-offset-checkpoint";
     public static final String LEADER_EPOCH_CHECKPOINT = "leader-epoch-checkpoint";
     public static final String RECOVERY_POINT_CHECKPOINT = "recovery-point-offset-checkpoint";
     public static final String HIGH_WATERMARK_CHECKPOINT = "replication-offset-checkpoint";
@@ -121,6 +124,29 @@ public final class LogFiles {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot delete " + dir, e);
         }
+    }
+
+    /** {@code file} with {@code suffix} appended ({@code 0042.log} becomes {@code 0042.log.swap}). */
+    public static Path withSuffix(Path file, String suffix) {
+        return file.resolveSibling(file.getFileName() + suffix);
+    }
+
+    /** {@code file} without its last suffix {@code suffix}, which it must end with. */
+    public static Path withoutSuffix(Path file, String suffix) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(suffix)) {
+            throw new IllegalArgumentException(file + " does not end with " + suffix);
+        }
+        return file.resolveSibling(name.substring(0, name.length() - suffix.length()));
+    }
+
+    /** The base offset of a segment's {@code .log.swap} file name; empty for any other file. */
+    public static OptionalLong parseSwapLogBaseOffset(Path file) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(LOG_SUFFIX + SWAP_SUFFIX)) {
+            return OptionalLong.empty();
+        }
+        return parseLogFileBaseOffset(withoutSuffix(file, SWAP_SUFFIX));
     }
 
     public static Path tempFile(Path file) {

@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the segments of a partition directory and repairs them. Leftover temporary and
- * {@code .deleted} files are removed. After an unclean shutdown every segment that may hold
+ * {@code .deleted} files are removed. A cleaning the broker did not finish is completed or discarded
+ * as Kafka does: {@code .cleaned} files (written, not yet committed) are deleted; a {@code .log.swap}
+ * file (committed) replaces every segment whose base offset lies in its offset range, those segments'
+ * files are deleted, it takes its final name and its indexes are rebuilt. After an unclean shutdown every segment that may hold
  * offsets at or above the recovery point is scanned ({@link LogSegment#recover()}: CRC and
  * offsets of each batch, indexes rebuilt); at the first torn or corrupt batch the segment is
  * truncated there and every later segment deleted. Any segment whose index is missing,
@@ -90,6 +93,7 @@ final class LogLoader {
         try {
             Files.createDirectories(dir);
             List<Long> bases = new ArrayList<>();
+            completeSwaps(dir);
             List<Path> files;
             try (Stream<Path> listing = Files.list(dir)) {
                 files = listing.toList();
@@ -112,6 +116,63 @@ final class LogLoader {
             return bases;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list log directory " + dir, e);
+        }
+    }
+
+    /** Deletes {@code .cleaned} files and completes every {@code .swap} segment (see the class comment). */
+    private static void completeSwaps(Path dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.sorted().toList();
+        }
+        for (Path file : files) {
+            if (file.getFileName().toString().endsWith(LogFiles.CLEANED_SUFFIX)) {
+                Files.deleteIfExists(file);
+            }
+        }
+        for (Path file : files) {
+            OptionalLong swapBase = LogFiles.parseSwapLogBaseOffset(file);
+            if (swapBase.isPresent()) {
+                completeSwap(dir, file, swapBase.getAsLong(), files);
+            }
+        }
+        for (Path file : files) {
+            if (file.getFileName().toString().endsWith(LogFiles.SWAP_SUFFIX)) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private static void completeSwap(Path dir, Path swapLog, long base, List<Path> files) throws IOException {
+        long lastOffset = lastOffsetIn(swapLog, base);
+        for (Path file : files) {
+            OptionalLong replaced = LogFiles.parseLogFileBaseOffset(file);
+            if (replaced.isPresent() && replaced.getAsLong() >= base && replaced.getAsLong() <= lastOffset) {
+                LOG.info("Completing a cleaned segment's swap: deleting replaced segment {}", file);
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(LogFiles.indexFile(dir, replaced.getAsLong()));
+                Files.deleteIfExists(LogFiles.timeIndexFile(dir, replaced.getAsLong()));
+            }
+        }
+        Files.move(swapLog, LogFiles.logFile(dir, base), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        CheckpointFile.fsyncDirectory(dir);
+    }
+
+    /** The last offset of the last whole batch in a segment file, or its base offset when it holds none. */
+    private static long lastOffsetIn(Path file, long base) {
+        SegmentFile segment = new SegmentFile(file, false);
+        try {
+            java.nio.ByteBuffer scratch = SegmentFile.newScratch();
+            long last = base;
+            int position = 0;
+            java.util.Optional<BatchHeader> header = segment.readHeader(position, segment.size(), scratch);
+            while (header.isPresent()) {
+                last = header.get().lastOffset();
+                header = segment.readHeader(header.get().endPosition(), segment.size(), scratch);
+            }
+            return last;
+        } finally {
+            segment.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ferrymq.broker.log;
 
+import io.ferrymq.broker.log.cleaner.CleanerConfig;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.errors.ErrorCode;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@code recovery-point-offset-checkpoint} and {@code replication-offset-checkpoint} (high
  * watermarks) files, and the clean-shutdown marker written by {@link #close()}. At open the
  * marker is consumed: without it every partition is recovered from its recovery point. Retention
- * and flushing run on the named threads of a {@link LogScheduler}.
+ * and flushing run on the named threads of a {@link LogScheduler}, compaction on those of the
+ * {@link LogCleaner} (with the {@code cleaner-offset-checkpoint} of each log dir).
  *
  * <p>Log-dir failure (KIP-112): a disk error in any log operation reports the dir to the
  * {@link LogDirFailureChannel} ({@link #failureChannel()}); a dir that cannot be opened at start-up
@@ -56,12 +58,18 @@ public final class LogManager implements AutoCloseable {
     private final LogDirFailureChannel failures = new LogDirFailureChannel();
     private final LogCheckpoints checkpoints = new LogCheckpoints(failures);
     private final LogScheduler scheduler;
+    private final LogCleaner cleaner;
     private volatile boolean closed;
 
-    private LogManager(LogConfig config, Clock clock) {
+    private LogManager(LogConfig config, CleanerConfig cleanerConfig, Clock clock, SwapProbe swapProbe) {
         this.config = config;
         this.clock = clock;
         this.scheduler = new LogScheduler(config, this);
+        this.cleaner = new LogCleaner(cleanerConfig, this::allList, this::highWatermarkCheckpoint, clock, swapProbe);
+    }
+
+    private List<PartitionLog> allList() {
+        return List.copyOf(logs.values());
     }
 
     /**
@@ -73,7 +81,17 @@ public final class LogManager implements AutoCloseable {
      * @throws IllegalStateException when a dir is locked by another broker, or a partition is in two dirs
      */
     public static LogManager open(LogConfig config, Clock clock) {
-        LogManager manager = new LogManager(config, clock);
+        return open(config, CleanerConfig.DEFAULT, clock);
+    }
+
+    /** {@link #open(LogConfig, Clock)} with the log cleaner's settings. */
+    public static LogManager open(LogConfig config, CleanerConfig cleanerConfig, Clock clock) {
+        return open(config, cleanerConfig, clock, SwapProbe.NONE);
+    }
+
+    /** {@link #open(LogConfig, CleanerConfig, Clock)} with each swap step reported to {@code swapProbe} (tests). */
+    static LogManager open(LogConfig config, CleanerConfig cleanerConfig, Clock clock, SwapProbe swapProbe) {
+        LogManager manager = new LogManager(config, cleanerConfig, clock, swapProbe);
         try {
             for (Path logDir : config.logDirs()) {
                 manager.openOrTakeOffline(logDir);
@@ -88,6 +106,7 @@ public final class LogManager implements AutoCloseable {
             throw e;
         }
         manager.scheduler.start();
+        manager.cleaner.start();
         return manager;
     }
 
@@ -110,6 +129,7 @@ public final class LogManager implements AutoCloseable {
             locks.lock(logDir);
             boolean clean = Files.deleteIfExists(logDir.resolve(LogFiles.CLEAN_SHUTDOWN_MARKER));
             Map<TopicPartition, Long> recoveryPoints = checkpoints.load(logDir);
+            cleaner.loadCheckpoint(logDir);
             for (Path dir : partitionDirs(logDir)) {
                 Optional<TopicPartition> tp = LogFiles.parsePartitionDir(dir);
                 if (tp.isPresent()) {
@@ -195,6 +215,11 @@ public final class LogManager implements AutoCloseable {
         config = updated;
     }
 
+    /** The log cleaner, which compacts the logs whose cleanup.policy holds compact (its metrics are read here). */
+    public LogCleaner cleaner() {
+        return cleaner;
+    }
+
     /** The broker's log settings, which every log runs with unless its topic overrides some. */
     public LogConfig config() {
         return config;
@@ -212,6 +237,7 @@ public final class LogManager implements AutoCloseable {
     public boolean delete(TopicPartition tp) {
         PartitionLog log = logs.remove(tp);
         checkpoints.forget(tp);
+        cleaner.forget(tp);
         if (log == null) {
             return false;
         }
@@ -292,6 +318,7 @@ public final class LogManager implements AutoCloseable {
             closed = true;
         }
         // outside the monitor: the flusher thread may be waiting for it to write a checkpoint
+        cleaner.close();
         scheduler.close();
         for (PartitionLog log : all()) {
             try {

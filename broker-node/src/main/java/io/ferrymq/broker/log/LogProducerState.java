@@ -158,4 +158,11 @@ final class LogProducerState {
             }
         }
     }
+
+    /** The last offset of each kept producer's last batch: batches the cleaner keeps even when emptied. */
+    java.util.Set<Long> lastBatchOffsets() {
+        java.util.Set<Long> offsets = new java.util.HashSet<>();
+        manager.entries().forEach(entry -> offsets.add(entry.lastBatch().lastOffset()));
+        return offsets;
+    }
 }

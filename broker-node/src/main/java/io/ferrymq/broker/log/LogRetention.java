@@ -55,6 +55,12 @@ final class LogRetention {
         return count;
     }
 
+    /** Renames {@code segment}'s files {@code .deleted} and deletes them after the delay (a cleaned-away segment). */
+    void deleteLater(LogSegment segment, long nowMs) {
+        segment.markDeleted();
+        pendingDeletes.add(new PendingDelete(segment, nowMs + FILE_DELETE_DELAY_MS));
+    }
+
     /** Closes and deletes every pending segment now, whatever its deadline (the log is closing). */
     void deleteAllPending() {
         deleteExpiredPending(Long.MAX_VALUE);

@@ -67,6 +67,35 @@ public final class LogSegment implements AutoCloseable {
                 TimeIndex.open(LogFiles.timeIndexFile(dir, baseOffset), baseOffset, config.indexSizeMaxBytes()), true, nowMs);
     }
 
+    /**
+     * A new, empty segment whose three files carry {@code suffix} after their usual names (the
+     * cleaner writes {@code .cleaned} ones); stale files with those names are replaced.
+     */
+    static LogSegment createWithSuffix(Path dir, long baseOffset, LogConfig config, long nowMs, String suffix) {
+        Path index = LogFiles.withSuffix(LogFiles.indexFile(dir, baseOffset), suffix);
+        Path timeIndex = LogFiles.withSuffix(LogFiles.timeIndexFile(dir, baseOffset), suffix);
+        deleteQuietly(index);
+        deleteQuietly(timeIndex);
+        SegmentFile log = new SegmentFile(LogFiles.withSuffix(LogFiles.logFile(dir, baseOffset), suffix), true);
+        return new LogSegment(baseOffset, config, log, OffsetIndex.open(index, baseOffset, config.indexSizeMaxBytes()),
+                TimeIndex.open(timeIndex, baseOffset, config.indexSizeMaxBytes()), true, nowMs);
+    }
+
+    /**
+     * Renames the three files from their names ending in {@code from} (empty for the usual names) to
+     * names ending in {@code to}, log file first; open channels stay valid.
+     */
+    void renameSuffix(String from, String to) {
+        log.renameTo(LogFiles.withSuffix(LogFiles.withoutSuffix(log.path(), from), to));
+        offsetIndex.renameTo(LogFiles.withSuffix(LogFiles.withoutSuffix(offsetIndex.path(), from), to));
+        timeIndex.renameTo(LogFiles.withSuffix(LogFiles.withoutSuffix(timeIndex.path(), from), to));
+    }
+
+    /** Appends whole batches that keep their offsets (the cleaner's output), indexing them as appends do. */
+    void appendCleaned(ByteBuffer batches) {
+        append(batches, AppendProbe.NONE);
+    }
+
     /** An existing segment; a missing or malformed index is replaced by an empty one and reported untrusted. */
     static LogSegment open(Path dir, long baseOffset, LogConfig config, long nowMs) {
         Path indexPath = LogFiles.indexFile(dir, baseOffset);

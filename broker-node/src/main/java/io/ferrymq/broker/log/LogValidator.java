@@ -74,9 +74,9 @@ final class LogValidator {
             int size = RecordBatches.checkedSizeAt(batches, position, limit);
             RecordBatch batch = RecordBatch.wrap(batches.duplicate().position(position));
             validateBatch(batch, position - start, limits, follower);
-            if (follower && count > 0 && batch.baseOffset() != expected) {
+            if (follower && count > 0 && batch.baseOffset() < expected) {
                 throw new CorruptRecordException("batch " + count + " starts at offset " + batch.baseOffset()
-                        + " but the previous batch ended before " + expected);
+                        + " but the previous batch ended before " + expected + " (gaps a cleaned log has are allowed)");
             }
             firstBase = count == 0 ? batch.baseOffset() : firstBase;
             expected = batch.nextOffset();

@@ -154,8 +154,10 @@ public final class PartitionLog implements AutoCloseable {
         }
     }
 
+    /** {@code retention.*} when {@code cleanup.policy} holds {@code delete}; a compact-only log keeps every segment. */
     private static RetentionPolicy retentionPolicy(LogConfig config) {
-        return new RetentionPolicy(config.retentionMs(), config.retentionBytes());
+        return config.cleanup().delete() ? new RetentionPolicy(config.retentionMs(), config.retentionBytes())
+                : new RetentionPolicy(-1L, -1L);
     }
 
     public long logStartOffset() {
@@ -258,7 +260,8 @@ public final class PartitionLog implements AutoCloseable {
      * Appends batches fetched from the leader as they are (offsets and epochs kept); new epochs
      * enter the leader-epoch cache and every batch the producer state, unchecked.
      *
-     * @throws UnexpectedAppendOffsetException when the first batch does not start at the log end
+     * @throws UnexpectedAppendOffsetException when the first batch starts below the log end (above it is a
+     *     gap the leader's cleaner left, as Kafka allows)
      */
     public LogAppendInfo appendAsFollower(ByteBuffer batches) {
         ByteBuffer buffer = batches.duplicate();
@@ -266,7 +269,7 @@ public final class PartitionLog implements AutoCloseable {
         lock.lock();
         try {
             ensureWritable();
-            if (summary.firstBaseOffset() != logEndOffset) {
+            if (summary.firstBaseOffset() < logEndOffset) {
                 throw new UnexpectedAppendOffsetException(summary.firstBaseOffset(), logEndOffset,
                         topicPartition.toString());
             }
@@ -480,6 +483,74 @@ public final class PartitionLog implements AutoCloseable {
             }
         }
         return open;
+    }
+
+    long activeBaseOffset() {
+        return segments.lastKey();
+    }
+
+    /** The base offset of the segment after the one based at {@code baseOffset} (the log end if none). */
+    long nextSegmentBase(long baseOffset) {
+        Long next = segments.higherKey(baseOffset);
+        return next == null ? logEndOffset : next;
+    }
+
+    /** The segments below the active one, oldest first: immutable, so the cleaner reads them without the lock. */
+    List<LogSegment> inactiveSegments() {
+        List<LogSegment> all = new ArrayList<>(segments.values());
+        return all.subList(0, all.size() - 1);
+    }
+
+    /** The last offset of each producer's last batch in the producer state (batches the cleaner keeps, maybe empty). */
+    java.util.Set<Long> producerLastBatchOffsets() {
+        lock.lock();
+        try {
+            return producerState.lastBatchOffsets();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Swaps a cleaned segment in for {@code replaced} (consecutive segments, the first sharing its base
+     * offset), crash-safely, as Kafka's {@code replaceSegments}: the cleaned files, written and fsynced as
+     * {@code .cleaned}, are renamed {@code .swap} (from here a restart completes the swap, see
+     * {@link LogLoader}); then, under the lock, the new segment takes the first one's place in the map,
+     * the replaced ones leave it and their files are renamed {@code .deleted} (deleted after the delay, so
+     * running reads finish), and the swap files get their final names. When retention or truncation took
+     * any of {@code replaced} meanwhile, nothing changes but the cleaned files' deletion, and false is
+     * returned.
+     */
+    boolean replaceSegments(List<LogSegment> replaced, LogSegment cleaned, SwapProbe probe) {
+        cleaned.flush();
+        probe.reached(SwapProbe.Step.CLEANED_WRITTEN);
+        lock.lock();
+        try {
+            ensureOpen();
+            boolean unchanged = replaced.stream().allMatch(s -> segments.get(s.baseOffset()) == s)
+                    && segments.lastEntry().getValue() != replaced.get(replaced.size() - 1);
+            if (!unchanged) {
+                cleaned.closeAndDelete();
+                return false;
+            }
+            cleaned.renameSuffix(LogFiles.CLEANED_SUFFIX, LogFiles.SWAP_SUFFIX);
+            CheckpointFile.fsyncDirectory(dir);
+            probe.reached(SwapProbe.Step.SWAP_RENAMED);
+            cleaned.onBecomeInactive();
+            segments.put(cleaned.baseOffset(), cleaned);
+            for (LogSegment old : replaced) {
+                if (old.baseOffset() != cleaned.baseOffset()) {
+                    segments.remove(old.baseOffset());
+                }
+                retention.deleteLater(old, clock.millis());
+                probe.reached(SwapProbe.Step.OLD_SEGMENT_DELETED);
+            }
+            cleaned.renameSuffix(LogFiles.SWAP_SUFFIX, "");
+            CheckpointFile.fsyncDirectory(dir);
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Fsyncs everything up to the log end and moves the recovery point there. */

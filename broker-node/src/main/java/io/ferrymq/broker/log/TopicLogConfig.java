@@ -1,6 +1,10 @@
 package io.ferrymq.broker.log;
 
+import static io.ferrymq.common.config.TopicConfigKeys.CLEANUP_POLICY;
+import static io.ferrymq.common.config.TopicConfigKeys.DELETE_RETENTION_MS;
 import static io.ferrymq.common.config.TopicConfigKeys.FLUSH_MESSAGES;
+import static io.ferrymq.common.config.TopicConfigKeys.MIN_CLEANABLE_DIRTY_RATIO;
+import static io.ferrymq.common.config.TopicConfigKeys.MIN_COMPACTION_LAG_MS;
 import static io.ferrymq.common.config.TopicConfigKeys.FLUSH_MS;
 import static io.ferrymq.common.config.TopicConfigKeys.INDEX_INTERVAL_BYTES;
 import static io.ferrymq.common.config.TopicConfigKeys.MAX_MESSAGE_BYTES;
@@ -13,15 +17,17 @@ import static io.ferrymq.common.config.TopicConfigKeys.SEGMENT_MS;
 
 import io.ferrymq.common.config.TopicConfigKeys;
 import io.ferrymq.common.record.TimestampType;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The pure merge of a broker's {@link LogConfig} with a topic's overrides ({@link TopicConfigKeys}):
  * the LogConfig every replica of the topic runs with. Each log-level topic key replaces the broker
  * setting it is a synonym of ({@code retention.ms} for {@code log.retention.ms}, {@code segment.ms}
- * for {@code log.roll.ms}, {@code max.message.bytes} for {@code message.max.bytes}, and so on); keys
+ * for {@code log.roll.ms}, {@code max.message.bytes} for {@code message.max.bytes},
+ * {@code cleanup.policy} for {@code log.cleanup.policy}, and so on); keys
  * that are not about the log ({@code min.insync.replicas}, {@code compression.type},
- * {@code unclean.leader.election.enable}, {@code cleanup.policy}) leave it unchanged, as do broker-only
+ * {@code unclean.leader.election.enable}) leave it unchanged, as do broker-only
  * settings (directories, scheduler intervals). Stateless and thread-safe.
  */
 public final class TopicLogConfig {
@@ -52,7 +58,18 @@ public final class TopicLogConfig {
                 intOr(overrides, MAX_MESSAGE_BYTES, broker.messageMaxBytes()),
                 broker.retentionCheckIntervalMs(), broker.flushSchedulerIntervalMs(),
                 broker.recoveryPointCheckpointIntervalMs(), broker.messageMaxDecompressedBytes(),
-                broker.producerIdExpirationMs(), timestampType);
+                broker.producerIdExpirationMs(), timestampType, cleanup(broker.cleanup(), overrides));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CleanupConfig cleanup(CleanupConfig broker, Map<String, String> overrides) {
+        CleanupConfig merged = new CleanupConfig(broker.delete(), broker.compact(),
+                TopicConfigKeys.value(overrides, MIN_CLEANABLE_DIRTY_RATIO).map(Double.class::cast)
+                        .orElse(broker.minCleanableDirtyRatio()),
+                longOr(overrides, DELETE_RETENTION_MS, broker.deleteRetentionMs()),
+                longOr(overrides, MIN_COMPACTION_LAG_MS, broker.minCompactionLagMs()));
+        return TopicConfigKeys.value(overrides, CLEANUP_POLICY).map(v -> merged.withPolicy((List<String>) v))
+                .orElse(merged);
     }
 
     private static int intOr(Map<String, String> overrides, String key, int brokerValue) {

@@ -32,13 +32,17 @@ public final class ValidatedBatches {
      *
      * @param topicCodec empty to keep the producer's codec
      * @throws io.ferrymq.common.errors.CorruptRecordException cut, lying or corrupt batches
-     * @throws io.ferrymq.common.errors.InvalidRecordException records that do not parse or lie
+     * @throws io.ferrymq.common.errors.InvalidRecordException records that do not parse or lie, or a record
+     *     without a key for a compacted log (Kafka's "Compacted topic cannot accept message without key")
      * @throws io.ferrymq.common.errors.RecordTooLargeException above message.max.bytes or the inflation cap
      * @throws RecordListTooLargeException an append larger than a segment
      */
     public static ValidatedBatches validate(ByteBuffer batches, LogConfig config, Optional<CompressionType> topicCodec) {
         ByteBuffer buffer = batches.isReadOnly() ? copyOf(batches) : batches.duplicate();
         LogValidator.Summary summary = LogValidator.validateLeaderAppend(buffer, config);
+        if (config.cleanup().compact()) {
+            requireKeys(buffer);
+        }
         if (topicCodec.isEmpty() || allIn(buffer, topicCodec.get())) {
             return new ValidatedBatches(buffer, summary);
         }
@@ -53,6 +57,17 @@ public final class ValidatedBatches {
 
     LogValidator.Summary summary() {
         return summary;
+    }
+
+    private static void requireKeys(ByteBuffer buffer) {
+        for (RecordBatch batch : RecordBatches.wrap(buffer)) {
+            for (io.ferrymq.common.record.Record record : batch) {
+                if (record.key().isEmpty()) {
+                    throw new io.ferrymq.common.errors.InvalidRecordException("Compacted topic cannot accept message"
+                            + " without key (record at offset delta " + (record.offset() - batch.baseOffset()) + ")");
+                }
+            }
+        }
     }
 
     private static boolean allIn(ByteBuffer buffer, CompressionType codec) {

@@ -31,6 +31,11 @@ public final class BrokerMetricNames {
 
     public static final MetricName OFFLINE_LOG_DIRS = MetricName.of(LOG_MANAGER, "OfflineLogDirectoryCount");
 
+    public static final String LOG_CLEANER = "LogCleaner";
+    public static final MetricName CLEANER_RECOPY_PERCENT = MetricName.of(LOG_CLEANER, "cleaner-recopy-percent");
+    public static final MetricName MAX_DIRTY_PERCENT = MetricName.of(LOG_CLEANER, "max-dirty-percent");
+    public static final MetricName TIME_SINCE_LAST_RUN_MS = MetricName.of(LOG_CLEANER, "time-since-last-run-ms");
+
     public static final MetricName UNCLEAN_ELECTIONS = MetricName.of("ControllerStats", "UncleanLeaderElectionsPerSec");
     public static final MetricName AUTHORIZATION_ALLOWED = MetricName.of("AuthorizerMetrics", "AuthorizationAllowedPerSec");
     public static final MetricName AUTHORIZATION_DENIED = MetricName.of("AuthorizerMetrics", "AuthorizationDeniedPerSec");

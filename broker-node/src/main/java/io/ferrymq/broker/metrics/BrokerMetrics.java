@@ -192,6 +192,13 @@ public final class BrokerMetrics implements AutoCloseable {
         registerGauge(ZK_SESSION_STATE, state::get);
     }
 
+    /** Registers the log cleaner's gauges (Kafka's names): recopy percent, max dirty percent, time since last run. */
+    public void registerLogCleaner(IntSupplier recopyPercent, IntSupplier maxDirtyPercent, LongSupplier timeSinceLastRunMs) {
+        registerGauge(CLEANER_RECOPY_PERCENT, recopyPercent::getAsInt);
+        registerGauge(MAX_DIRTY_PERCENT, maxDirtyPercent::getAsInt);
+        registerGauge(TIME_SINCE_LAST_RUN_MS, timeSinceLastRunMs::getAsLong);
+    }
+
     /** Registers (or replaces) a gauge under a name. */
     public <T> void registerGauge(MetricName name, Gauge<T> gauge) {
         String key = name.encode();

@@ -132,7 +132,7 @@ sealed interface SegmentDamage {
     /**
      * How many batches recovery must keep: walking the known batch boundaries (not the file's
      * length fields), the longest prefix in which each batch is whole, keeps its length, passes
-     * {@link RecordBatch#ensureValid()}, follows on from the previous batch (the first at or above
+     * {@link RecordBatch#ensureValid()}, follows the previous batch, gaps allowed (the first at or above
      * the segment's base offset) and ends within 32-bit relative offsets of the base.
      */
     static int validPrefix(byte[] file, List<Span> batches, long segmentBaseOffset) {
@@ -147,7 +147,7 @@ sealed interface SegmentDamage {
                 return i;
             }
             RecordBatch batch = RecordBatch.wrap(bytes);
-            boolean follows = i == 0 ? batch.baseOffset() >= segmentBaseOffset : batch.baseOffset() == next;
+            boolean follows = i == 0 ? batch.baseOffset() >= segmentBaseOffset : batch.baseOffset() >= next;
             if (!batch.isValid() || !follows
                     || batch.baseOffset() - segmentBaseOffset > Integer.MAX_VALUE - (long) batch.lastOffsetDelta()) {
                 return i;

@@ -10,9 +10,9 @@ import java.util.TreeMap;
  * {@code TopicConfig}, shared by clients and brokers): every key a topic may set, with Kafka's name,
  * type and lower bound, each of which the brokers apply to every replica of the topic, live. An
  * override left unset falls back to the broker's setting it is a synonym of ({@link #BROKER_SYNONYMS}),
- * so none has a default here. Kafka topic keys Ferry does not implement ({@link #NOT_IMPLEMENTED}, and
- * {@code cleanup.policy} with {@code compact}) are refused by {@link #validate} with a message naming
- * them, never accepted and ignored.
+ * so none has a default here. Kafka topic keys Ferry does not implement ({@link #NOT_IMPLEMENTED}) are refused by {@link #validate} with a message naming
+ * them, never accepted and ignored ({@code max.compaction.lag.ms} among them: the cleaner picks logs by
+ * dirty ratio only).
  *
  * <p>Immutable after class initialisation; thread-safe.
  */
@@ -20,6 +20,9 @@ public final class TopicConfigKeys {
 
     public static final String CLEANUP_POLICY = "cleanup.policy";
     public static final String COMPRESSION_TYPE = "compression.type";
+    public static final String DELETE_RETENTION_MS = "delete.retention.ms";
+    public static final String MIN_CLEANABLE_DIRTY_RATIO = "min.cleanable.dirty.ratio";
+    public static final String MIN_COMPACTION_LAG_MS = "min.compaction.lag.ms";
     public static final String FLUSH_MESSAGES = "flush.messages";
     public static final String FLUSH_MS = "flush.ms";
     public static final String FOLLOWER_REPLICATION_THROTTLED_REPLICAS = "follower.replication.throttled.replicas";
@@ -37,19 +40,26 @@ public final class TopicConfigKeys {
 
     /** {@code message.timestamp.type}'s values, as Kafka spells them. */
     public static final String CREATE_TIME = "CreateTime";
+
+    /** {@code cleanup.policy}'s values. */
+    public static final String DELETE = "delete";
+    public static final String COMPACT = "compact";
     public static final String LOG_APPEND_TIME = "LogAppendTime";
 
     private static final String GROUP = "Topic";
 
     /** Every topic-level key Ferry accepts; each takes effect on every replica of the topic, live. */
     public static final ConfigDefinition DEFINITION = new ConfigDefinition()
-            .defineOptional(GROUP, CLEANUP_POLICY, ConfigType.LIST, Validators.nonEmptyListOf("delete"),
-                    Importance.MEDIUM, "delete: old segments are deleted by retention.ms and retention.bytes "
-                            + "(compact is not implemented and is refused).")
+            .defineOptional(GROUP, CLEANUP_POLICY, ConfigType.LIST, Validators.nonEmptyListOf(DELETE, COMPACT),
+                    Importance.MEDIUM, "delete: old segments are deleted by retention.ms and retention.bytes; "
+                            + "compact: the log cleaner keeps the latest record of every key; compact,delete: both.")
             .defineOptional(GROUP, COMPRESSION_TYPE, ConfigType.STRING,
                     Validators.oneOf("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"),
                     Importance.MEDIUM, "The codec this topic stores: producer keeps the producer's, uncompressed "
                             + "none, a codec name recompresses every batch on the leader.")
+            .defineOptional(GROUP, DELETE_RETENTION_MS, ConfigType.LONG, Validators.atLeast(0), Importance.MEDIUM,
+                    "How long the log cleaner keeps a tombstone (null value) of a compacted topic after it first "
+                            + "cleaned it, so consumers see the delete; overrides log.cleaner.delete.retention.ms.")
             .defineOptional(GROUP, FLUSH_MESSAGES, ConfigType.LONG, Validators.atLeast(1), Importance.MEDIUM,
                     "Fsync the log after this many records; overrides log.flush.interval.messages.")
             .defineOptional(GROUP, FLUSH_MS, ConfigType.LONG, Validators.atLeast(0), Importance.MEDIUM,
@@ -69,6 +79,12 @@ public final class TopicConfigKeys {
             .defineOptional(GROUP, MESSAGE_TIMESTAMP_TYPE, ConfigType.STRING, Validators.oneOf(CREATE_TIME,
                     LOG_APPEND_TIME), Importance.MEDIUM, "CreateTime keeps the producer's timestamps; "
                             + "LogAppendTime makes the leader stamp every batch with its clock.")
+            .defineOptional(GROUP, MIN_CLEANABLE_DIRTY_RATIO, ConfigType.DOUBLE, Validators.betweenDecimal(0.0, 1.0),
+                    Importance.MEDIUM, "Clean a compacted log once its uncleaned bytes are at least this share of "
+                            + "its cleanable bytes; overrides log.cleaner.min.cleanable.ratio.")
+            .defineOptional(GROUP, MIN_COMPACTION_LAG_MS, ConfigType.LONG, Validators.atLeast(0), Importance.MEDIUM,
+                    "A record stays uncompacted at least this long after it was written (by segment largest "
+                            + "timestamp); overrides log.cleaner.min.compaction.lag.ms.")
             .defineOptional(GROUP, MIN_INSYNC_REPLICAS, ConfigType.INT, Validators.atLeast(1), Importance.HIGH,
                     "With acks=all, refuse a write to this topic with NOT_ENOUGH_REPLICAS when the ISR is "
                             + "smaller than this; overrides the broker's min.insync.replicas.")
@@ -91,6 +107,9 @@ public final class TopicConfigKeys {
     public static final Map<String, String> BROKER_SYNONYMS = Map.ofEntries(
             Map.entry(CLEANUP_POLICY, "log.cleanup.policy"),
             Map.entry(COMPRESSION_TYPE, COMPRESSION_TYPE),
+            Map.entry(DELETE_RETENTION_MS, "log.cleaner.delete.retention.ms"),
+            Map.entry(MIN_CLEANABLE_DIRTY_RATIO, "log.cleaner.min.cleanable.ratio"),
+            Map.entry(MIN_COMPACTION_LAG_MS, "log.cleaner.min.compaction.lag.ms"),
             Map.entry(FLUSH_MESSAGES, "log.flush.interval.messages"),
             Map.entry(FLUSH_MS, "log.flush.interval.ms"),
             Map.entry(INDEX_INTERVAL_BYTES, "log.index.interval.bytes"),
@@ -106,10 +125,10 @@ public final class TopicConfigKeys {
 
     /** Kafka topic keys Ferry does not implement: refused by {@link #validate} rather than ignored. */
     public static final List<String> NOT_IMPLEMENTED = List.of("compression.gzip.level", "compression.lz4.level",
-            "compression.zstd.level", "delete.retention.ms", "file.delete.delay.ms", "local.retention.bytes", "local.retention.ms", "max.compaction.lag.ms", "message.downconversion.enable",
+            "compression.zstd.level", "file.delete.delay.ms",
+            "local.retention.bytes", "local.retention.ms", "max.compaction.lag.ms", "message.downconversion.enable",
             "message.format.version", "message.timestamp.after.max.ms", "message.timestamp.before.max.ms",
-            "message.timestamp.difference.max.ms", "min.cleanable.dirty.ratio", "min.compaction.lag.ms",
-            "preallocate", "remote.storage.enable", "segment.jitter.ms");
+            "message.timestamp.difference.max.ms", "preallocate", "remote.storage.enable", "segment.jitter.ms");
 
     private TopicConfigKeys() {
     }
@@ -117,8 +136,7 @@ public final class TopicConfigKeys {
     /**
      * Checks every override: a key of {@link #DEFINITION} with a valid value. Throws a
      * {@link ConfigException} naming the first bad key: one Ferry does not implement (a key of
-     * {@link #NOT_IMPLEMENTED}, or {@code cleanup.policy} with {@code compact}), an unknown one, or an
-     * invalid value.
+     * {@link #NOT_IMPLEMENTED}), an unknown one, or an invalid value.
      */
     public static void validate(Map<String, String> overrides) {
         for (Map.Entry<String, String> override : new TreeMap<>(overrides).entrySet()) {
@@ -132,10 +150,6 @@ public final class TopicConfigKeys {
                     () -> new ConfigException(key, "unknown topic config '" + key + "'"));
             if (value == null) {
                 throw new ConfigException(key, "topic config '" + key + "' has no value");
-            }
-            if (key.equals(CLEANUP_POLICY) && value.contains("compact")) {
-                throw new ConfigException(key, "topic config cleanup.policy=" + value + " is not implemented by "
-                        + "Ferry (no log compaction); only cleanup.policy=delete is");
             }
             definition.parse(value);
         }
@@ -153,6 +167,14 @@ public final class TopicConfigKeys {
      */
     public static Optional<Integer> minInsyncReplicas(Map<String, String> configs) {
         return value(configs, MIN_INSYNC_REPLICAS).map(Integer.class::cast);
+    }
+
+    /**
+     * Whether a topic's {@code configs} make it compacted ({@code cleanup.policy} holds {@code compact}),
+     * false when unset (the broker default is {@code delete}).
+     */
+    public static boolean isCompacted(Map<String, String> configs) {
+        return value(configs, CLEANUP_POLICY).map(v -> ((List<?>) v).contains(COMPACT)).orElse(false);
     }
 
     /** The {@code compression.type} override among a topic's {@code configs}, empty when unset. */

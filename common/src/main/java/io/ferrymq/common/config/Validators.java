@@ -51,6 +51,25 @@ public final class Validators {
         };
     }
 
+    /** Decimal numbers from {@code min} to {@code max}, both included. */
+    public static Validator betweenDecimal(double min, double max) {
+        String description = "[" + min + ",...," + max + "]";
+        return new Validator() {
+            @Override
+            public void ensureValid(String key, Object value) {
+                double number = ((Number) value).doubleValue();
+                if (!(number >= min && number <= max)) {
+                    throw ConfigException.invalid(key, value, "allowed values are " + description);
+                }
+            }
+
+            @Override
+            public String describe() {
+                return description;
+            }
+        };
+    }
+
     /** Strings equal (case included, as in Kafka) to one of {@code allowed}. */
     public static Validator oneOf(String... allowed) {
         List<String> values = List.of(allowed);

@@ -15,7 +15,7 @@ import java.util.zip.CRC32C;
  * <pre>
  *  0 baseOffset int64        8 batchLength int32 (bytes after this field)
  * 12 partitionLeaderEpoch int32   16 magic int8 = 2   17 crc uint32 (CRC32C of bytes 21..end)
- * 21 attributes int16 (bits 0-2 codec, 3 timestamp type, 4 transactional, 5 control)
+ * 21 attributes int16 (bits 0-2 codec, 3 timestamp type, 4 transactional, 5 control, 6 delete horizon)
  * 23 lastOffsetDelta int32  27 baseTimestamp int64  35 maxTimestamp int64
  * 43 producerId int64       51 producerEpoch int16   53 baseSequence int32
  * 57 recordCount int32      61 records (see {@link Record}), compressed as one stream if a codec is set
@@ -51,6 +51,7 @@ public final class RecordBatch implements Iterable<Record> {
     static final int TIMESTAMP_TYPE_MASK = 0x08;
     static final int TRANSACTIONAL_MASK = 0x10;
     static final int CONTROL_MASK = 0x20;
+    static final int DELETE_HORIZON_MASK = 0x40;
 
     private final ByteBuffer buffer;
 
@@ -128,6 +129,16 @@ public final class RecordBatch implements Iterable<Record> {
         return (attributes() & TRANSACTIONAL_MASK) != 0;
     }
 
+    /** KIP-534: the log cleaner stored the tombstones' delete horizon as the base timestamp. */
+    public boolean hasDeleteHorizon() {
+        return (attributes() & DELETE_HORIZON_MASK) != 0;
+    }
+
+    /** The time after which the cleaner drops this batch's tombstones; empty unless {@link #hasDeleteHorizon()}. */
+    public java.util.OptionalLong deleteHorizonMs() {
+        return hasDeleteHorizon() ? java.util.OptionalLong.of(firstTimestamp()) : java.util.OptionalLong.empty();
+    }
+
     public boolean isControlBatch() {
         return (attributes() & CONTROL_MASK) != 0;
     }
@@ -195,8 +206,10 @@ public final class RecordBatch implements Iterable<Record> {
 
     /**
      * Checks the header without decoding records: magic 2, CRC, a non-negative record count and
-     * {@code lastOffsetDelta == recordCount - 1} (Ferry never compacts, so a batch's offsets are
-     * dense). Throws {@link CorruptRecordException} naming the first problem found.
+     * {@code lastOffsetDelta >= recordCount - 1} (a batch the log cleaner compacted keeps its last
+     * offset while records are gone, as Kafka's does; a producer's batch must be dense, which
+     * {@link RecordBatchValidator} checks). Throws {@link CorruptRecordException} naming the first
+     * problem found.
      */
     public void ensureValid() {
         if (magic() != MAGIC) {
@@ -212,7 +225,7 @@ public final class RecordBatch implements Iterable<Record> {
         if (count < 0) {
             throw new CorruptRecordException("batch at offset " + baseOffset() + " has negative record count " + count);
         }
-        if (count > 0 && lastOffsetDelta() != count - 1) {
+        if (count > 0 && lastOffsetDelta() < count - 1) {
             throw new CorruptRecordException("batch at offset " + baseOffset() + " has last offset delta "
                     + lastOffsetDelta() + " but " + count + " records");
         }

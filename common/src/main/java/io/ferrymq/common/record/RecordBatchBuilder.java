@@ -29,6 +29,10 @@ public final class RecordBatchBuilder {
     private int count;
     private long baseTimestamp;
     private long maxTimestamp = -1L;
+    private int lastOffsetDelta = -1;
+    private int lastAppendedDelta = -1;
+    private short extraAttributes;
+    private boolean fixedBaseTimestamp;
     private boolean built;
 
     /**
@@ -61,6 +65,32 @@ public final class RecordBatchBuilder {
         }
         builder.build();
         return builder.buffer().flip();
+    }
+
+    /**
+     * A batch of no records standing for {@code original} (Kafka's {@code writeEmptyHeader}): its base
+     * and last offsets, leader epoch, producer fields and timestamp type are kept, both timestamps are
+     * its max timestamp, and it is uncompressed. The log cleaner keeps one where a producer's last
+     * batch lost every record, so its sequence numbers survive.
+     */
+    public static ByteBuffer emptyBatchLike(RecordBatch original) {
+        RecordBatchBuilder builder = new RecordBatchBuilder(ByteBuffer.allocate(RecordBatch.HEADER_SIZE),
+                CompressionType.NONE, original.baseOffset())
+                .partitionLeaderEpoch(original.partitionLeaderEpoch())
+                .producer(original.producerId(), original.producerEpoch(), original.baseSequence())
+                .overrideLastOffset(original.lastOffset());
+        if (original.timestampType() == TimestampType.LOG_APPEND_TIME) {
+            builder.logAppendTime();
+        }
+        builder.baseTimestamp = original.maxTimestamp();
+        builder.maxTimestamp = original.maxTimestamp();
+        builder.built = true;
+        ByteBuffer out = builder.buffer();
+        builder.writeHeader(out, RecordBatch.HEADER_SIZE);
+        CRC32C crc = new CRC32C();
+        crc.update(out.slice(RecordBatch.ATTRIBUTES_OFFSET, RecordBatch.HEADER_SIZE - RecordBatch.ATTRIBUTES_OFFSET));
+        out.putInt(RecordBatch.CRC_OFFSET, (int) crc.getValue());
+        return out.position(0).limit(RecordBatch.HEADER_SIZE);
     }
 
     /** A builder over a fresh heap buffer of {@code initialCapacity} bytes. */
@@ -96,23 +126,72 @@ public final class RecordBatchBuilder {
      * {@code null} key or value is Kafka's null.
      */
     public RecordBatchBuilder append(long timestamp, ByteBuffer key, ByteBuffer value, List<Header> headers) {
+        return appendWithOffsetDelta(lastAppendedDelta + 1, timestamp, key, value, headers);
+    }
+
+    /**
+     * Appends a record at {@code offset}, which must exceed the last appended one's (the log
+     * cleaner keeps each surviving record's offset, leaving gaps), copying key and value.
+     */
+    public RecordBatchBuilder appendWithOffset(long offset, long timestamp, ByteBuffer key, ByteBuffer value,
+                                               List<Header> headers) {
+        long delta = offset - baseOffset;
+        if (delta <= lastAppendedDelta || delta > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("offset " + offset + " does not follow offset "
+                    + (baseOffset + lastAppendedDelta) + " in a batch based at " + baseOffset);
+        }
+        return appendWithOffsetDelta((int) delta, timestamp, key, value, headers);
+    }
+
+    private RecordBatchBuilder appendWithOffsetDelta(int offsetDelta, long timestamp, ByteBuffer key, ByteBuffer value,
+                                                     List<Header> headers) {
         if (built) {
             throw new IllegalStateException("batch already built");
         }
-        if (count == 0) {
+        if (count == 0 && !fixedBaseTimestamp) {
             baseTimestamp = timestamp;
         }
         long timestampDelta = timestamp - baseTimestamp;
-        int bodySize = bodySize(timestampDelta, count, key, value, headers);
+        int bodySize = bodySize(timestampDelta, offsetDelta, key, value, headers);
         records.ensureRemaining(Varints.sizeOfVarint(bodySize) + bodySize);
         ByteBuffer buffer = records.buffer();
         Varints.writeVarint(bodySize, buffer);
         buffer.put((byte) 0);
         Varints.writeVarlong(timestampDelta, buffer);
-        Varints.writeVarint(count, buffer);
+        Varints.writeVarint(offsetDelta, buffer);
         writeKeyValueHeaders(buffer, key, value, headers);
         maxTimestamp = Math.max(maxTimestamp, timestamp);
+        lastAppendedDelta = offsetDelta;
         count++;
+        return this;
+    }
+
+    /**
+     * Keeps {@code lastOffset} as the batch's last offset though its last records may be gone (the
+     * log cleaner: a producer's sequence numbers run to it, as in Kafka's {@code overrideLastOffset}).
+     */
+    public RecordBatchBuilder overrideLastOffset(long lastOffset) {
+        this.lastOffsetDelta = Math.toIntExact(lastOffset - baseOffset);
+        return this;
+    }
+
+    /** Sets the log-append-time attribute: readers give every record the batch's max timestamp. */
+    public RecordBatchBuilder logAppendTime() {
+        extraAttributes |= RecordBatch.TIMESTAMP_TYPE_MASK;
+        return this;
+    }
+
+    /**
+     * KIP-534: stores {@code deleteHorizonMs} as the base timestamp (record timestamps stay deltas from
+     * it) and sets the delete-horizon attribute; call before the first record is appended.
+     */
+    public RecordBatchBuilder deleteHorizon(long deleteHorizonMs) {
+        if (count > 0) {
+            throw new IllegalStateException("the delete horizon is set before records are appended");
+        }
+        extraAttributes |= RecordBatch.DELETE_HORIZON_MASK;
+        baseTimestamp = deleteHorizonMs;
+        fixedBaseTimestamp = true;
         return this;
     }
 
@@ -171,8 +250,8 @@ public final class RecordBatchBuilder {
         buffer.putInt(start + RecordBatch.LENGTH_OFFSET, size - RecordBatch.LOG_OVERHEAD);
         buffer.putInt(start + RecordBatch.PARTITION_LEADER_EPOCH_OFFSET, partitionLeaderEpoch);
         buffer.put(start + RecordBatch.MAGIC_OFFSET, RecordBatch.MAGIC);
-        buffer.putShort(start + RecordBatch.ATTRIBUTES_OFFSET, (short) compression.id());
-        buffer.putInt(start + RecordBatch.LAST_OFFSET_DELTA_OFFSET, count - 1);
+        buffer.putShort(start + RecordBatch.ATTRIBUTES_OFFSET, (short) (compression.id() | extraAttributes));
+        buffer.putInt(start + RecordBatch.LAST_OFFSET_DELTA_OFFSET, Math.max(lastOffsetDelta, lastAppendedDelta));
         buffer.putLong(start + RecordBatch.BASE_TIMESTAMP_OFFSET, baseTimestamp);
         buffer.putLong(start + RecordBatch.MAX_TIMESTAMP_OFFSET, maxTimestamp);
         buffer.putLong(start + RecordBatch.PRODUCER_ID_OFFSET, producerId);

@@ -42,6 +42,10 @@ public final class RecordBatchValidator {
         if (count == 0) {
             throw new InvalidRecordException("batch holds no records");
         }
+        if (batch.lastOffsetDelta() != count - 1) {
+            throw new CorruptRecordException("batch at offset " + batch.baseOffset() + " has last offset delta "
+                    + batch.lastOffsetDelta() + " but " + count + " records");
+        }
         checkAttributes(batch);
         checkProducerFields(batch);
         long maxTimestamp = walkRecords(batch, count, maxDecompressedBytes);

@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * Parses the records of one batch from a {@link ByteSource}, checking every field as Kafka's
  * {@code DefaultRecord.readFrom} and {@code LogValidator} do: the record length is non-negative and
- * exactly covers its fields, the offset delta equals the record's index, key and value lengths are
+ * exactly covers its fields, the offset delta equals the record's index ({@link #skip}, a producer's
+ * batch) or exceeds the previous record's ({@link #read}: a batch the log cleaner compacted keeps each
+ * record's original offset, so its deltas have gaps), key and value lengths are
  * -1 or fit in the record, the header count is non-negative and the headers fit, header keys are
  * non-null. {@link #skip} checks without materializing anything (the broker's validation: no
  * allocation per record); {@link #read} returns the record with key, value and headers as views over
@@ -31,6 +33,7 @@ final class RecordReader {
     private final long baseTimestamp;
     private final long fixedTimestamp;
     private final ByteSource.BufferSource body = new ByteSource.BufferSource(ByteBuffer.allocate(0));
+    private int previousOffsetDelta = -1;
 
     /**
      * @param fixedTimestamp the batch's max timestamp when its type is log-append time, else -1
@@ -60,18 +63,22 @@ final class RecordReader {
         return timestamp;
     }
 
-    /** Reads record {@code index}, checked as {@link #skip} does. */
+    /**
+     * Reads record {@code index}, checked as {@link #skip} does but for its offset delta, which
+     * must only exceed the previous record's (gaps are what compaction leaves).
+     */
     Record read(int index) {
         int length = readLength(source, index);
         ByteSource in = source.readInto(body, length);
         in.readByte();
         long timestamp = baseTimestamp + in.readVarlong();
-        checkOffsetDelta(index, in.readVarint());
+        int offsetDelta = in.readVarint();
+        checkIncreasingOffsetDelta(index, offsetDelta);
         Optional<ByteBuffer> key = readBytes(in, index, "key", length);
         Optional<ByteBuffer> value = readBytes(in, index, "value", length);
         List<Header> headers = readHeaders(in, index, length);
         checkConsumed(in, index, 0, length);
-        return new Record(baseOffset + index, fixedTimestamp >= 0 ? fixedTimestamp : timestamp, key, value, headers);
+        return new Record(baseOffset + offsetDelta, fixedTimestamp >= 0 ? fixedTimestamp : timestamp, key, value, headers);
     }
 
     private static int readLength(ByteSource in, int index) {
@@ -87,6 +94,14 @@ final class RecordReader {
             throw new InvalidRecordException("record " + index + " has offset delta " + offsetDelta
                     + "; offset deltas must run 0, 1, 2, ... in order");
         }
+    }
+
+    private void checkIncreasingOffsetDelta(int index, int offsetDelta) {
+        if (offsetDelta <= previousOffsetDelta) {
+            throw new InvalidRecordException("record " + index + " has offset delta " + offsetDelta
+                    + " after " + previousOffsetDelta + "; offset deltas must increase");
+        }
+        previousOffsetDelta = offsetDelta;
     }
 
     private static void skipBytes(ByteSource in, int index, String what, long start, int recordLength) {

@@ -39,8 +39,21 @@ class TopicConfigKeysTest {
                 .hasMessageContaining("not implemented by Ferry");
         assertThatThrownBy(() -> TopicConfigKeys.validate(Map.of("file.delete.delay.ms", "10")))
                 .hasMessageContaining("'file.delete.delay.ms'").hasMessageContaining("not implemented by Ferry");
-        assertThatThrownBy(() -> TopicConfigKeys.validate(Map.of("cleanup.policy", "compact,delete")))
-                .hasMessageContaining("cleanup.policy=compact,delete").hasMessageContaining("not implemented");
+        assertThatThrownBy(() -> TopicConfigKeys.validate(Map.of("max.compaction.lag.ms", "10")))
+                .hasMessageContaining("'max.compaction.lag.ms'").hasMessageContaining("not implemented by Ferry");
+    }
+
+    @Test
+    void compactionKeysAreAcceptedAndCheckedForRange() {
+        TopicConfigKeys.validate(Map.of("cleanup.policy", "compact,delete", "min.cleanable.dirty.ratio", "0.1",
+                "delete.retention.ms", "1000", "min.compaction.lag.ms", "0"));
+        assertThat(TopicConfigKeys.isCompacted(Map.of("cleanup.policy", "delete,compact"))).isTrue();
+        assertThat(TopicConfigKeys.isCompacted(Map.of("cleanup.policy", "delete"))).isFalse();
+        assertThat(TopicConfigKeys.isCompacted(Map.of())).isFalse();
+        assertThatThrownBy(() -> TopicConfigKeys.validate(Map.of("min.cleanable.dirty.ratio", "1.5")))
+                .hasMessageContaining("min.cleanable.dirty.ratio");
+        assertThatThrownBy(() -> TopicConfigKeys.validate(Map.of("cleanup.policy", "compact,shred")))
+                .hasMessageContaining("cleanup.policy");
     }
 
     @Test

@@ -69,12 +69,22 @@ class RecordBatchCorruptionTest {
     }
 
     @Test
-    void lastOffsetDeltaPastTheRecordCountIsDetectedEvenWithAGoodCrc() {
+    void lastOffsetDeltaBelowTheRecordCountIsDetectedEvenWithAGoodCrc() {
         ByteBuffer lying = copy(batchBytes(3));
-        lying.putInt(RecordBatch.LAST_OFFSET_DELTA_OFFSET, 3);
+        lying.putInt(RecordBatch.LAST_OFFSET_DELTA_OFFSET, 1);
         HostileBatches.fixCrc(lying);
         assertThatThrownBy(() -> RecordBatch.wrap(lying).ensureValid())
-                .isInstanceOf(CorruptRecordException.class).hasMessageContaining("last offset delta 3 but 3 records");
+                .isInstanceOf(CorruptRecordException.class).hasMessageContaining("last offset delta 1 but 3 records");
+    }
+
+    @Test
+    void aLastOffsetDeltaPastTheRecordsIsACompactedBatchWhichOnlyAProducerMayNotSend() {
+        ByteBuffer compacted = copy(batchBytes(3));
+        compacted.putInt(RecordBatch.LAST_OFFSET_DELTA_OFFSET, 5);
+        HostileBatches.fixCrc(compacted);
+        RecordBatch.wrap(compacted).ensureValid();
+        assertThatThrownBy(() -> RecordBatchValidator.validate(RecordBatch.wrap(compacted), Long.MAX_VALUE))
+                .isInstanceOf(CorruptRecordException.class).hasMessageContaining("last offset delta 5 but 3 records");
     }
 
     @Test

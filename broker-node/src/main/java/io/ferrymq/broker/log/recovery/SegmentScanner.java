@@ -95,7 +95,10 @@ public final class SegmentScanner {
                 + stored + " but its bytes compute to " + computed);
     }
 
-    /** {@code RecordBatch.ensureValid}'s header rules, then offsets in order and within the segment. */
+    /**
+     * {@code RecordBatch.ensureValid}'s header rules, then offsets in order (gaps allowed: the log cleaner
+     * leaves them) and within the segment.
+     */
     private Optional<String> checkHeader(int position, long expectedOffset, boolean first) {
         byte magic = header.get(RecordBatch.MAGIC_OFFSET);
         int count = header.getInt(RecordBatch.RECORD_COUNT_OFFSET);
@@ -105,10 +108,10 @@ public final class SegmentScanner {
         if (magic != RecordBatch.MAGIC) {
             return Optional.of(at + " has magic " + magic);
         }
-        if (count < 0 || delta < 0 || (count > 0 && delta != count - 1)) {
+        if (count < 0 || delta < 0 || (count > 0 && delta < count - 1)) {
             return Optional.of(at + " has last offset delta " + delta + " but " + count + " records");
         }
-        boolean inOrder = first ? base >= baseOffset : base == expectedOffset;
+        boolean inOrder = first ? base >= baseOffset : base >= expectedOffset;
         if (!inOrder || base - baseOffset > Integer.MAX_VALUE - (long) delta) {
             return Optional.of(at + " has base offset " + base + " and last offset delta " + delta + " where "
                     + expectedOffset + " was expected in the segment based at " + baseOffset);

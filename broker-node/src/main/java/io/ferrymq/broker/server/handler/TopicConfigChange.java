@@ -15,8 +15,8 @@ import java.util.Map;
  * {@link TopicConfigKeys}) with a value valid for the topic's replication factor
  * ({@link TopicValidator}); removing any override is allowed. A refusal is an
  * {@link io.ferrymq.common.errors.ApiException}: {@code INVALID_CONFIG} naming the key (one Ferry does
- * not implement, an unknown one, a bad value) or the APPEND/SUBTRACT operation (Ferry's one list
- * config, {@code cleanup.policy}, has one implemented value), {@code INVALID_REQUEST} for an unknown
+ * not implement, an unknown one, a bad value) or the APPEND/SUBTRACT operation (its one list config,
+ * {@code cleanup.policy}, is SET whole), {@code INVALID_REQUEST} for an unknown
  * operation code.
  *
  * <p>Stateless and thread-safe.
@@ -42,8 +42,8 @@ final class TopicConfigChange {
             case Operation.DELETE -> configs.remove(op.key());
             case Operation.APPEND, Operation.SUBTRACT -> throw ErrorCode.INVALID_CONFIG.exception(
                     (op.op() == Operation.APPEND ? "APPEND" : "SUBTRACT") + " on topic config '" + op.key()
-                            + "': Ferry does not append to or subtract from topic configs (its one list config,"
-                            + " cleanup.policy, has one implemented value, delete)");
+                            + "': Ferry does not append to or subtract from topic configs; SET the whole list"
+                            + " (cleanup.policy=compact,delete)");
             default -> throw ErrorCode.INVALID_REQUEST.exception("unknown config operation " + op.op()
                     + " on '" + op.key() + "'");
         }

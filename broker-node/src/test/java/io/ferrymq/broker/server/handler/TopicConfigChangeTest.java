@@ -48,8 +48,8 @@ class TopicConfigChangeTest {
     void keysFerryDoesNotImplementAreRefusedNamingThemAndMayBeRemoved() {
         assertRefused(incremental(new Operation("segment.jitter.ms", Operation.SET, "10")), ErrorCode.INVALID_CONFIG,
                 "'segment.jitter.ms'", "not implemented by Ferry");
-        assertRefused(incremental(new Operation("cleanup.policy", Operation.SET, "compact")), ErrorCode.INVALID_CONFIG,
-                "cleanup.policy=compact", "not implemented");
+        assertRefused(incremental(new Operation("max.compaction.lag.ms", Operation.SET, "1000")),
+                ErrorCode.INVALID_CONFIG, "'max.compaction.lag.ms'", "not implemented");
         assertRefused(incremental(new Operation("retention.minutes", Operation.SET, "1")), ErrorCode.INVALID_CONFIG,
                 "unknown topic config 'retention.minutes'");
         Map<String, String> legacy = Map.of("file.delete.delay.ms", "1000", "retention.ms", "60000");
