@@ -106,7 +106,8 @@ public final class TopicConfigKeys {
 
     /** Kafka topic keys Ferry does not implement: refused by {@link #validate} rather than ignored. */
     public static final List<String> NOT_IMPLEMENTED = List.of("compression.gzip.level", "compression.lz4.level",
-            "compression.zstd.level", "delete.retention.ms", "file.delete.delay.ms", "local.retention.bytes", "local.retention.ms", "max.compaction.lag.ms", "message.downconversion.enable",
+            "compression.zstd.level", "delete.retention.ms", "file.delete.delay.ms", "local.retention.bytes",
+            "local.retention.ms", "max.compaction.lag.ms", "message.downconversion.enable",
             "message.format.version", "message.timestamp.after.max.ms", "message.timestamp.before.max.ms",
             "message.timestamp.difference.max.ms", "min.cleanable.dirty.ratio", "min.compaction.lag.ms",
             "preallocate", "remote.storage.enable", "segment.jitter.ms");
