@@ -57,6 +57,7 @@ final class LogLoader {
         }
         for (int i = 0; i < segments.size() - 1; i++) {
             segments.get(i).onBecomeInactive();
+            segments.get(i).releaseFile();
         }
         LogSegment active = segments.get(segments.size() - 1);
         return new Loaded(segments, active.readNextOffset());

@@ -40,6 +40,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogManager implements AutoCloseable {
 
+    /**
+     * Old segments whose {@code .log} nobody read for this long give their descriptor back at the
+     * next retention pass ({@link PartitionLog#releaseIdleSegments}); long enough that no fetch
+     * still sends a slice of them.
+     */
+    static final long IDLE_SEGMENT_RELEASE_MS = 5 * 60_000L;
+
     private static final Logger LOG = LoggerFactory.getLogger(LogManager.class);
 
     private volatile LogConfig config;
@@ -245,7 +252,7 @@ public final class LogManager implements AutoCloseable {
         checkpoints.writeRecoveryPoints(onlineLogDirs(), logs.values());
     }
 
-    /** One retention pass over every log (also run by the retention thread). */
+    /** One retention pass over every log (also run by the retention thread); also closes idle old segments. */
     public void runRetention() {
         for (PartitionLog log : all()) {
             try {
@@ -254,6 +261,7 @@ public final class LogManager implements AutoCloseable {
                 if (deleted > 0) {
                     LOG.info("Retention deleted {} segments of {}", deleted, log.topicPartition());
                 }
+                log.releaseIdleSegments(IDLE_SEGMENT_RELEASE_MS);
             } catch (RuntimeException e) {
                 LOG.error("Retention failed for {}", log.topicPartition(), e);
             }
@@ -321,9 +329,16 @@ public final class LogManager implements AutoCloseable {
         }
     }
 
+    /**
+     * The online log dir holding the fewest partitions. With one online dir there is nothing to
+     * count: counting every log for every new partition made creating 10,000 partitions quadratic.
+     */
     private Optional<Path> leastLoadedDir() {
-        Map<Path, Integer> counts = new HashMap<>();
         List<Path> online = onlineLogDirs();
+        if (online.size() <= 1) {
+            return online.stream().findFirst();
+        }
+        Map<Path, Integer> counts = new HashMap<>();
         online.forEach(d -> counts.put(d, 0));
         logs.values().forEach(l -> counts.computeIfPresent(l.dir().getParent(), (d, n) -> n + 1));
         return online.stream().min(Comparator.comparingInt(counts::get));

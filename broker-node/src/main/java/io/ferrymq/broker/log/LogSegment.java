@@ -116,6 +116,21 @@ public final class LogSegment implements AutoCloseable {
         return log;
     }
 
+    /** Whether the {@code .log} file holds a descriptor now ({@link SegmentFile}: old segments open on first read). */
+    public boolean fileOpen() {
+        return log.isOpen();
+    }
+
+    /** Closes the {@code .log} descriptor until the next read; only while no reader holds a slice of it. */
+    void releaseFile() {
+        log.release();
+    }
+
+    /** Closes the {@code .log} descriptor when nothing read or wrote the file for {@code idleMs}. */
+    boolean releaseFileIfIdle(long nowMs, long idleMs) {
+        return log.releaseIfIdle(nowMs, idleMs);
+    }
+
     /** The largest record timestamp seen, or the file's modification time when none is known. */
     public long largestTimestamp() {
         long max = maxTimestampSoFar;

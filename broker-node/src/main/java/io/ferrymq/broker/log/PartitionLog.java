@@ -452,6 +452,36 @@ public final class PartitionLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the {@code .log} descriptor of every old segment nothing read for {@code idleMs}
+     * (the active segment stays open); returns how many it closed. They reopen on the next read.
+     */
+    public int releaseIdleSegments(long idleMs) {
+        if (closed) {
+            return 0;
+        }
+        long now = System.currentTimeMillis();
+        int released = 0;
+        LogSegment active = segments.lastEntry().getValue();
+        for (LogSegment segment : segments.values()) {
+            if (segment != active && segment.releaseFileIfIdle(now, idleMs)) {
+                released++;
+            }
+        }
+        return released;
+    }
+
+    /** How many of this log's segments hold a {@code .log} descriptor now. */
+    public int openSegmentFiles() {
+        int open = 0;
+        for (LogSegment segment : segments.values()) {
+            if (segment.fileOpen()) {
+                open++;
+            }
+        }
+        return open;
+    }
+
     /** Fsyncs everything up to the log end and moves the recovery point there. */
     public void flush() {
         flusher.flush();

@@ -4,6 +4,7 @@ import io.ferrymq.common.record.RecordBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +16,19 @@ import java.util.Optional;
  * headers read back by position, truncation and fsync. Its size is published (volatile) only
  * after a write completes, so a reader bounded by {@link #size()} never sees a partial batch.
  * One writer at a time; any number of concurrent readers.
+ *
+ * <p>Descriptors: a new file is opened at once; an existing one only when first read or written
+ * ({@link #channel()}), and {@link #release()} closes it again (the loader releases every old
+ * segment after checking it; {@link #releaseIfIdle} closes one nobody used for a while). So a
+ * broker holds one descriptor per active segment plus one per old segment being read.
  */
 final class SegmentFile implements AutoCloseable {
 
     private volatile Path path;
-    private final FileChannel channel;
+    private final Object openLock = new Object();
+    private volatile FileChannel channel;
+    private volatile long lastUsedMs;
+    private volatile boolean closed;
     private volatile int size;
 
     SegmentFile(Path path, boolean mustBeNew) {
@@ -27,25 +36,85 @@ final class SegmentFile implements AutoCloseable {
         try {
             if (mustBeNew) {
                 Files.deleteIfExists(path);
+                this.channel = open(path);
+                this.size = 0;
+            } else {
+                long length = Files.size(path);
+                if (length > Integer.MAX_VALUE) {
+                    throw new IllegalStateException("segment " + path + " is larger than 2 GiB");
+                }
+                this.size = (int) length;
             }
-            this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            long length = channel.size();
-            if (length > Integer.MAX_VALUE) {
-                throw new IllegalStateException("segment " + path + " is larger than 2 GiB");
-            }
-            this.size = (int) length;
+            this.lastUsedMs = System.currentTimeMillis();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open segment " + path, e);
         }
+    }
+
+    private static FileChannel open(Path path) throws IOException {
+        return FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
     Path path() {
         return path;
     }
 
+    /** The open channel, opened now if it was not (or was released); marks the file used. */
     FileChannel channel() {
-        return channel;
+        lastUsedMs = System.currentTimeMillis();
+        FileChannel open = channel;
+        if (open != null) {
+            return open;
+        }
+        synchronized (openLock) {
+            if (closed) {
+                throw new UncheckedIOException("segment " + path + " is closed", new ClosedChannelException());
+            }
+            if (channel == null) {
+                try {
+                    channel = open(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot open segment " + path, e);
+                }
+            }
+            return channel;
+        }
+    }
+
+    /** Whether a descriptor is held now. */
+    boolean isOpen() {
+        return channel != null;
+    }
+
+    /**
+     * Closes the descriptor; the next {@link #channel()} reopens the file. Only for files no
+     * reader holds a slice of (a slice's channel would be closed under it).
+     */
+    void release() {
+        synchronized (openLock) {
+            FileChannel open = channel;
+            channel = null;
+            if (open != null) {
+                try {
+                    open.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot close segment " + path, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Releases the descriptor when the file was not used for {@code idleMs}; true when it did. A
+     * slice taken from the channel is sent within seconds, so an idle time of minutes leaves no
+     * reader with a closed channel.
+     */
+    boolean releaseIfIdle(long nowMs, long idleMs) {
+        if (channel == null || nowMs - lastUsedMs < idleMs) {
+            return false;
+        }
+        release();
+        return true;
     }
 
     int size() {
@@ -58,8 +127,9 @@ final class SegmentFile implements AutoCloseable {
         ByteBuffer source = bytes.duplicate();
         try {
             long position = end;
+            FileChannel open = channel();
             while (source.hasRemaining()) {
-                position += channel.write(source, position);
+                position += open.write(source, position);
             }
             size = (int) position;
         } catch (IOException e) {
@@ -74,8 +144,9 @@ final class SegmentFile implements AutoCloseable {
         }
         scratch.clear().limit(RecordBatch.HEADER_SIZE);
         try {
+            FileChannel open = channel();
             while (scratch.hasRemaining()) {
-                if (channel.read(scratch, position + scratch.position()) < 0) {
+                if (open.read(scratch, position + scratch.position()) < 0) {
                     return Optional.empty();
                 }
             }
@@ -109,7 +180,7 @@ final class SegmentFile implements AutoCloseable {
 
     void truncateTo(int newSize) {
         try {
-            channel.truncate(newSize);
+            channel().truncate(newSize);
             size = newSize;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot truncate segment " + path, e);
@@ -118,7 +189,7 @@ final class SegmentFile implements AutoCloseable {
 
     void flush() {
         try {
-            channel.force(false);
+            channel().force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot flush segment " + path, e);
         }
@@ -134,11 +205,8 @@ final class SegmentFile implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close segment " + path, e);
-        }
+        closed = true;
+        release();
     }
 
     void closeAndDelete() {

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 /**
  * What a partition knows only while it leads: its epoch and the offset where that epoch started,
  * the ISR as last written to ZooKeeper (the committed ISR), the ISR change being written, if any,
- * and each follower's {@link ReplicaProgress}.
+ * each follower's {@link ReplicaProgress}, and the assigned replicas (only those may join the ISR;
+ * an ISR member no longer assigned, after a reassignment, is dropped by the next shrink).
  *
  * <p>Invariants: at most one ISR change is pending; while one is, no other is proposed and the high
  * watermark is computed over {@link IsrPolicy#maximalIsr} (so it never passes the log end of a
@@ -25,6 +26,7 @@ final class LeaderState {
     private final int epoch;
     private final long epochStartOffset;
     private final Map<Integer, ReplicaProgress> followers = new HashMap<>();
+    private Set<Integer> replicas;
     private Set<Integer> isr;
     private Optional<IsrChange> pendingIsrChange = Optional.empty();
     private boolean resigning;
@@ -35,11 +37,32 @@ final class LeaderState {
         this.epochStartOffset = epochStartOffset;
         this.isr = new TreeSet<>(isr);
         this.isr.add(localBrokerId);
+        this.replicas = Set.copyOf(replicas);
         for (int replica : replicas) {
             if (replica != localBrokerId) {
                 followers.put(replica, ReplicaProgress.onBecomeLeader(replica, this.isr.contains(replica), nowMs));
             }
         }
+    }
+
+    /**
+     * The partition's assignment changed (a reassignment): a new replica becomes a follower (out of
+     * the ISR, progress unknown until it fetches); a replica no longer assigned may no longer join the
+     * ISR, is dropped from it by the next shrink, and forgotten once outside it.
+     */
+    void updateReplicas(List<Integer> newReplicas, long nowMs) {
+        this.replicas = Set.copyOf(newReplicas);
+        for (int replica : newReplicas) {
+            if (replica != localBrokerId) {
+                followers.computeIfAbsent(replica, r -> ReplicaProgress.onBecomeLeader(r, isr.contains(r), nowMs));
+            }
+        }
+        forgetUnassignedFollowers();
+    }
+
+    private void forgetUnassignedFollowers() {
+        Set<Integer> keep = maximalIsr();
+        followers.keySet().removeIf(r -> !replicas.contains(r) && !keep.contains(r));
     }
 
     boolean isResigning() {
@@ -71,6 +94,7 @@ final class LeaderState {
         this.isr = new TreeSet<>(newIsr);
         this.isr.add(localBrokerId);
         this.pendingIsrChange = Optional.empty();
+        forgetUnassignedFollowers();
     }
 
     Optional<IsrChange> pendingIsrChange() {
@@ -116,7 +140,9 @@ final class LeaderState {
         if (pendingIsrChange.isPresent()) {
             return Optional.empty();
         }
-        Set<Integer> out = policy.replicasToRemove(localBrokerId, isr, leaderLogEndOffset, followers, liveBrokers, nowMs);
+        Set<Integer> out = new TreeSet<>(policy.replicasToRemove(localBrokerId, isr, leaderLogEndOffset, followers,
+                liveBrokers, nowMs));
+        isr.stream().filter(r -> r != localBrokerId && !replicas.contains(r)).forEach(out::add);
         if (out.isEmpty()) {
             return Optional.empty();
         }
@@ -131,7 +157,8 @@ final class LeaderState {
         }
         Set<Integer> in = new TreeSet<>();
         for (ReplicaProgress progress : followers.values()) {
-            if (policy.mayJoinIsr(progress, isr, highWatermark, epochStartOffset, liveBrokers)) {
+            if (replicas.contains(progress.brokerId())
+                    && policy.mayJoinIsr(progress, isr, highWatermark, epochStartOffset, liveBrokers)) {
                 in.add(progress.brokerId());
             }
         }

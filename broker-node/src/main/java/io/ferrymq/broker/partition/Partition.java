@@ -60,9 +60,20 @@ public final class Partition {
         return topicPartition;
     }
 
+    /**
+     * Uses new settings; a changed replica list (a reassignment) also changes whom a leader tracks
+     * as followers and may add to the ISR.
+     */
     public void updateConfig(PartitionConfig newConfig) {
-        this.config = newConfig;
-        this.isrPolicy = new IsrPolicy(newConfig.replicaLagTimeMaxMs());
+        locked(() -> {
+            boolean replicasChanged = config != null && !config.replicas().equals(newConfig.replicas());
+            this.config = newConfig;
+            this.isrPolicy = new IsrPolicy(newConfig.replicaLagTimeMaxMs());
+            if (replicasChanged) {
+                leaderState.ifPresent(state -> state.updateReplicas(newConfig.replicas(), clock.millis()));
+            }
+            return null;
+        });
     }
 
     /**

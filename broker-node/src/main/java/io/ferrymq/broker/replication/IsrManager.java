@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * pending in the partition (its high watermark waits for the maximal ISR): a success or a conflict
  * at this broker's own epoch applies the ISR ZooKeeper holds; a deposition drops the leader state
  * with it; any other failure leaves the outcome unknown, so the change stays pending and the next
- * shrink check writes it again (the write is idempotent).
+ * shrink check writes it again (the write is idempotent). A led partition being reassigned is
+ * completed here too ({@link ReassignmentDriver}) after an expansion and at every shrink check.
  *
  * <p>Thread-safe: public methods only enqueue work on the thread.
  */
@@ -56,7 +57,7 @@ final class IsrManager implements AutoCloseable {
     private final Set<TopicPartition> shrinksQueued = ConcurrentHashMap.newKeySet();
 
     /** The rest of what the ISR manager needs. */
-    record IsrDeps(ReplicaLogStore logs, BrokerMetrics metrics, Listener listener) {
+    record IsrDeps(ReplicaLogStore logs, BrokerMetrics metrics, Listener listener, ReassignmentDriver reassignments) {
     }
 
     IsrManager(ReplicationConfig config, HostedPartitions partitions, IsrUpdater updater, BrokerRegistry registry,
@@ -118,6 +119,7 @@ final class IsrManager implements AutoCloseable {
         partition.pendingIsrChange()
                 .or(() -> partition.proposeIsrShrink(registry.brokersServing(partition.topicPartition())))
                 .ifPresent(change -> write(partition, change));
+        deps.reassignments().maybeComplete(partition);
     }
 
     private void write(Partition partition, IsrChange change) {
@@ -128,6 +130,9 @@ final class IsrManager implements AutoCloseable {
             LOG.info("{}: ISR now {} at leader epoch {} (removed {}, added {})", tp, written.value().isr(),
                     change.leaderEpoch(), change.removed(), change.added());
             (change.isShrink() ? deps.metrics().isrShrinks() : deps.metrics().isrExpands()).mark();
+            if (!change.isShrink()) {
+                deps.reassignments().maybeComplete(partition);
+            }
         } catch (PartitionStateConflictException e) {
             Optional<PartitionState> current = e.current().map(Versioned::value);
             boolean stillLeader = current.map(s -> s.leader() == config.brokerId()

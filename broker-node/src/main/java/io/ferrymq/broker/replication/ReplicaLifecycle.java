@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates, re-roles and deletes the local replicas: replicas for every partition the topic metadata
  * assigns to this broker (log, {@link Partition}, elector), each running with its topic's configs,
- * applied again to the live log, partition and elector whenever the topic's znode changes;
+ * applied again to the live log, partition and elector whenever the topic's znode changes (a
+ * reassignment adds replicas here like a new topic, and removes those no longer assigned);
  * become-leader and become-follower as the electors say (a follower starts fetching from its
  * leader, truncating first), and deletion of a topic's replicas when its deletion is requested
  * (then acknowledged to the coordinator).
@@ -42,20 +43,21 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
     private final HostedPartitions partitions;
     private final ReplicaFetcherManager fetchers;
     private final Consumer<TopicPartition> wakeUp;
-    private final Consumer<TopicPartition> becameLeader;
+    /** Asks the ISR thread to look at a led partition soon (after an election or a reassignment step). */
+    private final Consumer<TopicPartition> checkLeaderSoon;
     private final ReplicationThrottles throttles;
     private volatile Optional<LeaderElectionService> elections = Optional.empty();
     private long uncleanSeen;
 
     ReplicaLifecycle(ReplicationConfig config, ReplicationContext context, HostedPartitions partitions,
                      ReplicaFetcherManager fetchers, Consumer<TopicPartition> wakeUp,
-                     Consumer<TopicPartition> becameLeader, ReplicationThrottles throttles) {
+                     Consumer<TopicPartition> checkLeaderSoon, ReplicationThrottles throttles) {
         this.config = config;
         this.context = context;
         this.partitions = partitions;
         this.fetchers = fetchers;
         this.wakeUp = wakeUp;
-        this.becameLeader = becameLeader;
+        this.checkLeaderSoon = checkLeaderSoon;
         this.throttles = throttles;
     }
 
@@ -99,6 +101,7 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
             return;
         }
         throttles.onTopicChanged(topic);
+        removeUnassigned(topic);
         for (TopicPartition tp : topic.partitionsOn(config.brokerId())) {
             if (partitions.isOffline(tp)) {
                 continue;
@@ -106,9 +109,17 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
             PartitionConfig partitionConfig = partitionConfig(topic, tp);
             Optional<Partition> hosted = partitions.get(tp);
             if (hosted.isPresent()) {
+                boolean reassigned = !hosted.get().config().replicas().equals(partitionConfig.replicas());
                 hosted.get().updateConfig(partitionConfig);
                 context.logs().applyTopicConfigs(tp, topic.configs());
                 elections.ifPresent(e -> e.setUncleanLeaderElection(tp, uncleanLeaderElection(topic, e)));
+                if (reassigned) {
+                    elections.ifPresent(e -> e.setReplicas(tp, partitionConfig.replicas()));
+                    LOG.info("Replica {}: replicas now {}", tp, partitionConfig.replicas());
+                }
+                if (hosted.get().isLeader()) {
+                    checkLeaderSoon.accept(tp);
+                }
                 continue;
             }
             long checkpoint = context.logs().highWatermarkCheckpoint(tp).orElse(0L);
@@ -117,6 +128,28 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
             elections.ifPresent(e -> e.elector(tp, created.config().replicas(), uncleanLeaderElection(topic, e)));
             LOG.info("Hosting replica {} (replicas {}, high watermark {})", tp, partitionConfig.replicas(),
                     created.highWatermark());
+        }
+    }
+
+    /**
+     * Removes the hosted replicas of {@code topic} whose partition no longer lists this broker (a
+     * reassignment completed or was cancelled): the replica leaves its latch (a leader thereby resigns,
+     * so a replica of the new assignment is elected with epoch+1), stops fetching, stops serving and
+     * its log is deleted.
+     */
+    private void removeUnassigned(TopicMetadata topic) {
+        for (Partition partition : partitions.ofTopic(topic.name())) {
+            TopicPartition tp = partition.topicPartition();
+            if (topic.replicas(tp.partition()).contains(config.brokerId())) {
+                continue;
+            }
+            elections.ifPresent(e -> e.remove(tp));
+            fetchers.removePartition(tp);
+            partitions.remove(tp);
+            partition.makeFollower(Partition.NO_LEADER, partition.leaderEpoch());
+            wakeUp.accept(tp);
+            context.logs().delete(tp);
+            LOG.info("Deleted replica {}: reassigned to {}", tp, topic.replicas(tp.partition()));
         }
     }
 
@@ -236,7 +269,7 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
             LOG.info("Leader of {} at epoch {} with ISR {} (log end {}, high watermark {})", tp, leaderEpoch, isr,
                     hosted.get().logEndOffset(), hosted.get().highWatermark());
             countUncleanElections(tp);
-            becameLeader.accept(tp);
+            checkLeaderSoon.accept(tp);
         }
         wakeUp.accept(tp);
     }

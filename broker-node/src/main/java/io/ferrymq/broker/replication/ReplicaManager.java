@@ -81,7 +81,8 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
                 lifecycle);
         this.lifecycle.attach(elections);
         this.isrManager = new IsrManager(config, partitions, new IsrUpdater(context.metadata(), config.brokerId()),
-                context.registry(), new IsrManager.IsrDeps(context.logs(), context.metrics(), isrListener()));
+                context.registry(), new IsrManager.IsrDeps(context.logs(), context.metrics(), isrListener(),
+                        new ReassignmentDriver(context.metadata(), config.brokerId())));
         this.reader = new FetchReader(partitions, context.metrics(), throttles);
     }
 

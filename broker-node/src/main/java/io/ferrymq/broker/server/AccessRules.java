@@ -59,7 +59,8 @@ import java.util.function.Function;
  *   <li>CreateTopics: CREATE on the cluster or on each topic; DeleteTopics: DELETE; CreatePartitions:
  *       ALTER on each topic. InitProducerId: IDEMPOTENT_WRITE on the cluster or WRITE on some topic.
  *       DescribeAcls, DescribeUserScramCredentials: DESCRIBE on the cluster; CreateAcls, DeleteAcls,
- *       AlterUserScramCredentials, ElectLeaders: ALTER on the cluster. DescribeConfigs: DESCRIBE_CONFIGS on each
+ *       AlterUserScramCredentials, ElectLeaders, AlterPartitionReassignments: ALTER on the cluster
+ *       (ListPartitionReassignments: DESCRIBE on it). DescribeConfigs: DESCRIBE_CONFIGS on each
  *       topic described (a denied topic is answered alone), and on the cluster when a broker is;
  *       IncrementalAlterConfigs (and AlterConfigs): ALTER_CONFIGS likewise. ApiVersions, SaslHandshake,
  *       SaslAuthenticate: nothing (they come before a principal exists).</li>
@@ -91,9 +92,11 @@ final class AccessRules {
             case LEAVE_GROUP -> List.of(On.group(READ, ((LeaveGroupRequest) request).groupId()));
             case DESCRIBE_GROUPS -> groups(DESCRIBE, ((DescribeGroupsRequest) request).groupIds());
             case DELETE_GROUPS -> groups(DELETE, ((DeleteGroupsRequest) request).groupIds());
-            case LIST_GROUPS, DESCRIBE_CLUSTER, DESCRIBE_ACLS, DESCRIBE_USER_SCRAM_CREDENTIALS, DESCRIBE_REPLICA_CHECKSUMS ->
+            case LIST_GROUPS, DESCRIBE_CLUSTER, DESCRIBE_ACLS, DESCRIBE_USER_SCRAM_CREDENTIALS, DESCRIBE_REPLICA_CHECKSUMS,
+                 LIST_PARTITION_REASSIGNMENTS ->
                     List.of(On.cluster(DESCRIBE));
-            case CREATE_ACLS, DELETE_ACLS, ALTER_USER_SCRAM_CREDENTIALS, ELECT_LEADERS -> List.of(On.cluster(ALTER));
+            case CREATE_ACLS, DELETE_ACLS, ALTER_USER_SCRAM_CREDENTIALS, ELECT_LEADERS, ALTER_PARTITION_REASSIGNMENTS ->
+                    List.of(On.cluster(ALTER));
             case CREATE_TOPICS -> ((CreateTopicsRequest) request).topics().stream().distinct()
                     .map(t -> (Requirement) new Either(On.cluster(CREATE), On.topic(CREATE, t.name()),
                             ErrorCode.TOPIC_AUTHORIZATION_FAILED)).toList();

@@ -48,6 +48,23 @@ public interface Admin extends AutoCloseable {
     List<ElectLeadersResponse.PartitionResult> electLeaders(ElectionType type, Set<TopicPartition> partitions);
 
     /**
+     * Starts, replaces or cancels partition reassignments (AlterPartitionReassignments, as Kafka's
+     * {@code Admin.alterPartitionReassignments}): each partition with its target replicas (preferred
+     * first; a longer or shorter list raises or lowers the replication factor), or empty to cancel its
+     * reassignment. Returns once recorded, with the answer per partition ({@code NONE},
+     * {@code INVALID_REPLICA_ASSIGNMENT}, {@code NO_REASSIGNMENT_IN_PROGRESS}, ...), not thrown.
+     */
+    List<io.ferrymq.common.protocol.responses.AlterPartitionReassignmentsResponse.PartitionResult>
+            alterPartitionReassignments(Map<TopicPartition, java.util.Optional<List<Integer>>> targets);
+
+    /**
+     * The reassignments in progress (ListPartitionReassignments) of {@code partitions}, or of every
+     * partition when it is empty; a partition not being reassigned is absent.
+     */
+    Map<TopicPartition, io.ferrymq.common.protocol.responses.ListPartitionReassignmentsResponse.OngoingReassignment>
+            listPartitionReassignments(Set<TopicPartition> partitions);
+
+    /**
      * Broker {@code brokerId}'s checksums of its replicas of the given partitions, each over its log up to
      * the given offset ({@code -1}: up to that replica's own high watermark), with its role, high
      * watermark and log bounds (DescribeReplicaChecksums, a Ferry API). Errors of a partition (no

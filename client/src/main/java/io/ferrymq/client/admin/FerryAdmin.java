@@ -18,7 +18,11 @@ import io.ferrymq.common.acl.AclBinding;
 import io.ferrymq.common.acl.AclBindingFilter;
 import io.ferrymq.common.protocol.AclBindingData;
 import io.ferrymq.common.protocol.AclFilterData;
+import io.ferrymq.common.protocol.requests.AlterPartitionReassignmentsRequest;
 import io.ferrymq.common.protocol.requests.CreateAclsRequest;
+import io.ferrymq.common.protocol.requests.ListPartitionReassignmentsRequest;
+import io.ferrymq.common.protocol.responses.AlterPartitionReassignmentsResponse;
+import io.ferrymq.common.protocol.responses.ListPartitionReassignmentsResponse;
 import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
 import io.ferrymq.common.protocol.requests.ElectLeadersRequest;
 import io.ferrymq.common.protocol.requests.DeleteAclsRequest;
@@ -150,6 +154,30 @@ public final class FerryAdmin implements Admin {
                 ElectLeadersResponse.class);
         check(response.error(), "Cannot elect leaders", "");
         return response.partitions();
+    }
+
+    @Override
+    public List<AlterPartitionReassignmentsResponse.PartitionResult> alterPartitionReassignments(
+            Map<TopicPartition, java.util.Optional<List<Integer>>> targets) {
+        List<AlterPartitionReassignmentsRequest.PartitionTarget> wire = new ArrayList<>();
+        targets.forEach((tp, replicas) -> wire.add(new AlterPartitionReassignmentsRequest.PartitionTarget(tp, replicas)));
+        AlterPartitionReassignmentsResponse response = call("altering partition reassignments",
+                new AlterPartitionReassignmentsRequest(wire, config.requestTimeoutMs()),
+                AlterPartitionReassignmentsResponse.class);
+        check(response.error(), "Cannot alter partition reassignments", response.errorMessage());
+        return response.partitions();
+    }
+
+    @Override
+    public Map<TopicPartition, ListPartitionReassignmentsResponse.OngoingReassignment> listPartitionReassignments(
+            Set<TopicPartition> partitions) {
+        ListPartitionReassignmentsResponse response = call("listing partition reassignments",
+                new ListPartitionReassignmentsRequest(partitions.isEmpty(), List.copyOf(partitions)),
+                ListPartitionReassignmentsResponse.class);
+        check(response.error(), "Cannot list partition reassignments", response.errorMessage());
+        Map<TopicPartition, ListPartitionReassignmentsResponse.OngoingReassignment> out = new java.util.LinkedHashMap<>();
+        response.reassignments().forEach(r -> out.put(r.partition(), r));
+        return out;
     }
 
     @Override

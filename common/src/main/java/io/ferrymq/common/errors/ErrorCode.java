@@ -70,6 +70,7 @@ public enum ErrorCode {
     PREFERRED_LEADER_NOT_AVAILABLE(80, true, "The preferred leader was not available"),
     ELIGIBLE_LEADERS_NOT_AVAILABLE(83, true, "Eligible topic partition leaders are not available"),
     ELECTION_NOT_NEEDED(84, true, "Leader election not needed for topic partition"),
+    NO_REASSIGNMENT_IN_PROGRESS(85, false, "No partition reassignment is in progress"),
     INVALID_RECORD(87, false, "A record failed validation on the broker"),
     RESOURCE_NOT_FOUND(91, false, "A request illegally referred to a resource that does not exist"),
     DUPLICATE_RESOURCE(92, false, "A request illegally referred to the same resource twice"),

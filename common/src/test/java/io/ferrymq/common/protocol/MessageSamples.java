@@ -158,6 +158,14 @@ public final class MessageSamples {
                         new CreatePartitionsRequest.TopicSpec("orders", 12)), 5_000, false)),
                 Map.entry(ApiKey.ELECT_LEADERS, new ElectLeadersRequest(io.ferrymq.common.ElectionType.PREFERRED.value(), false,
                         List.of(new TopicPartition("orders", 1)), 5_000)),
+                Map.entry(ApiKey.ALTER_PARTITION_REASSIGNMENTS,
+                        new io.ferrymq.common.protocol.requests.AlterPartitionReassignmentsRequest(List.of(
+                                new io.ferrymq.common.protocol.requests.AlterPartitionReassignmentsRequest.PartitionTarget(
+                                        TP0, java.util.Optional.of(List.of(3, 2))),
+                                new io.ferrymq.common.protocol.requests.AlterPartitionReassignmentsRequest.PartitionTarget(
+                                        TP1, java.util.Optional.empty())), 30_000)),
+                Map.entry(ApiKey.LIST_PARTITION_REASSIGNMENTS,
+                        new io.ferrymq.common.protocol.requests.ListPartitionReassignmentsRequest(false, List.of(TP0))),
                 Map.entry(ApiKey.DESCRIBE_CLUSTER, new DescribeClusterRequest()),
                 Map.entry(ApiKey.DESCRIBE_REPLICA_CHECKSUMS, new DescribeReplicaChecksumsRequest(List.of(
                         new DescribeReplicaChecksumsRequest.PartitionQuery(TP0, 120L),
@@ -242,6 +250,14 @@ public final class MessageSamples {
                 Map.entry(ApiKey.ELECT_LEADERS, new ElectLeadersResponse(ErrorCode.NONE, List.of(
                         new ElectLeadersResponse.PartitionResult(new TopicPartition("orders", 1),
                                 ErrorCode.ELECTION_NOT_NEEDED, "broker 1 leads")))),
+                Map.entry(ApiKey.ALTER_PARTITION_REASSIGNMENTS,
+                        new io.ferrymq.common.protocol.responses.AlterPartitionReassignmentsResponse(ErrorCode.NONE, "", List.of(
+                                new io.ferrymq.common.protocol.responses.AlterPartitionReassignmentsResponse.PartitionResult(
+                                        TP1, ErrorCode.NO_REASSIGNMENT_IN_PROGRESS, "none")))),
+                Map.entry(ApiKey.LIST_PARTITION_REASSIGNMENTS,
+                        new io.ferrymq.common.protocol.responses.ListPartitionReassignmentsResponse(ErrorCode.NONE, "", List.of(
+                                new io.ferrymq.common.protocol.responses.ListPartitionReassignmentsResponse.OngoingReassignment(
+                                        TP0, List.of(3, 2, 1), List.of(3), List.of(1))))),
                 Map.entry(ApiKey.DESCRIBE_CLUSTER, new DescribeClusterResponse(ErrorCode.NONE, "", "cluster-1", List.of(b1, b2),
                         Map.of(2, List.of("/data/d2")))),
                 Map.entry(ApiKey.DESCRIBE_REPLICA_CHECKSUMS, new DescribeReplicaChecksumsResponse(List.of(

@@ -42,7 +42,7 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
     private final ElectorContext context;
     private final ElectionZk zk;
     private final TopicPartition partition;
-    private final List<Integer> replicas;
+    private volatile List<Integer> replicas;
     private final int self;
     private final CuratorWatcher stateWatcher;
     private final ElectionPolicy policy;
@@ -87,6 +87,21 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
     @Override
     public int leaderEpoch() {
         return policy.epoch();
+    }
+
+    /**
+     * Applies a changed assignment of the partition (a reassignment started, completed or was
+     * cancelled; {@code replicas} still contains this broker): the join order and the preferred
+     * replica follow it from now on.
+     */
+    void setReplicas(List<Integer> newReplicas) {
+        context.onThread(() -> {
+            if (!replicas.equals(newReplicas)) {
+                replicas = List.copyOf(newReplicas);
+                policy.setReplicas(newReplicas);
+                refresh();
+            }
+        });
     }
 
     /**
@@ -145,11 +160,11 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
      * no node for two checks in a row leaves it and joins again. Costs nothing for a replica
      * in the latch; one read per interval for one out of it.
      */
-    void reconcile() {
+    void reconcile(boolean creationsProgressing) {
         if (policy.phase().isFinal() || !zk.isConnected()) {
             return;
         }
-        if (seat.lostItsNode()) {
+        if (seat.lostItsNode(creationsProgressing)) {
             log.warn("{}: broker {} is in the latch without a node (its creation failed); joining again", partition, self);
             stepDown("latch node lost");
             leaveLatch();
@@ -157,6 +172,11 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
         } else if (!seat.isJoined() && !seat.isPending()) {
             refresh();
         }
+    }
+
+    /** Whether this replica's latch node exists (it is in the latch and the node was created). */
+    boolean hasLatchNode() {
+        return seat.hasNode();
     }
 
     /** One round of the preferred-leader rebalance ({@link PreferredLeaderRebalance}). */

@@ -48,7 +48,7 @@ final class ElectionPolicy {
     static final int MAX_REBALANCE_RECHECKS = 5;
 
     private final int self;
-    private final List<Integer> replicas;
+    private volatile List<Integer> replicas;
     private boolean uncleanEnabled;
     private boolean uncleanOnce;
     private volatile ElectionPhase phase = ElectionPhase.IDLE;
@@ -62,6 +62,14 @@ final class ElectionPolicy {
         this.self = self;
         this.replicas = List.copyOf(replicas);
         this.uncleanEnabled = uncleanEnabled;
+    }
+
+    /** The partition's assignment changed (reassignment): the join order and preferred replica follow it. */
+    void setReplicas(List<Integer> newReplicas) {
+        if (!newReplicas.contains(self)) {
+            throw new IllegalArgumentException("broker " + self + " is not among the replicas " + newReplicas);
+        }
+        this.replicas = List.copyOf(newReplicas);
     }
 
     /** The topic's {@code unclean.leader.election.enable} changed: eligibility follows it from now on. */

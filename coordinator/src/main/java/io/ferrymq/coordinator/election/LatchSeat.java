@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LatchSeat {
 
+    static final int MAX_CHECKS_BEFORE_REJOIN = 32;
+
     private static final Logger log = LoggerFactory.getLogger(LatchSeat.class);
 
     /** What the owner decides and learns; called on the election thread. */
@@ -46,7 +48,7 @@ final class LatchSeat {
     private int generation;
     private boolean pending;
     private int ahead;
-    private boolean nodeMissingAtLastCheck;
+    private final MissingNodeCheck missingNode = new MissingNodeCheck(2, MAX_CHECKS_BEFORE_REJOIN);
 
     LatchSeat(ElectorContext context, ElectionZk zk, TopicPartition partition, Owner owner) {
         this.context = context;
@@ -65,17 +67,24 @@ final class LatchSeat {
         return pending;
     }
 
+    /** Whether this replica is in its latch and its latch node exists. */
+    boolean hasNode() {
+        return latch != null && latch.getOurPath() != null;
+    }
+
     /**
-     * Whether the joined latch has had no node at this check and the previous one: its creation
-     * failed (Curator logs the error and the latch waits for a reconnect that may never come), so
-     * the replica would silently be out of the election. A latch between two nodes (a reset) has
-     * none only for a moment, so one check alone proves nothing.
+     * Whether the joined latch has had no node for enough checks in a row that counted
+     * ({@link MissingNodeCheck}: two at first): its creation failed (Curator logs the error and the latch waits for a reconnect that
+     * may never come), so the replica would silently be out of the election. A latch between two
+     * nodes (a reset) has none only for a moment, so one check alone proves nothing. A check does
+     * not count while {@code creationsProgressing} (other latch nodes of this broker were created
+     * since the previous check): then the node is queued behind them, not lost; at 10,000 partitions
+     * creating every node takes minutes on a loaded machine, and rejoining queued latches only
+     * lengthened the queue. Each rejoin doubles the checks the next one needs (up to
+     * {@value #MAX_CHECKS_BEFORE_REJOIN}).
      */
-    boolean lostItsNode() {
-        boolean missing = latch != null && latch.getOurPath() == null;
-        boolean lost = missing && nodeMissingAtLastCheck;
-        nodeMissingAtLastCheck = missing && !lost;
-        return lost;
+    boolean lostItsNode(boolean creationsProgressing) {
+        return missingNode.check(latch != null && latch.getOurPath() == null, creationsProgressing);
     }
 
     int generation() {
@@ -115,7 +124,7 @@ final class LatchSeat {
             return;
         }
         generation++;
-        nodeMissingAtLastCheck = false;
+        missingNode.reset();
         LeaderLatch closing = latch;
         latch = null;
         try {

@@ -44,6 +44,7 @@ public final class LeaderElectionService implements AutoCloseable {
     private final OnDemandElections onDemand;
     private volatile Optional<Boolean> uncleanDefault = Optional.empty();
     private volatile boolean sessionLost;
+    private int latchNodesAtLastCheck;
 
     public LeaderElectionService(ZkClient zk, BrokerRegistry registry, ElectionConfig config, LeadershipListener listener) {
         AtomicReference<Thread> electionThread = new AtomicReference<>();
@@ -93,6 +94,17 @@ public final class LeaderElectionService implements AutoCloseable {
             elector.start();
             return elector;
         });
+    }
+
+    /**
+     * The partition's assignment changed (a reassignment) and still includes this broker: its elector
+     * uses the new order (preferred replica first) from now on.
+     */
+    public void setReplicas(TopicPartition partition, List<Integer> replicas) {
+        CuratorLeaderElector elector = electors.get(partition);
+        if (elector != null) {
+            elector.setReplicas(replicas);
+        }
     }
 
     /** The topic's {@code unclean.leader.election.enable} changed: the partition's elector follows it. */
@@ -193,10 +205,23 @@ public final class LeaderElectionService implements AutoCloseable {
     }
 
     /** Runs on the election thread; one elector's failure neither stops the others nor later rounds. */
+    /**
+     * The periodic self-check of every elector. Counts the latch nodes that exist first: more than
+     * at the previous check means this broker's latch creations are still completing, so a latch
+     * still without a node is queued, not lost ({@code LatchSeat.lostItsNode}).
+     */
     private void reconcileAll() {
+        int nodes = 0;
+        for (CuratorLeaderElector elector : electors.values()) {
+            if (elector.hasLatchNode()) {
+                nodes++;
+            }
+        }
+        boolean progressing = nodes > latchNodesAtLastCheck;
+        latchNodesAtLastCheck = nodes;
         for (CuratorLeaderElector elector : electors.values()) {
             try {
-                elector.reconcile();
+                elector.reconcile(progressing);
             } catch (RuntimeException e) {
                 log.warn("{}: self-check failed", elector.partition(), e);
             }

@@ -18,22 +18,29 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
+import org.apache.curator.framework.recipes.cache.TreeCache;
+import org.apache.curator.framework.recipes.cache.TreeCacheSelector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The metadata store's view of {@code /topics} and {@code /admin/delete_topics}, kept by two
- * {@link CuratorCache}s: topics (complete ones only), partition states and pending deletions, and
- * the {@link TopicListener}s told about changes on the {@code ferry-metadata-events} thread. Latch
- * nodes under {@code /topics} are ignored. Each listed topic has an id ({@link TopicIdentity}) from
+ * The metadata store's view of {@code /topics} and {@code /admin/delete_topics}: topics (complete
+ * ones only), partition states and pending deletions, and the {@link TopicListener}s told about
+ * changes on the {@code ferry-metadata-events} thread. {@code /admin/delete_topics} is a
+ * {@link CuratorCache}; {@code /topics} is a Curator {@link TreeCache} whose selector
+ * ({@link ZkPaths#isTopicMetadataPath}) never reads or watches a partition's latch node or its
+ * participants: a recursive {@code CuratorCache} (which has no selector) would read and watch
+ * three latch nodes per partition on every broker and hear every join and leave of every
+ * election, two thirds of the nodes at 10,000 partitions. Each listed topic has an id ({@link TopicIdentity}) from
  * its {@code /topics/<topic>} znode's creation zxid; a topic and its id are published together
  * (the id first), so a reader that sees the topic also finds its id. Thread-safe.
  */
+@SuppressWarnings("deprecation") // TreeCache: the one Curator cache with a selector (see above)
 final class MetadataCache implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MetadataCache.class);
 
-    private final CuratorCache topicsCache;
+    private final TreeCache topicsCache;
     private final CuratorCache deletionsCache;
     private final ExecutorService events = Executors.newSingleThreadExecutor(r -> new Thread(r, "ferry-metadata-events"));
     private final Map<String, TopicMetadata> topics = new ConcurrentHashMap<>();
@@ -45,22 +52,41 @@ final class MetadataCache implements AutoCloseable {
     private final CountDownLatch initialized = new CountDownLatch(2);
 
     MetadataCache(CuratorFramework curator) {
-        this.topicsCache = CuratorCache.build(curator, ZkPaths.TOPICS);
+        this.topicsCache = TreeCache.newBuilder(curator, ZkPaths.TOPICS).setSelector(new TreeCacheSelector() {
+            @Override
+            public boolean traverseChildren(String fullPath) {
+                return ZkPaths.isTopicMetadataPath(fullPath);
+            }
+
+            @Override
+            public boolean acceptChild(String fullPath) {
+                return ZkPaths.isTopicMetadataPath(fullPath);
+            }
+        }).setExecutor(events).build();
         this.deletionsCache = CuratorCache.build(curator, ZkPaths.DELETE_TOPICS);
     }
 
     void start(long timeoutMs) {
-        topicsCache.listenable().addListener(CuratorCacheListener.builder()
-                .forCreatesAndChanges((before, after) -> onTopicsNode(after))
-                .forDeletes(this::onTopicsNodeDeleted)
-                .forInitialized(initialized::countDown)
-                .build(), events);
+        topicsCache.getListenable().addListener((client, event) -> {
+            switch (event.getType()) {
+                case NODE_ADDED, NODE_UPDATED -> onTopicsNode(event.getData());
+                case NODE_REMOVED -> onTopicsNodeDeleted(event.getData());
+                case INITIALIZED -> initialized.countDown();
+                default -> {
+                    // connection events: the cache re-reads on its own after a reconnect
+                }
+            }
+        });
         deletionsCache.listenable().addListener(CuratorCacheListener.builder()
                 .forCreates(this::onDeletionNode)
                 .forDeletes(this::onDeletionNodeDeleted)
                 .forInitialized(initialized::countDown)
                 .build(), events);
-        topicsCache.start();
+        try {
+            topicsCache.start();
+        } catch (Exception e) {
+            throw CoordinatorException.wrap("starting the topic metadata cache", e);
+        }
         deletionsCache.start();
         try {
             if (!initialized.await(timeoutMs, TimeUnit.MILLISECONDS)) {

@@ -46,6 +46,27 @@ public interface MetadataStore extends AutoCloseable {
     /** Replaces the topic's config overrides (validated like at creation). */
     TopicMetadata alterTopicConfigs(String topic, Map<String, String> configs);
 
+    /**
+     * Starts, replaces or cancels partition reassignments (Kafka's AlterPartitionReassignments): a
+     * target list reassigns the partition to those brokers (registered, distinct, non-empty); empty
+     * cancels its reassignment, reverting to the original replicas. Written as Kafka's
+     * {@code adding_replicas}/{@code removing_replicas} in the topic znode with the full replica set
+     * as the assignment (see {@link ReassignmentPolicy}); the partitions' leaders complete them.
+     *
+     * @return per partition: done, or why not ({@code UNKNOWN_TOPIC_OR_PARTITION},
+     *         {@code INVALID_REPLICA_ASSIGNMENT}, {@code NO_REASSIGNMENT_IN_PROGRESS}, ...)
+     */
+    Map<TopicPartition, ReassignmentResult> alterPartitionReassignments(Map<TopicPartition, Optional<java.util.List<Integer>>> targets);
+
+    /**
+     * Ends the partition's reassignment by making its target the assignment, if the reassignment in
+     * the topic znode is still {@code expected} (the leader's step once every target replica is in the
+     * ISR; a conditional write, so doing it twice or after a cancel changes nothing).
+     *
+     * @return whether this call wrote the completed assignment
+     */
+    boolean completeReassignment(TopicPartition partition, PartitionReassignment expected);
+
     /** Marks the topic for deletion (see the class comment). */
     void deleteTopic(String topic);
 

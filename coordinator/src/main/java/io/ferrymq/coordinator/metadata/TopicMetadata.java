@@ -9,10 +9,17 @@ import java.util.TreeMap;
 
 /**
  * A topic as stored in {@code /topics/<topic>}: its replica assignment (partition → broker ids,
- * the first being the preferred leader) and its config overrides. Partitions are numbered
- * {@code 0..partitionCount()-1}. Immutable and thread-safe.
+ * the first being the preferred leader), its config overrides, and the reassignments in progress
+ * (partition → {@link PartitionReassignment}; while one runs, the partition's replicas are the full
+ * set, target first). Partitions are numbered {@code 0..partitionCount()-1}. Immutable and thread-safe.
  */
-public record TopicMetadata(String name, Map<Integer, List<Integer>> assignment, Map<String, String> configs) {
+public record TopicMetadata(String name, Map<Integer, List<Integer>> assignment, Map<String, String> configs,
+                            Map<Integer, PartitionReassignment> reassignments) {
+
+    /** A topic with no reassignment in progress. */
+    public TopicMetadata(String name, Map<Integer, List<Integer>> assignment, Map<String, String> configs) {
+        this(name, assignment, configs, Map.of());
+    }
 
     public TopicMetadata {
         Objects.requireNonNull(name, "name");
@@ -26,6 +33,22 @@ public record TopicMetadata(String name, Map<Integer, List<Integer>> assignment,
         }
         assignment = java.util.Collections.unmodifiableMap(sorted);
         configs = Map.copyOf(configs);
+        reassignments = java.util.Collections.unmodifiableMap(new TreeMap<>(reassignments));
+        for (int p : reassignments.keySet()) {
+            if (!assignment.containsKey(p)) {
+                throw new IllegalArgumentException("topic " + name + ": reassignment of unknown partition " + p);
+            }
+        }
+    }
+
+    /** The reassignment of one partition in progress, if any. */
+    public java.util.Optional<PartitionReassignment> reassignment(int partition) {
+        return java.util.Optional.ofNullable(reassignments.get(partition));
+    }
+
+    /** One partition's assignment with its reassignment, as {@link ReassignmentPolicy} reads it. */
+    public ReassignmentPolicy.Assignment assignmentOf(int partition) {
+        return new ReassignmentPolicy.Assignment(replicas(partition), reassignment(partition));
     }
 
     public int partitionCount() {
@@ -37,8 +60,9 @@ public record TopicMetadata(String name, Map<Integer, List<Integer>> assignment,
         return assignment.getOrDefault(partition, List.of());
     }
 
+    /** The replica count of partition 0 (its target's while it is being reassigned). */
     public int replicationFactor() {
-        return assignment.isEmpty() ? 0 : assignment.get(0).size();
+        return assignment.isEmpty() ? 0 : ReassignmentPolicy.target(assignmentOf(0)).size();
     }
 
     public List<TopicPartition> partitions() {

@@ -8,6 +8,8 @@ import io.ferrymq.coordinator.zk.CoordinatorException;
 import io.ferrymq.common.json.Json;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkPaths;
+import io.ferrymq.common.assignment.BrokerPlacement;
+import io.ferrymq.common.assignment.ReplicaAssigner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,9 @@ import org.apache.zookeeper.data.Stat;
  * then write the assignment into {@code /topics/<t>} at the version created. The assignment is the
  * request's explicit one when given (every broker registered), else {@link ReplicaAssigner}'s over
  * the live brokers. Topics with an empty assignment are being created and are not listed. Adding
- * partitions creates the new znodes, then writes the grown assignment conditionally. Deletion
- * follows the protocol in {@link MetadataStore}. Thread-safe.
+ * partitions creates the new znodes, then writes the grown assignment conditionally; reassignments
+ * are conditional writes of the topic znode too ({@link TopicReassignments}). Deletion follows the
+ * protocol in {@link MetadataStore}. Thread-safe.
  */
 public final class ZkMetadataStore implements MetadataStore {
 
@@ -39,6 +42,8 @@ public final class ZkMetadataStore implements MetadataStore {
     private final MetadataCache cache;
     private final PartitionZnodes partitionZnodes;
     private final TopicDeletion deletion;
+    private final TopicZnode topicZnode;
+    private final TopicReassignments reassignments;
 
     public ZkMetadataStore(ZkClient zk) {
         this(zk, new Random());
@@ -53,6 +58,8 @@ public final class ZkMetadataStore implements MetadataStore {
         long timeoutMs = zk.config().connectionTimeout().toMillis();
         this.partitionZnodes = new PartitionZnodes(curator, timeoutMs);
         this.deletion = new TopicDeletion(curator);
+        this.topicZnode = new TopicZnode(curator);
+        this.reassignments = new TopicReassignments(topicZnode);
     }
 
     @Override
@@ -81,7 +88,7 @@ public final class ZkMetadataStore implements MetadataStore {
         if (!partitionZnodes.create(name, assignment)) {
             throw new CoordinatorException("partition znodes of new topic " + name + " already existed");
         }
-        writeTopic(name, assignment, request.configs(), 0);
+        topicZnode.write(new TopicMetadata(name, assignment, request.configs()), 0);
         return new TopicMetadata(name, assignment, request.configs());
     }
 
@@ -121,16 +128,31 @@ public final class ZkMetadataStore implements MetadataStore {
         }
         Map<Integer, List<Integer>> grown = new HashMap<>(current.value().assignment());
         grown.putAll(added);
-        writeTopic(topic, grown, current.value().configs(), current.version());
-        return new TopicMetadata(topic, grown, current.value().configs());
+        TopicMetadata written = new TopicMetadata(topic, grown, current.value().configs(),
+                current.value().reassignments());
+        topicZnode.write(written, current.version());
+        return written;
     }
 
     @Override
     public TopicMetadata alterTopicConfigs(String topic, Map<String, String> configs) {
         Versioned<TopicMetadata> current = readTopic(topic);
         TopicValidator.validateConfigs(configs, current.value().replicationFactor());
-        writeTopic(topic, current.value().assignment(), configs, current.version());
-        return new TopicMetadata(topic, current.value().assignment(), configs);
+        TopicMetadata written = new TopicMetadata(topic, current.value().assignment(), configs,
+                current.value().reassignments());
+        topicZnode.write(written, current.version());
+        return written;
+    }
+
+    @Override
+    public Map<TopicPartition, ReassignmentResult> alterPartitionReassignments(
+            Map<TopicPartition, Optional<List<Integer>>> targets) {
+        return reassignments.alter(targets, ZkBrokerRegistry.readLiveBrokers(curator).keySet());
+    }
+
+    @Override
+    public boolean completeReassignment(TopicPartition partition, PartitionReassignment expected) {
+        return reassignments.complete(partition, expected);
     }
 
     @Override
@@ -219,36 +241,7 @@ public final class ZkMetadataStore implements MetadataStore {
     }
 
     private Versioned<TopicMetadata> readTopic(String topic) {
-        TopicValidator.validateName(topic);
-        String path = ZkPaths.topic(topic);
-        Stat stat = new Stat();
-        try {
-            byte[] data = curator.getData().storingStatIn(stat).forPath(path);
-            TopicMetadata metadata = TopicCodec.fromJson(topic, Json.parseObject(path, data));
-            if (metadata.partitionCount() == 0) {
-                throw ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.exception("topic '" + topic + "' is still being created");
-            }
-            return new Versioned<>(metadata, stat.getVersion());
-        } catch (KeeperException.NoNodeException e) {
-            throw ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.exception("topic '" + topic + "' does not exist");
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw CoordinatorException.wrap("reading " + path, e);
-        }
-    }
-
-    private void writeTopic(String topic, Map<Integer, List<Integer>> assignment, Map<String, String> configs, int version) {
-        try {
-            curator.setData().withVersion(version).forPath(ZkPaths.topic(topic),
-                    Json.bytes(TopicCodec.toJson(assignment, configs)));
-        } catch (KeeperException.BadVersionException e) {
-            throw ErrorCode.INVALID_REQUEST.exception("topic '" + topic + "' was changed concurrently; retry");
-        } catch (KeeperException.NoNodeException e) {
-            throw ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.exception("topic '" + topic + "' was deleted meanwhile");
-        } catch (Exception e) {
-            throw CoordinatorException.wrap("writing " + ZkPaths.topic(topic), e);
-        }
+        return topicZnode.read(topic);
     }
 
     private void refuseIfDeleting(String topic) {

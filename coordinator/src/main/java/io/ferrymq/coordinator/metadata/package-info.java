@@ -2,7 +2,8 @@
  * Topics and partition state in ZooKeeper: the {@link io.ferrymq.coordinator.metadata.MetadataStore}
  * ({@link io.ferrymq.coordinator.metadata.ZkMetadataStore}) creates, grows and deletes topics and holds each
  * partition's leader, epoch and ISR ({@link io.ferrymq.coordinator.metadata.PartitionState}), written
- * conditionally on the znode version. Pure rules: {@link io.ferrymq.coordinator.metadata.ReplicaAssigner},
+ * conditionally on the znode version. Pure rules: {@link io.ferrymq.common.assignment.ReplicaAssigner} (in common, shared with the tools),
+ * {@link io.ferrymq.coordinator.metadata.ReassignmentPolicy},
  * {@link io.ferrymq.coordinator.metadata.TopicValidator},
  * {@link io.ferrymq.coordinator.metadata.ReplicaAssignmentValidator}.
  *

@@ -21,6 +21,10 @@ import java.util.Optional;
  *                                                  plus, when the broker runs its admin HTTP server,
  *                                                  "admin_url":"http://h:8080" (read by the web console)
  * /topics/&lt;topic&gt;                            PERSISTENT {"version":1,"partitions":{"0":[1,2,3],...},"configs":{"k":"v"}}
+ *                                                  plus, while partitions are being reassigned, Kafka's
+ *                                                  "adding_replicas":{"0":[3]},"removing_replicas":{"0":[1]}
+ *                                                  (the partition's list is then target + removing; see
+ *                                                  {@code io.ferrymq.coordinator.metadata.ReassignmentPolicy})
  * /topics/&lt;topic&gt;/partitions/&lt;p&gt;            PERSISTENT (empty)
  * /topics/&lt;topic&gt;/partitions/&lt;p&gt;/state      PERSISTENT {"version":1,"leader":1,"leaderEpoch":0,"isr":[1,2,3],"unclean":false}
  *                                                  written only by conditional setData(version) or a transaction
@@ -182,6 +186,16 @@ public final class ZkPaths {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether the metadata cache keeps {@code path} under {@code /topics}: every node except a
+     * partition's {@code latch} and the latch's participants, which only electors read.
+     */
+    public static boolean isTopicMetadataPath(String path) {
+        String[] parts = split(path);
+        return !(parts.length >= 5 && parts[0].equals("topics") && parts[2].equals("partitions")
+                && parts[4].equals("latch"));
     }
 
     private static String[] split(String path) {

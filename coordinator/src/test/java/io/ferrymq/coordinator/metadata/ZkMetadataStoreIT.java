@@ -103,6 +103,34 @@ class ZkMetadataStoreIT {
     }
 
     @Test
+    void reassignmentsAreRecordedInTheTopicZnodeAndCompletedOnlyAsSeen() {
+        String name = newTopicName();
+        List<Integer> original = store.createTopic(new NewTopic(name, 2, 2, Map.of("retention.ms", "1000"))).replicas(0);
+        TopicPartition p0 = new TopicPartition(name, 0);
+        TopicPartition p1 = new TopicPartition(name, 1);
+        int added = java.util.stream.IntStream.range(0, 3).filter(b -> !original.contains(b)).findFirst().orElseThrow();
+        List<Integer> target = List.of(added, original.get(1));
+
+        Map<TopicPartition, ReassignmentResult> results = store.alterPartitionReassignments(Map.of(
+                p0, Optional.of(target), p1, Optional.empty(), new TopicPartition(name, 9), Optional.of(List.of(0))));
+
+        assertThat(results.get(p0)).isEqualTo(ReassignmentResult.DONE);
+        assertThat(results.get(p1).error()).isEqualTo(ErrorCode.NO_REASSIGNMENT_IN_PROGRESS);
+        assertThat(results.get(new TopicPartition(name, 9)).error()).isEqualTo(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+        PartitionReassignment running = new PartitionReassignment(List.of(added), List.of(original.get(0)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.topic(name).flatMap(t -> t.reassignment(0))
+                .equals(Optional.of(running)));
+        assertThat(store.topic(name).orElseThrow().replicas(0)).containsExactly(added, original.get(1), original.get(0));
+        assertThat(store.topic(name).orElseThrow().configs()).containsEntry("retention.ms", "1000");
+
+        assertThat(store.completeReassignment(p0, new PartitionReassignment(List.of(added), List.of()))).isFalse();
+        assertThat(store.completeReassignment(p0, running)).isTrue();
+        assertThat(store.completeReassignment(p0, running)).as("done once").isFalse();
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.topic(name).orElseThrow().reassignments().isEmpty());
+        assertThat(store.topic(name).orElseThrow().replicas(0)).isEqualTo(target);
+    }
+
+    @Test
     void invalidRequestsAreRefusedWithTheMatchingErrorCode() {
         assertError(() -> store.createTopic(new NewTopic("bad name", 1, 1, Map.of())), ErrorCode.INVALID_TOPIC_EXCEPTION, "illegal");
         assertError(() -> store.createTopic(new NewTopic("..", 1, 1, Map.of())), ErrorCode.INVALID_TOPIC_EXCEPTION, "'..'");

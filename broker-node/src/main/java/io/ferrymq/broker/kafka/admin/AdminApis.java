@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The translators of cluster metadata and administration (Metadata, DescribeCluster, topic and ACL
- * administration, on-demand leader election); {@link KafkaApis} serves them all. Stateless.
+ * administration, on-demand leader election, partition reassignment); {@link KafkaApis} serves them all. Stateless.
  */
 public final class AdminApis {
 
@@ -30,6 +30,7 @@ public final class AdminApis {
                 new AlterConfigsApi(),
                 new IncrementalAlterConfigsApi()));
         apis.addAll(ScramCredentialApis.create());
+        apis.addAll(PartitionReassignmentApis.create());
         return apis;
     }
 }

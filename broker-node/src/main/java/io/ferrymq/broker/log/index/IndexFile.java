@@ -6,26 +6,33 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
  * The file behind an index: fixed-size entries appended with positional writes, truncated by
  * entry count, fsynced on {@link #flush()}. Files hold exactly the entries written (no
- * pre-allocation), so a cleanly closed index is byte-identical to Kafka's trimmed one. Callers
- * serialize writes; not thread-safe.
+ * pre-allocation), so a cleanly closed index is byte-identical to Kafka's trimmed one.
+ *
+ * <p>Holds no file descriptor between calls: every operation opens the file, does its work and
+ * closes it again. The entries live in the index's memory ({@link SparseIndex}), so the file is
+ * touched only when a chunk of entries is written, on truncation, flush and rename; a broker with
+ * 10,000 partitions therefore spends no descriptors on indexes (Kafka maps its indexes and closes
+ * their channels for the same reason). An fsync through a fresh descriptor writes back every
+ * dirty page of the file, whichever descriptor wrote it. Callers serialize writes; not thread-safe.
  */
 final class IndexFile implements AutoCloseable {
 
     private volatile Path path;
     private final int entrySize;
-    private final FileChannel channel;
 
     IndexFile(Path path, int entrySize) {
         this.path = path;
         this.entrySize = entrySize;
         try {
-            this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            if (!Files.exists(path)) {
+                Files.newByteChannel(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open index " + path, e);
         }
@@ -41,7 +48,7 @@ final class IndexFile implements AutoCloseable {
 
     /** The whole file; throws {@link CorruptIndexException} unless it is a whole number of entries. */
     ByteBuffer readAll() {
-        try {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size % entrySize != 0) {
                 throw new CorruptIndexException("index " + path + " is " + size + " bytes, not a multiple of "
@@ -60,7 +67,7 @@ final class IndexFile implements AutoCloseable {
     }
 
     void write(int entryNumber, ByteBuffer entry) {
-        try {
+        try (FileChannel channel = openForWrite()) {
             long position = (long) entryNumber * entrySize;
             while (entry.hasRemaining()) {
                 position += channel.write(entry, position);
@@ -72,7 +79,7 @@ final class IndexFile implements AutoCloseable {
 
     void renameTo(Path target) {
         try {
-            Files.move(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(path, target, StandardCopyOption.REPLACE_EXISTING);
             path = target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rename " + path + " to " + target, e);
@@ -80,36 +87,38 @@ final class IndexFile implements AutoCloseable {
     }
 
     void truncateToEntries(int entries) {
-        try {
-            channel.truncate((long) entries * entrySize);
+        long size = (long) entries * entrySize;
+        try (FileChannel channel = openForWrite()) {
+            if (channel.size() > size) {
+                channel.truncate(size);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot truncate index " + path, e);
         }
     }
 
     void flush() {
-        try {
+        try (FileChannel channel = openForWrite()) {
             channel.force(true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot flush index " + path, e);
         }
     }
 
+    /** Nothing is held open between calls, so closing only ends the file's use. */
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close index " + path, e);
-        }
     }
 
     void closeAndDelete() {
-        close();
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete index " + path, e);
         }
+    }
+
+    private FileChannel openForWrite() throws IOException {
+        return FileChannel.open(path, StandardOpenOption.WRITE);
     }
 }

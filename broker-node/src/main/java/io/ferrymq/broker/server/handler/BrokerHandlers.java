@@ -37,7 +37,9 @@ public final class BrokerHandlers {
                 new CreateTopicsHandler(metadata, leaderWaiter, defaults),
                 new DeleteTopicsHandler(metadata, defaults),
                 new CreatePartitionsHandler(metadata, leaderWaiter),
-                new ElectLeadersHandler(metadata, replicaManager.elections())));
+                new ElectLeadersHandler(metadata, replicaManager.elections()),
+                new AlterPartitionReassignmentsHandler(metadata),
+                new ListPartitionReassignmentsHandler(metadata)));
         handlers.addAll(extraHandlers);
         Set<ApiKey> served = EnumSet.noneOf(ApiKey.class);
         handlers.forEach(handler -> served.add(handler.apiKey()));

@@ -3,7 +3,11 @@ package io.ferrymq.common.protocol.kryo;
 import io.ferrymq.common.protocol.ApiKey;
 import io.ferrymq.common.protocol.ApiRequest;
 import io.ferrymq.common.protocol.ApiResponse;
+import io.ferrymq.common.protocol.requests.AlterPartitionReassignmentsRequest;
 import io.ferrymq.common.protocol.requests.ApiVersionsRequest;
+import io.ferrymq.common.protocol.requests.ListPartitionReassignmentsRequest;
+import io.ferrymq.common.protocol.responses.AlterPartitionReassignmentsResponse;
+import io.ferrymq.common.protocol.responses.ListPartitionReassignmentsResponse;
 import io.ferrymq.common.protocol.requests.CreateAclsRequest;
 import io.ferrymq.common.protocol.requests.CreatePartitionsRequest;
 import io.ferrymq.common.protocol.requests.ElectLeadersRequest;
@@ -112,6 +116,8 @@ final class MessageTypes {
             case SASL_AUTHENTICATE -> SaslAuthenticateRequest.class;
             case SASL_HANDSHAKE -> SaslHandshakeRequest.class;
             case DESCRIBE_REPLICA_CHECKSUMS -> DescribeReplicaChecksumsRequest.class;
+            case ALTER_PARTITION_REASSIGNMENTS -> AlterPartitionReassignmentsRequest.class;
+            case LIST_PARTITION_REASSIGNMENTS -> ListPartitionReassignmentsRequest.class;
         };
     }
 
@@ -149,6 +155,8 @@ final class MessageTypes {
             case SASL_AUTHENTICATE -> SaslAuthenticateResponse.class;
             case SASL_HANDSHAKE -> SaslHandshakeResponse.class;
             case DESCRIBE_REPLICA_CHECKSUMS -> DescribeReplicaChecksumsResponse.class;
+            case ALTER_PARTITION_REASSIGNMENTS -> AlterPartitionReassignmentsResponse.class;
+            case LIST_PARTITION_REASSIGNMENTS -> ListPartitionReassignmentsResponse.class;
         };
     }
 }

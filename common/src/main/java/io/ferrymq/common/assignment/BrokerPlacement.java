@@ -1,4 +1,4 @@
-package io.ferrymq.coordinator.metadata;
+package io.ferrymq.common.assignment;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.ferrymq.coordinator.metadata;
+package io.ferrymq.common.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
