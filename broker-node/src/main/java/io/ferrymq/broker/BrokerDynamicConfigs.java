@@ -116,7 +116,8 @@ public final class BrokerDynamicConfigs implements DynamicConfigSource, AutoClos
             BrokerConfig effective = layers.effective();
             replicaManager.reconfigure(ModuleConfigs.logConfig(effective),
                     effective.getBoolean(ReplicationConfigKeys.UNCLEAN_LEADER_ELECTION_ENABLE));
-            replicaManager.throttles().setRates(effective.getLong(ReplicationConfigKeys.LEADER_REPLICATION_THROTTLED_RATE),
+            replicaManager.throttles().setRates(
+                    effective.getLong(ReplicationConfigKeys.LEADER_REPLICATION_THROTTLED_RATE),
                     effective.getLong(ReplicationConfigKeys.FOLLOWER_REPLICATION_THROTTLED_RATE));
         });
     }

@@ -43,7 +43,8 @@ public final class DynamicBrokerConfig {
         Map<String, String> merged = new LinkedHashMap<>(staticConfig.originals());
         merged.putAll(this.clusterDefault);
         merged.putAll(this.perBroker);
-        this.effective = this.clusterDefault.isEmpty() && this.perBroker.isEmpty() ? staticConfig : BrokerConfig.of(merged);
+        this.effective = this.clusterDefault.isEmpty() && this.perBroker.isEmpty() ? staticConfig
+                : BrokerConfig.of(merged);
     }
 
     /** The static configuration alone. */
@@ -131,10 +132,13 @@ public final class DynamicBrokerConfig {
      */
     public List<Layer> layers(ConfigKey key) {
         List<Layer> out = new ArrayList<>(4);
-        Optional.ofNullable(perBroker.get(key.name())).ifPresent(v -> out.add(new Layer(Source.DYNAMIC_BROKER, v)));
-        Optional.ofNullable(clusterDefault.get(key.name())).ifPresent(v -> out.add(new Layer(Source.DYNAMIC_DEFAULT, v)));
+        Optional.ofNullable(perBroker.get(key.name()))
+                .ifPresent(v -> out.add(new Layer(Source.DYNAMIC_BROKER, v)));
+        Optional.ofNullable(clusterDefault.get(key.name()))
+                .ifPresent(v -> out.add(new Layer(Source.DYNAMIC_DEFAULT, v)));
         if (staticConfig.originals().containsKey(key.name())) {
-            out.add(new Layer(Source.STATIC, staticConfig.getOptional(key.name()).map(key.type()::format).orElse(null)));
+            out.add(new Layer(Source.STATIC,
+                    staticConfig.getOptional(key.name()).map(key.type()::format).orElse(null)));
         }
         key.defaultValue().ifPresent(v -> out.add(new Layer(Source.DEFAULT, key.type().format(v))));
         return out;
@@ -142,7 +146,8 @@ public final class DynamicBrokerConfig {
 
     /** The dynamic keys whose effective value differs between {@code this} and {@code other}. */
     public List<String> changedDynamicKeys(DynamicBrokerConfig other) {
-        return dynamicKeys().stream().filter(name -> !effective.getOptional(name).equals(other.effective.getOptional(name)))
+        return dynamicKeys().stream()
+                .filter(name -> !effective.getOptional(name).equals(other.effective.getOptional(name)))
                 .collect(Collectors.toList());
     }
 }

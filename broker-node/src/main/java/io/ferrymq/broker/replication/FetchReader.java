@@ -70,8 +70,9 @@ final class FetchReader {
     }
 
     private boolean isHeldBack(TopicPartition tp, FetchParams params, Partition partition) {
-        return params.isFromFollower() && throttles.isLeaderThrottled(tp, params.replicaId(),
-                partition.isr().contains(params.replicaId()));
+        // the map lookup first: the ISR is only read for a partition its topic throttles
+        return params.isFromFollower() && throttles.isLeaderThrottledReplica(tp, params.replicaId())
+                && throttles.isLeaderThrottled(tp, params.replicaId(), partition.isr().contains(params.replicaId()));
     }
 
     private PartitionFetchResult readOne(TopicPartition tp, PartitionFetchRequest request, FetchParams params,

@@ -148,11 +148,16 @@ final class ReplicaFetcherThread implements AutoCloseable {
         boolean quotaSpent = context.throttles().followerWaitMs() > 0;
         Map<TopicPartition, Boolean> throttled = new HashMap<>();
         fetching.forEach((tp, state) -> throttled.put(tp, context.throttles().isFollowerThrottledReplica(tp)));
-        fetching.forEach((tp, state) -> context.partition(tp).filter(p -> !(quotaSpent && throttled.get(tp))).ifPresent(p -> {
-            long offset = p.logEndOffset();
-            offsets.put(tp, offset);
-            data.add(new FetchRequest.PartitionData(tp, offset, state.leaderEpoch(), config.replicaFetchMaxBytes()));
-        }));
+        fetching.forEach((tp, state) -> {
+            if (quotaSpent && throttled.get(tp)) {
+                return;
+            }
+            context.partition(tp).ifPresent(p -> {
+                long offset = p.logEndOffset();
+                offsets.put(tp, offset);
+                data.add(new FetchRequest.PartitionData(tp, offset, state.leaderEpoch(), config.replicaFetchMaxBytes()));
+            });
+        });
         if (data.isEmpty()) {
             if (quotaSpent) {
                 pause(Math.min(IDLE_WAIT_MS, context.throttles().followerWaitMs()));

@@ -49,10 +49,9 @@ public final class ReplicationThrottles {
     /** The topic's throttled-replica lists changed (or not); an invalid value throttles nothing of it. */
     void onTopicChanged(TopicMetadata topic) {
         try {
-            Topic lists = new Topic(
-                    TopicConfigKeys.throttledReplicas(topic.configs(), TopicConfigKeys.LEADER_REPLICATION_THROTTLED_REPLICAS),
-                    TopicConfigKeys.throttledReplicas(topic.configs(),
-                            TopicConfigKeys.FOLLOWER_REPLICATION_THROTTLED_REPLICAS));
+            Topic lists = new Topic(TopicConfigKeys.throttledReplicas(topic.configs(),
+                    TopicConfigKeys.LEADER_REPLICATION_THROTTLED_REPLICAS), TopicConfigKeys.throttledReplicas(
+                    topic.configs(), TopicConfigKeys.FOLLOWER_REPLICATION_THROTTLED_REPLICAS));
             if (lists.leader().equals(ThrottledReplicas.NONE) && lists.follower().equals(ThrottledReplicas.NONE)) {
                 topics.remove(topic.name());
             } else {

@@ -57,8 +57,8 @@ public final class ConfigsDescribeCommand implements Callable<Integer> {
         try (Admin admin = clients.admin(cluster.clientProps(Map.of()))) {
             List<ConfigEntry> entries = admin.describeConfigs(List.of(resource)).get(resource);
             PrintWriter out = spec.commandLine().getOut();
-            out.println((all ? "All" : resource.type() == ConfigResource.Type.TOPIC ? "Overrides" : "Dynamic")
-                    + " configs for " + resource + " are:");
+            out.println((all ? "All configs" : resource.type() == ConfigResource.Type.TOPIC ? "Overrides"
+                    : "Dynamic configs") + " for " + resource + " are:");
             entries.stream().filter(e -> all || SET_HERE.contains(e.source())).forEach(e -> out.println("  "
                     + e.name() + "=" + (e.sensitive() ? "(sensitive)" : e.value().orElse("null")) + " (" + e.source()
                     + (e.readOnly() ? ", read-only" : "") + ")"));
