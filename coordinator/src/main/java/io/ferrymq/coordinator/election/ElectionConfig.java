@@ -5,21 +5,33 @@ import java.util.Objects;
 
 /**
  * Settings of one broker's electors: its id, Kafka's {@code unclean.leader.election.enable} (the
- * default of topics that do not override it), and how long a non-preferred replica waits for the
- * preferred replica to join a latch before joining anyway. Immutable.
+ * default of topics that do not override it), how long a non-preferred replica waits for the
+ * preferred replica to join a latch before joining anyway, and how long an on-demand election
+ * request node lives at most (then any broker deletes it, so a requester that died leaves no
+ * request, nor the unclean permission it gave, behind). Immutable.
  */
-public record ElectionConfig(int brokerId, boolean uncleanLeaderElectionEnable, Duration preferredReplicaGrace) {
+public record ElectionConfig(int brokerId, boolean uncleanLeaderElectionEnable, Duration preferredReplicaGrace,
+                             Duration electionRequestExpiry) {
 
     public static final Duration DEFAULT_PREFERRED_REPLICA_GRACE = Duration.ofMillis(300);
+    public static final Duration DEFAULT_ELECTION_REQUEST_EXPIRY = Duration.ofMinutes(1);
 
     public ElectionConfig {
         Objects.requireNonNull(preferredReplicaGrace, "preferredReplicaGrace");
+        Objects.requireNonNull(electionRequestExpiry, "electionRequestExpiry");
+        if (electionRequestExpiry.isNegative() || electionRequestExpiry.isZero()) {
+            throw new IllegalArgumentException("electionRequestExpiry must be positive");
+        }
         if (brokerId < 0) {
             throw new IllegalArgumentException("broker.id must be >= 0, was " + brokerId);
         }
         if (preferredReplicaGrace.isNegative()) {
             throw new IllegalArgumentException("preferredReplicaGrace must not be negative");
         }
+    }
+
+    public ElectionConfig(int brokerId, boolean uncleanLeaderElectionEnable, Duration preferredReplicaGrace) {
+        this(brokerId, uncleanLeaderElectionEnable, preferredReplicaGrace, DEFAULT_ELECTION_REQUEST_EXPIRY);
     }
 
     public static ElectionConfig of(int brokerId, boolean uncleanLeaderElectionEnable) {

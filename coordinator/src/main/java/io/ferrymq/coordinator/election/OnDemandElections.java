@@ -35,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * ({@link ElectionPolicy#isElected}) or the timeout passes, then deletes the node. Every broker
  * watches {@code /admin/elections} and acts once per node for the replicas it hosts: preferred, one
  * round of the preferred-leader rebalance; unclean, the replica may lead from outside the ISR once
- * ({@link ElectionPolicy#allowUncleanOnce}), a permission withdrawn when the node goes. A node older
- * than {@link #REQUEST_EXPIRY} (its requester died) is deleted by whichever broker sees it.
+ * ({@link ElectionPolicy#allowUncleanOnce}), a permission withdrawn when the node goes. A node lives
+ * at most {@link ElectionConfig#electionRequestExpiry()} after its creation: every broker that read it
+ * deletes it then (a requester that died would otherwise leave it, and its unclean permission, for
+ * good), and one first seen older than that is deleted at once.
  *
  * <p>Thread-safety: the watch side is confined to the election thread; requests run on the
  * thread {@code ferry-elect-leaders-<brokerId>}, which may block on ZooKeeper.
@@ -45,8 +47,6 @@ final class OnDemandElections implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OnDemandElections.class);
 
-    /** How long a request node lives at most. */
-    static final Duration REQUEST_EXPIRY = Duration.ofMinutes(1);
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final ElectorContext context;
@@ -124,8 +124,10 @@ final class OnDemandElections implements AutoCloseable {
             return;
         }
         String path = ZkPaths.election(child);
-        if (clock.millis() - event.getStat().getCtime() > REQUEST_EXPIRY.toMillis()) {
-            log.info("{}: election request older than {}; deleting it", path, REQUEST_EXPIRY);
+        Duration expiry = context.config().electionRequestExpiry();
+        long expiresInMs = event.getStat().getCtime() + expiry.toMillis() - clock.millis();
+        if (expiresInMs <= 0) {
+            log.info("{}: election request older than {}; deleting it", path, expiry);
             deleteInBackground(path);
             return;
         }
@@ -138,6 +140,12 @@ final class OnDemandElections implements AutoCloseable {
             return;
         }
         seen.put(child, request);
+        context.executor().schedule(() -> {
+            if (seen.containsKey(child)) {
+                log.info("{}: election request older than {}; deleting it", path, expiry);
+                deleteInBackground(path);
+            }
+        }, expiresInMs, TimeUnit.MILLISECONDS);
         for (TopicPartition tp : request.partitions()) {
             electors.apply(tp).ifPresent(elector -> elector.onElectionRequest(request.type()));
         }

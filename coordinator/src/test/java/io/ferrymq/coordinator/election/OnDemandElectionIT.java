@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.CreateMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,26 @@ class OnDemandElectionIT {
         assertThat(after.leaderEpoch()).isEqualTo(epoch + 1);
         assertThat(brokers.get(after.leader()).election.uncleanElections()).isEqualTo(1);
         assertThat(elect(brokers.get(2), ElectionType.UNCLEAN, tp).get(tp).error()).isEqualTo(ErrorCode.ELECTION_NOT_NEEDED);
+        assertThat(adminClient.curator().getChildren().forPath(ZkPaths.ELECTIONS)).isEmpty();
+    }
+
+    @Test
+    void aRequestWhoseRequesterDiedIsDeletedOnceItExpires() throws Exception {
+        Duration expiry = Duration.ofSeconds(2);
+        for (int id = 1; id <= 3; id++) {
+            brokers.put(id, TestBroker.start(config, new ElectionConfig(id, false, Duration.ofMillis(300), expiry),
+                    leaderOfEpoch, violations));
+        }
+        TopicMetadata topic = store.createTopic(NewTopic.withAssignment("t" + System.nanoTime(), Map.of(0, REPLICAS), Map.of()));
+        TopicPartition tp = topic.partitions().get(0);
+        brokers.values().forEach(b -> b.join(tp, REPLICAS));
+        await().atMost(WAIT).until(() -> state(tp).hasLeader());
+
+        String node = adminClient.curator().create().creatingParentsIfNeeded().withMode(CreateMode.PERSISTENT_SEQUENTIAL)
+                .forPath(ZkPaths.ELECTION_PREFIX, new ElectionRequest(ElectionType.UNCLEAN, List.of(tp)).toJson());
+
+        assertThat(adminClient.curator().checkExists().forPath(node)).as("no broker deletes a fresh request").isNotNull();
+        await().atMost(expiry.plus(WAIT)).until(() -> adminClient.curator().checkExists().forPath(node) == null);
         assertThat(adminClient.curator().getChildren().forPath(ZkPaths.ELECTIONS)).isEmpty();
     }
 }

@@ -62,6 +62,11 @@ final class TestBroker implements AutoCloseable {
         return new TestBroker(config, id, new ElectionConfig(id, false, Duration.ofMillis(300)), leaderOfEpoch, violations);
     }
 
+    static TestBroker start(ZkConfig config, ElectionConfig electionConfig, Map<String, Integer> leaderOfEpoch,
+                            List<String> violations) {
+        return new TestBroker(config, electionConfig.brokerId(), electionConfig, leaderOfEpoch, violations);
+    }
+
     static Map<String, Integer> newEpochLog() {
         return new ConcurrentHashMap<>();
     }
