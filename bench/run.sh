@@ -32,7 +32,17 @@
 #   REPORT_MS (5000: perf-produce progress period) FERRY_JIT (auto: as bin/ferry; c1; c2) TOOL_JIT (FERRY_JIT)
 #   WORKLOADS ("a b e c d"; x runs the shell command XCMD with BOOTSTRAP and LIB (the jars) set, e.g.
 #   XCMD='java -Dlogback.configurationFile=conf/logback-tools.xml -cp "$LIB/*" bench/BatchLatency.java "$BOOTSTRAP" all 5 300000 20000') BENCH_WORK (/tmp/ferry-bench-work: kept outputs) GIT_HEAD (label when ROOT is an export)
+#   CPUS (unset; e.g. 0-1: the script re-runs itself under `taskset -c $CPUS`, so ZooKeeper, brokers and tools
+#   share those cores, and bin/ferry's JIT rule counts them) GC_LOG (0; 1 = each broker logs its GCs to
+#   logs/broker-<i>.gc.log, kept with the outputs) RATES ("10000 20000 50000 100000 200000 -1") STEP_S (30):
+#   workload l runs acks=all at each offered rate for STEP_S seconds (-1 = unthrottled: saturation, NUM_RECORDS),
+#   a fresh producer per rate, summary lines ferry.latency_r<rate>.* (r-1 is saturation)
+#   BROKER_EXTRA_PROPS (''; space-separated key=value lines added to every broker's server.properties)
+# XCMD also gets BENCH_BASE_DIR (this run's $BASE: logs/, out/) and BENCH_PIDS (ZooKeeper's PID, then broker 0, 1, 2).
 set -u -o pipefail
+if [ -n "${CPUS:-}" ] && [ "${FERRY_BENCH_PINNED:-}" != "$CPUS" ]; then
+  FERRY_BENCH_PINNED=$CPUS exec taskset -c "$CPUS" bash "$0" "$@"
+fi
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${BENCH_WORK:-/tmp/ferry-bench-work}
@@ -73,6 +83,7 @@ esac; }
 SERVER_JIT=$(jit_opts "${FERRY_JIT:-auto}")
 TOOL_JIT_OPTS=$(jit_opts "${TOOL_JIT:-${FERRY_JIT:-auto}}")
 BROKER_JVM="-Xmx1g -Xms1g -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true $SERVER_JIT"
+GC_LOG=${GC_LOG:-0}
 TOOL_JVM="-Xmx512M -server -XX:+UseG1GC -Djava.awt.headless=true $TOOL_JIT_OPTS"
 ZK_JVM="-Xmx512m -Xms512m $SERVER_JIT"
 ADMIN_JVM="-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
@@ -247,8 +258,10 @@ admin.http.port=-1
 unclean.leader.election.enable=false
 group.initial.rebalance.delay.ms=0
 CFG
+  for kv in ${BROKER_EXTRA_PROPS:-}; do echo "$kv" >> "$BASE/broker-$i/server.properties"; done
   log "starting broker $i on 127.0.0.1:$port"
-  fcmd "$BROKER_JVM" "broker-$i" logback.xml broker --config "$BASE/broker-$i/server.properties"
+  gclog=""; [ "$GC_LOG" = 1 ] && gclog="-Xlog:gc:file=$BASE/logs/broker-$i.gc.log:uptime"
+  fcmd "$BROKER_JVM $gclog" "broker-$i" logback.xml broker --config "$BASE/broker-$i/server.properties"
   "${CMD[@]}" >"$BASE/logs/broker-$i.stdout" 2>&1 &
   echo $! >> "$PIDS"
 done
@@ -422,9 +435,13 @@ for wl in $WORKLOADS; do
     b) produce produce_acks_1 bench "$BOOTSTRAP" 1 ;;
     e) produce produce_acks_all_20k bench "$BOOTSTRAP" all 20000 $((N * 3 / 10)) ;;
     c) consume $((2 * N + N * 3 / 10)) ;;
-    x) log "x: $XCMD"; (cd "$ROOT" && BOOTSTRAP="$BOOTSTRAP" LIB="$BASE/lib" timeout "$(bound 600)" bash -c "$XCMD") >&2 ;;
+    x) log "x: $XCMD"; (cd "$ROOT" && BOOTSTRAP="$BOOTSTRAP" LIB="$BASE/lib" BENCH_BASE_DIR="$BASE" BENCH_PIDS="$PIDS" \
+         timeout "$(bound "${XCMD_TIMEOUT_S:-600}")" bash -c "$XCMD") >&2 ;;
+    l) for r in ${RATES:-10000 20000 50000 100000 200000 -1}; do
+         if [ "$r" -gt 0 ]; then produce "latency_r$r" bench "$BOOTSTRAP" all "$r" $((r * ${STEP_S:-30})); else produce latency_r-1 bench "$BOOTSTRAP" all; fi
+       done ;;
     d) single_broker ;;
-    *) echo "unknown workload '$wl' (a b e c d x)" >&2; exit 2 ;;
+    *) echo "unknown workload '$wl' (a b e c d l x)" >&2; exit 2 ;;
   esac
 done
 

@@ -152,16 +152,19 @@ public final class Broker implements AutoCloseable {
         registerSessionState(zk, metrics);
         CredentialCache credentials = register("credential cache", new CredentialCache(zk));
         credentials.start();
+        BrokerDynamicConfigs dynamicConfigs = register("dynamic broker configs", BrokerDynamicConfigs.start(config, zk));
+        ConfigDescriber describer = new ConfigDescriber(dynamicConfigs::current);
         registry = register("broker registry", new ZkBrokerRegistry(zk));
         registry.start();
         MetadataStore metadata = register("metadata store", new ZkMetadataStore(zk));
         metadata.start();
-        Function<String, ServerCodec> codecs = BrokerListeners.codecs(config, metadata, clock);
+        Function<String, ServerCodec> codecs = BrokerListeners.codecs(config, metadata, describer, clock);
         List<ListenerSecurity> listeners = BrokerListeners.security(config, credentials, codecs);
         NetworkLeaderEndpoints leaders = new NetworkLeaderEndpoints(replication, config.interBrokerListenerName(),
                 interBroker);
         replicaManager = register("replica manager", new ReplicaManager(replication,
                 ReplicationContext.of(leaders, logs, zk, metadata, registry, metrics, clock)));
+        dynamicConfigs.attach(replicaManager);
         BrokerGroups brokerGroups = new BrokerGroups(config, metrics, clock);
         GroupCoordinator groups = register("group coordinator", brokerGroups.start(zk, registry, metadata, replicaManager));
         ProducerIdManager producerIds = new ProducerIdManager(config.brokerId(), new ZkProducerIdStore(zk.curator()));
@@ -170,8 +173,8 @@ public final class Broker implements AutoCloseable {
                 BrokerAuthorization.start(authorizer, zk, metrics));
         List<RequestHandler<?>> zkHandlers = new ArrayList<>(List.of(new InitProducerIdHandler(producerIds),
                 new DescribeUserScramCredentialsHandler(users), new AlterUserScramCredentialsHandler(users),
-                new DescribeConfigsHandler(metadata, new ConfigDescriber(config)),
-                new IncrementalAlterConfigsHandler(metadata)));
+                new DescribeConfigsHandler(metadata, describer),
+                new IncrementalAlterConfigsHandler(metadata, dynamicConfigs.store(), dynamicConfigs)));
         zkHandlers.addAll(authorization.handlers());
         startServing(new ClusterView(ClusterId.getOrCreate(zk), registry), metadata, groups, zkHandlers,
                 authorization, metrics, listeners, codecs);

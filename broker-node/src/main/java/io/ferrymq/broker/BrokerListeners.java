@@ -66,10 +66,11 @@ final class BrokerListeners {
      * The protocol each listener speaks: Kafka's on the listeners named in {@code kafka.listener.names},
      * Ferry's on the others. The Kafka listeners share one cache of fetch sessions, with Kafka's defaults.
      */
-    static Function<String, ServerCodec> codecs(BrokerConfig config, MetadataStore metadata, Clock clock) {
+    static Function<String, ServerCodec> codecs(BrokerConfig config, MetadataStore metadata, ConfigDescriber describer,
+                                                Clock clock) {
         ServerCodec ferry = ServerCodec.ferry(new KryoCodec());
         ServerCodec kafka = new KafkaCodec(new KafkaApis(new KafkaContext(new MetadataTopicIds(metadata),
-                FetchSessionCache.withKafkaDefaults(clock), new ConfigDescriber(config))));
+                FetchSessionCache.withKafkaDefaults(clock), describer)));
         Set<String> kafkaListeners = config.kafkaListenerNames();
         return listenerName -> kafkaListeners.contains(listenerName) ? kafka : ferry;
     }

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             io.ferrymq.tools.groups.GroupsCommand.class,
             io.ferrymq.tools.acls.AclsCommand.class,
             io.ferrymq.tools.LeaderElectionCommand.class,
+            io.ferrymq.tools.configs.ConfigsCommand.class,
             io.ferrymq.tools.groups.VerifiableConsumerCommand.class,
             io.ferrymq.tools.perf.PerfProduceCommand.class,
             io.ferrymq.tools.perf.PerfConsumeCommand.class,

@@ -14,9 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * the coordinator's lag gauges asked for and this broker does not lead, read from their leaders by
  * a group-less consumer on this broker's inter-broker listener (ListOffsets, latest: the high
  * watermark, as Kafka's consumer lag is computed). One topic at a time, so a deleted topic fails
- * alone. Runs on the daemon thread {@code ferry-lag-high-watermarks}; {@link #close()} stops it and
- * closes the consumer.
+ * alone. Runs as the {@link PeriodicTask} {@code ferry-lag-high-watermarks}; {@link #close()} stops it
+ * and closes the consumer.
  */
 final class HighWatermarkPoller implements AutoCloseable {
 
@@ -36,12 +33,12 @@ final class HighWatermarkPoller implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HighWatermarkPoller.class);
 
-    private final ScheduledExecutorService thread;
     private final FerryConsumer<byte[], byte[]> consumer;
+    private final PeriodicTask task;
 
-    private HighWatermarkPoller(ScheduledExecutorService thread, FerryConsumer<byte[], byte[]> consumer) {
-        this.thread = thread;
+    private HighWatermarkPoller(ClusterHighWatermarks highWatermarks, FerryConsumer<byte[], byte[]> consumer) {
         this.consumer = consumer;
+        this.task = PeriodicTask.start("ferry-lag-high-watermarks", () -> highWatermarks.refresh(this::endOffsets), INTERVAL);
     }
 
     static HighWatermarkPoller start(ClusterHighWatermarks highWatermarks, BrokerAddress self, ClientSecurity security) {
@@ -49,22 +46,8 @@ final class HighWatermarkPoller implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS, self.host() + ":" + self.port(),
                 ConsumerConfig.CLIENT_ID, "ferry-lag-high-watermarks",
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS, (int) INTERVAL.toMillis()));
-        FerryConsumer<byte[], byte[]> consumer = new FerryConsumer<>(config.withSecurity(security),
-                new Deserializers<>(new ByteArrayDeserializer(), new ByteArrayDeserializer()), null, Clock.systemUTC());
-        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ferry-lag-high-watermarks");
-            t.setDaemon(true);
-            return t;
-        });
-        HighWatermarkPoller poller = new HighWatermarkPoller(thread, consumer);
-        thread.scheduleWithFixedDelay(() -> {
-            try {
-                highWatermarks.refresh(poller::endOffsets);
-            } catch (RuntimeException e) {
-                log.warn("fetching high watermarks for consumer lag failed", e);
-            }
-        }, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        return poller;
+        return new HighWatermarkPoller(highWatermarks, new FerryConsumer<>(config.withSecurity(security),
+                new Deserializers<>(new ByteArrayDeserializer(), new ByteArrayDeserializer()), null, Clock.systemUTC()));
     }
 
     private Map<TopicPartition, Long> endOffsets(Set<TopicPartition> partitions) {
@@ -82,12 +65,7 @@ final class HighWatermarkPoller implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        task.close();
         consumer.close();
     }
 }

@@ -45,6 +45,10 @@ public final class ZkMetadata implements AutoCloseable {
         return store;
     }
 
+    public ZkClient zk() {
+        return zk;
+    }
+
     public String connectString() {
         return zookeeper.getConnectString();
     }

@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * Names and definitions of the log storage keys (Kafka's names and defaults). Where Kafka has both
- * an {@code .ms} and an {@code .hours} form, the {@code .ms} form wins when set.
+ * an {@code .ms} and an {@code .hours} form, the {@code .ms} form wins when set. The keys marked
+ * {@code dynamic()} are the defaults of every log whose topic does not override them, so a dynamic
+ * change is applied to every live log that has no override of its own.
  *
  * <p>Constants only; thread-safe.
  */
@@ -51,34 +53,34 @@ public final class LogConfigKeys {
                 "Directories holding partition logs, comma-separated; each partition lives in one of them.");
         def.define(GROUP_LOG, MESSAGE_MAX_BYTES, INT, 1_048_588, atLeast(0), HIGH,
                 "Largest record batch (after compression) a partition accepts; larger ones are refused "
-                        + "with MESSAGE_TOO_LARGE.");
+                        + "with MESSAGE_TOO_LARGE.").dynamic();
         def.define(GROUP_LOG, MESSAGE_MAX_DECOMPRESSED_BYTES, LONG, 64L * 1024 * 1024, atLeast(1), MEDIUM,
                 "Most bytes a leader inflates while validating one compressed record batch (Ferry's own "
                         + "setting; Kafka has none). Decompression is streamed, so this bounds CPU, not memory; "
                         + "a batch that inflates past it is refused with MESSAGE_TOO_LARGE (a compression bomb).");
         def.define(GROUP_LOG, LOG_SEGMENT_BYTES, INT, 1_073_741_824, atLeast(MIN_SEGMENT_BYTES), HIGH,
-                "Roll to a new segment when the active one reaches this size.");
+                "Roll to a new segment when the active one reaches this size.").dynamic();
         def.defineOptional(GROUP_LOG, LOG_ROLL_MS, LONG, atLeast(1), MEDIUM,
-                "Roll to a new segment after this long even if it is not full; overrides log.roll.hours.");
+                "Roll to a new segment after this long even if it is not full; overrides log.roll.hours.").dynamic();
         def.define(GROUP_LOG, LOG_ROLL_HOURS, INT, 168, atLeast(1), HIGH,
-                "Roll to a new segment after this many hours; used when log.roll.ms is not set.");
+                "Roll to a new segment after this many hours; used when log.roll.ms is not set.").dynamic();
         def.defineOptional(GROUP_LOG, LOG_RETENTION_MS, LONG, atLeast(-1), MEDIUM,
-                "Delete segments older than this (-1 = keep forever); overrides log.retention.hours.");
+                "Delete segments older than this (-1 = keep forever); overrides log.retention.hours.").dynamic();
         def.define(GROUP_LOG, LOG_RETENTION_HOURS, INT, 168, atLeast(-1), HIGH,
                 "Delete segments older than this many hours (-1 = keep forever); used when log.retention.ms "
-                        + "is not set.");
+                        + "is not set.").dynamic();
         def.define(GROUP_LOG, LOG_RETENTION_BYTES, LONG, -1L, atLeast(-1), HIGH,
-                "Delete the oldest segments while a partition is larger than this (-1 = no size limit).");
+                "Delete the oldest segments while a partition is larger than this (-1 = no size limit).").dynamic();
         def.define(GROUP_LOG, LOG_RETENTION_CHECK_INTERVAL_MS, LONG, 300_000L, atLeast(1), MEDIUM,
                 "How often retention runs.");
         def.define(GROUP_LOG, LOG_INDEX_INTERVAL_BYTES, INT, 4096, atLeast(0), MEDIUM,
-                "Bytes of log between two offset index entries.");
+                "Bytes of log between two offset index entries.").dynamic();
         def.define(GROUP_LOG, LOG_INDEX_SIZE_MAX_BYTES, INT, 10_485_760, atLeast(16), MEDIUM,
-                "Largest offset index file; a segment rolls when its index is full.");
+                "Largest offset index file; a segment rolls when its index is full.").dynamic();
         def.define(GROUP_LOG, LOG_FLUSH_INTERVAL_MESSAGES, LONG, Long.MAX_VALUE, atLeast(1), HIGH,
-                "fsync a partition after this many messages; by default durability comes from replication.");
+                "fsync a partition after this many messages; by default durability comes from replication.").dynamic();
         def.define(GROUP_LOG, LOG_FLUSH_INTERVAL_MS, LONG, Long.MAX_VALUE, atLeast(0), HIGH,
-                "fsync a partition when its oldest unflushed message is this old.");
+                "fsync a partition when its oldest unflushed message is this old.").dynamic();
         def.define(GROUP_LOG, LOG_FLUSH_SCHEDULER_INTERVAL_MS, LONG, 1_000L, atLeast(1), LOW,
                 "How often the flusher checks whether a partition is due for log.flush.interval.ms (Kafka's "
                         + "default is Long.MAX_VALUE; Ferry checks every second).");

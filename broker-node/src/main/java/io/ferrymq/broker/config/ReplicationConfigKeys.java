@@ -30,6 +30,8 @@ public final class ReplicationConfigKeys {
     public static final String NUM_REPLICA_FETCHERS = "num.replica.fetchers";
     public static final String REPLICA_HIGH_WATERMARK_CHECKPOINT_INTERVAL_MS =
             "replica.high.watermark.checkpoint.interval.ms";
+    public static final String LEADER_REPLICATION_THROTTLED_RATE = "leader.replication.throttled.rate";
+    public static final String FOLLOWER_REPLICATION_THROTTLED_RATE = "follower.replication.throttled.rate";
     public static final String AUTO_LEADER_REBALANCE_ENABLE = "auto.leader.rebalance.enable";
     public static final String LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS = "leader.imbalance.check.interval.seconds";
 
@@ -42,7 +44,7 @@ public final class ReplicationConfigKeys {
         def.define(GROUP_REPLICATION, MIN_INSYNC_REPLICAS, INT, 1, atLeast(1), HIGH,
                 "With acks=all, refuse a write with NOT_ENOUGH_REPLICAS when the ISR is smaller than this.");
         def.define(GROUP_REPLICATION, UNCLEAN_LEADER_ELECTION_ENABLE, BOOLEAN, false, any(), HIGH,
-                "Let a replica outside the ISR lead when no ISR member is alive (may lose acknowledged writes).");
+                "Let a replica outside the ISR lead when no ISR member is alive (may lose acknowledged writes).").dynamic();
         def.define(GROUP_REPLICATION, REPLICA_LAG_TIME_MAX_MS, LONG, 30_000L, atLeast(1), HIGH,
                 "A follower that has not caught up to the leader's log end for this long leaves the ISR.");
         def.define(GROUP_REPLICATION, REPLICA_FETCH_MAX_BYTES, INT, 1_048_576, atLeast(0), MEDIUM,
@@ -62,6 +64,14 @@ public final class ReplicationConfigKeys {
                 "Fetcher threads per source broker.");
         def.define(GROUP_REPLICATION, REPLICA_HIGH_WATERMARK_CHECKPOINT_INTERVAL_MS, LONG, 5_000L, atLeast(1),
                 MEDIUM, "How often high watermarks are checkpointed to disk.");
+        def.define(GROUP_REPLICATION, LEADER_REPLICATION_THROTTLED_RATE, LONG, Long.MAX_VALUE, atLeast(1), MEDIUM,
+                "Bytes per second this broker, as leader, serves to the followers listed in their topic's "
+                        + "leader.replication.throttled.replicas while they are out of the ISR (all of them "
+                        + "together); usually set dynamically for a reassignment.").dynamic();
+        def.define(GROUP_REPLICATION, FOLLOWER_REPLICATION_THROTTLED_RATE, LONG, Long.MAX_VALUE, atLeast(1), MEDIUM,
+                "Bytes per second this broker, as follower, fetches for its replicas listed in their topic's "
+                        + "follower.replication.throttled.replicas (all of them together); usually set "
+                        + "dynamically for a reassignment.").dynamic();
         def.define(GROUP_REPLICATION, AUTO_LEADER_REBALANCE_ENABLE, BOOLEAN, true, any(), HIGH,
                 "Give leadership back to each partition's preferred replica (the first assigned) once it is "
                         + "registered and in the ISR again, checked every leader.imbalance.check.interval.seconds.");

@@ -1,5 +1,6 @@
 package io.ferrymq.broker.console;
 
+import io.ferrymq.broker.PeriodicTask;
 import io.ferrymq.client.network.BrokerAddress;
 import io.ferrymq.client.network.ClientSecurity;
 import io.ferrymq.coordinator.registry.BrokerRegistry;

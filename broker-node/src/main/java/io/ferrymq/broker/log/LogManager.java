@@ -49,7 +49,7 @@ public final class LogManager implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogManager.class);
 
-    private final LogConfig config;
+    private volatile LogConfig config;
     private final Clock clock;
     private final Map<TopicPartition, PartitionLog> logs = new ConcurrentHashMap<>();
     private final LogDirLocks locks = new LogDirLocks();
@@ -179,6 +179,20 @@ public final class LogManager implements AutoCloseable {
             return failures.guard(logDir, "creating the log of " + p,
                     () -> PartitionLog.open(LogFiles.partitionDir(logDir, p), logConfig, clock, 0L, true));
         });
+    }
+
+    /**
+     * Replaces the broker's log settings (dynamic broker configs) for logs created from now on; live logs
+     * are reconfigured by the caller. The directories and the scheduler intervals are fixed at start-up.
+     */
+    public void reconfigure(LogConfig updated) {
+        if (!updated.logDirs().equals(config.logDirs())
+                || updated.retentionCheckIntervalMs() != config.retentionCheckIntervalMs()
+                || updated.flushSchedulerIntervalMs() != config.flushSchedulerIntervalMs()
+                || updated.recoveryPointCheckpointIntervalMs() != config.recoveryPointCheckpointIntervalMs()) {
+            throw new IllegalArgumentException("log dirs and scheduler intervals cannot change at run time");
+        }
+        config = updated;
     }
 
     /** The broker's log settings, which every log runs with unless its topic overrides some. */

@@ -20,7 +20,9 @@ import java.util.Optional;
  * partition whose last fetched epoch diverges from the leader's log is answered with the diverging
  * epoch instead of records, at once. Errors
  * are per partition; an out-of-range answer carries the log start offset so a follower can restart
- * its log there.
+ * its log there. A follower outside the ISR whose replica its topic lists as leader-throttled gets no
+ * records while the leader's replication quota is spent ({@link ReplicationThrottles}), and the bytes
+ * it is served count against that quota; such a partition does not satisfy a waiting fetch.
  *
  * <p>Stateless apart from its collaborators; thread-safe.
  */
@@ -28,10 +30,12 @@ final class FetchReader {
 
     private final HostedPartitions partitions;
     private final BrokerMetrics metrics;
+    private final ReplicationThrottles throttles;
 
-    FetchReader(HostedPartitions partitions, BrokerMetrics metrics) {
+    FetchReader(HostedPartitions partitions, BrokerMetrics metrics, ReplicationThrottles throttles) {
         this.partitions = partitions;
         this.metrics = metrics;
+        this.throttles = throttles;
     }
 
     Map<TopicPartition, PartitionFetchResult> read(FetchParams params, Map<TopicPartition, PartitionFetchRequest> requests,
@@ -44,8 +48,11 @@ final class FetchReader {
             ApiError error = earlier.get(tp);
             PartitionFetchResult result = error != null
                     ? PartitionFetchResult.failure(error.error(), error.message())
-                    : readOne(tp, entry.getValue(), params.isFromFollower(), (int) Math.max(0, budget), minOneBatch);
+                    : readOne(tp, entry.getValue(), params, (int) Math.max(0, budget), minOneBatch);
             int size = result.records().sizeInBytes();
+            if (size > 0 && params.isFromFollower() && isThrottledFollower(tp, params.replicaId())) {
+                throttles.recordLeader(size);
+            }
             if (size > 0) {
                 budget -= size;
                 minOneBatch = false;
@@ -56,12 +63,28 @@ final class FetchReader {
         return results;
     }
 
-    private PartitionFetchResult readOne(TopicPartition tp, PartitionFetchRequest request, boolean fromFollower,
+    /** Whether {@code followerId} fetches {@code tp} out of the ISR, as a replica its topic leader-throttles. */
+    private boolean isThrottledFollower(TopicPartition tp, int followerId) {
+        return throttles.isLeaderThrottledReplica(tp, followerId) && partitions.get(tp)
+                .map(p -> !p.isr().contains(followerId)).orElse(false);
+    }
+
+    private boolean isHeldBack(TopicPartition tp, FetchParams params, Partition partition) {
+        return params.isFromFollower() && throttles.isLeaderThrottled(tp, params.replicaId(),
+                partition.isr().contains(params.replicaId()));
+    }
+
+    private PartitionFetchResult readOne(TopicPartition tp, PartitionFetchRequest request, FetchParams params,
                                          int budget, boolean minOneBatch) {
+        boolean fromFollower = params.isFromFollower();
         Optional<Partition> hosted = Optional.empty();
         try {
             hosted = Optional.of(partitions.require(tp));
             Partition partition = hosted.get();
+            if (isHeldBack(tp, params, partition)) {
+                return new PartitionFetchResult(ErrorCode.NONE, "", partition.highWatermark(),
+                        partition.logStartOffset(), partition.leaderEpoch(), RecordSource.EMPTY);
+            }
             if (request.lastFetchedEpoch() >= 0) {
                 Optional<EpochEndOffset> diverging = partition.divergence(request.fetchOffset(),
                         request.currentLeaderEpoch(), request.lastFetchedEpoch());
@@ -91,7 +114,11 @@ final class FetchReader {
         for (Map.Entry<TopicPartition, PartitionFetchRequest> entry : requests.entrySet()) {
             PartitionFetchRequest request = entry.getValue();
             try {
-                ReadResult read = partitions.require(entry.getKey()).read(request.fetchOffset(),
+                Partition partition = partitions.require(entry.getKey());
+                if (isHeldBack(entry.getKey(), params, partition)) {
+                    continue;
+                }
+                ReadResult read = partition.read(request.fetchOffset(),
                         request.currentLeaderEpoch(), request.maxBytes(), params.isFromFollower(), true);
                 bytes += read.records().sizeInBytes();
             } catch (RuntimeException e) {

@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * What every follower fetcher of a broker shares: the replication settings, the clock, the hosted
- * partitions, the broker registry (to find leaders' addresses) and the connection factory.
+ * partitions, the broker registry (to find leaders' addresses), the connection factory and the
+ * replication throttle.
  *
  * <p>Immutable holder of thread-safe parts.
  */
@@ -18,7 +19,8 @@ record FetcherContext(
         Clock clock,
         Function<TopicPartition, Optional<Partition>> partitions,
         BrokerRegistry registry,
-        LeaderEndpointFactory endpoints) {
+        LeaderEndpointFactory endpoints,
+        ReplicationThrottles throttles) {
 
     Optional<Partition> partition(TopicPartition tp) {
         return partitions.apply(tp);

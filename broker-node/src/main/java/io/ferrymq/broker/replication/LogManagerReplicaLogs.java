@@ -56,12 +56,19 @@ public final class LogManagerReplicaLogs implements ReplicaLogStore {
     }
 
     @Override
-    public void applyTopicConfigs(TopicPartition partition, Map<String, String> topicConfigs) {
+    public synchronized void reconfigure(LogConfig brokerLogConfig) {
+        logs.reconfigure(brokerLogConfig);
+    }
+
+    /** Synchronized with {@link #reconfigure}: a merge never applies broker settings replaced meanwhile. */
+    @Override
+    public synchronized void applyTopicConfigs(TopicPartition partition, Map<String, String> topicConfigs) {
         logs.get(partition).ifPresent(log -> {
             LogConfig logConfig = logConfig(partition, topicConfigs);
             if (!log.config().equals(logConfig)) {
                 log.updateConfig(logConfig);
-                LOG.info("Log of {} now runs with its topic's overrides {}", partition, topicConfigs);
+                LOG.info("Log of {} now runs with its topic's overrides {} over the broker's log settings", partition,
+                        topicConfigs);
             }
         });
     }

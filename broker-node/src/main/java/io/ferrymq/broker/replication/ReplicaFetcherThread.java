@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * each partition it first truncates ({@link FollowerTruncation}), then long-polls Fetch requests
  * carrying this broker's id and its current leader epoch, and appends what comes back. Partitions
  * are added and removed by the election thread at any time; a response is applied only if the
- * partition's {@link FetchState} is the one the request was built from.
+ * partition's {@link FetchState} is the one the request was built from. Replicas their topic lists
+ * as follower-throttled are left out of the requests while the follower's replication quota is spent,
+ * and what they receive counts against it ({@link ReplicationThrottles}).
  *
  * <p>Thread-safety: the state map is concurrent; only the fetcher thread touches the connection.
  */
@@ -143,12 +145,18 @@ final class ReplicaFetcherThread implements AutoCloseable {
         ReplicationConfig config = context.config();
         List<FetchRequest.PartitionData> data = new ArrayList<>();
         Map<TopicPartition, Long> offsets = new HashMap<>();
-        fetching.forEach((tp, state) -> context.partition(tp).ifPresent(p -> {
+        boolean quotaSpent = context.throttles().followerWaitMs() > 0;
+        Map<TopicPartition, Boolean> throttled = new HashMap<>();
+        fetching.forEach((tp, state) -> throttled.put(tp, context.throttles().isFollowerThrottledReplica(tp)));
+        fetching.forEach((tp, state) -> context.partition(tp).filter(p -> !(quotaSpent && throttled.get(tp))).ifPresent(p -> {
             long offset = p.logEndOffset();
             offsets.put(tp, offset);
             data.add(new FetchRequest.PartitionData(tp, offset, state.leaderEpoch(), config.replicaFetchMaxBytes()));
         }));
         if (data.isEmpty()) {
+            if (quotaSpent) {
+                pause(Math.min(IDLE_WAIT_MS, context.throttles().followerWaitMs()));
+            }
             return;
         }
         FetchRequest request = new FetchRequest(config.brokerId(), config.replicaFetchWaitMaxMs(),
@@ -161,6 +169,9 @@ final class ReplicaFetcherThread implements AutoCloseable {
             TopicPartition tp = partitionData.topicPartition();
             FetchState sent = fetching.get(tp);
             Long offset = offsets.get(tp);
+            if (Boolean.TRUE.equals(throttled.get(tp))) {
+                context.throttles().recordFollower(partitionData.records().sizeInBytes());
+            }
             if (sent != null && offset != null && states.get(tp) == sent) {
                 context.partition(tp).ifPresent(p -> apply(p, sent, offset, partitionData));
             }

@@ -43,18 +43,20 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
     private final ReplicaFetcherManager fetchers;
     private final Consumer<TopicPartition> wakeUp;
     private final Consumer<TopicPartition> becameLeader;
+    private final ReplicationThrottles throttles;
     private volatile Optional<LeaderElectionService> elections = Optional.empty();
     private long uncleanSeen;
 
     ReplicaLifecycle(ReplicationConfig config, ReplicationContext context, HostedPartitions partitions,
                      ReplicaFetcherManager fetchers, Consumer<TopicPartition> wakeUp,
-                     Consumer<TopicPartition> becameLeader) {
+                     Consumer<TopicPartition> becameLeader, ReplicationThrottles throttles) {
         this.config = config;
         this.context = context;
         this.partitions = partitions;
         this.fetchers = fetchers;
         this.wakeUp = wakeUp;
         this.becameLeader = becameLeader;
+        this.throttles = throttles;
     }
 
     void attach(LeaderElectionService service) {
@@ -96,6 +98,7 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
         if (context.metadata().topicsPendingDeletion().contains(topic.name())) {
             return;
         }
+        throttles.onTopicChanged(topic);
         for (TopicPartition tp : topic.partitionsOn(config.brokerId())) {
             if (partitions.isOffline(tp)) {
                 continue;
@@ -114,6 +117,21 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
             elections.ifPresent(e -> e.elector(tp, created.config().replicas(), uncleanLeaderElection(topic, e)));
             LOG.info("Hosting replica {} (replicas {}, high watermark {})", tp, partitionConfig.replicas(),
                     created.highWatermark());
+        }
+    }
+
+    /**
+     * The broker's settings changed (dynamic broker configs): every hosted replica's log and elector take
+     * its topic's configs over the broker's new settings again. Replicas are not created here.
+     */
+    void reapplyTopicConfigs() {
+        for (TopicMetadata topic : context.metadata().topics().values()) {
+            for (TopicPartition tp : topic.partitionsOn(config.brokerId())) {
+                if (partitions.get(tp).isPresent()) {
+                    context.logs().applyTopicConfigs(tp, topic.configs());
+                    elections.ifPresent(e -> e.setUncleanLeaderElection(tp, uncleanLeaderElection(topic, e)));
+                }
+            }
         }
     }
 
@@ -163,6 +181,7 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
 
     @Override
     public void onTopicDeletionRequested(String topic) {
+        throttles.onTopicDeleted(topic);
         for (Partition partition : partitions.ofTopic(topic)) {
             TopicPartition tp = partition.topicPartition();
             elections.ifPresent(e -> e.remove(tp));

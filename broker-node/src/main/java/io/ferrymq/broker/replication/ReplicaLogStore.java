@@ -1,5 +1,6 @@
 package io.ferrymq.broker.replication;
 
+import io.ferrymq.broker.log.LogConfig;
 import io.ferrymq.broker.log.LogDirFailureChannel;
 import io.ferrymq.broker.partition.ReplicaLog;
 import io.ferrymq.common.TopicPartition;
@@ -26,6 +27,12 @@ public interface ReplicaLogStore {
 
     /** Applies the topic's current {@code topicConfigs} to the replica's live log; no-op when it has none. */
     void applyTopicConfigs(TopicPartition partition, Map<String, String> topicConfigs);
+
+    /**
+     * Replaces the broker's log settings (dynamic broker configs change them) for logs created from now
+     * on; live logs follow when {@link #applyTopicConfigs} is called for them.
+     */
+    void reconfigure(LogConfig brokerLogConfig);
 
     /** Partitions with a log on local disk. */
     Set<TopicPartition> localPartitions();

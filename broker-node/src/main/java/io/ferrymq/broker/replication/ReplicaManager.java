@@ -2,6 +2,7 @@ package io.ferrymq.broker.replication;
 
 import io.ferrymq.broker.errors.ApiError;
 import io.ferrymq.broker.errors.ErrorMapper;
+import io.ferrymq.broker.log.LogConfig;
 import io.ferrymq.broker.log.TimestampAndOffset;
 import io.ferrymq.broker.metrics.ReplicaStateView;
 import io.ferrymq.broker.partition.EpochEndOffset;
@@ -54,6 +55,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
     private final LeaderElectionService elections;
     private final IsrManager isrManager;
     private final FetchReader reader;
+    private final ReplicationThrottles throttles;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Optional<LogDirFailureHandler> logDirFailures = Optional.empty();
     private volatile boolean zkConnected = true;
@@ -69,17 +71,34 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
         this.partitions = new HostedPartitions(context.metadata(), config.brokerId());
         this.producePurgatory = new DelayedOperationPurgatory<>("produce-" + config.brokerId());
         this.fetchPurgatory = new DelayedOperationPurgatory<>("fetch-" + config.brokerId());
+        this.throttles = new ReplicationThrottles(config.brokerId(), context.clock());
         this.fetchers = new ReplicaFetcherManager(new FetcherContext(config, context.clock(), partitions::get,
-                context.registry(), context.endpoints()));
+                context.registry(), context.endpoints(), throttles));
         this.lifecycle = new ReplicaLifecycle(config, context, partitions, fetchers, this::wakeUp,
-                this::dropUnregisteredFollowersSoon);
+                this::dropUnregisteredFollowersSoon, throttles);
         this.elections = new LeaderElectionService(context.zk(), context.registry(), new ElectionConfig(
                 config.brokerId(), config.uncleanLeaderElectionEnable(), ElectionConfig.DEFAULT_PREFERRED_REPLICA_GRACE),
                 lifecycle);
         this.lifecycle.attach(elections);
         this.isrManager = new IsrManager(config, partitions, new IsrUpdater(context.metadata(), config.brokerId()),
                 context.registry(), new IsrManager.IsrDeps(context.logs(), context.metrics(), isrListener()));
-        this.reader = new FetchReader(partitions, context.metrics());
+        this.reader = new FetchReader(partitions, context.metrics(), throttles);
+    }
+
+    /** This broker's replication throttle (rates set from the dynamic broker configs). */
+    public ReplicationThrottles throttles() {
+        return throttles;
+    }
+
+    /**
+     * Applies changed dynamic broker settings: the broker's log settings to every log (merged again with
+     * its topic's overrides) and the broker's unclean leader election default to every elector whose
+     * topic does not override it.
+     */
+    public void reconfigure(LogConfig brokerLogConfig, boolean uncleanLeaderElectionDefault) {
+        context.logs().reconfigure(brokerLogConfig);
+        elections.setUncleanLeaderElectionDefault(uncleanLeaderElectionDefault);
+        lifecycle.reapplyTopicConfigs();
     }
 
     /** This broker's leader electors, which also run on-demand elections (ElectLeaders). */

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Manages topics, ACLs and users' SCRAM credentials, and inspects the cluster. Each call retries retriable errors (a broker down, no
+ * Manages topics, configs, ACLs and users' SCRAM credentials, and inspects the cluster. Each call retries retriable errors (a broker down, no
  * leader yet) until {@code default.api.timeout.ms}, then throws; a failure names the topic and the
  * reason ({@link io.ferrymq.common.errors.ApiException} carries the wire error code).
  *
@@ -55,6 +55,23 @@ public interface Admin extends AutoCloseable {
      * live throws {@code BROKER_NOT_AVAILABLE}.
      */
     List<PartitionChecksum> describeReplicaChecksums(int brokerId, Map<TopicPartition, Long> upToOffsets);
+
+    /**
+     * The configs of each resource (DescribeConfigs): a topic's every key with its override or the
+     * broker's value, a broker's every key with its source (dynamic per broker, dynamic cluster-wide
+     * default, static, default), the cluster-wide default's keys set there. A broker resource is asked
+     * of that broker. Throws for the first resource that failed (an unknown topic, a broker not live).
+     */
+    Map<ConfigResource, List<ConfigEntry>> describeConfigs(Collection<ConfigResource> resources);
+
+    /**
+     * Changes configs (IncrementalAlterConfigs, as Kafka's {@code Admin.incrementalAlterConfigs}): each
+     * resource's operations are applied to its current configs, atomically per resource; a broker
+     * resource goes to that broker, the cluster-wide default to any. When this returns, the broker that
+     * answered runs with the change. Throws for the first resource refused ({@code INVALID_CONFIG} naming
+     * a read-only, unknown or invalid key), the others still applied.
+     */
+    void incrementalAlterConfigs(Map<ConfigResource, ? extends Collection<AlterConfigOp>> changes);
 
     /** Creates the ACL bindings; throws for the first that failed (the others were still attempted). */
     void createAcls(Collection<AclBinding> bindings);

@@ -38,6 +38,8 @@ import io.ferrymq.common.protocol.responses.CreateTopicsResponse;
 import io.ferrymq.common.protocol.responses.DeleteTopicsResponse;
 import io.ferrymq.common.protocol.responses.AlterUserScramCredentialsResponse;
 import io.ferrymq.common.protocol.responses.DescribeClusterResponse;
+import io.ferrymq.common.protocol.responses.DescribeConfigsResponse;
+import io.ferrymq.common.protocol.responses.IncrementalAlterConfigsResponse;
 import io.ferrymq.common.protocol.responses.DescribeReplicaChecksumsResponse;
 import io.ferrymq.common.protocol.responses.DescribeReplicaChecksumsResponse.PartitionChecksum;
 import io.ferrymq.common.ElectionType;
@@ -169,6 +171,48 @@ public final class FerryAdmin implements Admin {
         InetSocketAddress address = Requests.address(broker);
         return call("describing the replica checksums of broker " + brokerId, new DescribeReplicaChecksumsRequest(queries),
                 DescribeReplicaChecksumsResponse.class, () -> address).partitions();
+    }
+
+    @Override
+    public Map<ConfigResource, List<ConfigEntry>> describeConfigs(Collection<ConfigResource> resources) {
+        Map<ConfigResource, List<ConfigEntry>> out = new LinkedHashMap<>();
+        byTarget(resources).forEach((target, group) -> out.putAll(ConfigRequests.described(call(
+                "describing the configs of " + group, ConfigRequests.describe(group), DescribeConfigsResponse.class,
+                target))));
+        Map<ConfigResource, List<ConfigEntry>> ordered = new LinkedHashMap<>();
+        resources.forEach(resource -> ordered.put(resource, out.getOrDefault(resource, List.of())));
+        return ordered;
+    }
+
+    @Override
+    public void incrementalAlterConfigs(Map<ConfigResource, ? extends Collection<AlterConfigOp>> changes) {
+        byTarget(changes.keySet()).forEach((target, group) -> {
+            Map<ConfigResource, Collection<AlterConfigOp>> some = new LinkedHashMap<>();
+            group.forEach(resource -> some.put(resource, changes.get(resource)));
+            ConfigRequests.checkAltered(call("altering the configs of " + group, ConfigRequests.alter(some),
+                    IncrementalAlterConfigsResponse.class, target));
+        });
+    }
+
+    /** Resources grouped by where they must be sent: a broker's to that broker, the others to any broker. */
+    private Map<Supplier<InetSocketAddress>, List<ConfigResource>> byTarget(Collection<ConfigResource> resources) {
+        Map<String, List<ConfigResource>> groups = new LinkedHashMap<>();
+        for (ConfigResource resource : resources) {
+            String key = resource.type() == ConfigResource.Type.BROKER && !resource.isClusterDefault()
+                    ? resource.name() : "";
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(resource);
+        }
+        Map<Supplier<InetSocketAddress>, List<ConfigResource>> out = new LinkedHashMap<>();
+        groups.forEach((brokerId, group) -> out.put(brokerId.isEmpty() ? this::target : brokerAddress(brokerId), group));
+        return out;
+    }
+
+    private Supplier<InetSocketAddress> brokerAddress(String brokerId) {
+        Node broker = describeCluster().nodes().stream().filter(n -> Integer.toString(n.id()).equals(brokerId))
+                .findFirst().orElseThrow(() -> new ApiException(ErrorCode.BROKER_NOT_AVAILABLE,
+                        "Broker " + brokerId + " is not live"));
+        InetSocketAddress address = Requests.address(broker);
+        return () -> address;
     }
 
     @Override

@@ -16,34 +16,50 @@ import java.util.TreeSet;
  * suggests the nearest defined key when one is close. The broker's, producer's, consumer's and admin
  * client's keys are each one definition of this kind.
  *
- * <p>Built once at class initialisation, then immutable and thread-safe.
+ * <p>Built once at class initialisation (not thread-safe while being built), then immutable and
+ * thread-safe.
  */
 public final class ConfigDefinition {
 
     private final Map<String, ConfigKey> keys = new LinkedHashMap<>();
+    private String last;
 
     /** Adds a key with a default value. */
     public ConfigDefinition define(String group, String name, ConfigType type, Object defaultValue,
                                    Validator validator, Importance importance, String doc) {
-        return add(new ConfigKey(name, type, Optional.of(defaultValue), false, validator, doc, importance, group));
+        return add(new ConfigKey(name, type, Optional.of(defaultValue), false, validator, doc, importance, group, false));
     }
 
     /** Adds a key that must be given. */
     public ConfigDefinition defineRequired(String group, String name, ConfigType type, Validator validator,
                                            Importance importance, String doc) {
-        return add(new ConfigKey(name, type, Optional.empty(), true, validator, doc, importance, group));
+        return add(new ConfigKey(name, type, Optional.empty(), true, validator, doc, importance, group, false));
     }
 
     /** Adds a key that may be left unset (read as {@link Optional#empty()}). */
     public ConfigDefinition defineOptional(String group, String name, ConfigType type, Validator validator,
                                            Importance importance, String doc) {
-        return add(new ConfigKey(name, type, Optional.empty(), false, validator, doc, importance, group));
+        return add(new ConfigKey(name, type, Optional.empty(), false, validator, doc, importance, group, false));
+    }
+
+    /**
+     * Marks the key defined last as dynamic ({@link ConfigKey#dynamic()}): it may be changed at run time,
+     * and whoever applies the definition promises it takes effect without a restart.
+     */
+    public ConfigDefinition dynamic() {
+        if (last == null) {
+            throw new IllegalStateException("no key defined yet to mark dynamic");
+        }
+        ConfigKey key = keys.get(last);
+        keys.put(last, key.asDynamic());
+        return this;
     }
 
     private ConfigDefinition add(ConfigKey key) {
         if (keys.putIfAbsent(key.name(), key) != null) {
             throw new IllegalStateException("configuration key defined twice: " + key.name());
         }
+        last = key.name();
         return this;
     }
 

@@ -8,6 +8,9 @@ import java.util.Optional;
  * The one definition of a configuration key: its name, type, default, validator, documentation,
  * importance and the group it is listed under in the reference. A key without a default is either
  * required ({@code required == true}) or optional with no value ({@link Optional#empty()} when read).
+ * A {@code dynamic} key may also be set at run time (for the broker: Kafka's dynamic broker configs,
+ * per broker or cluster-wide, which take effect without a restart); every other key is read-only
+ * once the process runs.
  *
  * <p>Immutable and thread-safe.
  */
@@ -19,7 +22,8 @@ public record ConfigKey(
         Validator validator,
         String doc,
         Importance importance,
-        String group) {
+        String group,
+        boolean dynamic) {
 
     public ConfigKey {
         Objects.requireNonNull(name, "name");
@@ -38,6 +42,11 @@ public record ConfigKey(
             }
             validator.ensureValid(name, value);
         });
+    }
+
+    /** This key, marked as one that may be changed at run time. */
+    public ConfigKey asDynamic() {
+        return new ConfigKey(name, type, defaultValue, required, validator, doc, importance, group, true);
     }
 
     /** Parses (text or an already-typed value, see {@link ConfigType}) and validates a value for this key. */

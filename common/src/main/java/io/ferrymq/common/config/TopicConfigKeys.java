@@ -22,7 +22,9 @@ public final class TopicConfigKeys {
     public static final String COMPRESSION_TYPE = "compression.type";
     public static final String FLUSH_MESSAGES = "flush.messages";
     public static final String FLUSH_MS = "flush.ms";
+    public static final String FOLLOWER_REPLICATION_THROTTLED_REPLICAS = "follower.replication.throttled.replicas";
     public static final String INDEX_INTERVAL_BYTES = "index.interval.bytes";
+    public static final String LEADER_REPLICATION_THROTTLED_REPLICAS = "leader.replication.throttled.replicas";
     public static final String MAX_MESSAGE_BYTES = "max.message.bytes";
     public static final String MESSAGE_TIMESTAMP_TYPE = "message.timestamp.type";
     public static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
@@ -52,8 +54,16 @@ public final class TopicConfigKeys {
                     "Fsync the log after this many records; overrides log.flush.interval.messages.")
             .defineOptional(GROUP, FLUSH_MS, ConfigType.LONG, Validators.atLeast(0), Importance.MEDIUM,
                     "Fsync the log when the last flush is older than this; overrides log.flush.interval.ms.")
+            .defineOptional(GROUP, FOLLOWER_REPLICATION_THROTTLED_REPLICAS, ConfigType.LIST,
+                    ThrottledReplicas.VALIDATOR, Importance.MEDIUM, "Replicas whose fetching is limited on the "
+                            + "follower by its follower.replication.throttled.rate: * or partition:broker pairs "
+                            + "(the broker being the follower).")
             .defineOptional(GROUP, INDEX_INTERVAL_BYTES, ConfigType.INT, Validators.atLeast(0), Importance.LOW,
                     "Bytes of log between offset index entries of new segments; overrides log.index.interval.bytes.")
+            .defineOptional(GROUP, LEADER_REPLICATION_THROTTLED_REPLICAS, ConfigType.LIST,
+                    ThrottledReplicas.VALIDATOR, Importance.MEDIUM, "Replicas the leader serves no faster than its "
+                            + "leader.replication.throttled.rate while they are out of the ISR: * or "
+                            + "partition:broker pairs (the broker being the follower served).")
             .defineOptional(GROUP, MAX_MESSAGE_BYTES, ConfigType.INT, Validators.atLeast(0), Importance.MEDIUM,
                     "Largest batch the leader accepts (RECORD_TOO_LARGE above); overrides message.max.bytes.")
             .defineOptional(GROUP, MESSAGE_TIMESTAMP_TYPE, ConfigType.STRING, Validators.oneOf(CREATE_TIME,
@@ -96,9 +106,7 @@ public final class TopicConfigKeys {
 
     /** Kafka topic keys Ferry does not implement: refused by {@link #validate} rather than ignored. */
     public static final List<String> NOT_IMPLEMENTED = List.of("compression.gzip.level", "compression.lz4.level",
-            "compression.zstd.level", "delete.retention.ms", "file.delete.delay.ms",
-            "follower.replication.throttled.replicas", "leader.replication.throttled.replicas",
-            "local.retention.bytes", "local.retention.ms", "max.compaction.lag.ms", "message.downconversion.enable",
+            "compression.zstd.level", "delete.retention.ms", "file.delete.delay.ms", "local.retention.bytes", "local.retention.ms", "max.compaction.lag.ms", "message.downconversion.enable",
             "message.format.version", "message.timestamp.after.max.ms", "message.timestamp.before.max.ms",
             "message.timestamp.difference.max.ms", "min.cleanable.dirty.ratio", "min.compaction.lag.ms",
             "preallocate", "remote.storage.enable", "segment.jitter.ms");
@@ -150,6 +158,16 @@ public final class TopicConfigKeys {
     /** The {@code compression.type} override among a topic's {@code configs}, empty when unset. */
     public static Optional<String> compressionType(Map<String, String> configs) {
         return value(configs, COMPRESSION_TYPE).map(String.class::cast);
+    }
+
+    /**
+     * The replicas {@code key} (one of the two {@code *.replication.throttled.replicas}) throttles among a
+     * topic's {@code configs}; none when unset.
+     */
+    @SuppressWarnings("unchecked")
+    public static ThrottledReplicas throttledReplicas(Map<String, String> configs, String key) {
+        return value(configs, key).map(v -> ThrottledReplicas.parse(key, (List<String>) v))
+                .orElse(ThrottledReplicas.NONE);
     }
 
     /** The {@code unclean.leader.election.enable} override among a topic's {@code configs}, empty when unset. */

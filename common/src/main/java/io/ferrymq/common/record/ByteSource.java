@@ -49,6 +49,19 @@ abstract sealed class ByteSource permits ByteSource.BufferSource, ByteSource.Str
     /** The next {@code n} bytes as a buffer (a view when possible, else a copy of exactly n bytes). */
     abstract ByteBuffer read(int n);
 
+    /** {@link #read} as a read-only buffer. */
+    ByteBuffer readReadOnly(int n) {
+        return read(n).asReadOnlyBuffer();
+    }
+
+    /**
+     * The next {@code n} bytes as the source {@code body}, re-pointed at them: one record's bytes, read
+     * by the caller field by field. Over bytes in memory nothing is allocated.
+     */
+    BufferSource readInto(BufferSource body, int n) {
+        return body.reset(read(n));
+    }
+
     /** Whether every byte has been consumed. */
     abstract boolean atEnd();
 
@@ -91,6 +104,8 @@ abstract sealed class ByteSource permits ByteSource.BufferSource, ByteSource.Str
     static final class BufferSource extends ByteSource {
         private ByteBuffer buffer;
         private byte[] array;
+        private int arrayOffset;
+        private ByteBuffer readOnly; // buffer.asReadOnlyBuffer(), made on first use, shared with bodies re-pointed here
         private int start;
         private int position;
         private int limit;
@@ -104,6 +119,8 @@ abstract sealed class ByteSource permits ByteSource.BufferSource, ByteSource.Str
             ByteBuffer heap = next.hasArray() ? next : ByteBuffer.wrap(copy(next));
             this.buffer = heap;
             this.array = heap.array();
+            this.arrayOffset = heap.arrayOffset();
+            this.readOnly = null;
             this.start = heap.arrayOffset() + heap.position();
             this.position = start;
             this.limit = heap.arrayOffset() + heap.limit();
@@ -181,9 +198,42 @@ abstract sealed class ByteSource permits ByteSource.BufferSource, ByteSource.Str
             if (n > limit - position) {
                 throw cut(n);
             }
-            ByteBuffer view = buffer.slice(position - buffer.arrayOffset(), n);
+            ByteBuffer view = buffer.slice(position - arrayOffset, n);
             position += n;
             return view;
+        }
+
+        @Override
+        ByteBuffer readReadOnly(int n) {
+            if (n > limit - position) {
+                throw cut(n);
+            }
+            ByteBuffer view = readOnlyBuffer().slice(position - arrayOffset, n);
+            position += n;
+            return view;
+        }
+
+        @Override
+        BufferSource readInto(BufferSource body, int n) {
+            if (n > limit - position) {
+                throw cut(n);
+            }
+            body.buffer = buffer;
+            body.array = array;
+            body.arrayOffset = arrayOffset;
+            body.readOnly = readOnlyBuffer();
+            body.start = position;
+            body.position = position;
+            body.limit = position + n;
+            position += n;
+            return body;
+        }
+
+        private ByteBuffer readOnlyBuffer() {
+            if (readOnly == null) {
+                readOnly = buffer.asReadOnlyBuffer();
+            }
+            return readOnly;
         }
 
         @Override

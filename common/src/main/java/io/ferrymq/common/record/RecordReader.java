@@ -16,7 +16,8 @@ import java.util.Optional;
  * allocation per record); {@link #read} returns the record with key, value and headers as views over
  * the source's bytes (uncompressed) or over one copy of this record's bytes (compressed).
  * Every failure is an {@link InvalidRecordException} naming the record. One reader walks one batch
- * and re-points one body view per record, so reading allocates only the record and its views. Not
+ * and re-points one body source at each record's bytes (over bytes in memory without a view of
+ * them), so reading allocates only the record and its key, value and header views. Not
  * thread-safe.
  *
  * <p>On the wire: {@code length varint, attributes int8, timestampDelta varlong, offsetDelta varint,
@@ -62,7 +63,7 @@ final class RecordReader {
     /** Reads record {@code index}, checked as {@link #skip} does. */
     Record read(int index) {
         int length = readLength(source, index);
-        ByteSource in = body.reset(source.read(length));
+        ByteSource in = source.readInto(body, length);
         in.readByte();
         long timestamp = baseTimestamp + in.readVarlong();
         checkOffsetDelta(index, in.readVarint());
@@ -97,7 +98,7 @@ final class RecordReader {
 
     private static Optional<ByteBuffer> readBytes(ByteSource in, int index, String what, int recordLength) {
         int length = readLength(in, index, what, 0, recordLength, true);
-        return length < 0 ? Optional.empty() : Optional.of(in.read(length).asReadOnlyBuffer());
+        return length < 0 ? Optional.empty() : Optional.of(in.readReadOnly(length));
     }
 
     private static List<Header> readHeaders(ByteSource in, int index, int recordLength) {

@@ -87,4 +87,21 @@ class ConfigDefinitionTest {
                 .contains("| `mode` | string | `fast` | one of [fast, safe] | low | m |");
         assertThat(doc.indexOf("`servers`")).isLessThan(doc.indexOf("`rack`"));
     }
+
+    @Test
+    void dynamicMarksTheKeyDefinedLastAndTheReferenceShowsTheUpdateMode() {
+        ConfigDefinition def = new ConfigDefinition()
+                .define("g", "fixed", ConfigType.INT, 1, Validators.atLeast(0), Importance.LOW, "set at start")
+                .define("g", "live", ConfigType.INT, 2, Validators.atLeast(0), Importance.LOW, "set at run time")
+                .dynamic();
+
+        assertThat(def.key("live").orElseThrow().dynamic()).isTrue();
+        assertThat(def.key("fixed").orElseThrow().dynamic()).isFalse();
+        assertThat(ConfigDocs.markdown("T", def))
+                .contains("| `live` | int | `2` | [0,...] | low | dynamic | set at run time |")
+                .contains("| `fixed` | int | `1` | [0,...] | low | read-only | set at start |");
+        assertThat(ConfigDocs.markdown("T", DEF)).as("no update-mode column without a dynamic key")
+                .doesNotContain("read-only");
+        assertThatThrownBy(() -> new ConfigDefinition().dynamic()).isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -42,6 +42,7 @@ public final class LeaderElectionService implements AutoCloseable {
     private final Map<TopicPartition, CuratorLeaderElector> electors = new ConcurrentHashMap<>();
     private final AtomicLong uncleanElections = new AtomicLong();
     private final OnDemandElections onDemand;
+    private volatile Optional<Boolean> uncleanDefault = Optional.empty();
     private volatile boolean sessionLost;
     private int latchNodesAtLastCheck;
 
@@ -105,7 +106,15 @@ public final class LeaderElectionService implements AutoCloseable {
 
     /** The broker's {@code unclean.leader.election.enable}, which a topic may override. */
     public boolean uncleanLeaderElectionDefault() {
-        return context.config().uncleanLeaderElectionEnable();
+        return uncleanDefault.orElse(context.config().uncleanLeaderElectionEnable());
+    }
+
+    /**
+     * Replaces the broker's {@code unclean.leader.election.enable} (a dynamic broker config); the
+     * electors follow when {@link #setUncleanLeaderElection} is called for their partitions.
+     */
+    public void setUncleanLeaderElectionDefault(boolean enabled) {
+        uncleanDefault = Optional.of(enabled);
     }
 
     public Optional<LeaderElector> get(TopicPartition partition) {

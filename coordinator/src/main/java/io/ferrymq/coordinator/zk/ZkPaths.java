@@ -40,6 +40,11 @@ import java.util.Optional;
  * /config/users/&lt;user&gt;                     PERSISTENT {"version":1,"config":{"SCRAM-SHA-256":"salt=..,stored_key=..,server_key=..,iterations=4096"}}
  *                                                  Kafka's layout, SENSITIVE (never world-readable); written only by conditional setData(version) or create
  *                                                  (see {@code io.ferrymq.coordinator.credentials.UserConfigZnode})
+ * /config/brokers/&lt;id&gt;|&lt;default&gt;       PERSISTENT {"version":1,"config":{"log.segment.bytes":"1048576"}}
+ *                                                  Kafka's layout: dynamic broker configs of one broker, or
+ *                                                  ({@code <default>}) cluster-wide; watched by every broker;
+ *                                                  written only by conditional setData(version) or create
+ *                                                  (see {@code io.ferrymq.coordinator.brokerconfig.ZkBrokerConfigs})
  * /log_dir_event_notification/log_dir_event_&lt;seq&gt;  PERSISTENT_SEQUENTIAL {"version":1,"broker":1,"event":1}
  *                                                  a broker's log dir failed (Kafka's notification; the broker
  *                                                  deletes its own when it starts; see registry.LogDirEventNotifications)
@@ -72,6 +77,9 @@ public final class ZkPaths {
     public static final String CLUSTER_ID = "/cluster/id";
     public static final String LATEST_PRODUCER_ID_BLOCK = "/latest_producer_id_block";
     public static final String CONFIG_USERS = "/config/users";
+    public static final String CONFIG_BROKERS = "/config/brokers";
+    /** The entity name of the cluster-wide dynamic broker configs (Kafka's). */
+    public static final String DEFAULT_BROKER_ENTITY = "<default>";
     /** Subtrees holding secrets: only their creator may read them (Kafka: credentials, tokens). */
     public static final List<String> SENSITIVE_ROOTS = List.of(CONFIG_USERS);
     public static final String LOG_DIR_EVENT_NOTIFICATION = "/log_dir_event_notification";
@@ -131,6 +139,22 @@ public final class ZkPaths {
             throw new IllegalArgumentException("user name must be non-empty and contain no '/', was '" + user + "'");
         }
         return CONFIG_USERS + "/" + user;
+    }
+
+    /** The path of a broker's dynamic configs, {@code /config/brokers/<entity>}: a broker id or {@code <default>}. */
+    public static String brokerConfig(String entity) {
+        if (!entity.equals(DEFAULT_BROKER_ENTITY) && !entity.matches("\\d+")) {
+            throw new IllegalArgumentException("broker config entity must be a broker id or " + DEFAULT_BROKER_ENTITY
+                    + ", was '" + entity + "'");
+        }
+        return CONFIG_BROKERS + "/" + entity;
+    }
+
+    /** The entity (broker id or {@code <default>}) a path {@code /config/brokers/<entity>} names, if it is one. */
+    public static Optional<String> brokerConfigEntityOf(String path) {
+        String[] parts = split(path);
+        return parts.length == 3 && parts[0].equals("config") && parts[1].equals("brokers")
+                ? Optional.of(parts[2]) : Optional.empty();
     }
 
     /** The user a path {@code /config/users/<user>} names, if it is exactly such a path. */

@@ -19,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
  * DescribeConfigs for topics and brokers, as {@link ConfigDescriber} reports them: a topic's
  * overrides come from the metadata store's cache of {@code /topics/<topic>} (a topic unknown or
  * pending deletion is {@code UNKNOWN_TOPIC_OR_PARTITION}); a broker is described only by itself (its
- * id as the resource name; "" names the cluster-wide dynamic defaults, of which Ferry has none, so
- * the answer is empty); another broker's id, a name that is no id, and other resource types are
+ * id as the resource name, every key with its source); "" names the cluster-wide dynamic defaults,
+ * which lists the keys set there; another broker's id, a name that is no id, and other resource types are
  * {@code INVALID_REQUEST}, as Kafka answers them. Errors are per resource.
  *
  * <p>Thread-safe.
@@ -75,7 +75,8 @@ public final class DescribeConfigsHandler implements RequestHandler<DescribeConf
 
     private ResourceResult broker(Resource resource, boolean synonyms, boolean documentation) {
         if (resource.name().isEmpty()) {
-            return new ResourceResult(resource.type(), resource.name(), ErrorCode.NONE, "", List.of());
+            return new ResourceResult(resource.type(), resource.name(), ErrorCode.NONE, "",
+                    describer.clusterDefault(resource.configNames(), synonyms, documentation));
         }
         if (!resource.name().equals(Integer.toString(describer.brokerId()))) {
             return failed(resource, ErrorCode.INVALID_REQUEST, "Unexpected broker id, expected "

@@ -11,6 +11,7 @@ import io.ferrymq.common.protocol.requests.IncrementalAlterConfigsRequest;
 import io.ferrymq.common.protocol.requests.IncrementalAlterConfigsRequest.Resource;
 import io.ferrymq.common.protocol.responses.IncrementalAlterConfigsResponse;
 import io.ferrymq.common.protocol.responses.IncrementalAlterConfigsResponse.ResourceResult;
+import io.ferrymq.coordinator.brokerconfig.ZkBrokerConfigs;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.coordinator.metadata.TopicListener;
 import io.ferrymq.coordinator.metadata.TopicMetadata;
@@ -24,13 +25,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * AlterConfigs and IncrementalAlterConfigs for topics, with one rule: a change that is accepted takes
- * effect on the live logs of every replica ({@link TopicConfigChange} computes the new overrides and
- * refuses keys Ferry does not implement; DESIGN.md, "Topic configs"). The map is written through
- * {@link MetadataStore#alterTopicConfigs} unless {@code validateOnly}. An unknown topic, or one pending deletion, is {@code UNKNOWN_TOPIC_OR_PARTITION};
- * a broker resource {@code INVALID_REQUEST} (no dynamic broker configs), as is any other resource type.
- * Errors are per resource. The answer waits (up to {@value #CACHE_WAIT_MS} ms) until the store's cache
- * shows every written map, so a DescribeConfigs sent after it sees the change.
+ * AlterConfigs and IncrementalAlterConfigs for topics and brokers, with one rule: a change that is
+ * accepted takes effect live. A topic's ({@link TopicConfigChange} computes the new overrides and
+ * refuses keys Ferry does not implement; DESIGN.md, "Topic configs") is written through
+ * {@link MetadataStore#alterTopicConfigs} unless {@code validateOnly}; an unknown topic, or one pending
+ * deletion, is {@code UNKNOWN_TOPIC_OR_PARTITION}. A broker's (its id, or "" for the cluster-wide
+ * default) changes the dynamic broker configs ({@link BrokerConfigWriter}; DESIGN.md, "Dynamic broker
+ * configs and throttling"). Any other resource type is {@code INVALID_REQUEST}. Errors are per
+ * resource. The answer waits (up to {@value #CACHE_WAIT_MS} ms) until the store's cache shows every
+ * written topic map and this broker runs with every written broker layer, so a DescribeConfigs sent
+ * after it sees the change.
  *
  * <p>Thread-safe: waiters are added on request threads and completed on the store's event thread.
  */
@@ -40,11 +44,14 @@ public final class IncrementalAlterConfigsHandler implements RequestHandler<Incr
     static final long CACHE_WAIT_MS = 10_000;
 
     private final MetadataStore store;
+    private final BrokerConfigWriter brokers;
     private final Collection<Written> written = new CopyOnWriteArrayList<>();
 
-    /** Registers itself as a listener of {@code store}. */
-    public IncrementalAlterConfigsHandler(MetadataStore store) {
+    /** Registers itself as a listener of {@code store}; broker resources go to {@code brokerConfigs}. */
+    public IncrementalAlterConfigsHandler(MetadataStore store, ZkBrokerConfigs brokerConfigs,
+                                          DynamicConfigSource layers) {
         this.store = store;
+        this.brokers = new BrokerConfigWriter(brokerConfigs, layers);
         store.addListener(this);
     }
 
@@ -81,10 +88,9 @@ public final class IncrementalAlterConfigsHandler implements RequestHandler<Incr
     private ResourceResult alter(Resource resource, boolean validateOnly, List<CompletableFuture<?>> visible) {
         return switch (resource.type()) {
             case Resource.TOPIC -> topic(resource, validateOnly, visible);
-            case Resource.BROKER -> result(resource, ErrorCode.INVALID_REQUEST,
-                    "dynamic broker configs are not implemented (issue 21)");
+            case Resource.BROKER -> broker(resource, validateOnly, visible);
             default -> result(resource, ErrorCode.INVALID_REQUEST,
-                    "Ferry alters topic configs (resource type 2), not resource type " + resource.type());
+                    "Ferry alters topic (2) and broker (4) configs, not resource type " + resource.type());
         };
     }
 
@@ -101,6 +107,16 @@ public final class IncrementalAlterConfigsHandler implements RequestHandler<Incr
             if (!validateOnly && !updated.equals(current.get().configs())) {
                 visible.add(write(resource.name(), updated));
             }
+            return result(resource, ErrorCode.NONE, "");
+        } catch (RuntimeException e) {
+            ApiError error = ErrorMapper.toApiError(e);
+            return result(resource, error.error(), error.message());
+        }
+    }
+
+    private ResourceResult broker(Resource resource, boolean validateOnly, List<CompletableFuture<?>> visible) {
+        try {
+            visible.add(brokers.alter(resource, validateOnly));
             return result(resource, ErrorCode.NONE, "");
         } catch (RuntimeException e) {
             ApiError error = ErrorMapper.toApiError(e);

@@ -93,7 +93,7 @@ class DescribeConfigsHandlerIT {
                 ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ErrorCode.INVALID_REQUEST, ErrorCode.NONE, ErrorCode.INVALID_REQUEST,
                 ErrorCode.NONE);
         assertThat(response.results().get(1).errorMessage()).contains("expected 4");
-        assertThat(response.results().get(2).configs()).as("no dynamic broker defaults in Ferry").isEmpty();
+        assertThat(response.results().get(2).configs()).as("no dynamic broker defaults set").isEmpty();
         assertThat(response.results().get(4).configs()).extracting(ConfigEntry::name).containsExactly("broker.id");
     }
 

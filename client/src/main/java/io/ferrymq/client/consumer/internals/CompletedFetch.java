@@ -5,9 +5,11 @@ import io.ferrymq.client.consumer.ConsumerRecord;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.responses.FetchResponse;
 import io.ferrymq.common.errors.CorruptRecordException;
+import io.ferrymq.common.record.CompressionType;
 import io.ferrymq.common.record.Record;
 import io.ferrymq.common.record.RecordBatch;
 import io.ferrymq.common.record.RecordBatches;
+import io.ferrymq.common.record.TimestampType;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +29,10 @@ final class CompletedFetch {
     private final FetchResponse.PartitionData data;
     private final Iterator<RecordBatch> batches;
     private RecordBatch currentBatch;
+    // the current batch's header fields that every record carries, read once per batch
     private Optional<Integer> currentLeaderEpoch = Optional.empty();
+    private TimestampType currentTimestampType;
+    private CompressionType currentCompression;
     private Iterator<Record> records;
     private long nextOffset;
 
@@ -69,11 +74,12 @@ final class CompletedFetch {
                 break;
             }
             Record record = next.get();
-            out.add(new ConsumerRecord<>(partition.topic(), partition.partition(), record.offset(), record.timestamp(),
-                    currentBatch.timestampType(),
-                    deserializers.key(partition.topic(), partition.partition(), record.offset(), record.key()),
-                    deserializers.value(partition.topic(), partition.partition(), record.offset(), record.value()),
-                    record.headers(), currentLeaderEpoch, currentBatch.compression()));
+            String topic = partition.topic();
+            int number = partition.partition();
+            out.add(new ConsumerRecord<>(topic, number, record.offset(), record.timestamp(), currentTimestampType,
+                    deserializers.key(topic, number, record.offset(), record.key()),
+                    deserializers.value(topic, number, record.offset(), record.value()),
+                    record.headers(), currentLeaderEpoch, currentCompression));
             nextOffset = record.offset() + 1;
             added++;
         }
@@ -104,6 +110,8 @@ final class CompletedFetch {
                 currentBatch = batches.next();
                 currentBatch.ensureValid();
                 currentLeaderEpoch = Optional.of(currentBatch.partitionLeaderEpoch()).filter(e -> e >= 0);
+                currentTimestampType = currentBatch.timestampType();
+                currentCompression = currentBatch.compression();
                 records = currentBatch.lastOffset() >= nextOffset ? currentBatch.iterator() : null;
             }
         } catch (CorruptRecordException e) {

@@ -25,7 +25,7 @@ public record Deserializers<K, V>(Deserializer<K> key, Deserializer<V> value) {
         if (bytes.isPresent()) {
             ByteBuffer view = bytes.get();
             data = new byte[view.remaining()];
-            view.duplicate().get(data);
+            view.get(view.position(), data);
         }
         try {
             return deserializer.deserialize(topic, data);

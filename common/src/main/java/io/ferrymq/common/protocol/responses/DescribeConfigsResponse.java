@@ -36,6 +36,8 @@ public record DescribeConfigsResponse(List<ResourceResult> results) implements A
                               List<Synonym> synonyms, String documentation, byte type) {
         public static final byte SOURCE_UNKNOWN = 0;
         public static final byte SOURCE_TOPIC = 1;
+        public static final byte SOURCE_DYNAMIC_BROKER = 2;
+        public static final byte SOURCE_DYNAMIC_DEFAULT_BROKER = 3;
         public static final byte SOURCE_STATIC_BROKER = 4;
         public static final byte SOURCE_DEFAULT = 5;
 

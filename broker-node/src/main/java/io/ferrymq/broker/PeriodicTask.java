@@ -1,4 +1,4 @@
-package io.ferrymq.broker.console;
+package io.ferrymq.broker;
 
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * next one runs on time. Thread-safe; {@link #close()} interrupts and joins the thread (the
  * actions do network I/O only, never file writes, so an interrupt is harmless).
  */
-final class PeriodicTask implements AutoCloseable {
+public final class PeriodicTask implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeriodicTask.class);
 
@@ -22,7 +22,8 @@ final class PeriodicTask implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    static PeriodicTask start(String name, Runnable action, Duration interval) {
+    /** Starts the thread {@code name}; the first run is at once. */
+    public static PeriodicTask start(String name, Runnable action, Duration interval) {
         PeriodicTask task = new PeriodicTask(name, action, interval);
         task.thread.start();
         return task;
