@@ -13,7 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Picks free TCP ports on 127.0.0.1 for servers a launcher starts later. A port is taken below the
- * kernel's ephemeral range ({@code /proc/sys/net/ipv4/ip_local_port_range}, ports {@code [low/2, low)}),
+ * kernel's ephemeral range ({@code /proc/sys/net/ipv4/ip_local_port_range}; ports {@code [low/4, low/2)},
+ * 8192-16383 with Linux's default, which also keeps clear of the fixed ports of bench/ at 19092 and up),
  * where the kernel never hands out ports on its own: port 0 would give an ephemeral port, which any
  * outgoing connection on the machine may take before our child binds it, and a killed broker that
  * restarts on its old port would meet the same race again. So the only race left is with another
@@ -24,7 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class FreePorts {
 
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
-    private static final int MIN_LOW = 2048;
+    private static final int MIN_LOW = 8192;
     private static final int ATTEMPTS = 1000;
 
     private FreePorts() {
@@ -59,7 +60,7 @@ public final class FreePorts {
 
     private static ServerSocket bindBelow(int low) throws IOException {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(low / 2, low);
+            int port = ThreadLocalRandom.current().nextInt(low / 4, low / 2);
             try {
                 return bind(port);
             } catch (IOException inUse) {

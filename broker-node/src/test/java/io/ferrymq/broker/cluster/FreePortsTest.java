@@ -17,7 +17,7 @@ class FreePortsTest {
         assertThat(ports).doesNotHaveDuplicates().hasSize(50);
         int low = FreePorts.ephemeralLow();
         if (low > 0) {
-            assertThat(ports).allSatisfy(port -> assertThat(port).isBetween(low / 2, low - 1));
+            assertThat(ports).allSatisfy(port -> assertThat(port).isBetween(low / 4, low / 2 - 1));
         }
         for (int port : ports) {
             try (ServerSocket socket = new ServerSocket()) {
@@ -35,7 +35,7 @@ class FreePortsTest {
                 assertThat(FreePorts.pick(20)).doesNotContain(held.getLocalPort());
             }
             if (low > 0) {
-                assertThat(held.getLocalPort()).isLessThan(low);
+                assertThat(held.getLocalPort()).isLessThan(low / 2);
             }
         }
     }
