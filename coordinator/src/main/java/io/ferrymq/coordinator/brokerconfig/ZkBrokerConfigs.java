@@ -2,12 +2,12 @@ package io.ferrymq.coordinator.brokerconfig;
 
 import io.ferrymq.coordinator.credentials.UserConfigZnode;
 import io.ferrymq.coordinator.zk.CoordinatorException;
+import io.ferrymq.coordinator.zk.LoadedCache;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +42,7 @@ public final class ZkBrokerConfigs implements AutoCloseable {
     private final CuratorCache cache;
     private final ExecutorService events;
     private final Map<String, Map<String, String>> entities = new ConcurrentHashMap<>();
-    private final CountDownLatch initialized = new CountDownLatch(1);
+    private volatile boolean loaded;
 
     public ZkBrokerConfigs(ZkClient zk) {
         this.zk = zk;
@@ -55,35 +55,13 @@ public final class ZkBrokerConfigs implements AutoCloseable {
      * deleted: its configs are then empty). Events before the load completes are not passed on.
      */
     public void start(Consumer<String> listener) {
-        ensureRoot();
-        cache.listenable().addListener(CuratorCacheListener.builder()
+        LoadedCache.start(zk, cache, ZkPaths.CONFIG_BROKERS, CuratorCacheListener.builder()
                 .forCreatesAndChanges((before, after) -> onNode(after, listener))
                 .forDeletes(data -> ZkPaths.brokerConfigEntityOf(data.getPath()).ifPresent(entity -> {
                     entities.remove(entity);
                     notify(entity, listener);
                 }))
-                .forInitialized(initialized::countDown)
-                .build(), events);
-        cache.start();
-        long waitMs = zk.config().connectionTimeout().toMillis();
-        try {
-            if (!initialized.await(waitMs, TimeUnit.MILLISECONDS)) {
-                throw new CoordinatorException("dynamic broker configs " + ZkPaths.CONFIG_BROKERS
-                        + " not loaded within " + waitMs + " ms");
-            }
-        } catch (InterruptedException e) {
-            throw CoordinatorException.wrap("loading the dynamic broker configs", e);
-        }
-    }
-
-    private void ensureRoot() {
-        try {
-            zk.curator().create().creatingParentsIfNeeded().forPath(ZkPaths.CONFIG_BROKERS);
-        } catch (KeeperException.NodeExistsException exists) {
-            // made by another broker
-        } catch (Exception e) {
-            throw CoordinatorException.wrap("creating " + ZkPaths.CONFIG_BROKERS, e);
-        }
+                .forInitialized(() -> loaded = true), events, "dynamic broker configs");
     }
 
     private void onNode(ChildData data, Consumer<String> listener) {
@@ -100,7 +78,7 @@ public final class ZkBrokerConfigs implements AutoCloseable {
     }
 
     private void notify(String entity, Consumer<String> listener) {
-        if (initialized.getCount() == 0) {
+        if (loaded) {
             listener.accept(entity);
         }
     }

@@ -3,20 +3,18 @@ package io.ferrymq.coordinator.credentials;
 import io.ferrymq.common.security.ScramCredential;
 import io.ferrymq.common.security.ScramCredentialLookup;
 import io.ferrymq.common.security.ScramMechanism;
-import io.ferrymq.coordinator.zk.CoordinatorException;
+import io.ferrymq.coordinator.zk.LoadedCache;
 import io.ferrymq.coordinator.zk.ZkClient;
 import io.ferrymq.coordinator.zk.ZkPaths;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
-import org.apache.zookeeper.KeeperException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +36,6 @@ public final class CredentialCache implements ScramCredentialLookup, AutoCloseab
     private final CuratorCache cache;
     private final ExecutorService events;
     private final Map<String, Map<ScramMechanism, ScramCredential>> users = new ConcurrentHashMap<>();
-    private final CountDownLatch initialized = new CountDownLatch(1);
 
     public CredentialCache(ZkClient zk) {
         this.zk = zk;
@@ -47,32 +44,10 @@ public final class CredentialCache implements ScramCredentialLookup, AutoCloseab
     }
 
     public void start() {
-        ensureRoot();
-        cache.listenable().addListener(CuratorCacheListener.builder()
+        LoadedCache.start(zk, cache, ZkPaths.CONFIG_USERS, CuratorCacheListener.builder()
                 .forCreatesAndChanges((before, after) -> onNode(after))
-                .forDeletes(data -> ZkPaths.userOf(data.getPath()).ifPresent(users::remove))
-                .forInitialized(initialized::countDown)
-                .build(), events);
-        cache.start();
-        long waitMs = zk.config().connectionTimeout().toMillis();
-        try {
-            if (!initialized.await(waitMs, TimeUnit.MILLISECONDS)) {
-                throw new CoordinatorException("credential cache of " + ZkPaths.CONFIG_USERS
-                        + " not loaded within " + waitMs + " ms");
-            }
-        } catch (InterruptedException e) {
-            throw CoordinatorException.wrap("loading the credential cache", e);
-        }
-    }
-
-    private void ensureRoot() {
-        try {
-            zk.curator().create().creatingParentsIfNeeded().forPath(ZkPaths.CONFIG_USERS);
-        } catch (KeeperException.NodeExistsException exists) {
-            // made by another broker or by ferry users
-        } catch (Exception e) {
-            throw CoordinatorException.wrap("creating " + ZkPaths.CONFIG_USERS, e);
-        }
+                .forDeletes(data -> ZkPaths.userOf(data.getPath()).ifPresent(users::remove)),
+                events, "credential cache of");
     }
 
     private void onNode(ChildData data) {
