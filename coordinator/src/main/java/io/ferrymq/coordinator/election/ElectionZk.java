@@ -93,7 +93,7 @@ final class ElectionZk {
         String path = ZkPaths.latch(partition);
         return call(path, result -> {
             requireOk(result, path);
-            return result.getChildren().stream().sorted(Comparator.comparing(ElectionZk::sequenceOf)).toList();
+            return result.getChildren().stream().sorted(Comparator.comparing(PartitionLatch::sequenceOf)).toList();
         }, callback -> curator.getChildren().inBackground(callback).forPath(path)).thenCompose(nodes -> {
             List<CompletableFuture<Optional<Integer>>> ids = nodes.stream().map(node -> participant(path + "/" + node)).toList();
             return CompletableFuture.allOf(ids.toArray(CompletableFuture[]::new)).thenApply(done ->
@@ -113,11 +113,6 @@ final class ElectionZk {
                 return Optional.empty();
             }
         }, callback -> curator.getData().inBackground(callback).forPath(node));
-    }
-
-    /** A latch node's sequence number: the digits after its last '-' (Curator: {@code <uuid>-latch-0000000012}). */
-    private static String sequenceOf(String node) {
-        return node.substring(node.lastIndexOf('-') + 1);
     }
 
     /** The registered broker ids. */

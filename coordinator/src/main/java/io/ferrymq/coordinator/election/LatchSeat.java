@@ -2,26 +2,21 @@ package io.ferrymq.coordinator.election;
 
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.zk.ZkPaths;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.api.CuratorWatcher;
-import org.apache.curator.framework.recipes.leader.LeaderLatch;
-import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One replica's seat in its partition's Curator {@link LeaderLatch} (DESIGN.md, "Latch mechanics"):
+ * One replica's seat in its partition's latch ({@link PartitionLatch}; DESIGN.md, "Latch mechanics"):
  * joins in assignment order — at once when no eligible replica is ahead of it, otherwise once that
  * many participants are in the latch (watched) or after the grace period — and leaves. Every latch
  * it creates gets a new generation, so callbacks of a closed latch are recognised and ignored.
  *
- * <p>Confined to the broker's election thread, like its owner {@link CuratorLeaderElector}.
+ * <p>Confined to the broker's election thread, like its owner {@link ZkLeaderElector}.
  */
 final class LatchSeat {
-
-    static final int MAX_CHECKS_BEFORE_REJOIN = 32;
 
     private static final Logger log = LoggerFactory.getLogger(LatchSeat.class);
 
@@ -34,7 +29,7 @@ final class LatchSeat {
 
         void onLatchLost(int generation);
 
-        /** Joining failed; the owner re-reads and tries again later. */
+        /** The latch failed (its node could not be created, or vanished) and was left; the owner re-reads and joins again later. */
         void onJoinFailed(Exception cause);
     }
 
@@ -44,11 +39,10 @@ final class LatchSeat {
     private final Owner owner;
     private final CuratorWatcher participantsWatcher;
 
-    private LeaderLatch latch;
+    private PartitionLatch latch;
     private int generation;
     private boolean pending;
     private int ahead;
-    private final MissingNodeCheck missingNode = new MissingNodeCheck(2, MAX_CHECKS_BEFORE_REJOIN);
 
     LatchSeat(ElectorContext context, ElectionZk zk, TopicPartition partition, Owner owner) {
         this.context = context;
@@ -67,26 +61,6 @@ final class LatchSeat {
         return pending;
     }
 
-    /** Whether this replica is in its latch and its latch node exists. */
-    boolean hasNode() {
-        return latch != null && latch.getOurPath() != null;
-    }
-
-    /**
-     * Whether the joined latch has had no node for enough checks in a row that counted
-     * ({@link MissingNodeCheck}: two at first): its creation failed (Curator logs the error and the latch waits for a reconnect that
-     * may never come), so the replica would silently be out of the election. A latch between two
-     * nodes (a reset) has none only for a moment, so one check alone proves nothing. A check does
-     * not count while {@code creationsProgressing} (other latch nodes of this broker were created
-     * since the previous check): then the node is queued behind them, not lost; at 10,000 partitions
-     * creating every node takes minutes on a loaded machine, and rejoining queued latches only
-     * lengthened the queue. Each rejoin doubles the checks the next one needs (up to
-     * {@value #MAX_CHECKS_BEFORE_REJOIN}).
-     */
-    boolean lostItsNode(boolean creationsProgressing) {
-        return missingNode.check(latch != null && latch.getOurPath() == null, creationsProgressing);
-    }
-
     int generation() {
         return generation;
     }
@@ -98,7 +72,7 @@ final class LatchSeat {
 
     /** This replica's latch node, once created. */
     Optional<String> ourNode() {
-        return latch == null ? Optional.empty() : Optional.ofNullable(latch.getOurPath());
+        return latch == null ? Optional.empty() : Optional.ofNullable(latch.ourPath());
     }
 
     /** Joins after {@code eligibleAhead} participants (or the grace period); no-op when joined or pending. */
@@ -124,13 +98,22 @@ final class LatchSeat {
             return;
         }
         generation++;
-        missingNode.reset();
-        LeaderLatch closing = latch;
+        PartitionLatch closing = latch;
         latch = null;
-        try {
-            closing.close();
-        } catch (IOException | IllegalStateException e) {
-            log.warn("{}: closing the latch failed", partition, e);
+        closing.close();
+    }
+
+    /** The connection is suspended: the latch no longer claims leadership (its node stays queued). */
+    void onSuspended() {
+        if (latch != null) {
+            latch.onSuspended();
+        }
+    }
+
+    /** Reconnected within the same session: the latch looks again whether it leads. */
+    void onReconnected() {
+        if (latch != null) {
+            latch.onReconnected();
         }
     }
 
@@ -160,9 +143,7 @@ final class LatchSeat {
             return;
         }
         int joined = ++generation;
-        LeaderLatch created = new LeaderLatch(context.curator(), ZkPaths.latch(partition),
-                String.valueOf(context.config().brokerId()), LeaderLatch.CloseMode.SILENT);
-        created.addListener(new LeaderLatchListener() {
+        latch = new PartitionLatch(context, ZkPaths.latch(partition), new PartitionLatch.Listener() {
             @Override
             public void isLeader() {
                 if (joined == generation) {
@@ -176,12 +157,16 @@ final class LatchSeat {
                     owner.onLatchLost(joined);
                 }
             }
-        }, context.executor());
-        try {
-            created.start();
-            latch = created;
-        } catch (Exception e) {
-            owner.onJoinFailed(e);
-        }
+
+            @Override
+            public void failed(Exception cause) {
+                if (joined == generation) {
+                    latch = null;
+                    generation++;
+                    owner.onJoinFailed(cause);
+                }
+            }
+        });
+        latch.start();
     }
 }

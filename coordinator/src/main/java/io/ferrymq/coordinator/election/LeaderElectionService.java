@@ -23,28 +23,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One broker's leader electors: creates a {@link CuratorLeaderElector} per hosted replica and owns
+ * One broker's leader electors: creates a {@link ZkLeaderElector} per hosted replica and owns
  * what they share — the ordered election thread {@code ferry-election-<brokerId>} on which every
  * latch callback, watch, timer and {@link LeadershipListener} call runs; the reaction to
  * connection changes (SUSPENDED/LOST: every leader steps down at once; RECONNECTED after LOST:
  * every latch is closed and recreated); re-evaluation when brokers join or leave; every elector's
- * periodic self-check ({@link CuratorLeaderElector#reconcile}); the preferred-leader rebalance;
+ * periodic self-check ({@link ZkLeaderElector#reconcile}); the preferred-leader rebalance;
  * and the count of unclean elections. Thread-safe.
  */
 public final class LeaderElectionService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LeaderElectionService.class);
 
-    /** How often every elector checks itself ({@link CuratorLeaderElector#reconcile}). */
+    /** How often every elector checks itself ({@link ZkLeaderElector#reconcile}). */
     static final Duration RECONCILE_INTERVAL = Duration.ofSeconds(5);
 
     private final ElectorContext context;
-    private final Map<TopicPartition, CuratorLeaderElector> electors = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, ZkLeaderElector> electors = new ConcurrentHashMap<>();
     private final AtomicLong uncleanElections = new AtomicLong();
     private final OnDemandElections onDemand;
     private volatile Optional<Boolean> uncleanDefault = Optional.empty();
     private volatile boolean sessionLost;
-    private int latchNodesAtLastCheck;
 
     public LeaderElectionService(ZkClient zk, BrokerRegistry registry, ElectionConfig config, LeadershipListener listener) {
         AtomicReference<Thread> electionThread = new AtomicReference<>();
@@ -90,7 +89,7 @@ public final class LeaderElectionService implements AutoCloseable {
                     + " is not among the assigned replicas " + replicas);
         }
         return electors.computeIfAbsent(partition, tp -> {
-            CuratorLeaderElector elector = new CuratorLeaderElector(context, tp, replicas, uncleanEnabled);
+            ZkLeaderElector elector = new ZkLeaderElector(context, tp, replicas, uncleanEnabled);
             elector.start();
             return elector;
         });
@@ -101,7 +100,7 @@ public final class LeaderElectionService implements AutoCloseable {
      * uses the new order (preferred replica first) from now on.
      */
     public void setReplicas(TopicPartition partition, List<Integer> replicas) {
-        CuratorLeaderElector elector = electors.get(partition);
+        ZkLeaderElector elector = electors.get(partition);
         if (elector != null) {
             elector.setReplicas(replicas);
         }
@@ -109,7 +108,7 @@ public final class LeaderElectionService implements AutoCloseable {
 
     /** The topic's {@code unclean.leader.election.enable} changed: the partition's elector follows it. */
     public void setUncleanLeaderElection(TopicPartition partition, boolean enabled) {
-        CuratorLeaderElector elector = electors.get(partition);
+        ZkLeaderElector elector = electors.get(partition);
         if (elector != null) {
             elector.setUncleanLeaderElection(enabled);
         }
@@ -134,7 +133,7 @@ public final class LeaderElectionService implements AutoCloseable {
 
     /** Closes and forgets the elector of a replica this broker no longer hosts (e.g. topic deleted). */
     public void remove(TopicPartition partition) {
-        CuratorLeaderElector elector = electors.remove(partition);
+        ZkLeaderElector elector = electors.remove(partition);
         if (elector != null) {
             elector.close();
         }
@@ -142,17 +141,17 @@ public final class LeaderElectionService implements AutoCloseable {
 
     /** Controlled shutdown: every elector steps down and leaves its latch. */
     public void resignAll() {
-        electors.values().forEach(CuratorLeaderElector::resign);
+        electors.values().forEach(ZkLeaderElector::resign);
     }
 
     /**
      * One round of the preferred-leader rebalance: every elector of a non-preferred replica makes
      * way for its preferred replica when that one is registered and in the ISR and the latch
-     * ({@link CuratorLeaderElector#makeWayForPreferred}). Asynchronous; a partition whose latch holds
+     * ({@link ZkLeaderElector#makeWayForPreferred}). Asynchronous; a partition whose latch holds
      * other replicas between the two moves on a later round.
      */
     public void rebalancePreferredLeaders() {
-        forEachOnThread(CuratorLeaderElector::makeWayForPreferred);
+        forEachOnThread(ZkLeaderElector::makeWayForPreferred);
     }
 
     /** Runs {@link #rebalancePreferredLeaders} every {@code interval} until closed. */
@@ -179,17 +178,17 @@ public final class LeaderElectionService implements AutoCloseable {
 
     /** How many partitions this broker currently leads. */
     public int leaderCount() {
-        return (int) electors.values().stream().filter(CuratorLeaderElector::isLeader).count();
+        return (int) electors.values().stream().filter(ZkLeaderElector::isLeader).count();
     }
 
     private void onConnectionStateChanged(ZkConnectionState state) {
         switch (state) {
-            case SUSPENDED -> forEachOnThread(CuratorLeaderElector::onConnectionSuspended);
+            case SUSPENDED -> forEachOnThread(ZkLeaderElector::onConnectionSuspended);
             case LOST -> {
                 sessionLost = true;
                 log.warn("ZooKeeper session lost: every leadership of broker {} ends; latches are recreated on reconnect",
                         context.config().brokerId());
-                forEachOnThread(CuratorLeaderElector::onSessionLost);
+                forEachOnThread(ZkLeaderElector::onSessionLost);
             }
             case RECONNECTED -> {
                 boolean recreate = sessionLost;
@@ -204,24 +203,11 @@ public final class LeaderElectionService implements AutoCloseable {
         }
     }
 
-    /** Runs on the election thread; one elector's failure neither stops the others nor later rounds. */
-    /**
-     * The periodic self-check of every elector. Counts the latch nodes that exist first: more than
-     * at the previous check means this broker's latch creations are still completing, so a latch
-     * still without a node is queued, not lost ({@code LatchSeat.lostItsNode}).
-     */
+    /** The periodic self-check of every elector; one elector's failure neither stops the others nor later rounds. */
     private void reconcileAll() {
-        int nodes = 0;
-        for (CuratorLeaderElector elector : electors.values()) {
-            if (elector.hasLatchNode()) {
-                nodes++;
-            }
-        }
-        boolean progressing = nodes > latchNodesAtLastCheck;
-        latchNodesAtLastCheck = nodes;
-        for (CuratorLeaderElector elector : electors.values()) {
+        for (ZkLeaderElector elector : electors.values()) {
             try {
-                elector.reconcile(progressing);
+                elector.reconcile();
             } catch (RuntimeException e) {
                 log.warn("{}: self-check failed", elector.partition(), e);
             }
@@ -229,11 +215,11 @@ public final class LeaderElectionService implements AutoCloseable {
     }
 
     private void onBrokersChanged() {
-        forEachOnThread(CuratorLeaderElector::onBrokersChanged);
+        forEachOnThread(ZkLeaderElector::onBrokersChanged);
     }
 
-    private void forEachOnThread(java.util.function.Consumer<CuratorLeaderElector> action) {
-        for (CuratorLeaderElector elector : electors.values()) {
+    private void forEachOnThread(java.util.function.Consumer<ZkLeaderElector> action) {
+        for (ZkLeaderElector elector : electors.values()) {
             context.executor().execute(() -> action.accept(elector));
         }
     }
@@ -241,7 +227,7 @@ public final class LeaderElectionService implements AutoCloseable {
     @Override
     public void close() {
         onDemand.close();
-        electors.values().forEach(CuratorLeaderElector::close);
+        electors.values().forEach(ZkLeaderElector::close);
         electors.clear();
         ScheduledExecutorService thread = context.executor();
         thread.shutdown();

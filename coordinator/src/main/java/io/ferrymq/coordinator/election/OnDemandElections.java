@@ -51,12 +51,12 @@ final class OnDemandElections implements AutoCloseable {
 
     private final ElectorContext context;
     private final CuratorFramework curator;
-    private final Function<TopicPartition, Optional<CuratorLeaderElector>> electors;
+    private final Function<TopicPartition, Optional<ZkLeaderElector>> electors;
     private final Clock clock;
     private final ScheduledExecutorService requests;
     private final Map<String, ElectionRequest> seen = new HashMap<>();
 
-    OnDemandElections(ElectorContext context, Function<TopicPartition, Optional<CuratorLeaderElector>> electors,
+    OnDemandElections(ElectorContext context, Function<TopicPartition, Optional<ZkLeaderElector>> electors,
                       Clock clock) {
         this.context = context;
         this.curator = context.curator();
@@ -103,7 +103,7 @@ final class OnDemandElections implements AutoCloseable {
             if (!children.contains(entry.getKey())) {
                 it.remove();
                 if (entry.getValue().type() == ElectionType.UNCLEAN) {
-                    entry.getValue().partitions().forEach(tp -> electors.apply(tp).ifPresent(CuratorLeaderElector::disarmUnclean));
+                    entry.getValue().partitions().forEach(tp -> electors.apply(tp).ifPresent(ZkLeaderElector::disarmUnclean));
                 }
             }
         }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * up to {@link ElectionPolicy#MAX_REBALANCE_RECHECKS} times. An answer for an older latch
  * generation is dropped. The rules are the policy's; this class only reads and schedules.
  *
- * <p>Confined to the broker's election thread, like its owner {@link CuratorLeaderElector}.
+ * <p>Confined to the broker's election thread, like its owner {@link ZkLeaderElector}.
  */
 final class PreferredLeaderRebalance {
 

@@ -1,7 +1,7 @@
 /**
  * Leader election: one {@link io.ferrymq.coordinator.election.LeaderElectionService} per broker and
- * one {@link io.ferrymq.coordinator.election.LeaderElector} per hosted replica, around a Curator
- * {@code LeaderLatch} per partition (DESIGN.md, "Leader election, epochs and fencing" and "Latch
+ * one {@link io.ferrymq.coordinator.election.LeaderElector} per hosted replica, around a latch
+ * per partition ({@code PartitionLatch}, Curator's {@code LeaderLatch} recipe on the election thread) (DESIGN.md, "Leader election, epochs and fencing" and "Latch
  * mechanics"). Results reach the broker through its
  * {@link io.ferrymq.coordinator.election.LeadershipListener}.
  *
@@ -11,8 +11,8 @@
  *       assignment, the elected state, the follower notifications, the preferred-leader rebalance
  *       move for a latch order, and the lifecycle {@code ElectionPhase}
  *       (IDLE, QUEUED, ELECTING, LEADING, RESIGNED, CLOSED) with its allowed moves.</li>
- *   <li>{@code CuratorLeaderElector}: the ZooKeeper side of one replica; {@code LatchSeat} its latch
- *       and join order; {@code PreferredLeaderRebalance} the rebalance rounds; {@code ElectionZk}
+ *   <li>{@code ZkLeaderElector}: the ZooKeeper side of one replica; {@code LatchSeat} its latch
+ *       and join order; {@code PartitionLatch} the latch recipe; {@code PreferredLeaderRebalance} the rebalance rounds; {@code ElectionZk}
  *       the asynchronous ZooKeeper calls.</li>
  *   <li>{@code OnDemandElections}: Kafka's ElectLeaders through {@code /admin/elections} request
  *       nodes, the requester's side and every broker's; the refusals and outcomes are

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whole sequences of one replica's {@link ElectionPolicy}, as {@link CuratorLeaderElector} drives
+ * Whole sequences of one replica's {@link ElectionPolicy}, as {@link ZkLeaderElector} drives
  * them, including the decisions LeaderElectionIT used to check by sleeping and then asserting that
  * nothing had changed. Replicas [1, 2, 3], 1 preferred.
  */

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link LeaderElector} around a Curator {@code LeaderLatch} ({@link LatchSeat}): the ZooKeeper
+ * {@link LeaderElector} around its partition's latch ({@link LatchSeat}, {@link PartitionLatch}): the ZooKeeper
  * side of one replica's election, with every decision taken by its {@link ElectionPolicy}. It
  * watches {@code state}, joins or leaves the latch as the policy says, and on winning the latch
  * reads {@code state} with its version and the registered brokers and writes the policy's elected
@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: all state is confined to the broker's election thread except what
  * {@link ElectionPolicy} publishes; public methods hand their work to that thread.
  */
-final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, PreferredLeaderRebalance.Owner {
+final class ZkLeaderElector implements LeaderElector, LatchSeat.Owner, PreferredLeaderRebalance.Owner {
 
-    private static final Logger log = LoggerFactory.getLogger(CuratorLeaderElector.class);
+    private static final Logger log = LoggerFactory.getLogger(ZkLeaderElector.class);
 
     private final ElectorContext context;
     private final ElectionZk zk;
@@ -52,7 +52,7 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
     private Versioned<PartitionState> lastState;
 
     /** @param uncleanEnabled the topic's {@code unclean.leader.election.enable}, else the broker's */
-    CuratorLeaderElector(ElectorContext context, TopicPartition partition, List<Integer> replicas,
+    ZkLeaderElector(ElectorContext context, TopicPartition partition, List<Integer> replicas,
                          boolean uncleanEnabled) {
         this.context = context;
         this.zk = new ElectionZk(context.curator());
@@ -137,6 +137,7 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
 
     void onConnectionSuspended() {
         stepDown("ZooKeeper connection suspended");
+        seat.onSuspended();
     }
 
     void onSessionLost() {
@@ -148,35 +149,26 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
         if (newSession) {
             stepDown("new ZooKeeper session");
             leaveLatch();
+        } else {
+            seat.onReconnected();
         }
         refresh();
     }
 
     /**
-     * The periodic self-check ({@link LeaderElectionService#RECONCILE_INTERVAL}), for what a lost
-     * watch or a latch without a node would otherwise leave stuck for good: a replica neither in
-     * the latch nor waiting to join it re-reads {@code state} (the watch that would have told it it
-     * is back in the ISR may have been lost with a connection), and a replica whose latch has had
-     * no node for two checks in a row leaves it and joins again. Costs nothing for a replica
-     * in the latch; one read per interval for one out of it.
+     * The periodic self-check ({@link LeaderElectionService#RECONCILE_INTERVAL}) for what a lost
+     * watch would otherwise leave stuck for good: a replica neither in the latch nor waiting to join
+     * it re-reads {@code state} (the watch that would have told it it is back in the ISR may have
+     * been lost with a connection). Costs nothing for a replica in the latch; one read per interval
+     * for one out of it.
      */
-    void reconcile(boolean creationsProgressing) {
+    void reconcile() {
         if (policy.phase().isFinal() || !zk.isConnected()) {
             return;
         }
-        if (seat.lostItsNode(creationsProgressing)) {
-            log.warn("{}: broker {} is in the latch without a node (its creation failed); joining again", partition, self);
-            stepDown("latch node lost");
-            leaveLatch();
-            refresh();
-        } else if (!seat.isJoined() && !seat.isPending()) {
+        if (!seat.isJoined() && !seat.isPending()) {
             refresh();
         }
-    }
-
-    /** Whether this replica's latch node exists (it is in the latch and the node was created). */
-    boolean hasLatchNode() {
-        return seat.hasNode();
     }
 
     /** One round of the preferred-leader rebalance ({@link PreferredLeaderRebalance}). */
@@ -286,7 +278,8 @@ final class CuratorLeaderElector implements LeaderElector, LatchSeat.Owner, Pref
 
     @Override
     public void onJoinFailed(Exception cause) {
-        retryLater("joining the latch failed", cause);
+        policy.leftLatch();
+        retryLater("the latch failed", cause);
     }
 
     @Override
