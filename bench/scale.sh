@@ -27,6 +27,8 @@
 # Knobs (env): PARTITIONS (10000) SESSION_MS (6000: zookeeper.session.timeout.ms of the brokers)
 #   VICTIM (1) IDLE_S (30) ROUNDS (3) ZK_PORT (23181) BROKER_PORT_BASE (23092; Ferry's Kafka listener at +10)
 #   WAIT_S (300: the bound of each wait) BASE (/tmp/ferry-scale-<system>) WORK (/tmp/ferry-scale-work)
+#   JFR (unset; 1: every broker records a JFR profile, $BASE/logs/broker-<i>.jfr, kept under WORK, for
+#   bench/jfr_top.py) STOP_AFTER (unset; elect: stop after the create/elect figures and the idle CPU)
 set -u -o pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -126,6 +128,7 @@ else
 fi
 JIT=""; [ "$(nproc)" -le 2 ] && [ "$SYSTEM" = ferry ] && JIT="-XX:TieredStopAtLevel=1"   # bin/ferry's rule
 BROKER_JVM="-Xmx1g -Xms1g -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true $JIT"
+jfr() { [ "${JFR:-}" = 1 ] && echo "-XX:StartFlightRecording=filename=$BASE/logs/broker-$1.jfr,settings=profile,dumponexit=true"; }
 ZK_JVM="-Xmx512m -Xms512m"
 
 # ---------------------------------------------------------------- ZooKeeper
@@ -183,10 +186,10 @@ done
 start_broker() { # start_broker <id>
   local i=$1
   if [ "$SYSTEM" = kafka ]; then
-    java $BROKER_JVM $MARK -Dkafka.logs.dir="$BASE/logs/broker-$i" -Dlog4j.configuration="file:$BASE/log4j.properties" \
+    java $BROKER_JVM $(jfr "$i") $MARK -Dkafka.logs.dir="$BASE/logs/broker-$i" -Dlog4j.configuration="file:$BASE/log4j.properties" \
       -cp "$KCP" kafka.Kafka "$BASE/broker-$i/server.properties" >>"$BASE/logs/broker-$i/stdout" 2>&1 &
   else
-    java $BROKER_JVM $MARK -Dferry.home="$ROOT" -Dferry.log.dir="$BASE/logs/broker-$i" -Dferry.log.name="broker-$i" \
+    java $BROKER_JVM $(jfr "$i") $MARK -Dferry.home="$ROOT" -Dferry.log.dir="$BASE/logs/broker-$i" -Dferry.log.name="broker-$i" \
       -Dlogback.configurationFile="$ROOT/conf/logback.xml" -cp "$FERRY_LIB/*" io.ferrymq.broker.FerryMain \
       broker --config "$BASE/broker-$i/server.properties" >>"$BASE/logs/broker-$i/stdout" 2>&1 &
   fi
@@ -252,6 +255,7 @@ resources after_create
 log "idle CPU over ${IDLE_S}s"
 a=$(ticks); sleep "$IDLE_S"; b=$(ticks)
 figure idle_cpu_pct "$(awk -v a="$a" -v b="$b" -v hz="$HZ" -v s="$IDLE_S" 'BEGIN{printf "%.1f", 100 * (b - a) / hz / s}')"
+if [ "${STOP_AFTER:-}" = elect ]; then log "done (STOP_AFTER=elect)"; exit 0; fi
 
 # ---------------------------------------------------------------- 3. kill -9, restart
 VPID=$(broker_pid "$VICTIM")
