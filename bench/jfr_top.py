@@ -2,10 +2,13 @@
 """Summarises Java execution samples of one or more JFR files (as written by bench/run.sh JFR=1).
 
 Usage: bench/jfr_top.py FILE.jfr [FILE.jfr ...] [--filter io/ferrymq] [--top 30] [--callers FRAME]
+                        [--since HH:MM:SS] [--until HH:MM:SS]
 
 Prints the share of samples per thread (names with trailing digits folded), per top frame (self
 time) and per frame anywhere on the stack (inclusive, only frames containing --filter); with
---callers, the most common call paths leading to the first frame that contains FRAME.
+--callers, the most common call paths leading to the first frame that contains FRAME. --since and
+--until keep only samples taken in that window of the day (UTC, as the bench scripts log), e.g. the
+idle period of bench/scale.sh.
 Needs the JDK's `jfr` tool on PATH.
 """
 import argparse
@@ -15,11 +18,14 @@ import re
 import subprocess
 
 
-def samples(path):
+def samples(path, since=None, until=None):
     out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "64", "--events", "jdk.ExecutionSample", path],
                          check=True, capture_output=True, text=True).stdout
     for event in json.loads(out)["recording"]["events"]:
         values = event["values"]
+        clock = (values.get("startTime") or "")[11:19]
+        if (since and clock < since) or (until and clock > until):
+            continue
         thread = values.get("sampledThread") or {}
         name = re.sub(r"[-#0-9]+$", "", thread.get("javaName") or thread.get("osName") or "?")
         frames = (values.get("stackTrace") or {}).get("frames") or []
@@ -32,11 +38,13 @@ def main():
     parser.add_argument("--filter", default="io/ferrymq")
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--callers")
+    parser.add_argument("--since", help="HH:MM:SS (UTC): skip samples before")
+    parser.add_argument("--until", help="HH:MM:SS (UTC): skip samples after")
     args = parser.parse_args()
     threads, self_time, inclusive, callers = (collections.Counter() for _ in range(4))
     total = 0
     for path in args.files:
-        for thread, frames in samples(path):
+        for thread, frames in samples(path, args.since, args.until):
             total += 1
             threads[thread] += 1
             if frames:
