@@ -27,10 +27,33 @@ public final class CheckpointFile {
     }
 
     public static void write(Path file, List<String> entries) {
+        write(file, entries, true);
+    }
+
+    /**
+     * {@link #write} without the fsyncs: still atomic (a temporary file renamed over the target), so
+     * a reader, or a restart after a process crash, sees the old or the new content; after a crash of
+     * the machine possibly the old one. {@link #sync} makes it durable.
+     */
+    static void writeUnsynced(Path file, List<String> entries) {
+        write(file, entries, false);
+    }
+
+    /** Fsyncs the file and its directory (after {@link #writeUnsynced}). */
+    static void sync(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot fsync checkpoint " + file, e);
+        }
+        fsyncDirectory(file.toAbsolutePath().getParent());
+    }
+
+    private static void write(Path file, List<String> entries, boolean durable) {
         StringBuilder text = new StringBuilder().append(VERSION).append('\n').append(entries.size()).append('\n');
         entries.forEach(line -> text.append(line).append('\n'));
         try {
-            writeAtomically(file, ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
+            writeAtomically(file, ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)), durable);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + file, e);
         }
@@ -41,20 +64,28 @@ public final class CheckpointFile {
      * mix: a temporary file, fsynced, renamed over the target, then the directory fsynced.
      */
     static void writeAtomically(Path file, ByteBuffer bytes) throws IOException {
+        writeAtomically(file, bytes, true);
+    }
+
+    private static void writeAtomically(Path file, ByteBuffer bytes, boolean durable) throws IOException {
         Path temp = LogFiles.tempFile(file);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
-            channel.force(true);
+            if (durable) {
+                channel.force(true);
+            }
         }
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }
-        fsyncDirectory(file.toAbsolutePath().getParent());
+        if (durable) {
+            fsyncDirectory(file.toAbsolutePath().getParent());
+        }
     }
 
     /**

@@ -32,6 +32,7 @@ final class LogFlusher {
     private volatile long recoveryPoint;
     private volatile long lastFlushMs;
     private long unflushedMessages;
+    private final Runnable beforeRecoveryPointMoves;
 
     /**
      * @param segments the log's live segment map, read concurrently with appends
@@ -39,8 +40,9 @@ final class LogFlusher {
      * @param appendLock the log's append lock, which guards the unflushed-message count
      */
     LogFlusher(NavigableMap<Long, LogSegment> segments, LongSupplier logEndOffset, ReentrantLock appendLock,
-               Clock clock, LogConfig config) {
+               Clock clock, LogConfig config, Runnable beforeRecoveryPointMoves) {
         this.segments = segments;
+        this.beforeRecoveryPointMoves = beforeRecoveryPointMoves;
         this.logEndOffset = logEndOffset;
         this.appendLock = appendLock;
         this.clock = clock;
@@ -89,6 +91,7 @@ final class LogFlusher {
     /** Moves the recovery point to {@code end}, fsynced by the caller; clears the unflushed count under the append lock. */
     void markFlushed(long end) {
         synchronized (flushLock) {
+            beforeRecoveryPointMoves.run();
             recoveryPoint = Math.max(recoveryPoint, end);
             lastFlushMs = clock.millis();
             if (appendLock.isHeldByCurrentThread()) {

@@ -30,7 +30,11 @@ final class LogLoader {
     private static final Logger LOG = LoggerFactory.getLogger(LogLoader.class);
 
     /** The loaded segments, oldest first, and the log end offset. */
-    record Loaded(List<LogSegment> segments, long logEndOffset) {
+    /**
+     * @param recoveredFrom the base offset of the first segment scanned because the shutdown was not
+     *                      clean (every later one was scanned too), or -1 when none was
+     */
+    record Loaded(List<LogSegment> segments, long logEndOffset, long recoveredFrom) {
     }
 
     private LogLoader() {
@@ -39,6 +43,7 @@ final class LogLoader {
     static Loaded load(Path dir, LogConfig config, long nowMs, long recoveryPoint, boolean cleanShutdown) {
         List<Long> baseOffsets = cleanDirectory(dir);
         List<LogSegment> segments = new ArrayList<>();
+        long recoveredFrom = -1;
         for (long base : baseOffsets) {
             segments.add(LogSegment.open(dir, base, config, nowMs));
         }
@@ -46,6 +51,9 @@ final class LogLoader {
             LogSegment segment = segments.get(i);
             long nextBase = i + 1 < segments.size() ? segments.get(i + 1).baseOffset() : Long.MAX_VALUE;
             boolean pastRecoveryPoint = nextBase > recoveryPoint;
+            if (!cleanShutdown && pastRecoveryPoint && recoveredFrom < 0) {
+                recoveredFrom = segment.baseOffset();
+            }
             if ((!cleanShutdown && pastRecoveryPoint) || !indexesUsable(segment, nextBase)) {
                 ScanResult result = segment.recover();
                 if (result.problem().isPresent()) {
@@ -63,7 +71,7 @@ final class LogLoader {
             segments.get(i).releaseFile();
         }
         LogSegment active = segments.get(segments.size() - 1);
-        return new Loaded(segments, active.readNextOffset());
+        return new Loaded(segments, active.readNextOffset(), recoveredFrom);
     }
 
     private static boolean indexesUsable(LogSegment segment, long nextBase) {

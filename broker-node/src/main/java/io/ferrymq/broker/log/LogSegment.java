@@ -383,6 +383,17 @@ public final class LogSegment implements AutoCloseable {
         return max < 0 ? Optional.empty() : findOffsetByTimestamp(max, minOffset);
     }
 
+    /** Every batch header of the segment, in order. */
+    void forEachBatchHeader(java.util.function.Consumer<BatchHeader> action) {
+        ByteBuffer scratch = SegmentFile.newScratch();
+        int limit = log.size();
+        Optional<BatchHeader> header = log.readHeader(0, limit, scratch);
+        while (header.isPresent()) {
+            action.accept(header.get());
+            header = log.readHeader(header.get().endPosition(), limit, scratch);
+        }
+    }
+
     Optional<BatchHeader> firstBatchHeader() {
         return log.readHeader(0, log.size(), SegmentFile.newScratch());
     }

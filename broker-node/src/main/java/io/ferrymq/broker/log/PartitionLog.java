@@ -86,10 +86,17 @@ public final class PartitionLog implements AutoCloseable {
         this.reader = new LogReader(topicPartition, segments);
         this.logStartOffset = segments.firstKey();
         this.logEndOffset = loaded.logEndOffset();
-        this.flusher = new LogFlusher(segments, this::logEndOffset, lock, clock, config);
+        this.flusher = new LogFlusher(segments, this::logEndOffset, lock, clock, config, this::syncLeaderEpochs);
         this.leaderEpochCache = LeaderEpochCache.open(dir.resolve(LogFiles.LEADER_EPOCH_CHECKPOINT));
         leaderEpochCache.truncateFromEnd(logEndOffset);
         leaderEpochCache.truncateFromStart(logStartOffset);
+        if (loaded.recoveredFrom() >= 0) {
+            // The checkpoint is fsynced only before the recovery point moves (LogFlusher), so after a
+            // crash of the machine epochs of the recovered tail may be missing from it: re-learn
+            // them from the batches, as Kafka's recovery does.
+            segments.tailMap(loaded.recoveredFrom()).values().forEach(segment -> segment.forEachBatchHeader(
+                    batch -> leaderEpochCache.assign(batch.partitionLeaderEpoch(), batch.baseOffset())));
+        }
         this.producerState = new LogProducerState(dir, topicPartition.toString(), config.producerIdExpirationMs());
         producerState.load(segments, logStartOffset, logEndOffset, clock.millis());
     }
@@ -551,6 +558,10 @@ public final class PartitionLog implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    private void syncLeaderEpochs() {
+        leaderEpochCache.sync();
     }
 
     /** Fsyncs everything up to the log end and moves the recovery point there. */

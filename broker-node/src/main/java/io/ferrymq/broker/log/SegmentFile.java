@@ -159,7 +159,7 @@ final class SegmentFile implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(new BatchHeader(position, baseOffset, baseOffset + scratch.getInt(RecordBatch.LAST_OFFSET_DELTA_OFFSET),
-                batchSize, scratch.getLong(RecordBatch.MAX_TIMESTAMP_OFFSET),
+                batchSize, scratch.getInt(RecordBatch.PARTITION_LEADER_EPOCH_OFFSET), scratch.getLong(RecordBatch.MAX_TIMESTAMP_OFFSET),
                 scratch.getLong(RecordBatch.PRODUCER_ID_OFFSET),
                 scratch.getShort(RecordBatch.PRODUCER_EPOCH_OFFSET), scratch.getInt(RecordBatch.BASE_SEQUENCE_OFFSET)));
     }

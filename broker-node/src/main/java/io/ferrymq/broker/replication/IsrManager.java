@@ -4,6 +4,7 @@ import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.partition.IsrChange;
 import io.ferrymq.broker.partition.Partition;
 import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.protocol.Failures;
 import io.ferrymq.coordinator.isr.IsrUpdater;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.PartitionStateConflictException;
@@ -14,16 +15,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The leader's ISR maintenance and high-watermark checkpoints, on one named thread
- * {@code ferry-isr-<brokerId>}: every {@code replica.lag.time.max.ms / 2} (and at once when a broker's
+ * {@code ferry-isr-<brokerId>} (its ZooKeeper writes run on {@value #WRITERS} writer threads, one
+ * per partition at a time, and their outcomes come back to it): every {@code replica.lag.time.max.ms / 2} (and at once when a broker's
  * registration disappears or reports offline replicas) each led partition is checked for followers to
  * drop; an expansion is checked when a follower's fetch suggests it. A change is written to ZooKeeper
  * with a conditional write first and applied to the partition only after it succeeded; a conflict that shows this broker
@@ -46,6 +52,8 @@ final class IsrManager implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(IsrManager.class);
+    /** ISR writes in flight at once, one per partition. */
+    static final int WRITERS = 8;
 
     private final ReplicationConfig config;
     private final HostedPartitions partitions;
@@ -55,6 +63,8 @@ final class IsrManager implements AutoCloseable {
     private final ScheduledThreadPoolExecutor thread;
     private final Set<TopicPartition> expansionsQueued = ConcurrentHashMap.newKeySet();
     private final Set<TopicPartition> shrinksQueued = ConcurrentHashMap.newKeySet();
+    private final ExecutorService writers;
+    private final Set<TopicPartition> writing = ConcurrentHashMap.newKeySet();
 
     /** The rest of what the ISR manager needs. */
     record IsrDeps(ReplicaLogStore logs, BrokerMetrics metrics, Listener listener, ReassignmentDriver reassignments) {
@@ -69,6 +79,9 @@ final class IsrManager implements AutoCloseable {
         this.deps = deps;
         this.thread = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "ferry-isr-" + config.brokerId()));
         this.thread.setRemoveOnCancelPolicy(true);
+        AtomicInteger writerCount = new AtomicInteger();
+        this.writers = Executors.newFixedThreadPool(WRITERS,
+                r -> new Thread(r, "ferry-isr-writer-" + config.brokerId() + "-" + writerCount.incrementAndGet()));
     }
 
     void start() {
@@ -122,10 +135,37 @@ final class IsrManager implements AutoCloseable {
         deps.reassignments().maybeComplete(partition);
     }
 
+    /**
+     * Sends the change's conditional write on a writer thread, so up to {@value #WRITERS} partitions'
+     * writes are in flight at once (a broker leaving makes every leader shrink thousands of ISRs,
+     * each a ZooKeeper read and fsynced write), and handles the outcome back on the ISR thread. A
+     * partition has at most one write in flight: a check that finds one leaves the change pending
+     * for the next.
+     */
     private void write(Partition partition, IsrChange change) {
         TopicPartition tp = partition.topicPartition();
-        try {
-            Versioned<PartitionState> written = updater.updateIsr(tp, change.leaderEpoch(), change.newIsr());
+        if (!writing.add(tp)) {
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> updater.updateIsr(tp, change.leaderEpoch(), change.newIsr()), writers)
+                .whenCompleteAsync((written, error) -> {
+                    writing.remove(tp);
+                    onWritten(partition, change, written, error == null ? null : Failures.unwrap(error));
+                }, thread)
+                .exceptionally(failure -> {
+                    writing.remove(tp);
+                    if (Failures.unwrap(failure) instanceof RejectedExecutionException) {
+                        LOG.debug("ISR manager closed; the ISR write of {} is not followed up", tp);
+                    } else {
+                        LOG.error("{}: handling the outcome of an ISR write failed", tp, failure);
+                    }
+                    return null;
+                });
+    }
+
+    private void onWritten(Partition partition, IsrChange change, Versioned<PartitionState> written, Throwable error) {
+        TopicPartition tp = partition.topicPartition();
+        if (error == null) {
             apply(partition, change.leaderEpoch(), written.value().isr());
             LOG.info("{}: ISR now {} at leader epoch {} (removed {}, added {})", tp, written.value().isr(),
                     change.leaderEpoch(), change.removed(), change.added());
@@ -133,7 +173,7 @@ final class IsrManager implements AutoCloseable {
             if (!change.isShrink()) {
                 deps.reassignments().maybeComplete(partition);
             }
-        } catch (PartitionStateConflictException e) {
+        } else if (error instanceof PartitionStateConflictException e) {
             Optional<PartitionState> current = e.current().map(Versioned::value);
             boolean stillLeader = current.map(s -> s.leader() == config.brokerId()
                     && s.leaderEpoch() == change.leaderEpoch()).orElse(false);
@@ -147,9 +187,9 @@ final class IsrManager implements AutoCloseable {
                 LOG.warn("{}: deposed while changing the ISR, stepping down: {}", tp, e.getMessage());
                 deps.listener().onDeposed(partition, change.leaderEpoch(), current);
             }
-        } catch (RuntimeException e) {
+        } else {
             LOG.warn("{}: could not write ISR {} ({}); it stays pending and is retried", tp, change.newIsr(),
-                    e.toString());
+                    error.toString());
         }
     }
 
@@ -190,8 +230,12 @@ final class IsrManager implements AutoCloseable {
     @Override
     public void close() {
         // Not shutdownNow(): an interrupt during the checkpoint's file write would close its channel.
+        writers.shutdown();
         thread.shutdown();
         try {
+            if (!writers.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("ferry-isr-writer-{}-* did not stop within 5 s", config.brokerId());
+            }
             if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
                 LOG.warn("ferry-isr-{} did not stop within 5 s", config.brokerId());
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ferrymq.common.TopicPartition;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,20 @@ class CheckpointFileTest {
         file.write(Map.of());
         assertThat(file.read()).isEmpty();
         assertThat(Files.exists(LogFiles.tempFile(path))).isFalse();
+    }
+
+    @Test
+    void anUnsyncedWriteReplacesTheFileWholeAndLeavesNoTempFile() throws Exception {
+        Path path = tempDir.resolve(LogFiles.LEADER_EPOCH_CHECKPOINT);
+        CheckpointFile.write(path, List.of("1 0"));
+        CheckpointFile.writeUnsynced(path, List.of("1 0", "4 120"));
+        CheckpointFile.sync(path);
+
+        assertThat(CheckpointFile.read(path)).contains(List.of("1 0", "4 120"));
+        assertThat(Files.readString(path)).isEqualTo("0\n2\n1 0\n4 120\n");
+        try (var files = Files.list(tempDir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(LogFiles.LEADER_EPOCH_CHECKPOINT);
+        }
     }
 
     @Test

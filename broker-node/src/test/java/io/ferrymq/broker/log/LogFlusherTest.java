@@ -44,7 +44,7 @@ class LogFlusherTest {
             segment.append(batch, AppendProbe.NONE);
             segments.put(base, segment);
         }
-        flusher = new LogFlusher(segments, logEnd::get, appendLock, clock, config);
+        flusher = new LogFlusher(segments, logEnd::get, appendLock, clock, config, () -> { });
     }
 
     @AfterEach

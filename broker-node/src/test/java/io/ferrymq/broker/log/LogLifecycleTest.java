@@ -198,6 +198,25 @@ class LogLifecycleTest {
     }
 
     @Test
+    void epochsTheCheckpointLostInAMachineCrashAreRelearntFromTheBatchesOfTheRecoveredTail() {
+        open(tiny(tempDir), true);
+        for (int i = 0; i < 30; i++) {
+            log.appendAsLeader(batch(i, 3, 1000L * i, 20), i < 10 ? 1 : i < 20 ? 3 : 5);
+        }
+        assertThat(log.leaderEpochCache().entries()).containsExactly(new LeaderEpochCache.EpochEntry(1, 0),
+                new LeaderEpochCache.EpochEntry(3, 30), new LeaderEpochCache.EpochEntry(5, 60));
+        log.close();
+        // what an unsynced checkpoint may hold after the machine crashed: an older version
+        CheckpointFile.write(log.dir().resolve(LogFiles.LEADER_EPOCH_CHECKPOINT), List.of("1 0"));
+
+        open(tiny(tempDir), false);
+
+        assertThat(log.leaderEpochCache().entries()).containsExactly(new LeaderEpochCache.EpochEntry(1, 0),
+                new LeaderEpochCache.EpochEntry(3, 30), new LeaderEpochCache.EpochEntry(5, 60));
+        assertThat(log.logEndOffset()).isEqualTo(90);
+    }
+
+    @Test
     void reopenWithoutCleanShutdownRebuildsIndexesIdentically() throws Exception {
         open(tiny(tempDir), true);
         fill(30);

@@ -1,7 +1,13 @@
 package io.ferrymq.coordinator.election;
 
 import io.ferrymq.coordinator.registry.BrokerRegistry;
+import io.ferrymq.coordinator.zk.CoordinatorException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
@@ -20,7 +26,7 @@ record ElectorContext(
     void onThread(Runnable action) {
         try {
             executor.execute(action);
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+        } catch (RejectedExecutionException stopped) {
             org.slf4j.LoggerFactory.getLogger(ElectorContext.class).debug("election thread stopped; event dropped");
         }
     }
@@ -37,6 +43,29 @@ record ElectorContext(
                 default -> onThread(action);
             }
         };
+    }
+
+    /**
+     * Runs {@code action} on the election thread and waits for it (bounded); runs it here when
+     * already on that thread or once the thread has stopped.
+     *
+     * @throws CoordinatorException when the action failed or did not finish within {@code timeout}
+     */
+    void runAndWait(String what, Runnable action, Duration timeout) {
+        if (isElectionThread()) {
+            action.run();
+            return;
+        }
+        try {
+            executor.submit(action).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            action.run();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new CoordinatorException(what + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CoordinatorException.wrap(what, e);
+        }
     }
 
     boolean isElectionThread() {

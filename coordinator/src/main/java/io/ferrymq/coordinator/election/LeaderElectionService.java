@@ -37,6 +37,8 @@ public final class LeaderElectionService implements AutoCloseable {
 
     /** How often every elector checks itself ({@link ZkLeaderElector#reconcile}). */
     static final Duration RECONCILE_INTERVAL = Duration.ofSeconds(5);
+    /** The bound of a call that runs for every elector at once on the election thread. */
+    private static final Duration ALL_ELECTORS_TIMEOUT = Duration.ofSeconds(60);
 
     private final ElectorContext context;
     private final Map<TopicPartition, ZkLeaderElector> electors = new ConcurrentHashMap<>();
@@ -139,9 +141,13 @@ public final class LeaderElectionService implements AutoCloseable {
         }
     }
 
-    /** Controlled shutdown: every elector steps down and leaves its latch. */
+    /**
+     * Controlled shutdown: every elector steps down and leaves its latch, in one task on the
+     * election thread (one hand-over for 10,000 electors, not one each).
+     */
     public void resignAll() {
-        electors.values().forEach(ZkLeaderElector::resign);
+        context.runAndWait("resigning every leadership of broker " + context.config().brokerId(),
+                () -> electors.values().forEach(ZkLeaderElector::resignOnThread), ALL_ELECTORS_TIMEOUT);
     }
 
     /**
@@ -227,7 +233,12 @@ public final class LeaderElectionService implements AutoCloseable {
     @Override
     public void close() {
         onDemand.close();
-        electors.values().forEach(ZkLeaderElector::close);
+        try {
+            context.runAndWait("closing the electors of broker " + context.config().brokerId(),
+                    () -> electors.values().forEach(ZkLeaderElector::closeOnThread), ALL_ELECTORS_TIMEOUT);
+        } catch (RuntimeException e) {
+            log.warn("Closing the electors failed; their latch nodes go with the session", e);
+        }
         electors.clear();
         ScheduledExecutorService thread = context.executor();
         thread.shutdown();

@@ -8,15 +8,12 @@ import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.PartitionStateConflictException;
 import io.ferrymq.coordinator.metadata.Versioned;
-import io.ferrymq.coordinator.zk.CoordinatorException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.curator.framework.api.CuratorWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +35,7 @@ import org.slf4j.LoggerFactory;
 final class ZkLeaderElector implements LeaderElector, LatchSeat.Owner, PreferredLeaderRebalance.Owner {
 
     private static final Logger log = LoggerFactory.getLogger(ZkLeaderElector.class);
+    private static final Duration ELECTOR_CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final ElectorContext context;
     private final ElectionZk zk;
@@ -119,20 +117,26 @@ final class ZkLeaderElector implements LeaderElector, LatchSeat.Owner, Preferred
 
     @Override
     public void resign() {
-        runAndWait(() -> {
-            if (policy.resign()) {
-                toldFollower("resigned (controlled shutdown)");
-            }
-            seat.leave();
-        });
+        context.runAndWait(partition + ": resigning", this::resignOnThread, ELECTOR_CALL_TIMEOUT);
+    }
+
+    /** {@link #resign()} on the election thread. */
+    void resignOnThread() {
+        if (policy.resign()) {
+            toldFollower("resigned (controlled shutdown)");
+        }
+        seat.leave();
     }
 
     @Override
     public void close() {
-        runAndWait(() -> {
-            policy.close();
-            seat.leave();
-        });
+        context.runAndWait(partition + ": closing the elector", this::closeOnThread, ELECTOR_CALL_TIMEOUT);
+    }
+
+    /** {@link #close()} on the election thread. */
+    void closeOnThread() {
+        policy.close();
+        seat.leave();
     }
 
     void onConnectionSuspended() {
@@ -393,20 +397,4 @@ final class ZkLeaderElector implements LeaderElector, LatchSeat.Owner, Preferred
         context.executor().schedule(this::refresh, 1, TimeUnit.SECONDS);
     }
 
-    private void runAndWait(Runnable action) {
-        if (context.isElectionThread()) {
-            action.run();
-            return;
-        }
-        try {
-            context.executor().submit(action).get(10, TimeUnit.SECONDS);
-        } catch (RejectedExecutionException stopped) {
-            action.run();
-        } catch (ExecutionException | TimeoutException e) {
-            throw new CoordinatorException(partition + ": elector operation failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw CoordinatorException.wrap(partition + ": elector operation", e);
-        }
-    }
 }
