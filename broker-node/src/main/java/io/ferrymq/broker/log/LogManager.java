@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +19,10 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +55,8 @@ public final class LogManager implements AutoCloseable {
     static final long IDLE_SEGMENT_RELEASE_MS = 5 * 60_000L;
 
     private static final Logger LOG = LoggerFactory.getLogger(LogManager.class);
+    /** Logs closed at once at shutdown. */
+    static final int CLOSE_THREADS = 8;
 
     private volatile LogConfig config;
     private final Clock clock;
@@ -320,13 +327,7 @@ public final class LogManager implements AutoCloseable {
         // outside the monitor: the flusher thread may be waiting for it to write a checkpoint
         cleaner.close();
         scheduler.close();
-        for (PartitionLog log : all()) {
-            try {
-                failures.guardRun(log.dir().getParent(), "closing " + log.topicPartition(), log::close);
-            } catch (RuntimeException e) {
-                LOG.error("Closing the log of {} failed", log.topicPartition(), e);
-            }
-        }
+        closeLogs();
         checkpointRecoveryPoints();
         checkpointHighWatermarks(Map.of());
         for (Path logDir : onlineLogDirs()) {
@@ -337,6 +338,39 @@ public final class LogManager implements AutoCloseable {
             }
         }
         locks.releaseAll();
+    }
+
+    /**
+     * Closes every log, {@value #CLOSE_THREADS} at a time: a close fsyncs what was written since the
+     * last flush, and concurrent fsyncs share the file system's journal commits (one after the
+     * other they made closing 10,000 logs take most of a minute).
+     */
+    private void closeLogs() {
+        ExecutorService closers = Executors.newFixedThreadPool(CLOSE_THREADS, r -> new Thread(r, "ferry-log-close"));
+        try {
+            List<Future<?>> closing = new ArrayList<>();
+            for (PartitionLog log : all()) {
+                closing.add(closers.submit(() -> {
+                    try {
+                        failures.guardRun(log.dir().getParent(), "closing " + log.topicPartition(), log::close);
+                    } catch (RuntimeException e) {
+                        LOG.error("Closing the log of {} failed", log.topicPartition(), e);
+                    }
+                }));
+            }
+            for (Future<?> close : closing) {
+                try {
+                    close.get();
+                } catch (ExecutionException e) {
+                    LOG.error("Closing a log failed", e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Interrupted while closing the logs; the rest are recovered at the next start");
+        } finally {
+            closers.shutdown();
+        }
     }
 
     private static void writeCleanShutdownMarker(Path logDir) {

@@ -39,6 +39,8 @@ final class LogProducerState {
 
     private final Path dir;
     private final ProducerStateManager manager;
+    /** The offset of the snapshot written or loaded last (-1: none), whose state the log still has. */
+    private long lastSnapshotOffset = -1;
 
     LogProducerState(Path dir, String partition, long expirationMs) {
         this.dir = dir;
@@ -76,16 +78,26 @@ final class LogProducerState {
             }
         }
         long snapshotOffset = loaded;
+        lastSnapshotOffset = loaded;
         deleteSnapshots(offset -> offset != snapshotOffset && !segments.containsKey(offset));
         replay(segments, Math.max(loaded, logStartOffset), logEndOffset);
         manager.removeExpired(nowMs);
     }
 
-    /** Writes the state as the snapshot at {@code offset} (the log end it reflects), atomically. */
-    void takeSnapshot(long offset) {
+    /**
+     * Writes the state as the snapshot at {@code offset} (the log end it reflects), atomically;
+     * nothing when the newest snapshot is already at {@code offset}, or when there is no producer and
+     * no batch to replay below {@code offset} (a log that never had data, such as each of 10,000
+     * idle partitions closing: two fsyncs each).
+     */
+    void takeSnapshot(long offset, long logStartOffset) {
+        if (offset == lastSnapshotOffset || (offset == logStartOffset && manager.entries().isEmpty())) {
+            return;
+        }
         Path file = LogFiles.producerSnapshotFile(dir, offset);
         try {
             CheckpointFile.writeAtomically(file, ProducerSnapshotCodec.encode(manager.entries()));
+            lastSnapshotOffset = offset;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write producer snapshot " + file, e);
         }
@@ -150,6 +162,9 @@ final class LogProducerState {
     }
 
     private void deleteSnapshots(LongPredicate which) {
+        if (lastSnapshotOffset >= 0 && which.test(lastSnapshotOffset)) {
+            lastSnapshotOffset = -1;
+        }
         for (long offset : snapshotOffsets().filter(which).toArray()) {
             try {
                 Files.deleteIfExists(LogFiles.producerSnapshotFile(dir, offset));

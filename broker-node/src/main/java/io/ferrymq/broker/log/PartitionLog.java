@@ -350,7 +350,7 @@ public final class PartitionLog implements AutoCloseable {
         long now = clock.millis();
         if (rollPolicy.shouldRoll(active.sizeInBytes(), active.timeWaitedForRoll(now, maxTimestamp), active.isFull(),
                 active.baseOffset(), lastOffset, appendBytes)) {
-            producerState.takeSnapshot(logEndOffset);
+            producerState.takeSnapshot(logEndOffset, logStartOffset);
             active.onBecomeInactive();
             LogSegment next = LogSegment.create(dir, logEndOffset, config, now);
             segments.put(next.baseOffset(), next);
@@ -587,7 +587,7 @@ public final class PartitionLog implements AutoCloseable {
             }
             segments.lastEntry().getValue().onBecomeInactive();
             flush();
-            producerState.takeSnapshot(logEndOffset);
+            producerState.takeSnapshot(logEndOffset, logStartOffset);
             closed = true;
             segments.values().forEach(LogSegment::close);
             retention.deleteAllPending();

@@ -30,6 +30,8 @@ final class SegmentFile implements AutoCloseable {
     private volatile long lastUsedMs;
     private volatile boolean closed;
     private volatile int size;
+    /** Written or truncated since the last flush; set after the change, cleared before the fsync. */
+    private volatile boolean unflushed;
 
     SegmentFile(Path path, boolean mustBeNew) {
         this.path = path;
@@ -132,6 +134,7 @@ final class SegmentFile implements AutoCloseable {
                 position += open.write(source, position);
             }
             size = (int) position;
+            unflushed = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to segment " + path, e);
         }
@@ -182,12 +185,18 @@ final class SegmentFile implements AutoCloseable {
         try {
             channel().truncate(newSize);
             size = newSize;
+            unflushed = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot truncate segment " + path, e);
         }
     }
 
+    /** Fsyncs the file if it was written or truncated since the last flush (else nothing to do, nothing opened). */
     void flush() {
+        if (!unflushed) {
+            return;
+        }
+        unflushed = false;
         try {
             channel().force(false);
         } catch (IOException e) {

@@ -65,10 +65,25 @@ class LogFlusherTest {
         segments.get(0L).close();
 
         assertThatCode(flusher::flush).doesNotThrowAnyException();
-        segments.get(10L).close();
+    }
+
+    @Test
+    void flushCoversTheSegmentHoldingTheRecoveryPoint() {
         flusher.resetTo(12);
+        segments.get(10L).close();
+
         assertThatThrownBy(flusher::flush).isInstanceOf(UncheckedIOException.class)
                 .hasCauseInstanceOf(ClosedChannelException.class);
+    }
+
+    @Test
+    void segmentsUnchangedSinceTheirLastFsyncAreNotTouchedAgain() {
+        flusher.flush();
+        segments.values().forEach(LogSegment::close);
+        flusher.resetTo(0);
+
+        assertThatCode(flusher::flush).doesNotThrowAnyException();
+        assertThat(flusher.recoveryPoint()).isEqualTo(30);
     }
 
     @Test

@@ -25,6 +25,8 @@ final class IndexFile implements AutoCloseable {
 
     private volatile Path path;
     private final int entrySize;
+    /** Written or truncated since the last flush; set after the change, cleared before the fsync. */
+    private volatile boolean unflushed;
 
     IndexFile(Path path, int entrySize) {
         this.path = path;
@@ -75,6 +77,7 @@ final class IndexFile implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to index " + path, e);
         }
+        unflushed = true;
     }
 
     void renameTo(Path target) {
@@ -91,13 +94,19 @@ final class IndexFile implements AutoCloseable {
         try (FileChannel channel = openForWrite()) {
             if (channel.size() > size) {
                 channel.truncate(size);
+                unflushed = true;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot truncate index " + path, e);
         }
     }
 
+    /** Fsyncs the file if it was written or truncated since the last flush (else nothing to do). */
     void flush() {
+        if (!unflushed) {
+            return;
+        }
+        unflushed = false;
         try (FileChannel channel = openForWrite()) {
             channel.force(true);
         } catch (IOException e) {
