@@ -9,6 +9,7 @@ import io.ferrymq.broker.console.ConsoleLogin;
 import io.ferrymq.broker.console.ConsoleSessions;
 import io.ferrymq.broker.console.ConsoleWrites;
 import io.ferrymq.broker.config.Endpoint;
+import io.ferrymq.broker.config.LogConfigKeys;
 import io.ferrymq.broker.config.ModuleConfigs;
 import io.ferrymq.broker.config.ServerConfigKeys;
 import io.ferrymq.broker.group.GroupCoordinator;
@@ -146,7 +147,8 @@ public final class Broker implements AutoCloseable {
         if (config.getBoolean(ServerConfigKeys.METRICS_JMX_ENABLE)) {
             metrics.startJmx();
         }
-        LogManager logs = register("log manager", LogManager.open(logConfig, ModuleConfigs.cleanerConfig(config), clock));
+        LogManager logs = register("log manager", LogManager.open(logConfig, ModuleConfigs.cleanerConfig(config),
+                config.getInt(LogConfigKeys.LOG_OPEN_INACTIVE_SEGMENTS_MAX), clock));
         metrics.registerLogDirectories(logConfig.logDirs(), logs.failureChannel()::isOffline);
         metrics.registerLogCleaner(() -> (int) Math.round(logs.cleaner().recopyPercent()),
                 () -> (int) Math.round(logs.cleaner().maxDirtyPercent()), logs.cleaner()::timeSinceLastRunMs);

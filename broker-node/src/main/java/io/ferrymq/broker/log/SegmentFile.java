@@ -1,5 +1,6 @@
 package io.ferrymq.broker.log;
 
+import io.ferrymq.common.protocol.SegmentChannel;
 import io.ferrymq.common.record.RecordBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,21 +20,47 @@ import java.util.Optional;
  * One writer at a time; any number of concurrent readers.
  *
  * <p>Descriptors: a new file is opened at once; an existing one only when first read or written
- * ({@link #channel()}), and {@link #release()} closes it again (the loader releases every old
- * segment after checking it; {@link #releaseIfIdle} closes one nobody used for a while). So a
- * broker holds one descriptor per active segment plus one per old segment being read.
+ * ({@link #channel()}), and {@link #release()} closes it again. The file of the active segment
+ * stays open. When the segment becomes inactive ({@link #deactivate}: a roll, or the loader done
+ * with an old segment) its descriptor is closed unless the file was read in the last
+ * {@link #RECENT_READ_MS}; an inactive file opened again counts against the broker's
+ * {@link OpenSegmentFiles} cap, which releases the least recently used ones, and
+ * {@link #releaseIfIdle} closes one nobody used for a while. So a broker holds one descriptor per
+ * active segment plus at most {@code log.open.inactive.segments.max}.
+ *
+ * <p>A release may close the channel under a reader: every operation here and every
+ * {@link FileSlice} goes through {@link #withChannel}, which reopens the file and runs the
+ * positional read or write once more. Only {@link #close()} (segment deleted, truncated away, log
+ * closed) is final: later uses fail with a {@link ClosedChannelException} cause.
  */
-final class SegmentFile implements AutoCloseable {
+final class SegmentFile implements AutoCloseable, SegmentChannel {
+
+    /** A segment read this recently keeps its descriptor when it rolls (a follower is reading its tail). */
+    static final long RECENT_READ_MS = 10_000L;
 
     private volatile Path path;
+    private final OpenSegmentFiles openFiles;
     private final Object openLock = new Object();
     private volatile FileChannel channel;
     private volatile long lastUsedMs;
+    private volatile long lastReadMs;
+    private volatile boolean active;
     private volatile boolean closed;
     private volatile int size;
 
+    /** A file counted against its own unbounded cap (a file opened briefly outside any log). */
     SegmentFile(Path path, boolean mustBeNew) {
+        this(path, mustBeNew, new OpenSegmentFiles(Integer.MAX_VALUE));
+    }
+
+    /**
+     * The file at {@code path}, created empty (and active) when {@code mustBeNew}, else an existing
+     * inactive file opened on first use and counted against {@code openFiles}.
+     */
+    SegmentFile(Path path, boolean mustBeNew, OpenSegmentFiles openFiles) {
         this.path = path;
+        this.openFiles = openFiles;
+        this.active = mustBeNew;
         try {
             if (mustBeNew) {
                 Files.deleteIfExists(path);
@@ -59,25 +87,54 @@ final class SegmentFile implements AutoCloseable {
         return path;
     }
 
-    /** The open channel, opened now if it was not (or was released); marks the file used. */
-    FileChannel channel() {
+    /** The open channel for a read, opened now if it was not (or was released); marks the file read. */
+    @Override
+    public FileChannel channel() {
+        lastReadMs = System.currentTimeMillis();
+        return channelForUse();
+    }
+
+    private FileChannel channelForUse() {
         lastUsedMs = System.currentTimeMillis();
         FileChannel open = channel;
         if (open != null) {
+            if (!active) {
+                openFiles.touch(this);
+            }
             return open;
         }
+        List<SegmentFile> evicted;
         synchronized (openLock) {
             if (closed) {
-                throw new UncheckedIOException("segment " + path + " is closed", new ClosedChannelException());
+                throw new UncheckedIOException("segment " + path + " was closed (deleted, truncated away or its log "
+                        + "closed)", new ClosedChannelException());
             }
-            if (channel == null) {
-                try {
-                    channel = open(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot open segment " + path, e);
-                }
+            if (channel != null) {
+                return channel;
             }
-            return channel;
+            try {
+                open = open(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open segment " + path, e);
+            }
+            channel = open;
+            evicted = active ? List.of() : openFiles.admit(this);
+        }
+        evicted.forEach(SegmentFile::release);
+        return open;
+    }
+
+    /** Runs a write-side step on the channel, reopening it once if it was released under the step. */
+    private <T> T withWriteChannel(ChannelOperation<T> io) throws IOException {
+        FileChannel first = channelForUse();
+        try {
+            return io.apply(first);
+        } catch (ClosedChannelException released) {
+            FileChannel again = channelForUse();
+            if (again == first) {
+                throw released;
+            }
+            return io.apply(again);
         }
     }
 
@@ -86,14 +143,49 @@ final class SegmentFile implements AutoCloseable {
         return channel != null;
     }
 
+    /** Whether this is the file of a partition's active segment (never released by the cap). */
+    boolean isActive() {
+        return active;
+    }
+
+    /** The segment became the active one again (truncation removed the newer ones): out of the cap. */
+    void activate() {
+        synchronized (openLock) {
+            active = true;
+            openFiles.forget(this);
+        }
+    }
+
     /**
-     * Closes the descriptor; the next {@link #channel()} reopens the file. Only for files no
-     * reader holds a slice of (a slice's channel would be closed under it).
+     * The segment stopped being the active one: its descriptor is closed now unless the file was
+     * read in the last {@link #RECENT_READ_MS}, in which case it stays open under the cap.
+     */
+    void deactivate() {
+        long nowMs = System.currentTimeMillis();
+        List<SegmentFile> evicted = List.of();
+        synchronized (openLock) {
+            if (!active) {
+                return;
+            }
+            active = false;
+            if (channel != null && nowMs - lastReadMs < RECENT_READ_MS) {
+                evicted = openFiles.admit(this);
+            } else {
+                release();
+            }
+        }
+        evicted.forEach(SegmentFile::release);
+    }
+
+    /**
+     * Closes the descriptor; the next use reopens the file. A reader or a slice being sent that
+     * meets the closed channel reopens it ({@link #withChannel}).
      */
     void release() {
         synchronized (openLock) {
             FileChannel open = channel;
             channel = null;
+            openFiles.forget(this);
             if (open != null) {
                 try {
                     open.close();
@@ -104,11 +196,7 @@ final class SegmentFile implements AutoCloseable {
         }
     }
 
-    /**
-     * Releases the descriptor when the file was not used for {@code idleMs}; true when it did. A
-     * slice taken from the channel is sent within seconds, so an idle time of minutes leaves no
-     * reader with a closed channel.
-     */
+    /** Releases the descriptor when the file was not used for {@code idleMs}; true when it did. */
     boolean releaseIfIdle(long nowMs, long idleMs) {
         if (channel == null || nowMs - lastUsedMs < idleMs) {
             return false;
@@ -126,12 +214,15 @@ final class SegmentFile implements AutoCloseable {
         int end = size;
         ByteBuffer source = bytes.duplicate();
         try {
-            long position = end;
-            FileChannel open = channel();
-            while (source.hasRemaining()) {
-                position += open.write(source, position);
-            }
-            size = (int) position;
+            long written = withWriteChannel(open -> {
+                ByteBuffer pending = source.duplicate();
+                long position = end;
+                while (pending.hasRemaining()) {
+                    position += open.write(pending, position);
+                }
+                return position;
+            });
+            size = (int) written;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to segment " + path, e);
         }
@@ -142,13 +233,18 @@ final class SegmentFile implements AutoCloseable {
         if (limit - position < RecordBatch.HEADER_SIZE) {
             return Optional.empty();
         }
-        scratch.clear().limit(RecordBatch.HEADER_SIZE);
         try {
-            FileChannel open = channel();
-            while (scratch.hasRemaining()) {
-                if (open.read(scratch, position + scratch.position()) < 0) {
-                    return Optional.empty();
+            boolean whole = withChannel(open -> {
+                scratch.clear().limit(RecordBatch.HEADER_SIZE);
+                while (scratch.hasRemaining()) {
+                    if (open.read(scratch, position + scratch.position()) < 0) {
+                        return false;
+                    }
                 }
+                return true;
+            });
+            if (!whole) {
+                return Optional.empty();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read segment " + path, e);
@@ -180,7 +276,7 @@ final class SegmentFile implements AutoCloseable {
 
     void truncateTo(int newSize) {
         try {
-            channel().truncate(newSize);
+            withWriteChannel(open -> open.truncate(newSize));
             size = newSize;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot truncate segment " + path, e);
@@ -189,7 +285,10 @@ final class SegmentFile implements AutoCloseable {
 
     void flush() {
         try {
-            channel().force(false);
+            withWriteChannel(open -> {
+                open.force(false);
+                return open;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot flush segment " + path, e);
         }
