@@ -12,8 +12,11 @@ import java.util.List;
  * segment of every partition open; this keeps a broker with many partitions and small segments
  * within its descriptor limit.
  *
- * <p>Thread-safe: one monitor guards the LRU; it is taken inside a {@link SegmentFile}'s open lock
- * and calls out to nothing, and the files it names are released by the caller outside it.
+ * <p>Thread-safe: this object's monitor guards the LRU and is also the lock under which every
+ * {@link SegmentFile} counted here opens, closes or changes between active and inactive, so an open
+ * and the releases it causes are one step and the count of open inactive files never passes the
+ * cap, even for a moment. Opens and closes serialize on it; a read of an inactive file takes it
+ * only to mark the use, a read of an active one not at all.
  */
 public final class OpenSegmentFiles {
 

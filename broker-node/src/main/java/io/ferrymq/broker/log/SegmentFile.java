@@ -10,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,7 +39,6 @@ final class SegmentFile implements AutoCloseable, SegmentChannel {
 
     private volatile Path path;
     private final OpenSegmentFiles openFiles;
-    private final Object openLock = new Object();
     private volatile FileChannel channel;
     private volatile long lastUsedMs;
     private volatile long lastReadMs;
@@ -103,8 +101,7 @@ final class SegmentFile implements AutoCloseable, SegmentChannel {
             }
             return open;
         }
-        List<SegmentFile> evicted;
-        synchronized (openLock) {
+        synchronized (openFiles) {
             if (closed) {
                 throw new UncheckedIOException("segment " + path + " was closed (deleted, truncated away or its log "
                         + "closed)", new ClosedChannelException());
@@ -118,10 +115,11 @@ final class SegmentFile implements AutoCloseable, SegmentChannel {
                 throw new UncheckedIOException("cannot open segment " + path, e);
             }
             channel = open;
-            evicted = active ? List.of() : openFiles.admit(this);
+            if (!active) {
+                openFiles.admit(this).forEach(SegmentFile::release);
+            }
+            return open;
         }
-        evicted.forEach(SegmentFile::release);
-        return open;
     }
 
     /** Runs a write-side step on the channel, reopening it once if it was released under the step. */
@@ -150,7 +148,7 @@ final class SegmentFile implements AutoCloseable, SegmentChannel {
 
     /** The segment became the active one again (truncation removed the newer ones): out of the cap. */
     void activate() {
-        synchronized (openLock) {
+        synchronized (openFiles) {
             active = true;
             openFiles.forget(this);
         }
@@ -162,19 +160,17 @@ final class SegmentFile implements AutoCloseable, SegmentChannel {
      */
     void deactivate() {
         long nowMs = System.currentTimeMillis();
-        List<SegmentFile> evicted = List.of();
-        synchronized (openLock) {
+        synchronized (openFiles) {
             if (!active) {
                 return;
             }
             active = false;
             if (channel != null && nowMs - lastReadMs < RECENT_READ_MS) {
-                evicted = openFiles.admit(this);
+                openFiles.admit(this).forEach(SegmentFile::release);
             } else {
                 release();
             }
         }
-        evicted.forEach(SegmentFile::release);
     }
 
     /**
@@ -182,7 +178,7 @@ final class SegmentFile implements AutoCloseable, SegmentChannel {
      * meets the closed channel reopens it ({@link #withChannel}).
      */
     void release() {
-        synchronized (openLock) {
+        synchronized (openFiles) {
             FileChannel open = channel;
             channel = null;
             openFiles.forget(this);

@@ -1,6 +1,7 @@
 package io.ferrymq.it.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.cluster.BrokerProcess;
 import io.ferrymq.broker.cluster.TopicAdmin;
@@ -80,9 +81,8 @@ class OpenSegmentFilesIT {
             assertThat(broker.isAlive()).as("broker %d alive", broker.id()).isTrue();
             assertThat(segmentFiles(broker)).as("segment files of broker %d", broker.id())
                     .isGreaterThan(PARTITIONS * (ROUNDS - 1));
-            assertThat(openSegmentFiles(broker)).as("open segment .log files of broker %d", broker.id())
-                    .isLessThanOrEqualTo(PARTITIONS + CAP);
         }
+        assertOpenSegmentFilesBounded("after consuming");
     }
 
     /** One record per partition per round, so every batch holds one record and rolls its segment. */
@@ -98,11 +98,21 @@ class OpenSegmentFilesIT {
                 for (Future<?> send : sends) {
                     send.get(WAIT.toSeconds(), TimeUnit.SECONDS);
                 }
-                for (BrokerProcess broker : cluster.brokers()) {
-                    assertThat(openSegmentFiles(broker)).as("open segment .log files of broker %d in round %d",
-                            broker.id(), round).isLessThanOrEqualTo(PARTITIONS + CAP);
-                }
+                assertOpenSegmentFilesBounded("round " + round);
             }
+        }
+    }
+
+    /**
+     * Each broker's open segment files, once its followers have caught up: a listing of
+     * {@code /proc/<pid>/fd} is not atomic, so while segments are opened and released it can see a
+     * released file and the one opened in its place; a real excess stays and fails after the wait.
+     */
+    private void assertOpenSegmentFilesBounded(String when) {
+        for (BrokerProcess broker : cluster.brokers()) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(openSegmentFiles(broker))
+                    .as("open segment .log files of broker %d %s", broker.id(), when)
+                    .hasSizeLessThanOrEqualTo(PARTITIONS + CAP));
         }
     }
 
@@ -125,16 +135,16 @@ class OpenSegmentFilesIT {
     }
 
     /** How many segment {@code .log} files under the broker's data dir its process holds open. */
-    private static int openSegmentFiles(BrokerProcess broker) throws IOException {
+    private static List<String> openSegmentFiles(BrokerProcess broker) throws IOException {
         long pid = broker.pid().orElseThrow(() -> new IllegalStateException("broker " + broker.id() + " is down"));
         Path data = broker.dataDir().toRealPath();
-        int open = 0;
+        List<String> open = new ArrayList<>();
         try (Stream<Path> fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
             for (Path fd : fds.toList()) {
                 try {
                     Path target = Files.readSymbolicLink(fd);
                     if (target.startsWith(data) && SEGMENT_LOG.matcher(target.getFileName().toString()).matches()) {
-                        open++;
+                        open.add(data.relativize(target).toString());
                     }
                 } catch (IOException closed) {
                     // the descriptor closed while listing
