@@ -44,8 +44,8 @@ public final class LogManager implements AutoCloseable {
 
     /**
      * Old segments whose {@code .log} nobody read for this long give their descriptor back at the
-     * next retention pass ({@link PartitionLog#releaseIdleSegments}); long enough that no fetch
-     * still sends a slice of them.
+     * next retention pass ({@link PartitionLog#releaseIdleSegments}), below the
+     * {@link OpenSegmentFiles} cap; a slice still being sent reopens the file.
      */
     static final long IDLE_SEGMENT_RELEASE_MS = 5 * 60_000L;
 
