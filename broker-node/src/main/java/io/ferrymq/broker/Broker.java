@@ -15,6 +15,7 @@ import io.ferrymq.broker.config.ServerConfigKeys;
 import io.ferrymq.broker.group.GroupCoordinator;
 import io.ferrymq.broker.log.LogConfig;
 import io.ferrymq.broker.log.LogManager;
+import io.ferrymq.broker.metrics.BrokerMetricNames;
 import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.replication.ReplicaManager;
 import io.ferrymq.broker.replication.ReplicationConfig;
@@ -150,6 +151,7 @@ public final class Broker implements AutoCloseable {
         LogManager logs = register("log manager", LogManager.open(logConfig, ModuleConfigs.cleanerConfig(config),
                 config.getInt(LogConfigKeys.LOG_OPEN_INACTIVE_SEGMENTS_MAX), clock));
         metrics.registerLogDirectories(logConfig.logDirs(), logs.failureChannel()::isOffline);
+        metrics.registerGauge(BrokerMetricNames.OPEN_INACTIVE_SEGMENT_FILES, logs.openFiles()::openInactive);
         metrics.registerLogCleaner(() -> (int) Math.round(logs.cleaner().recopyPercent()),
                 () -> (int) Math.round(logs.cleaner().maxDirtyPercent()), logs.cleaner()::timeSinceLastRunMs);
         zk = register("ZooKeeper client", ZkClient.connect(zkConfig));

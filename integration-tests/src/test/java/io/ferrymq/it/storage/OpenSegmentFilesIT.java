@@ -14,6 +14,10 @@ import io.ferrymq.common.protocol.requests.CreateTopicsRequest.TopicSpec;
 import io.ferrymq.it.harness.FerryCluster;
 import io.ferrymq.it.replication.LogVerifier;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code segment.bytes} makes every one-record batch roll a segment on every replica, followers and
  * a consumer reading every rolled segment. Every record comes back, every broker stays up, and each
  * broker's open segment {@code .log} descriptors (its {@code /proc/<pid>/fd}) stay at most one per
- * partition plus the cap although it holds many times more segment files.
+ * partition plus the cap although it holds many times more segment files; the broker's
+ * {@code OpenInactiveSegmentFiles} gauge reports the files it keeps under the cap.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenSegmentFilesIT {
@@ -48,6 +54,7 @@ class OpenSegmentFilesIT {
     private static final int CAP = 10;
     private static final Pattern SEGMENT_LOG = Pattern.compile("\\d{20}\\.log");
 
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private FerryCluster cluster;
 
     @BeforeAll
@@ -83,6 +90,20 @@ class OpenSegmentFilesIT {
                     .isGreaterThan(PARTITIONS * (ROUNDS - 1));
         }
         assertOpenSegmentFilesBounded("after consuming");
+        for (BrokerProcess broker : cluster.brokers()) {
+            assertThat(openInactiveGauge(broker)).as("OpenInactiveSegmentFiles of broker %d", broker.id())
+                    .isBetween(1.0, (double) CAP);
+        }
+    }
+
+    private double openInactiveGauge(BrokerProcess broker) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + broker.adminPort() + "/metrics")).timeout(WAIT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher gauge = Pattern.compile("(?m)^ferry_log_manager_open_inactive_segment_files (\\S+)$")
+                .matcher(response.body());
+        assertThat(gauge.find()).as("the gauge on broker %d's /metrics", broker.id()).isTrue();
+        return Double.parseDouble(gauge.group(1));
     }
 
     /** One record per partition per round, so every batch holds one record and rolls its segment. */
