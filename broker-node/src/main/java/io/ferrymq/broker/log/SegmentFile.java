@@ -20,8 +20,8 @@ import java.util.Optional;
  *
  * <p>Descriptors: a new file is opened at once; an existing one only when first read or written
  * ({@link #channel()}), and {@link #release()} closes it again. The file of the active segment
- * stays open. When the segment becomes inactive ({@link #deactivate}: a roll, or the loader done
- * with an old segment) its descriptor is closed unless the file was read in the last
+ * stays open (an existing file opens as inactive, until {@link #activate}). When the segment rolls
+ * ({@link #deactivate}) its descriptor is closed unless the file was read in the last
  * {@link #RECENT_READ_MS}; an inactive file opened again counts against the broker's
  * {@link OpenSegmentFiles} cap, which releases the least recently used ones, and
  * {@link #releaseIfIdle} closes one nobody used for a while. So a broker holds one descriptor per
@@ -122,28 +122,14 @@ final class SegmentFile implements AutoCloseable, SegmentChannel {
         }
     }
 
-    /** Runs a write-side step on the channel, reopening it once if it was released under the step. */
+    /** {@link #withChannel} for a write-side step (not marking the file read). */
     private <T> T withWriteChannel(ChannelOperation<T> io) throws IOException {
-        FileChannel first = channelForUse();
-        try {
-            return io.apply(first);
-        } catch (ClosedChannelException released) {
-            FileChannel again = channelForUse();
-            if (again == first) {
-                throw released;
-            }
-            return io.apply(again);
-        }
+        return SegmentChannel.retryOnce(this::channelForUse, io);
     }
 
     /** Whether a descriptor is held now. */
     boolean isOpen() {
         return channel != null;
-    }
-
-    /** Whether this is the file of a partition's active segment (never released by the cap). */
-    boolean isActive() {
-        return active;
     }
 
     /** The segment became the active one again (truncation removed the newer ones): out of the cap. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The file a {@link RecordSource.FileSlice} reads from, as a source of its current
@@ -39,11 +40,19 @@ public interface SegmentChannel {
      * {@code io} must be idempotent (positional reads and writes).
      */
     default <T> T withChannel(ChannelOperation<T> io) throws IOException {
-        FileChannel first = channel();
+        return retryOnce(this::channel, io);
+    }
+
+    /**
+     * The rule of {@link #withChannel} over any source of the current channel: runs {@code io} on
+     * {@code channels.get()}, and once more on a newer channel if the first was closed under it.
+     */
+    static <T> T retryOnce(Supplier<FileChannel> channels, ChannelOperation<T> io) throws IOException {
+        FileChannel first = channels.get();
         try {
             return io.apply(first);
         } catch (ClosedChannelException released) {
-            FileChannel again = channel();
+            FileChannel again = channels.get();
             if (again == first) {
                 throw released;
             }
