@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,8 @@ class OpenSegmentFilesTest {
         assertThat(mostOpen).as("open .log files, at most %d active + %d inactive", PARTITIONS, CAP)
                 .isLessThanOrEqualTo(PARTITIONS + CAP).isGreaterThan(PARTITIONS);
         assertThat(openFiles.openInactive()).isEqualTo(CAP);
+        assertThat(openFilesUnder(name -> !name.endsWith(LogFiles.LOG_SUFFIX)))
+                .as("indexes, checkpoints and directories are opened and closed in one step").isEmpty();
     }
 
     @Test
@@ -131,14 +134,19 @@ class OpenSegmentFilesTest {
 
     /** How many {@code .log} files under the test dir this process has open. */
     private int openLogFiles() throws IOException {
+        return openFilesUnder(name -> name.endsWith(LogFiles.LOG_SUFFIX)).size();
+    }
+
+    /** The files and directories under the test dir, with a name {@code matching}, that this process has open. */
+    private List<Path> openFilesUnder(Predicate<String> matching) throws IOException {
         Path real = tempDir.toRealPath();
-        int open = 0;
+        List<Path> open = new ArrayList<>();
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             for (Path fd : fds.toList()) {
                 try {
                     Path target = Files.readSymbolicLink(fd);
-                    if (target.startsWith(real) && target.getFileName().toString().endsWith(LogFiles.LOG_SUFFIX)) {
-                        open++;
+                    if (target.startsWith(real) && matching.test(target.getFileName().toString())) {
+                        open.add(target);
                     }
                 } catch (IOException gone) {
                     // the descriptor closed while listing (e.g. the listing's own)
