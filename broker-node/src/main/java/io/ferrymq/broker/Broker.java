@@ -9,11 +9,13 @@ import io.ferrymq.broker.console.ConsoleLogin;
 import io.ferrymq.broker.console.ConsoleSessions;
 import io.ferrymq.broker.console.ConsoleWrites;
 import io.ferrymq.broker.config.Endpoint;
+import io.ferrymq.broker.config.LogConfigKeys;
 import io.ferrymq.broker.config.ModuleConfigs;
 import io.ferrymq.broker.config.ServerConfigKeys;
 import io.ferrymq.broker.group.GroupCoordinator;
 import io.ferrymq.broker.log.LogConfig;
 import io.ferrymq.broker.log.LogManager;
+import io.ferrymq.broker.metrics.BrokerMetricNames;
 import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.replication.ReplicaManager;
 import io.ferrymq.broker.replication.ReplicationConfig;
@@ -146,8 +148,10 @@ public final class Broker implements AutoCloseable {
         if (config.getBoolean(ServerConfigKeys.METRICS_JMX_ENABLE)) {
             metrics.startJmx();
         }
-        LogManager logs = register("log manager", LogManager.open(logConfig, ModuleConfigs.cleanerConfig(config), clock));
+        LogManager logs = register("log manager", LogManager.open(logConfig, ModuleConfigs.cleanerConfig(config),
+                config.getInt(LogConfigKeys.LOG_OPEN_INACTIVE_SEGMENTS_MAX), clock));
         metrics.registerLogDirectories(logConfig.logDirs(), logs.failureChannel()::isOffline);
+        metrics.registerGauge(BrokerMetricNames.OPEN_INACTIVE_SEGMENT_FILES, logs.openFiles()::openInactive);
         metrics.registerLogCleaner(() -> (int) Math.round(logs.cleaner().recopyPercent()),
                 () -> (int) Math.round(logs.cleaner().maxDirtyPercent()), logs.cleaner()::timeSinceLastRunMs);
         zk = register("ZooKeeper client", ZkClient.connect(zkConfig));

@@ -39,6 +39,7 @@ public final class LogConfigKeys {
     public static final String MESSAGE_MAX_BYTES = "message.max.bytes";
     public static final String MESSAGE_MAX_DECOMPRESSED_BYTES = "message.max.decompressed.bytes";
     public static final String PRODUCER_ID_EXPIRATION_MS = "producer.id.expiration.ms";
+    public static final String LOG_OPEN_INACTIVE_SEGMENTS_MAX = "log.open.inactive.segments.max";
 
     static final String GROUP_LOG = "Log";
 
@@ -71,6 +72,12 @@ public final class LogConfigKeys {
                         + "is not set.").dynamic();
         def.define(GROUP_LOG, LOG_RETENTION_BYTES, LONG, -1L, atLeast(-1), HIGH,
                 "Delete the oldest segments while a partition is larger than this (-1 = no size limit).").dynamic();
+        def.define(GROUP_LOG, LOG_OPEN_INACTIVE_SEGMENTS_MAX, INT, 1000, atLeast(1), MEDIUM,
+                "Most .log files of inactive (rolled) segments the broker keeps open, over all log dirs "
+                        + "(Ferry's own setting; Kafka keeps every segment of every partition open). The active "
+                        + "segment of each partition is always open and not counted; opening one more inactive "
+                        + "segment (a read, an fsync) closes the least recently used one, which reopens on its next "
+                        + "read. A broker's .log descriptors stay at most partitions + this.");
         def.define(GROUP_LOG, LOG_RETENTION_CHECK_INTERVAL_MS, LONG, 300_000L, atLeast(1), MEDIUM,
                 "How often retention runs.");
         def.define(GROUP_LOG, LOG_INDEX_INTERVAL_BYTES, INT, 4096, atLeast(0), MEDIUM,

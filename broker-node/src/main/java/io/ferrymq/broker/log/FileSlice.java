@@ -1,19 +1,21 @@
 package io.ferrymq.broker.log;
 
+import io.ferrymq.common.protocol.SegmentChannel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 
 /**
- * A zero-copy view of whole record batches in a segment file: channel, position and size. Send
- * it with {@link #transferTo} (or Netty's {@code DefaultFileRegion(channel, position, size)}),
- * copy it with {@link #readFully()}. The bytes stay valid until the segment is deleted or
- * truncated (retention, follower truncation); after that a read may fail with an I/O error.
+ * A zero-copy view of whole record batches in a segment file: the file, position and size. Send
+ * it with {@link #transferTo}, copy it with {@link #readFully()}. The slice names its
+ * {@link SegmentFile} (a {@link SegmentChannel}), not a channel: when the segment's descriptor is
+ * released meanwhile (the open-file cap, or idleness), a read or transfer that meets the closed
+ * channel reopens the file and carries on. The bytes stay valid until the segment is deleted or
+ * truncated (retention, follower truncation); after that a read fails with an I/O error.
  * Immutable; thread-safe (positional reads only).
  */
-public record FileSlice(FileChannel channel, long position, int size) {
+public record FileSlice(SegmentChannel file, long position, int size) {
 
     public boolean isEmpty() {
         return size == 0;
@@ -24,15 +26,19 @@ public record FileSlice(FileChannel channel, long position, int size) {
         if (target.remaining() < size) {
             throw new IllegalArgumentException("target has " + target.remaining() + " bytes, slice needs " + size);
         }
-        int end = target.position() + size;
+        int start = target.position();
+        int end = start + size;
         ByteBuffer window = target.duplicate().limit(end);
         try {
-            while (window.hasRemaining()) {
-                int read = channel.read(window, position + (window.position() - target.position()));
-                if (read < 0) {
-                    throw new IOException("segment ended inside a slice at " + position + "+" + size);
+            file.withChannel(channel -> {
+                while (window.hasRemaining()) {
+                    int read = channel.read(window, position + (window.position() - start));
+                    if (read < 0) {
+                        throw new IOException("segment ended inside a slice at " + position + "+" + size);
+                    }
                 }
-            }
+                return window;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read log slice", e);
         }
@@ -46,18 +52,19 @@ public record FileSlice(FileChannel channel, long position, int size) {
         return buffer.flip();
     }
 
-    /** Sends the whole slice to {@code target} with {@link FileChannel#transferTo} (sendfile where possible). */
+    /** Sends the whole slice to a blocking {@code target} with {@code FileChannel.transferTo} (sendfile where possible). */
     public long transferTo(WritableByteChannel target) {
-        long sent = 0;
+        long[] sent = {0};
         try {
-            while (sent < size) {
-                long n = channel.transferTo(position + sent, size - sent, target);
-                if (n <= 0 && !channel.isOpen()) {
-                    throw new IOException("segment closed during transfer");
+            while (sent[0] < size) {
+                long n = file.withChannel(channel -> channel.transferTo(position + sent[0], size - sent[0], target));
+                if (n <= 0) {
+                    throw new IOException("segment ended inside a slice at " + position + "+" + size + " after "
+                            + sent[0] + " bytes");
                 }
-                sent += n;
+                sent[0] += n;
             }
-            return sent;
+            return sent[0];
         } catch (IOException e) {
             throw new UncheckedIOException("cannot transfer log slice", e);
         }

@@ -40,12 +40,13 @@ final class LogLoader {
     private LogLoader() {
     }
 
-    static Loaded load(Path dir, LogConfig config, long nowMs, long recoveryPoint, boolean cleanShutdown) {
+    static Loaded load(Path dir, LogConfig config, long nowMs, long recoveryPoint, boolean cleanShutdown,
+                       OpenSegmentFiles openFiles) {
         List<Long> baseOffsets = cleanDirectory(dir);
         List<LogSegment> segments = new ArrayList<>();
         long recoveredFrom = -1;
         for (long base : baseOffsets) {
-            segments.add(LogSegment.open(dir, base, config, nowMs));
+            segments.add(LogSegment.open(dir, base, config, nowMs, openFiles));
         }
         for (int i = 0; i < segments.size(); i++) {
             LogSegment segment = segments.get(i);
@@ -64,13 +65,14 @@ final class LogLoader {
             }
         }
         if (segments.isEmpty()) {
-            segments.add(LogSegment.create(dir, 0L, config, nowMs));
+            segments.add(LogSegment.create(dir, 0L, config, nowMs, openFiles));
         }
         for (int i = 0; i < segments.size() - 1; i++) {
             segments.get(i).onBecomeInactive();
             segments.get(i).releaseFile();
         }
         LogSegment active = segments.get(segments.size() - 1);
+        active.activateFile();
         return new Loaded(segments, active.readNextOffset(), recoveredFrom);
     }
 

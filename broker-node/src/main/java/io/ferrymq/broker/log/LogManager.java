@@ -49,8 +49,8 @@ public final class LogManager implements AutoCloseable {
 
     /**
      * Old segments whose {@code .log} nobody read for this long give their descriptor back at the
-     * next retention pass ({@link PartitionLog#releaseIdleSegments}); long enough that no fetch
-     * still sends a slice of them.
+     * next retention pass ({@link PartitionLog#releaseIdleSegments}), below the
+     * {@link OpenSegmentFiles} cap; a slice still being sent reopens the file.
      */
     static final long IDLE_SEGMENT_RELEASE_MS = 5 * 60_000L;
 
@@ -66,10 +66,13 @@ public final class LogManager implements AutoCloseable {
     private final LogCheckpoints checkpoints = new LogCheckpoints(failures);
     private final LogScheduler scheduler;
     private final LogCleaner cleaner;
+    private final OpenSegmentFiles openFiles;
     private volatile boolean closed;
 
-    private LogManager(LogConfig config, CleanerConfig cleanerConfig, Clock clock, SwapProbe swapProbe) {
+    private LogManager(LogConfig config, CleanerConfig cleanerConfig, OpenSegmentFiles openFiles, Clock clock,
+                       SwapProbe swapProbe) {
         this.config = config;
+        this.openFiles = openFiles;
         this.clock = clock;
         this.scheduler = new LogScheduler(config, this);
         this.cleaner = new LogCleaner(cleanerConfig, this::allList, this::highWatermarkCheckpoint, clock, swapProbe);
@@ -93,12 +96,28 @@ public final class LogManager implements AutoCloseable {
 
     /** {@link #open(LogConfig, Clock)} with the log cleaner's settings. */
     public static LogManager open(LogConfig config, CleanerConfig cleanerConfig, Clock clock) {
-        return open(config, cleanerConfig, clock, SwapProbe.NONE);
+        return open(config, cleanerConfig, OpenSegmentFiles.DEFAULT_MAX_INACTIVE, clock);
+    }
+
+    /**
+     * {@link #open(LogConfig, CleanerConfig, Clock)} with at most {@code openInactiveSegmentsMax}
+     * open {@code .log} descriptors of inactive segments over all log dirs
+     * ({@code log.open.inactive.segments.max}, see {@link OpenSegmentFiles}).
+     */
+    public static LogManager open(LogConfig config, CleanerConfig cleanerConfig, int openInactiveSegmentsMax,
+                                  Clock clock) {
+        return open(config, cleanerConfig, new OpenSegmentFiles(openInactiveSegmentsMax), clock, SwapProbe.NONE);
     }
 
     /** {@link #open(LogConfig, CleanerConfig, Clock)} with each swap step reported to {@code swapProbe} (tests). */
     static LogManager open(LogConfig config, CleanerConfig cleanerConfig, Clock clock, SwapProbe swapProbe) {
-        LogManager manager = new LogManager(config, cleanerConfig, clock, swapProbe);
+        return open(config, cleanerConfig, new OpenSegmentFiles(OpenSegmentFiles.DEFAULT_MAX_INACTIVE), clock,
+                swapProbe);
+    }
+
+    private static LogManager open(LogConfig config, CleanerConfig cleanerConfig, OpenSegmentFiles openFiles,
+                                  Clock clock, SwapProbe swapProbe) {
+        LogManager manager = new LogManager(config, cleanerConfig, openFiles, clock, swapProbe);
         try {
             for (Path logDir : config.logDirs()) {
                 manager.openOrTakeOffline(logDir);
@@ -141,7 +160,7 @@ public final class LogManager implements AutoCloseable {
                 Optional<TopicPartition> tp = LogFiles.parsePartitionDir(dir);
                 if (tp.isPresent()) {
                     opened.put(tp.get(), PartitionLog.open(dir, config, clock, recoveryPoints.getOrDefault(tp.get(), 0L),
-                            clean));
+                            clean, openFiles));
                 }
             }
             adopt(opened);
@@ -204,7 +223,8 @@ public final class LogManager implements AutoCloseable {
             Path logDir = leastLoadedDir().orElseThrow(() -> ErrorCode.KAFKA_STORAGE_ERROR.exception(
                     "cannot create the log of " + p + ": every log dir is offline " + offlineLogDirs()));
             return failures.guard(logDir, "creating the log of " + p,
-                    () -> PartitionLog.open(LogFiles.partitionDir(logDir, p), logConfig, clock, 0L, true));
+                    () -> PartitionLog.open(LogFiles.partitionDir(logDir, p), logConfig, clock, 0L, true,
+                            openFiles));
         });
     }
 
@@ -283,6 +303,11 @@ public final class LogManager implements AutoCloseable {
     /** Writes every partition's recovery point to its online log dir's recovery-point-offset-checkpoint. */
     public void checkpointRecoveryPoints() {
         checkpoints.writeRecoveryPoints(onlineLogDirs(), logs.values());
+    }
+
+    /** The broker-wide cap on open inactive segment files, and how many are open now. */
+    public OpenSegmentFiles openFiles() {
+        return openFiles;
     }
 
     /** One retention pass over every log (also run by the retention thread); also closes idle old segments. */

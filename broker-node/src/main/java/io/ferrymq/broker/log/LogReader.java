@@ -39,7 +39,7 @@ final class LogReader {
             entry = segments.higherEntry(entry.getKey());
         }
         LogSegment last = segments.lastEntry().getValue();
-        return new LogReadInfo(new FileSlice(last.file().channel(), 0, 0), startOffset, startOffset, logStartOffset,
+        return new LogReadInfo(new FileSlice(last.file(), 0, 0), startOffset, startOffset, logStartOffset,
                 logEndOffset);
     }
 

@@ -57,11 +57,19 @@ public final class LogSegment implements AutoCloseable {
         this.rollingBaseTimestamp = firstBatchHeader().map(BatchHeader::maxTimestamp).orElse(-1L);
     }
 
-    /** A new, empty segment; stale files with the same base offset are replaced. */
+    /** A new, empty segment whose file counts against a cap of its own once inactive (tests, tools). */
     static LogSegment create(Path dir, long baseOffset, LogConfig config, long nowMs) {
+        return create(dir, baseOffset, config, nowMs, new OpenSegmentFiles(OpenSegmentFiles.DEFAULT_MAX_INACTIVE));
+    }
+
+    /**
+     * A new, empty (active) segment; stale files with the same base offset are replaced. Once
+     * inactive, its open file counts against {@code openFiles}.
+     */
+    static LogSegment create(Path dir, long baseOffset, LogConfig config, long nowMs, OpenSegmentFiles openFiles) {
         deleteQuietly(LogFiles.indexFile(dir, baseOffset));
         deleteQuietly(LogFiles.timeIndexFile(dir, baseOffset));
-        SegmentFile log = new SegmentFile(LogFiles.logFile(dir, baseOffset), true);
+        SegmentFile log = new SegmentFile(LogFiles.logFile(dir, baseOffset), true, openFiles);
         return new LogSegment(baseOffset, config, log,
                 OffsetIndex.open(LogFiles.indexFile(dir, baseOffset), baseOffset, config.indexSizeMaxBytes()),
                 TimeIndex.open(LogFiles.timeIndexFile(dir, baseOffset), baseOffset, config.indexSizeMaxBytes()), true, nowMs);
@@ -71,12 +79,13 @@ public final class LogSegment implements AutoCloseable {
      * A new, empty segment whose three files carry {@code suffix} after their usual names (the
      * cleaner writes {@code .cleaned} ones); stale files with those names are replaced.
      */
-    static LogSegment createWithSuffix(Path dir, long baseOffset, LogConfig config, long nowMs, String suffix) {
+    static LogSegment createWithSuffix(Path dir, long baseOffset, LogConfig config, long nowMs, String suffix,
+                                       OpenSegmentFiles openFiles) {
         Path index = LogFiles.withSuffix(LogFiles.indexFile(dir, baseOffset), suffix);
         Path timeIndex = LogFiles.withSuffix(LogFiles.timeIndexFile(dir, baseOffset), suffix);
         deleteQuietly(index);
         deleteQuietly(timeIndex);
-        SegmentFile log = new SegmentFile(LogFiles.withSuffix(LogFiles.logFile(dir, baseOffset), suffix), true);
+        SegmentFile log = new SegmentFile(LogFiles.withSuffix(LogFiles.logFile(dir, baseOffset), suffix), true, openFiles);
         return new LogSegment(baseOffset, config, log, OffsetIndex.open(index, baseOffset, config.indexSizeMaxBytes()),
                 TimeIndex.open(timeIndex, baseOffset, config.indexSizeMaxBytes()), true, nowMs);
     }
@@ -96,12 +105,20 @@ public final class LogSegment implements AutoCloseable {
         append(batches, AppendProbe.NONE);
     }
 
-    /** An existing segment; a missing or malformed index is replaced by an empty one and reported untrusted. */
+    /** {@link #open(Path, long, LogConfig, long, OpenSegmentFiles)} under a cap of its own (tests). */
     static LogSegment open(Path dir, long baseOffset, LogConfig config, long nowMs) {
+        return open(dir, baseOffset, config, nowMs, new OpenSegmentFiles(OpenSegmentFiles.DEFAULT_MAX_INACTIVE));
+    }
+
+    /**
+     * An existing, inactive segment whose file opens on first use under {@code openFiles}; a missing
+     * or malformed index is replaced by an empty one and reported untrusted.
+     */
+    static LogSegment open(Path dir, long baseOffset, LogConfig config, long nowMs, OpenSegmentFiles openFiles) {
         Path indexPath = LogFiles.indexFile(dir, baseOffset);
         Path timeIndexPath = LogFiles.timeIndexFile(dir, baseOffset);
         boolean trusted = Files.exists(indexPath) && Files.exists(timeIndexPath);
-        SegmentFile log = new SegmentFile(LogFiles.logFile(dir, baseOffset), false);
+        SegmentFile log = new SegmentFile(LogFiles.logFile(dir, baseOffset), false, openFiles);
         OffsetIndex offsetIndex;
         try {
             offsetIndex = OffsetIndex.open(indexPath, baseOffset, config.indexSizeMaxBytes());
@@ -153,6 +170,16 @@ public final class LogSegment implements AutoCloseable {
     /** Closes the {@code .log} descriptor until the next read; only while no reader holds a slice of it. */
     void releaseFile() {
         log.release();
+    }
+
+    /** This segment is the active one now (newer ones were truncated away): its file stays open. */
+    void activateFile() {
+        log.activate();
+    }
+
+    /** This segment rolled: its file is closed unless read recently, and counts against the open-file cap. */
+    void deactivateFile() {
+        log.deactivate();
     }
 
     /** Closes the {@code .log} descriptor when nothing read or wrote the file for {@code idleMs}. */
@@ -340,7 +367,7 @@ public final class LogSegment implements AutoCloseable {
             }
         }
         long firstOffset = end == start ? startOffset : first.get().baseOffset();
-        return Optional.of(new SegmentRead(new FileSlice(log.channel(), start, end - start), firstOffset, next));
+        return Optional.of(new SegmentRead(new FileSlice(log, start, end - start), firstOffset, next));
     }
 
     /** A batch start found in the offset index, below both bounds, from which to keep scanning; -1 if none. */
@@ -362,7 +389,7 @@ public final class LogSegment implements AutoCloseable {
         while (header.isPresent()) {
             BatchHeader batch = header.get();
             if (batch.maxTimestamp() >= timestamp) {
-                FileSlice slice = new FileSlice(log.channel(), batch.position(), batch.size());
+                FileSlice slice = new FileSlice(log, batch.position(), batch.size());
                 for (Record record : RecordBatch.wrap(slice.readFully())) {
                     if (record.timestamp() >= timestamp && record.offset() >= minOffset) {
                         return Optional.of(new TimestampOffset(record.timestamp(), record.offset()));

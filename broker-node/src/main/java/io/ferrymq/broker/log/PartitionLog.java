@@ -68,12 +68,14 @@ public final class PartitionLog implements AutoCloseable {
     private final LogFlusher flusher;
     private final LogProducerState producerState;
     private final AppendProbe probe;
+    private final OpenSegmentFiles openFiles;
     private volatile long logStartOffset;
     private volatile long logEndOffset;
     private volatile boolean closed;
     private volatile RuntimeException undoFailure;
 
-    private PartitionLog(Path dir, LogConfig config, Clock clock, LogLoader.Loaded loaded, AppendProbe probe) {
+    private PartitionLog(Path dir, LogConfig config, Clock clock, LogLoader.Loaded loaded, AppendProbe probe,
+                         OpenSegmentFiles openFiles) {
         this.topicPartition = LogFiles.parsePartitionDir(dir).orElseThrow(() -> new IllegalArgumentException(
                 "partition directory " + dir + " is not named <topic>-<partition>"));
         this.dir = dir;
@@ -82,6 +84,7 @@ public final class PartitionLog implements AutoCloseable {
         this.rollPolicy = new RollPolicy(config.segmentBytes(), config.rollMs());
         this.retention = new LogRetention(retentionPolicy(config));
         this.probe = probe;
+        this.openFiles = openFiles;
         loaded.segments().forEach(s -> segments.put(s.baseOffset(), s));
         this.reader = new LogReader(topicPartition, segments);
         this.logStartOffset = segments.firstKey();
@@ -109,14 +112,31 @@ public final class PartitionLog implements AutoCloseable {
      */
     public static PartitionLog open(Path dir, LogConfig config, Clock clock, long recoveryPoint,
                                     boolean hadCleanShutdown) {
-        return open(dir, config, clock, recoveryPoint, hadCleanShutdown, AppendProbe.NONE);
+        return open(dir, config, clock, recoveryPoint, hadCleanShutdown,
+                new OpenSegmentFiles(OpenSegmentFiles.DEFAULT_MAX_INACTIVE));
+    }
+
+    /**
+     * {@link #open(Path, LogConfig, Clock, long, boolean)} with the descriptors of its inactive
+     * segments counted against {@code openFiles}, the cap the broker's logs share.
+     */
+    public static PartitionLog open(Path dir, LogConfig config, Clock clock, long recoveryPoint,
+                                    boolean hadCleanShutdown, OpenSegmentFiles openFiles) {
+        return open(dir, config, clock, recoveryPoint, hadCleanShutdown, AppendProbe.NONE, openFiles);
     }
 
     /** {@link #open} with the steps of every append reported to {@code probe} (tests inject failures). */
     static PartitionLog open(Path dir, LogConfig config, Clock clock, long recoveryPoint, boolean hadCleanShutdown,
                              AppendProbe probe) {
-        LogLoader.Loaded loaded = LogLoader.load(dir, config, clock.millis(), recoveryPoint, hadCleanShutdown);
-        PartitionLog log = new PartitionLog(dir, config, clock, loaded, probe);
+        return open(dir, config, clock, recoveryPoint, hadCleanShutdown, probe,
+                new OpenSegmentFiles(OpenSegmentFiles.DEFAULT_MAX_INACTIVE));
+    }
+
+    private static PartitionLog open(Path dir, LogConfig config, Clock clock, long recoveryPoint,
+                                     boolean hadCleanShutdown, AppendProbe probe, OpenSegmentFiles openFiles) {
+        LogLoader.Loaded loaded = LogLoader.load(dir, config, clock.millis(), recoveryPoint, hadCleanShutdown,
+                openFiles);
+        PartitionLog log = new PartitionLog(dir, config, clock, loaded, probe, openFiles);
         if (!hadCleanShutdown) {
             log.flush();
         }
@@ -336,6 +356,7 @@ public final class PartitionLog implements AutoCloseable {
             while (segments.lastKey() > previousActive.baseOffset()) {
                 segments.pollLastEntry().getValue().closeAndDelete();
             }
+            previousActive.activateFile();
             previousActive.rollbackTo(mark);
             leaderEpochCache.truncateFromEnd(firstOffset);
             producerState.deleteSnapshotsFrom(firstOffset);
@@ -352,7 +373,8 @@ public final class PartitionLog implements AutoCloseable {
                 active.baseOffset(), lastOffset, appendBytes)) {
             producerState.takeSnapshot(logEndOffset, logStartOffset);
             active.onBecomeInactive();
-            LogSegment next = LogSegment.create(dir, logEndOffset, config, now);
+            active.deactivateFile();
+            LogSegment next = LogSegment.create(dir, logEndOffset, config, now, openFiles);
             segments.put(next.baseOffset(), next);
             probe.reached(AppendProbe.Step.ROLLED);
             return next;
@@ -414,6 +436,7 @@ public final class PartitionLog implements AutoCloseable {
                 segments.pollLastEntry().getValue().closeAndDelete();
             }
             LogSegment active = segments.lastEntry().getValue();
+            active.activateFile();
             active.truncateTo(offset);
             logEndOffset = active.readNextOffset();
             flusher.truncatedTo(logEndOffset);
@@ -433,7 +456,7 @@ public final class PartitionLog implements AutoCloseable {
             while (!segments.isEmpty()) {
                 segments.pollLastEntry().getValue().closeAndDelete();
             }
-            LogSegment fresh = LogSegment.create(dir, offset, config, clock.millis());
+            LogSegment fresh = LogSegment.create(dir, offset, config, clock.millis(), openFiles);
             segments.put(offset, fresh);
             logStartOffset = offset;
             logEndOffset = offset;
@@ -492,6 +515,11 @@ public final class PartitionLog implements AutoCloseable {
         return open;
     }
 
+    /** The cap this log's inactive segment files count against (the cleaner's new segments join it). */
+    OpenSegmentFiles openFiles() {
+        return openFiles;
+    }
+
     long activeBaseOffset() {
         return segments.lastKey();
     }
@@ -544,6 +572,7 @@ public final class PartitionLog implements AutoCloseable {
             CheckpointFile.fsyncDirectory(dir);
             probe.reached(SwapProbe.Step.SWAP_RENAMED);
             cleaned.onBecomeInactive();
+            cleaned.deactivateFile();
             segments.put(cleaned.baseOffset(), cleaned);
             for (LogSegment old : replaced) {
                 if (old.baseOffset() != cleaned.baseOffset()) {

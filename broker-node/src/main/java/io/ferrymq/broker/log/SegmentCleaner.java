@@ -155,7 +155,7 @@ final class SegmentCleaner {
     private GroupResult cleanGroup(PartitionLog log, List<LogSegment> group, Set<Long> producerLastBatches, long nowMs,
                                    long deleteRetentionMs) {
         LogSegment cleaned = LogSegment.createWithSuffix(log.dir(), group.get(0).baseOffset(), log.config(), nowMs,
-                LogFiles.CLEANED_SUFFIX);
+                LogFiles.CLEANED_SUFFIX, log.openFiles());
         long read = 0;
         boolean tombstones = false;
         RecordBatch last = null;
@@ -204,11 +204,14 @@ final class SegmentCleaner {
         RecordBatch read(LogSegment segment) {
             ByteBuffer bytes = ByteBuffer.allocate(header.size());
             try {
-                while (bytes.hasRemaining()) {
-                    if (segment.file().channel().read(bytes, header.position() + bytes.position()) < 0) {
-                        throw new IOException("segment ended inside the batch at position " + header.position());
+                segment.file().withChannel(channel -> {
+                    while (bytes.hasRemaining()) {
+                        if (channel.read(bytes, header.position() + bytes.position()) < 0) {
+                            throw new IOException("segment ended inside the batch at position " + header.position());
+                        }
                     }
-                }
+                    return bytes;
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + segment, e);
             }

@@ -1,5 +1,6 @@
 package io.ferrymq.broker.log;
 
+import io.ferrymq.common.protocol.SegmentChannel;
 import io.ferrymq.common.record.RecordBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,23 +19,48 @@ import java.util.Optional;
  * One writer at a time; any number of concurrent readers.
  *
  * <p>Descriptors: a new file is opened at once; an existing one only when first read or written
- * ({@link #channel()}), and {@link #release()} closes it again (the loader releases every old
- * segment after checking it; {@link #releaseIfIdle} closes one nobody used for a while). So a
- * broker holds one descriptor per active segment plus one per old segment being read.
+ * ({@link #channel()}), and {@link #release()} closes it again. The file of the active segment
+ * stays open (an existing file opens as inactive, until {@link #activate}). When the segment rolls
+ * ({@link #deactivate}) its descriptor is closed unless the file was read in the last
+ * {@link #RECENT_READ_MS}; an inactive file opened again counts against the broker's
+ * {@link OpenSegmentFiles} cap, which releases the least recently used ones, and
+ * {@link #releaseIfIdle} closes one nobody used for a while. So a broker holds one descriptor per
+ * active segment plus at most {@code log.open.inactive.segments.max}.
+ *
+ * <p>A release may close the channel under a reader: every operation here and every
+ * {@link FileSlice} goes through {@link #withChannel}, which reopens the file and runs the
+ * positional read or write once more. Only {@link #close()} (segment deleted, truncated away, log
+ * closed) is final: later uses fail with a {@link ClosedChannelException} cause.
  */
-final class SegmentFile implements AutoCloseable {
+final class SegmentFile implements AutoCloseable, SegmentChannel {
+
+    /** A segment read this recently keeps its descriptor when it rolls (a follower is reading its tail). */
+    static final long RECENT_READ_MS = 10_000L;
 
     private volatile Path path;
-    private final Object openLock = new Object();
+    private final OpenSegmentFiles openFiles;
     private volatile FileChannel channel;
     private volatile long lastUsedMs;
+    private volatile long lastReadMs;
+    private volatile boolean active;
     private volatile boolean closed;
     private volatile int size;
     /** Written or truncated since the last flush; set after the change, cleared before the fsync. */
     private volatile boolean unflushed;
 
+    /** A file counted against its own unbounded cap (a file opened briefly outside any log). */
     SegmentFile(Path path, boolean mustBeNew) {
+        this(path, mustBeNew, new OpenSegmentFiles(Integer.MAX_VALUE));
+    }
+
+    /**
+     * The file at {@code path}, created empty (and active) when {@code mustBeNew}, else an existing
+     * inactive file opened on first use and counted against {@code openFiles}.
+     */
+    SegmentFile(Path path, boolean mustBeNew, OpenSegmentFiles openFiles) {
         this.path = path;
+        this.openFiles = openFiles;
+        this.active = mustBeNew;
         try {
             if (mustBeNew) {
                 Files.deleteIfExists(path);
@@ -61,26 +87,46 @@ final class SegmentFile implements AutoCloseable {
         return path;
     }
 
-    /** The open channel, opened now if it was not (or was released); marks the file used. */
-    FileChannel channel() {
+    /** The open channel for a read, opened now if it was not (or was released); marks the file read. */
+    @Override
+    public FileChannel channel() {
+        lastReadMs = System.currentTimeMillis();
+        return channelForUse();
+    }
+
+    private FileChannel channelForUse() {
         lastUsedMs = System.currentTimeMillis();
         FileChannel open = channel;
         if (open != null) {
+            if (!active) {
+                openFiles.touch(this);
+            }
             return open;
         }
-        synchronized (openLock) {
+        synchronized (openFiles) {
             if (closed) {
-                throw new UncheckedIOException("segment " + path + " is closed", new ClosedChannelException());
+                throw new UncheckedIOException("segment " + path + " was closed (deleted, truncated away or its log "
+                        + "closed)", new ClosedChannelException());
             }
-            if (channel == null) {
-                try {
-                    channel = open(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot open segment " + path, e);
-                }
+            if (channel != null) {
+                return channel;
             }
-            return channel;
+            try {
+                open = open(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open segment " + path, e);
+            }
+            channel = open;
+            if (!active) {
+                openFiles.admit(this).forEach(SegmentFile::release);
+            }
+            return open;
         }
+    }
+
+    /** {@link #withChannel} for a write-side step (not marking the file read). */
+    private <T> T withWriteChannel(ChannelOperation<T> io) throws IOException {
+        return SegmentChannel.retryOnce(this::channelForUse, io);
     }
 
     /** Whether a descriptor is held now. */
@@ -88,14 +134,42 @@ final class SegmentFile implements AutoCloseable {
         return channel != null;
     }
 
+    /** The segment became the active one again (truncation removed the newer ones): out of the cap. */
+    void activate() {
+        synchronized (openFiles) {
+            active = true;
+            openFiles.forget(this);
+        }
+    }
+
     /**
-     * Closes the descriptor; the next {@link #channel()} reopens the file. Only for files no
-     * reader holds a slice of (a slice's channel would be closed under it).
+     * The segment stopped being the active one: its descriptor is closed now unless the file was
+     * read in the last {@link #RECENT_READ_MS}, in which case it stays open under the cap.
+     */
+    void deactivate() {
+        long nowMs = System.currentTimeMillis();
+        synchronized (openFiles) {
+            if (!active) {
+                return;
+            }
+            active = false;
+            if (channel != null && nowMs - lastReadMs < RECENT_READ_MS) {
+                openFiles.admit(this).forEach(SegmentFile::release);
+            } else {
+                release();
+            }
+        }
+    }
+
+    /**
+     * Closes the descriptor; the next use reopens the file. A reader or a slice being sent that
+     * meets the closed channel reopens it ({@link #withChannel}).
      */
     void release() {
-        synchronized (openLock) {
+        synchronized (openFiles) {
             FileChannel open = channel;
             channel = null;
+            openFiles.forget(this);
             if (open != null) {
                 try {
                     open.close();
@@ -106,11 +180,7 @@ final class SegmentFile implements AutoCloseable {
         }
     }
 
-    /**
-     * Releases the descriptor when the file was not used for {@code idleMs}; true when it did. A
-     * slice taken from the channel is sent within seconds, so an idle time of minutes leaves no
-     * reader with a closed channel.
-     */
+    /** Releases the descriptor when the file was not used for {@code idleMs}; true when it did. */
     boolean releaseIfIdle(long nowMs, long idleMs) {
         if (channel == null || nowMs - lastUsedMs < idleMs) {
             return false;
@@ -128,12 +198,15 @@ final class SegmentFile implements AutoCloseable {
         int end = size;
         ByteBuffer source = bytes.duplicate();
         try {
-            long position = end;
-            FileChannel open = channel();
-            while (source.hasRemaining()) {
-                position += open.write(source, position);
-            }
-            size = (int) position;
+            long written = withWriteChannel(open -> {
+                ByteBuffer pending = source.duplicate();
+                long position = end;
+                while (pending.hasRemaining()) {
+                    position += open.write(pending, position);
+                }
+                return position;
+            });
+            size = (int) written;
             unflushed = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to segment " + path, e);
@@ -145,13 +218,18 @@ final class SegmentFile implements AutoCloseable {
         if (limit - position < RecordBatch.HEADER_SIZE) {
             return Optional.empty();
         }
-        scratch.clear().limit(RecordBatch.HEADER_SIZE);
         try {
-            FileChannel open = channel();
-            while (scratch.hasRemaining()) {
-                if (open.read(scratch, position + scratch.position()) < 0) {
-                    return Optional.empty();
+            boolean whole = withChannel(open -> {
+                scratch.clear().limit(RecordBatch.HEADER_SIZE);
+                while (scratch.hasRemaining()) {
+                    if (open.read(scratch, position + scratch.position()) < 0) {
+                        return false;
+                    }
                 }
+                return true;
+            });
+            if (!whole) {
+                return Optional.empty();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read segment " + path, e);
@@ -183,7 +261,7 @@ final class SegmentFile implements AutoCloseable {
 
     void truncateTo(int newSize) {
         try {
-            channel().truncate(newSize);
+            withWriteChannel(open -> open.truncate(newSize));
             size = newSize;
             unflushed = true;
         } catch (IOException e) {
@@ -198,7 +276,10 @@ final class SegmentFile implements AutoCloseable {
         }
         unflushed = false;
         try {
-            channel().force(false);
+            withWriteChannel(open -> {
+                open.force(false);
+                return open;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot flush segment " + path, e);
         }

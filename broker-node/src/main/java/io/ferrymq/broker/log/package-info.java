@@ -3,7 +3,8 @@
  * (every partition log of the broker over {@code log.dirs}, checkpoints, clean-shutdown marker),
  * {@link io.ferrymq.broker.log.PartitionLog} (one partition: segment map, append, read, truncate;
  * its javadoc defines the offset vocabulary), {@link io.ferrymq.broker.log.LogSegment} and
- * {@link io.ferrymq.broker.log.SegmentFile} (one segment), {@link io.ferrymq.broker.log.LogRetention} and
+ * {@link io.ferrymq.broker.log.SegmentFile} (one segment), {@link io.ferrymq.broker.log.OpenSegmentFiles}
+ * (the broker-wide cap on open {@code .log} files of inactive segments), {@link io.ferrymq.broker.log.LogRetention} and
  * {@link io.ferrymq.broker.log.LogFlusher} (retention with delayed deletes; fsync and recovery point),
  * {@link io.ferrymq.broker.log.LogLoader} (recovery at open), {@link io.ferrymq.broker.log.LeaderEpochCache},
  * {@link io.ferrymq.broker.log.LogProducerState} (idempotent-producer state and its snapshots, see

@@ -30,6 +30,8 @@ public final class BrokerMetricNames {
     public static final MetricName ISR_EXPANDS = MetricName.of(REPLICA_MANAGER, "IsrExpandsPerSec");
 
     public static final MetricName OFFLINE_LOG_DIRS = MetricName.of(LOG_MANAGER, "OfflineLogDirectoryCount");
+    /** Open {@code .log} files of inactive segments, at most {@code log.open.inactive.segments.max}. */
+    public static final MetricName OPEN_INACTIVE_SEGMENT_FILES = MetricName.of(LOG_MANAGER, "OpenInactiveSegmentFiles");
 
     public static final String LOG_CLEANER = "LogCleaner";
     public static final MetricName CLEANER_RECOPY_PERCENT = MetricName.of(LOG_CLEANER, "cleaner-recopy-percent");

@@ -66,7 +66,7 @@ final class PartitionLogReplica implements ReplicaLog {
         if (read.records().size() == 0) {
             return RecordSource.EMPTY;
         }
-        return RecordSource.ofFile(read.records().channel(), read.records().position(), read.records().size());
+        return RecordSource.ofFile(read.records().file(), read.records().position(), read.records().size());
     }
 
     @Override

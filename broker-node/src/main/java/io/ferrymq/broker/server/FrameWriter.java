@@ -41,7 +41,7 @@ final class FrameWriter {
         }
         if (source instanceof RecordSource.FileSlice slice) {
             return ctx.pipeline().get(SslHandler.class) == null
-                    ? ctx.write(new SliceFileRegion(slice.channel(), slice.position(), slice.size()))
+                    ? ctx.write(new SliceFileRegion(slice.file(), slice.position(), slice.size()))
                     : writeCopy(ctx, slice);
         }
         ChannelFuture result = last;
@@ -51,20 +51,26 @@ final class FrameWriter {
         return result;
     }
 
-    /** TLS must encrypt the bytes, so the slice is read into a buffer (no sendfile, as Kafka over TLS). */
+    /**
+     * TLS must encrypt the bytes, so the slice is read into a buffer (no sendfile, as Kafka over
+     * TLS); a segment released meanwhile is reopened and the read goes on where it stopped.
+     */
     private static ChannelFuture writeCopy(ChannelHandlerContext ctx, RecordSource.FileSlice slice) {
         int size = Math.toIntExact(slice.size());
         ByteBuf copy = ctx.alloc().buffer(size);
         try {
-            while (copy.readableBytes() < size) {
-                int read = copy.writeBytes(slice.channel(), slice.position() + copy.readableBytes(),
-                        size - copy.readableBytes());
-                if (read < 0) {
-                    throw new IOException("the file slice ends " + (size - copy.readableBytes()) + " bytes early");
+            slice.file().withChannel(channel -> {
+                while (copy.readableBytes() < size) {
+                    int read = copy.writeBytes(channel, slice.position() + copy.readableBytes(),
+                            size - copy.readableBytes());
+                    if (read < 0) {
+                        throw new IOException("the file slice ends " + (size - copy.readableBytes()) + " bytes early");
+                    }
                 }
-            }
+                return copy;
+            });
             return ctx.write(copy);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             copy.release();
             ctx.close();
             return ctx.newFailedFuture(e);

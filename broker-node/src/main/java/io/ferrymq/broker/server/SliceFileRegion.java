@@ -1,28 +1,31 @@
 package io.ferrymq.broker.server;
 
+import io.ferrymq.common.protocol.SegmentChannel;
 import io.netty.channel.FileRegion;
 import io.netty.util.AbstractReferenceCounted;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 
 /**
  * A Netty {@link FileRegion} over a slice of a segment file that, unlike Netty's
- * {@code DefaultFileRegion}, never closes the {@link FileChannel} when released: the channel belongs
- * to the log and is shared by every fetch. Bytes go from the page cache to the socket with
- * {@code transferTo} (sendfile). A slice that turns out shorter than declared (the segment was
- * truncated or deleted meanwhile) fails the write, which closes the connection.
+ * {@code DefaultFileRegion}, never closes the file when released: the file belongs to the log and
+ * is shared by every fetch. It holds the segment ({@link SegmentChannel}), not a channel, so a
+ * segment whose descriptor the log releases while this region waits in the outbound buffer is
+ * reopened by the next transfer step ({@link SegmentChannel#withChannel}). Bytes go from the page
+ * cache to the socket with {@code transferTo} (sendfile). A slice that turns out shorter than
+ * declared, or a segment closed for good (truncated or deleted meanwhile), fails the write, which
+ * closes the connection.
  *
  * <p>Used by one channel's event loop at a time, as Netty requires; not thread-safe.
  */
 final class SliceFileRegion extends AbstractReferenceCounted implements FileRegion {
 
-    private final FileChannel file;
+    private final SegmentChannel file;
     private final long position;
     private final long count;
     private long transferred;
 
-    SliceFileRegion(FileChannel file, long position, long count) {
+    SliceFileRegion(SegmentChannel file, long position, long count) {
         this.file = file;
         this.position = position;
         this.count = count;
@@ -58,18 +61,21 @@ final class SliceFileRegion extends AbstractReferenceCounted implements FileRegi
         if (remaining == 0) {
             return 0L;
         }
-        long written = file.transferTo(position + offset, remaining, target);
-        if (written == 0 && file.size() < position + count) {
-            throw new IOException("segment file is " + file.size() + " bytes, shorter than the fetched slice ending at "
-                    + (position + count));
-        }
+        long written = file.withChannel(channel -> {
+            long n = channel.transferTo(position + offset, remaining, target);
+            if (n == 0 && channel.size() < position + count) {
+                throw new IOException("segment file is " + channel.size()
+                        + " bytes, shorter than the fetched slice ending at " + (position + count));
+            }
+            return n;
+        });
         transferred += Math.max(written, 0);
         return written;
     }
 
     @Override
     protected void deallocate() {
-        // the FileChannel is owned by the log segment, not by this region
+        // the file is owned by the log segment, not by this region
     }
 
     @Override

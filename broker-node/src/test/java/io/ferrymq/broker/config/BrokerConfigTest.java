@@ -62,6 +62,16 @@ class BrokerConfigTest {
     }
 
     @Test
+    void theCapOnOpenInactiveSegmentsDefaultsToAThousandAndMustBeAtLeastOne() {
+        assertThat(BrokerConfig.of(minimal()).getInt("log.open.inactive.segments.max")).isEqualTo(1000);
+        assertThat(with("log.open.inactive.segments.max", "1").getInt("log.open.inactive.segments.max")).isOne();
+        assertThatThrownBy(() -> with("log.open.inactive.segments.max", "0"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'log.open.inactive.segments.max'")
+                .hasMessageContaining("[1,...]");
+    }
+
+    @Test
     void valueOfTheWrongTypeNamesTheKeyAndTheType() {
         assertThatThrownBy(() -> with("message.max.bytes", "1MB"))
                 .hasMessageContaining("'message.max.bytes'")

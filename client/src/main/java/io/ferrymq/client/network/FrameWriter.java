@@ -63,7 +63,7 @@ public final class FrameWriter {
                 writeSource(channel, composite.parts().get(i), i == last ? promise : null);
             }
         } else if (source instanceof RecordSource.FileSlice slice) {
-            DefaultFileRegion region = new DefaultFileRegion(slice.channel(), slice.position(), slice.size());
+            DefaultFileRegion region = new DefaultFileRegion(slice.file().channel(), slice.position(), slice.size());
             region.retain();
             write(channel, region, promise);
         } else if (source instanceof RecordSource.Memory memory) {

@@ -34,7 +34,12 @@ public sealed interface RecordSource permits RecordSource.Memory, RecordSource.F
     }
 
     static RecordSource ofFile(FileChannel channel, long position, int size) {
-        return new FileSlice(channel, position, size);
+        return new FileSlice(SegmentChannel.of(channel), position, size);
+    }
+
+    /** A slice of a file that its owner may release and reopen (see {@link SegmentChannel}). */
+    static RecordSource ofFile(SegmentChannel file, long position, int size) {
+        return new FileSlice(file, position, size);
     }
 
     static RecordSource concat(List<RecordSource> parts) {
@@ -58,10 +63,13 @@ public sealed interface RecordSource permits RecordSource.Memory, RecordSource.F
         }
     }
 
-    /** {@code size} bytes of a file from {@code position}; the channel is not closed by anyone here. */
-    record FileSlice(FileChannel channel, long position, int size) implements RecordSource {
+    /**
+     * {@code size} bytes of a file from {@code position}; the channel is not closed by anyone here.
+     * Reads go through {@link SegmentChannel#withChannel}, so a file released meanwhile is reopened.
+     */
+    record FileSlice(SegmentChannel file, long position, int size) implements RecordSource {
         public FileSlice {
-            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(file, "file");
             if (position < 0 || size < 0) {
                 throw new IllegalArgumentException("file slice position and size must be >= 0, were " + position + ", " + size);
             }
@@ -76,13 +84,16 @@ public sealed interface RecordSource permits RecordSource.Memory, RecordSource.F
         public ByteBuffer toByteBuffer() {
             ByteBuffer copy = ByteBuffer.allocate(size);
             try {
-                while (copy.hasRemaining()) {
-                    int read = channel.read(copy, position + copy.position());
-                    if (read < 0) {
-                        throw new IllegalStateException("file slice ends at " + (position + copy.position())
-                                + ", before its declared end " + (position + size));
+                file.withChannel(channel -> {
+                    while (copy.hasRemaining()) {
+                        int read = channel.read(copy, position + copy.position());
+                        if (read < 0) {
+                            throw new IllegalStateException("file slice ends at " + (position + copy.position())
+                                    + ", before its declared end " + (position + size));
+                        }
                     }
-                }
+                    return copy;
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException("Reading file slice at " + position + " of " + size + " bytes", e);
             }
