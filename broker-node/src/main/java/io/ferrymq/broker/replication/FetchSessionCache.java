@@ -75,7 +75,7 @@ public final class FetchSessionCache<K> {
 
     /** What a response says of a partition: what decides whether an incremental response must carry it. */
     public record News(boolean hasRecords, ErrorCode error, long highWatermark, long logStartOffset, boolean isDiverging) {
-        News {
+        public News {
             Objects.requireNonNull(error, "error");
         }
     }
@@ -87,6 +87,11 @@ public final class FetchSessionCache<K> {
     /** How many sessions are held now. */
     public synchronized int size() {
         return sessions.size();
+    }
+
+    /** How many partitions all sessions hold now. */
+    public synchronized int partitionCount() {
+        return sessions.values().stream().mapToInt(s -> s.partitions.size()).sum();
     }
 
     /** The epoch the next incremental request of {@code sessionId} must carry; empty when no such session. */
