@@ -3,7 +3,7 @@ package io.ferrymq.broker.kafka;
 import java.util.List;
 
 /**
- * The data-path translators: Produce, Fetch (with its {@link FetchSessionCache}), ListOffsets,
+ * The data-path translators: Produce, Fetch (with its {@link io.ferrymq.broker.replication.FetchSessionCache}), ListOffsets,
  * OffsetForLeaderEpoch and InitProducerId. {@link KafkaApis} serves them all; only Fetch holds state,
  * the context's session cache.
  */

@@ -1,8 +1,8 @@
 package io.ferrymq.broker.kafka;
 
-import io.ferrymq.broker.kafka.FetchSessionCache.News;
-import io.ferrymq.broker.kafka.FetchSessionCache.PartitionKey;
-import io.ferrymq.broker.kafka.FetchSessionCache.Position;
+import io.ferrymq.broker.replication.FetchSessionCache;
+import io.ferrymq.broker.replication.FetchSessionCache.News;
+import io.ferrymq.broker.replication.FetchSessionCache.Position;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.ApiRequest;
@@ -49,9 +49,9 @@ final class FetchApi implements KafkaApi<FetchRequestData, FetchResponseData> {
     private static final int INITIAL_EPOCH = 0;
 
     private final TopicIds topicIds;
-    private final FetchSessionCache sessions;
+    private final FetchSessionCache<PartitionKey> sessions;
 
-    FetchApi(TopicIds topicIds, FetchSessionCache sessions) {
+    FetchApi(TopicIds topicIds, FetchSessionCache<PartitionKey> sessions) {
         this.topicIds = Objects.requireNonNull(topicIds, "topicIds");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
     }

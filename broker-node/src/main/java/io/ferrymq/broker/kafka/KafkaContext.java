@@ -1,5 +1,6 @@
 package io.ferrymq.broker.kafka;
 
+import io.ferrymq.broker.replication.FetchSessionCache;
 import io.ferrymq.broker.server.handler.ConfigDescriber;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param fetchSessions the broker's Kafka fetch sessions (KIP-227), one cache for all Kafka listeners
  * @param configs the effective configuration of a topic, for CreateTopics v5+ responses
  */
-public record KafkaContext(TopicIds topicIds, FetchSessionCache fetchSessions, ConfigDescriber configs) {
+public record KafkaContext(TopicIds topicIds, FetchSessionCache<PartitionKey> fetchSessions, ConfigDescriber configs) {
 
     public KafkaContext {
         Objects.requireNonNull(topicIds, "topicIds");

@@ -43,6 +43,15 @@ public final class BrokerMetricNames {
     public static final MetricName AUTHORIZATION_DENIED = MetricName.of("AuthorizerMetrics", "AuthorizationDeniedPerSec");
     public static final MetricName ZK_SESSION_STATE = MetricName.of("SessionExpireListener", "SessionState");
 
+    public static final String FETCH_SESSION_CACHE = "FetchSessionCache";
+    public static final MetricName FETCH_SESSIONS = MetricName.of(FETCH_SESSION_CACHE, "NumIncrementalFetchSessions");
+    public static final MetricName FETCH_SESSION_PARTITIONS =
+            MetricName.of(FETCH_SESSION_CACHE, "NumIncrementalFetchPartitionsCached");
+    public static final MetricName FOLLOWER_FETCH_PARTITIONS =
+            MetricName.of(REQUEST_METRICS, "RequestPartitions", "request", "FetchFollower");
+    public static final MetricName LAST_FOLLOWER_FETCH_PARTITIONS =
+            MetricName.of(REQUEST_METRICS, "LastRequestPartitions", "request", "FetchFollower");
+
     public static final String PRODUCE = "Produce";
     public static final String FETCH = "Fetch";
     public static final String FETCH_FOLLOWER = "FetchFollower";

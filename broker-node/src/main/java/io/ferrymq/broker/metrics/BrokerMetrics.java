@@ -4,6 +4,7 @@ import static io.ferrymq.broker.metrics.BrokerMetricNames.*;
 
 import com.codahale.metrics.Clock;
 import com.codahale.metrics.Gauge;
+import com.codahale.metrics.Histogram;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.SlidingTimeWindowArrayReservoir;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -45,6 +47,8 @@ public final class BrokerMetrics implements AutoCloseable {
     private final Map<MetricName, Timer> timers = new ConcurrentHashMap<>();
     private final TopicMeters totals;
     private final Meter replicationBytesOut;
+    private final Histogram followerFetchPartitions;
+    private final AtomicInteger lastFollowerFetchPartitions = new AtomicInteger();
     private volatile Optional<JmxReporter> jmx = Optional.empty();
 
     private record TopicMeters(Meter messagesIn, Meter bytesIn, Meter bytesOut) {
@@ -60,6 +64,9 @@ public final class BrokerMetrics implements AutoCloseable {
         this.clock = clock;
         this.totals = new TopicMeters(meter(MESSAGES_IN), meter(BYTES_IN), meter(BYTES_OUT));
         this.replicationBytesOut = meter(REPLICATION_BYTES_OUT);
+        this.followerFetchPartitions = registry.histogram(FOLLOWER_FETCH_PARTITIONS.encode(), () -> new Histogram(
+                new SlidingTimeWindowArrayReservoir(LATENCY_WINDOW.toSeconds(), TimeUnit.SECONDS, clock)));
+        registerGauge(LAST_FOLLOWER_FETCH_PARTITIONS, lastFollowerFetchPartitions::get);
         for (MetricName m : new MetricName[] {FAILED_PRODUCE, FAILED_FETCH, ISR_SHRINKS, ISR_EXPANDS, UNCLEAN_ELECTIONS}) {
             meter(m);
         }
@@ -91,6 +98,22 @@ public final class BrokerMetrics implements AutoCloseable {
         }
         totals.bytesOut.mark(bytes);
         topic(topic).bytesOut.mark(bytes);
+    }
+
+    /**
+     * A follower's fetch request named {@code partitions} partitions: all it follows from this broker
+     * when full, only changed ones when incremental (fetch sessions). Kept over the last
+     * {@link #LATENCY_WINDOW} and as the latest value.
+     */
+    public void recordFollowerFetchPartitions(int partitions) {
+        followerFetchPartitions.update(partitions);
+        lastFollowerFetchPartitions.set(partitions);
+    }
+
+    /** Registers the fetch-session cache's gauges: sessions held and partitions they hold. */
+    public void registerFetchSessions(IntSupplier sessions, IntSupplier partitions) {
+        registerGauge(FETCH_SESSIONS, sessions::getAsInt);
+        registerGauge(FETCH_SESSION_PARTITIONS, partitions::getAsInt);
     }
 
     /** Drops the per-topic meters of a deleted topic. */

@@ -5,8 +5,8 @@ import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.requests.FetchRequest;
 import io.ferrymq.common.protocol.responses.FetchResponse;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * each partition it first truncates ({@link FollowerTruncation}), then long-polls Fetch requests
  * carrying this broker's id and its current leader epoch, and appends what comes back. Partitions
  * are added and removed by the election thread at any time; a response is applied only if the
- * partition's {@link FetchState} is the one the request was built from. Replicas their topic lists
+ * partition's {@link FetchState} is the one the request was built from. Requests go in a fetch
+ * session ({@link FetchSessionBuilder}): after the first, full, request they carry only partitions
+ * whose position changed, and the leader answers only partitions with news. Replicas their topic lists
  * as follower-throttled are left out of the requests while the follower's replication quota is spent,
  * and what they receive counts against it ({@link ReplicationThrottles}).
  *
@@ -38,6 +40,8 @@ final class ReplicaFetcherThread implements AutoCloseable {
     private final FetcherContext context;
     private final Map<TopicPartition, FetchState> states = new ConcurrentHashMap<>();
     private final FollowerTruncation truncation;
+    /** This fetcher's fetch session with the leader; touched only by the fetcher thread. */
+    private final FetchSessionBuilder session = new FetchSessionBuilder();
     private final Thread thread;
     private final Object signal = new Object();
     private volatile boolean running = true;
@@ -143,7 +147,7 @@ final class ReplicaFetcherThread implements AutoCloseable {
     private void fetch(Map<TopicPartition, FetchState> fetching)
             throws InterruptedException, ExecutionException, TimeoutException {
         ReplicationConfig config = context.config();
-        List<FetchRequest.PartitionData> data = new ArrayList<>();
+        Map<TopicPartition, FetchRequest.PartitionData> wanted = new LinkedHashMap<>();
         Map<TopicPartition, Long> offsets = new HashMap<>();
         boolean quotaSpent = context.throttles().followerWaitMs() > 0;
         Map<TopicPartition, Boolean> throttled = new HashMap<>();
@@ -155,19 +159,33 @@ final class ReplicaFetcherThread implements AutoCloseable {
             context.partition(tp).ifPresent(p -> {
                 long offset = p.logEndOffset();
                 offsets.put(tp, offset);
-                data.add(new FetchRequest.PartitionData(tp, offset, state.leaderEpoch(), config.replicaFetchMaxBytes()));
+                wanted.put(tp, new FetchRequest.PartitionData(tp, offset, state.leaderEpoch(), config.replicaFetchMaxBytes()));
             });
         });
-        if (data.isEmpty()) {
+        if (wanted.isEmpty()) {
             if (quotaSpent) {
                 pause(Math.min(IDLE_WAIT_MS, context.throttles().followerWaitMs()));
             }
             return;
         }
+        FetchSessionBuilder.Built built = session.build(wanted);
         FetchRequest request = new FetchRequest(config.brokerId(), config.replicaFetchWaitMaxMs(),
-                config.replicaFetchMinBytes(), config.replicaFetchResponseMaxBytes(), data);
-        FetchResponse response = await(endpoint().fetch(request));
-        if (response.error() != ErrorCode.NONE) {
+                config.replicaFetchMinBytes(), config.replicaFetchResponseMaxBytes(), built.partitions(),
+                built.sessionId(), built.epoch(), built.forgotten());
+        FetchResponse response;
+        try {
+            response = await(endpoint().fetch(request));
+        } catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
+            session.requestFailed();
+            throw e;
+        }
+        if (!session.handleResponse(built, response)) {
+            if (response.error() == ErrorCode.FETCH_SESSION_ID_NOT_FOUND
+                    || response.error() == ErrorCode.INVALID_FETCH_SESSION_EPOCH) {
+                LOG.info("Fetch session with broker {} lost ({}): the next fetch is full", sourceBrokerId,
+                        response.error());
+                return;
+            }
             throw response.error().exception("fetch from broker " + sourceBrokerId + " failed");
         }
         for (FetchResponse.PartitionData partitionData : response.partitions()) {

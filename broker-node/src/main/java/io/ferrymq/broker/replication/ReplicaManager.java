@@ -56,6 +56,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
     private final IsrManager isrManager;
     private final FetchReader reader;
     private final ReplicationThrottles throttles;
+    private final FerryFetchSessions fetchSessions;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Optional<LogDirFailureHandler> logDirFailures = Optional.empty();
     private volatile boolean zkConnected = true;
@@ -84,6 +85,12 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
                 context.registry(), new IsrManager.IsrDeps(context.logs(), context.metrics(), isrListener(),
                         new ReassignmentDriver(context.metadata(), config.brokerId())));
         this.reader = new FetchReader(partitions, context.metrics(), throttles);
+        this.fetchSessions = new FerryFetchSessions(FetchSessionCache.withKafkaDefaults(context.clock()));
+    }
+
+    /** The fetch sessions of Ferry's protocol (followers open them; KIP-227). */
+    public FerryFetchSessions fetchSessions() {
+        return fetchSessions;
     }
 
     /** This broker's replication throttle (rates set from the dynamic broker configs). */
@@ -133,6 +140,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
         context.metrics().registerReplicaState(this);
         context.metrics().registerPurgatorySize("Produce", producePurgatory::watched);
         context.metrics().registerPurgatorySize("Fetch", fetchPurgatory::watched);
+        context.metrics().registerFetchSessions(fetchSessions::size, fetchSessions::partitionCount);
         LOG.info("Replica manager of broker {} started with {} local replicas", config.brokerId(), partitionCount());
     }
 

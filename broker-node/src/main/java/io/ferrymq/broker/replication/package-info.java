@@ -60,6 +60,11 @@
  *       the log restarts there, otherwise truncation is redone.</li>
  *   <li>Fetcher threads are never interrupted (an interrupt during a segment write would close the
  *       file channel); stopping cancels the request in flight instead.</li>
+ *   <li>Followers fetch in sessions (KIP-227): {@code FetchSessionBuilder} on the follower sends only
+ *       changed partitions after a first full request, {@code FerryFetchSessions} over the shared
+ *       {@code FetchSessionCache} on the leader reads the whole session and answers only partitions
+ *       with news; any session error or failed request makes the next request full (DESIGN.md,
+ *       "Fetch sessions between brokers").</li>
  * </ul>
  *
  * <h2>Controlled shutdown</h2>

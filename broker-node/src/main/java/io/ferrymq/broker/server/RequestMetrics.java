@@ -50,6 +50,9 @@ public final class RequestMetrics implements RequestObserver {
         boolean follower = key == ApiKey.FETCH && request instanceof FetchRequest fetch && fetch.isFromFollower();
         (follower ? fetchFollowerQueue : queueTimes.get(key)).update(queueNanos, TimeUnit.NANOSECONDS);
         (follower ? fetchFollower : totalTimes.get(key)).update(totalNanos, TimeUnit.NANOSECONDS);
+        if (follower) {
+            metrics.recordFollowerFetchPartitions(((FetchRequest) request).partitions().size());
+        }
         ApiResponse body = response.orElse(null);
         if (key == ApiKey.PRODUCE && failed(body)) {
             metrics.failedProduceRequests().mark();

@@ -43,7 +43,7 @@ final class TopicSplits {
                     .filter(p -> !denied.contains(p.topicPartition().topic())).toList());
         }
         if (request instanceof FetchRequest fetch) {
-            return new FetchRequest(fetch.replicaId(), fetch.maxWaitMs(), fetch.minBytes(), fetch.maxBytes(),
+            return fetch.withPartitions(
                     fetch.partitions().stream().filter(p -> !denied.contains(p.topicPartition().topic())).toList());
         }
         if (request instanceof ListOffsetsRequest list) {
@@ -80,7 +80,7 @@ final class TopicSplits {
             List<FetchResponse.PartitionData> all = new ArrayList<>(served.partitions());
             deniedPartitions(fetch.partitions().stream().map(FetchRequest.PartitionData::topicPartition).toList(),
                     denied).forEach(tp -> all.add(FetchResponse.PartitionData.error(tp, DENIED)));
-            return new FetchResponse(served.error(), all);
+            return new FetchResponse(served.error(), all, served.sessionId());
         }
         if (request instanceof ListOffsetsRequest list) {
             List<ListOffsetsResponse.PartitionResponse> all = new ArrayList<>(((ListOffsetsResponse) response).partitions());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.ferrymq.broker.log.MutableClock;
+import io.ferrymq.broker.replication.FetchSessionCache;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.errors.ApiException;
 import io.ferrymq.common.errors.ErrorCode;
@@ -34,7 +35,7 @@ class FetchApiTest {
     private static final MemoryRecords BATCH = MemoryRecords.withRecords(Compression.NONE,
             new SimpleRecord(1_000L, "k".getBytes(), "v".getBytes()));
 
-    private final FetchSessionCache sessions = new FetchSessionCache(10, FetchSessionCache.DEFAULT_EVICTION_AFTER,
+    private final FetchSessionCache<PartitionKey> sessions = new FetchSessionCache<>(10, FetchSessionCache.DEFAULT_EVICTION_AFTER,
             new MutableClock(0L));
     private final FetchApi api = new FetchApi(new KafkaRoundTrip.FixedTopicIds().with("orders", ORDERS_ID)
             .with("audit", AUDIT_ID), sessions);

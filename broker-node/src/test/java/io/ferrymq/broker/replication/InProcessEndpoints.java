@@ -1,6 +1,7 @@
 package io.ferrymq.broker.replication;
 
 import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ApiException;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.RecordSource;
 import io.ferrymq.common.protocol.requests.FetchRequest;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Routes follower requests to another {@link InProcessBroker}'s replica manager the way the Fetch and
- * OffsetsForLeaderEpoch handlers would, copying record bytes as the wire does. A closed broker
+ * OffsetsForLeaderEpoch handlers would (fetch sessions included), copying record bytes as the wire does. A closed broker
  * refuses connections with {@code NETWORK_EXCEPTION}. Thread-safe.
  */
 final class InProcessEndpoints implements LeaderEndpointFactory {
@@ -44,15 +45,22 @@ final class InProcessEndpoints implements LeaderEndpointFactory {
             if (target.isClosed()) {
                 return CompletableFuture.failedFuture(ErrorCode.NETWORK_EXCEPTION.exception("connection closed"));
             }
+            FerryFetchSessions sessions = target.replicas.fetchSessions();
+            List<FetchRequest.PartitionData> toRead;
+            try {
+                toRead = sessions.partitionsToRead(request);
+            } catch (ApiException e) {
+                return CompletableFuture.completedFuture(new FetchResponse(e.error(), List.of()));
+            }
             Map<TopicPartition, PartitionFetchRequest> partitions = new LinkedHashMap<>();
-            request.partitions().forEach(p -> partitions.put(p.topicPartition(),
+            toRead.forEach(p -> partitions.put(p.topicPartition(),
                     new PartitionFetchRequest(p.fetchOffset(), p.currentLeaderEpoch(), p.partitionMaxBytes())));
             return target.replicas.fetch(new FetchParams(request.replicaId(), request.maxWaitMs(), request.minBytes(),
                     request.maxBytes()), partitions).thenApply(results -> {
                         List<FetchResponse.PartitionData> data = new ArrayList<>();
                         results.forEach((tp, r) -> data.add(new FetchResponse.PartitionData(tp, r.error(), r.highWatermark(),
                                 r.logStartOffset(), r.leaderEpoch(), RecordSource.of(r.records().toByteBuffer()))));
-                        return new FetchResponse(ErrorCode.NONE, data);
+                        return sessions.respond(request, new FetchResponse(ErrorCode.NONE, data));
                     });
         }
 

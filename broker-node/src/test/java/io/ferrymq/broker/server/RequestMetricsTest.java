@@ -56,6 +56,28 @@ class RequestMetricsTest {
         assertThat(meter("FailedFetchRequestsPerSec").getCount()).isEqualTo(1);
     }
 
+    @Test
+    void followerFetchesRecordHowManyPartitionsTheyNamedConsumerFetchesDoNot() {
+        FetchRequest full = new FetchRequest(2, 500, 1, 1 << 20, List.of(
+                new FetchRequest.PartitionData(TP, 0, 1, 100), new FetchRequest.PartitionData(new TopicPartition("t", 1), 0, 1, 100)),
+                FetchRequest.NO_SESSION_ID, FetchRequest.INITIAL_EPOCH, List.of());
+        complete(ApiKey.FETCH, full, new FetchResponse(ErrorCode.NONE, List.of(), 9));
+        assertThat(metrics.registry().getGauges().get("RequestMetrics.LastRequestPartitions{request=FetchFollower}")
+                .getValue()).isEqualTo(2);
+
+        complete(ApiKey.FETCH, new FetchRequest(2, 500, 1, 1 << 20, List.of(), 9, 1, List.of()),
+                new FetchResponse(ErrorCode.NONE, List.of(), 9));
+        complete(ApiKey.FETCH, new FetchRequest(FetchRequest.CONSUMER_REPLICA_ID, 500, 1, 1 << 20, List.of(
+                new FetchRequest.PartitionData(TP, 0, 1, 100))), new FetchResponse(ErrorCode.NONE, List.of()));
+
+        assertThat(metrics.registry().getGauges().get("RequestMetrics.LastRequestPartitions{request=FetchFollower}")
+                .getValue()).isEqualTo(0);
+        com.codahale.metrics.Histogram partitions = metrics.registry().getHistograms()
+                .get("RequestMetrics.RequestPartitions{request=FetchFollower}");
+        assertThat(partitions.getCount()).isEqualTo(2);
+        assertThat(partitions.getSnapshot().getMax()).isEqualTo(2);
+    }
+
     private void complete(ApiKey key, ApiRequest request, ApiResponse response) {
         RequestContext context = new RequestContext(key, (short) 0, 1, "test",
                 InetSocketAddress.createUnresolved("127.0.0.1", 1));

@@ -139,7 +139,8 @@ public final class MessageSamples {
                         new ProduceRequest.PartitionData(new TopicPartition("orders", 3), bytes("p3"))))),
                 Map.entry(ApiKey.FETCH, new FetchRequest(2, 500, 1, 52_428_800, List.of(
                         new FetchRequest.PartitionData(TP0, 1234567890123L, 5, 1_048_576),
-                        new FetchRequest.PartitionData(TP1, 0L, -1, 65_536)))),
+                        new FetchRequest.PartitionData(TP1, 0L, -1, 65_536)), 1_234_567, 42,
+                        List.of(new TopicPartition("orders", 9)))),
                 Map.entry(ApiKey.LIST_OFFSETS, new ListOffsetsRequest(-1, List.of(
                         new ListOffsetsRequest.PartitionData(TP0, ListOffsetsRequest.EARLIEST_TIMESTAMP, 3),
                         new ListOffsetsRequest.PartitionData(TP1, 1_700_000_000_000L, -1)))),
@@ -227,7 +228,8 @@ public final class MessageSamples {
                 Map.entry(ApiKey.FETCH, new FetchResponse(ErrorCode.NONE, List.of(
                         new FetchResponse.PartitionData(TP0, ErrorCode.NONE, 500L, 10L, 4, bytes("stored-batches")),
                         FetchResponse.PartitionData.error(TP1, ErrorCode.NOT_LEADER_OR_FOLLOWER),
-                        new FetchResponse.PartitionData(new TopicPartition("x", 1), ErrorCode.NONE, 1L, 0L, 0, bytes("z"))))),
+                        new FetchResponse.PartitionData(new TopicPartition("x", 1), ErrorCode.NONE, 1L, 0L, 0, bytes("z"))),
+                        1_234_567)),
                 Map.entry(ApiKey.LIST_OFFSETS, new ListOffsetsResponse(List.of(
                         new ListOffsetsResponse.PartitionResponse(TP0, ErrorCode.NONE, -1L, 77L, 3)))),
                 Map.entry(ApiKey.METADATA, new MetadataResponse(List.of(b1, b2), "cluster-1", List.of(

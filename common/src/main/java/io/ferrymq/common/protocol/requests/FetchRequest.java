@@ -11,15 +11,44 @@ import java.util.Objects;
  * (read below the high watermark) or the fetching follower's broker id (read to the log end, and
  * report its log end offset through {@code fetchOffset}). The broker waits up to {@code maxWaitMs}
  * for {@code minBytes}; the response holds at most {@code maxBytes} (at least one batch, to make
- * progress). Immutable.
+ * progress).
+ *
+ * <p>Fetch sessions (KIP-227): {@code sessionId} {@link #NO_SESSION_ID} with {@code sessionEpoch}
+ * {@link #FINAL_EPOCH} is a full fetch outside any session (what consumers send). Epoch
+ * {@link #INITIAL_EPOCH} is a full fetch that asks the leader to open a session (closing
+ * {@code sessionId} if it names one); any other epoch is an incremental fetch of session
+ * {@code sessionId}: {@code partitions} then holds only partitions added or repositioned since the
+ * last request, and {@code forgotten} those that leave the session. Immutable.
  */
-public record FetchRequest(int replicaId, int maxWaitMs, int minBytes, int maxBytes, List<PartitionData> partitions)
-        implements ApiRequest {
+public record FetchRequest(int replicaId, int maxWaitMs, int minBytes, int maxBytes, List<PartitionData> partitions,
+                           int sessionId, int sessionEpoch, List<TopicPartition> forgotten) implements ApiRequest {
 
     public static final int CONSUMER_REPLICA_ID = -1;
+    /** The session id of a fetch outside any session. */
+    public static final int NO_SESSION_ID = 0;
+    /** The epoch of a full fetch that opens a session. */
+    public static final int INITIAL_EPOCH = 0;
+    /** The epoch of a full fetch outside any session (or one that closes its session). */
+    public static final int FINAL_EPOCH = -1;
 
     public FetchRequest {
         partitions = List.copyOf(partitions);
+        forgotten = List.copyOf(forgotten);
+    }
+
+    /** A full fetch outside any session. */
+    public FetchRequest(int replicaId, int maxWaitMs, int minBytes, int maxBytes, List<PartitionData> partitions) {
+        this(replicaId, maxWaitMs, minBytes, maxBytes, partitions, NO_SESSION_ID, FINAL_EPOCH, List.of());
+    }
+
+    /** Whether this fetch names every partition it wants (no session, or one being opened). */
+    public boolean isFull() {
+        return sessionEpoch == INITIAL_EPOCH || sessionEpoch == FINAL_EPOCH;
+    }
+
+    /** The same fetch with other partitions (the session fields kept). */
+    public FetchRequest withPartitions(List<PartitionData> newPartitions) {
+        return new FetchRequest(replicaId, maxWaitMs, minBytes, maxBytes, newPartitions, sessionId, sessionEpoch, forgotten);
     }
 
     @Override

@@ -11,13 +11,24 @@ import java.util.Objects;
  * Batches read per partition. The records travel as raw bytes beside the body, in the order of
  * {@code partitions}; on the server they may be file slices sent with zero copy, on the client they
  * are {@link RecordSource.Memory} buffers. {@code leaderEpoch} is the leader's current epoch for the
- * partition (followers check it). Immutable.
+ * partition (followers check it).
+ *
+ * <p>{@code sessionId} is the fetch session (KIP-227) the answer belongs to, 0 when none: a full
+ * fetch that asked for a session learns its id here; an incremental fetch answered with 0 lost its
+ * session. An incremental answer holds only partitions with news. A top-level {@code error} (e.g.
+ * {@code FETCH_SESSION_ID_NOT_FOUND}, {@code INVALID_FETCH_SESSION_EPOCH}) comes with no partitions.
+ * Immutable.
  */
-public record FetchResponse(ErrorCode error, List<PartitionData> partitions) implements ApiResponse {
+public record FetchResponse(ErrorCode error, List<PartitionData> partitions, int sessionId) implements ApiResponse {
 
     public FetchResponse {
         Objects.requireNonNull(error, "error");
         partitions = List.copyOf(partitions);
+    }
+
+    /** An answer outside any session. */
+    public FetchResponse(ErrorCode error, List<PartitionData> partitions) {
+        this(error, partitions, 0);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.ferrymq.common.protocol.InvalidFrameException;
 import io.ferrymq.common.protocol.MessageSamples;
 import io.ferrymq.common.protocol.RequestHeader;
 import io.ferrymq.common.protocol.UnsupportedApiException;
+import io.ferrymq.common.protocol.requests.FetchRequest;
 import io.ferrymq.common.protocol.requests.MetadataRequest;
 import io.ferrymq.common.protocol.requests.ProduceRequest;
 import io.ferrymq.common.protocol.responses.MetadataResponse;
@@ -104,6 +105,26 @@ class KryoCodecMalformedInputTest {
             ByteBuf truncated = full.slice(full.readerIndex(), cut);
             assertThatThrownBy(() -> codec.decodeRequest(truncated)).isInstanceOf(InvalidFrameException.class);
         }
+    }
+
+    @Test
+    void sessionFetchCutAnywhereIsInvalidAndAHugeForgottenListIsRefused() {
+        FetchRequest sample = (FetchRequest) MessageSamples.requests().get(ApiKey.FETCH);
+        assertThat(sample.forgotten()).as("the sample carries session fields").isNotEmpty();
+        ByteBuf full = wireFrame(sample);
+        for (int cut = 0; cut < full.readableBytes(); cut++) {
+            ByteBuf truncated = full.slice(full.readerIndex(), cut);
+            assertThatThrownBy(() -> codec.decodeRequest(truncated)).isInstanceOf(InvalidFrameException.class);
+        }
+        FetchRequest noPartitions = new FetchRequest(1, 0, 1, 100, List.of(), 7, 3, List.of());
+        ByteBuf frame = wireFrame(noPartitions);
+        // The body ends with the forgotten list's size (one varint byte): declare 2^31 - 1 elements instead.
+        int sizeIndex = frame.writerIndex() - 1;
+        frame.writerIndex(sizeIndex).writeBytes(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07});
+        int bodyLengthIndex = frame.readerIndex() + 2 + 2 + 4 + 2 + 1;
+        frame.setInt(bodyLengthIndex, frame.getInt(bodyLengthIndex) + 4);
+        assertThatThrownBy(() -> codec.decodeRequest(frame))
+                .isInstanceOf(InvalidFrameException.class).hasMessageContaining("list declares");
     }
 
     @Test

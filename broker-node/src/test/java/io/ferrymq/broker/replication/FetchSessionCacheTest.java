@@ -1,11 +1,10 @@
-package io.ferrymq.broker.kafka;
+package io.ferrymq.broker.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ferrymq.broker.kafka.FetchSessionCache.News;
-import io.ferrymq.broker.kafka.FetchSessionCache.PartitionKey;
-import io.ferrymq.broker.kafka.FetchSessionCache.Position;
+import io.ferrymq.broker.replication.FetchSessionCache.News;
+import io.ferrymq.broker.replication.FetchSessionCache.Position;
 import io.ferrymq.broker.log.MutableClock;
 import io.ferrymq.common.errors.ApiException;
 import io.ferrymq.common.errors.ErrorCode;
@@ -20,6 +19,11 @@ import org.junit.jupiter.api.Test;
 
 class FetchSessionCacheTest {
 
+    /** Kafka's key kind: the cache is generic over it. */
+    private record PartitionKey(Uuid topicId, String topic, int partition) {
+    }
+
+
     private static final Duration EVICTION = Duration.ofMinutes(2);
     private static final PartitionKey A0 = byName("a", 0);
     private static final PartitionKey A1 = byName("a", 1);
@@ -31,26 +35,26 @@ class FetchSessionCacheTest {
 
     @Test
     void aFullFetchOpensASessionAtEpochOneHoldingItsPartitionsInOrder() {
-        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(10, EVICTION, clock);
 
         int id = cache.maybeCreate(false, false, positions(A1, A0), news);
 
         assertThat(id).isPositive();
         assertThat(cache.nextEpoch(id)).contains(1);
-        FetchSessionCache.Snapshot snapshot = cache.updateIncremental(id, 1, false, positions(), List.of());
+        FetchSessionCache.Snapshot<PartitionKey> snapshot = cache.updateIncremental(id, 1, false, positions(), List.of());
         assertThat(snapshot.partitions().keySet()).containsExactly(A1, A0);
         assertThat(cache.nextEpoch(id)).contains(2);
     }
 
     @Test
     void anIncrementalFetchAddsAtTheEndRepositionsAndForgets() {
-        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(10, EVICTION, clock);
         int id = cache.maybeCreate(false, false, positions(A0, A1), news);
 
         LinkedHashMap<PartitionKey, Position> updates = new LinkedHashMap<>();
         updates.put(B0, new Position(7, 3, 100, -1));
         updates.put(A0, new Position(42, 5, 200, -1));
-        FetchSessionCache.Snapshot snapshot = cache.updateIncremental(id, 1, false, updates, List.of(A1));
+        FetchSessionCache.Snapshot<PartitionKey> snapshot = cache.updateIncremental(id, 1, false, updates, List.of(A1));
 
         assertThat(snapshot.partitions().keySet()).containsExactly(A0, B0);
         assertThat(snapshot.partitions().get(A0)).isEqualTo(new Position(42, 5, 200, -1));
@@ -59,7 +63,7 @@ class FetchSessionCacheTest {
 
     @Test
     void forgettingEveryPartitionClosesTheSession() {
-        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(10, EVICTION, clock);
         int id = cache.maybeCreate(false, false, positions(A0), news);
 
         assertThat(cache.updateIncremental(id, 1, false, positions(), List.of(A0)).partitions()).isEmpty();
@@ -70,7 +74,7 @@ class FetchSessionCacheTest {
 
     @Test
     void sessionErrorsAreKafkas() {
-        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(10, EVICTION, clock);
         int id = cache.maybeCreate(false, false, positions(A0), news);
 
         assertThatThrownBy(() -> cache.updateIncremental(id + 1, 1, false, positions(), List.of()))
@@ -91,7 +95,7 @@ class FetchSessionCacheTest {
 
     @Test
     void aRemovedSessionIsNotFound() {
-        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(10, EVICTION, clock);
         int id = cache.maybeCreate(false, false, positions(A0), news);
 
         assertThat(cache.remove(id)).isTrue();
@@ -103,7 +107,7 @@ class FetchSessionCacheTest {
 
     @Test
     void anIncrementalResponseCarriesOnlyPartitionsWithNewsAndRemembersWhatItSent() {
-        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(10, EVICTION, clock);
         int id = cache.maybeCreate(false, false, positions(A0, A1, B0), news);
         cache.updateIncremental(id, 1, false, positions(), List.of());
 
@@ -121,7 +125,7 @@ class FetchSessionCacheTest {
 
     @Test
     void aPartitionWithAnErrorIsAlwaysSentAndSentAgainOnceTheErrorClears() {
-        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(10, EVICTION, clock);
         int id = cache.maybeCreate(false, false, positions(A0, A1), news);
 
         state.put(A0, new News(false, ErrorCode.NOT_LEADER_OR_FOLLOWER, 10, 0, false));
@@ -135,7 +139,7 @@ class FetchSessionCacheTest {
 
     @Test
     void aDivergingPartitionIsAlwaysSent() {
-        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(10, EVICTION, clock);
         int id = cache.maybeCreate(false, false, positions(A0, A1), news);
 
         state.put(A1, new News(false, ErrorCode.NONE, 10, 0, true));
@@ -146,7 +150,7 @@ class FetchSessionCacheTest {
 
     @Test
     void partitionsSentMoveToTheEndOfTheSessionSoOthersAreReadFirstNextTime() {
-        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(10, EVICTION, clock);
         int id = cache.maybeCreate(false, false, positions(A0, A1, B0), news);
         cache.updateIncremental(id, 1, false, positions(), List.of());
 
@@ -159,7 +163,7 @@ class FetchSessionCacheTest {
 
     @Test
     void aFullSessionCreatedWithAnErrorRemembersNoHighWatermark() {
-        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(10, EVICTION, clock);
         state.put(A0, new News(false, ErrorCode.NOT_LEADER_OR_FOLLOWER, 10, 0, false));
         int id = cache.maybeCreate(false, false, positions(A0), news);
 
@@ -170,15 +174,15 @@ class FetchSessionCacheTest {
 
     @Test
     void noSessionForAFetchWithoutPartitionsOrWithoutSlots() {
-        assertThat(new FetchSessionCache(10, EVICTION, clock).maybeCreate(false, false, positions(), news))
+        assertThat(new FetchSessionCache<PartitionKey>(10, EVICTION, clock).maybeCreate(false, false, positions(), news))
                 .isEqualTo(FetchSessionCache.NO_SESSION_ID);
-        assertThat(new FetchSessionCache(0, EVICTION, clock).maybeCreate(true, false, positions(A0), news))
+        assertThat(new FetchSessionCache<PartitionKey>(0, EVICTION, clock).maybeCreate(true, false, positions(A0), news))
                 .isEqualTo(FetchSessionCache.NO_SESSION_ID);
     }
 
     @Test
     void theCacheNeverHoldsMoreThanItsSlotsAndYoungConsumerSessionsAreNotEvictedByConsumers() {
-        FetchSessionCache cache = new FetchSessionCache(2, EVICTION, clock);
+        FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(2, EVICTION, clock);
         int first = cache.maybeCreate(false, false, positions(A0), news);
         int second = cache.maybeCreate(false, false, positions(A0), news);
 
@@ -191,7 +195,7 @@ class FetchSessionCacheTest {
 
     @Test
     void aSessionIdlePastTheEvictionTimeGivesWayToANewOne() {
-        FetchSessionCache cache = new FetchSessionCache(2, EVICTION, clock);
+        FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(2, EVICTION, clock);
         int idle = cache.maybeCreate(false, false, positions(A0), news);
         clock.advance(1_000);
         int used = cache.maybeCreate(false, false, positions(A0), news);
@@ -208,7 +212,7 @@ class FetchSessionCacheTest {
 
     @Test
     void anOldSessionInUseGivesWayOnlyToALargerOne() {
-        FetchSessionCache cache = new FetchSessionCache(1, EVICTION, clock);
+        FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(1, EVICTION, clock);
         int old = cache.maybeCreate(false, false, positions(A0, A1), news);
         clock.advance(EVICTION.toMillis() + 1);
         cache.updateIncremental(old, 1, false, positions(), List.of());
@@ -223,7 +227,7 @@ class FetchSessionCacheTest {
 
     @Test
     void aFollowerSessionEvictsTheSmallestConsumerSessionHoweverYoung() {
-        FetchSessionCache cache = new FetchSessionCache(2, EVICTION, clock);
+        FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(2, EVICTION, clock);
         int small = cache.maybeCreate(false, false, positions(A0), news);
         int big = cache.maybeCreate(false, false, positions(A0, A1, B0), news);
 
@@ -239,14 +243,14 @@ class FetchSessionCacheTest {
 
     @Test
     void sessionsByTopicIdAreKeyedById() {
-        FetchSessionCache cache = new FetchSessionCache(10, EVICTION, clock);
+        FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(10, EVICTION, clock);
         Uuid id = Uuid.randomUuid();
         PartitionKey byId = new PartitionKey(id, null, 0);
         int session = cache.maybeCreate(false, true, positions(byId), news);
 
         LinkedHashMap<PartitionKey, Position> update = new LinkedHashMap<>();
         update.put(new PartitionKey(id, null, 0), new Position(5, -1, 10, -1));
-        FetchSessionCache.Snapshot snapshot = cache.updateIncremental(session, 1, true, update, List.of());
+        FetchSessionCache.Snapshot<PartitionKey> snapshot = cache.updateIncremental(session, 1, true, update, List.of());
 
         assertThat(snapshot.partitions()).containsOnlyKeys(byId);
         assertThat(snapshot.partitions().get(byId).fetchOffset()).isEqualTo(5);

@@ -1,4 +1,4 @@
-package io.ferrymq.broker.kafka;
+package io.ferrymq.broker.replication;
 
 import io.ferrymq.common.errors.ErrorCode;
 import java.time.Clock;
@@ -13,10 +13,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import org.apache.kafka.common.Uuid;
 
 /**
- * Kafka's incremental fetch sessions (KIP-227) as pure bookkeeping: which partitions each session
+ * Incremental fetch sessions (KIP-227) as pure bookkeeping, for both fetch paths: the Kafka
+ * listeners' (keyed by Kafka's partition names or topic ids) and Ferry's own between brokers (keyed
+ * by {@code TopicPartition}, {@code usesTopicIds} always false). It holds which partitions each session
  * fetches, at which positions, and what its fetcher was last told (high watermark, log start offset),
  * so an incremental response carries only partitions with news. At most {@code maxSlots} sessions
  * live at once ({@code max.incremental.fetch.session.cache.slots}, 1000 in Kafka); a new session
@@ -35,24 +36,24 @@ import org.apache.kafka.common.Uuid;
  *
  * <p>Thread-safe: every method holds the cache's monitor, so a request sees a session whole.
  */
-public final class FetchSessionCache {
+public final class FetchSessionCache<K> {
 
     /** Kafka's {@code max.incremental.fetch.session.cache.slots} default. */
     public static final int DEFAULT_MAX_SLOTS = 1000;
     /** Kafka's {@code min.incremental.fetch.session.eviction.ms} default. */
     public static final Duration DEFAULT_EVICTION_AFTER = Duration.ofMinutes(2);
     /** The session id of a fetch outside any session. */
-    static final int NO_SESSION_ID = 0;
+    public static final int NO_SESSION_ID = 0;
 
-    private static final Comparator<Session> BY_LAST_USED = Comparator.<Session>comparingLong(s -> s.lastUsedMs)
+    private static final Comparator<Session<?>> BY_LAST_USED = Comparator.<Session<?>>comparingLong(s -> s.lastUsedMs)
             .thenComparingInt(s -> s.id);
-    private static final Comparator<Session> BY_VALUE = Comparator.<Session, Boolean>comparing(s -> s.privileged)
+    private static final Comparator<Session<?>> BY_VALUE = Comparator.<Session<?>, Boolean>comparing(s -> s.privileged)
             .thenComparingInt(s -> s.partitions.size()).thenComparingInt(s -> s.id);
 
     private final int maxSlots;
     private final long evictionAfterMs;
     private final Clock clock;
-    private final Map<Integer, Session> sessions = new HashMap<>();
+    private final Map<Integer, Session<K>> sessions = new HashMap<>();
 
     public FetchSessionCache(int maxSlots, Duration evictionAfter, Clock clock) {
         if (maxSlots < 0) {
@@ -64,44 +65,42 @@ public final class FetchSessionCache {
     }
 
     /** Kafka's defaults: 1000 slots, sessions evictable after two minutes. */
-    public static FetchSessionCache withKafkaDefaults(Clock clock) {
-        return new FetchSessionCache(DEFAULT_MAX_SLOTS, DEFAULT_EVICTION_AFTER, clock);
-    }
-
-    /** A session's partition: by topic id from Fetch 13 ({@code topic} null), by name before ({@code topicId} zero). */
-    record PartitionKey(Uuid topicId, String topic, int partition) {
-        PartitionKey {
-            Objects.requireNonNull(topicId, "topicId");
-        }
+    public static <K> FetchSessionCache<K> withKafkaDefaults(Clock clock) {
+        return new FetchSessionCache<>(DEFAULT_MAX_SLOTS, DEFAULT_EVICTION_AFTER, clock);
     }
 
     /** Where the fetcher reads a partition from, as its latest request said. */
-    record Position(long fetchOffset, int currentLeaderEpoch, int maxBytes, int lastFetchedEpoch) {
+    public record Position(long fetchOffset, int currentLeaderEpoch, int maxBytes, int lastFetchedEpoch) {
     }
 
     /** What a response says of a partition: what decides whether an incremental response must carry it. */
-    record News(boolean hasRecords, ErrorCode error, long highWatermark, long logStartOffset, boolean isDiverging) {
-        News {
+    public record News(boolean hasRecords, ErrorCode error, long highWatermark, long logStartOffset, boolean isDiverging) {
+        public News {
             Objects.requireNonNull(error, "error");
         }
     }
 
     /** A session's partitions in its order, with their positions. */
-    record Snapshot(LinkedHashMap<PartitionKey, Position> partitions) {
+    public record Snapshot<K>(LinkedHashMap<K, Position> partitions) {
     }
 
     /** How many sessions are held now. */
-    synchronized int size() {
+    public synchronized int size() {
         return sessions.size();
     }
 
+    /** How many partitions all sessions hold now. */
+    public synchronized int partitionCount() {
+        return sessions.values().stream().mapToInt(s -> s.partitions.size()).sum();
+    }
+
     /** The epoch the next incremental request of {@code sessionId} must carry; empty when no such session. */
-    synchronized Optional<Integer> nextEpoch(int sessionId) {
+    public synchronized Optional<Integer> nextEpoch(int sessionId) {
         return Optional.ofNullable(sessions.get(sessionId)).map(s -> s.epoch);
     }
 
     /** Closes {@code sessionId} (a full request names the session it replaces); true when it existed. */
-    synchronized boolean remove(int sessionId) {
+    public synchronized boolean remove(int sessionId) {
         return sessions.remove(sessionId) != null;
     }
 
@@ -110,8 +109,8 @@ public final class FetchSessionCache {
      * holds {@code partitions} in order, each remembering what {@code news} said of it. Returns the new
      * session's id, or {@link #NO_SESSION_ID} when there are no partitions or no slot.
      */
-    synchronized int maybeCreate(boolean privileged, boolean usesTopicIds,
-                                 LinkedHashMap<PartitionKey, Position> partitions, Function<PartitionKey, News> news) {
+    public synchronized int maybeCreate(boolean privileged, boolean usesTopicIds,
+                                 LinkedHashMap<K, Position> partitions, Function<K, News> news) {
         long now = clock.millis();
         if (partitions.isEmpty() || !(sessions.size() < maxSlots || tryEvict(privileged, partitions.size(), now))) {
             return NO_SESSION_ID;
@@ -120,7 +119,7 @@ public final class FetchSessionCache {
         do {
             id = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
         } while (sessions.containsKey(id));
-        Session session = new Session(id, privileged, usesTopicIds, now);
+        Session<K> session = new Session<>(id, privileged, usesTopicIds, now);
         partitions.forEach((key, position) -> {
             Cached cached = new Cached(position);
             cached.mustRespond(news.apply(key));
@@ -138,10 +137,10 @@ public final class FetchSessionCache {
      * @throws io.ferrymq.common.errors.ApiException FETCH_SESSION_ID_NOT_FOUND, INVALID_FETCH_SESSION_EPOCH
      *         or FETCH_SESSION_TOPIC_ID_ERROR, as Kafka answers
      */
-    synchronized Snapshot updateIncremental(int sessionId, int epoch, boolean usesTopicIds,
-                                            LinkedHashMap<PartitionKey, Position> updates,
-                                            List<PartitionKey> forgotten) {
-        Session session = sessions.get(sessionId);
+    public synchronized Snapshot<K> updateIncremental(int sessionId, int epoch, boolean usesTopicIds,
+                                            LinkedHashMap<K, Position> updates,
+                                            List<K> forgotten) {
+        Session<K> session = sessions.get(sessionId);
         if (session == null) {
             throw ErrorCode.FETCH_SESSION_ID_NOT_FOUND.exception("fetch session " + sessionId + " is not in the cache");
         }
@@ -162,15 +161,15 @@ public final class FetchSessionCache {
             }
         });
         forgotten.forEach(session.partitions::remove);
-        LinkedHashMap<PartitionKey, Position> all = new LinkedHashMap<>();
+        LinkedHashMap<K, Position> all = new LinkedHashMap<>();
         if (session.partitions.isEmpty()) {
             sessions.remove(sessionId);
-            return new Snapshot(all);
+            return new Snapshot<>(all);
         }
         session.lastUsedMs = clock.millis();
         session.epoch = session.epoch == Integer.MAX_VALUE ? 1 : session.epoch + 1;
         session.partitions.forEach((key, cached) -> all.put(key, cached.position));
-        return new Snapshot(all);
+        return new Snapshot<>(all);
     }
 
     /**
@@ -180,25 +179,25 @@ public final class FetchSessionCache {
      * with partitions that had nothing (Kafka's fairness rotation). Empty when the session is gone
      * (emptied, or evicted since its request was read): the response then goes out without a session.
      */
-    synchronized Optional<List<PartitionKey>> respondIncremental(int sessionId, Function<PartitionKey, News> news) {
-        Session session = sessions.get(sessionId);
+    public synchronized Optional<List<K>> respondIncremental(int sessionId, Function<K, News> news) {
+        Session<K> session = sessions.get(sessionId);
         if (session == null) {
             return Optional.empty();
         }
-        List<PartitionKey> carried = new ArrayList<>();
+        List<K> carried = new ArrayList<>();
         session.partitions.forEach((key, cached) -> {
             if (cached.mustRespond(news.apply(key))) {
                 carried.add(key);
             }
         });
-        for (PartitionKey key : carried) {
+        for (K key : carried) {
             session.partitions.put(key, session.partitions.remove(key));
         }
         return Optional.of(carried);
     }
 
     private boolean tryEvict(boolean privileged, int size, long now) {
-        Optional<Session> leastRecentlyUsed = sessions.values().stream().min(BY_LAST_USED);
+        Optional<Session<K>> leastRecentlyUsed = sessions.values().stream().min(BY_LAST_USED);
         if (leastRecentlyUsed.isEmpty()) {
             return false;
         }
@@ -206,7 +205,7 @@ public final class FetchSessionCache {
             sessions.remove(leastRecentlyUsed.get().id);
             return true;
         }
-        Optional<Session> cheapest = sessions.values().stream()
+        Optional<Session<K>> cheapest = sessions.values().stream()
                 .filter(s -> now - s.creationMs > evictionAfterMs || (privileged && !s.privileged))
                 .min(BY_VALUE);
         // Kafka's EvictableKey order (consumer before follower, then size, then id): the newcomer, whose
@@ -221,12 +220,12 @@ public final class FetchSessionCache {
     }
 
     /** One session. Guarded by the cache's monitor. */
-    private static final class Session {
+    private static final class Session<K> {
         final int id;
         final boolean privileged;
         final boolean usesTopicIds;
         final long creationMs;
-        final LinkedHashMap<PartitionKey, Cached> partitions = new LinkedHashMap<>();
+        final LinkedHashMap<K, Cached> partitions = new LinkedHashMap<>();
         long lastUsedMs;
         int epoch = 1;
 
