@@ -117,14 +117,23 @@ class PartitionLatchIT {
         return client.curator().getChildren().forPath(FOLDER);
     }
 
-    @Test
-    void theOldestNodeLeadsAndEachLeaderHandsOverToTheNextInLine() throws Exception {
+    /** Brokers 1, 2 and 3 join in that order; 1 leads. */
+    private Participant[] queueOfThree() {
         Participant first = new Participant(1);
         await().atMost(WAIT).until(first::leads);
         Participant second = new Participant(2);
         await().atMost(WAIT).until(second::created);
         Participant third = new Participant(3);
         await().atMost(WAIT).until(third::created);
+        return new Participant[] {first, second, third};
+    }
+
+    @Test
+    void theOldestNodeLeadsAndEachLeaderHandsOverToTheNextInLine() throws Exception {
+        Participant[] queue = queueOfThree();
+        Participant first = queue[0];
+        Participant second = queue[1];
+        Participant third = queue[2];
 
         assertThat(second.leads()).isFalse();
         assertThat(third.leads()).isFalse();
@@ -144,12 +153,10 @@ class PartitionLatchIT {
 
     @Test
     void aNodeAheadLeavingOutOfOrderDoesNotMakeTheLastOneLeader() throws Exception {
-        Participant first = new Participant(1);
-        await().atMost(WAIT).until(first::leads);
-        Participant second = new Participant(2);
-        await().atMost(WAIT).until(second::created);
-        Participant third = new Participant(3);
-        await().atMost(WAIT).until(third::created);
+        Participant[] queue = queueOfThree();
+        Participant first = queue[0];
+        Participant second = queue[1];
+        Participant third = queue[2];
 
         second.close();
         await().atMost(WAIT).until(() -> children().size() == 2);
