@@ -137,6 +137,13 @@ class SegmentRecoveryFuzzTest {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 channel.write(ByteBuffer.wrap(new byte[1]), sparseEnd - 1);
             }
+            // Recovery reads zeros after the damaged bytes: a truncation the sparse end follows may
+            // have cut only bytes that were zeros anyway (a record's trailing header count), and the
+            // batch is then whole again. Judge the batches on what is on disk.
+            int onDisk = (int) Math.min(sparseEnd, spans.get(spans.size() - 1).end());
+            if (onDisk > bytes.length) {
+                bytes = Arrays.copyOf(bytes, onDisk);
+            }
         }
         return bytes;
     }
