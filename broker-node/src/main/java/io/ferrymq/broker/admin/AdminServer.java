@@ -1,5 +1,6 @@
 package io.ferrymq.broker.admin;
 
+import io.ferrymq.broker.ThreadPools;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -20,9 +21,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,12 +83,7 @@ public final class AdminServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the admin HTTP server to " + config.host() + ":" + config.port(), e);
         }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "ferry-admin-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService executor = ThreadPools.fixed(4, "ferry-admin-http", true);
         AdminServer admin = new AdminServer(http, executor, metrics, readiness, console);
         http.setExecutor(executor);
         http.createContext("/", admin::handle);

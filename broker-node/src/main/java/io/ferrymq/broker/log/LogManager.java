@@ -1,5 +1,6 @@
 package io.ferrymq.broker.log;
 
+import io.ferrymq.broker.ThreadPools;
 import io.ferrymq.broker.log.cleaner.CleanerConfig;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.errors.ErrorCode;
@@ -21,7 +22,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -371,7 +371,7 @@ public final class LogManager implements AutoCloseable {
      * other they made closing 10,000 logs take most of a minute).
      */
     private void closeLogs() {
-        ExecutorService closers = Executors.newFixedThreadPool(CLOSE_THREADS, r -> new Thread(r, "ferry-log-close"));
+        ExecutorService closers = ThreadPools.fixed(CLOSE_THREADS, "ferry-log-close", false);
         try {
             List<Future<?>> closing = new ArrayList<>();
             for (PartitionLog log : all()) {

@@ -1,5 +1,6 @@
 package io.ferrymq.broker.replication;
 
+import io.ferrymq.broker.ThreadPools;
 import io.ferrymq.broker.partition.Partition;
 import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.metadata.MetadataStore;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +54,7 @@ final class ControlledShutdown {
         List<Partition> led = partitions.leaders();
         led.forEach(Partition::beginResign);
         long deadline = clock.millis() + config.controlledShutdownTimeout().toMillis();
-        ExecutorService readers = Executors.newFixedThreadPool(PARALLEL_READS, r -> {
-            Thread t = new Thread(r, "ferry-controlled-shutdown-" + config.brokerId());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService readers = ThreadPools.fixed(PARALLEL_READS, "ferry-controlled-shutdown-" + config.brokerId(), true);
         List<Partition> waiting;
         try {
             waiting = undrained(led, readers);

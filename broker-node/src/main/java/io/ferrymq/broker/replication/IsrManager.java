@@ -1,5 +1,6 @@
 package io.ferrymq.broker.replication;
 
+import io.ferrymq.broker.ThreadPools;
 import io.ferrymq.broker.metrics.BrokerMetrics;
 import io.ferrymq.broker.partition.IsrChange;
 import io.ferrymq.broker.partition.Partition;
@@ -18,11 +19,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,9 +78,7 @@ final class IsrManager implements AutoCloseable {
         this.deps = deps;
         this.thread = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "ferry-isr-" + config.brokerId()));
         this.thread.setRemoveOnCancelPolicy(true);
-        AtomicInteger writerCount = new AtomicInteger();
-        this.writers = Executors.newFixedThreadPool(WRITERS,
-                r -> new Thread(r, "ferry-isr-writer-" + config.brokerId() + "-" + writerCount.incrementAndGet()));
+        this.writers = ThreadPools.fixed(WRITERS, "ferry-isr-writer-" + config.brokerId(), false);
     }
 
     void start() {

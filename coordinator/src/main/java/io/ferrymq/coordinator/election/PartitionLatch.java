@@ -134,7 +134,7 @@ final class PartitionLatch {
             return;
         }
         if (isConnectionError(code)) {
-            removeOurNodes(null);
+            removeOurNodes();
         }
         if (!closed) {
             fail(KeeperException.create(code, ZKPaths.makePath(folder, prefix)));
@@ -196,14 +196,13 @@ final class PartitionLatch {
     }
 
     /**
-     * After a create whose answer was lost: deletes every node carrying our prefix except
-     * {@code keep}, so a node created without our knowing does not hold a place in the queue.
+     * After a create whose answer was lost: deletes every node carrying our prefix, so a node created without our knowing does not hold a place in the queue.
      */
-    private void removeOurNodes(String keep) {
+    private void removeOurNodes() {
         try {
             curator.getChildren().inBackground((client, event) -> {
                 if (event.getResultCode() == KeeperException.Code.OK.intValue()) {
-                    event.getChildren().stream().filter(child -> child.startsWith(prefix) && !child.equals(keep))
+                    event.getChildren().stream().filter(child -> child.startsWith(prefix))
                             .forEach(child -> delete(ZKPaths.makePath(folder, child)));
                 }
             }).forPath(folder);
