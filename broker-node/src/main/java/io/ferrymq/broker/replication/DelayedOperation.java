@@ -1,5 +1,7 @@
 package io.ferrymq.broker.replication;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,6 +23,7 @@ public abstract class DelayedOperation {
     private final AtomicBoolean completed = new AtomicBoolean();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile ScheduledFuture<?> timeout;
+    private volatile Collection<?> watchedKeys = List.of();
 
     protected DelayedOperation(long delayMs) {
         if (delayMs < 0) {
@@ -83,6 +86,16 @@ public abstract class DelayedOperation {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Records the keys a purgatory watches this operation on, so completion can leave them all. */
+    final void watching(Collection<?> keys) {
+        this.watchedKeys = keys;
+    }
+
+    @SuppressWarnings("unchecked")
+    final <K> Collection<K> watchedKeys() {
+        return (Collection<K>) watchedKeys;
     }
 
     final void setTimeout(ScheduledFuture<?> future) {

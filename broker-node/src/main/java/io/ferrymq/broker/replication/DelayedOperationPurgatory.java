@@ -20,8 +20,11 @@ import org.slf4j.LoggerFactory;
  * condition now holds. Nothing is polled on a timer: the single named timer thread only expires
  * operations whose delay ran out.
  *
- * <p>Invariant: an operation that was pending when its key's event fired is checked after the
- * event (it is watched before its condition is re-checked in {@link #tryCompleteElseWatch}).
+ * <p>Invariants: an operation that was pending when its key's event fired is checked after the
+ * event (it is watched before its condition is re-checked in {@link #tryCompleteElseWatch}); an
+ * operation that completes leaves the watch list of every key it watched, not only the one whose
+ * event completed it (a follower's fetch watches all its partitions, and a key without events
+ * would otherwise hold every completed fetch, with its response, for as long as the broker runs).
  * Thread-safe.
  */
 public final class DelayedOperationPurgatory<K> implements AutoCloseable {
@@ -50,6 +53,7 @@ public final class DelayedOperationPurgatory<K> implements AutoCloseable {
         if (operation.maybeTryComplete()) {
             return true;
         }
+        operation.watching(keys);
         for (K key : keys) {
             watchers.compute(key, (k, queue) -> {
                 Queue<DelayedOperation> target = queue == null ? new ConcurrentLinkedQueue<>() : queue;
@@ -58,6 +62,7 @@ public final class DelayedOperationPurgatory<K> implements AutoCloseable {
             });
         }
         if (operation.maybeTryComplete()) {
+            unwatch(operation, keys);
             return true;
         }
         Runnable expiry = () -> {
@@ -83,7 +88,7 @@ public final class DelayedOperationPurgatory<K> implements AutoCloseable {
             if (operation.isCompleted()) {
                 queue.remove(operation);
             } else if (operation.maybeTryComplete()) {
-                queue.remove(operation);
+                unwatch(operation, operation.<K>watchedKeys());
                 completed++;
             }
         }
@@ -106,14 +111,19 @@ public final class DelayedOperationPurgatory<K> implements AutoCloseable {
         watchers.computeIfPresent(key, (k, queue) -> queue.isEmpty() ? null : queue);
     }
 
-    /** Operations not completed yet, counted once per key they watch (for metrics and tests). */
+    /** Watch-list entries: operations counted once per key they watch (for metrics and tests). */
     public int watched() {
         int count = 0;
         for (Queue<DelayedOperation> queue : watchers.values()) {
-            queue.removeIf(DelayedOperation::isCompleted);
             count += queue.size();
         }
         return count;
+    }
+
+    /** Entries on {@code key}'s watch list, completed or not (for tests). */
+    int watchListSize(K key) {
+        Queue<DelayedOperation> queue = watchers.get(key);
+        return queue == null ? 0 : queue.size();
     }
 
     /** Expires every pending operation (their callers get a timeout) and stops the timer thread. */

@@ -125,6 +125,33 @@ class DelayedOperationPurgatoryTest {
     }
 
     @Test
+    void completedFetchLeavesEveryPartitionItWatched() {
+        AtomicBoolean dataArrived = new AtomicBoolean();
+        AtomicLong responses = new AtomicLong();
+        purgatory.tryCompleteElseWatch(new DelayedFetch(30_000, dataArrived::get, responses::incrementAndGet),
+                List.of(P0, P1));
+        assertThat(purgatory.watched()).isEqualTo(2);
+        dataArrived.set(true);
+        purgatory.checkAndComplete(P0);
+        assertThat(responses).hasValue(1);
+        assertThat(purgatory.watchListSize(P1)).as("P1 has no event: the completed fetch must not stay on its list")
+                .isZero();
+        assertThat(purgatory.watched()).isZero();
+    }
+
+    @Test
+    void fetchSatisfiedWhileBeingWatchedLeavesNoWatcher() {
+        AtomicLong checks = new AtomicLong();
+        AtomicLong responses = new AtomicLong();
+        boolean completed = purgatory.tryCompleteElseWatch(
+                new DelayedFetch(30_000, () -> checks.incrementAndGet() > 1, responses::incrementAndGet), List.of(P0, P1));
+        assertThat(completed).isTrue();
+        assertThat(responses).hasValue(1);
+        assertThat(purgatory.watchListSize(P0)).isZero();
+        assertThat(purgatory.watchListSize(P1)).isZero();
+    }
+
+    @Test
     void longPollFetchRespondsAfterMaxWaitWithoutData() {
         CompletableFuture<Void> responded = new CompletableFuture<>();
         purgatory.tryCompleteElseWatch(new DelayedFetch(30, () -> false, () -> responded.complete(null)), List.of(P0));
