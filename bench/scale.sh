@@ -28,7 +28,8 @@
 #   VICTIM (1) IDLE_S (30) ROUNDS (3) ZK_PORT (23181) BROKER_PORT_BASE (23092; Ferry's Kafka listener at +10)
 #   WAIT_S (300: the bound of each wait) BASE (/tmp/ferry-scale-<system>) WORK (/tmp/ferry-scale-work)
 #   JFR (unset; 1: every broker records a JFR profile, $BASE/logs/broker-<i>.jfr, kept under WORK, for
-#   bench/jfr_top.py) STOP_AFTER (unset; elect: stop after the create/elect figures and the idle CPU)
+#   bench/jfr_top.py) STOP_AFTER (unset; elect: stop after the create/elect figures and the idle CPU;
+#   failover: stop after failover_s)
 set -u -o pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -263,6 +264,7 @@ log "kill -9 broker $VICTIM (pid $VPID)"
 ours "$VPID" || { echo "broker $VICTIM pid $VPID is not ours" >&2; exit 1; }
 T=$(now_ms); kill -KILL "$VPID"; wait "$VPID" 2>/dev/null
 measure failover_s leaders "$T" "$VICTIM"
+if [ "${STOP_AFTER:-}" = failover ]; then log "done (STOP_AFTER=failover)"; exit 0; fi
 log "restarting broker $VICTIM"
 T=$(now_ms); start_broker "$VICTIM"
 measure isr_back_s isr "$T" "$VICTIM"

@@ -77,9 +77,9 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
                 context.registry(), context.endpoints(), throttles));
         this.lifecycle = new ReplicaLifecycle(config, context, partitions, fetchers, this::wakeUp,
                 this::dropUnregisteredFollowersSoon, throttles);
-        this.elections = new LeaderElectionService(context.zk(), context.registry(), new ElectionConfig(
-                config.brokerId(), config.uncleanLeaderElectionEnable(), ElectionConfig.DEFAULT_PREFERRED_REPLICA_GRACE),
-                lifecycle);
+        this.elections = new LeaderElectionService(context.zk(), context.registry(), context.metadata(),
+                new ElectionConfig(config.brokerId(), config.uncleanLeaderElectionEnable(),
+                        ElectionConfig.DEFAULT_PREFERRED_REPLICA_GRACE), lifecycle);
         this.lifecycle.attach(elections);
         this.isrManager = new IsrManager(config, partitions, new IsrUpdater(context.metadata(), config.brokerId()),
                 context.registry(), new IsrManager.IsrDeps(context.logs(), context.metrics(), isrListener(),

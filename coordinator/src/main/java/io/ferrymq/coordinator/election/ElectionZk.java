@@ -24,7 +24,7 @@ import org.apache.zookeeper.KeeperException;
 /**
  * The ZooKeeper calls an elector makes, all asynchronous (Curator background calls) so one election
  * thread can keep thousands of partitions' requests in flight: read {@code state} with its version
- * and a watch, the fenced election write (one transaction that checks the latch node still exists
+ * (no watch: changes reach electors through the broker's metadata cache), the fenced election write (one transaction that checks the latch node still exists
  * and sets {@code state} at the version read), the latch's participant count and order, and the
  * registered broker ids. Futures complete on ZooKeeper's event thread: callers continue on their own executor.
  * Thread-safe.
@@ -41,8 +41,8 @@ final class ElectionZk {
         return curator.getZookeeperClient().isConnected();
     }
 
-    /** The state and its version (watch armed), or empty when the partition no longer exists. */
-    CompletableFuture<Optional<Versioned<PartitionState>>> readState(TopicPartition partition, CuratorWatcher watcher) {
+    /** The state and its version, or empty when the partition no longer exists. */
+    CompletableFuture<Optional<Versioned<PartitionState>>> readState(TopicPartition partition) {
         String path = ZkPaths.state(partition);
         return call(path, result -> {
             if (result.getResultCode() == KeeperException.Code.NONODE.intValue()) {
@@ -51,7 +51,7 @@ final class ElectionZk {
             requireOk(result, path);
             PartitionState state = PartitionState.fromJson(Json.parseObject(path, result.getData()));
             return Optional.of(new Versioned<>(state, result.getStat().getVersion()));
-        }, callback -> curator.getData().usingWatcher(watcher).inBackground(callback).forPath(path));
+        }, callback -> curator.getData().inBackground(callback).forPath(path));
     }
 
     /**

@@ -2,6 +2,10 @@ package io.ferrymq.coordinator.election;
 
 import io.ferrymq.common.ElectionType;
 import io.ferrymq.common.TopicPartition;
+import io.ferrymq.coordinator.metadata.MetadataStore;
+import io.ferrymq.coordinator.metadata.PartitionState;
+import io.ferrymq.coordinator.metadata.TopicListener;
+import io.ferrymq.coordinator.metadata.Versioned;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.BrokerListener;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
@@ -27,9 +31,13 @@ import org.slf4j.LoggerFactory;
  * what they share — the ordered election thread {@code ferry-election-<brokerId>} on which every
  * latch callback, watch, timer and {@link LeadershipListener} call runs; the reaction to
  * connection changes (SUSPENDED/LOST: every leader steps down at once; RECONNECTED after LOST:
- * every latch is closed and recreated); re-evaluation when brokers join or leave; every elector's
- * periodic self-check ({@link ZkLeaderElector#reconcile}); the preferred-leader rebalance;
- * and the count of unclean elections. Thread-safe.
+ * every latch is closed and recreated); re-evaluation when brokers join or leave; the changes of
+ * partition {@code state} that the broker's metadata cache sees, handed to the hosted partitions'
+ * electors (one watch and one read per change and broker, the cache's, instead of another pair
+ * per elector: at 10,000 partitions a failover's ISR shrinks and election writes otherwise queued
+ * thousands of watch callbacks and reads ahead of the elections on the election thread); every
+ * elector's periodic self-check ({@link ZkLeaderElector#reconcile}); the preferred-leader
+ * rebalance; and the count of unclean elections. Thread-safe.
  */
 public final class LeaderElectionService implements AutoCloseable {
 
@@ -41,13 +49,19 @@ public final class LeaderElectionService implements AutoCloseable {
     private static final Duration ALL_ELECTORS_TIMEOUT = Duration.ofSeconds(60);
 
     private final ElectorContext context;
+    private final MetadataStore metadata;
     private final Map<TopicPartition, ZkLeaderElector> electors = new ConcurrentHashMap<>();
     private final AtomicLong uncleanElections = new AtomicLong();
     private final OnDemandElections onDemand;
     private volatile Optional<Boolean> uncleanDefault = Optional.empty();
     private volatile boolean sessionLost;
 
-    public LeaderElectionService(ZkClient zk, BrokerRegistry registry, ElectionConfig config, LeadershipListener listener) {
+    /**
+     * @param metadata the broker's started metadata store, whose cache tells the electors about
+     *                 changes of partition {@code state}
+     */
+    public LeaderElectionService(ZkClient zk, BrokerRegistry registry, MetadataStore metadata, ElectionConfig config,
+                                 LeadershipListener listener) {
         AtomicReference<Thread> electionThread = new AtomicReference<>();
         ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "ferry-election-" + config.brokerId());
@@ -57,6 +71,7 @@ public final class LeaderElectionService implements AutoCloseable {
         thread.setRemoveOnCancelPolicy(true);
         this.context = new ElectorContext(zk.curator(), registry, config, listener, thread, uncleanElections,
                 electionThread);
+        this.metadata = metadata;
         thread.scheduleWithFixedDelay(this::reconcileAll, RECONCILE_INTERVAL.toMillis(), RECONCILE_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
         this.onDemand = new OnDemandElections(context, tp -> Optional.ofNullable(electors.get(tp)), Clock.systemUTC());
@@ -70,6 +85,21 @@ public final class LeaderElectionService implements AutoCloseable {
             @Override
             public void onBrokerRemoved(int brokerId) {
                 onBrokersChanged();
+            }
+        });
+        metadata.addListener(new TopicListener() {
+            @Override
+            public void onPartitionStateChanged(TopicPartition partition, Versioned<PartitionState> state) {
+                ZkLeaderElector elector = electors.get(partition);
+                if (elector != null) {
+                    context.onThread(() -> elector.onStateChanged(state));
+                }
+            }
+
+            @Override
+            public void onTopicDeleted(String topic) {
+                electors.values().stream().filter(e -> e.partition().topic().equals(topic))
+                        .forEach(e -> context.onThread(e::recheck));
             }
         });
         onDemand.start();
@@ -90,11 +120,18 @@ public final class LeaderElectionService implements AutoCloseable {
             throw new IllegalArgumentException(partition + ": broker " + context.config().brokerId()
                     + " is not among the assigned replicas " + replicas);
         }
-        return electors.computeIfAbsent(partition, tp -> {
-            ZkLeaderElector elector = new ZkLeaderElector(context, tp, replicas, uncleanEnabled);
-            elector.start();
-            return elector;
-        });
+        ZkLeaderElector existing = electors.get(partition);
+        if (existing != null) {
+            return existing;
+        }
+        ZkLeaderElector created = new ZkLeaderElector(context, partition, replicas, uncleanEnabled);
+        ZkLeaderElector raced = electors.putIfAbsent(partition, created);
+        if (raced != null) {
+            return raced;
+        }
+        // the cache is read only now that the elector is in the map: a change after this reaches it as an event
+        created.start(metadata.cachedPartitionState(partition));
+        return created;
     }
 
     /**

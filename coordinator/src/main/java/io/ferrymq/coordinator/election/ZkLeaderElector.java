@@ -14,14 +14,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.curator.framework.api.CuratorWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@link LeaderElector} around its partition's latch ({@link LatchSeat}, {@link PartitionLatch}): the ZooKeeper
  * side of one replica's election, with every decision taken by its {@link ElectionPolicy}. It
- * watches {@code state}, joins or leaves the latch as the policy says, and on winning the latch
+ * learns changes of {@code state} from the broker's metadata cache ({@link #onStateChanged}, routed
+ * by {@link LeaderElectionService}; it sets no watch of its own), keeps the newest it has seen
+ * ({@link NewestState}), joins or leaves the latch as the policy says, and on winning the latch
  * reads {@code state} with its version and the registered brokers and writes the policy's elected
  * state in a transaction that also checks its latch node still exists ({@link ElectionZk#writeElected});
  * if not eligible, or the write loses, it leaves the latch. It steps down at once when the latch is
@@ -42,12 +43,11 @@ final class ZkLeaderElector implements LeaderElector, LatchSeat.Owner, Preferred
     private final TopicPartition partition;
     private volatile List<Integer> replicas;
     private final int self;
-    private final CuratorWatcher stateWatcher;
     private final ElectionPolicy policy;
     private final LatchSeat seat;
     private final PreferredLeaderRebalance rebalance;
 
-    private Versioned<PartitionState> lastState;
+    private final NewestState known = new NewestState();
 
     /** @param uncleanEnabled the topic's {@code unclean.leader.election.enable}, else the broker's */
     ZkLeaderElector(ElectorContext context, TopicPartition partition, List<Integer> replicas,
@@ -57,14 +57,25 @@ final class ZkLeaderElector implements LeaderElector, LatchSeat.Owner, Preferred
         this.partition = partition;
         this.replicas = List.copyOf(replicas);
         this.self = context.config().brokerId();
-        this.stateWatcher = context.watcher(this::refresh);
         this.policy = new ElectionPolicy(self, replicas, uncleanEnabled);
         this.seat = new LatchSeat(context, zk, partition, this);
         this.rebalance = new PreferredLeaderRebalance(context, zk, partition, policy, seat, this);
     }
 
-    void start() {
-        context.onThread(this::refresh);
+    /**
+     * Starts from the metadata cache's state of the partition when it has one, else reads it. The
+     * caller takes {@code cached} after this elector can receive {@link #onStateChanged} calls, so no
+     * change falls between the two.
+     */
+    void start(Optional<Versioned<PartitionState>> cached) {
+        context.onThread(() -> cached.ifPresentOrElse(this::onStateChanged, this::refresh));
+    }
+
+    /** A state of the partition the broker's metadata cache saw; on the election thread. */
+    void onStateChanged(Versioned<PartitionState> seen) {
+        if (policy.phase() != ElectionPhase.CLOSED) {
+            onState(seen);
+        }
     }
 
     @Override
@@ -162,9 +173,9 @@ final class ZkLeaderElector implements LeaderElector, LatchSeat.Owner, Preferred
     /**
      * The periodic self-check ({@link LeaderElectionService#RECONCILE_INTERVAL}) for what a lost
      * watch would otherwise leave stuck for good: a replica neither in the latch nor waiting to join
-     * it re-reads {@code state} (the watch that would have told it it is back in the ISR may have
-     * been lost with a connection). Costs nothing for a replica in the latch; one read per interval
-     * for one out of it.
+     * it re-reads {@code state} (the metadata cache's watch that would have told it it is back in the
+     * ISR may have been lost with a connection). Costs nothing for a replica in the latch; one read
+     * per interval for one out of it.
      */
     void reconcile() {
         if (policy.phase().isFinal() || !zk.isConnected()) {
@@ -173,6 +184,11 @@ final class ZkLeaderElector implements LeaderElector, LatchSeat.Owner, Preferred
         if (!seat.isJoined() && !seat.isPending()) {
             refresh();
         }
+    }
+
+    /** The partition's topic is gone (its deletion completed): reads {@code state}, which finds it gone. */
+    void recheck() {
+        refresh();
     }
 
     /** One round of the preferred-leader rebalance ({@link PreferredLeaderRebalance}). */
@@ -204,7 +220,7 @@ final class ZkLeaderElector implements LeaderElector, LatchSeat.Owner, Preferred
 
     @Override
     public Optional<PartitionState> knownState() {
-        return Optional.ofNullable(lastState).map(Versioned::value);
+        return known.get().map(Versioned::value);
     }
 
     @Override
@@ -215,12 +231,12 @@ final class ZkLeaderElector implements LeaderElector, LatchSeat.Owner, Preferred
             log.info("{}: broker {} rejoins the latch behind the preferred replica {}", partition, self, policy.preferred());
         }
         leaveLatch();
-        maybeJoinOrLeave(lastState.value());
+        knownState().ifPresent(this::maybeJoinOrLeave);
     }
 
     void onBrokersChanged() {
-        if (!policy.phase().isFinal() && !policy.isLeader() && lastState != null) {
-            maybeJoinOrLeave(lastState.value());
+        if (!policy.phase().isFinal() && !policy.isLeader()) {
+            knownState().ifPresent(this::maybeJoinOrLeave);
         }
     }
 
@@ -228,7 +244,7 @@ final class ZkLeaderElector implements LeaderElector, LatchSeat.Owner, Preferred
         if (policy.phase() == ElectionPhase.CLOSED || !zk.isConnected()) {
             return;
         }
-        zk.readState(partition, stateWatcher).whenCompleteAsync((read, error) -> {
+        zk.readState(partition).whenCompleteAsync((read, error) -> {
             if (policy.phase() == ElectionPhase.CLOSED) {
                 return;
             }
@@ -243,7 +259,9 @@ final class ZkLeaderElector implements LeaderElector, LatchSeat.Owner, Preferred
     }
 
     private void onState(Versioned<PartitionState> versioned) {
-        lastState = versioned;
+        if (!known.offer(versioned)) {
+            return;
+        }
         PartitionState state = versioned.value();
         if (policy.isConfirmedBy(state)) {
             return;
@@ -270,7 +288,7 @@ final class ZkLeaderElector implements LeaderElector, LatchSeat.Owner, Preferred
 
     @Override
     public boolean mayJoin() {
-        return lastState != null && policy.isEligible(lastState.value(), context.registry().brokersServing(partition));
+        return knownState().map(state -> policy.isEligible(state, context.registry().brokersServing(partition))).orElse(false);
     }
 
     @Override
@@ -292,7 +310,7 @@ final class ZkLeaderElector implements LeaderElector, LatchSeat.Owner, Preferred
         if (ourNode.isEmpty() || !seat.leads(generation) || !policy.winLatch()) {
             return;
         }
-        zk.readState(partition, stateWatcher).thenCombine(zk.liveBrokerIds(), ElectionInputs::new)
+        zk.readState(partition).thenCombine(zk.liveBrokerIds(), ElectionInputs::new)
                 .whenCompleteAsync((inputs, error) -> {
                     if (!isCandidate(generation)) {
                         return;
@@ -332,7 +350,8 @@ final class ZkLeaderElector implements LeaderElector, LatchSeat.Owner, Preferred
         if (elected.isEmpty()) {
             log.info("{}: broker {} won the latch but is not in ISR {}; leaving", partition, self, state.isr());
             leaveLatch();
-            onState(read);
+            known.offer(read);
+            known.get().ifPresent(this::onState); // the newest seen, which the cache may have brought meanwhile
             return;
         }
         zk.writeElected(partition, ourNode, elected.get(), read.version()).whenCompleteAsync((written, error) -> {
@@ -356,7 +375,12 @@ final class ZkLeaderElector implements LeaderElector, LatchSeat.Owner, Preferred
     }
 
     private void becomeLeader(Versioned<PartitionState> written, List<Integer> previousIsr) {
-        lastState = written;
+        if (!known.offer(written)) {
+            log.info("{}: broker {} won the election write but has already seen a newer state; leaving", partition, self);
+            leaveLatch();
+            refresh();
+            return;
+        }
         policy.becomeLeader(written.value());
         int epoch = policy.epoch();
         List<Integer> isr = written.value().isr();
@@ -388,6 +412,7 @@ final class ZkLeaderElector implements LeaderElector, LatchSeat.Owner, Preferred
     }
 
     private void onPartitionGone() {
+        known.forget();
         stepDown("partition deleted");
         leaveLatch();
     }

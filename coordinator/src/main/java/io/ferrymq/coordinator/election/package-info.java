@@ -11,7 +11,9 @@
  *       assignment, the elected state, the follower notifications, the preferred-leader rebalance
  *       move for a latch order, and the lifecycle {@code ElectionPhase}
  *       (IDLE, QUEUED, ELECTING, LEADING, RESIGNED, CLOSED) with its allowed moves.</li>
- *   <li>{@code ZkLeaderElector}: the ZooKeeper side of one replica; {@code LatchSeat} its latch
+ *   <li>{@code ZkLeaderElector}: the ZooKeeper side of one replica, which learns changes of
+ *       {@code state} from the broker's metadata cache (through {@code LeaderElectionService}) and
+ *       keeps the newest version seen ({@code NewestState}); {@code LatchSeat} its latch
  *       and join order; {@code PartitionLatch} the latch recipe; {@code PreferredLeaderRebalance} the rebalance rounds; {@code ElectionZk}
  *       the asynchronous ZooKeeper calls.</li>
  *   <li>{@code OnDemandElections}: Kafka's ElectLeaders through {@code /admin/elections} request

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The metadata store's view of {@code /topics} and {@code /admin/delete_topics}: topics (complete
- * ones only), partition states and pending deletions, and the {@link TopicListener}s told about
+ * ones only), partition states with their znode versions and pending deletions, and the {@link TopicListener}s told about
  * changes on the {@code ferry-metadata-events} thread. {@code /admin/delete_topics} is a
  * {@link CuratorCache}; {@code /topics} is a Curator {@link TreeCache} whose selector
  * ({@link ZkPaths#isTopicMetadataPath}) never reads or watches a partition's latch node or its
@@ -46,7 +46,7 @@ final class MetadataCache implements AutoCloseable {
     private final Map<String, TopicMetadata> topics = new ConcurrentHashMap<>();
     private final Map<String, UUID> idsByTopic = new ConcurrentHashMap<>();
     private final Map<UUID, String> topicsById = new ConcurrentHashMap<>();
-    private final Map<TopicPartition, PartitionState> states = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Versioned<PartitionState>> states = new ConcurrentHashMap<>();
     private final Set<String> pendingDeletions = ConcurrentHashMap.newKeySet();
     private final CopyOnWriteArrayList<TopicListener> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch initialized = new CountDownLatch(2);
@@ -113,7 +113,7 @@ final class MetadataCache implements AutoCloseable {
         return Optional.ofNullable(topicsById.get(id));
     }
 
-    Optional<PartitionState> state(TopicPartition partition) {
+    Optional<Versioned<PartitionState>> state(TopicPartition partition) {
         return Optional.ofNullable(states.get(partition));
     }
 
@@ -141,7 +141,8 @@ final class MetadataCache implements AutoCloseable {
             }
             Optional<TopicPartition> partition = ZkPaths.partitionOfState(path);
             if (partition.isPresent()) {
-                PartitionState state = PartitionState.fromJson(Json.parseObject(path, data.getData()));
+                Versioned<PartitionState> state = new Versioned<>(PartitionState.fromJson(Json.parseObject(path, data.getData())),
+                        data.getStat().getVersion());
                 states.put(partition.get(), state);
                 listeners.forEach(l -> l.onPartitionStateChanged(partition.get(), state));
             }

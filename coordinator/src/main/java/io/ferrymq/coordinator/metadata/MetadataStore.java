@@ -23,8 +23,10 @@ import java.util.UUID;
  * re-checks that rule (brokers call it at start and when a broker leaves). A topic marked for
  * deletion cannot be re-created until its deletion completes.
  *
- * <p>Reads of topics come from a cache that follows ZooKeeper ({@code CuratorCache}); partition
- * state reads with a version go to ZooKeeper. Implementations are thread-safe.
+ * <p>Reads of topics come from a cache that follows ZooKeeper ({@code CuratorCache}); it also
+ * holds every partition state with its znode version, and tells {@link TopicListener}s of each
+ * change (the brokers' electors learn state changes this way). {@link #partitionState} reads
+ * ZooKeeper now. Implementations are thread-safe.
  */
 public interface MetadataStore extends AutoCloseable {
 
@@ -96,8 +98,8 @@ public interface MetadataStore extends AutoCloseable {
     /** The partition's state and znode version, read from ZooKeeper now. */
     Optional<Versioned<PartitionState>> partitionState(TopicPartition partition);
 
-    /** The partition's state as last seen by the cache (cheap; for Metadata responses). */
-    Optional<PartitionState> cachedPartitionState(TopicPartition partition);
+    /** The partition's state and znode version as last seen by the cache (cheap; for Metadata responses and electors). */
+    Optional<Versioned<PartitionState>> cachedPartitionState(TopicPartition partition);
 
     /**
      * Writes a partition's state only if its znode is still at {@code expectedVersion}.

@@ -21,7 +21,11 @@ public interface TopicListener {
     default void onTopicDeleted(String topic) {
     }
 
-    /** A partition's {@code state} znode was created or changed. */
-    default void onPartitionStateChanged(TopicPartition partition, PartitionState state) {
+    /**
+     * A partition's {@code state} znode was created or changed: its content and znode version as the
+     * cache read it. The cache reads the znode again after each change, so not every version is
+     * reported, but the last one is.
+     */
+    default void onPartitionStateChanged(TopicPartition partition, Versioned<PartitionState> state) {
     }
 }

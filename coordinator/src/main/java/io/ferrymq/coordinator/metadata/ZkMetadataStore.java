@@ -211,7 +211,7 @@ public final class ZkMetadataStore implements MetadataStore {
     }
 
     @Override
-    public Optional<PartitionState> cachedPartitionState(TopicPartition partition) {
+    public Optional<Versioned<PartitionState>> cachedPartitionState(TopicPartition partition) {
         return cache.state(partition);
     }
 

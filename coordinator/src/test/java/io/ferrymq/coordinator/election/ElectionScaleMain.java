@@ -4,6 +4,7 @@ import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.metadata.NewTopic;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.TopicMetadata;
+import io.ferrymq.coordinator.metadata.Versioned;
 import io.ferrymq.coordinator.metadata.ZkMetadataStore;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
 import io.ferrymq.coordinator.zk.ZkClient;
@@ -109,7 +110,7 @@ public final class ElectionScaleMain {
     }
 
     private static Optional<Integer> leaderOf(ZkMetadataStore store, TopicPartition tp) {
-        return store.cachedPartitionState(tp).filter(PartitionState::hasLeader).map(PartitionState::leader);
+        return store.cachedPartitionState(tp).map(Versioned::value).filter(PartitionState::hasLeader).map(PartitionState::leader);
     }
 
     private static Map<Integer, Integer> leaderCounts(ZkMetadataStore store, TopicMetadata topic) {

@@ -202,6 +202,27 @@ class LeaderElectionIT {
         assertThat(violations).isEmpty();
     }
 
+    /** Electors set no watch on {@code state}: the follower hears of the new leader through its broker's metadata cache. */
+    @Test
+    void theRemainingFollowerHearsTheNewLeaderAndEpochAfterAFailover() {
+        for (int id = 1; id <= 3; id++) {
+            startBroker(id);
+        }
+        TopicMetadata topic = createTopic(1);
+        TopicPartition tp = topic.partitions().get(0);
+        joinAll(topic);
+        TestBroker leader = awaitSingleLeader(tp);
+
+        brokers.remove(leader.id).close();
+
+        TestBroker next = awaitSingleLeader(tp);
+        int epoch = next.epoch(tp);
+        TestBroker follower = brokers.values().stream().filter(b -> b != next).findFirst().orElseThrow();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(follower.events)
+                .contains(new TestBroker.Event(follower.id, tp, false, next.id, epoch)));
+        assertThat(violations).isEmpty();
+    }
+
     @Test
     void replicaOutsideTheIsrNeverJoinsTheLatchNorLeads() throws Exception {
         for (int id = 1; id <= 3; id++) {

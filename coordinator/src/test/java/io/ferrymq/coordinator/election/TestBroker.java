@@ -1,6 +1,7 @@
 package io.ferrymq.coordinator.election;
 
 import io.ferrymq.common.TopicPartition;
+import io.ferrymq.coordinator.metadata.ZkMetadataStore;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import io.ferrymq.coordinator.registry.ZkBrokerRegistry;
 import io.ferrymq.coordinator.zk.ZkClient;
@@ -12,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** One simulated broker for election tests: its own Curator client, registration and electors. */
+/** One simulated broker for election tests: its own Curator client, registration, metadata cache and electors. */
 final class TestBroker implements AutoCloseable {
 
     /** A leadership callback as the broker saw it. */
@@ -22,6 +23,7 @@ final class TestBroker implements AutoCloseable {
     final int id;
     final ZkClient client;
     final ZkBrokerRegistry registry;
+    final ZkMetadataStore metadata;
     final LeaderElectionService election;
     final List<Event> events = new CopyOnWriteArrayList<>();
 
@@ -38,7 +40,9 @@ final class TestBroker implements AutoCloseable {
         this.registry = new ZkBrokerRegistry(client);
         registry.start();
         registry.register(new BrokerInfo(id, "127.0.0.1", 9000 + id, Optional.empty(), 0));
-        this.election = new LeaderElectionService(client, registry, electionConfig, new LeadershipListener() {
+        this.metadata = new ZkMetadataStore(client);
+        metadata.start();
+        this.election = new LeaderElectionService(client, registry, metadata, electionConfig, new LeadershipListener() {
             @Override
             public void onBecomeLeader(TopicPartition partition, int leaderEpoch, List<Integer> isr) {
                 events.add(new Event(id, partition, true, id, leaderEpoch));
@@ -90,6 +94,7 @@ final class TestBroker implements AutoCloseable {
     @Override
     public void close() {
         election.close();
+        metadata.close();
         registry.close();
         client.close();
     }

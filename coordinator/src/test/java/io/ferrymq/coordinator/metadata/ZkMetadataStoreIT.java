@@ -102,6 +102,33 @@ class ZkMetadataStoreIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> store.cachedPartitionState(new TopicPartition(name, 5)).isPresent());
     }
 
+    /** Electors learn state changes from the cache and compare versions: the cache must carry the znode's. */
+    @Test
+    void stateChangesReachListenersWithTheirZnodeVersion() {
+        String name = newTopicName();
+        TopicMetadata created = store.createTopic(new NewTopic(name, 1, 3, Map.of()));
+        TopicPartition tp = new TopicPartition(name, 0);
+        List<Versioned<PartitionState>> heard = new CopyOnWriteArrayList<>();
+        store.addListener(new TopicListener() {
+            @Override
+            public void onPartitionStateChanged(TopicPartition partition, Versioned<PartitionState> state) {
+                if (partition.equals(tp)) {
+                    heard.add(state);
+                }
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.cachedPartitionState(tp).isPresent());
+        List<Integer> replicas = created.replicas(0);
+        PartitionState led = new PartitionState(replicas.get(0), 0, replicas, false);
+
+        Versioned<PartitionState> first = store.updatePartitionState(tp, led, 0);
+        Versioned<PartitionState> second = store.updatePartitionState(tp, led.withIsr(replicas.subList(0, 2)), first.version());
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> heard.contains(second));
+        assertThat(store.cachedPartitionState(tp)).contains(second);
+        assertThat(heard.stream().map(Versioned::version).toList()).isSorted();
+    }
+
     @Test
     void reassignmentsAreRecordedInTheTopicZnodeAndCompletedOnlyAsSeen() {
         String name = newTopicName();

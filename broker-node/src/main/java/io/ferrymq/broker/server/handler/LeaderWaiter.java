@@ -4,6 +4,7 @@ import io.ferrymq.common.TopicPartition;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.TopicListener;
+import io.ferrymq.coordinator.metadata.Versioned;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
@@ -40,16 +41,16 @@ public final class LeaderWaiter implements TopicListener {
         waiters.add(waiter);
         waiter.done().whenComplete((ignored, failure) -> waiters.remove(waiter));
         for (TopicPartition tp : partitions) {
-            store.cachedPartitionState(tp).ifPresent(state -> waiter.update(tp, state));
+            store.cachedPartitionState(tp).ifPresent(state -> waiter.update(tp, state.value()));
         }
         waiter.maybeComplete();
         return waiter.done().orTimeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     @Override
-    public void onPartitionStateChanged(TopicPartition partition, PartitionState state) {
+    public void onPartitionStateChanged(TopicPartition partition, Versioned<PartitionState> state) {
         for (Waiter waiter : waiters) {
-            waiter.update(partition, state);
+            waiter.update(partition, state.value());
         }
     }
 

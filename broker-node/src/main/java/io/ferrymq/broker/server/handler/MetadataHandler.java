@@ -15,6 +15,7 @@ import io.ferrymq.common.protocol.responses.MetadataResponse.TopicMetadata;
 import io.ferrymq.coordinator.metadata.MetadataStore;
 import io.ferrymq.coordinator.metadata.NewTopic;
 import io.ferrymq.coordinator.metadata.PartitionState;
+import io.ferrymq.coordinator.metadata.Versioned;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ public final class MetadataHandler implements RequestHandler<MetadataRequest> {
 
     private PartitionMetadata describe(TopicPartition tp, List<Integer> replicas) {
         List<Integer> offline = replicas.stream().filter(id -> cluster.isReplicaOffline(id, tp)).toList();
-        Optional<PartitionState> state = store.cachedPartitionState(tp);
+        Optional<PartitionState> state = store.cachedPartitionState(tp).map(Versioned::value);
         int leader = state.map(PartitionState::leader).orElse(PartitionState.NO_LEADER);
         int epoch = state.map(PartitionState::leaderEpoch).orElse(-1);
         List<Integer> isr = state.map(PartitionState::isr).orElse(List.of());
