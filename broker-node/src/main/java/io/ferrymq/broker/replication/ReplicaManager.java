@@ -307,6 +307,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
             return;
         }
         logDirFailures.ifPresent(LogDirFailureHandler::close);
+        lifecycle.close();
         elections.close();
         fetchers.close();
         isrManager.close();
