@@ -74,7 +74,9 @@ public final class ReplicationConfigKeys {
                         + "dynamically for a reassignment.").dynamic();
         def.define(GROUP_REPLICATION, AUTO_LEADER_REBALANCE_ENABLE, BOOLEAN, true, any(), HIGH,
                 "Give leadership back to each partition's preferred replica (the first assigned) once it is "
-                        + "registered and in the ISR again, checked every leader.imbalance.check.interval.seconds.");
+                        + "registered and in the ISR again: asked for by the preferred replica's broker a few "
+                        + "seconds after it is back in the ISR, and checked every "
+                        + "leader.imbalance.check.interval.seconds.");
         def.define(GROUP_REPLICATION, LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS, LONG, 300L, atLeast(1), HIGH,
                 "How often a broker checks the partitions it hosts for a preferred replica that should lead.");
     }

@@ -4,6 +4,7 @@ import io.ferrymq.broker.log.index.CorruptIndexException;
 import io.ferrymq.broker.log.recovery.ScanResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the segments of a partition directory and repairs them. Leftover temporary and
+ * Opens the segments of a partition directory and repairs them; a directory that does not exist is
+ * created with one empty segment, without listing or reading anything. Leftover temporary and
  * {@code .deleted} files are removed. A cleaning the broker did not finish is completed or discarded
  * as Kafka does: {@code .cleaned} files (written, not yet committed) are deleted; a {@code .log.swap}
  * file (committed) replaces every segment whose base offset lies in its offset range, those segments'
@@ -29,12 +31,15 @@ final class LogLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogLoader.class);
 
-    /** The loaded segments, oldest first, and the log end offset. */
     /**
+     * The loaded segments, oldest first, and the log end offset.
+     *
      * @param recoveredFrom the base offset of the first segment scanned because the shutdown was not
      *                      clean (every later one was scanned too), or -1 when none was
+     * @param created       the directory did not exist: it was created with one empty segment, and
+     *                      holds nothing else to read (no producer snapshot, no epoch checkpoint)
      */
-    record Loaded(List<LogSegment> segments, long logEndOffset, long recoveredFrom) {
+    record Loaded(List<LogSegment> segments, long logEndOffset, long recoveredFrom, boolean created) {
     }
 
     private LogLoader() {
@@ -42,6 +47,10 @@ final class LogLoader {
 
     static Loaded load(Path dir, LogConfig config, long nowMs, long recoveryPoint, boolean cleanShutdown,
                        OpenSegmentFiles openFiles) {
+        if (createdNow(dir)) {
+            // a new partition (10,000 of them for one topic): nothing to list, clean or repair
+            return new Loaded(List.of(LogSegment.create(dir, 0L, config, nowMs, openFiles)), 0L, -1, true);
+        }
         List<Long> baseOffsets = cleanDirectory(dir);
         List<LogSegment> segments = new ArrayList<>();
         long recoveredFrom = -1;
@@ -73,7 +82,20 @@ final class LogLoader {
         }
         LogSegment active = segments.get(segments.size() - 1);
         active.activateFile();
-        return new Loaded(segments, active.readNextOffset(), recoveredFrom);
+        return new Loaded(segments, active.readNextOffset(), recoveredFrom, false);
+    }
+
+    /** Creates the partition directory; false when it exists already (it is then loaded and repaired). */
+    private static boolean createdNow(Path dir) {
+        try {
+            Files.createDirectories(dir.getParent());
+            Files.createDirectory(dir);
+            return true;
+        } catch (FileAlreadyExistsException exists) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create log directory " + dir, e);
+        }
     }
 
     private static boolean indexesUsable(LogSegment segment, long nextBase) {

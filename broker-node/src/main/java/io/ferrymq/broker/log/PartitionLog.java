@@ -101,7 +101,9 @@ public final class PartitionLog implements AutoCloseable {
                     batch -> leaderEpochCache.assign(batch.partitionLeaderEpoch(), batch.baseOffset())));
         }
         this.producerState = new LogProducerState(dir, topicPartition.toString(), config.producerIdExpirationMs());
-        producerState.load(segments, logStartOffset, logEndOffset, clock.millis());
+        if (!loaded.created()) {
+            producerState.load(segments, logStartOffset, logEndOffset, clock.millis());
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.TopicListener;
 import io.ferrymq.coordinator.metadata.TopicMetadata;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * (then acknowledged to the coordinator).
  *
  * <p>Thread-safety: leadership callbacks arrive on the election thread, topic events on the
- * metadata thread, deposition on the ISR thread; every step is safe against the others because
- * {@link Partition} fences by epoch and the fetcher manager is synchronized.
+ * metadata thread (new replicas are hosted on {@link ReplicaHosting}'s threads, each event's before the
+ * next event), deposition on the ISR thread; every step is safe against the others because
+ * {@link Partition} fences by epoch, the hosted partitions and electors are concurrent maps and the
+ * fetcher manager is synchronized.
  */
 final class ReplicaLifecycle implements LeadershipListener, TopicListener {
 
@@ -46,6 +49,7 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
     /** Asks the ISR thread to look at a led partition soon (after an election or a reassignment step). */
     private final Consumer<TopicPartition> checkLeaderSoon;
     private final ReplicationThrottles throttles;
+    private final ReplicaHosting hosting = new ReplicaHosting();
     private volatile Optional<LeaderElectionService> elections = Optional.empty();
     private long uncleanSeen;
 
@@ -95,6 +99,10 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
         }
     }
 
+    /**
+     * Hosts the topic's new replicas here ({@link ReplicaHosting}: several at a time, returning once all
+     * are hosted) and applies the topic's configs and assignment to those already hosted.
+     */
     @Override
     public void onTopicChanged(TopicMetadata topic) {
         if (context.metadata().topicsPendingDeletion().contains(topic.name())) {
@@ -102,33 +110,51 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
         }
         throttles.onTopicChanged(topic);
         removeUnassigned(topic);
+        List<TopicPartition> unhosted = new ArrayList<>();
         for (TopicPartition tp : topic.partitionsOn(config.brokerId())) {
             if (partitions.isOffline(tp)) {
                 continue;
             }
-            PartitionConfig partitionConfig = partitionConfig(topic, tp);
             Optional<Partition> hosted = partitions.get(tp);
             if (hosted.isPresent()) {
-                boolean reassigned = !hosted.get().config().replicas().equals(partitionConfig.replicas());
-                hosted.get().updateConfig(partitionConfig);
-                context.logs().applyTopicConfigs(tp, topic.configs());
-                elections.ifPresent(e -> e.setUncleanLeaderElection(tp, uncleanLeaderElection(topic, e)));
-                if (reassigned) {
-                    elections.ifPresent(e -> e.setReplicas(tp, partitionConfig.replicas()));
-                    LOG.info("Replica {}: replicas now {}", tp, partitionConfig.replicas());
-                }
-                if (hosted.get().isLeader()) {
-                    checkLeaderSoon.accept(tp);
-                }
-                continue;
+                reconfigure(topic, hosted.get());
+            } else {
+                unhosted.add(tp);
             }
-            long checkpoint = context.logs().highWatermarkCheckpoint(tp).orElse(0L);
-            Partition created = partitions.putIfAbsent(new Partition(tp, context.logs().getOrCreate(tp,
-                    topic.configs()), partitionConfig, checkpoint, context.clock()));
-            elections.ifPresent(e -> e.elector(tp, created.config().replicas(), uncleanLeaderElection(topic, e)));
-            LOG.info("Hosting replica {} (replicas {}, high watermark {})", tp, partitionConfig.replicas(),
-                    created.highWatermark());
         }
+        hosting.hostAll(unhosted, tp -> host(topic, tp));
+    }
+
+    private void reconfigure(TopicMetadata topic, Partition hosted) {
+        TopicPartition tp = hosted.topicPartition();
+        PartitionConfig partitionConfig = partitionConfig(topic, tp);
+        boolean reassigned = !hosted.config().replicas().equals(partitionConfig.replicas());
+        hosted.updateConfig(partitionConfig);
+        context.logs().applyTopicConfigs(tp, topic.configs());
+        elections.ifPresent(e -> e.setUncleanLeaderElection(tp, uncleanLeaderElection(topic, e)));
+        if (reassigned) {
+            elections.ifPresent(e -> e.setReplicas(tp, partitionConfig.replicas()));
+            LOG.info("Replica {}: replicas now {}", tp, partitionConfig.replicas());
+        }
+        if (hosted.isLeader()) {
+            checkLeaderSoon.accept(tp);
+        }
+    }
+
+    /** Creates the replica's log and {@link Partition}, then its elector (on a {@link ReplicaHosting} thread). */
+    private void host(TopicMetadata topic, TopicPartition tp) {
+        PartitionConfig partitionConfig = partitionConfig(topic, tp);
+        long checkpoint = context.logs().highWatermarkCheckpoint(tp).orElse(0L);
+        Partition created = partitions.putIfAbsent(new Partition(tp, context.logs().getOrCreate(tp,
+                topic.configs()), partitionConfig, checkpoint, context.clock()));
+        elections.ifPresent(e -> e.elector(tp, created.config().replicas(), uncleanLeaderElection(topic, e)));
+        LOG.info("Hosting replica {} (replicas {}, high watermark {})", tp, partitionConfig.replicas(),
+                created.highWatermark());
+    }
+
+    /** Stops hosting new replicas (waiting for those being hosted). */
+    void close() {
+        hosting.close();
     }
 
     /**

@@ -53,6 +53,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
     private final ReplicaFetcherManager fetchers;
     private final ReplicaLifecycle lifecycle;
     private final LeaderElectionService elections;
+    private final PreferredLeaderReclaim reclaim;
     private final IsrManager isrManager;
     private final FetchReader reader;
     private final ReplicationThrottles throttles;
@@ -81,6 +82,8 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
                 new ElectionConfig(config.brokerId(), config.uncleanLeaderElectionEnable(),
                         ElectionConfig.DEFAULT_PREFERRED_REPLICA_GRACE), lifecycle);
         this.lifecycle.attach(elections);
+        this.reclaim = new PreferredLeaderReclaim(config.brokerId(),
+                tp -> partitions.get(tp).map(p -> p.config().replicas()), elections);
         this.isrManager = new IsrManager(config, partitions, new IsrUpdater(context.metadata(), config.brokerId()),
                 context.registry(), new IsrManager.IsrDeps(context.logs(), context.metrics(), isrListener(),
                         new ReassignmentDriver(context.metadata(), config.brokerId())));
@@ -136,6 +139,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
         isrManager.start();
         if (config.autoLeaderRebalanceEnable()) {
             elections.scheduleLeaderRebalance(config.leaderImbalanceCheckInterval());
+            context.metadata().addListener(reclaim);
         }
         context.metrics().registerReplicaState(this);
         context.metrics().registerPurgatorySize("Produce", producePurgatory::watched);
@@ -295,6 +299,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
      * so an in-sync follower takes over.
      */
     public void resignLeaderships() {
+        reclaim.close();
         new ControlledShutdown(config, context.clock(), partitions, context.metadata()).drainLeaders();
         elections.resignAll();
         LOG.info("Broker {} left every partition latch", config.brokerId());
@@ -307,6 +312,8 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
             return;
         }
         logDirFailures.ifPresent(LogDirFailureHandler::close);
+        lifecycle.close();
+        reclaim.close();
         elections.close();
         fetchers.close();
         isrManager.close();

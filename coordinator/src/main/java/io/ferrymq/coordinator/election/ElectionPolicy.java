@@ -52,6 +52,8 @@ final class ElectionPolicy {
     private boolean uncleanEnabled;
     private boolean uncleanOnce;
     private volatile ElectionPhase phase = ElectionPhase.IDLE;
+    /** How many times {@link #shouldBeInLatch} queued this replica (IDLE to QUEUED). */
+    private int queued;
     private volatile int epoch = -1;
     private Follow told = new Follow(Integer.MIN_VALUE, Integer.MIN_VALUE);
 
@@ -121,11 +123,20 @@ final class ElectionPolicy {
         return !phase.isFinal() && mayLead(state, live);
     }
 
-    /** Replicas before this one in the assignment that can lead now (in the ISR and registered). */
+    /**
+     * The replicas before this one in the assignment that its join waits for (bounded by the grace
+     * period): those in the ISR and registered ({@code live}). On the replica's first join (it was
+     * just hosted: a new topic, or its broker started), when it is in the ISR itself, also those in
+     * the ISR that are not in {@code live}: after a restart of every broker they may not have
+     * registered yet, and a replica that joined before them would lead in their place until the next
+     * preferred-leader rebalance. Later joins (a failover, a return to the ISR, a new session) and
+     * unclean candidates never wait for unregistered ones.
+     */
     int eligibleReplicasAhead(PartitionState state, Set<Integer> live) {
+        boolean waitForUnregistered = queued <= 1 && state.isInIsr(self);
         int ahead = 0;
         for (int replica : replicas.subList(0, replicas.indexOf(self))) {
-            if (state.isInIsr(replica) && live.contains(replica)) {
+            if (state.isInIsr(replica) && (waitForUnregistered || live.contains(replica))) {
                 ahead++;
             }
         }
@@ -161,6 +172,7 @@ final class ElectionPolicy {
         }
         if (phase == ElectionPhase.IDLE) {
             moveTo(ElectionPhase.QUEUED);
+            queued++;
         }
         return true;
     }

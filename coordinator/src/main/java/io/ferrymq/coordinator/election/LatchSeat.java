@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One replica's seat in its partition's latch ({@link PartitionLatch}; DESIGN.md, "Latch mechanics"):
  * joins in assignment order — at once when no eligible replica is ahead of it, otherwise once that
- * many participants are in the latch (watched) or after the grace period — and leaves. Every latch
+ * many participants are in the latch (watched), or once none is ahead any more, or after the grace
+ * period ({@link ElectionConfig#preferredReplicaGrace}, a bound: the wait normally ends when the
+ * replicas ahead join) — and leaves. Every latch
  * it creates gets a new generation, so callbacks of a closed latch are recognised and ignored.
  *
  * <p>Confined to the broker's election thread, like its owner {@link ZkLeaderElector}.
@@ -42,6 +44,8 @@ final class LatchSeat {
     private PartitionLatch latch;
     private int generation;
     private boolean pending;
+    /** Counts the pending periods, so the grace timer of an earlier one does not end a later one. */
+    private int pendingWaits;
     private int ahead;
 
     LatchSeat(ElectorContext context, ElectionZk zk, TopicPartition partition, Owner owner) {
@@ -75,9 +79,23 @@ final class LatchSeat {
         return latch == null ? Optional.empty() : Optional.ofNullable(latch.ourPath());
     }
 
-    /** Joins after {@code eligibleAhead} participants (or the grace period); no-op when joined or pending. */
+    /**
+     * Joins after {@code eligibleAhead} participants (or the grace period); no-op when joined. While
+     * the join is pending, a new count replaces the old one (a replica ahead deregistered or left the
+     * ISR), and the grace period keeps running from the first call.
+     */
     void join(int eligibleAhead) {
-        if (latch != null || pending) {
+        if (latch != null) {
+            return;
+        }
+        if (pending) {
+            if (eligibleAhead == 0) {
+                pending = false;
+                joinNow();
+            } else if (eligibleAhead != ahead) {
+                ahead = eligibleAhead;
+                checkParticipants();
+            }
             return;
         }
         ahead = eligibleAhead;
@@ -86,7 +104,8 @@ final class LatchSeat {
             return;
         }
         pending = true;
-        context.executor().schedule(this::onGraceExpired,
+        int wait = ++pendingWaits;
+        context.executor().schedule(() -> onGraceExpired(wait),
                 context.config().preferredReplicaGrace().toMillis(), TimeUnit.MILLISECONDS);
         checkParticipants();
     }
@@ -131,8 +150,8 @@ final class LatchSeat {
         }, context.executor());
     }
 
-    private void onGraceExpired() {
-        if (pending) {
+    private void onGraceExpired(int wait) {
+        if (pending && wait == pendingWaits) {
             pending = false;
             joinNow();
         }

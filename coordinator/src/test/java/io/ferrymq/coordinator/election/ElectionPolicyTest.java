@@ -59,16 +59,48 @@ class ElectionPolicyTest {
         assertThat(closed.isEligible(state(NO_LEADER, 0, REPLICAS), ALL)).isFalse();
     }
 
+    /** A policy of {@code self} that joined the latch before, left it and is queued again on {@code state}. */
+    private static ElectionPolicy rejoining(int self, List<Integer> replicas, PartitionState state, Set<Integer> live) {
+        ElectionPolicy policy = new ElectionPolicy(self, replicas, false);
+        assertThat(policy.shouldBeInLatch(state, live)).isTrue();
+        policy.leftLatch();
+        assertThat(policy.shouldBeInLatch(state, live)).isTrue();
+        return policy;
+    }
+
     @Test
     void replicasAheadAreTheEarlierAssignedOnesThatAreInTheIsrAndRegistered() {
+        PartitionState initial = state(NO_LEADER, -1, REPLICAS);
+        ElectionPolicy last = rejoining(3, REPLICAS, initial, ALL);
+
+        assertThat(rejoining(1, REPLICAS, initial, ALL).eligibleReplicasAhead(initial, ALL)).isZero();
+        assertThat(last.eligibleReplicasAhead(initial, ALL)).isEqualTo(2);
+        assertThat(last.eligibleReplicasAhead(initial, Set.of(2, 3))).isEqualTo(1);
+        assertThat(last.eligibleReplicasAhead(state(2, 3, List.of(2, 3)), ALL)).isEqualTo(1);
+        assertThat(rejoining(3, List.of(2, 3, 1), initial, ALL).eligibleReplicasAhead(initial, ALL)).isEqualTo(1);
+    }
+
+    @Test
+    void onItsFirstJoinAReplicaAlsoWaitsForIsrMembersAheadThatHaveNotRegisteredYet() {
+        PartitionState beforeTheRestart = state(2, 7, List.of(1, 2, 3));
         ElectionPolicy last = new ElectionPolicy(3, REPLICAS, false);
 
-        assertThat(new ElectionPolicy(1, REPLICAS, false).eligibleReplicasAhead(state(NO_LEADER, -1, REPLICAS), ALL)).isZero();
-        assertThat(last.eligibleReplicasAhead(state(NO_LEADER, -1, REPLICAS), ALL)).isEqualTo(2);
-        assertThat(last.eligibleReplicasAhead(state(NO_LEADER, -1, REPLICAS), Set.of(2, 3))).isEqualTo(1);
-        assertThat(last.eligibleReplicasAhead(state(2, 3, List.of(2, 3)), ALL)).isEqualTo(1);
-        assertThat(new ElectionPolicy(3, List.of(2, 3, 1), false)
-                .eligibleReplicasAhead(state(NO_LEADER, -1, REPLICAS), ALL)).isEqualTo(1);
+        assertThat(last.shouldBeInLatch(beforeTheRestart, Set.of(3))).isTrue();
+        assertThat(last.eligibleReplicasAhead(beforeTheRestart, Set.of(3))).isEqualTo(2);
+        assertThat(last.eligibleReplicasAhead(state(2, 7, List.of(2, 3)), Set.of(3))).isEqualTo(1);
+
+        last.leftLatch();
+        assertThat(last.shouldBeInLatch(beforeTheRestart, Set.of(3))).isTrue();
+        assertThat(last.eligibleReplicasAhead(beforeTheRestart, Set.of(3))).isZero();
+    }
+
+    @Test
+    void anUncleanCandidateNeverWaitsForUnregisteredIsrMembers() {
+        PartitionState isrDown = state(1, 4, List.of(1, 2));
+        ElectionPolicy outsider = new ElectionPolicy(3, REPLICAS, true);
+
+        assertThat(outsider.shouldBeInLatch(isrDown, Set.of(3))).isTrue();
+        assertThat(outsider.eligibleReplicasAhead(isrDown, Set.of(3))).isZero();
     }
 
     @Test

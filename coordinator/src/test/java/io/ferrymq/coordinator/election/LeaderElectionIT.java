@@ -398,6 +398,55 @@ class LeaderElectionIT {
         }
     }
 
+    /** Waits until the broker's elector of {@code tp} has read the state, and so joined or is waiting to join. */
+    private void awaitStateRead(int broker, TopicPartition tp) {
+        await().atMost(WAIT).until(() -> brokers.get(broker).election.get(tp)
+                .map(e -> ((ZkLeaderElector) e).knownState().isPresent()).orElse(false));
+    }
+
+    @Test
+    void replicasStartedBeforeTheirPreferredReplicaRegisteredWaitForItAsAfterARestartOfEveryBroker() {
+        // a grace longer than every wait below: only the preferred replica's join can end theirs in time
+        for (int id = 1; id <= 3; id++) {
+            startBroker(id, new ElectionConfig(id, false, WAIT.multipliedBy(4)));
+        }
+        List<Integer> replicas = List.of(1, 2, 3);
+        TopicPartition tp = store.createTopic(NewTopic.withAssignment("t" + System.nanoTime(), Map.of(0, replicas),
+                Map.of())).partitions().get(0);
+        brokers.remove(1).close();
+        await().atMost(WAIT).until(() -> !brokers.get(2).registry.liveBrokerIds().contains(1)
+                && !brokers.get(3).registry.liveBrokerIds().contains(1));
+        brokers.get(3).join(tp, replicas);
+        brokers.get(2).join(tp, replicas);
+        awaitStateRead(3, tp);
+        awaitStateRead(2, tp);
+
+        startBroker(1, new ElectionConfig(1, false, WAIT.multipliedBy(4))).join(tp, replicas);
+
+        assertThat(awaitSingleLeader(tp).id).isEqualTo(1);
+        assertThat(brokers.get(2).wasEverLeader()).isFalse();
+        assertThat(brokers.get(3).wasEverLeader()).isFalse();
+    }
+
+    @Test
+    void aReplicaWaitingForThePreferredReplicaJoinsAtOnceWhenThePreferredLeavesTheIsr() {
+        for (int id = 1; id <= 3; id++) {
+            startBroker(id, new ElectionConfig(id, false, WAIT.multipliedBy(4)));
+        }
+        List<Integer> replicas = List.of(1, 2, 3);
+        TopicPartition tp = store.createTopic(NewTopic.withAssignment("t" + System.nanoTime(), Map.of(0, replicas),
+                Map.of())).partitions().get(0);
+        brokers.get(2).join(tp, replicas);
+        brokers.get(3).join(tp, replicas);
+        awaitStateRead(2, tp);
+        awaitStateRead(3, tp);
+
+        Versioned<PartitionState> waiting = store.partitionState(tp).orElseThrow();
+        store.updatePartitionState(tp, waiting.value().withIsr(List.of(2, 3)), waiting.version());
+
+        assertThat(awaitSingleLeader(tp).id).isEqualTo(2);
+    }
+
     @Test
     void resignHandsLeadershipToAnotherIsrMember() {
         for (int id = 1; id <= 3; id++) {

@@ -1,15 +1,10 @@
 package io.ferrymq.it.failover;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ferrymq.broker.cluster.ClusterMetadata;
-import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.it.replication.FailureScenario;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,22 +36,5 @@ class PreferredLeaderRebalanceIT extends FailureScenario {
         await().atMost(WAIT).until(() -> leaders().equals(preferred));
         keepProducing(Duration.ofSeconds(3));
         finishAndVerify();
-    }
-
-    private Map<Integer, Integer> preferredLeaders() {
-        Map<Integer, Integer> preferred = new TreeMap<>();
-        ClusterMetadata.fetch(cluster.bootstrapServers(), WAIT).topics().stream()
-                .filter(t -> t.name().equals(TOPIC)).flatMap(t -> t.partitions().stream())
-                .forEach(p -> preferred.put(p.partition(), p.replicas().get(0)));
-        assertThat(preferred).hasSize(PARTITIONS);
-        return preferred;
-    }
-
-    /** Partition to leader, as recorded in ZooKeeper (partitions without a leader left out). */
-    private Map<Integer, Integer> leaders() {
-        Map<Integer, Integer> leaders = new TreeMap<>();
-        IntStream.range(0, PARTITIONS).forEach(p -> cluster.partitionState(partition(p))
-                .filter(PartitionState::hasLeader).ifPresent(s -> leaders.put(p, s.leader())));
-        return leaders;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.cluster.BrokerProcess;
+import io.ferrymq.broker.cluster.ClusterMetadata;
 import io.ferrymq.broker.cluster.ClusterScram;
 import io.ferrymq.broker.cluster.TopicAdmin;
 import io.ferrymq.common.TopicPartition;
@@ -139,6 +140,24 @@ public abstract class FailureScenario {
 
     protected PartitionState state(int p) {
         return cluster.partitionState(partition(p)).orElseThrow();
+    }
+
+    /** Partition to its preferred replica (the first assigned), as the brokers' metadata says. */
+    protected Map<Integer, Integer> preferredLeaders() {
+        Map<Integer, Integer> preferred = new TreeMap<>();
+        ClusterMetadata.fetch(cluster.bootstrapServers(), WAIT).topics().stream()
+                .filter(t -> t.name().equals(TOPIC)).flatMap(t -> t.partitions().stream())
+                .forEach(p -> preferred.put(p.partition(), p.replicas().get(0)));
+        assertThat(preferred).hasSize(PARTITIONS);
+        return preferred;
+    }
+
+    /** Partition to leader, as recorded in ZooKeeper (partitions without a leader left out). */
+    protected Map<Integer, Integer> leaders() {
+        Map<Integer, Integer> leaders = new TreeMap<>();
+        IntStream.range(0, PARTITIONS).forEach(p -> cluster.partitionState(partition(p))
+                .filter(PartitionState::hasLeader).ifPresent(s -> leaders.put(p, s.leader())));
+        return leaders;
     }
 
     /** Waits, without sleeping blindly, for {@code duration} while the producer keeps running. */

@@ -62,7 +62,9 @@ class LeaderElectionIT {
                 .sessionTimeout(Duration.ofSeconds(4))
                 .brokerConfig("replica.fetch.wait.max.ms", "200")
                 .brokerConfig("replica.fetch.backoff.ms", "100")
-                .brokerConfig("controlled.shutdown.timeout.ms", "10000").start();
+                .brokerConfig("controlled.shutdown.timeout.ms", "10000")
+                // leadership stays away from a restarted preferred replica until the election asked for here
+                .brokerConfig("auto.leader.rebalance.enable", "false").start();
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.kafkaBootstrap());
         admin = Admin.create(props);
