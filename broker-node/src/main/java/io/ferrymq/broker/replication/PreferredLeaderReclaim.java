@@ -7,6 +7,7 @@ import io.ferrymq.coordinator.election.ElectionResult;
 import io.ferrymq.coordinator.election.LeaderElectionService;
 import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.TopicListener;
+import io.ferrymq.coordinator.metadata.Versioned;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -75,7 +76,8 @@ final class PreferredLeaderReclaim implements TopicListener, AutoCloseable {
     }
 
     @Override
-    public void onPartitionStateChanged(TopicPartition tp, PartitionState state) {
+    public void onPartitionStateChanged(TopicPartition tp, Versioned<PartitionState> versioned) {
+        PartitionState state = versioned.value();
         Optional<List<Integer>> replicas = hostedReplicas.apply(tp);
         if (replicas.isEmpty()) {
             return;
