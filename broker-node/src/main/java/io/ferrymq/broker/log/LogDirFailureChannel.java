@@ -69,11 +69,19 @@ public final class LogDirFailureChannel {
      * rethrown (it answers the request in flight with {@code KAFKA_STORAGE_ERROR}).
      */
     public <T> T guard(Path logDir, String operation, Supplier<T> action) {
+        return guard(() -> logDir, () -> operation, action);
+    }
+
+    /**
+     * {@link #guard} naming the dir and the operation only when it fails: for loops that run over
+     * every log every second, where building each log's name would cost more than the work.
+     */
+    public <T> T guard(Supplier<Path> logDir, Supplier<String> operation, Supplier<T> action) {
         try {
             return action.get();
         } catch (RuntimeException e) {
             if (isStorageFailure(e)) {
-                maybeAddOfflineLogDir(logDir, operation, e);
+                maybeAddOfflineLogDir(logDir.get(), operation.get(), e);
             }
             throw e;
         }
@@ -81,6 +89,11 @@ public final class LogDirFailureChannel {
 
     /** {@link #guard} for an operation without a result. */
     public void guardRun(Path logDir, String operation, Runnable action) {
+        guardRun(() -> logDir, () -> operation, action);
+    }
+
+    /** {@link #guard(Supplier, Supplier, Supplier)} for an operation without a result. */
+    public void guardRun(Supplier<Path> logDir, Supplier<String> operation, Runnable action) {
         guard(logDir, operation, () -> {
             action.run();
             return null;

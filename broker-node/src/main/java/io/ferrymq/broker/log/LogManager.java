@@ -328,9 +328,11 @@ public final class LogManager implements AutoCloseable {
 
     /** One flush pass over every log (also run by the flusher thread). */
     public void runFlush() {
-        for (PartitionLog log : all()) {
+        // Every second over every log: no copy of the log map, and a log is named only if its flush fails.
+        for (PartitionLog log : logs.values()) {
             try {
-                failures.guardRun(log.dir().getParent(), "flushing " + log.topicPartition(), log::maybeFlush);
+                failures.guardRun(() -> log.dir().getParent(), () -> "flushing " + log.topicPartition(),
+                        log::maybeFlush);
             } catch (RuntimeException e) {
                 LOG.error("Flush failed for {}", log.topicPartition(), e);
             }

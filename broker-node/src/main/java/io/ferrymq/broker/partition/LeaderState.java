@@ -114,8 +114,10 @@ final class LeaderState {
         return followers;
     }
 
-    void recordFetch(int followerId, long fetchOffset, long leaderLogEndOffset, long nowMs) {
-        followers.computeIfPresent(followerId, (id, p) -> p.onFetch(fetchOffset, leaderLogEndOffset, nowMs));
+    /** Records a fetch, after the follower's last fetch that did not name the partition, if any. */
+    void recordFetch(int followerId, long fetchOffset, long leaderLogEndOffset, long nowMs, long lastUnnamedFetchMs) {
+        followers.computeIfPresent(followerId, (id, p) -> p.onUnnamedFetch(lastUnnamedFetchMs)
+                .onFetch(fetchOffset, leaderLogEndOffset, nowMs));
     }
 
     /** The high watermark the maximal ISR supports now (never below {@code current}). */

@@ -188,11 +188,23 @@ public final class Partition {
         return new ReadResult(log.read(fetchOffset, maxBytes, end, minOneBatch), hw, logStart, state.epoch());
     }
 
+    /** A fetch without an earlier unnamed one: {@link #updateFollowerFetchState(int, long, int, long)}. */
+    public static final long NO_UNNAMED_FETCH = -1L;
+
+    /** Records a follower's fetch that named this partition, with no unnamed fetch before it. */
+    public FollowerFetchUpdate updateFollowerFetchState(int followerId, long fetchOffset, int currentLeaderEpoch) {
+        return updateFollowerFetchState(followerId, fetchOffset, currentLeaderEpoch, NO_UNNAMED_FETCH);
+    }
+
     /**
      * Records that follower {@code followerId} has every offset below {@code fetchOffset}; may move
-     * the high watermark. Throws like {@link #read} when the fetch is not valid here.
+     * the high watermark. {@code lastUnnamedFetchMs} is when the follower last fetched in a fetch session
+     * that left this partition out because nothing had changed (its offset and this log's end were those
+     * of its last recorded fetch), or {@link #NO_UNNAMED_FETCH}; that fetch counts as made
+     * ({@link ReplicaProgress#onUnnamedFetch}). Throws like {@link #read} when the fetch is not valid here.
      */
-    public FollowerFetchUpdate updateFollowerFetchState(int followerId, long fetchOffset, int currentLeaderEpoch) {
+    public FollowerFetchUpdate updateFollowerFetchState(int followerId, long fetchOffset, int currentLeaderEpoch,
+                                                        long lastUnnamedFetchMs) {
         return locked(() -> {
             LeaderState state = requireLeader(currentLeaderEpoch);
             long logEnd = log.logEndOffset();
@@ -204,7 +216,7 @@ public final class Partition {
                 throw ErrorCode.OFFSET_OUT_OF_RANGE.exception("follower " + followerId + " fetches " + topicPartition
                         + " at " + fetchOffset + ", past the leader's log end " + logEnd);
             }
-            state.recordFetch(followerId, fetchOffset, logEnd, clock.millis());
+            state.recordFetch(followerId, fetchOffset, logEnd, clock.millis(), lastUnnamedFetchMs);
             boolean moved = maybeIncrementHighWatermark(state);
             ReplicaProgress progress = state.follower(followerId).orElseThrow();
             // Liveness is checked when the expansion is proposed with the registry's view.

@@ -46,6 +46,20 @@ public record ReplicaProgress(
         return new ReplicaProgress(brokerId, fetchOffset, caughtUp, leaderLogEndOffset, nowMs);
     }
 
+    /**
+     * The state after a fetch at {@code atMs} that did not name this partition: a fetch session leaves
+     * out a partition nothing happened to, so the follower's offset and the leader's log end were still
+     * those of the last recorded fetch. Recorded as that fetch again (Kafka reads and records every
+     * session partition on each fetch); ignored before the first recorded fetch, or when not later than
+     * the last one.
+     */
+    public ReplicaProgress onUnnamedFetch(long atMs) {
+        if (logEndOffset == UNKNOWN_OFFSET || atMs <= lastFetchTimeMs) {
+            return this;
+        }
+        return onFetch(logEndOffset, lastFetchLeaderLogEndOffset, atMs);
+    }
+
     /** True if this follower is in step with a leader whose log ends at {@code leaderLogEndOffset}. */
     public boolean isCaughtUp(long leaderLogEndOffset, long nowMs, long maxLagMs) {
         return logEndOffset == leaderLogEndOffset || nowMs - lastCaughtUpTimeMs <= maxLagMs;

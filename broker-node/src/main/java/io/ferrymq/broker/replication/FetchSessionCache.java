@@ -4,9 +4,11 @@ import io.ferrymq.common.errors.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +36,16 @@ import java.util.function.Function;
  * {@code FETCH_SESSION_TOPIC_ID_ERROR}. A new session's epoch is 1; each incremental request moves it
  * on (after {@link Integer#MAX_VALUE} comes 1).
  *
+ * <p>Change tracking, for fetches that read only what changed (Ferry's follower sessions,
+ * {@link FerryFetchSessions}): each session keeps the set of its partitions that changed since they
+ * were last taken. A new session counts all of its partitions as changed; {@link #markChanged(Object)}
+ * (an event on a partition: an append, a high-watermark move, a leadership change) and
+ * {@link #markChanged(int, Collection)} (a partition whose last read found more to send) add to it;
+ * {@link #updateAndTakeChanged} adds the partitions a request repositions and then takes the set,
+ * emptying it; {@link #changed} peeks at it. A caller that marks a partition after every change of
+ * its state, and takes before it reads, never skips a partition whose state changed since its last
+ * read. Kafka's listeners read whole sessions ({@link #updateIncremental}) and never mark.
+ *
  * <p>Thread-safe: every method holds the cache's monitor, so a request sees a session whole.
  */
 public final class FetchSessionCache<K> {
@@ -44,6 +56,8 @@ public final class FetchSessionCache<K> {
     public static final Duration DEFAULT_EVICTION_AFTER = Duration.ofMinutes(2);
     /** The session id of a fetch outside any session. */
     public static final int NO_SESSION_ID = 0;
+
+    private static final long NEVER_TAKEN = -1L;
 
     private static final Comparator<Session<?>> BY_LAST_USED = Comparator.<Session<?>>comparingLong(s -> s.lastUsedMs)
             .thenComparingInt(s -> s.id);
@@ -82,6 +96,14 @@ public final class FetchSessionCache<K> {
 
     /** A session's partitions in its order, with their positions. */
     public record Snapshot<K>(LinkedHashMap<K, Position> partitions) {
+    }
+
+    /**
+     * The partitions of a session taken by {@link #updateAndTakeChanged}, with their positions, and for
+     * those the session held at its previous take without taking them, when that take was: the fetch
+     * then left them out because nothing had happened to them.
+     */
+    public record Changes<K>(LinkedHashMap<K, Position> partitions, Map<K, Long> lastUnnamedFetchMs) {
     }
 
     /** How many sessions are held now. */
@@ -140,6 +162,78 @@ public final class FetchSessionCache<K> {
     public synchronized Snapshot<K> updateIncremental(int sessionId, int epoch, boolean usesTopicIds,
                                             LinkedHashMap<K, Position> updates,
                                             List<K> forgotten) {
+        LinkedHashMap<K, Position> all = new LinkedHashMap<>();
+        apply(sessionId, epoch, usesTopicIds, updates, forgotten)
+                .ifPresent(session -> session.partitions.forEach((key, cached) -> all.put(key, cached.position)));
+        return new Snapshot<>(all);
+    }
+
+    /**
+     * Applies an incremental request to its session as {@link #updateIncremental} does, marks the
+     * partitions it added or repositioned as changed, and takes the session's changed partitions (all of
+     * them at its first take), in the order they changed: the set is empty afterwards. An emptied session
+     * is closed and nothing is taken.
+     *
+     * @throws io.ferrymq.common.errors.ApiException as {@link #updateIncremental}
+     */
+    public synchronized Changes<K> updateAndTakeChanged(int sessionId, int epoch, boolean usesTopicIds,
+                                                        LinkedHashMap<K, Position> updates, List<K> forgotten) {
+        Optional<Session<K>> applied = apply(sessionId, epoch, usesTopicIds, updates, forgotten);
+        if (applied.isEmpty()) {
+            return new Changes<>(new LinkedHashMap<>(), Map.of());
+        }
+        Session<K> session = applied.get();
+        updates.keySet().stream().filter(session.partitions::containsKey).forEach(session.changed::add);
+        LinkedHashMap<K, Position> taken = positions(session, session.takenOnce ? session.changed
+                : session.partitions.keySet());
+        session.changed.clear();
+        session.takenOnce = true;
+        long previous = session.lastTakeMs;
+        long now = clock.millis();
+        Map<K, Long> unnamed = new HashMap<>();
+        taken.keySet().forEach(key -> {
+            Cached cached = session.partitions.get(key);
+            if (cached.lastTakeMs != NEVER_TAKEN && cached.lastTakeMs < previous) {
+                unnamed.put(key, previous);
+            }
+            cached.lastTakeMs = now;
+        });
+        session.lastTakeMs = now;
+        return new Changes<>(taken, unnamed);
+    }
+
+    /** The session's partitions changed since its last take, with their positions, without taking them. */
+    public synchronized LinkedHashMap<K, Position> changed(int sessionId) {
+        Session<K> session = sessions.get(sessionId);
+        if (session == null) {
+            return new LinkedHashMap<>();
+        }
+        return positions(session, session.takenOnce ? session.changed : session.partitions.keySet());
+    }
+
+    /** Marks {@code key} as changed in every session holding it; returns those sessions' ids. */
+    public synchronized List<Integer> markChanged(K key) {
+        List<Integer> marked = List.of();
+        for (Session<K> session : sessions.values()) {
+            if (session.partitions.containsKey(key)) {
+                session.changed.add(key);
+                marked = marked.isEmpty() ? new ArrayList<>(2) : marked;
+                marked.add(session.id);
+            }
+        }
+        return marked;
+    }
+
+    /** Marks those of {@code keys} that the session holds as changed; nothing when the session is gone. */
+    public synchronized void markChanged(int sessionId, Collection<K> keys) {
+        Session<K> session = sessions.get(sessionId);
+        if (session != null) {
+            keys.stream().filter(session.partitions::containsKey).forEach(session.changed::add);
+        }
+    }
+
+    private Optional<Session<K>> apply(int sessionId, int epoch, boolean usesTopicIds,
+                                       LinkedHashMap<K, Position> updates, List<K> forgotten) {
         Session<K> session = sessions.get(sessionId);
         if (session == null) {
             throw ErrorCode.FETCH_SESSION_ID_NOT_FOUND.exception("fetch session " + sessionId + " is not in the cache");
@@ -160,16 +254,23 @@ public final class FetchSessionCache<K> {
                 cached.position = position;
             }
         });
-        forgotten.forEach(session.partitions::remove);
-        LinkedHashMap<K, Position> all = new LinkedHashMap<>();
+        forgotten.forEach(key -> {
+            session.partitions.remove(key);
+            session.changed.remove(key);
+        });
         if (session.partitions.isEmpty()) {
             sessions.remove(sessionId);
-            return new Snapshot<>(all);
+            return Optional.empty();
         }
         session.lastUsedMs = clock.millis();
         session.epoch = session.epoch == Integer.MAX_VALUE ? 1 : session.epoch + 1;
-        session.partitions.forEach((key, cached) -> all.put(key, cached.position));
-        return new Snapshot<>(all);
+        return Optional.of(session);
+    }
+
+    private static <K> LinkedHashMap<K, Position> positions(Session<K> session, Collection<K> keys) {
+        LinkedHashMap<K, Position> positions = new LinkedHashMap<>();
+        keys.forEach(key -> positions.put(key, session.partitions.get(key).position));
+        return positions;
     }
 
     /**
@@ -181,15 +282,27 @@ public final class FetchSessionCache<K> {
      */
     public synchronized Optional<List<K>> respondIncremental(int sessionId, Function<K, News> news) {
         Session<K> session = sessions.get(sessionId);
+        return session == null ? Optional.empty()
+                : respondIncremental(sessionId, new ArrayList<>(session.partitions.keySet()), news);
+    }
+
+    /**
+     * {@link #respondIncremental(int, Function)} over the partitions {@code read} only, in that order
+     * (those the session no longer holds are left out): the others are not judged, so what was last
+     * sent of them stays remembered.
+     */
+    public synchronized Optional<List<K>> respondIncremental(int sessionId, Collection<K> read, Function<K, News> news) {
+        Session<K> session = sessions.get(sessionId);
         if (session == null) {
             return Optional.empty();
         }
         List<K> carried = new ArrayList<>();
-        session.partitions.forEach((key, cached) -> {
-            if (cached.mustRespond(news.apply(key))) {
+        for (K key : read) {
+            Cached cached = session.partitions.get(key);
+            if (cached != null && cached.mustRespond(news.apply(key))) {
                 carried.add(key);
             }
-        });
+        }
         for (K key : carried) {
             session.partitions.put(key, session.partitions.remove(key));
         }
@@ -226,6 +339,10 @@ public final class FetchSessionCache<K> {
         final boolean usesTopicIds;
         final long creationMs;
         final LinkedHashMap<K, Cached> partitions = new LinkedHashMap<>();
+        /** Partitions changed since the last take; before the first take every partition counts as changed. */
+        final LinkedHashSet<K> changed = new LinkedHashSet<>();
+        boolean takenOnce;
+        long lastTakeMs = NEVER_TAKEN;
         long lastUsedMs;
         int epoch = 1;
 
@@ -241,6 +358,7 @@ public final class FetchSessionCache<K> {
     /** A session partition: its fetch position and what its fetcher was last told. Guarded by the cache's monitor. */
     private static final class Cached {
         Position position;
+        long lastTakeMs = NEVER_TAKEN;
         long highWatermark = -1L;
         long logStartOffset = -1L;
 

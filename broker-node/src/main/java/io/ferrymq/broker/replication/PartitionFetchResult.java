@@ -1,7 +1,9 @@
 package io.ferrymq.broker.replication;
 
+import io.ferrymq.common.TopicPartition;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.RecordSource;
+import io.ferrymq.common.protocol.responses.FetchResponse;
 import java.util.Objects;
 
 /**
@@ -37,6 +39,12 @@ public record PartitionFetchResult(
 
     public boolean isDiverging() {
         return divergingEpoch >= 0;
+    }
+
+    /** This result as the wire's answer for {@code tp}. */
+    public FetchResponse.PartitionData toPartitionData(TopicPartition tp) {
+        return new FetchResponse.PartitionData(tp, error, highWatermark, logStartOffset, leaderEpoch, records,
+                divergingEpoch, divergingEndOffset);
     }
 
     public static PartitionFetchResult failure(ErrorCode error, String message) {

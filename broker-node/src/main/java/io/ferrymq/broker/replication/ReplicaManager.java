@@ -11,7 +11,10 @@ import io.ferrymq.broker.partition.LeaderAppend;
 import io.ferrymq.broker.partition.LeaderEpochCheck;
 import io.ferrymq.broker.partition.Partition;
 import io.ferrymq.common.TopicPartition;
+import io.ferrymq.common.errors.ApiException;
 import io.ferrymq.common.errors.ErrorCode;
+import io.ferrymq.common.protocol.requests.FetchRequest;
+import io.ferrymq.common.protocol.responses.FetchResponse;
 import io.ferrymq.coordinator.election.ElectionConfig;
 import io.ferrymq.coordinator.election.LeaderElectionService;
 import io.ferrymq.coordinator.isr.IsrUpdater;
@@ -23,6 +26,7 @@ import io.ferrymq.coordinator.zk.ZkConnectionState;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +62,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
     private final FetchReader reader;
     private final ReplicationThrottles throttles;
     private final FerryFetchSessions fetchSessions;
+    private final SessionFetches sessionFetches;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Optional<LogDirFailureHandler> logDirFailures = Optional.empty();
     private volatile boolean zkConnected = true;
@@ -89,11 +94,8 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
                         new ReassignmentDriver(context.metadata(), config.brokerId())));
         this.reader = new FetchReader(partitions, context.metrics(), throttles);
         this.fetchSessions = new FerryFetchSessions(FetchSessionCache.withKafkaDefaults(context.clock()));
-    }
-
-    /** The fetch sessions of Ferry's protocol (followers open them; KIP-227). */
-    public FerryFetchSessions fetchSessions() {
-        return fetchSessions;
+        this.sessionFetches = new SessionFetches(fetchSessions, reader, partitions, this::updateFollowerStates,
+                "fetch-session-" + config.brokerId());
     }
 
     /** This broker's replication throttle (rates set from the dynamic broker configs). */
@@ -143,7 +145,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
         }
         context.metrics().registerReplicaState(this);
         context.metrics().registerPurgatorySize("Produce", producePurgatory::watched);
-        context.metrics().registerPurgatorySize("Fetch", fetchPurgatory::watched);
+        context.metrics().registerPurgatorySize("Fetch", () -> fetchPurgatory.watched() + sessionFetches.waiting());
         context.metrics().registerFetchSessions(fetchSessions::size, fetchSessions::partitionCount);
         LOG.info("Replica manager of broker {} started with {} local replicas", config.brokerId(), partitionCount());
     }
@@ -205,7 +207,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
                 size);
         PartitionProduceResult appended = PartitionProduceResult.success(append.info().firstOffset(),
                 append.info().logAppendTimeMs(), append.logStartOffset());
-        fetchPurgatory.checkAndComplete(tp);
+        wakeFetches(tp);
         if (append.highWatermarkMoved()) {
             producePurgatory.checkAndComplete(tp);
         }
@@ -225,6 +227,40 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
     }
 
     /**
+     * Serves a Fetch request of Ferry's protocol: a full or sessionless one reads its partitions
+     * ({@link #fetch(FetchParams, Map)}), a full one opens a fetch session with its answer, and an
+     * incremental one reads only what changed in its session ({@link SessionFetches}). A session error
+     * is answered as a top-level error without partitions.
+     */
+    public CompletableFuture<FetchResponse> fetch(FetchRequest request) {
+        FetchParams params = new FetchParams(request.replicaId(), request.maxWaitMs(), request.minBytes(),
+                request.maxBytes());
+        if (FerryFetchSessions.isIncremental(request)) {
+            try {
+                return sessionFetches.fetch(params, request);
+            } catch (ApiException e) {
+                return CompletableFuture.completedFuture(new FetchResponse(e.error(), List.of(),
+                        FetchRequest.NO_SESSION_ID));
+            }
+        }
+        List<FetchRequest.PartitionData> toRead = fetchSessions.partitionsToRead(request);
+        Map<TopicPartition, PartitionFetchRequest> partitions = new LinkedHashMap<>();
+        for (FetchRequest.PartitionData data : toRead) {
+            partitions.putIfAbsent(data.topicPartition(), new PartitionFetchRequest(data.fetchOffset(),
+                    data.currentLeaderEpoch(), Math.max(0, data.partitionMaxBytes()), data.lastFetchedEpoch()));
+        }
+        return fetch(params, partitions).thenApply(results -> fetchSessions.respond(request,
+                new FetchResponse(ErrorCode.NONE, toRead.stream()
+                        .map(data -> answer(data.topicPartition(), results)).toList())));
+    }
+
+    private static FetchResponse.PartitionData answer(TopicPartition tp, Map<TopicPartition, PartitionFetchResult> results) {
+        PartitionFetchResult result = results.get(tp);
+        return result == null ? FetchResponse.PartitionData.error(tp, ErrorCode.UNKNOWN_SERVER_ERROR)
+                : result.toPartitionData(tp);
+    }
+
+    /**
      * Reads from the leaders here: consumers below the high watermark, followers (a broker id as
      * {@code replicaId}) to the log end, their fetch offsets telling this leader what they have.
      * Waits up to {@code maxWaitMs} for {@code minBytes}, woken by appends and high-watermark moves.
@@ -232,7 +268,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
     public CompletableFuture<Map<TopicPartition, PartitionFetchResult>> fetch(
             FetchParams params, Map<TopicPartition, PartitionFetchRequest> requests) {
         Map<TopicPartition, ApiError> errors = params.isFromFollower()
-                ? updateFollowerStates(params.replicaId(), requests) : Map.of();
+                ? updateFollowerStates(params.replicaId(), requests, Map.of()) : Map.of();
         Map<TopicPartition, PartitionFetchResult> results = reader.read(params, requests, errors);
         if (params.maxWaitMs() == 0 || requests.isEmpty() || FetchReader.isSatisfiedBy(results, params.minBytes())) {
             return CompletableFuture.completedFuture(results);
@@ -244,8 +280,13 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
         return response;
     }
 
-    private Map<TopicPartition, ApiError> updateFollowerStates(
-            int followerId, Map<TopicPartition, PartitionFetchRequest> requests) {
+    /**
+     * Records a follower's fetch positions; {@code lastUnnamedFetchMs} holds, for partitions its fetch
+     * session left out of its previous fetch, when that was ({@link Partition#updateFollowerFetchState}).
+     */
+    private Map<TopicPartition, ApiError> updateFollowerStates(int followerId,
+                                                              Map<TopicPartition, PartitionFetchRequest> requests,
+                                                              Map<TopicPartition, Long> lastUnnamedFetchMs) {
         Map<TopicPartition, ApiError> errors = new HashMap<>();
         requests.forEach((tp, request) -> {
             if (request.currentLeaderEpoch() == LeaderEpochCheck.NO_EPOCH) {
@@ -254,8 +295,9 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
                 return;
             }
             try {
-                FollowerFetchUpdate update = partitions.require(tp)
-                        .updateFollowerFetchState(followerId, request.fetchOffset(), request.currentLeaderEpoch());
+                FollowerFetchUpdate update = partitions.require(tp).updateFollowerFetchState(followerId,
+                        request.fetchOffset(), request.currentLeaderEpoch(),
+                        lastUnnamedFetchMs.getOrDefault(tp, Partition.NO_UNNAMED_FETCH));
                 if (update.highWatermarkMoved()) {
                     wakeUp(tp);
                 }
@@ -319,6 +361,7 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
         isrManager.close();
         producePurgatory.close();
         fetchPurgatory.close();
+        sessionFetches.close();
         context.endpoints().close();
         LOG.info("Replica manager of broker {} closed", config.brokerId());
     }
@@ -335,7 +378,13 @@ public final class ReplicaManager implements ReplicaStateView, AutoCloseable {
 
     private void wakeUp(TopicPartition tp) {
         producePurgatory.checkAndComplete(tp);
+        wakeFetches(tp);
+    }
+
+    /** Records, the high watermark or the leadership of {@code tp} changed: fetches waiting on it look again. */
+    private void wakeFetches(TopicPartition tp) {
         fetchPurgatory.checkAndComplete(tp);
+        sessionFetches.onChanged(tp);
     }
 
     private void onConnectionStateChanged(ZkConnectionState state) {

@@ -61,10 +61,12 @@
  *   <li>Fetcher threads are never interrupted (an interrupt during a segment write would close the
  *       file channel); stopping cancels the request in flight instead.</li>
  *   <li>Followers fetch in sessions (KIP-227): {@code FetchSessionBuilder} on the follower sends only
- *       changed partitions after a first full request, {@code FerryFetchSessions} over the shared
- *       {@code FetchSessionCache} on the leader reads the whole session and answers only partitions
- *       with news; any session error or failed request makes the next request full (DESIGN.md,
- *       "Fetch sessions between brokers").</li>
+ *       changed partitions after a first full request; on the leader {@code SessionFetches}, over
+ *       {@code FerryFetchSessions} and the shared {@code FetchSessionCache}, reads only the session
+ *       partitions that changed since the session last read them (marked by appends, high-watermark
+ *       moves and leadership changes, or left with more to send), waits on the session as a whole,
+ *       and answers only partitions with news; any session error or failed request makes the next
+ *       request full (DESIGN.md, "Fetch sessions between brokers").</li>
  * </ul>
  *
  * <h2>Controlled shutdown</h2>
@@ -96,8 +98,9 @@
  *   <li>Unclean elections are decided and logged by the coordinator's electors; the replica manager
  *       counts them in {@code uncleanLeaderElections} and logs a warning with the partition.</li>
  *   <li>High watermarks are checkpointed every
- *       {@code replica.high.watermark.checkpoint.interval.ms} and on close; a restarted replica
- *       starts from its checkpoint, capped to its log.</li>
+ *       {@code replica.high.watermark.checkpoint.interval.ms} when one of them or the set of hosted
+ *       replicas changed since the last checkpoint, and on close; a restarted replica starts from its
+ *       checkpoint, capped to its log.</li>
  * </ul>
  */
 package io.ferrymq.broker.replication;

@@ -20,24 +20,24 @@ class LeaderStateTest {
     @Test
     void highWatermarkWaitsForAJoinerFromTheMomentItsExpansionIsProposed() {
         LeaderState state = leading(List.of(1, 2));
-        state.recordFetch(2, 4, 4, 0);
-        state.recordFetch(3, 4, 4, 0);
+        state.recordFetch(2, 4, 4, 0, Partition.NO_UNNAMED_FETCH);
+        state.recordFetch(3, 4, 4, 0, Partition.NO_UNNAMED_FETCH);
         IsrChange expand = state.proposeExpand(policy, 4, ALL_LIVE).orElseThrow();
         assertThat(expand.added()).containsExactly(3);
-        state.recordFetch(2, 6, 6, 1);
+        state.recordFetch(2, 6, 6, 1, Partition.NO_UNNAMED_FETCH);
 
         assertThat(state.isr()).containsExactly(1, 2);
         assertThat(state.maximalIsr()).containsExactly(1, 2, 3);
         assertThat(state.highWatermark(4, 6)).isEqualTo(4);
-        state.recordFetch(3, 5, 6, 2);
+        state.recordFetch(3, 5, 6, 2, Partition.NO_UNNAMED_FETCH);
         assertThat(state.highWatermark(4, 6)).isEqualTo(5);
     }
 
     @Test
     void highWatermarkWaitsForALeaverUntilItsShrinkIsCommitted() {
         LeaderState state = leading(List.of(1, 2, 3));
-        state.recordFetch(2, 6, 6, 0);
-        state.recordFetch(3, 4, 6, 0);
+        state.recordFetch(2, 6, 6, 0, Partition.NO_UNNAMED_FETCH);
+        state.recordFetch(3, 4, 6, 0, Partition.NO_UNNAMED_FETCH);
         IsrChange shrink = state.proposeShrink(policy, 6, Set.of(1, 2), 0).orElseThrow();
         assertThat(shrink.newIsr()).containsExactly(1, 2);
 
@@ -50,8 +50,8 @@ class LeaderStateTest {
     @Test
     void noOtherIsrChangeIsProposedWhileOneIsPending() {
         LeaderState state = leading(List.of(1, 2));
-        state.recordFetch(2, 4, 4, 0);
-        state.recordFetch(3, 4, 4, 0);
+        state.recordFetch(2, 4, 4, 0, Partition.NO_UNNAMED_FETCH);
+        state.recordFetch(3, 4, 4, 0, Partition.NO_UNNAMED_FETCH);
         IsrChange expand = state.proposeExpand(policy, 4, ALL_LIVE).orElseThrow();
 
         assertThat(state.proposeShrink(policy, 4, Set.of(1), 0)).isEmpty();
@@ -62,8 +62,8 @@ class LeaderStateTest {
     @Test
     void committingTheIsrZooKeeperHoldsEndsThePendingChange() {
         LeaderState state = leading(List.of(1, 2));
-        state.recordFetch(2, 4, 4, 0);
-        state.recordFetch(3, 4, 4, 0);
+        state.recordFetch(2, 4, 4, 0, Partition.NO_UNNAMED_FETCH);
+        state.recordFetch(3, 4, 4, 0, Partition.NO_UNNAMED_FETCH);
         state.proposeExpand(policy, 4, ALL_LIVE).orElseThrow();
 
         state.commitIsr(List.of(1, 2));
@@ -76,8 +76,8 @@ class LeaderStateTest {
     @Test
     void everyNamedReplicaMustHaveTheWholeLogForASafeHandOver() {
         LeaderState state = leading(List.of(1, 2, 3));
-        state.recordFetch(2, 6, 6, 0);
-        state.recordFetch(3, 5, 6, 0);
+        state.recordFetch(2, 6, 6, 0, Partition.NO_UNNAMED_FETCH);
+        state.recordFetch(3, 5, 6, 0, Partition.NO_UNNAMED_FETCH);
 
         assertThat(state.haveReplicated(List.of(1, 2), 6)).isTrue();
         assertThat(state.haveReplicated(List.of(1, 2, 3), 6)).isFalse();

@@ -22,6 +22,29 @@ class ReplicaProgressTest {
     }
 
     @Test
+    void anUnnamedFetchCountsAsAFetchAtTheLastRecordedOffset() {
+        ReplicaProgress recorded = ReplicaProgress.onBecomeLeader(2, true, 100).onFetch(50, 50, 200);
+
+        // idle until 20 s, when its session last fetched without naming the partition; an append then
+        ReplicaProgress afterIdle = recorded.onUnnamedFetch(20_000).onFetch(50, 51, 21_000);
+        ReplicaProgress withoutIt = recorded.onFetch(50, 51, 21_000);
+
+        assertThat(afterIdle.lastCaughtUpTimeMs()).isEqualTo(20_000);
+        assertThat(afterIdle.isCaughtUp(51, 35_000, 30_000)).isTrue();
+        assertThat(withoutIt.isCaughtUp(51, 35_000, 30_000)).as("what Kafka would never see").isFalse();
+        assertThat(afterIdle.logEndOffset()).isEqualTo(50);
+    }
+
+    @Test
+    void anUnnamedFetchIsIgnoredBeforeTheFirstFetchAndWhenNotLaterThanTheLast() {
+        ReplicaProgress fresh = ReplicaProgress.onBecomeLeader(2, false, 100);
+        assertThat(fresh.onUnnamedFetch(5_000)).isEqualTo(fresh);
+        ReplicaProgress recorded = fresh.onFetch(50, 50, 200);
+        assertThat(recorded.onUnnamedFetch(200)).isEqualTo(recorded);
+        assertThat(recorded.onUnnamedFetch(-1)).isEqualTo(recorded);
+    }
+
+    @Test
     void fetchBehindPreviousLeaderEndDoesNotCountAsCaughtUp() {
         ReplicaProgress p = ReplicaProgress.onBecomeLeader(2, false, 100)
                 .onFetch(10, 40, 200)

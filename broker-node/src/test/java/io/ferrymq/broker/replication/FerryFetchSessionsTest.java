@@ -14,6 +14,7 @@ import io.ferrymq.common.protocol.responses.FetchResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,17 +46,19 @@ class FerryFetchSessionsTest {
     }
 
     @Test
-    void aFullFetchOpensASessionAndAnIdleIncrementalFetchIsAnsweredEmptyAfterReadingEveryPartition() {
+    void aFullFetchOpensASessionWhoseFirstIncrementalFetchReadsEverythingAndAnIdleOneNothing() {
         FetchResponse opened = serve(full(at(A0, 5), at(A1, 7)));
         assertThat(opened.sessionId()).isPositive();
         assertThat(opened.partitions()).extracting(FetchResponse.PartitionData::topicPartition).containsExactly(A0, A1);
         assertThat(sessions.size()).isEqualTo(1);
         assertThat(sessions.partitionCount()).isEqualTo(2);
 
-        FetchRequest idle = incremental(opened.sessionId(), 1, List.of(), List.of());
-        assertThat(sessions.partitionsToRead(idle)).as("the leader still reads (and long-polls) every session partition")
-                .containsExactly(at(A0, 5), at(A1, 7));
-        FetchResponse nothing = sessions.respond(idle, read(List.of(at(A0, 5), at(A1, 7))));
+        FetchRequest first = incremental(opened.sessionId(), 1, List.of(), List.of());
+        assertThat(sessions.take(first).partitions().keySet()).as("whatever happened since the full fetch was read")
+                .containsExactly(A0, A1);
+        FetchRequest idle = incremental(opened.sessionId(), 2, List.of(), List.of());
+        assertThat(sessions.take(idle).partitions()).as("an idle fetch reads nothing").isEmpty();
+        FetchResponse nothing = sessions.respond(opened.sessionId(), Map.of(), List.of());
         assertThat(nothing.sessionId()).isEqualTo(opened.sessionId());
         assertThat(nothing.partitions()).isEmpty();
     }
@@ -66,21 +69,35 @@ class FerryFetchSessionsTest {
 
         hasRecords.put(A0, true);
         highWatermarks.put(A1, 21L);
-        FetchResponse news = serve(incremental(id, 1, List.of(), List.of()));
+        FetchResponse news = serveIncremental(incremental(id, 1, List.of(), List.of()));
 
         assertThat(news.partitions()).extracting(FetchResponse.PartitionData::topicPartition).containsExactly(A0, A1);
         assertThat(news.partitions().get(1).highWatermark()).isEqualTo(21L);
         hasRecords.clear();
-        assertThat(serve(incremental(id, 2, List.of(at(A0, 6)), List.of())).partitions()).isEmpty();
+        assertThat(serveIncremental(incremental(id, 2, List.of(at(A0, 6)), List.of())).partitions()).isEmpty();
+    }
+
+    @Test
+    void anEventOrAReadWithMoreToSendMarksAPartitionForTheNextFetch() {
+        int id = serve(full(at(A0, 5), at(A1, 7), at(B0, 0))).sessionId();
+        sessions.take(incremental(id, 1, List.of(), List.of()));
+
+        assertThat(sessions.markChanged(A1)).containsExactly(id);
+        assertThat(sessions.changed(id).keySet()).containsExactly(A1);
+        sessions.respond(id, Map.of(), List.of(B0));
+
+        assertThat(sessions.take(incremental(id, 2, List.of(), List.of())).partitions().keySet())
+                .containsExactly(A1, B0);
     }
 
     @Test
     void addedRepositionedAndForgottenPartitionsChangeWhatIsRead() {
         int id = serve(full(at(A0, 5), at(A1, 7))).sessionId();
+        sessions.take(incremental(id, 1, List.of(), List.of()));
 
-        FetchRequest change = incremental(id, 1, List.of(at(A0, 6), at(B0, 3)), List.of(A1));
+        FetchRequest change = incremental(id, 2, List.of(at(A0, 6), at(B0, 3)), List.of(A1));
 
-        assertThat(sessions.partitionsToRead(change)).containsExactly(at(A0, 6), at(B0, 3));
+        assertThat(sessions.take(change).partitions().keySet()).containsExactly(A0, B0);
         assertThat(sessions.partitionCount()).isEqualTo(2);
     }
 
@@ -88,10 +105,10 @@ class FerryFetchSessionsTest {
     void sessionErrorsAreThrownForTheHandlerToAnswer() {
         int id = serve(full(at(A0, 5))).sessionId();
 
-        assertThatThrownBy(() -> sessions.partitionsToRead(incremental(id, 5, List.of(), List.of())))
+        assertThatThrownBy(() -> sessions.take(incremental(id, 5, List.of(), List.of())))
                 .isInstanceOfSatisfying(ApiException.class,
                         e -> assertThat(e.error()).isEqualTo(ErrorCode.INVALID_FETCH_SESSION_EPOCH));
-        assertThatThrownBy(() -> sessions.partitionsToRead(incremental(id + 1, 1, List.of(), List.of())))
+        assertThatThrownBy(() -> sessions.take(incremental(id + 1, 1, List.of(), List.of())))
                 .isInstanceOfSatisfying(ApiException.class,
                         e -> assertThat(e.error()).isEqualTo(ErrorCode.FETCH_SESSION_ID_NOT_FOUND));
     }
@@ -106,8 +123,25 @@ class FerryFetchSessionsTest {
 
         assertThat(replacement).isPositive().isNotEqualTo(id);
         assertThat(sessions.size()).isEqualTo(1);
-        assertThatThrownBy(() -> sessions.partitionsToRead(incremental(id, 1, List.of(), List.of())))
+        assertThatThrownBy(() -> sessions.take(incremental(id, 1, List.of(), List.of())))
                 .isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void anAnswerForASessionGoneMeanwhileCarriesEverythingReadWithoutASession() {
+        int id = serve(full(at(A0, 5))).sessionId();
+        sessions.take(incremental(id, 1, List.of(), List.of(A0)));
+
+        FetchResponse answer = sessions.respond(id, Map.of(A0, data(at(A0, 5))), List.of());
+
+        assertThat(answer.sessionId()).isEqualTo(FetchRequest.NO_SESSION_ID);
+        assertThat(answer.partitions()).extracting(FetchResponse.PartitionData::topicPartition).containsExactly(A0);
+    }
+
+    private FetchResponse serveIncremental(FetchRequest request) {
+        Map<TopicPartition, FetchResponse.PartitionData> read = new LinkedHashMap<>();
+        sessions.take(request).partitions().forEach((tp, position) -> read.put(tp, data(at(tp, position.fetchOffset()))));
+        return sessions.respond(request.sessionId(), read, List.of());
     }
 
     private FetchResponse serve(FetchRequest request) {
@@ -115,10 +149,13 @@ class FerryFetchSessionsTest {
     }
 
     private FetchResponse read(List<PartitionData> partitions) {
-        return new FetchResponse(ErrorCode.NONE, partitions.stream().map(p -> new FetchResponse.PartitionData(
-                p.topicPartition(), ErrorCode.NONE, highWatermarks.get(p.topicPartition()), 0L, 3,
-                hasRecords.getOrDefault(p.topicPartition(), false) ? RecordSource.of(ByteBuffer.wrap(new byte[] {1}))
-                        : RecordSource.EMPTY)).toList());
+        return new FetchResponse(ErrorCode.NONE, partitions.stream().map(this::data).toList());
+    }
+
+    private FetchResponse.PartitionData data(PartitionData p) {
+        return new FetchResponse.PartitionData(p.topicPartition(), ErrorCode.NONE, highWatermarks.get(p.topicPartition()),
+                0L, 3, hasRecords.getOrDefault(p.topicPartition(), false)
+                        ? RecordSource.of(ByteBuffer.wrap(new byte[] {1})) : RecordSource.EMPTY);
     }
 
     private static PartitionData at(TopicPartition tp, long offset) {

@@ -106,6 +106,56 @@ class FetchSessionCacheTest {
     }
 
     @Test
+    void theFirstTakeHandsOutEveryPartitionAndLaterTakesOnlyWhatChangedSince() {
+        FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(10, EVICTION, clock);
+        int id = cache.maybeCreate(true, false, positions(A0, A1, B0), news);
+        assertThat(cache.changed(id).keySet()).as("a new session counts everything as changed").containsExactly(A0, A1, B0);
+
+        assertThat(cache.updateAndTakeChanged(id, 1, false, positions(), List.of()).partitions().keySet())
+                .containsExactly(A0, A1, B0);
+        assertThat(cache.changed(id)).isEmpty();
+        assertThat(cache.updateAndTakeChanged(id, 2, false, positions(), List.of()).partitions()).isEmpty();
+
+        assertThat(cache.markChanged(B0)).containsExactly(id);
+        cache.markChanged(id, List.of(A0));
+        assertThat(cache.changed(id).keySet()).as("peeking takes nothing").containsExactly(B0, A0);
+        LinkedHashMap<PartitionKey, Position> moved = new LinkedHashMap<>();
+        moved.put(A1, new Position(9, 5, 100, -1));
+        FetchSessionCache.Changes<PartitionKey> taken = cache.updateAndTakeChanged(id, 3, false, moved, List.of(A0));
+
+        assertThat(taken.partitions().keySet()).as("marked, then repositioned; forgotten ones never").containsExactly(B0, A1);
+        assertThat(taken.partitions().get(A1)).isEqualTo(new Position(9, 5, 100, -1));
+        assertThat(cache.changed(id)).isEmpty();
+        assertThat(cache.markChanged(A0)).as("no session holds a forgotten partition").isEmpty();
+        cache.markChanged(id, List.of(A0));
+        assertThat(cache.changed(id)).isEmpty();
+    }
+
+    @Test
+    void aTakeSaysWhenTheSessionLastFetchedWithoutTheTakenPartitions() {
+        FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(10, EVICTION, clock);
+        int id = cache.maybeCreate(true, false, positions(A0, A1), news);
+        assertThat(cache.updateAndTakeChanged(id, 1, false, positions(), List.of()).lastUnnamedFetchMs())
+                .as("the first take follows the full fetch, which named everything").isEmpty();
+        long first = clock.millis();
+
+        clock.advance(500);
+        long second = clock.millis();
+        cache.markChanged(A0);
+        assertThat(cache.updateAndTakeChanged(id, 2, false, positions(), List.of()).lastUnnamedFetchMs())
+                .as("A0 was taken by the previous fetch").isEmpty();
+
+        clock.advance(500);
+        cache.markChanged(A0);
+        cache.markChanged(A1);
+        LinkedHashMap<PartitionKey, Position> added = positions(B0);
+        Map<PartitionKey, Long> unnamed = cache.updateAndTakeChanged(id, 3, false, added, List.of()).lastUnnamedFetchMs();
+
+        assertThat(unnamed).as("only A1 sat out the previous fetch; B0 is new").isEqualTo(Map.of(A1, second));
+        assertThat(second).isGreaterThan(first);
+    }
+
+    @Test
     void anIncrementalResponseCarriesOnlyPartitionsWithNewsAndRemembersWhatItSent() {
         FetchSessionCache<PartitionKey> cache = new FetchSessionCache<>(10, EVICTION, clock);
         int id = cache.maybeCreate(false, false, positions(A0, A1, B0), news);

@@ -1,7 +1,5 @@
 package io.ferrymq.broker.replication;
 
-import io.ferrymq.common.TopicPartition;
-import io.ferrymq.common.errors.ApiException;
 import io.ferrymq.common.errors.ErrorCode;
 import io.ferrymq.common.protocol.RecordSource;
 import io.ferrymq.common.protocol.requests.FetchRequest;
@@ -10,7 +8,6 @@ import io.ferrymq.common.protocol.responses.FetchResponse;
 import io.ferrymq.common.protocol.responses.OffsetsForLeaderEpochResponse;
 import io.ferrymq.coordinator.registry.BrokerInfo;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,23 +42,11 @@ final class InProcessEndpoints implements LeaderEndpointFactory {
             if (target.isClosed()) {
                 return CompletableFuture.failedFuture(ErrorCode.NETWORK_EXCEPTION.exception("connection closed"));
             }
-            FerryFetchSessions sessions = target.replicas.fetchSessions();
-            List<FetchRequest.PartitionData> toRead;
-            try {
-                toRead = sessions.partitionsToRead(request);
-            } catch (ApiException e) {
-                return CompletableFuture.completedFuture(new FetchResponse(e.error(), List.of()));
-            }
-            Map<TopicPartition, PartitionFetchRequest> partitions = new LinkedHashMap<>();
-            toRead.forEach(p -> partitions.put(p.topicPartition(),
-                    new PartitionFetchRequest(p.fetchOffset(), p.currentLeaderEpoch(), p.partitionMaxBytes())));
-            return target.replicas.fetch(new FetchParams(request.replicaId(), request.maxWaitMs(), request.minBytes(),
-                    request.maxBytes()), partitions).thenApply(results -> {
-                        List<FetchResponse.PartitionData> data = new ArrayList<>();
-                        results.forEach((tp, r) -> data.add(new FetchResponse.PartitionData(tp, r.error(), r.highWatermark(),
-                                r.logStartOffset(), r.leaderEpoch(), RecordSource.of(r.records().toByteBuffer()))));
-                        return sessions.respond(request, new FetchResponse(ErrorCode.NONE, data));
-                    });
+            return target.replicas.fetch(request).thenApply(response -> new FetchResponse(response.error(),
+                    response.partitions().stream().map(p -> new FetchResponse.PartitionData(p.topicPartition(), p.error(),
+                            p.highWatermark(), p.logStartOffset(), p.leaderEpoch(),
+                            RecordSource.of(p.records().toByteBuffer()), p.divergingEpoch(), p.divergingEndOffset()))
+                            .toList(), response.sessionId()));
         }
 
         @Override
