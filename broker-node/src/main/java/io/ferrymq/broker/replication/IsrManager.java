@@ -11,11 +11,11 @@ import io.ferrymq.coordinator.metadata.PartitionState;
 import io.ferrymq.coordinator.metadata.PartitionStateConflictException;
 import io.ferrymq.coordinator.metadata.Versioned;
 import io.ferrymq.coordinator.registry.BrokerRegistry;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -64,8 +64,6 @@ final class IsrManager implements AutoCloseable {
     private final Set<TopicPartition> shrinksQueued = ConcurrentHashMap.newKeySet();
     private final ExecutorService writers;
     private final Set<TopicPartition> writing = ConcurrentHashMap.newKeySet();
-    /** The high watermarks the last checkpoint wrote; used on the ISR thread, then by {@link #close()}. */
-    private Map<TopicPartition, Long> checkpointed = Map.of();
 
     /** The rest of what the ISR manager needs. */
     record IsrDeps(ReplicaLogStore logs, BrokerMetrics metrics, Listener listener, ReassignmentDriver reassignments) {
@@ -198,20 +196,13 @@ final class IsrManager implements AutoCloseable {
         }
     }
 
-    /**
-     * Writes every hosted partition's high watermark to the checkpoint file, unless they and the hosted
-     * partitions are those of the last write (an idle broker rewrites and fsyncs nothing).
-     */
+    /** Writes every hosted partition's high watermark to the checkpoint file. */
     void checkpointHighWatermarks() {
-        Map<TopicPartition, Long> marks = new HashMap<>();
+        Map<TopicPartition, Long> marks = new TreeMap<>();
         for (Partition partition : partitions.all()) {
             marks.put(partition.topicPartition(), partition.highWatermark());
         }
-        if (marks.equals(checkpointed)) {
-            return;
-        }
         deps.logs().checkpointHighWatermarks(marks);
-        checkpointed = marks;
     }
 
     private void submit(Runnable task) {

@@ -98,9 +98,8 @@
  *   <li>Unclean elections are decided and logged by the coordinator's electors; the replica manager
  *       counts them in {@code uncleanLeaderElections} and logs a warning with the partition.</li>
  *   <li>High watermarks are checkpointed every
- *       {@code replica.high.watermark.checkpoint.interval.ms} when one of them or the set of hosted
- *       replicas changed since the last checkpoint, and on close; a restarted replica starts from its
- *       checkpoint, capped to its log.</li>
+ *       {@code replica.high.watermark.checkpoint.interval.ms} and on close; a restarted replica
+ *       starts from its checkpoint, capped to its log.</li>
  * </ul>
  */
 package io.ferrymq.broker.replication;
