@@ -61,6 +61,9 @@ public final class LogManager implements AutoCloseable {
     private volatile LogConfig config;
     private final Clock clock;
     private final Map<TopicPartition, PartitionLog> logs = new ConcurrentHashMap<>();
+    /** The dir each log being created goes to, counted with the open logs when the next one is placed. */
+    private final Map<TopicPartition, Path> placing = new ConcurrentHashMap<>();
+    private final Object placement = new Object();
     private final LogDirLocks locks = new LogDirLocks();
     private final LogDirFailureChannel failures = new LogDirFailureChannel();
     private final LogCheckpoints checkpoints = new LogCheckpoints(failures);
@@ -219,13 +222,33 @@ public final class LogManager implements AutoCloseable {
      */
     public PartitionLog getOrCreate(TopicPartition tp, LogConfig logConfig) {
         ensureOpen();
-        return logs.computeIfAbsent(tp, p -> {
+        PartitionLog existing = logs.get(tp);
+        if (existing != null) {
+            return existing;
+        }
+        try {
+            return logs.computeIfAbsent(tp, p -> {
+                Path logDir = placeNewLog(p);
+                return failures.guard(logDir, "creating the log of " + p,
+                        () -> PartitionLog.open(LogFiles.partitionDir(logDir, p), logConfig, clock, 0L, true,
+                                openFiles));
+            });
+        } finally {
+            placing.remove(tp); // only now that the log is in the map, where the next placement counts it
+        }
+    }
+
+    /**
+     * Picks the dir of a new log and reserves it: logs of several partitions are created at once
+     * (replicas are hosted several at a time), and each must see the others' choices.
+     */
+    private Path placeNewLog(TopicPartition tp) {
+        synchronized (placement) {
             Path logDir = leastLoadedDir().orElseThrow(() -> ErrorCode.KAFKA_STORAGE_ERROR.exception(
-                    "cannot create the log of " + p + ": every log dir is offline " + offlineLogDirs()));
-            return failures.guard(logDir, "creating the log of " + p,
-                    () -> PartitionLog.open(LogFiles.partitionDir(logDir, p), logConfig, clock, 0L, true,
-                            openFiles));
-        });
+                    "cannot create the log of " + tp + ": every log dir is offline " + offlineLogDirs()));
+            placing.put(tp, logDir);
+            return logDir;
+        }
     }
 
     /**
@@ -429,6 +452,11 @@ public final class LogManager implements AutoCloseable {
         Map<Path, Integer> counts = new HashMap<>();
         online.forEach(d -> counts.put(d, 0));
         logs.values().forEach(l -> counts.computeIfPresent(l.dir().getParent(), (d, n) -> n + 1));
+        placing.forEach((tp, d) -> {
+            if (!logs.containsKey(tp)) { // created already and counted above; its reservation goes next
+                counts.computeIfPresent(d, (k, n) -> n + 1);
+            }
+        });
         return online.stream().min(Comparator.comparingInt(counts::get));
     }
 

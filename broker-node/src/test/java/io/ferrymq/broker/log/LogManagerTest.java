@@ -7,8 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ferrymq.common.TopicPartition;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +36,33 @@ class LogManagerTest {
     void close() {
         if (manager != null) {
             manager.close();
+        }
+    }
+
+    @Test
+    void logsCreatedAtOnceSpreadEvenlyOverTheDirs() throws Exception {
+        manager = LogManager.open(config(), clock);
+        int partitions = 40;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<PartitionLog>> created = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) {
+                TopicPartition tp = new TopicPartition("spread", p);
+                created.add(pool.submit(() -> {
+                    start.await();
+                    return manager.getOrCreate(tp);
+                }));
+            }
+            start.countDown();
+            Map<Path, Integer> perDir = new HashMap<>();
+            for (Future<PartitionLog> log : created) {
+                perDir.merge(log.get(30, TimeUnit.SECONDS).dir().getParent(), 1, Integer::sum);
+            }
+            assertThat(perDir).containsOnly(Map.entry(tempDir.resolve("d1"), partitions / 2),
+                    Map.entry(tempDir.resolve("d2"), partitions / 2));
+        } finally {
+            pool.shutdownNow();
         }
     }
 
