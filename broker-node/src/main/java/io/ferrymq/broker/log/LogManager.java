@@ -239,11 +239,27 @@ public final class LogManager implements AutoCloseable {
     }
 
     /**
-     * Picks the dir of a new log and reserves it: logs of several partitions are created at once
-     * (replicas are hosted several at a time), and each must see the others' choices.
+     * Reserves, in this order, the dir of each partition without a log, so that logs then created at
+     * once (replicas are hosted several at a time) are placed as creating them in this order would.
+     */
+    public void placeNewLogs(List<TopicPartition> partitions) {
+        for (TopicPartition tp : partitions) {
+            if (!logs.containsKey(tp)) {
+                placeNewLog(tp);
+            }
+        }
+    }
+
+    /**
+     * The dir reserved for a new log, reserving the least loaded one if none was: logs of several
+     * partitions are created at once, and each must see the others' choices.
      */
     private Path placeNewLog(TopicPartition tp) {
         synchronized (placement) {
+            Path reserved = placing.get(tp);
+            if (reserved != null && !failures.isOffline(reserved)) {
+                return reserved;
+            }
             Path logDir = leastLoadedDir().orElseThrow(() -> ErrorCode.KAFKA_STORAGE_ERROR.exception(
                     "cannot create the log of " + tp + ": every log dir is offline " + offlineLogDirs()));
             placing.put(tp, logDir);

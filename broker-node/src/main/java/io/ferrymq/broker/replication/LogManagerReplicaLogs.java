@@ -45,6 +45,11 @@ public final class LogManagerReplicaLogs implements ReplicaLogStore {
     }
 
     @Override
+    public void placeNewLogs(List<TopicPartition> partitions) {
+        logs.placeNewLogs(partitions);
+    }
+
+    @Override
     public ReplicaLog getOrCreate(TopicPartition partition, Map<String, String> topicConfigs) {
         LogConfig logConfig = logConfig(partition, topicConfigs);
         PartitionLog log = logs.getOrCreate(partition, logConfig);

@@ -122,6 +122,7 @@ final class ReplicaLifecycle implements LeadershipListener, TopicListener {
                 unhosted.add(tp);
             }
         }
+        context.logs().placeNewLogs(unhosted);
         hosting.hostAll(unhosted, tp -> host(topic, tp));
     }
 

@@ -25,6 +25,13 @@ public interface ReplicaLogStore {
      */
     ReplicaLog getOrCreate(TopicPartition partition, Map<String, String> topicConfigs);
 
+    /**
+     * Chooses, in the given order, the log dir of each of {@code partitions} that has no log yet, for
+     * their {@link #getOrCreate} calls that follow (which may then run at once, in any order): the
+     * placement is the one creating them one after another would give.
+     */
+    void placeNewLogs(List<TopicPartition> partitions);
+
     /** Applies the topic's current {@code topicConfigs} to the replica's live log; no-op when it has none. */
     void applyTopicConfigs(TopicPartition partition, Map<String, String> topicConfigs);
 

@@ -67,6 +67,23 @@ class LogManagerTest {
     }
 
     @Test
+    void logsPlacedInOrderLandAsIfCreatedInThatOrderWhateverOrderTheyAreCreatedIn() {
+        manager = LogManager.open(config(), clock);
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (int p = 0; p < 6; p++) {
+            partitions.add(new TopicPartition("ordered", p));
+        }
+        manager.placeNewLogs(partitions);
+        for (int p = 5; p >= 0; p--) {
+            manager.getOrCreate(partitions.get(p));
+        }
+        for (int p = 0; p < 6; p++) {
+            assertThat(manager.getOrCreate(partitions.get(p)).dir().getParent())
+                    .isEqualTo(tempDir.resolve(p % 2 == 0 ? "d1" : "d2"));
+        }
+    }
+
+    @Test
     void reopensEveryPartitionAfterACleanCloseWithCheckpoints() {
         manager = LogManager.open(config(), clock);
         TopicPartition a = new TopicPartition("orders", 0);
