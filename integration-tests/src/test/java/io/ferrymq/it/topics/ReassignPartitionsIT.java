@@ -175,7 +175,9 @@ class ReassignPartitionsIT {
 
         await().atMost(WAIT).until(() -> replicas(tp).equals(List.of(a, b, c))
                 && state(tp).filter(s -> s.isr().size() == 3).isPresent());
-        assertThat(kafkaAdmin.listPartitionReassignments().reassignments().get(30, TimeUnit.SECONDS)).isEmpty();
+        // the leader completes the reassignment once it sees the new replica in the ISR: a step after the ISR write
+        await().atMost(WAIT).until(() -> kafkaAdmin.listPartitionReassignments().reassignments()
+                .get(30, TimeUnit.SECONDS).isEmpty());
 
         Path lower = write("lower.json", "{\"version\":1,\"partitions\":[{\"topic\":\"grow\",\"partition\":0,"
                 + "\"replicas\":[" + b + "," + c + "]}]}");
